@@ -1,0 +1,27 @@
+use super::exit;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Agreement file: plain text, PDF or ToTA XML.
+    file: PathBuf,
+    #[arg(long, value_enum, default_value = "tree")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Tree,
+    Json,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let agreement = crate::source::load(&args.file)?;
+    let out = match args.format {
+        Format::Tree => crate::provision::render_outline(&agreement),
+        Format::Json => serde_json::to_string_pretty(&agreement)? + "\n",
+    };
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(exit::CLEAN)
+}

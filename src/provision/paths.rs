@@ -1,0 +1,118 @@
+//! Stable paths (`ch14/art14.2/p3/b`): they survive reflowing and line shifts, so
+//! baselines and comparisons key on them instead of line numbers.
+
+use super::{Kind, Provision};
+use std::collections::HashMap;
+
+pub fn assign_paths(provisions: &mut [Provision]) {
+    assign_under("", provisions);
+}
+
+fn assign_under(parent: &str, provisions: &mut [Provision]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut ordinal: HashMap<Kind, usize> = HashMap::new();
+    for p in provisions.iter_mut() {
+        let n = ordinal.entry(p.kind).or_default();
+        *n += 1;
+        let mut segment = segment(p, *n);
+        let count = seen.entry(segment.clone()).or_default();
+        *count += 1;
+        if *count > 1 {
+            segment = format!("{segment}~{count}");
+        }
+        p.path = if parent.is_empty() {
+            segment
+        } else {
+            format!("{parent}/{segment}")
+        };
+        let path = p.path.clone();
+        assign_under(&path, &mut p.children);
+    }
+}
+
+fn segment(p: &Provision, ordinal: usize) -> String {
+    let prefix = match p.kind {
+        Kind::Preamble => return "preamble".into(),
+        Kind::FinalClause => return "final".into(),
+        Kind::Part => "part",
+        Kind::Chapter => "ch",
+        Kind::Section => "sec",
+        Kind::Subsection => "subsec",
+        Kind::Article => "art",
+        Kind::Paragraph => "p",
+        Kind::Subparagraph => "",
+        Kind::Footnote => "fn",
+        Kind::Annex => "annex",
+        Kind::Appendix => "app",
+        Kind::Protocol => "prot",
+        Kind::SideLetter => "letter",
+    };
+    let number = p
+        .number
+        .as_deref()
+        .map(normalize_number)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| ordinal.to_string());
+    format!("{prefix}{number}")
+}
+
+/// "14.2", "1-01", "XXIV", "12 bis" → a path-safe lowercase form.
+pub fn normalize_number(number: &str) -> String {
+    let mut out = String::with_capacity(number.len());
+    for c in number.trim().trim_end_matches(['.', ':', ')']).chars() {
+        match c {
+            c if c.is_whitespace() => {
+                if !out.ends_with('-') {
+                    out.push('-')
+                }
+            }
+            '/' => out.push('-'),
+            '(' | ')' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(kind: Kind, number: Option<&str>, children: Vec<Provision>) -> Provision {
+        let mut p = Provision::new(kind, number.map(String::from), 1, 0..0);
+        p.children = children;
+        p
+    }
+
+    #[test]
+    fn paths_follow_kinds_and_numbers() {
+        let mut tree = vec![p(
+            Kind::Chapter,
+            Some("14"),
+            vec![p(
+                Kind::Article,
+                Some("14.2"),
+                vec![p(
+                    Kind::Paragraph,
+                    Some("3"),
+                    vec![p(Kind::Subparagraph, Some("b"), vec![])],
+                )],
+            )],
+        )];
+        assign_paths(&mut tree);
+        let leaf = &tree[0].children[0].children[0].children[0];
+        assert_eq!(leaf.path, "ch14/art14.2/p3/b");
+    }
+
+    #[test]
+    fn duplicate_numbers_stay_distinct() {
+        let mut tree = vec![
+            p(Kind::Article, Some("1"), vec![]),
+            p(Kind::Article, Some("1"), vec![]),
+            p(Kind::Article, Some("12 bis"), vec![]),
+        ];
+        assign_paths(&mut tree);
+        assert_eq!(tree[1].path, "art1~2");
+        assert_eq!(tree[2].path, "art12-bis");
+    }
+}

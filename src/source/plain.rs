@@ -1,0 +1,144 @@
+//! Plain text: whatever encoding the drafter's editor used, read as the words
+//! they typed. Old Spanish and French drafts are often Windows-1252.
+
+use super::SourceError;
+use crate::text::{Anchor, LocatedText};
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::path::Path;
+
+pub fn read(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
+    let text = decode_text(bytes).map_err(|detail| SourceError::Binary {
+        path: path.into(),
+        detail,
+    })?;
+    if text.trim().is_empty() {
+        return Err(SourceError::Empty { path: path.into() });
+    }
+    Ok(paginate(text))
+}
+
+/// Decodes text bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252
+/// (a superset of Latin-1's printable range). Line ends become `\n`.
+pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
+    let decoded: String = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        String::from_utf8_lossy(rest).into_owned()
+    } else if bytes.starts_with(b"\xFF\xFE") {
+        UTF_16LE.decode_with_bom_removal(bytes).0.into_owned()
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        UTF_16BE.decode_with_bom_removal(bytes).0.into_owned()
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => {
+                check_not_binary(bytes)?;
+                WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0
+                    .into_owned()
+            }
+        }
+    };
+    check_not_binary(decoded.as_bytes())?;
+    Ok(normalize_line_ends(&decoded))
+}
+
+/// Text has no NUL bytes and few control characters; executables, images and
+/// zip files have plenty.
+fn check_not_binary(bytes: &[u8]) -> Result<(), String> {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if sample.contains(&0) {
+        return Err("it contains NUL bytes".into());
+    }
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if control * 100 > sample.len().max(1) {
+        return Err(format!(
+            "{control} control bytes in the first {} bytes",
+            sample.len()
+        ));
+    }
+    Ok(())
+}
+
+fn normalize_line_ends(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_string();
+    }
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Form feeds mark page breaks: each starts a new page in the location map. They
+/// become spaces so that line numbers stay the ones an editor shows.
+fn paginate(text: String) -> LocatedText {
+    if !text.contains('\u{c}') {
+        return LocatedText::plain(text);
+    }
+    let mut anchors = vec![Anchor {
+        offset: 0,
+        line: 1,
+        page: Some(1),
+    }];
+    let mut line = 1;
+    let mut page = 1;
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '\n' => line += 1,
+            '\u{c}' => {
+                page += 1;
+                out.push(' ');
+                anchors.push(Anchor {
+                    offset: out.len(),
+                    line,
+                    page: Some(page),
+                });
+                continue;
+            }
+            _ => {}
+        }
+        out.push(ch);
+    }
+    LocatedText::with_anchors(out, anchors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_windows_1252_spanish() {
+        let bytes = b"Art\xedculo 1\r\nDisposiciones culturales, a\xf1o";
+        assert_eq!(
+            decode_text(bytes).unwrap(),
+            "Artículo 1\nDisposiciones culturales, año"
+        );
+    }
+
+    #[test]
+    fn reads_utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Chapitre 1\r\nArticle premier".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode_text(&bytes).unwrap(), "Chapitre 1\nArticle premier");
+    }
+
+    #[test]
+    fn strips_utf8_bom() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFArticle 1").unwrap(), "Article 1");
+    }
+
+    #[test]
+    fn rejects_binary() {
+        assert!(decode_text(&[0x7f, b'E', b'L', b'F', 0, 0, 1]).is_err());
+    }
+
+    #[test]
+    fn form_feeds_start_pages_without_shifting_lines() {
+        let t = paginate("one\n\u{c}two\nthree".to_string());
+        let loc = t.locate(t.text.find("three").unwrap());
+        assert_eq!((loc.line, loc.page), (3, Some(2)));
+    }
+}

@@ -1,0 +1,308 @@
+//! ToTA XML (Texts of Trade Agreements): chapters and articles come from the XML
+//! itself; paragraphs inside each article come from the same structure grammar
+//! as plain text. Lines point into the XML file, so a user can open it there.
+
+use super::SourceError;
+use crate::provision::{assign_paths, Agreement, Kind, Metadata, Provision, SourceFormat};
+use crate::structure;
+use crate::text::{Anchor, LocatedText};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::path::Path;
+
+struct ChapterDraft {
+    number: Option<String>,
+    name: Option<String>,
+    line: usize,
+    articles: Vec<ArticleDraft>,
+}
+
+struct ArticleDraft {
+    number: Option<String>,
+    name: Option<String>,
+    id: Option<String>,
+    line: usize,
+    text_line: usize,
+    text: String,
+}
+
+pub fn read(path: &Path, bytes: &[u8]) -> Result<Agreement, SourceError> {
+    let xml_error = |reason: String| SourceError::Xml {
+        path: path.into(),
+        reason,
+    };
+    let source = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .map_err(|e| xml_error(format!("not UTF-8 ({e})")))?;
+    let (metadata, chapters) = scan(source).map_err(xml_error)?;
+    if chapters.iter().all(|c| c.articles.is_empty()) {
+        return Err(xml_error(
+            "no <treaty><body><chapter><article> elements: not a ToTA agreement".into(),
+        ));
+    }
+    Ok(build(path, metadata, chapters))
+}
+
+/// Line numbers of byte offsets in the XML source.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(s: &str) -> Self {
+        LineIndex(s.match_indices('\n').map(|(i, _)| i).collect())
+    }
+    fn line(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
+}
+
+fn scan(source: &str) -> Result<(Metadata, Vec<ChapterDraft>), String> {
+    let lines = LineIndex::new(source);
+    let mut reader = Reader::from_str(source);
+    let mut meta = Metadata::default();
+    let mut chapters: Vec<ChapterDraft> = Vec::new();
+    let mut stack: Vec<String> = Vec::new();
+    let mut article: Option<ArticleDraft> = None;
+    let mut saw_treaty = false;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = reader.read_event().map_err(|e| {
+            format!(
+                "{e} (line {})",
+                lines.line(reader.error_position() as usize)
+            )
+        })?;
+        let after = reader.buffer_position() as usize;
+        match event {
+            Event::Start(e) => {
+                let tag = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                saw_treaty |= tag == "treaty";
+                let line = lines.line(before + leading_ws(&source[before..after]));
+                match tag.as_str() {
+                    "chapter" => chapters.push(ChapterDraft {
+                        number: attr(&e, "number"),
+                        name: attr(&e, "name"),
+                        line,
+                        articles: Vec::new(),
+                    }),
+                    "article" => {
+                        article = Some(ArticleDraft {
+                            number: attr(&e, "number"),
+                            name: attr(&e, "name"),
+                            id: attr(&e, "article_identifier"),
+                            line,
+                            text_line: lines.line(after),
+                            text: String::new(),
+                        })
+                    }
+                    _ => {}
+                }
+                stack.push(tag);
+            }
+            Event::End(_) => {
+                let tag = stack.pop().unwrap_or_default();
+                if tag == "article" {
+                    if let Some(a) = article.take() {
+                        if chapters.is_empty() {
+                            chapters.push(ChapterDraft {
+                                number: None,
+                                name: None,
+                                line: a.line,
+                                articles: vec![],
+                            });
+                        }
+                        chapters
+                            .last_mut()
+                            .expect("a chapter exists")
+                            .articles
+                            .push(a);
+                    }
+                }
+            }
+            Event::Text(t) => {
+                let text = t.xml_content().map_err(|e| e.to_string())?;
+                take_text(&mut meta, &mut article, &stack, &text);
+            }
+            Event::GeneralRef(r) => {
+                let name = String::from_utf8_lossy(&r).into_owned();
+                let text =
+                    resolve_entity(&name).ok_or_else(|| format!("unknown entity &{name};"))?;
+                take_text(&mut meta, &mut article, &stack, &text);
+            }
+            Event::CData(t) => {
+                let text = String::from_utf8_lossy(&t).into_owned();
+                take_text(&mut meta, &mut article, &stack, &text);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !saw_treaty {
+        return Err("root element is not <treaty>: not a ToTA agreement".into());
+    }
+    if !stack.is_empty() {
+        return Err(format!("file ends inside <{}>", stack.join("><")));
+    }
+    Ok((meta, chapters))
+}
+
+fn leading_ws(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+fn resolve_entity(name: &str) -> Option<String> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).map(String::from);
+    }
+    quick_xml::escape::resolve_predefined_entity(name).map(String::from)
+}
+
+fn take_text(
+    meta: &mut Metadata,
+    article: &mut Option<ArticleDraft>,
+    stack: &[String],
+    text: &str,
+) {
+    if let Some(a) = article.as_mut() {
+        a.text.push_str(text);
+        return;
+    }
+    let Some(tag) = stack.last() else { return };
+    let in_meta = stack.iter().any(|t| t == "meta");
+    if !in_meta {
+        return;
+    }
+    let value = text.trim();
+    if value.is_empty() {
+        return;
+    }
+    let set = |field: &mut Option<String>| {
+        field.get_or_insert_with(String::new).push_str(value);
+    };
+    match tag.as_str() {
+        "name" => set(&mut meta.name),
+        "type" => set(&mut meta.agreement_type),
+        "wto_rta_id" => set(&mut meta.wto_rta_id),
+        "treaty_identifier" => set(&mut meta.tota_id),
+        "date_signed" => set(&mut meta.date_signed),
+        "date_into_force" => set(&mut meta.date_into_force),
+        "language" => set(&mut meta.language),
+        "partyisocode" if stack.iter().any(|t| t == "parties") => {
+            meta.parties.push(value.to_string())
+        }
+        _ => {}
+    }
+}
+
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    let a = e.try_get_attribute(name).ok().flatten()?;
+    let v = a.unescape_value().ok()?.trim().to_string();
+    (!v.is_empty()).then_some(v)
+}
+
+/// Lays the article texts end to end, with an anchor at each so that every
+/// offset maps back to its line in the XML file.
+fn build(path: &Path, metadata: Metadata, chapters: Vec<ChapterDraft>) -> Agreement {
+    let mut text = String::new();
+    let mut anchors = Vec::new();
+    let mut placed = Vec::new(); // per chapter, per article: byte range
+    for ch in &chapters {
+        let mut ranges = Vec::new();
+        for a in &ch.articles {
+            anchors.push(Anchor {
+                offset: text.len(),
+                line: a.text_line,
+                page: None,
+            });
+            let start = text.len();
+            text.push_str(&a.text);
+            ranges.push(start..text.len());
+            text.push_str("\n\n");
+        }
+        placed.push(ranges);
+    }
+    let located = LocatedText::with_anchors(text, anchors);
+    let mut provisions = Vec::new();
+    for (ch, ranges) in chapters.into_iter().zip(placed) {
+        let articles: Vec<Provision> = ch
+            .articles
+            .into_iter()
+            .zip(ranges)
+            .map(|(a, range)| article_provision(&located, a, range))
+            .collect();
+        provisions.extend(chapter_provisions(ch.number, ch.name, ch.line, articles));
+    }
+    assign_paths(&mut provisions);
+    Agreement {
+        file: path.display().to_string(),
+        format: SourceFormat::TotaXml,
+        metadata,
+        provisions,
+        text: located,
+    }
+}
+
+fn article_provision(
+    located: &LocatedText,
+    a: ArticleDraft,
+    range: std::ops::Range<usize>,
+) -> Provision {
+    let number = a
+        .number
+        .as_deref()
+        .map(structure::strip_heading_keyword)
+        .filter(|n| !n.is_empty());
+    let mut p = Provision::new(Kind::Article, number, a.line, range.clone());
+    p.title = a.name;
+    p.source_id = a.id;
+    let (own, children) = structure::parse_body(located, range);
+    p.text = own;
+    p.children = children;
+    p
+}
+
+/// ToTA's "Preamble" and "Conclusion" chapters are the preamble and final clause;
+/// agreements without chapters come as one chapter with neither number nor name.
+fn chapter_provisions(
+    number: Option<String>,
+    name: Option<String>,
+    line: usize,
+    mut articles: Vec<Provision>,
+) -> Vec<Provision> {
+    let special = match name.as_deref() {
+        Some("Preamble") if number.is_none() => Some(Kind::Preamble),
+        Some("Conclusion") if number.is_none() => Some(Kind::FinalClause),
+        _ => None,
+    };
+    if let Some(kind) = special {
+        return articles
+            .into_iter()
+            .map(|mut a| {
+                if a.number.is_none() {
+                    a.kind = kind;
+                    a.title = a.title.or_else(|| name.clone());
+                }
+                a
+            })
+            .collect();
+    }
+    if number.is_none() && name.is_none() {
+        return articles;
+    }
+    let start = articles.first().map_or(0, |a| a.span.start);
+    let end = articles.last().map_or(0, |a| a.span.end);
+    let mut ch = Provision::new(
+        Kind::Chapter,
+        number
+            .as_deref()
+            .map(structure::strip_heading_keyword)
+            .filter(|n| !n.is_empty()),
+        line,
+        start..end,
+    );
+    ch.title = name;
+    ch.children = std::mem::take(&mut articles);
+    vec![ch]
+}

@@ -1,0 +1,513 @@
+//! Builds the provision tree from classified lines.
+
+use super::lines::{classify, Heading, Line, Marker, MarkerStyle};
+use crate::provision::{Kind, Provision};
+use crate::text::LocatedText;
+use std::ops::Range;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A whole agreement: headings, paragraphs, footnotes, preamble, final clause.
+    Document,
+    /// Inside an article whose heading is known: paragraphs and footnotes only.
+    ArticleBody,
+}
+
+/// Marker families; which one "(i)" belongs to is decided by its neighbours.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Family {
+    Number,
+    Lower,
+    Roman,
+    Upper,
+    Double,
+}
+
+struct Open {
+    node: Provision,
+    rank: u32,
+    family: Option<Family>,
+    /// Whether body text has followed the heading (a repeated heading right after
+    /// its first appearance is the same heading, as ToTA article texts repeat it).
+    has_body: bool,
+}
+
+struct Builder<'a> {
+    text: &'a LocatedText,
+    mode: Mode,
+    roots: Vec<Provision>,
+    stack: Vec<Open>,
+    /// The previous non-blank line was a heading or a heading's title: text
+    /// after it starts fresh.
+    prev_was_heading: bool,
+    prev_line: &'a str,
+    /// Lines already consumed as a heading's title.
+    skip_until: usize,
+}
+
+fn rank_of(kind: Kind) -> u32 {
+    match kind {
+        Kind::Preamble | Kind::FinalClause | Kind::Annex | Kind::Protocol | Kind::SideLetter => 1,
+        Kind::Appendix => 2,
+        Kind::Part => 3,
+        Kind::Chapter => 4,
+        Kind::Section => 5,
+        Kind::Subsection => 6,
+        Kind::Article => 7,
+        Kind::Paragraph | Kind::Subparagraph => 8,
+        Kind::Footnote => 50,
+    }
+}
+
+pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provision> {
+    let mut b = Builder {
+        text,
+        mode,
+        roots: Vec::new(),
+        stack: Vec::new(),
+        prev_was_heading: true,
+        prev_line: "",
+        skip_until: 0,
+    };
+    let lines: Vec<(usize, &str)> = line_slices(&text.text, range.clone()).collect();
+    for i in 0..lines.len() {
+        let (offset, line) = lines[i];
+        if i < b.skip_until {
+            continue;
+        }
+        b.line(&lines, i, offset, line);
+    }
+    b.close_to(0, range.end);
+    b.roots
+}
+
+fn line_slices(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, &str)> {
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= slice.len() {
+            return None;
+        }
+        let end = slice[pos..].find('\n').map_or(slice.len(), |i| pos + i);
+        let item = (base + pos, &slice[pos..end]);
+        pos = end + 1;
+        Some(item)
+    })
+}
+
+impl<'a> Builder<'a> {
+    fn line(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, line: &'a str) {
+        let class = classify(line);
+        match class {
+            Line::Blank => return,
+            Line::Heading(h) if self.mode == Mode::Document && self.accepts_heading(&h, line) => {
+                self.heading(lines, i, offset, h);
+                return;
+            }
+            Line::PreambleHeading
+                if self.mode == Mode::Document
+                    && self.roots.is_empty()
+                    && !self.stack.iter().any(|o| o.node.kind == Kind::Preamble) =>
+            {
+                self.open(
+                    Provision::new(Kind::Preamble, None, 0, offset..offset),
+                    offset,
+                    None,
+                );
+                self.prev_was_heading = true;
+                self.prev_line = line;
+                return;
+            }
+            Line::FinalClause if self.mode == Mode::Document && !self.in_final_clause() => {
+                self.open(
+                    Provision::new(Kind::FinalClause, None, 0, offset..offset),
+                    offset,
+                    None,
+                );
+            }
+            Line::Footnote(n) if self.footnote_allowed() => {
+                let node = Provision::new(Kind::Footnote, Some(n), 0, offset..offset);
+                self.open(node, offset, None);
+            }
+            Line::Marker(m) => {
+                if !self.marker(offset, &m, line) {
+                    self.body(offset);
+                }
+            }
+            _ => self.body(offset),
+        }
+        self.prev_was_heading = false;
+        self.prev_line = line;
+    }
+
+    fn body(&mut self, offset: usize) {
+        if self.stack.is_empty() && self.mode == Mode::Document {
+            // text before any heading: the title page and preamble
+            self.open(
+                Provision::new(Kind::Preamble, None, 0, offset..offset),
+                offset,
+                None,
+            );
+        }
+        if let Some(top) = self.stack.last_mut() {
+            top.has_body = true;
+        }
+    }
+
+    fn in_final_clause(&self) -> bool {
+        self.stack.iter().any(|o| o.node.kind == Kind::FinalClause)
+    }
+
+    fn footnote_allowed(&self) -> bool {
+        self.mode == Mode::ArticleBody || !self.stack.is_empty()
+    }
+
+    /// A heading the grammar recognised is refused when the line before it is
+    /// unfinished running text: "… in accordance with\nArticle 5" is a
+    /// cross-reference that the line-wrap happened to put first.
+    fn accepts_heading(&self, h: &Heading, line: &str) -> bool {
+        if h.explicit_title || self.prev_was_heading {
+            return self.not_toc_entry(h, line);
+        }
+        if ends_unfinished(self.prev_line) {
+            return false;
+        }
+        if self.in_final_clause() && !h.kind.is_instrument() {
+            return false;
+        }
+        self.not_toc_entry(h, line)
+    }
+
+    /// Table-of-contents lines ("Article 12.1 Definitions ........ 12-1") name
+    /// headings without being them.
+    fn not_toc_entry(&self, h: &Heading, _line: &str) -> bool {
+        let Some(t) = &h.title else { return true };
+        !(t.contains("....") || t.contains("\u{2026}\u{2026}") || t.contains(". . ."))
+    }
+
+    fn heading(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, h: Heading) {
+        if self.repeats_open_heading(&h) {
+            return;
+        }
+        let mut node = Provision::new(h.kind, h.number, 0, offset..offset);
+        node.title = h.title.filter(|t| !looks_like_sentence(t));
+        if node.title.is_none() {
+            if let Some((title, next)) = title_below(lines, i, h.kind) {
+                node.title = Some(title);
+                self.skip_until = next;
+            }
+        }
+        self.open(node, offset, None);
+        self.prev_was_heading = true;
+        self.prev_line = lines[i].1;
+    }
+
+    fn repeats_open_heading(&self, h: &Heading) -> bool {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| o.node.kind == h.kind)
+            .is_some_and(|o| {
+                o.node.number == h.number
+                    && !o.has_body
+                    && self.stack.last().is_some_and(|t| t.node.kind == h.kind)
+            })
+    }
+
+    /// Opens a node: closes every open node at its rank or deeper, then nests it
+    /// under what remains.
+    fn open(&mut self, mut node: Provision, offset: usize, family: Option<Family>) {
+        let rank = match (node.kind, family) {
+            (Kind::Paragraph | Kind::Subparagraph, Some(_)) => self.marker_rank(family.unwrap()),
+            (k, _) => rank_of(k),
+        };
+        self.close_to(rank, offset);
+        let loc = self.text.locate(offset);
+        node.line = loc.line;
+        node.page = loc.page;
+        node.span = offset..offset;
+        self.stack.push(Open {
+            node,
+            rank,
+            family,
+            has_body: false,
+        });
+    }
+
+    fn marker_rank(&self, family: Family) -> u32 {
+        // an open family keeps its rank; a new family nests below the deepest one
+        if let Some(o) = self.stack.iter().find(|o| o.family == Some(family)) {
+            return o.rank;
+        }
+        let deepest = self
+            .stack
+            .iter()
+            .filter(|o| o.node.kind != Kind::Footnote)
+            .map(|o| o.rank)
+            .max()
+            .unwrap_or(7);
+        deepest.max(7) + 1
+    }
+
+    fn close_to(&mut self, rank: u32, end: usize) {
+        while self.stack.last().is_some_and(|o| o.rank >= rank) {
+            let open = self.stack.pop().expect("checked non-empty");
+            let mut node = open.node;
+            node.span.end = end;
+            let own_end = node.children.first().map_or(end, |c| c.span.start);
+            node.text = self.text.text[node.span.start..own_end].trim().to_string();
+            match self.stack.last_mut() {
+                Some(parent) => parent.node.children.push(node),
+                None => self.roots.push(node),
+            }
+        }
+    }
+
+    /// Opens a paragraph or subparagraph for a marker, or returns false when the
+    /// marker is really running text ("(b) of Article 5" after a line break).
+    fn marker(&mut self, offset: usize, m: &Marker, _line: &str) -> bool {
+        let Some(family) = self.family_for(m) else {
+            return false;
+        };
+        let in_sequence = self.continues(family, &m.token);
+        let starts = is_first(family, &m.token);
+        if m.style == MarkerStyle::BareNumber && !in_sequence {
+            return false;
+        }
+        if !in_sequence && !starts && ends_unfinished(self.prev_line) {
+            return false;
+        }
+        if self.mode == Mode::Document && !self.stack.iter().any(|o| o.rank <= 7) {
+            // paragraphs outside any article or division: keep them as text of
+            // the preamble/final clause unless something encloses them
+            if self.stack.is_empty() {
+                return false;
+            }
+        }
+        // numbered paragraphs are paragraphs when they are the outermost list
+        let outermost = self.stack.iter().find_map(|o| o.family);
+        let kind = if family == Family::Number && outermost.is_none_or(|f| f == Family::Number) {
+            Kind::Paragraph
+        } else {
+            Kind::Subparagraph
+        };
+        let token = m.token.clone();
+        self.open(
+            Provision::new(kind, Some(token), 0, offset..offset),
+            offset,
+            Some(family),
+        );
+        true
+    }
+
+    fn family_for(&self, m: &Marker) -> Option<Family> {
+        match m.style {
+            MarkerStyle::Number | MarkerStyle::BareNumber => Some(Family::Number),
+            MarkerStyle::Letters => {
+                let t = m.token.as_str();
+                if t.chars().all(|c| c.is_ascii_uppercase()) {
+                    return Some(Family::Upper);
+                }
+                if !t.chars().all(|c| c.is_ascii_lowercase()) {
+                    return None;
+                }
+                let roman_like = t.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
+                let last_lower = self.last_token(Family::Lower);
+                let follows_letter = last_lower
+                    .as_deref()
+                    .is_some_and(|l| next_letter(l).as_deref() == Some(t));
+                if roman_like && !follows_letter {
+                    if self.last_token(Family::Roman).is_some()
+                        || t == "i"
+                        || t.len() > 1
+                        || last_lower.is_some()
+                    {
+                        return Some(Family::Roman);
+                    }
+                }
+                if t.len() == 2 && !roman_like {
+                    let a: Vec<char> = t.chars().collect();
+                    if a[0] == a[1] && !follows_letter {
+                        return Some(Family::Double);
+                    }
+                    if !follows_letter {
+                        return None;
+                    }
+                }
+                Some(Family::Lower)
+            }
+        }
+    }
+
+    fn last_token(&self, family: Family) -> Option<String> {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| o.family == Some(family))
+            .and_then(|o| o.node.number.clone())
+    }
+
+    fn continues(&self, family: Family, token: &str) -> bool {
+        let Some(last) = self.last_token(family) else {
+            return false;
+        };
+        match family {
+            Family::Number => last.parse::<u32>().ok().map(|n| n + 1) == token.parse().ok(),
+            Family::Roman => roman_value(&last).map(|n| n + 1) == roman_value(token),
+            _ => next_letter(&last).as_deref() == Some(token),
+        }
+    }
+}
+
+fn is_first(family: Family, token: &str) -> bool {
+    matches!(
+        (family, token),
+        (Family::Number, "1")
+            | (Family::Lower, "a")
+            | (Family::Roman, "i")
+            | (Family::Upper, "A")
+            | (Family::Double, "aa")
+    )
+}
+
+fn next_letter(s: &str) -> Option<String> {
+    let mut chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == 'z' => Some("aa".into()),
+        [c] if *c == 'Z' => Some("AA".into()),
+        [c] => Some(char::from(*c as u8 + 1).to_string()),
+        [a, b] if a == b && *a != 'z' => {
+            let n = char::from(*a as u8 + 1);
+            chars = vec![n, n];
+            Some(chars.into_iter().collect())
+        }
+        _ => None,
+    }
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0i32;
+    let mut prev = 0;
+    for c in s.chars().rev() {
+        let v = match c.to_ascii_lowercase() {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            'l' => 50,
+            'c' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total -= v;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+/// Running text that stops mid-sentence: the next line continues it.
+fn ends_unfinished(line: &str) -> bool {
+    let t = line.trim_end();
+    match t.chars().last() {
+        None => false,
+        Some(c) => c.is_lowercase() || matches!(c, ',' | '(' | '-' | '–' | '/' | '&'),
+    }
+}
+
+/// An inline "title" that is really the article's first sentence.
+fn looks_like_sentence(t: &str) -> bool {
+    t.chars().count() > 120 || (t.split_whitespace().count() > 14 && t.ends_with(['.', ';', ':']))
+}
+
+/// A heading's title on the line(s) below it: "ARTICLE 1\n\nObjectives\n\n".
+/// Returns the title and the index of the first line after it.
+fn title_below(lines: &[(usize, &str)], i: usize, kind: Kind) -> Option<(String, usize)> {
+    let mut j = i + 1;
+    let mut blanks = 0;
+    while j < lines.len() && lines[j].1.trim().is_empty() {
+        j += 1;
+        blanks += 1;
+    }
+    if blanks > 1 || j >= lines.len() {
+        return None;
+    }
+    let first = lines[j].1.trim();
+    if !is_title_like(first) || !matches!(classify(first), Line::Body) {
+        return None;
+    }
+    let mut title = first.to_string();
+    let mut next = j + 1;
+    // capital-letter chapter titles wrap: "TRADE IN SERVICES, ESTABLISHMENT AND\nELECTRONIC COMMERCE"
+    if kind != Kind::Article && is_upper(first) {
+        while next < lines.len() {
+            let more = lines[next].1.trim();
+            if more.is_empty() || !is_upper(more) || !matches!(classify(more), Line::Body) {
+                break;
+            }
+            title.push(' ');
+            title.push_str(more);
+            next += 1;
+        }
+    }
+    let after = lines.get(next).map_or("", |l| l.1.trim());
+    let after_ok = after.is_empty()
+        || !matches!(classify(after), Line::Body)
+        || after.chars().next().is_some_and(|c| !c.is_lowercase()) && title.chars().count() <= 80;
+    after_ok.then_some((title, next))
+}
+
+fn is_title_like(s: &str) -> bool {
+    let n = s.chars().count();
+    n > 0
+        && n <= 120
+        && s.split_whitespace().count() <= 15
+        && !s.ends_with(['.', ';', ',', ':'])
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '«'))
+        && !ends_unfinished_word(s)
+}
+
+/// Titles do not end on "the", "of", "and": those are wrapped sentences.
+fn ends_unfinished_word(s: &str) -> bool {
+    let last = s
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        last.as_str(),
+        "the"
+            | "of"
+            | "and"
+            | "or"
+            | "to"
+            | "in"
+            | "a"
+            | "an"
+            | "for"
+            | "by"
+            | "with"
+            | "de"
+            | "la"
+            | "el"
+            | "los"
+            | "las"
+            | "y"
+            | "o"
+            | "et"
+            | "le"
+            | "les"
+            | "du"
+            | "des"
+            | "en"
+            | "que"
+    )
+}
+
+fn is_upper(s: &str) -> bool {
+    s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
+}

@@ -1,0 +1,188 @@
+//! What one line is, according to the grammar in `grammars/structure.pest`.
+
+use crate::provision::Kind;
+use pest::iterators::Pair;
+use pest::Parser;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammars/structure.pest"]
+struct LineGrammar;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line {
+    Blank,
+    Body,
+    Heading(Heading),
+    Marker(Marker),
+    Footnote(String),
+    FinalClause,
+    PreambleHeading,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub kind: Kind,
+    pub number: Option<String>,
+    pub title: Option<String>,
+    /// "Article 5: Title", "Article 5 - Title": the separator makes it a heading
+    /// whatever the line before says.
+    pub explicit_title: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub token: String,
+    pub style: MarkerStyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerStyle {
+    /// "1.", "(1)"
+    Number,
+    /// "6 Nothing…": a number whose dot OCR lost; only taken in sequence
+    BareNumber,
+    /// "(a)", "a)", "(i)", "(aa)", "(A)": which family is settled by context
+    Letters,
+}
+
+pub fn classify(line: &str) -> Line {
+    let trimmed = line.trim_start_matches([' ', '\t', '\u{a0}']);
+    let Some(first) = trimmed.chars().next() else {
+        return Line::Blank;
+    };
+    if trimmed.trim_end().is_empty() {
+        return Line::Blank;
+    }
+    // Most lines are running text: only lines that could start a structure go
+    // through the grammar.
+    let candidate = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '(' | '[' | '*')
+        || (first.is_lowercase() && trimmed[first.len_utf8()..].starts_with(')'));
+    if !candidate {
+        return Line::Body;
+    }
+    let Ok(mut pairs) = LineGrammar::parse(Rule::line, trimmed) else {
+        return Line::Body;
+    };
+    let Some(inner) = pairs.next().and_then(|line| line.into_inner().next()) else {
+        return Line::Body;
+    };
+    match inner.as_rule() {
+        Rule::heading => heading(inner),
+        Rule::final_clause => Line::FinalClause,
+        Rule::preamble_heading => Line::PreambleHeading,
+        Rule::footnote => {
+            let n = inner.into_inner().next().map(|p| p.as_str().to_string());
+            Line::Footnote(n.unwrap_or_default())
+        }
+        Rule::marker => marker(inner),
+        _ => Line::Body,
+    }
+}
+
+fn heading(pair: Pair<Rule>) -> Line {
+    let mut kind = None;
+    let mut number = None;
+    let mut title = None;
+    let mut explicit_title = false;
+    let mut bare = false;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::part_kw => kind = Some(Kind::Part),
+            Rule::chapter_kw => kind = Some(Kind::Chapter),
+            Rule::section_kw => kind = Some(Kind::Section),
+            Rule::subsection_kw => kind = Some(Kind::Subsection),
+            Rule::article_kw => kind = Some(Kind::Article),
+            Rule::annex_kw => kind = Some(Kind::Annex),
+            Rule::appendix_kw => kind = Some(Kind::Appendix),
+            Rule::protocol_kw => kind = Some(Kind::Protocol),
+            Rule::side_letter_kw => kind = Some(Kind::SideLetter),
+            Rule::number => number = Some(p.as_str().trim().to_string()),
+            Rule::heading_tail | Rule::bare_tail => {
+                bare = p.as_rule() == Rule::bare_tail;
+                let tail = p.as_str().trim_start();
+                explicit_title = tail.starts_with([':', '-', '–', '—', '|']);
+                if let Some(t) = p
+                    .into_inner()
+                    .find(|t| matches!(t.as_rule(), Rule::title | Rule::title_in_parens))
+                {
+                    let t = clean_title(t.as_str());
+                    if !t.is_empty() {
+                        title = Some(t);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(kind) = kind else { return Line::Body };
+    if bare {
+        // A keyword with no number is a heading only for instruments, and only
+        // when the line reads as one: "ANNEX", "PROTOCOL ON CULTURAL COOPERATION".
+        let ok = kind.is_instrument()
+            && title
+                .as_deref()
+                .is_none_or(|t| t.chars().filter(|c| c.is_lowercase()).count() == 0);
+        if !ok {
+            return Line::Body;
+        }
+    }
+    Line::Heading(Heading {
+        kind,
+        number,
+        title,
+        explicit_title,
+    })
+}
+
+fn clean_title(raw: &str) -> String {
+    raw.trim()
+        .trim_end_matches(')')
+        .trim_start_matches(['(', '-', '–', '—', ':', '.'])
+        .trim()
+        .to_string()
+}
+
+fn marker(pair: Pair<Rule>) -> Line {
+    let Some(inner) = pair.into_inner().next() else {
+        return Line::Body;
+    };
+    let style = match inner.as_rule() {
+        Rule::dotted_number | Rule::paren_number => MarkerStyle::Number,
+        Rule::bare_number => MarkerStyle::BareNumber,
+        _ => MarkerStyle::Letters,
+    };
+    let token = inner
+        .as_str()
+        .trim_matches(|c: char| matches!(c, '(' | ')' | '.'))
+        .to_string();
+    Line::Marker(Marker { token, style })
+}
+
+/// "ARTICLE 1.1" → "1.1", "ARTÍCULO 3-01" → "3-01", "CHAPTER ONE" → "ONE": the
+/// number as written, without its keyword (ToTA attributes carry the keyword).
+pub fn strip_heading_keyword(raw: &str) -> String {
+    let raw = raw.trim();
+    if let Line::Heading(h) = classify(raw) {
+        if let Some(n) = h.number {
+            return n;
+        }
+    }
+    // Forms the heading grammar rejects ("ARTICLE - 9", "ARTICLES 9.9"): drop a
+    // leading keyword-like word and separators.
+    let rest = match raw.split_once(char::is_whitespace) {
+        Some((first, rest))
+            if first.chars().all(|c| c.is_alphabetic() || c == '.') && first.len() > 2 =>
+        {
+            rest
+        }
+        _ => raw,
+    };
+    rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ':' | '.'))
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests;

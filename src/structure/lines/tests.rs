@@ -1,0 +1,187 @@
+//! Every heading form the grammar knows, in three languages, and the traps.
+
+use super::*;
+
+fn heading(line: &str) -> Heading {
+    match classify(line) {
+        Line::Heading(h) => h,
+        other => panic!("{line:?} should be a heading, got {other:?}"),
+    }
+}
+
+fn is(line: &str, kind: Kind, number: Option<&str>, title: Option<&str>) {
+    let h = heading(line);
+    assert_eq!(
+        (h.kind, h.number.as_deref(), h.title.as_deref()),
+        (kind, number, title),
+        "{line:?}"
+    );
+}
+
+#[test]
+fn parts_chapters_sections() {
+    is("PART II", Kind::Part, Some("II"), None);
+    is(
+        "Part A: General Provisions",
+        Kind::Part,
+        Some("A"),
+        Some("General Provisions"),
+    );
+    is("Chapter 14", Kind::Chapter, Some("14"), None);
+    is("CHAPTER FOURTEEN", Kind::Chapter, Some("FOURTEEN"), None);
+    is(
+        "Chapter Seven: Trade in Services",
+        Kind::Chapter,
+        Some("Seven"),
+        Some("Trade in Services"),
+    );
+    is(
+        "CHAPTER TWENTY-ONE",
+        Kind::Chapter,
+        Some("TWENTY-ONE"),
+        None,
+    );
+    is("CAPÍTULO 3", Kind::Chapter, Some("3"), None);
+    is(
+        "Capítulo III: Comercio Electrónico",
+        Kind::Chapter,
+        Some("III"),
+        Some("Comercio Electrónico"),
+    );
+    is("CAPITULO PRIMERO", Kind::Chapter, Some("PRIMERO"), None);
+    is("CHAPITRE PREMIER", Kind::Chapter, Some("PREMIER"), None);
+    is(
+        "Chapitre 2 - Commerce des services",
+        Kind::Chapter,
+        Some("2"),
+        Some("Commerce des services"),
+    );
+    is("TITRE IV", Kind::Part, Some("IV"), None);
+    is("Section A", Kind::Section, Some("A"), None);
+    is(
+        "SECCIÓN B: Inversión",
+        Kind::Section,
+        Some("B"),
+        Some("Inversión"),
+    );
+    is("Sub-Section 2", Kind::Subsection, Some("2"), None);
+    is("Sous-section 1", Kind::Subsection, Some("1"), None);
+}
+
+#[test]
+fn articles_in_three_languages() {
+    is("Article 14.2", Kind::Article, Some("14.2"), None);
+    is("ARTICLE 2", Kind::Article, Some("2"), None);
+    is(
+        "Article 2.1: Title",
+        Kind::Article,
+        Some("2.1"),
+        Some("Title"),
+    );
+    is("Article 12 bis", Kind::Article, Some("12 bis"), None);
+    is("Art. 5 – Title", Kind::Article, Some("5"), Some("Title"));
+    is("Article X", Kind::Article, Some("X"), None);
+    is("Article G-01", Kind::Article, Some("G-01"), None);
+    is("Artículo 1-01", Kind::Article, Some("1-01"), None);
+    is(
+        "ARTÍCULO 15.3: Definiciones",
+        Kind::Article,
+        Some("15.3"),
+        Some("Definiciones"),
+    );
+    is("Article premier", Kind::Article, Some("premier"), None);
+    is("Article 1er", Kind::Article, Some("1er"), None);
+    is("Article 5 (Scope)", Kind::Article, Some("5"), Some("Scope"));
+    is(
+        "ARTICLE 3 Definitions",
+        Kind::Article,
+        Some("3"),
+        Some("Definitions"),
+    );
+    is("Article 2-0", Kind::Article, Some("2-0"), None);
+}
+
+#[test]
+fn instruments() {
+    is("ANNEX I", Kind::Annex, Some("I"), None);
+    is(
+        "Annex 14-A: Cultural Industries",
+        Kind::Annex,
+        Some("14-A"),
+        Some("Cultural Industries"),
+    );
+    is("ANNEXE 2", Kind::Annex, Some("2"), None);
+    is("ANEXO 3", Kind::Annex, Some("3"), None);
+    is("Appendix 1", Kind::Appendix, Some("1"), None);
+    is("APÉNDICE 2", Kind::Appendix, Some("2"), None);
+    is(
+        "PROTOCOL ON CULTURAL COOPERATION",
+        Kind::Protocol,
+        None,
+        Some("ON CULTURAL COOPERATION"),
+    );
+    is("Protocolo 1", Kind::Protocol, Some("1"), None);
+    is("SIDE LETTER", Kind::SideLetter, None, None);
+}
+
+#[test]
+fn cross_references_are_not_headings() {
+    for line in [
+        "Article 5 shall apply to measures",
+        "Article XX of GATT 1994 is incorporated",
+        "Articles 15.2 and 15.3 are not to be construed",
+        "Article 8 and Chapter 14 shall not apply to this Chapter.",
+        "Chapter 22 (Exceptions) applies to this Chapter",
+        "Annex I shall apply",
+        "Part of the obligations",
+        "Section 2 of this Chapter",
+        "Artículo 5 se aplicará",
+        "Article 3, paragraph 2",
+    ] {
+        assert!(
+            !matches!(classify(line), Line::Heading(_)),
+            "{line:?} taken as a heading"
+        );
+    }
+}
+
+#[test]
+fn markers_footnotes_and_clauses() {
+    let marker = |l: &str| match classify(l) {
+        Line::Marker(m) => (m.token, m.style),
+        other => panic!("{l:?}: {other:?}"),
+    };
+    assert_eq!(marker("1. The Parties"), ("1".into(), MarkerStyle::Number));
+    assert_eq!(marker("(a) goods"), ("a".into(), MarkerStyle::Letters));
+    assert_eq!(marker("(iv) services"), ("iv".into(), MarkerStyle::Letters));
+    assert_eq!(marker("(aa) any"), ("aa".into(), MarkerStyle::Letters));
+    assert_eq!(
+        marker("a) las mercancías"),
+        ("a".into(), MarkerStyle::Letters)
+    );
+    assert_eq!(marker("(2) Each Party"), ("2".into(), MarkerStyle::Number));
+    assert_eq!(
+        marker("6 Nothing in this Chapter"),
+        ("6".into(), MarkerStyle::BareNumber)
+    );
+    assert_eq!(classify("[4] The sole fact"), Line::Footnote("4".into()));
+    assert_eq!(
+        classify("IN WITNESS WHEREOF, the undersigned"),
+        Line::FinalClause
+    );
+    assert_eq!(classify("EN FE DE LO CUAL, los"), Line::FinalClause);
+    assert_eq!(classify("EN FOI DE QUOI, les"), Line::FinalClause);
+    assert_eq!(classify("PREAMBLE"), Line::PreambleHeading);
+    assert_eq!(classify("Préambule"), Line::PreambleHeading);
+    assert_eq!(classify("the Parties shall"), Line::Body);
+    assert_eq!(classify("2010. The year"), Line::Body);
+}
+
+#[test]
+fn keywords_are_stripped_from_tota_numbers() {
+    assert_eq!(strip_heading_keyword("ARTICLE 1.1"), "1.1");
+    assert_eq!(strip_heading_keyword("ARTÍCULO 3-01"), "3-01");
+    assert_eq!(strip_heading_keyword("CHAPTER ONE"), "ONE");
+    assert_eq!(strip_heading_keyword("ARTICLE - 9"), "9");
+    assert_eq!(strip_heading_keyword("9"), "9");
+}

@@ -1,0 +1,34 @@
+//! Structure parser: text with a location map in, provision tree out. Lines are
+//! classified by the pest grammar (`lines`); the tree is built here with a stack,
+//! because nesting depends on context a line grammar cannot see.
+
+mod builder;
+mod lines;
+
+pub use lines::{classify, strip_heading_keyword, Heading, Line, Marker, MarkerStyle};
+
+use crate::provision::{assign_paths, Agreement, Metadata, Provision, SourceFormat};
+use crate::text::LocatedText;
+use std::ops::Range;
+
+/// Parses a whole agreement from text (plain text or PDF).
+pub fn parse_text(file: String, format: SourceFormat, text: LocatedText) -> Agreement {
+    let mut provisions = builder::build(&text, 0..text.text.len(), builder::Mode::Document);
+    assign_paths(&mut provisions);
+    Agreement {
+        file,
+        format,
+        metadata: Metadata::default(),
+        provisions,
+        text,
+    }
+}
+
+/// Parses the inside of one article whose headings are known already (ToTA XML):
+/// returns the article's own text (before its first paragraph) and its paragraphs.
+pub fn parse_body(text: &LocatedText, range: Range<usize>) -> (String, Vec<Provision>) {
+    let children = builder::build(text, range.clone(), builder::Mode::ArticleBody);
+    let own_end = children.first().map_or(range.end, |c| c.span.start);
+    let own = text.text[range.start..own_end].trim().to_string();
+    (own, children)
+}

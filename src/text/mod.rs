@@ -1,0 +1,148 @@
+//! Text with a location map: the one shape every source adapter produces and the
+//! structure parser consumes. Offsets are byte offsets into `text`; the map turns
+//! them back into the line (and page) a reader would look at in the original.
+
+mod normalize;
+
+pub use normalize::{fold_for_matching, FoldedText};
+
+use serde::Serialize;
+
+/// Where a run of text came from: from `offset` on, lines count up from `line`
+/// (1-based, in the source as the user sees it) and sit on `page` (PDF only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub offset: usize,
+    pub line: usize,
+    pub page: Option<u32>,
+}
+
+/// A location as shown to a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LocatedText {
+    pub text: String,
+    anchors: Vec<Anchor>,
+    line_starts: Vec<usize>,
+}
+
+impl LocatedText {
+    /// Text whose lines are the source's lines (plain text files).
+    pub fn plain(text: String) -> Self {
+        Self::with_anchors(
+            text,
+            vec![Anchor {
+                offset: 0,
+                line: 1,
+                page: None,
+            }],
+        )
+    }
+
+    /// Anchors must be sorted by offset; the first should sit at offset 0.
+    pub fn with_anchors(text: String, mut anchors: Vec<Anchor>) -> Self {
+        if anchors.first().is_none_or(|a| a.offset != 0) {
+            anchors.insert(
+                0,
+                Anchor {
+                    offset: 0,
+                    line: 1,
+                    page: None,
+                },
+            );
+        }
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LocatedText {
+            text,
+            anchors,
+            line_starts,
+        }
+    }
+
+    /// 0-based index of the line of `text` holding `offset`.
+    pub fn text_line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    pub fn line_start(&self, index: usize) -> usize {
+        self.line_starts[index]
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    pub fn locate(&self, offset: usize) -> Location {
+        let offset = offset.min(self.text.len());
+        let idx = self.text_line_index(offset);
+        let anchor = &self.anchors[self.anchors.partition_point(|a| a.offset <= offset) - 1];
+        let anchor_idx = self.text_line_index(anchor.offset);
+        let start = self.line_starts[idx];
+        let column = self.text[start..offset].chars().count() + 1;
+        Location {
+            line: anchor.line + (idx - anchor_idx),
+            column,
+            page: anchor.page,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_lines_and_columns() {
+        let t = LocatedText::plain("ab\ncdé\nf".into());
+        assert_eq!(t.locate(0).line, 1);
+        assert_eq!(t.locate(3).line, 2);
+        let after_e = t.text.find('\u{e9}').unwrap() + 2;
+        assert_eq!(t.locate(after_e).column, 4);
+        assert_eq!(t.locate(t.text.len()).line, 3);
+    }
+
+    #[test]
+    fn anchors_give_source_lines_and_pages() {
+        let text = "one\ntwo\nthree\nfour\n".to_string();
+        let t = LocatedText::with_anchors(
+            text,
+            vec![
+                Anchor {
+                    offset: 0,
+                    line: 10,
+                    page: Some(1),
+                },
+                Anchor {
+                    offset: 8,
+                    line: 40,
+                    page: Some(2),
+                },
+            ],
+        );
+        assert_eq!(
+            t.locate(4),
+            Location {
+                line: 11,
+                column: 1,
+                page: Some(1)
+            }
+        );
+        assert_eq!(
+            t.locate(15),
+            Location {
+                line: 41,
+                column: 2,
+                page: Some(2)
+            }
+        );
+    }
+}
