@@ -1,6 +1,7 @@
 //! The command line: argument parsing and exit codes over the library. Each
 //! subcommand is a few lines that call one library function and one renderer.
 
+mod compare;
 mod parse;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,9 @@ struct Cli {
 enum Command {
     /// Read an agreement (text, PDF or ToTA XML) into its provision tree.
     Parse(parse::Args),
+    /// Compare two agreements article by article: alignment across renumbering
+    /// and moves, word diffs, and the category delta first.
+    Compare(compare::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -45,6 +49,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -5,7 +5,7 @@ mod outline;
 mod paths;
 
 pub use outline::render_outline;
-pub use paths::assign_paths;
+pub use paths::{assign_paths, normalize_number};
 
 use serde::{Deserialize, Serialize};
 use std::ops::Range;

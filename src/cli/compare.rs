@@ -1,0 +1,55 @@
+use super::exit;
+use crate::compare::{compare, delta::KeywordCategories, render_html, render_human};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The earlier text (last round, or the template compared against).
+    a: PathBuf,
+    /// The later text (new draft, or the other Party's agreement).
+    b: PathBuf,
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Write the report here instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Html,
+}
+
+/// Exit code as for diff(1): 0 when the agreements say the same, 1 when they differ.
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let a = crate::source::load(&args.a)?;
+    let b = crate::source::load(&args.b)?;
+    let comparison = compare(&a, &b, &KeywordCategories);
+    let report = match args.format {
+        Format::Json => serde_json::to_string_pretty(&comparison)? + "\n",
+        Format::Html => render_html::render(&comparison),
+        Format::Human => render_human::render(&comparison, human_style(args.out.is_none())),
+    };
+    match &args.out {
+        Some(path) => std::fs::write(path, report)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write report: {e}", path.display()))?,
+        None => std::io::stdout().lock().write_all(report.as_bytes())?,
+    }
+    Ok(if comparison.summary.has_differences() {
+        exit::FINDINGS
+    } else {
+        exit::CLEAN
+    })
+}
+
+/// Colour only for a person at a terminal, and never when NO_COLOR is set.
+fn human_style(to_stdout: bool) -> render_human::Style {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    render_human::Style {
+        color: to_stdout && !no_color && std::io::stdout().is_terminal(),
+        width: 100,
+    }
+}

@@ -1,0 +1,353 @@
+//! Alignment: which unit of B is which unit of A. `similar` has no notion of a
+//! moved or renumbered article, so pairs are found first, by evidence of
+//! falling strength, and only then diffed word by word:
+//! 1. the same text (hash of the folded words), whatever the number or place;
+//! 2. fuzzy candidates: units sharing rare 3-word shingles (an inverted index,
+//!    so the work grows with the text, not with its square), the same title,
+//!    or the same number; the best few are scored with `similar`'s ratio and
+//!    paired greedily, best first;
+//! 3. leftovers mostly contained in an already paired unit of the other side
+//!    are the parts of a split (one A → several B) or a merge (several A → one B).
+//!
+//! Everything else is added or removed.
+
+use super::units::{dice, shared, Unit};
+use similar::{capture_diff_slices_deadline, diff_ratio, Algorithm};
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    OneToOne,
+    /// One of several B units carved out of one A unit.
+    Split,
+    /// One of several A units folded into one B unit.
+    Merged,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    /// Folded-word similarity in 0..=1 (containment for split/merge parts).
+    pub similarity: f32,
+    pub relation: Relation,
+}
+
+#[derive(Debug, Default)]
+pub struct Alignment {
+    pub pairs: Vec<Pair>,
+    pub removed: Vec<usize>,
+    pub added: Vec<usize>,
+    /// Where each A division (chapter path) went in B, by majority of its articles.
+    pub division_map: HashMap<String, String>,
+}
+
+/// A shingle shared by more units than this is boilerplate ("in accordance with
+/// this"), useless for telling articles apart and costly to follow.
+const MAX_POSTINGS: usize = 24;
+const CANDIDATES: usize = 4;
+const MIN_RATIO: f32 = 0.5;
+const MIN_RATIO_SAME_TITLE: f32 = 0.2;
+const MIN_CONTAINMENT: f32 = 0.6;
+/// A single pair may not hold up the comparison of two long agreements.
+const PAIR_DEADLINE: Duration = Duration::from_millis(30);
+
+pub fn align(a: &[Unit], b: &[Unit]) -> Alignment {
+    let mut state = State::new(a.len(), b.len());
+    pair_identical(a, b, &mut state);
+    let divisions = division_map(a, b, &state.pairs);
+    pair_similar(a, b, &divisions, &mut state);
+    pair_parts(a, b, &mut state);
+    // Moves are judged against where the chapter went once everything is paired:
+    // a chapter whose articles all changed a little has no identical pairs.
+    let divisions = division_map(a, b, &state.pairs);
+    state.finish(divisions)
+}
+
+struct State {
+    pairs: Vec<Pair>,
+    a_taken: Vec<bool>,
+    b_taken: Vec<bool>,
+}
+
+impl State {
+    fn new(n: usize, m: usize) -> Self {
+        State {
+            pairs: Vec::new(),
+            a_taken: vec![false; n],
+            b_taken: vec![false; m],
+        }
+    }
+
+    fn take(&mut self, a: usize, b: usize, similarity: f32, relation: Relation) {
+        self.a_taken[a] = true;
+        self.b_taken[b] = true;
+        self.pairs.push(Pair {
+            a,
+            b,
+            similarity,
+            relation,
+        });
+    }
+
+    fn finish(self, division_map: HashMap<String, String>) -> Alignment {
+        let free = |taken: &[bool]| {
+            taken
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !**t)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        Alignment {
+            removed: free(&self.a_taken),
+            added: free(&self.b_taken),
+            pairs: self.pairs,
+            division_map,
+        }
+    }
+}
+
+/// Same folded text. Among several identical texts ("[Reserved]") the one with
+/// the same title, else the same number, else the next in order is taken.
+fn pair_identical(a: &[Unit], b: &[Unit], state: &mut State) {
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (j, u) in b.iter().enumerate() {
+        by_hash.entry(u.fold_hash).or_default().push(j);
+    }
+    for (i, u) in a.iter().enumerate() {
+        let Some(group) = by_hash.get(&u.fold_hash) else {
+            continue;
+        };
+        let free: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&j| !state.b_taken[j])
+            .collect();
+        // Short texts ("Deleted.") only count as identical under the same title.
+        let short = u.word_count() < 3;
+        let pick = free
+            .iter()
+            .find(|&&j| b[j].title_key == u.title_key)
+            .or_else(|| {
+                free.iter()
+                    .find(|&&j| !short && b[j].number_key == u.number_key)
+            })
+            .or_else(|| free.first().filter(|_| !short));
+        if let Some(&j) = pick {
+            state.take(i, j, 1.0, Relation::OneToOne);
+        }
+    }
+}
+
+/// For each A division, the B division most of its paired units landed in. A
+/// renumbered chapter maps to its new number; an article that left it is moved.
+/// Ties go to the division with the same title, then the same path.
+pub fn division_map(a: &[Unit], b: &[Unit], pairs: &[Pair]) -> HashMap<String, String> {
+    let mut votes: HashMap<&str, BTreeMap<&str, (usize, bool, bool)>> = HashMap::new();
+    for p in pairs {
+        let (from, to) = (&a[p.a], &b[p.b]);
+        let vote = votes
+            .entry(from.division_path())
+            .or_default()
+            .entry(to.division_path())
+            .or_insert((
+                0,
+                division_title(from) == division_title(to),
+                from.division_path() == to.division_path(),
+            ));
+        vote.0 += 1;
+    }
+    votes
+        .into_iter()
+        .map(|(from, to)| {
+            let best = to.into_iter().max_by_key(|&(_, v)| v).map(|(d, _)| d);
+            (from.to_string(), best.unwrap_or_default().to_string())
+        })
+        .collect()
+}
+
+fn division_title(u: &Unit) -> Option<String> {
+    let title = u.division?.title.as_deref()?;
+    Some(crate::text::fold_for_matching(title).folded)
+}
+
+struct Candidate {
+    a: usize,
+    b: usize,
+    ratio: f32,
+    score: f32,
+    same_title: bool,
+}
+
+fn pair_similar(a: &[Unit], b: &[Unit], divisions: &HashMap<String, String>, state: &mut State) {
+    let free_b: Vec<usize> = (0..b.len()).filter(|&j| !state.b_taken[j]).collect();
+    let index = ShingleIndex::new(b, &free_b);
+    let mut by_title: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &j in &free_b {
+        if !b[j].title_key.is_empty() {
+            by_title.entry(&b[j].title_key).or_default().push(j);
+        }
+        if !b[j].number_key.is_empty() {
+            by_number.entry(&b[j].number_key).or_default().push(j);
+        }
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for i in (0..a.len()).filter(|&i| !state.a_taken[i]) {
+        let u = &a[i];
+        let mut pool = index.best(&u.shingles, CANDIDATES);
+        for list in [
+            by_title.get(u.title_key.as_str()),
+            by_number.get(u.number_key.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            pool.extend(list.iter().take(CANDIDATES));
+        }
+        pool.sort_unstable();
+        pool.dedup();
+        let expected = divisions.get(u.division_path()).map(String::as_str);
+        candidates.extend(
+            pool.into_iter()
+                .filter_map(|j| score(u, &b[j], i, j, expected)),
+        );
+    }
+    candidates.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    for c in candidates {
+        if state.a_taken[c.a] || state.b_taken[c.b] {
+            continue;
+        }
+        let tiny = a[c.a].word_count() < 5 && b[c.b].word_count() < 5;
+        let accepted =
+            c.ratio >= MIN_RATIO || (c.same_title && (c.ratio >= MIN_RATIO_SAME_TITLE || tiny));
+        if accepted {
+            state.take(c.a, c.b, c.ratio, Relation::OneToOne);
+        }
+    }
+}
+
+/// Word similarity plus small bonuses for the same title, the expected chapter
+/// and the same number: they break ties between near-identical boilerplate
+/// articles ("Definitions" in every chapter) without overriding the text.
+fn score(u: &Unit, v: &Unit, i: usize, j: usize, expected: Option<&str>) -> Option<Candidate> {
+    let same_title = !u.title_key.is_empty() && u.title_key == v.title_key;
+    if !same_title && dice(&u.shingles, &v.shingles) < 0.2 && u.number_key != v.number_key {
+        return None;
+    }
+    let ratio = word_ratio(u, v);
+    let mut score = ratio;
+    if same_title {
+        score += 0.15;
+    }
+    if expected == Some(v.division_path()) {
+        score += 0.1;
+    }
+    if !u.number_key.is_empty() && u.number_key == v.number_key {
+        score += 0.05;
+    }
+    Some(Candidate {
+        a: i,
+        b: j,
+        ratio,
+        score,
+        same_title,
+    })
+}
+
+/// `similar`'s ratio over folded words, bounded in time.
+pub fn word_ratio(u: &Unit, v: &Unit) -> f32 {
+    let x: Vec<u64> = u.tokens.iter().map(|t| t.fold).collect();
+    let y: Vec<u64> = v.tokens.iter().map(|t| t.fold).collect();
+    let deadline = Instant::now() + PAIR_DEADLINE;
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &x, &y, Some(deadline));
+    diff_ratio(&ops, x.len(), y.len())
+}
+
+/// Inverted index from shingle to the units holding it.
+struct ShingleIndex {
+    postings: HashMap<u64, Vec<usize>>,
+}
+
+impl ShingleIndex {
+    fn new(units: &[Unit], include: &[usize]) -> Self {
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        for &j in include {
+            for &s in &units[j].shingles {
+                postings.entry(s).or_default().push(j);
+            }
+        }
+        ShingleIndex { postings }
+    }
+
+    /// The `n` units sharing the most distinctive shingles with `shingles`.
+    fn best(&self, shingles: &[u64], n: usize) -> Vec<usize> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for s in shingles {
+            match self.postings.get(s) {
+                Some(list) if list.len() <= MAX_POSTINGS => {
+                    for &j in list {
+                        *counts.entry(j).or_default() += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        ranked.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        ranked.into_iter().take(n).map(|(j, _)| j).collect()
+    }
+}
+
+/// Leftovers that sit mostly inside a unit of the other side: split parts
+/// (an unpaired B unit inside an A unit) and merged parts (the reverse).
+fn pair_parts(a: &[Unit], b: &[Unit], state: &mut State) {
+    let all_a: Vec<usize> = (0..a.len()).collect();
+    let index_a = ShingleIndex::new(a, &all_a);
+    let free_b: Vec<usize> = (0..b.len()).filter(|&j| !state.b_taken[j]).collect();
+    for j in free_b {
+        if let Some((i, c)) = container(&b[j], a, &index_a) {
+            mark_part(state, i, j, c, Relation::Split);
+        }
+    }
+    let all_b: Vec<usize> = (0..b.len()).collect();
+    let index_b = ShingleIndex::new(b, &all_b);
+    let free_a: Vec<usize> = (0..a.len()).filter(|&i| !state.a_taken[i]).collect();
+    for i in free_a {
+        if let Some((j, c)) = container(&a[i], b, &index_b) {
+            mark_part(state, i, j, c, Relation::Merged);
+        }
+    }
+}
+
+/// The part keeps its relation; the pair it joins (the first part) is marked too.
+fn mark_part(state: &mut State, i: usize, j: usize, containment: f32, relation: Relation) {
+    for p in state.pairs.iter_mut() {
+        let joins = match relation {
+            Relation::Split => p.a == i,
+            _ => p.b == j,
+        };
+        if joins {
+            p.relation = relation;
+        }
+    }
+    state.take(i, j, containment, relation);
+}
+
+fn container(part: &Unit, others: &[Unit], index: &ShingleIndex) -> Option<(usize, f32)> {
+    if part.shingles.len() < 4 {
+        return None;
+    }
+    let best = index.best(&part.shingles, 1).into_iter().next()?;
+    let containment =
+        shared(&part.shingles, &others[best].shingles) as f32 / part.shingles.len() as f32;
+    (containment >= MIN_CONTAINMENT && others[best].shingles.len() > part.shingles.len())
+        .then_some((best, containment))
+}

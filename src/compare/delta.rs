@@ -1,0 +1,282 @@
+//! The category delta: for every category (and every gap, a category one side
+//! has no provision for at all), what A has that B lacks and the reverse. This
+//! is the headline a negotiator reads first ("B drops the cultural industries
+//! exception of A's Article 22.5").
+//!
+//! Categories come from a `CategoryProvider`, so the rule engine (`check`) can
+//! supply them; until it is wired in, `KeywordCategories` is a small stand-in
+//! that looks for a few unambiguous phrases.
+
+use super::align::Alignment;
+use super::units::Unit;
+use crate::provision::Agreement;
+use crate::text::fold_for_matching;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A provision a category was found in, by its stable path (any depth: a
+/// paragraph counts for the article that holds it).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ProvisionRef {
+    pub path: String,
+}
+
+pub type CategoryMap = BTreeMap<String, Vec<ProvisionRef>>;
+
+pub trait CategoryProvider {
+    /// Where the categories come from, shown in the output ("keywords", "rules").
+    fn source(&self) -> &str;
+    fn categories(&self, agreement: &Agreement) -> CategoryMap;
+}
+
+/// A closure is a provider: tests and the future rule engine plug in the same way.
+pub struct FnProvider<F>(pub &'static str, pub F);
+
+impl<F: Fn(&Agreement) -> CategoryMap> CategoryProvider for FnProvider<F> {
+    fn source(&self) -> &str {
+        self.0
+    }
+    fn categories(&self, agreement: &Agreement) -> CategoryMap {
+        (self.1)(agreement)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeltaStatus {
+    /// A has the category, B has no provision for it: B opens a gap.
+    OnlyInA,
+    /// B has the category, A has none: B closes a gap (or adds a commitment).
+    OnlyInB,
+    /// Both have it, but not in corresponding provisions.
+    Differs,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeltaRef {
+    pub path: String,
+    pub label: String,
+    /// The aligned provision on the other side, when there is one.
+    pub counterpart: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeltaEntry {
+    pub category: String,
+    pub status: DeltaStatus,
+    pub message: String,
+    pub a_only: Vec<DeltaRef>,
+    pub b_only: Vec<DeltaRef>,
+}
+
+/// Which unit holds a path: the unit's own path or its nearest ancestor's.
+fn unit_index<'x>(units: &'x [Unit]) -> HashMap<&'x str, usize> {
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.provision.path.as_str(), i))
+        .collect()
+}
+
+fn holder(index: &HashMap<&str, usize>, path: &str) -> Option<usize> {
+    let mut p = path;
+    loop {
+        if let Some(&i) = index.get(p) {
+            return Some(i);
+        }
+        p = &p[..p.rfind('/')?];
+    }
+}
+
+pub struct Sides<'x, 'a> {
+    pub a: &'x [Unit<'a>],
+    pub b: &'x [Unit<'a>],
+    pub alignment: &'x Alignment,
+}
+
+pub fn category_delta(
+    sides: &Sides,
+    cats_a: &CategoryMap,
+    cats_b: &CategoryMap,
+) -> Vec<DeltaEntry> {
+    let (index_a, index_b) = (unit_index(sides.a), unit_index(sides.b));
+    let mut a_to_b: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut b_to_a: HashMap<usize, Vec<usize>> = HashMap::new();
+    for p in &sides.alignment.pairs {
+        a_to_b.entry(p.a).or_default().push(p.b);
+        b_to_a.entry(p.b).or_default().push(p.a);
+    }
+    let empty = Vec::new();
+    let names: BTreeSet<&String> = cats_a.keys().chain(cats_b.keys()).collect();
+    let mut out: Vec<DeltaEntry> = names
+        .into_iter()
+        .filter_map(|name| {
+            let refs_a = cats_a.get(name).unwrap_or(&empty);
+            let refs_b = cats_b.get(name).unwrap_or(&empty);
+            let in_a: BTreeSet<usize> = refs_a
+                .iter()
+                .filter_map(|r| holder(&index_a, &r.path))
+                .collect();
+            let in_b: BTreeSet<usize> = refs_b
+                .iter()
+                .filter_map(|r| holder(&index_b, &r.path))
+                .collect();
+            let a_only = one_sided(&in_a, &in_b, &a_to_b, sides.a, sides.b);
+            let b_only = one_sided(&in_b, &in_a, &b_to_a, sides.b, sides.a);
+            entry(name, in_a.is_empty(), in_b.is_empty(), a_only, b_only)
+        })
+        .collect();
+    out.sort_by(|x, y| x.status.cmp(&y.status).then(x.category.cmp(&y.category)));
+    out
+}
+
+/// Units of `mine` in the category whose counterpart on the other side is not.
+fn one_sided(
+    mine: &BTreeSet<usize>,
+    theirs: &BTreeSet<usize>,
+    counterparts: &HashMap<usize, Vec<usize>>,
+    my_units: &[Unit],
+    their_units: &[Unit],
+) -> Vec<DeltaRef> {
+    mine.iter()
+        .filter(|i| {
+            !counterparts
+                .get(i)
+                .is_some_and(|cs| cs.iter().any(|c| theirs.contains(c)))
+        })
+        .map(|&i| DeltaRef {
+            path: my_units[i].provision.path.clone(),
+            label: my_units[i].provision.label(),
+            counterpart: counterparts
+                .get(&i)
+                .and_then(|cs| cs.first())
+                .map(|&c| their_units[c].provision.label()),
+        })
+        .collect()
+}
+
+fn entry(
+    name: &str,
+    none_in_a: bool,
+    none_in_b: bool,
+    a_only: Vec<DeltaRef>,
+    b_only: Vec<DeltaRef>,
+) -> Option<DeltaEntry> {
+    let what = name.replace('_', " ");
+    let labels = |refs: &[DeltaRef]| {
+        refs.iter()
+            .map(|r| r.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (status, message) = if none_in_b && !a_only.is_empty() {
+        let m = format!(
+            "B drops the {what} of A's {}; B has no such provision",
+            labels(&a_only)
+        );
+        (DeltaStatus::OnlyInA, m)
+    } else if none_in_a && !b_only.is_empty() {
+        let m = format!(
+            "B adds {what} ({}); A has no such provision",
+            labels(&b_only)
+        );
+        (DeltaStatus::OnlyInB, m)
+    } else if !a_only.is_empty() || !b_only.is_empty() {
+        (
+            DeltaStatus::Differs,
+            differs_message(&what, &a_only, &b_only),
+        )
+    } else {
+        return None;
+    };
+    Some(DeltaEntry {
+        category: name.to_string(),
+        status,
+        message,
+        a_only,
+        b_only,
+    })
+}
+
+fn differs_message(what: &str, a_only: &[DeltaRef], b_only: &[DeltaRef]) -> String {
+    let side = |refs: &[DeltaRef], verb: &str, other: &str| {
+        refs.iter()
+            .map(|r| match &r.counterpart {
+                Some(c) => format!("{} ({other}: {c}, without it)", r.label),
+                None => format!("{} (no counterpart in {other})", r.label),
+            })
+            .map(|s| format!("{verb} {what} in {s}"))
+            .collect::<Vec<_>>()
+    };
+    let mut parts = side(a_only, "B loses", "B");
+    parts.extend(side(b_only, "B adds", "A"));
+    parts.join("; ")
+}
+
+/// Stand-in categories until the rule engine is merged: a provision belongs to
+/// a category when its folded text contains all the words of one of the
+/// category's phrases groups. Deliberately few and unambiguous.
+pub struct KeywordCategories;
+
+const KEYWORD_CATEGORIES: &[(&str, &[&[&str]])] = &[
+    (
+        "cultural_exception",
+        &[
+            &["cultural industries"],
+            &["industrias culturales"],
+            &["industries culturelles"],
+        ],
+    ),
+    (
+        "convention_reference",
+        &[
+            &["diversity of cultural expressions"],
+            &["diversidad de las expresiones culturales"],
+            &["diversite des expressions culturelles"],
+        ],
+    ),
+    (
+        "ecommerce_duties",
+        &[
+            &["customs duties", "electronic transmission"],
+            &["derechos aduaneros", "transmisiones electronicas"],
+            &["droits de douane", "transmissions electroniques"],
+        ],
+    ),
+    (
+        "digital_products_non_discrimination",
+        &[
+            &["digital products", "less favorable treatment"],
+            &["digital products", "less favourable treatment"],
+            &["productos digitales", "trato menos favorable"],
+        ],
+    ),
+    (
+        "audiovisual_cooperation",
+        &[
+            &["audiovisual", "co-production"],
+            &["audiovisual", "coproduccion"],
+        ],
+    ),
+];
+
+impl CategoryProvider for KeywordCategories {
+    fn source(&self) -> &str {
+        "keywords (stand-in until the rule engine is merged)"
+    }
+
+    fn categories(&self, agreement: &Agreement) -> CategoryMap {
+        let mut out = CategoryMap::new();
+        for p in agreement.articles() {
+            let text = fold_for_matching(agreement.full_text(p)).folded;
+            for (name, groups) in KEYWORD_CATEGORIES {
+                if groups.iter().any(|g| g.iter().all(|w| text.contains(w))) {
+                    out.entry(name.to_string()).or_default().push(ProvisionRef {
+                        path: p.path.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,457 @@
+//! `treatyscan compare A B`: what changed between two agreements (a new draft
+//! and the last round, or one Party's template and another's).
+//!
+//! Two phases, because `similar` knows no moves: `align` pairs the articles of
+//! A and B (through renumbering, moves between chapters, splits and merges),
+//! then `diff` compares the words inside each pair. `delta` lifts the result to
+//! categories (cultural exception, e-commerce duties…) for the headline, and the
+//! renderers (`render_human`, `render_html`; JSON is the model itself) present it.
+
+pub mod align;
+pub mod delta;
+pub mod diff;
+pub mod language;
+pub mod render_html;
+pub mod render_human;
+pub mod tokens;
+pub mod units;
+
+use crate::provision::{Agreement, Kind, Provision};
+use align::{Alignment, Relation};
+use delta::{CategoryProvider, DeltaEntry};
+use diff::{whole, word_diff, Op, Segment};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+use units::{article_units, Unit};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub a: Side,
+    pub b: Side,
+    pub summary: Summary,
+    pub delta: Vec<DeltaEntry>,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Side {
+    pub file: String,
+    pub name: Option<String>,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub articles_a: usize,
+    pub articles_b: usize,
+    pub matched: usize,
+    pub unchanged: usize,
+    pub text_changed: usize,
+    pub moved: usize,
+    pub renumbered: usize,
+    pub retitled: usize,
+    pub split: usize,
+    pub merged: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub same_language: bool,
+    /// Where the category delta came from.
+    pub categories_from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Summary {
+    /// Anything a reader would want to look at (exit code 1).
+    pub fn has_differences(&self) -> bool {
+        self.text_changed + self.moved + self.renumbered + self.retitled + self.added + self.removed
+            > 0
+            || !self.same_language
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Matched,
+    Added,
+    Removed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Article,
+    Paragraph,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProvisionInfo {
+    pub kind: Kind,
+    pub number: Option<String>,
+    pub title: Option<String>,
+    pub path: String,
+    /// "Chapter 14 (Electronic Commerce)": where it sits, for "moved" messages.
+    pub division: Option<String>,
+    #[serde(skip)]
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub level: Level,
+    pub a: Option<ProvisionInfo>,
+    pub b: Option<ProvisionInfo>,
+    pub text_changed: bool,
+    pub moved: bool,
+    pub renumbered: bool,
+    pub retitled: bool,
+    pub split: bool,
+    pub merged: bool,
+    /// Word similarity 0..=1; null when the texts are in different languages.
+    pub similarity: Option<f32>,
+    /// Categories either side's provision is in (cultural changes sort first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    pub diff: Vec<Segment>,
+}
+
+impl Change {
+    pub fn is_interesting(&self) -> bool {
+        self.kind != ChangeKind::Matched
+            || self.text_changed
+            || self.moved
+            || self.renumbered
+            || self.retitled
+            || self.split
+            || self.merged
+    }
+}
+
+pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) -> Comparison {
+    let units_a = article_units(a);
+    let units_b = article_units(b);
+    let lang_a = language::language_of(a.metadata.language.as_deref(), &units_a);
+    let lang_b = language::language_of(b.metadata.language.as_deref(), &units_b);
+    let same_language = match (&lang_a, &lang_b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let alignment = if same_language {
+        align::align(&units_a, &units_b)
+    } else {
+        align_by_number(&units_a, &units_b)
+    };
+    let (cats_a, cats_b) = (categories.categories(a), categories.categories(b));
+    let sides = delta::Sides {
+        a: &units_a,
+        b: &units_b,
+        alignment: &alignment,
+    };
+    let delta = delta::category_delta(&sides, &cats_a, &cats_b);
+    let tags = CategoryTags::new(&units_a, &units_b, &cats_a, &cats_b);
+    let changes = article_changes(a, b, &sides, same_language, &tags);
+    let mut summary = summarise(&units_a, &units_b, &changes, same_language);
+    summary.categories_from = categories.source().to_string();
+    if !same_language {
+        summary.note = Some(format!(
+            "A is in {} and B in {}: articles are paired by number only and their words are not compared",
+            lang_a.as_deref().unwrap_or("?"),
+            lang_b.as_deref().unwrap_or("?")
+        ));
+    }
+    Comparison {
+        a: side(a, lang_a),
+        b: side(b, lang_b),
+        summary,
+        delta,
+        changes,
+    }
+}
+
+fn side(agreement: &Agreement, language: Option<String>) -> Side {
+    Side {
+        file: agreement.file.clone(),
+        name: agreement.metadata.name.clone(),
+        language,
+    }
+}
+
+/// Translations: the same number is the same article; nothing else is evidence.
+fn align_by_number(a: &[Unit], b: &[Unit]) -> Alignment {
+    let mut by_number: HashMap<(&str, Kind), Vec<usize>> = HashMap::new();
+    for (j, u) in b.iter().enumerate().rev() {
+        by_number
+            .entry((&u.number_key, u.provision.kind))
+            .or_default()
+            .push(j);
+    }
+    let mut alignment = Alignment::default();
+    let mut b_taken = vec![false; b.len()];
+    for (i, u) in a.iter().enumerate() {
+        match by_number
+            .get_mut(&(u.number_key.as_str(), u.provision.kind))
+            .and_then(|v| v.pop())
+        {
+            Some(j) => {
+                b_taken[j] = true;
+                alignment.pairs.push(align::Pair {
+                    a: i,
+                    b: j,
+                    similarity: 0.0,
+                    relation: Relation::OneToOne,
+                });
+            }
+            None => alignment.removed.push(i),
+        }
+    }
+    alignment.added = (0..b.len()).filter(|&j| !b_taken[j]).collect();
+    alignment.division_map = align::division_map(a, b, &alignment.pairs);
+    alignment
+}
+
+/// Which categories each unit is in, to tag changes.
+struct CategoryTags {
+    a: HashMap<usize, BTreeSet<String>>,
+    b: HashMap<usize, BTreeSet<String>>,
+}
+
+impl CategoryTags {
+    fn new(ua: &[Unit], ub: &[Unit], ca: &delta::CategoryMap, cb: &delta::CategoryMap) -> Self {
+        CategoryTags {
+            a: tag_units(ua, ca),
+            b: tag_units(ub, cb),
+        }
+    }
+
+    fn of(&self, a: Option<usize>, b: Option<usize>) -> Vec<String> {
+        let mut set = BTreeSet::new();
+        for (map, i) in [(&self.a, a), (&self.b, b)] {
+            if let Some(s) = i.and_then(|i| map.get(&i)) {
+                set.extend(s.iter().cloned());
+            }
+        }
+        set.into_iter().collect()
+    }
+}
+
+fn tag_units(units: &[Unit], cats: &delta::CategoryMap) -> HashMap<usize, BTreeSet<String>> {
+    let mut out: HashMap<usize, BTreeSet<String>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        let prefix = format!("{}/", u.provision.path);
+        for (name, refs) in cats {
+            if refs
+                .iter()
+                .any(|r| r.path == u.provision.path || r.path.starts_with(&prefix))
+            {
+                out.entry(i).or_default().insert(name.clone());
+            }
+        }
+    }
+    out
+}
+
+/// One entry per article pair, added or removed article, in B's reading order
+/// (removed articles where they stood, after their predecessor's counterpart);
+/// changed articles are followed by their changed paragraphs.
+fn article_changes(
+    a: &Agreement,
+    b: &Agreement,
+    sides: &delta::Sides,
+    same_language: bool,
+    tags: &CategoryTags,
+) -> Vec<Change> {
+    let al = sides.alignment;
+    let mut items: Vec<((usize, u8, usize), Option<usize>, Option<usize>)> = Vec::new();
+    let mut a_to_b: HashMap<usize, usize> = HashMap::new();
+    for p in &al.pairs {
+        a_to_b.entry(p.a).or_insert(p.b);
+        items.push(((p.b, 0, p.a), Some(p.a), Some(p.b)));
+    }
+    items.extend(al.added.iter().map(|&j| ((j, 0, 0), None, Some(j))));
+    for &i in &al.removed {
+        let before = (0..i).rev().find_map(|k| a_to_b.get(&k).copied());
+        let key = before.map_or((0, 0, i), |j| (j, 1, i));
+        items.push((key, Some(i), None));
+    }
+    items.sort_by_key(|(k, _, _)| *k);
+    let relation: HashMap<(usize, usize), &align::Pair> =
+        al.pairs.iter().map(|p| ((p.a, p.b), p)).collect();
+    let per_item: Vec<Vec<Change>> = items
+        .par_iter()
+        .map(|&(_, i, j)| {
+            let pair = i.zip(j).and_then(|k| relation.get(&k).copied());
+            let ctx = PairContext {
+                a,
+                b,
+                sides,
+                same_language,
+            };
+            let mut change = ctx.article_change(i, j, pair);
+            change.categories = tags.of(i, j);
+            let mut out = vec![change];
+            if out[0].text_changed {
+                out.extend(ctx.paragraph_changes(i, j));
+            }
+            out
+        })
+        .collect();
+    per_item.into_iter().flatten().collect()
+}
+
+struct PairContext<'x, 'a> {
+    a: &'a Agreement,
+    b: &'a Agreement,
+    sides: &'x delta::Sides<'x, 'a>,
+    same_language: bool,
+}
+
+impl PairContext<'_, '_> {
+    fn article_change(
+        &self,
+        i: Option<usize>,
+        j: Option<usize>,
+        pair: Option<&align::Pair>,
+    ) -> Change {
+        let ua = i.map(|i| &self.sides.a[i]);
+        let ub = j.map(|j| &self.sides.b[j]);
+        let mut change = unit_change(ua, ub, self.same_language, Level::Article);
+        if let (Some(ua), Some(ub), Some(pair)) = (ua, ub, pair) {
+            let expected = self.sides.alignment.division_map.get(ua.division_path());
+            change.moved = expected.is_some_and(|d| d != ub.division_path());
+            change.split = pair.relation == Relation::Split;
+            change.merged = pair.relation == Relation::Merged;
+            if change.split || change.merged {
+                change.similarity = Some(change.similarity.unwrap_or(0.0).max(pair.similarity));
+            }
+        }
+        change
+    }
+
+    /// Paragraph-level entries inside a changed article: only those that changed.
+    fn paragraph_changes(&self, i: Option<usize>, j: Option<usize>) -> Vec<Change> {
+        let (Some(i), Some(j)) = (i, j) else {
+            return Vec::new();
+        };
+        let pa = paragraph_units(self.a, self.sides.a[i].provision);
+        let pb = paragraph_units(self.b, self.sides.b[j].provision);
+        if pa.len() < 2 || pb.len() < 2 {
+            return Vec::new();
+        }
+        let al = align::align(&pa, &pb);
+        let mut out: Vec<Change> = al
+            .pairs
+            .iter()
+            .map(|p| unit_change(Some(&pa[p.a]), Some(&pb[p.b]), true, Level::Paragraph))
+            .chain(
+                al.removed
+                    .iter()
+                    .map(|&k| unit_change(Some(&pa[k]), None, true, Level::Paragraph)),
+            )
+            .chain(
+                al.added
+                    .iter()
+                    .map(|&k| unit_change(None, Some(&pb[k]), true, Level::Paragraph)),
+            )
+            .filter(Change::is_interesting)
+            .collect();
+        out.sort_by_key(|c| {
+            (
+                c.b.as_ref().map(|p| p.path.clone()),
+                c.a.as_ref().map(|p| p.path.clone()),
+            )
+        });
+        out
+    }
+}
+
+fn paragraph_units<'a>(agreement: &'a Agreement, article: &'a Provision) -> Vec<Unit<'a>> {
+    article
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Paragraph)
+        .map(|c| Unit::new(c, None, &units::body(agreement.full_text(c), c)))
+        .collect()
+}
+
+fn unit_change(ua: Option<&Unit>, ub: Option<&Unit>, same_language: bool, level: Level) -> Change {
+    let (kind, diff, text_changed, similarity) = match (ua, ub) {
+        (Some(x), Some(y)) if same_language => {
+            let d = word_diff(&x.tokens, &y.tokens);
+            (ChangeKind::Matched, d.segments, d.changed, Some(d.ratio))
+        }
+        (Some(_), Some(_)) => (ChangeKind::Matched, Vec::new(), false, None),
+        (Some(x), None) => (
+            ChangeKind::Removed,
+            whole(Op::Delete, &x.tokens),
+            true,
+            Some(0.0),
+        ),
+        (None, Some(y)) => (
+            ChangeKind::Added,
+            whole(Op::Insert, &y.tokens),
+            true,
+            Some(0.0),
+        ),
+        (None, None) => unreachable!("a change has at least one side"),
+    };
+    let renumbered = matches!((ua, ub), (Some(x), Some(y)) if x.number_key != y.number_key);
+    // Titles of translations differ by nature: only a same-language retitling counts.
+    let retitled =
+        same_language && matches!((ua, ub), (Some(x), Some(y)) if x.title_key != y.title_key);
+    Change {
+        kind,
+        level,
+        a: ua.map(info),
+        b: ub.map(info),
+        text_changed: kind == ChangeKind::Matched && text_changed,
+        moved: false,
+        renumbered,
+        retitled,
+        split: false,
+        merged: false,
+        similarity,
+        categories: Vec::new(),
+        diff,
+    }
+}
+
+fn info(u: &Unit) -> ProvisionInfo {
+    let p = u.provision;
+    ProvisionInfo {
+        kind: p.kind,
+        number: p.number.clone(),
+        title: p.title.clone(),
+        path: p.path.clone(),
+        division: u.division.map(Provision::label),
+        label: p.label(),
+    }
+}
+
+fn summarise(a: &[Unit], b: &[Unit], changes: &[Change], same_language: bool) -> Summary {
+    let articles: Vec<&Change> = changes
+        .iter()
+        .filter(|c| c.level == Level::Article)
+        .collect();
+    let count = |f: &dyn Fn(&Change) -> bool| articles.iter().filter(|c| f(c)).count();
+    let matched = |c: &Change| c.kind == ChangeKind::Matched;
+    Summary {
+        articles_a: a.len(),
+        articles_b: b.len(),
+        matched: count(&matched),
+        unchanged: count(&|c| matched(c) && !c.is_interesting()),
+        text_changed: count(&|c| c.text_changed),
+        moved: count(&|c| c.moved),
+        renumbered: count(&|c| c.renumbered),
+        retitled: count(&|c| c.retitled),
+        split: count(&|c| c.split),
+        merged: count(&|c| c.merged),
+        added: count(&|c| c.kind == ChangeKind::Added),
+        removed: count(&|c| c.kind == ChangeKind::Removed),
+        same_language,
+        categories_from: String::new(),
+        note: None,
+    }
+}

@@ -1,0 +1,286 @@
+//! One self-contained HTML file a lawyer can open or mail: inline CSS, no
+//! scripts or external assets. At the top the summary, the category delta and
+//! a list of changes; below, A and B side by side, article by article, with
+//! deleted words struck through in A, inserted words underlined in B, moved
+//! articles marked (double underline, as legislation sites mark relocated text),
+//! and each article heading linking to its counterpart in the other column.
+
+use super::diff::Op;
+use super::render_human::summary_line;
+use super::{Change, ChangeKind, Comparison, Level, ProvisionInfo, Side};
+use std::fmt::Write;
+
+const CSS: &str = r#"
+body{font-family:Georgia,'Times New Roman',serif;margin:0;color:#222;background:#fafafa}
+header{padding:1em 2em;background:#fff;border-bottom:1px solid #ccc}
+h1{font-size:1.3em;margin:.2em 0}
+.files{display:grid;grid-template-columns:1fr 1fr;gap:1em;font-family:sans-serif;font-size:.9em}
+.summary{font-family:sans-serif;margin:.6em 0}
+.note{background:#fff3cd;border:1px solid #e0c36a;padding:.4em .8em;font-family:sans-serif}
+.delta li{margin:.2em 0}
+.delta .only_in_a{color:#a40000}.delta .only_in_b{color:#006400}
+details.changes{font-family:sans-serif;font-size:.9em}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th{position:sticky;top:0;background:#eee;font-family:sans-serif;padding:.4em;border-bottom:1px solid #999}
+td{vertical-align:top;padding:.5em 1em;border-bottom:1px solid #ddd;line-height:1.45}
+tr.changed td{background:#fffef2}tr.added td.b,tr.removed td.a{background:#f4f8ff}
+tr.moved td{border-left:4px double #7a4bbf}
+.head{font-family:sans-serif;font-size:.85em;font-weight:bold;margin-bottom:.3em}
+.head a{color:#234;text-decoration:none}.head a:hover{text-decoration:underline}
+.flags{font-weight:normal;color:#555}.cat{color:#7a2a8a}
+.moved-mark{text-decoration:underline double;color:#7a4bbf}
+del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}
+.empty{color:#999;font-style:italic;font-family:sans-serif;font-size:.85em}
+"#;
+
+pub fn render(c: &Comparison) -> String {
+    let mut out = String::with_capacity(1 << 16);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(out, "<title>{}</title>", esc(&title(c)));
+    let _ = writeln!(out, "<style>{CSS}</style>\n</head>\n<body>");
+    write_header(&mut out, c);
+    write_table(&mut out, c);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn title(c: &Comparison) -> String {
+    let name = |s: &Side| s.name.clone().unwrap_or_else(|| s.file.clone());
+    format!("Compare: {} / {}", name(&c.a), name(&c.b))
+}
+
+fn write_header(out: &mut String, c: &Comparison) {
+    out.push_str("<header>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&title(c)));
+    let _ = writeln!(
+        out,
+        "<div class=\"files\"><div><b>A</b> {}</div><div><b>B</b> {}</div></div>",
+        esc(&side_text(&c.a)),
+        esc(&side_text(&c.b))
+    );
+    let _ = writeln!(out, "<p class=\"summary\">{}</p>", esc(&summary_line(c)));
+    if let Some(note) = &c.summary.note {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note));
+    }
+    let _ = writeln!(
+        out,
+        "<h2>Category delta</h2>\n<p class=\"summary\">Categories from {}.</p>\n<ul class=\"delta\">",
+        esc(&c.summary.categories_from)
+    );
+    if c.delta.is_empty() {
+        out.push_str("<li>No category differences.</li>\n");
+    }
+    for d in &c.delta {
+        let status = serde_json::to_value(d.status).ok();
+        let class = status.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+        let _ = writeln!(
+            out,
+            "<li class=\"{class}\"><b>{}</b>: {}</li>",
+            esc(&d.category),
+            esc(&d.message)
+        );
+    }
+    out.push_str("</ul>\n");
+    write_change_list(out, c);
+    out.push_str("</header>\n");
+}
+
+fn side_text(s: &Side) -> String {
+    let mut t = s.file.clone();
+    if let Some(n) = &s.name {
+        t.push_str(&format!(" ({n})"));
+    }
+    if let Some(l) = &s.language {
+        t.push_str(&format!(" [{l}]"));
+    }
+    t
+}
+
+fn write_change_list(out: &mut String, c: &Comparison) {
+    let listed: Vec<(usize, &Change)> = article_rows(c)
+        .filter(|(_, ch)| ch.is_interesting())
+        .collect();
+    let _ = writeln!(
+        out,
+        "<details class=\"changes\" open><summary>{} changed articles</summary><ol>",
+        listed.len()
+    );
+    for (row, ch) in listed {
+        let _ = writeln!(
+            out,
+            "<li><a href=\"#r{row}\">{}</a> <span class=\"flags\">{}</span></li>",
+            esc(&pair_label(ch)),
+            esc(&flags(ch))
+        );
+    }
+    out.push_str("</ol></details>\n");
+}
+
+fn article_rows(c: &Comparison) -> impl Iterator<Item = (usize, &Change)> {
+    c.changes
+        .iter()
+        .filter(|ch| ch.level == Level::Article)
+        .enumerate()
+}
+
+fn pair_label(ch: &Change) -> String {
+    let l = |x: &Option<ProvisionInfo>| x.as_ref().map(|i| i.label.clone());
+    match (l(&ch.a), l(&ch.b)) {
+        (Some(a), Some(b)) if a == b => a,
+        (Some(a), Some(b)) => format!("{a} → {b}"),
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => String::new(),
+    }
+}
+
+fn flags(ch: &Change) -> String {
+    let mut f: Vec<String> = Vec::new();
+    match ch.kind {
+        ChangeKind::Added => f.push("added".into()),
+        ChangeKind::Removed => f.push("removed".into()),
+        ChangeKind::Matched => {}
+    }
+    for (on, what) in [
+        (ch.moved, "moved"),
+        (ch.renumbered, "renumbered"),
+        (ch.retitled, "retitled"),
+        (ch.split, "split"),
+        (ch.merged, "merged"),
+        (ch.text_changed, "text changed"),
+    ] {
+        if on {
+            f.push(what.into());
+        }
+    }
+    if let (ChangeKind::Matched, Some(s), true) = (ch.kind, ch.similarity, ch.text_changed) {
+        f.push(format!("similarity {s:.2}"));
+    }
+    if !ch.categories.is_empty() {
+        f.push(ch.categories.join(", "));
+    }
+    f.join(" · ")
+}
+
+fn write_table(out: &mut String, c: &Comparison) {
+    out.push_str("<table>\n<colgroup><col><col></colgroup>\n");
+    let _ = writeln!(
+        out,
+        "<thead><tr><th>A: {}</th><th>B: {}</th></tr></thead>\n<tbody>",
+        esc(c.a.name.as_deref().unwrap_or(&c.a.file)),
+        esc(c.b.name.as_deref().unwrap_or(&c.b.file))
+    );
+    for (row, ch) in article_rows(c) {
+        write_row(out, row, ch);
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn row_class(ch: &Change) -> String {
+    let mut classes = vec![match ch.kind {
+        ChangeKind::Added => "added",
+        ChangeKind::Removed => "removed",
+        ChangeKind::Matched if ch.is_interesting() => "changed",
+        ChangeKind::Matched => "same",
+    }];
+    if ch.moved {
+        classes.push("moved");
+    }
+    classes.join(" ")
+}
+
+fn write_row(out: &mut String, row: usize, ch: &Change) {
+    let _ = writeln!(out, "<tr id=\"r{row}\" class=\"{}\">", row_class(ch));
+    write_cell(out, ch, Column::A);
+    write_cell(out, ch, Column::B);
+    out.push_str("</tr>\n");
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    A,
+    B,
+}
+
+fn write_cell(out: &mut String, ch: &Change, col: Column) {
+    let (mine, theirs, me, them, hidden) = match col {
+        Column::A => (&ch.a, &ch.b, "a", "b", Op::Insert),
+        Column::B => (&ch.b, &ch.a, "b", "a", Op::Delete),
+    };
+    let _ = write!(out, "<td class=\"{me}\">");
+    let Some(info) = mine else {
+        let _ = writeln!(
+            out,
+            "<span class=\"empty\">not in {}</span></td>",
+            me.to_uppercase()
+        );
+        return;
+    };
+    let _ = write!(
+        out,
+        "<div class=\"head\" id=\"{me}-{}\">",
+        esc_attr(&info.path)
+    );
+    match theirs {
+        Some(other) => {
+            let _ = write!(
+                out,
+                "<a href=\"#{them}-{}\">{}</a>",
+                esc_attr(&other.path),
+                esc(&info.label)
+            );
+        }
+        None => out.push_str(&esc(&info.label)),
+    }
+    if ch.moved {
+        let _ = write!(
+            out,
+            " <span class=\"moved-mark\">moved {} {}</span>",
+            if col == Column::A { "from" } else { "to" },
+            esc(info.division.as_deref().unwrap_or("top level"))
+        );
+    }
+    if col == Column::B || ch.kind == ChangeKind::Removed {
+        let _ = write!(out, " <span class=\"flags\">{}</span>", esc(&flags(ch)));
+    }
+    out.push_str("</div>");
+    for s in ch.diff.iter().filter(|s| s.op != hidden) {
+        match s.op {
+            Op::Equal => out.push_str(&esc(&s.text)),
+            Op::Delete => {
+                let _ = write!(out, "<del>{}</del>", esc(&s.text));
+            }
+            Op::Insert => {
+                let _ = write!(out, "<ins>{}</ins>", esc(&s.text));
+            }
+        }
+    }
+    out.push_str("</td>\n");
+}
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Paths are ASCII-ish (`ch14/art14.2~2`); ids keep them readable but safe.
+fn esc_attr(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.~/".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,203 @@
+//! Words as the comparison sees them. Two texts that differ only in how a PDF or
+//! a typist laid them out (line wrapping, runs of spaces, page-break blank lines,
+//! a word hyphenated across a line end, curly against straight quotes, "ﬁ"
+//! ligatures) must produce the same keys, while the display text keeps the
+//! agreement's own spelling.
+
+use crate::text::fold_for_matching;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// As printed, with a line-end hyphenation joined up.
+    pub text: String,
+    /// Case-sensitive key: what the word diff compares ("Party" ≠ "party").
+    pub key: u64,
+    /// Case- and accent-insensitive key: what alignment compares.
+    pub fold: u64,
+    pub space_before: bool,
+    pub is_word: bool,
+}
+
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+const SOFT_HYPHEN: char = '\u{ad}';
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut space_before = false;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() || c == SOFT_HYPHEN {
+            space_before |= c.is_whitespace();
+            i += 1;
+            continue;
+        }
+        let (end, is_word) = if c.is_alphanumeric() {
+            (word_end(&chars, i), true)
+        } else {
+            (i + 1, false)
+        };
+        let start_byte = chars[i].0;
+        let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
+        tokens.push(make_token(
+            &text[start_byte..end_byte],
+            space_before,
+            is_word,
+        ));
+        space_before = false;
+        i = end;
+    }
+    tokens
+}
+
+/// A word runs over letters and digits, through in-word hyphens ("non-discrimination")
+/// and through a hyphen at a line end when the next line goes on in lowercase
+/// ("cul-\ntural"), which is how PDFs and typeset drafts break words.
+fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
+    loop {
+        while i < chars.len() && (chars[i].1.is_alphanumeric() || chars[i].1 == SOFT_HYPHEN) {
+            i += 1;
+        }
+        let Some(&(_, c)) = chars.get(i) else {
+            return i;
+        };
+        if !HYPHENS.contains(&c) {
+            return i;
+        }
+        let mut j = i + 1;
+        let mut saw_newline = false;
+        while j < chars.len() && chars[j].1.is_whitespace() {
+            saw_newline |= chars[j].1 == '\n';
+            j += 1;
+        }
+        let next = chars.get(j).map(|&(_, c)| c);
+        let continues = match next {
+            Some(n) if j == i + 1 => n.is_alphanumeric(),
+            Some(n) => saw_newline && n.is_lowercase(),
+            None => false,
+        };
+        if !continues {
+            return i;
+        }
+        i = j;
+    }
+}
+
+fn make_token(raw: &str, space_before: bool, is_word: bool) -> Token {
+    let text = if is_word {
+        join_hyphenation(raw)
+    } else {
+        raw.to_string()
+    };
+    let canonical = canonical(&text, is_word);
+    let folded = fold_for_matching(&canonical).folded;
+    Token {
+        key: hash_str(&canonical),
+        fold: hash_str(&folded),
+        text,
+        space_before,
+        is_word,
+    }
+}
+
+/// "cul-\n   tural" → "cultural"; "non-discrimination" stays as printed.
+fn join_hyphenation(raw: &str) -> String {
+    if !raw.contains(char::is_whitespace) && !raw.contains(SOFT_HYPHEN) {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == SOFT_HYPHEN || c.is_whitespace() {
+            continue;
+        }
+        if HYPHENS.contains(&c) && chars.peek().is_some_and(|n| n.is_whitespace()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The key form: compatibility-normalised (ligatures, non-breaking spaces), with
+/// typographic quotes and dashes as ASCII and in-word hyphens dropped, so that
+/// "non-discrimination", "non‑discrimination" and "nondiscrimination" agree.
+fn canonical(text: &str, is_word: bool) -> String {
+    text.nfkc()
+        .filter(|c| !(is_word && (HYPHENS.contains(c) || *c == SOFT_HYPHEN)))
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{2033}' => '"',
+            '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+pub fn hash_str(s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// Rebuilds readable text from tokens: one space where the source had any
+/// whitespace, none before punctuation that hugged the previous word.
+pub fn join(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && t.space_before {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<u64> {
+        tokenize(s).iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn layout_differences_give_the_same_keys() {
+        let printed = "the  cul-\n   tural   industries,\n\n\x0cincluding “film”";
+        let typed = "the cultural industries, including \"film\"";
+        assert_eq!(keys(printed), keys(typed));
+    }
+
+    #[test]
+    fn hyphenated_words_keep_their_spelling_and_match_unhyphenated() {
+        let t = tokenize("non-discrimination and non-\ndiscrimination");
+        assert_eq!(t[0].text, "non-discrimination");
+        assert_eq!(t[2].text, "nondiscrimination");
+        assert_eq!(t[0].key, t[2].key);
+        assert_eq!(keys("co\u{ad}operation"), keys("cooperation"));
+    }
+
+    #[test]
+    fn a_dash_between_words_is_not_hyphenation() {
+        let t = tokenize("services -\nExcept");
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[1].text, "-");
+    }
+
+    #[test]
+    fn case_changes_the_key_but_not_the_fold() {
+        let (a, b) = (&tokenize("Party")[0], &tokenize("party")[0]);
+        assert_ne!(a.key, b.key);
+        assert_eq!(a.fold, b.fold);
+        assert_eq!(tokenize("Côte")[0].fold, tokenize("cote")[0].fold);
+    }
+
+    #[test]
+    fn join_restores_readable_spacing() {
+        assert_eq!(join(&tokenize("a ,b\n\nc.")), "a ,b c.");
+        assert_eq!(join(&tokenize("Article 5, as")), "Article 5, as");
+    }
+}

@@ -1,0 +1,201 @@
+//! The units that get aligned: articles (and stand-alone pieces such as the
+//! preamble, final clause, or an annex without articles), each with its text
+//! reduced to tokens, a hash and word shingles. The heading line is not part
+//! of the compared text: "Article 14.2: Scope" → "Article 15.2: Scope" is a
+//! renumbering, reported as such, not a word change.
+
+use super::tokens::{tokenize, Token};
+use crate::provision::{Agreement, Kind, Provision};
+use crate::structure::{classify, Line};
+use crate::text::fold_for_matching;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+pub struct Unit<'a> {
+    pub provision: &'a Provision,
+    /// The chapter it sits in (or the nearest part/section/annex when there are no chapters).
+    pub division: Option<&'a Provision>,
+    pub tokens: Vec<Token>,
+    /// Hash of the folded token sequence: equal means the same text up to layout and case.
+    pub fold_hash: u64,
+    /// Sorted, deduplicated hashes of 3-word shingles (single words for very short texts).
+    pub shingles: Vec<u64>,
+    pub title_key: String,
+    pub number_key: String,
+    /// Article index within the agreement's structural order (for stable output).
+    pub order: usize,
+}
+
+impl<'a> Unit<'a> {
+    pub fn new(provision: &'a Provision, division: Option<&'a Provision>, body: &str) -> Self {
+        let tokens = tokenize(body);
+        let mut h = DefaultHasher::new();
+        for t in &tokens {
+            t.fold.hash(&mut h);
+        }
+        Unit {
+            provision,
+            division,
+            fold_hash: h.finish(),
+            shingles: shingles(&tokens),
+            title_key: provision
+                .title
+                .as_deref()
+                .map(|t| fold_for_matching(t).folded.trim().to_string())
+                .unwrap_or_default(),
+            number_key: provision
+                .number
+                .as_deref()
+                .map(crate::provision::normalize_number)
+                .unwrap_or_default(),
+            tokens,
+            order: 0,
+        }
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.tokens.iter().filter(|t| t.is_word).count()
+    }
+
+    /// Chapter identity as a key ("" outside any division).
+    pub fn division_path(&self) -> &str {
+        self.division.map_or("", |d| d.path.as_str())
+    }
+}
+
+/// Articles and other stand-alone provisions, in document order.
+pub fn article_units(agreement: &Agreement) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    collect(agreement, &agreement.provisions, None, &mut out);
+    for (i, u) in out.iter_mut().enumerate() {
+        u.order = i;
+    }
+    out
+}
+
+fn contains_articles(p: &Provision) -> bool {
+    p.walk().skip(1).any(|c| c.kind == Kind::Article)
+}
+
+fn collect<'a>(
+    agreement: &'a Agreement,
+    provisions: &'a [Provision],
+    division: Option<&'a Provision>,
+    out: &mut Vec<Unit<'a>>,
+) {
+    for p in provisions {
+        if p.kind == Kind::Article {
+            out.push(Unit::new(p, division, &body(agreement.full_text(p), p)));
+            continue;
+        }
+        let inner_division = enclosing_division(p, division);
+        if contains_articles(p) {
+            // A container that also carries text of its own (a preamble the
+            // structure parser wrapped around the chapters) keeps that text as a unit.
+            if !p.kind.is_division() && !body(&p.text, p).trim().is_empty() {
+                out.push(Unit::new(p, division, &body(&p.text, p)));
+            }
+            collect(agreement, &p.children, inner_division, out);
+        } else if p.kind.is_division() && p.children.iter().any(|c| c.kind.is_division()) {
+            collect(agreement, &p.children, inner_division, out);
+        } else {
+            out.push(Unit::new(p, division, &body(agreement.full_text(p), p)));
+        }
+    }
+}
+
+/// Sections inside a chapter stay "in that chapter": a move is a change of chapter.
+fn enclosing_division<'a>(
+    p: &'a Provision,
+    current: Option<&'a Provision>,
+) -> Option<&'a Provision> {
+    if !p.kind.is_division() {
+        return current;
+    }
+    match current {
+        Some(c)
+            if c.kind == Kind::Chapter && matches!(p.kind, Kind::Section | Kind::Subsection) =>
+        {
+            Some(c)
+        }
+        _ => Some(p),
+    }
+}
+
+/// The text without its heading: the keyword-and-number line, the title when
+/// it stands on the next line, or a leading paragraph marker ("2.", "(b)").
+pub fn body(text: &str, p: &Provision) -> String {
+    let mut rest = text.trim_start();
+    let title = p.title.as_deref().map(|t| fold_for_matching(t).folded);
+    let first = first_line(rest);
+    match classify(first) {
+        Line::Heading(_) | Line::PreambleHeading => {
+            rest = rest[first.len()..].trim_start();
+            let next = first_line(rest);
+            if title.as_deref() == Some(fold_for_matching(next).folded.trim()) {
+                rest = rest[next.len()..].trim_start();
+            }
+        }
+        Line::Marker(m) => {
+            if let Some(after) = rest.strip_prefix(m.token.as_str()) {
+                rest = after.trim_start();
+            }
+        }
+        _ if title.as_deref() == Some(fold_for_matching(first).folded.trim()) => {
+            rest = rest[first.len()..].trim_start();
+        }
+        _ => {}
+    }
+    rest.to_string()
+}
+
+fn first_line(s: &str) -> &str {
+    s.split('\n').next().unwrap_or("")
+}
+
+fn shingles(tokens: &[Token]) -> Vec<u64> {
+    let words: Vec<u64> = tokens
+        .iter()
+        .filter(|t| t.is_word)
+        .map(|t| t.fold)
+        .collect();
+    let mut out: Vec<u64> = if words.len() < 3 {
+        words
+    } else {
+        words
+            .windows(3)
+            .map(|w| {
+                let mut h = DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Size of the intersection of two sorted, deduplicated lists (linear merge).
+pub fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Dice coefficient over shingles: a cheap, linear similarity used to rank candidates.
+pub fn dice(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * shared(a, b) as f32 / (a.len() + b.len()) as f32
+}
