@@ -135,9 +135,11 @@ pub fn body(text: &str, p: &Provision) -> String {
                 rest = rest[next.len()..].trim_start();
             }
         }
-        Line::Marker(m) => {
-            if let Some(after) = rest.strip_prefix(m.token.as_str()) {
-                rest = after.trim_start();
+        // A paragraph renumbered from 2 to 3 has the same words: its marker is
+        // its number, not its text. (An article starting "1." keeps it.)
+        Line::Marker(m) if matches!(p.kind, Kind::Paragraph | Kind::Subparagraph) => {
+            if let Some(after) = rest.trim_start_matches('(').strip_prefix(m.token.as_str()) {
+                rest = after.trim_start_matches(['.', ')']).trim_start();
             }
         }
         _ if title.as_deref() == Some(fold_for_matching(first).folded.trim()) => {

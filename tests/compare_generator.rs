@@ -1,0 +1,175 @@
+//! Measures alignment on real agreements with known edits (see
+//! `support/edited_tota.rs`): every article must be mapped to the right
+//! article with the right flags, and every edit reported. Uses the ToTA corpus
+//! by path (CC BY-NC, never copied into the project); skipped without it.
+
+#[path = "support/edited_tota.rs"]
+mod edited_tota;
+
+use edited_tota::{edit, Expected, Rng, INSERTED_ID};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use treatyscan::compare::{compare, delta::KeywordCategories, units::article_units, Change, ChangeKind, Level};
+use treatyscan::provision::Agreement;
+
+const SAMPLE: usize = 20;
+const THRESHOLD: f64 = 0.98;
+
+fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/tota");
+    dir.is_dir().then_some(dir)
+}
+
+fn agreements(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<(u32, PathBuf)> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let n = path.file_stem()?.to_str()?.strip_prefix("pta_")?.parse().ok()?;
+            Some((n, path))
+        })
+        .collect();
+    files.sort();
+    let mut files: Vec<PathBuf> = files.into_iter().map(|(_, p)| p).collect();
+    let mut rng = Rng::new(5);
+    for i in (1..files.len()).rev() {
+        files.swap(i, rng.below(i + 1));
+    }
+    files
+}
+
+/// Per agreement: articles handled right, out of how many; edits reported, out of how many.
+#[derive(Default, Debug)]
+struct Score {
+    correct: usize,
+    total: usize,
+    edits_found: usize,
+    edits: usize,
+    wrong: Vec<String>,
+}
+
+/// Path → (ToTA id, folded-text hash): identical texts are interchangeable.
+fn identities(agreement: &Agreement) -> HashMap<String, (String, u64)> {
+    article_units(agreement)
+        .iter()
+        .map(|u| {
+            let id = u.provision.source_id.clone().unwrap_or_default();
+            (u.provision.path.clone(), (id, u.fold_hash))
+        })
+        .collect()
+}
+
+fn score(a: &Agreement, b: &Agreement, changes: &[Change], exp: &Expected) -> Score {
+    let (ids_a, ids_b) = (identities(a), identities(b));
+    let hash_of_id: HashMap<&str, u64> = ids_b.values().map(|(id, h)| (id.as_str(), *h)).collect();
+    let articles: Vec<&Change> = changes.iter().filter(|c| c.level == Level::Article).collect();
+    let mut s = Score {
+        edits: exp.edit_count(),
+        ..Score::default()
+    };
+    let mut renumber_ok = true;
+    for (path, (id, _)) in &ids_a {
+        s.total += 1;
+        let entries: Vec<&&Change> = articles.iter().filter(|c| c.a.as_ref().is_some_and(|x| &x.path == path)).collect();
+        let ok = match entries.as_slice() {
+            [c] if exp.removed.contains(id) => c.kind == ChangeKind::Removed,
+            [c] => {
+                let b_path = c.b.as_ref().map(|x| x.path.as_str()).unwrap_or("");
+                let (b_id, b_hash) = ids_b.get(b_path).cloned().unwrap_or_default();
+                let same = &b_id == id || hash_of_id.get(id.as_str()) == Some(&b_hash);
+                c.kind == ChangeKind::Matched
+                    && same
+                    && c.moved == exp.moved.contains(id)
+                    && c.renumbered == exp.renumbered.contains(id)
+                    && c.text_changed == exp.text_changed.contains(id)
+                    && !c.split
+                    && !c.merged
+            }
+            _ => false,
+        };
+        if ok {
+            s.correct += 1;
+        } else {
+            s.wrong.push(format!("{path} (id {id}): {:?}", entries.iter().map(|c| brief(c)).collect::<Vec<_>>()));
+        }
+        if exp.renumbered.contains(id) && !entries.iter().any(|c| c.renumbered) {
+            renumber_ok = false;
+        }
+        let edited = exp.removed.contains(id) || exp.moved.contains(id) || exp.text_changed.contains(id);
+        if edited && ok {
+            s.edits_found += 1;
+        }
+    }
+    s.edits_found += usize::from(renumber_ok);
+    s.total += 1;
+    let inserted = ids_b.iter().find(|(_, (id, _))| id == INSERTED_ID).map(|(p, _)| p.clone());
+    let added_ok = articles
+        .iter()
+        .any(|c| c.kind == ChangeKind::Added && c.b.as_ref().map(|x| &x.path) == inserted.as_ref());
+    if added_ok {
+        s.correct += 1;
+        s.edits_found += 1;
+    } else {
+        s.wrong.push("inserted article not reported as added".into());
+    }
+    s
+}
+
+fn brief(c: &Change) -> String {
+    format!(
+        "{:?} -> {} moved={} renum={} text={} split={} merged={} sim={:?}",
+        c.kind,
+        c.b.as_ref().map(|x| x.path.as_str()).unwrap_or("-"),
+        c.moved,
+        c.renumbered,
+        c.text_changed,
+        c.split,
+        c.merged,
+        c.similarity
+    )
+}
+
+#[test]
+fn known_edits_to_real_agreements_are_all_found() {
+    let Some(dir) = corpus() else {
+        println!("skipped: ../shared/corpus/tota is not here");
+        return;
+    };
+    let mut rng = Rng::new(2026);
+    let (mut correct, mut total, mut found, mut edits, mut done) = (0, 0, 0, 0, 0);
+    for path in agreements(&dir) {
+        if done == SAMPLE {
+            break;
+        }
+        let xml = std::fs::read_to_string(&path).unwrap();
+        let Some((edited, expected)) = edit(&xml, &mut rng) else {
+            continue;
+        };
+        let a = treatyscan::source::load_bytes(&path, xml.as_bytes()).unwrap();
+        let b = treatyscan::source::load_bytes(Path::new("edited.xml"), edited.as_bytes()).unwrap();
+        let comparison = compare(&a, &b, &KeywordCategories);
+        let s = score(&a, &b, &comparison.changes, &expected);
+        println!(
+            "{}: {}/{} articles right, {}/{} edits found",
+            path.file_name().unwrap().to_string_lossy(),
+            s.correct,
+            s.total,
+            s.edits_found,
+            s.edits
+        );
+        for w in s.wrong.iter().take(5) {
+            println!("    wrong: {w}");
+        }
+        correct += s.correct;
+        total += s.total;
+        found += s.edits_found;
+        edits += s.edits;
+        done += 1;
+    }
+    let article_score = correct as f64 / total as f64;
+    let edit_score = found as f64 / edits as f64;
+    println!("score over {done} agreements: articles {article_score:.4} ({correct}/{total}), edits {edit_score:.4} ({found}/{edits})");
+    assert_eq!(done, SAMPLE, "not enough agreements with four numbered chapters");
+    assert!(article_score >= THRESHOLD, "article score {article_score:.4} < {THRESHOLD}");
+    assert!(edit_score >= THRESHOLD, "edit score {edit_score:.4} < {THRESHOLD}");
+}
