@@ -109,36 +109,52 @@ impl State {
     }
 }
 
-/// Same folded text. Among several identical texts ("[Reserved]") the one with
-/// the same title, else the same number, else the next in order is taken.
+/// Same folded text. Among several identical texts ("[Reserved]", or the same
+/// article in two chapters) the one with the same number and title is taken
+/// first, over the whole agreement, then the same title, the same number, the
+/// next in order: otherwise deleting the second copy would be reported as
+/// deleting the first.
 fn pair_identical(a: &[Unit], b: &[Unit], state: &mut State) {
     let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
     for (j, u) in b.iter().enumerate() {
         by_hash.entry(u.fold_hash).or_default().push(j);
     }
-    for (i, u) in a.iter().enumerate() {
-        let Some(group) = by_hash.get(&u.fold_hash) else {
-            continue;
-        };
-        let free: Vec<usize> = group
-            .iter()
-            .copied()
-            .filter(|&j| !state.b_taken[j])
-            .collect();
-        // Short texts ("Deleted.") only count as identical under the same title.
-        let short = u.word_count() < 3;
-        let pick = free
-            .iter()
-            .find(|&&j| b[j].title_key == u.title_key)
-            .or_else(|| {
+    for strict in [true, false] {
+        for (i, u) in a.iter().enumerate() {
+            if state.a_taken[i] {
+                continue;
+            }
+            let Some(group) = by_hash.get(&u.fold_hash) else {
+                continue;
+            };
+            let free: Vec<usize> = group
+                .iter()
+                .copied()
+                .filter(|&j| !state.b_taken[j])
+                .collect();
+            let pick = if strict {
                 free.iter()
-                    .find(|&&j| !short && b[j].number_key == u.number_key)
-            })
-            .or_else(|| free.first().filter(|_| !short));
-        if let Some(&j) = pick {
-            state.take(i, j, 1.0, Relation::OneToOne);
+                    .find(|&&j| b[j].number_key == u.number_key && b[j].title_key == u.title_key)
+            } else {
+                loose_pick(u, b, &free)
+            };
+            if let Some(&j) = pick {
+                state.take(i, j, 1.0, Relation::OneToOne);
+            }
         }
     }
+}
+
+fn loose_pick<'f>(u: &Unit, b: &[Unit], free: &'f [usize]) -> Option<&'f usize> {
+    // Short texts ("Deleted.") only count as identical under the same title.
+    let short = u.word_count() < 3;
+    free.iter()
+        .find(|&&j| b[j].title_key == u.title_key)
+        .or_else(|| {
+            free.iter()
+                .find(|&&j| !short && b[j].number_key == u.number_key)
+        })
+        .or_else(|| free.first().filter(|_| !short))
 }
 
 /// For each A division, the B division most of its paired units landed in. A

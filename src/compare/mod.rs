@@ -455,3 +455,6 @@ fn summarise(a: &[Unit], b: &[Unit], changes: &[Change], same_language: bool) ->
         note: None,
     }
 }
+
+#[cfg(test)]
+mod tests;
