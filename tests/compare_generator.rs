@@ -9,7 +9,9 @@ mod edited_tota;
 use edited_tota::{edit, Expected, Rng, INSERTED_ID};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use treatyscan::compare::{compare, delta::KeywordCategories, units::article_units, Change, ChangeKind, Level};
+use treatyscan::compare::{
+    compare, delta::KeywordCategories, units::article_units, Change, ChangeKind, Level,
+};
 use treatyscan::provision::Agreement;
 
 const SAMPLE: usize = 20;
@@ -25,7 +27,12 @@ fn agreements(dir: &Path) -> Vec<PathBuf> {
         .unwrap()
         .filter_map(|e| {
             let path = e.ok()?.path();
-            let n = path.file_stem()?.to_str()?.strip_prefix("pta_")?.parse().ok()?;
+            let n = path
+                .file_stem()?
+                .to_str()?
+                .strip_prefix("pta_")?
+                .parse()
+                .ok()?;
             Some((n, path))
         })
         .collect();
@@ -62,7 +69,10 @@ fn identities(agreement: &Agreement) -> HashMap<String, (String, u64)> {
 fn score(a: &Agreement, b: &Agreement, changes: &[Change], exp: &Expected) -> Score {
     let (ids_a, ids_b) = (identities(a), identities(b));
     let hash_of_id: HashMap<&str, u64> = ids_b.values().map(|(id, h)| (id.as_str(), *h)).collect();
-    let articles: Vec<&Change> = changes.iter().filter(|c| c.level == Level::Article).collect();
+    let articles: Vec<&Change> = changes
+        .iter()
+        .filter(|c| c.level == Level::Article)
+        .collect();
     let mut s = Score {
         edits: exp.edit_count(),
         ..Score::default()
@@ -70,7 +80,10 @@ fn score(a: &Agreement, b: &Agreement, changes: &[Change], exp: &Expected) -> Sc
     let mut renumber_ok = true;
     for (path, (id, _)) in &ids_a {
         s.total += 1;
-        let entries: Vec<&&Change> = articles.iter().filter(|c| c.a.as_ref().is_some_and(|x| &x.path == path)).collect();
+        let entries: Vec<&&Change> = articles
+            .iter()
+            .filter(|c| c.a.as_ref().is_some_and(|x| &x.path == path))
+            .collect();
         let ok = match entries.as_slice() {
             [c] if exp.removed.contains(id) => c.kind == ChangeKind::Removed,
             [c] => {
@@ -90,19 +103,26 @@ fn score(a: &Agreement, b: &Agreement, changes: &[Change], exp: &Expected) -> Sc
         if ok {
             s.correct += 1;
         } else {
-            s.wrong.push(format!("{path} (id {id}): {:?}", entries.iter().map(|c| brief(c)).collect::<Vec<_>>()));
+            s.wrong.push(format!(
+                "{path} (id {id}): {:?}",
+                entries.iter().map(|c| brief(c)).collect::<Vec<_>>()
+            ));
         }
         if exp.renumbered.contains(id) && !entries.iter().any(|c| c.renumbered) {
             renumber_ok = false;
         }
-        let edited = exp.removed.contains(id) || exp.moved.contains(id) || exp.text_changed.contains(id);
+        let edited =
+            exp.removed.contains(id) || exp.moved.contains(id) || exp.text_changed.contains(id);
         if edited && ok {
             s.edits_found += 1;
         }
     }
     s.edits_found += usize::from(renumber_ok);
     s.total += 1;
-    let inserted = ids_b.iter().find(|(_, (id, _))| id == INSERTED_ID).map(|(p, _)| p.clone());
+    let inserted = ids_b
+        .iter()
+        .find(|(_, (id, _))| id == INSERTED_ID)
+        .map(|(p, _)| p.clone());
     let added_ok = articles
         .iter()
         .any(|c| c.kind == ChangeKind::Added && c.b.as_ref().map(|x| &x.path) == inserted.as_ref());
@@ -110,7 +130,8 @@ fn score(a: &Agreement, b: &Agreement, changes: &[Change], exp: &Expected) -> Sc
         s.correct += 1;
         s.edits_found += 1;
     } else {
-        s.wrong.push("inserted article not reported as added".into());
+        s.wrong
+            .push("inserted article not reported as added".into());
     }
     s
 }
@@ -169,7 +190,33 @@ fn known_edits_to_real_agreements_are_all_found() {
     let article_score = correct as f64 / total as f64;
     let edit_score = found as f64 / edits as f64;
     println!("score over {done} agreements: articles {article_score:.4} ({correct}/{total}), edits {edit_score:.4} ({found}/{edits})");
-    assert_eq!(done, SAMPLE, "not enough agreements with four numbered chapters");
-    assert!(article_score >= THRESHOLD, "article score {article_score:.4} < {THRESHOLD}");
-    assert!(edit_score >= THRESHOLD, "edit score {edit_score:.4} < {THRESHOLD}");
+    assert_eq!(
+        done, SAMPLE,
+        "not enough agreements with four numbered chapters"
+    );
+    assert!(
+        article_score >= THRESHOLD,
+        "article score {article_score:.4} < {THRESHOLD}"
+    );
+    assert!(
+        edit_score >= THRESHOLD,
+        "edit score {edit_score:.4} < {THRESHOLD}"
+    );
+}
+
+/// For timing the CLI on two ~1 MB agreements: writes pta_449 with the same
+/// kind of edits to target/compare-bench/pta_449_edited.xml.
+/// `cargo test --release --test compare_generator -- --ignored`
+#[test]
+#[ignore]
+fn write_edited_copy_of_a_large_agreement() {
+    let Some(dir) = corpus() else {
+        println!("skipped: ../shared/corpus/tota is not here");
+        return;
+    };
+    let xml = std::fs::read_to_string(dir.join("pta_449.xml")).unwrap();
+    let (edited, _) = edit(&xml, &mut Rng::new(449)).unwrap();
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/compare-bench");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("pta_449_edited.xml"), edited).unwrap();
 }

@@ -12,6 +12,7 @@
 //! Everything else is added or removed.
 
 use super::units::{dice, shared, Unit};
+use rayon::prelude::*;
 use similar::{capture_diff_slices_deadline, diff_ratio, Algorithm};
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
@@ -210,27 +211,26 @@ fn pair_similar(a: &[Unit], b: &[Unit], divisions: &HashMap<String, String>, sta
             by_number.entry(&b[j].number_key).or_default().push(j);
         }
     }
-    let mut candidates: Vec<Candidate> = Vec::new();
-    for i in (0..a.len()).filter(|&i| !state.a_taken[i]) {
-        let u = &a[i];
-        let mut pool = index.best(&u.shingles, CANDIDATES);
-        for list in [
-            by_title.get(u.title_key.as_str()),
-            by_number.get(u.number_key.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            pool.extend(list.iter().take(CANDIDATES));
-        }
-        pool.sort_unstable();
-        pool.dedup();
-        let expected = divisions.get(u.division_path()).map(String::as_str);
-        candidates.extend(
+    let free_a: Vec<usize> = (0..a.len()).filter(|&i| !state.a_taken[i]).collect();
+    let mut candidates: Vec<Candidate> = free_a
+        .par_iter()
+        .flat_map_iter(|&i| {
+            let u = &a[i];
+            let mut pool = index.best(&u.shingles, CANDIDATES);
+            let same_key = [
+                by_title.get(u.title_key.as_str()),
+                by_number.get(u.number_key.as_str()),
+            ];
+            for list in same_key.into_iter().flatten() {
+                pool.extend(list.iter().take(CANDIDATES));
+            }
+            pool.sort_unstable();
+            pool.dedup();
+            let expected = divisions.get(u.division_path()).map(String::as_str);
             pool.into_iter()
-                .filter_map(|j| score(u, &b[j], i, j, expected)),
-        );
-    }
+                .filter_map(move |j| score(u, &b[j], i, j, expected))
+        })
+        .collect();
     candidates.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
@@ -258,6 +258,16 @@ fn score(u: &Unit, v: &Unit, i: usize, j: usize, expected: Option<&str>) -> Opti
     if !same_title && dice(&u.shingles, &v.shingles) < 0.2 && u.number_key != v.number_key {
         return None;
     }
+    // The word diff is the costly step; skip it when even a perfect ordering of
+    // the shared words could not reach the bar this pair would have to pass.
+    let bar = if same_title {
+        MIN_RATIO_SAME_TITLE
+    } else {
+        MIN_RATIO
+    };
+    if u.word_count().max(v.word_count()) >= 5 && bag_ratio(u, v) < bar {
+        return None;
+    }
     let ratio = word_ratio(u, v);
     let mut score = ratio;
     if same_title {
@@ -278,12 +288,40 @@ fn score(u: &Unit, v: &Unit, i: usize, j: usize, expected: Option<&str>) -> Opti
     })
 }
 
+/// An upper bound of `word_ratio`: the tokens the two share, in any order.
+fn bag_ratio(u: &Unit, v: &Unit) -> f32 {
+    let sorted = |x: &Unit| {
+        let mut k: Vec<u64> = x.tokens.iter().map(|t| t.fold).collect();
+        k.sort_unstable();
+        k
+    };
+    let (x, y) = (sorted(u), sorted(v));
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let total = x.len() + y.len();
+    if total == 0 {
+        1.0
+    } else {
+        2.0 * common as f32 / total as f32
+    }
+}
+
 /// `similar`'s ratio over folded words, bounded in time.
 pub fn word_ratio(u: &Unit, v: &Unit) -> f32 {
     let x: Vec<u64> = u.tokens.iter().map(|t| t.fold).collect();
     let y: Vec<u64> = v.tokens.iter().map(|t| t.fold).collect();
     let deadline = Instant::now() + PAIR_DEADLINE;
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &x, &y, Some(deadline));
+    let ops = capture_diff_slices_deadline(Algorithm::Histogram, &x, &y, Some(deadline));
     diff_ratio(&ops, x.len(), y.len())
 }
 

@@ -70,7 +70,7 @@ pub struct DeltaEntry {
 }
 
 /// Which unit holds a path: the unit's own path or its nearest ancestor's.
-fn unit_index<'x>(units: &'x [Unit]) -> HashMap<&'x str, usize> {
+pub(crate) fn unit_index<'x>(units: &'x [Unit]) -> HashMap<&'x str, usize> {
     units
         .iter()
         .enumerate()
@@ -78,7 +78,7 @@ fn unit_index<'x>(units: &'x [Unit]) -> HashMap<&'x str, usize> {
         .collect()
 }
 
-fn holder(index: &HashMap<&str, usize>, path: &str) -> Option<usize> {
+pub(crate) fn holder(index: &HashMap<&str, usize>, path: &str) -> Option<usize> {
     let mut p = path;
     loop {
         if let Some(&i) = index.get(p) {
@@ -177,7 +177,7 @@ fn entry(
         (DeltaStatus::OnlyInA, m)
     } else if none_in_a && !b_only.is_empty() {
         let m = format!(
-            "B adds {what} ({}); A has no such provision",
+            "B adds {what} in {}; A has no such provision",
             labels(&b_only)
         );
         (DeltaStatus::OnlyInB, m)

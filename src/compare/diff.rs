@@ -15,7 +15,8 @@ pub enum Op {
 }
 
 /// A run of words. Concatenating the `equal` and `delete` runs gives A's text,
-/// the `equal` and `insert` runs B's, each with single spaces for any whitespace.
+/// the `equal` and `insert` runs B's, each with a single space for any
+/// whitespace, or a newline where a paragraph starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
     pub op: Op,
@@ -42,8 +43,12 @@ pub fn word_diff(old: &[Token], new: &[Token]) -> WordDiff {
             ratio: 1.0,
         };
     }
-    let ops =
-        capture_diff_slices_deadline(Algorithm::Myers, &x, &y, Some(Instant::now() + DEADLINE));
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Histogram,
+        &x,
+        &y,
+        Some(Instant::now() + DEADLINE),
+    );
     let mut segments = Vec::new();
     for op in &ops {
         match *op {
@@ -89,7 +94,9 @@ fn push(segments: &mut Vec<Segment>, op: Op, tokens: &[Token], start: usize, len
     for (k, t) in tokens[start..start + len].iter().enumerate() {
         // The space before a run belongs to the run, so runs concatenate back
         // into readable text; the very first word of a text has none.
-        if t.space_before && (start + k > 0) {
+        if t.break_before && (start + k > 0) {
+            text.push('\n');
+        } else if t.space_before && (start + k > 0) {
             text.push(' ');
         }
         text.push_str(&t.text);

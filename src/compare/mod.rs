@@ -43,8 +43,9 @@ pub struct Side {
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
-    pub articles_a: usize,
-    pub articles_b: usize,
+    /// Articles and stand-alone provisions (preamble, final clause, annexes without articles).
+    pub provisions_a: usize,
+    pub provisions_b: usize,
     pub matched: usize,
     pub unchanged: usize,
     pub text_changed: usize,
@@ -238,16 +239,11 @@ impl CategoryTags {
 }
 
 fn tag_units(units: &[Unit], cats: &delta::CategoryMap) -> HashMap<usize, BTreeSet<String>> {
+    let index = delta::unit_index(units);
     let mut out: HashMap<usize, BTreeSet<String>> = HashMap::new();
-    for (i, u) in units.iter().enumerate() {
-        let prefix = format!("{}/", u.provision.path);
-        for (name, refs) in cats {
-            if refs
-                .iter()
-                .any(|r| r.path == u.provision.path || r.path.starts_with(&prefix))
-            {
-                out.entry(i).or_default().insert(name.clone());
-            }
+    for (name, refs) in cats {
+        for i in refs.iter().filter_map(|r| delta::holder(&index, &r.path)) {
+            out.entry(i).or_default().insert(name.clone());
         }
     }
     out
@@ -438,8 +434,8 @@ fn summarise(a: &[Unit], b: &[Unit], changes: &[Change], same_language: bool) ->
     let count = |f: &dyn Fn(&Change) -> bool| articles.iter().filter(|c| f(c)).count();
     let matched = |c: &Change| c.kind == ChangeKind::Matched;
     Summary {
-        articles_a: a.len(),
-        articles_b: b.len(),
+        provisions_a: a.len(),
+        provisions_b: b.len(),
         matched: count(&matched),
         unchanged: count(&|c| matched(c) && !c.is_interesting()),
         text_changed: count(&|c| c.text_changed),

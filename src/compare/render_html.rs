@@ -22,7 +22,8 @@ h1{font-size:1.3em;margin:.2em 0}
 details.changes{font-family:sans-serif;font-size:.9em}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th{position:sticky;top:0;background:#eee;font-family:sans-serif;padding:.4em;border-bottom:1px solid #999}
-td{vertical-align:top;padding:.5em 1em;border-bottom:1px solid #ddd;line-height:1.45}
+td{vertical-align:top;padding:.5em 1em;border-bottom:1px solid #ddd;line-height:1.45;white-space:pre-line}
+.head{white-space:normal}
 tr.changed td{background:#fffef2}tr.added td.b,tr.removed td.a{background:#f4f8ff}
 tr.moved td{border-left:4px double #7a4bbf}
 .head{font-family:sans-serif;font-size:.85em;font-weight:bold;margin-bottom:.3em}
@@ -247,11 +248,12 @@ fn write_cell(out: &mut String, ch: &Change, col: Column) {
     for s in ch.diff.iter().filter(|s| s.op != hidden) {
         match s.op {
             Op::Equal => out.push_str(&esc(&s.text)),
-            Op::Delete => {
-                let _ = write!(out, "<del>{}</del>", esc(&s.text));
-            }
-            Op::Insert => {
-                let _ = write!(out, "<ins>{}</ins>", esc(&s.text));
+            // the space before a run stays outside the highlight
+            Op::Delete | Op::Insert => {
+                let tag = if s.op == Op::Delete { "del" } else { "ins" };
+                let text = s.text.trim_start();
+                out.push_str(&s.text[..s.text.len() - text.len()]);
+                let _ = write!(out, "<{tag}>{}</{tag}>", esc(text));
             }
         }
     }

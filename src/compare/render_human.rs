@@ -44,8 +44,8 @@ fn side_line(s: &Side) -> String {
 pub fn summary_line(c: &Comparison) -> String {
     let s = &c.summary;
     let mut parts = vec![format!(
-        "{} articles in A, {} in B; {} matched ({} unchanged)",
-        s.articles_a, s.articles_b, s.matched, s.unchanged
+        "{} provisions in A, {} in B; {} matched ({} unchanged)",
+        s.provisions_a, s.provisions_b, s.matched, s.unchanged
     )];
     for (n, what) in [
         (s.text_changed, "text changed"),
@@ -171,7 +171,7 @@ fn inline_diff(segments: &[Segment], kind: ChangeKind, p: &Painter, width: usize
         }
         let n = ws.len();
         // A run that starts without a space ("." after a word) sticks to that word.
-        let glued = !s.text.starts_with(' ') && !words.is_empty();
+        let glued = !s.text.starts_with(char::is_whitespace) && !words.is_empty();
         for (w_i, w) in ws.into_iter().enumerate() {
             let styled = p.word(s.op, w, w_i == 0, w_i + 1 == n);
             match words.last_mut() {

@@ -17,6 +17,9 @@ pub struct Token {
     /// Case- and accent-insensitive key: what alignment compares.
     pub fold: u64,
     pub space_before: bool,
+    /// A paragraph starts here (a blank line, or a line opening with a marker
+    /// such as "2." or "(b)"): kept for display only, never compared.
+    pub break_before: bool,
     pub is_word: bool,
 }
 
@@ -28,10 +31,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
     let mut space_before = false;
+    let mut newlines = 0;
     while i < chars.len() {
         let c = chars[i].1;
         if c.is_whitespace() || c == SOFT_HYPHEN {
             space_before |= c.is_whitespace();
+            newlines += usize::from(c == '\n');
             i += 1;
             continue;
         }
@@ -42,12 +47,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let start_byte = chars[i].0;
         let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
-        tokens.push(make_token(
-            &text[start_byte..end_byte],
-            space_before,
-            is_word,
-        ));
+        let mut token = make_token(&text[start_byte..end_byte], space_before, is_word);
+        token.break_before = newlines >= 2 || (newlines == 1 && (c == '(' || c.is_ascii_digit()));
+        tokens.push(token);
         space_before = false;
+        newlines = 0;
         i = end;
     }
     tokens
@@ -99,6 +103,7 @@ fn make_token(raw: &str, space_before: bool, is_word: bool) -> Token {
         fold: hash_str(&folded),
         text,
         space_before,
+        break_before: false,
         is_word,
     }
 }

@@ -82,22 +82,32 @@ pub fn edit(xml: &str, rng: &mut Rng) -> Option<(String, Expected)> {
     let mut exp = Expected::default();
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
 
-    let victim = chapters[delete_from].articles[rng.below(chapters[delete_from].articles.len())].clone();
+    let victim =
+        chapters[delete_from].articles[rng.below(chapters[delete_from].articles.len())].clone();
     exp.removed.insert(victim.id.clone());
     edits.push((victim.element.clone(), String::new()));
 
     let moving = chapters[move_from].articles.last()?.clone();
     exp.moved.insert(moving.id.clone());
     edits.push((moving.element.clone(), String::new()));
-    edits.push((chapters[move_to].close..chapters[move_to].close, xml[moving.element.clone()].to_string()));
+    edits.push((
+        chapters[move_to].close..chapters[move_to].close,
+        xml[moving.element.clone()].to_string(),
+    ));
 
     let host = rng.pick(&eligible)?;
     exp.added.insert(INSERTED_ID.into());
-    edits.push((chapters[host].close..chapters[host].close, invented_article(rng)));
+    edits.push((
+        chapters[host].close..chapters[host].close,
+        invented_article(rng),
+    ));
 
     renumber_chapter(xml, &chapters[renumber], &mut edits, &mut exp);
 
-    let taken: BTreeSet<&str> = [&victim.id, &moving.id].into_iter().map(String::as_str).collect();
+    let taken: BTreeSet<&str> = [&victim.id, &moving.id]
+        .into_iter()
+        .map(String::as_str)
+        .collect();
     let wordy: Vec<&Article> = eligible
         .iter()
         .filter(|&&c| c != renumber)
@@ -131,7 +141,10 @@ fn scan(xml: &str) -> Vec<Chapter> {
                 let off = m.end();
                 let (all, open, text) = (c.get(0).unwrap(), c.get(1).unwrap(), c.get(2).unwrap());
                 Article {
-                    id: id_re.captures(open.as_str()).map(|i| i[1].to_string()).unwrap_or_default(),
+                    id: id_re
+                        .captures(open.as_str())
+                        .map(|i| i[1].to_string())
+                        .unwrap_or_default(),
                     element: off + all.start()..off + all.end(),
                     open_tag: off + open.start()..off + open.end(),
                     text: off + text.start()..off + text.end(),
@@ -169,18 +182,25 @@ fn renumber_chapter(
     let number_re = Regex::new(r#" number="([^"]*)""#).unwrap();
     let retag = |tag: &str| {
         number_re
-            .replace(tag, |c: &regex::Captures| format!(r#" number="{}""#, bump(&c[1])))
+            .replace(tag, |c: &regex::Captures| {
+                format!(r#" number="{}""#, bump(&c[1]))
+            })
             .into_owned()
     };
     edits.push((ch.open_tag.clone(), retag(&xml[ch.open_tag.clone()])));
     for a in &ch.articles {
         let tag = &xml[a.open_tag.clone()];
-        let Some(c) = number_re.captures(tag) else { continue };
+        let Some(c) = number_re.captures(tag) else {
+            continue;
+        };
         edits.push((a.open_tag.clone(), retag(tag)));
         exp.renumbered.insert(a.id.clone());
         // the heading repeated at the top of the text carries the number too
         let bare = c[1].split_whitespace().last().unwrap_or("").to_string();
-        let head_len = xml[a.text.clone()].char_indices().nth(60).map_or(a.text.len(), |(i, _)| i);
+        let head_len = xml[a.text.clone()]
+            .char_indices()
+            .nth(60)
+            .map_or(a.text.len(), |(i, _)| i);
         if let Some(pos) = xml[a.text.start..a.text.start + head_len].find(&bare) {
             let at = a.text.start + pos;
             if !bare.is_empty() && bare.chars().any(|c| c.is_ascii_digit()) {
@@ -202,25 +222,48 @@ fn long_words(xml: &str, a: &Article) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
-fn change_words(xml: &str, a: &Article, rng: &mut Rng, edits: &mut Vec<(std::ops::Range<usize>, String)>) {
+fn change_words(
+    xml: &str,
+    a: &Article,
+    rng: &mut Rng,
+    edits: &mut Vec<(std::ops::Range<usize>, String)>,
+) {
     let words = long_words(xml, a);
     let mut chosen = BTreeSet::new();
     while chosen.len() < 2 {
         chosen.insert(rng.below(words.len()));
     }
     for k in chosen {
-        edits.push((words[k].clone(), format!("{}ified", &xml[words[k].clone()][..3])));
+        edits.push((
+            words[k].clone(),
+            format!("{}ified", &xml[words[k].clone()][..3]),
+        ));
     }
 }
 
 const VOCABULARY: [&str; 16] = [
-    "quarterly", "observatory", "lighthouse", "orchestra", "glacier", "meridian", "lantern",
-    "archipelago", "harvest", "telescope", "marathon", "chronicle", "velvet", "compass",
-    "riverbank", "silhouette",
+    "quarterly",
+    "observatory",
+    "lighthouse",
+    "orchestra",
+    "glacier",
+    "meridian",
+    "lantern",
+    "archipelago",
+    "harvest",
+    "telescope",
+    "marathon",
+    "chronicle",
+    "velvet",
+    "compass",
+    "riverbank",
+    "silhouette",
 ];
 
 fn invented_article(rng: &mut Rng) -> String {
-    let words: Vec<&str> = (0..40).map(|_| VOCABULARY[rng.below(VOCABULARY.len())]).collect();
+    let words: Vec<&str> = (0..40)
+        .map(|_| VOCABULARY[rng.below(VOCABULARY.len())])
+        .collect();
     format!(
         r#"<article number="ARTICLE 999.1" name="Inserted Provision" article_identifier="{INSERTED_ID}">The Parties shall {}.</article>"#,
         words.join(" ")
