@@ -260,24 +260,12 @@ fn article_changes(
     tags: &CategoryTags,
 ) -> Vec<Change> {
     let al = sides.alignment;
-    let mut items: Vec<((usize, u8, usize), Option<usize>, Option<usize>)> = Vec::new();
-    let mut a_to_b: HashMap<usize, usize> = HashMap::new();
-    for p in &al.pairs {
-        a_to_b.entry(p.a).or_insert(p.b);
-        items.push(((p.b, 0, p.a), Some(p.a), Some(p.b)));
-    }
-    items.extend(al.added.iter().map(|&j| ((j, 0, 0), None, Some(j))));
-    for &i in &al.removed {
-        let before = (0..i).rev().find_map(|k| a_to_b.get(&k).copied());
-        let key = before.map_or((0, 0, i), |j| (j, 1, i));
-        items.push((key, Some(i), None));
-    }
-    items.sort_by_key(|(k, _, _)| *k);
+    let items = reading_order(al);
     let relation: HashMap<(usize, usize), &align::Pair> =
         al.pairs.iter().map(|p| ((p.a, p.b), p)).collect();
     let per_item: Vec<Vec<Change>> = items
         .par_iter()
-        .map(|&(_, i, j)| {
+        .map(|&Slot { a: i, b: j, .. }| {
             let pair = i.zip(j).and_then(|k| relation.get(&k).copied());
             let ctx = PairContext {
                 a,
@@ -295,6 +283,47 @@ fn article_changes(
         })
         .collect();
     per_item.into_iter().flatten().collect()
+}
+
+/// Where an entry goes: B's units in order, each removed A unit right after the
+/// counterpart of the A unit before it (or first, when nothing before it survived).
+#[derive(Clone, Copy)]
+struct Slot {
+    order: (usize, u8, usize),
+    a: Option<usize>,
+    b: Option<usize>,
+}
+
+fn reading_order(al: &Alignment) -> Vec<Slot> {
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut a_to_b: HashMap<usize, usize> = HashMap::new();
+    for p in &al.pairs {
+        a_to_b.entry(p.a).or_insert(p.b);
+        let order = (p.b + 1, 0, p.a);
+        slots.push(Slot {
+            order,
+            a: Some(p.a),
+            b: Some(p.b),
+        });
+    }
+    for &j in &al.added {
+        slots.push(Slot {
+            order: (j + 1, 0, 0),
+            a: None,
+            b: Some(j),
+        });
+    }
+    for &i in &al.removed {
+        let before = (0..i).rev().find_map(|k| a_to_b.get(&k).copied());
+        let order = before.map_or((0, 0, i), |j| (j + 1, 1, i));
+        slots.push(Slot {
+            order,
+            a: Some(i),
+            b: None,
+        });
+    }
+    slots.sort_by_key(|s| s.order);
+    slots
 }
 
 struct PairContext<'x, 'a> {
