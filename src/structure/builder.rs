@@ -41,6 +41,8 @@ struct Builder<'a> {
     /// after it starts fresh.
     prev_was_heading: bool,
     prev_line: &'a str,
+    /// A blank line separates this line from the text before it.
+    after_blank: bool,
     /// Lines already consumed as a heading's title.
     skip_until: usize,
 }
@@ -67,6 +69,7 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         stack: Vec::new(),
         prev_was_heading: true,
         prev_line: "",
+        after_blank: true,
         skip_until: 0,
     };
     let lines: Vec<(usize, &str)> = line_slices(&text.text, range.clone()).collect();
@@ -99,8 +102,23 @@ fn line_slices(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, 
 impl<'a> Builder<'a> {
     fn line(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, line: &'a str) {
         let class = classify(line);
+        if class == Line::Blank {
+            self.after_blank = true;
+            return;
+        }
+        self.line_in_context(lines, i, offset, line, class);
+        self.after_blank = false;
+    }
+
+    fn line_in_context(
+        &mut self,
+        lines: &[(usize, &'a str)],
+        i: usize,
+        offset: usize,
+        line: &'a str,
+        class: Line,
+    ) {
         match class {
-            Line::Blank => return,
             Line::Heading(h) if self.mode == Mode::Document && self.accepts_heading(&h, line) => {
                 self.heading(lines, i, offset, h);
                 return;
@@ -170,7 +188,7 @@ impl<'a> Builder<'a> {
         if h.explicit_title || self.prev_was_heading {
             return self.not_toc_entry(h, line);
         }
-        if ends_unfinished(self.prev_line) {
+        if !self.after_blank && ends_unfinished(self.prev_line) {
             return false;
         }
         if self.in_final_clause() && !h.kind.is_instrument() {
@@ -181,9 +199,14 @@ impl<'a> Builder<'a> {
 
     /// Table-of-contents lines ("Article 12.1 Definitions ........ 12-1") name
     /// headings without being them.
+    /// A line listing several headings ("Article 2 Article 3 Article 4") is one too.
     fn not_toc_entry(&self, h: &Heading, _line: &str) -> bool {
         let Some(t) = &h.title else { return true };
-        !(t.contains("....") || t.contains("\u{2026}\u{2026}") || t.contains(". . ."))
+        let dot_leaders =
+            t.contains("....") || t.contains("\u{2026}\u{2026}") || t.contains(". . .");
+        let lists_headings =
+            matches!(classify(t), Line::Heading(ref inner) if inner.kind == h.kind);
+        !(dot_leaders || lists_headings)
     }
 
     fn heading(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, h: Heading) {
@@ -275,7 +298,7 @@ impl<'a> Builder<'a> {
         if m.style == MarkerStyle::BareNumber && !in_sequence {
             return false;
         }
-        if !in_sequence && !starts && ends_unfinished(self.prev_line) {
+        if !in_sequence && !starts && !self.after_blank && ends_unfinished(self.prev_line) {
             return false;
         }
         if self.mode == Mode::Document && !self.stack.iter().any(|o| o.rank <= 7) {
