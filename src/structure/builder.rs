@@ -213,6 +213,10 @@ impl<'a> Builder<'a> {
         if self.repeats_open_heading(&h) {
             return;
         }
+        // the preamble ends at the first heading, whatever its rank
+        if self.stack.iter().any(|o| o.node.kind == Kind::Preamble) {
+            self.close_to(0, offset);
+        }
         let mut node = Provision::new(h.kind, h.number, 0, offset..offset);
         node.title = h.title.filter(|t| !looks_like_sentence(t));
         if node.title.is_none() {
@@ -340,14 +344,13 @@ impl<'a> Builder<'a> {
                 let follows_letter = last_lower
                     .as_deref()
                     .is_some_and(|l| next_letter(l).as_deref() == Some(t));
-                if roman_like && !follows_letter {
-                    if self.last_token(Family::Roman).is_some()
-                        || t == "i"
-                        || t.len() > 1
-                        || last_lower.is_some()
-                    {
-                        return Some(Family::Roman);
-                    }
+                // "(i)" after "(h)" is a letter; otherwise roman-looking tokens are roman
+                let roman_context = self.last_token(Family::Roman).is_some()
+                    || t == "i"
+                    || t.len() > 1
+                    || last_lower.is_some();
+                if roman_like && !follows_letter && roman_context {
+                    return Some(Family::Roman);
                 }
                 if t.len() == 2 && !roman_like {
                     let a: Vec<char> = t.chars().collect();
@@ -533,4 +536,43 @@ fn ends_unfinished_word(s: &str) -> bool {
 
 fn is_upper(s: &str) -> bool {
     s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::provision::{Kind, SourceFormat};
+    use crate::text::LocatedText;
+
+    fn numbers_under(text: &str, article: &str) -> Vec<(Kind, String, usize)> {
+        let a = crate::structure::parse_text("t".into(), SourceFormat::Text, LocatedText::plain(text.into()));
+        let art = a.articles().find(|p| p.number.as_deref() == Some(article)).expect("article");
+        art.walk()
+            .skip(1)
+            .map(|p| (p.kind, p.number.clone().unwrap_or_default(), p.path.matches('/').count()))
+            .collect()
+    }
+
+    #[test]
+    fn letter_i_after_h_is_a_sibling_and_roman_i_after_a_nests() {
+        let text = "Article 1\n\n1. Lead:\n(a) one;\n(i) first roman;\n(ii) second;\n(b) two;\n(c) c\n(d) d\n(e) e\n(f) f\n(g) g\n(h) h;\n(i) letter i.\n";
+        let got = numbers_under(text, "1");
+        let depth = |n: &str| got.iter().filter(|g| g.1 == n).map(|g| g.2).collect::<Vec<_>>();
+        assert_eq!(depth("ii"), vec![3], "roman under (a): {got:?}");
+        assert_eq!(depth("i"), vec![3, 2], "first (i) roman, last (i) a letter: {got:?}");
+    }
+
+    #[test]
+    fn a_number_without_its_dot_counts_only_in_sequence() {
+        let text = "Article 2\n\n5. Five.\n6 Nothing in this Chapter applies.\n\n10 Downing Street is an address.\n";
+        let got = numbers_under(text, "2");
+        let numbers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(numbers, ["5", "6"]);
+    }
+
+    #[test]
+    fn repeated_heading_at_the_start_of_an_article_is_the_same_article() {
+        let text = "Article 3: Scope\nArticle 3\nThe Agreement applies.\n";
+        let a = crate::structure::parse_text("t".into(), SourceFormat::Text, LocatedText::plain(text.into()));
+        assert_eq!(a.articles().count(), 1);
+    }
 }
