@@ -1,6 +1,6 @@
 //! Builds the provision tree from classified lines.
 
-use super::lines::{classify, Heading, Line, Marker, MarkerStyle};
+use super::lines::{classify, classify_body_line, Heading, Line, Marker, MarkerStyle};
 use crate::provision::{Kind, Provision};
 use crate::text::LocatedText;
 use std::ops::Range;
@@ -101,7 +101,10 @@ fn line_slices(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, 
 
 impl<'a> Builder<'a> {
     fn line(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, line: &'a str) {
-        let class = classify(line);
+        let class = match self.mode {
+            Mode::Document => classify(line),
+            Mode::ArticleBody => classify_body_line(line),
+        };
         if class == Line::Blank {
             self.after_blank = true;
             return;
@@ -544,11 +547,24 @@ mod tests {
     use crate::text::LocatedText;
 
     fn numbers_under(text: &str, article: &str) -> Vec<(Kind, String, usize)> {
-        let a = crate::structure::parse_text("t".into(), SourceFormat::Text, LocatedText::plain(text.into()));
-        let art = a.articles().find(|p| p.number.as_deref() == Some(article)).expect("article");
+        let a = crate::structure::parse_text(
+            "t".into(),
+            SourceFormat::Text,
+            LocatedText::plain(text.into()),
+        );
+        let art = a
+            .articles()
+            .find(|p| p.number.as_deref() == Some(article))
+            .expect("article");
         art.walk()
             .skip(1)
-            .map(|p| (p.kind, p.number.clone().unwrap_or_default(), p.path.matches('/').count()))
+            .map(|p| {
+                (
+                    p.kind,
+                    p.number.clone().unwrap_or_default(),
+                    p.path.matches('/').count(),
+                )
+            })
             .collect()
     }
 
@@ -556,9 +572,18 @@ mod tests {
     fn letter_i_after_h_is_a_sibling_and_roman_i_after_a_nests() {
         let text = "Article 1\n\n1. Lead:\n(a) one;\n(i) first roman;\n(ii) second;\n(b) two;\n(c) c\n(d) d\n(e) e\n(f) f\n(g) g\n(h) h;\n(i) letter i.\n";
         let got = numbers_under(text, "1");
-        let depth = |n: &str| got.iter().filter(|g| g.1 == n).map(|g| g.2).collect::<Vec<_>>();
+        let depth = |n: &str| {
+            got.iter()
+                .filter(|g| g.1 == n)
+                .map(|g| g.2)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(depth("ii"), vec![3], "roman under (a): {got:?}");
-        assert_eq!(depth("i"), vec![3, 2], "first (i) roman, last (i) a letter: {got:?}");
+        assert_eq!(
+            depth("i"),
+            vec![3, 2],
+            "first (i) roman, last (i) a letter: {got:?}"
+        );
     }
 
     #[test]
@@ -572,7 +597,11 @@ mod tests {
     #[test]
     fn repeated_heading_at_the_start_of_an_article_is_the_same_article() {
         let text = "Article 3: Scope\nArticle 3\nThe Agreement applies.\n";
-        let a = crate::structure::parse_text("t".into(), SourceFormat::Text, LocatedText::plain(text.into()));
+        let a = crate::structure::parse_text(
+            "t".into(),
+            SourceFormat::Text,
+            LocatedText::plain(text.into()),
+        );
         assert_eq!(a.articles().count(), 1);
     }
 }
