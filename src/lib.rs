@@ -7,6 +7,7 @@
 //! `compare` and `corpus` are built on top of those stages; `cli` is a thin layer.
 
 pub mod cli;
+pub mod corpus;
 pub mod findings;
 pub mod provision;
 pub mod source;
