@@ -88,6 +88,9 @@ pub fn write_by_year_csv(out: &mut dyn Write, years: &[YearRow]) -> io::Result<(
     Ok(())
 }
 
+/// A plotted line: its legend, colour, and the count it shows.
+type Series = (&'static str, RGBColor, fn(&YearRow) -> usize);
+
 /// Share of each year's agreements with each feature, one line per feature.
 pub fn write_by_year_svg(path: &Path, years: &[YearRow]) -> Result<(), String> {
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
@@ -111,7 +114,7 @@ pub fn write_by_year_svg(path: &Path, years: &[YearRow]) -> Result<(), String> {
         .y_desc("% of agreements signed that year")
         .draw()
         .map_err(|e| e.to_string())?;
-    let series: [(&str, RGBColor, fn(&YearRow) -> usize); 4] = [
+    let series: [Series; 4] = [
         ("cultural clause", RGBColor(0x1b, 0x9e, 0x77), |y| {
             y.with_cultural_clause
         }),
