@@ -8,6 +8,8 @@
 
 pub mod cli;
 pub mod compare;
+pub mod corpus;
+pub mod findings;
 pub mod provision;
 pub mod source;
 pub mod structure;

@@ -53,9 +53,18 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::CLEAN),
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// `treatyscan parse big.xml | head` closes the pipe early; that is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

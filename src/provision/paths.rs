@@ -53,7 +53,13 @@ fn segment(p: &Provision, ordinal: usize) -> String {
         .map(normalize_number)
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| ordinal.to_string());
-    format!("{prefix}{number}")
+    // "part-ii", "sec-a", "annex-i": a letter number glued to the prefix is unreadable
+    let glue = if !prefix.is_empty() && number.starts_with(char::is_alphabetic) {
+        "-"
+    } else {
+        ""
+    };
+    format!("{prefix}{glue}{number}")
 }
 
 /// "14.2", "1-01", "XXIV", "12 bis" → a path-safe lowercase form.

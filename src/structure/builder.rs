@@ -1,6 +1,6 @@
 //! Builds the provision tree from classified lines.
 
-use super::lines::{classify, Heading, Line, Marker, MarkerStyle};
+use super::lines::{classify, classify_body_line, Heading, Line, Marker, MarkerStyle};
 use crate::provision::{Kind, Provision};
 use crate::text::LocatedText;
 use std::ops::Range;
@@ -41,6 +41,8 @@ struct Builder<'a> {
     /// after it starts fresh.
     prev_was_heading: bool,
     prev_line: &'a str,
+    /// A blank line separates this line from the text before it.
+    after_blank: bool,
     /// Lines already consumed as a heading's title.
     skip_until: usize,
 }
@@ -67,6 +69,7 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         stack: Vec::new(),
         prev_was_heading: true,
         prev_line: "",
+        after_blank: true,
         skip_until: 0,
     };
     let lines: Vec<(usize, &str)> = line_slices(&text.text, range.clone()).collect();
@@ -98,9 +101,27 @@ fn line_slices(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, 
 
 impl<'a> Builder<'a> {
     fn line(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, line: &'a str) {
-        let class = classify(line);
+        let class = match self.mode {
+            Mode::Document => classify(line),
+            Mode::ArticleBody => classify_body_line(line),
+        };
+        if class == Line::Blank {
+            self.after_blank = true;
+            return;
+        }
+        self.line_in_context(lines, i, offset, line, class);
+        self.after_blank = false;
+    }
+
+    fn line_in_context(
+        &mut self,
+        lines: &[(usize, &'a str)],
+        i: usize,
+        offset: usize,
+        line: &'a str,
+        class: Line,
+    ) {
         match class {
-            Line::Blank => return,
             Line::Heading(h) if self.mode == Mode::Document && self.accepts_heading(&h, line) => {
                 self.heading(lines, i, offset, h);
                 return;
@@ -170,7 +191,7 @@ impl<'a> Builder<'a> {
         if h.explicit_title || self.prev_was_heading {
             return self.not_toc_entry(h, line);
         }
-        if ends_unfinished(self.prev_line) {
+        if !self.after_blank && ends_unfinished(self.prev_line) {
             return false;
         }
         if self.in_final_clause() && !h.kind.is_instrument() {
@@ -181,14 +202,23 @@ impl<'a> Builder<'a> {
 
     /// Table-of-contents lines ("Article 12.1 Definitions ........ 12-1") name
     /// headings without being them.
+    /// A line listing several headings ("Article 2 Article 3 Article 4") is one too.
     fn not_toc_entry(&self, h: &Heading, _line: &str) -> bool {
         let Some(t) = &h.title else { return true };
-        !(t.contains("....") || t.contains("\u{2026}\u{2026}") || t.contains(". . ."))
+        let dot_leaders =
+            t.contains("....") || t.contains("\u{2026}\u{2026}") || t.contains(". . .");
+        let lists_headings =
+            matches!(classify(t), Line::Heading(ref inner) if inner.kind == h.kind);
+        !(dot_leaders || lists_headings)
     }
 
     fn heading(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, h: Heading) {
         if self.repeats_open_heading(&h) {
             return;
+        }
+        // the preamble ends at the first heading, whatever its rank
+        if self.stack.iter().any(|o| o.node.kind == Kind::Preamble) {
+            self.close_to(0, offset);
         }
         let mut node = Provision::new(h.kind, h.number, 0, offset..offset);
         node.title = h.title.filter(|t| !looks_like_sentence(t));
@@ -275,7 +305,7 @@ impl<'a> Builder<'a> {
         if m.style == MarkerStyle::BareNumber && !in_sequence {
             return false;
         }
-        if !in_sequence && !starts && ends_unfinished(self.prev_line) {
+        if !in_sequence && !starts && !self.after_blank && ends_unfinished(self.prev_line) {
             return false;
         }
         if self.mode == Mode::Document && !self.stack.iter().any(|o| o.rank <= 7) {
@@ -317,14 +347,13 @@ impl<'a> Builder<'a> {
                 let follows_letter = last_lower
                     .as_deref()
                     .is_some_and(|l| next_letter(l).as_deref() == Some(t));
-                if roman_like && !follows_letter {
-                    if self.last_token(Family::Roman).is_some()
-                        || t == "i"
-                        || t.len() > 1
-                        || last_lower.is_some()
-                    {
-                        return Some(Family::Roman);
-                    }
+                // "(i)" after "(h)" is a letter; otherwise roman-looking tokens are roman
+                let roman_context = self.last_token(Family::Roman).is_some()
+                    || t == "i"
+                    || t.len() > 1
+                    || last_lower.is_some();
+                if roman_like && !follows_letter && roman_context {
+                    return Some(Family::Roman);
                 }
                 if t.len() == 2 && !roman_like {
                     let a: Vec<char> = t.chars().collect();
@@ -510,4 +539,69 @@ fn ends_unfinished_word(s: &str) -> bool {
 
 fn is_upper(s: &str) -> bool {
     s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::provision::{Kind, SourceFormat};
+    use crate::text::LocatedText;
+
+    fn numbers_under(text: &str, article: &str) -> Vec<(Kind, String, usize)> {
+        let a = crate::structure::parse_text(
+            "t".into(),
+            SourceFormat::Text,
+            LocatedText::plain(text.into()),
+        );
+        let art = a
+            .articles()
+            .find(|p| p.number.as_deref() == Some(article))
+            .expect("article");
+        art.walk()
+            .skip(1)
+            .map(|p| {
+                (
+                    p.kind,
+                    p.number.clone().unwrap_or_default(),
+                    p.path.matches('/').count(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn letter_i_after_h_is_a_sibling_and_roman_i_after_a_nests() {
+        let text = "Article 1\n\n1. Lead:\n(a) one;\n(i) first roman;\n(ii) second;\n(b) two;\n(c) c\n(d) d\n(e) e\n(f) f\n(g) g\n(h) h;\n(i) letter i.\n";
+        let got = numbers_under(text, "1");
+        let depth = |n: &str| {
+            got.iter()
+                .filter(|g| g.1 == n)
+                .map(|g| g.2)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(depth("ii"), vec![3], "roman under (a): {got:?}");
+        assert_eq!(
+            depth("i"),
+            vec![3, 2],
+            "first (i) roman, last (i) a letter: {got:?}"
+        );
+    }
+
+    #[test]
+    fn a_number_without_its_dot_counts_only_in_sequence() {
+        let text = "Article 2\n\n5. Five.\n6 Nothing in this Chapter applies.\n\n10 Downing Street is an address.\n";
+        let got = numbers_under(text, "2");
+        let numbers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(numbers, ["5", "6"]);
+    }
+
+    #[test]
+    fn repeated_heading_at_the_start_of_an_article_is_the_same_article() {
+        let text = "Article 3: Scope\nArticle 3\nThe Agreement applies.\n";
+        let a = crate::structure::parse_text(
+            "t".into(),
+            SourceFormat::Text,
+            LocatedText::plain(text.into()),
+        );
+        assert_eq!(a.articles().count(), 1);
+    }
 }

@@ -46,6 +46,16 @@ pub enum MarkerStyle {
 }
 
 pub fn classify(line: &str) -> Line {
+    classify_as(line, true)
+}
+
+/// Inside an article whose heading is known (ToTA XML) only paragraph markers
+/// and footnotes matter; keyword lines are running text there.
+pub fn classify_body_line(line: &str) -> Line {
+    classify_as(line, false)
+}
+
+fn classify_as(line: &str, headings: bool) -> Line {
     let trimmed = line.trim_start_matches([' ', '\t', '\u{a0}']);
     let Some(first) = trimmed.chars().next() else {
         return Line::Blank;
@@ -55,9 +65,9 @@ pub fn classify(line: &str) -> Line {
     }
     // Most lines are running text: only lines that could start a structure go
     // through the grammar.
-    let candidate = first.is_uppercase()
-        || first.is_ascii_digit()
+    let candidate = first.is_ascii_digit()
         || matches!(first, '(' | '[' | '*')
+        || (headings && first.is_uppercase() && starts_with_keyword(trimmed))
         || (first.is_lowercase() && trimmed[first.len_utf8()..].starts_with(')'));
     if !candidate {
         return Line::Body;
@@ -79,6 +89,30 @@ pub fn classify(line: &str) -> Line {
         Rule::marker => marker(inner),
         _ => Line::Body,
     }
+}
+
+/// The first letters of every keyword the grammar knows (headings, preamble,
+/// final clause), lowercased without accents; a cheap test that spares the
+/// grammar the running text.
+const KEYWORD_STARTS: &[&str] = &[
+    "art", "cha", "cap", "sec", "sub", "sou", "par", "tit", "ann", "ane", "app", "ape", "pro",
+    "sid", "car", "let", "pre", "in ", "en ", "don", "hec", "fai",
+];
+
+fn starts_with_keyword(line: &str) -> bool {
+    let mut prefix = [0u8; 3];
+    let mut n = 0;
+    for c in line.chars().take(3) {
+        let c = match c {
+            'í' | 'Í' => 'i',
+            'é' | 'É' => 'e',
+            c if c.is_ascii() => c.to_ascii_lowercase(),
+            _ => return false,
+        };
+        prefix[n] = c as u8;
+        n += 1;
+    }
+    KEYWORD_STARTS.iter().any(|k| k.as_bytes() == &prefix[..n])
 }
 
 fn heading(pair: Pair<Rule>) -> Line {

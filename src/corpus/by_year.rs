@@ -1,0 +1,246 @@
+//! How cultural clauses, e-commerce chapters, Convention references and gaps
+//! spread over time: a CSV and an SVG line chart for a paper.
+
+use super::Row;
+use plotters::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::Path;
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct YearRow {
+    pub year: i32,
+    pub agreements: usize,
+    pub with_cultural_clause: usize,
+    pub with_ecommerce: usize,
+    pub with_convention_reference: usize,
+    pub with_ecommerce_carveout_gap: usize,
+    pub mean_gaps: f64,
+}
+
+/// Cultural clauses are the categories guideline 19.4 calls cultural clauses.
+const CULTURAL: &[&str] = &[
+    "cultural_exception",
+    "cultural_specificity",
+    "preferential_treatment",
+    "cultural_cooperation",
+    "ecommerce_cultural",
+];
+
+pub fn by_year(rows: &[Row]) -> Vec<YearRow> {
+    let mut years: BTreeMap<i32, (YearRow, usize)> = BTreeMap::new();
+    for r in rows {
+        let Some(year) = r
+            .date_signed
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+        else {
+            continue;
+        };
+        let (y, gaps) = years.entry(year).or_insert_with(|| {
+            (
+                YearRow {
+                    year,
+                    ..Default::default()
+                },
+                0,
+            )
+        });
+        let has = |c: &str| r.coding.categories.get(c).is_some_and(|v| !v.is_empty());
+        y.agreements += 1;
+        y.with_cultural_clause += usize::from(CULTURAL.iter().any(|c| has(c)));
+        y.with_ecommerce += usize::from(has("ecommerce"));
+        y.with_convention_reference += usize::from(has("convention_reference"));
+        y.with_ecommerce_carveout_gap += usize::from(
+            r.coding
+                .gaps
+                .iter()
+                .any(|g| g == "ecommerce_without_cultural_carveout"),
+        );
+        *gaps += r.coding.gaps.len();
+    }
+    years
+        .into_values()
+        .map(|(mut y, gaps)| {
+            y.mean_gaps = gaps as f64 / y.agreements.max(1) as f64;
+            y
+        })
+        .collect()
+}
+
+pub fn write_by_year_csv(out: &mut dyn Write, years: &[YearRow]) -> io::Result<()> {
+    writeln!(out, "year,agreements,with_cultural_clause,with_ecommerce,with_convention_reference,with_ecommerce_carveout_gap,mean_gaps")?;
+    for y in years {
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{:.2}",
+            y.year,
+            y.agreements,
+            y.with_cultural_clause,
+            y.with_ecommerce,
+            y.with_convention_reference,
+            y.with_ecommerce_carveout_gap,
+            y.mean_gaps
+        )?;
+    }
+    Ok(())
+}
+
+/// A plotted line: its legend, colour, and the count it shows.
+type Series = (&'static str, RGBColor, fn(&YearRow) -> usize);
+
+/// Share of each year's agreements with each feature, one line per feature.
+pub fn write_by_year_svg(path: &Path, years: &[YearRow]) -> Result<(), String> {
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return Err("no agreement has a signature date: nothing to plot".into());
+    };
+    let root = SVGBackend::new(path, (900, 520)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            "Cultural and e-commerce provisions in trade agreements, by year signed",
+            ("sans-serif", 20),
+        )
+        .margin(16)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
+        .build_cartesian_2d(first.year..last.year.max(first.year + 1), 0f64..100f64)
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .x_desc("year signed")
+        .y_desc("% of agreements signed that year")
+        .draw()
+        .map_err(|e| e.to_string())?;
+    let series: [Series; 4] = [
+        ("cultural clause", RGBColor(0x1b, 0x9e, 0x77), |y| {
+            y.with_cultural_clause
+        }),
+        ("e-commerce provisions", RGBColor(0xd9, 0x5f, 0x02), |y| {
+            y.with_ecommerce
+        }),
+        (
+            "reference to the 2005 Convention",
+            RGBColor(0x75, 0x70, 0xb3),
+            |y| y.with_convention_reference,
+        ),
+        (
+            "e-commerce without cultural carve-out",
+            RGBColor(0xe7, 0x29, 0x8a),
+            |y| y.with_ecommerce_carveout_gap,
+        ),
+    ];
+    for (label, color, value) in series {
+        let points: Vec<(i32, f64)> = years
+            .iter()
+            .map(|y| (y.year, 100.0 * value(y) as f64 / y.agreements.max(1) as f64))
+            .collect();
+        chart
+            .draw_series(LineSeries::new(points, color.stroke_width(2)))
+            .map_err(|e| e.to_string())?
+            .label(label)
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+            });
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK)
+        .draw()
+        .map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{ArticleRef, Coding};
+
+    fn row(date: &str, cats: &[&str], gaps: &[&str]) -> Row {
+        let mut coding = Coding::default();
+        for c in cats {
+            coding.categories.insert(
+                c.to_string(),
+                vec![ArticleRef {
+                    path: "art1".into(),
+                    number: Some("1".into()),
+                }],
+            );
+        }
+        coding.gaps = gaps.iter().map(|g| g.to_string()).collect();
+        Row {
+            file: "f".into(),
+            name: None,
+            date_signed: Some(date.into()),
+            parties: vec![],
+            language: None,
+            articles: 3,
+            coding,
+        }
+    }
+
+    #[test]
+    fn counts_agreements_per_year() {
+        let rows = [
+            row(
+                "2005-01-01",
+                &["cultural_exception"],
+                &["missing_convention_reference"],
+            ),
+            row(
+                "2005-06-01",
+                &["ecommerce"],
+                &[
+                    "ecommerce_without_cultural_carveout",
+                    "missing_policy_space",
+                ],
+            ),
+            row(
+                "2010-01-01",
+                &["convention_reference", "cultural_cooperation"],
+                &[],
+            ),
+        ];
+        let years = by_year(&rows);
+        assert_eq!(years.len(), 2);
+        assert_eq!(
+            (
+                years[0].year,
+                years[0].agreements,
+                years[0].with_cultural_clause,
+                years[0].with_ecommerce
+            ),
+            (2005, 2, 1, 1)
+        );
+        assert_eq!(years[0].with_ecommerce_carveout_gap, 1);
+        assert!((years[0].mean_gaps - 1.5).abs() < 1e-9);
+        assert_eq!(
+            (
+                years[1].with_convention_reference,
+                years[1].with_cultural_clause
+            ),
+            (1, 1)
+        );
+    }
+
+    #[test]
+    fn writes_an_svg_chart() {
+        let rows = [
+            row("2001-01-01", &["ecommerce"], &[]),
+            row("2012-01-01", &["cultural_exception"], &[]),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("by-year.svg");
+        write_by_year_svg(&path, &by_year(&rows)).unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            svg.starts_with("<svg") && svg.contains("polyline") && svg.contains("cultural clause"),
+            "{}",
+            &svg[..200.min(svg.len())]
+        );
+    }
+}

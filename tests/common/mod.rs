@@ -1,0 +1,64 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// `../shared` beside the project: present on developer machines and in CI,
+/// absent on a fresh clone, where corpus tests say so and pass.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.join("corpus/tota").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIPPED: ../shared/corpus/tota not found (fresh clone); corpus checks run in CI"
+        );
+        None
+    }
+}
+
+/// Debug builds check a deterministic sample; `cargo test --release` (CI) checks all.
+pub fn sample_step() -> usize {
+    if cfg!(debug_assertions) {
+        9
+    } else {
+        1
+    }
+}
+
+pub fn corpus_file(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name)
+}
+
+/// Longest common subsequence length under `eq`.
+pub fn lcs<A, B>(a: &[A], b: &[B], eq: impl Fn(&A, &B) -> bool) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if eq(x, y) {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+pub fn f1(matched: usize, predicted: usize, expected: usize) -> (f64, f64, f64) {
+    let p = matched as f64 / predicted.max(1) as f64;
+    let r = matched as f64 / expected.max(1) as f64;
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
+}
