@@ -9,6 +9,7 @@
 
 use super::align::Alignment;
 use super::units::Unit;
+use crate::findings::gaps::{find_gaps, Flag, Gap, GapInput};
 use crate::provision::Agreement;
 use crate::text::fold_for_matching;
 use serde::Serialize;
@@ -27,6 +28,28 @@ pub trait CategoryProvider {
     /// Where the categories come from, shown in the output ("keywords", "rules").
     fn source(&self) -> &str;
     fn categories(&self, agreement: &Agreement) -> CategoryMap;
+    /// Agreement-level gaps (guidelines 19.4-19.5) given the categories found.
+    fn gaps(&self, _agreement: &Agreement, _categories: &CategoryMap) -> Vec<Gap> {
+        Vec::new()
+    }
+}
+
+/// Gaps as `findings::gaps` reasons them, from categories as article flags.
+pub fn gaps_from_categories(agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {
+    let flags: Vec<Flag> = categories
+        .iter()
+        .flat_map(|(c, refs)| {
+            refs.iter().map(move |r| Flag {
+                category: c,
+                path: &r.path,
+            })
+        })
+        .collect();
+    find_gaps(&GapInput {
+        agreement,
+        flags: &flags,
+        developing: &[],
+    })
 }
 
 /// A closure is a provider: tests and the future rule engine plug in the same way.
@@ -44,10 +67,14 @@ impl<F: Fn(&Agreement) -> CategoryMap> CategoryProvider for FnProvider<F> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeltaStatus {
-    /// A has the category, B has no provision for it: B opens a gap.
+    /// A has the category, B has no provision for it.
     OnlyInA,
-    /// B has the category, A has none: B closes a gap (or adds a commitment).
+    /// B has an agreement-level gap that A has not.
+    GapOpened,
+    /// B has the category, A has none.
     OnlyInB,
+    /// A has an agreement-level gap that B closes.
+    GapClosed,
     /// Both have it, but not in corresponding provisions.
     Differs,
 }
@@ -62,11 +89,51 @@ pub struct DeltaRef {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeltaEntry {
+    /// A category, or for the gap statuses a gap id (`missing_cultural_exception`).
     pub category: String,
     pub status: DeltaStatus,
     pub message: String,
     pub a_only: Vec<DeltaRef>,
     pub b_only: Vec<DeltaRef>,
+}
+
+/// Gaps one side has and the other not, evidence (the provisions the
+/// reasoning rests on) listed on the side that has the gap.
+pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -> Vec<DeltaEntry> {
+    let refs = |ag: &Agreement, g: &Gap| -> Vec<DeltaRef> {
+        g.evidence
+            .iter()
+            .map(|path| DeltaRef {
+                path: path.clone(),
+                label: ag
+                    .walk()
+                    .find(|p| &p.path == path)
+                    .map_or_else(|| path.clone(), |p| p.label()),
+                counterpart: None,
+            })
+            .collect()
+    };
+    let opened = gaps_b
+        .iter()
+        .filter(|g| !gaps_a.iter().any(|x| x.id == g.id))
+        .map(|g| DeltaEntry {
+            category: g.id.to_string(),
+            status: DeltaStatus::GapOpened,
+            message: format!("B opens a gap A does not have: {}", g.message),
+            a_only: Vec::new(),
+            b_only: refs(b, g),
+        });
+    let closed = gaps_a
+        .iter()
+        .filter(|g| !gaps_b.iter().any(|x| x.id == g.id))
+        .map(|g| DeltaEntry {
+            category: g.id.to_string(),
+            status: DeltaStatus::GapClosed,
+            message: format!("B closes a gap of A: {}", g.message),
+            a_only: refs(a, g),
+            b_only: Vec::new(),
+        });
+    opened.chain(closed).collect()
 }
 
 /// Which unit holds a path: the unit's own path or its nearest ancestor's.
@@ -244,7 +311,7 @@ const KEYWORD_CATEGORIES: &[(&str, &[&[&str]])] = &[
         ],
     ),
     (
-        "digital_products_non_discrimination",
+        "ecommerce_nondiscrimination",
         &[
             &["digital products", "less favorable treatment"],
             &["digital products", "less favourable treatment"],
@@ -263,6 +330,10 @@ const KEYWORD_CATEGORIES: &[(&str, &[&[&str]])] = &[
 impl CategoryProvider for KeywordCategories {
     fn source(&self) -> &str {
         "keywords (stand-in until the rule engine is merged)"
+    }
+
+    fn gaps(&self, agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {
+        gaps_from_categories(agreement, categories)
     }
 
     fn categories(&self, agreement: &Agreement) -> CategoryMap {

@@ -151,7 +151,10 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
         b: &units_b,
         alignment: &alignment,
     };
-    let delta = delta::category_delta(&sides, &cats_a, &cats_b);
+    let mut delta = delta::category_delta(&sides, &cats_a, &cats_b);
+    let (gaps_a, gaps_b) = (categories.gaps(a, &cats_a), categories.gaps(b, &cats_b));
+    delta.extend(delta::gap_delta(a, b, &gaps_a, &gaps_b));
+    delta.sort_by(|x, y| x.status.cmp(&y.status).then(x.category.cmp(&y.category)));
     let tags = CategoryTags::new(&units_a, &units_b, &cats_a, &cats_b);
     let changes = article_changes(a, b, &sides, same_language, &tags);
     let mut summary = summarise(&units_a, &units_b, &changes, same_language);

@@ -308,3 +308,40 @@ fn language_guess_from_function_words() {
     let fr = "Article 1: Champ d'application\nLe présent chapitre s'applique aux mesures adoptées ou maintenues par une Partie qui affectent le commerce des services et les fournisseurs de services de l'autre Partie dans son territoire et sur les marchés des deux Parties.\n";
     assert_eq!(guess(fr).as_deref(), Some("fr"));
 }
+
+#[test]
+fn gaps_opened_and_closed_are_in_the_delta() {
+    let with = agreement(&doc(&[
+        ("2", "SERVICES", SERVICES),
+        ("3", "EXCEPTIONS", EXCEPTIONS),
+    ]));
+    let without = agreement(&doc(&[
+        ("2", "SERVICES", SERVICES),
+        (
+            "3",
+            "EXCEPTIONS",
+            &EXCEPTIONS
+                .replace("cultural industries, including ", "")
+                .replace("Cultural Industries", "Books"),
+        ),
+    ]));
+    let c = compare(&with, &without, &delta::KeywordCategories);
+    let opened: Vec<&str> = c
+        .delta
+        .iter()
+        .filter(|d| d.status == delta::DeltaStatus::GapOpened)
+        .map(|d| d.category.as_str())
+        .collect();
+    assert_eq!(opened, vec!["missing_cultural_exception"]);
+    assert_eq!(
+        c.delta[0].status,
+        delta::DeltaStatus::OnlyInA,
+        "drops come first"
+    );
+    let back = compare(&without, &with, &delta::KeywordCategories);
+    assert!(back
+        .delta
+        .iter()
+        .any(|d| d.status == delta::DeltaStatus::GapClosed
+            && d.category == "missing_cultural_exception"));
+}
