@@ -11,7 +11,7 @@
 //!
 //! Everything else is added or removed.
 
-use super::units::{dice, shared, Unit};
+use super::units::{dice, Unit};
 use rayon::prelude::*;
 use similar::{capture_diff_slices_deadline, diff_ratio, Algorithm};
 use std::collections::{BTreeMap, HashMap};
@@ -111,37 +111,64 @@ impl State {
 }
 
 /// Same folded text. Among several identical texts ("[Reserved]", or the same
-/// article in two chapters) the one with the same number and title is taken
-/// first, over the whole agreement, then the same title, the same number, the
-/// next in order: otherwise deleting the second copy would be reported as
-/// deleting the first.
+/// article in two chapters) the evidence is taken strongest first, each over
+/// the whole agreement: the same number and title; a text found once on each
+/// side; the chapter the A article's chapter went to; then the same title, the
+/// same number, the next in order. Otherwise deleting or editing one copy would
+/// be reported against the other.
 fn pair_identical(a: &[Unit], b: &[Unit], state: &mut State) {
     let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
     for (j, u) in b.iter().enumerate() {
         by_hash.entry(u.fold_hash).or_default().push(j);
     }
-    for strict in [true, false] {
-        for (i, u) in a.iter().enumerate() {
-            if state.a_taken[i] {
-                continue;
-            }
-            let Some(group) = by_hash.get(&u.fold_hash) else {
-                continue;
-            };
-            let free: Vec<usize> = group
-                .iter()
-                .copied()
-                .filter(|&j| !state.b_taken[j])
-                .collect();
-            let pick = if strict {
-                free.iter()
-                    .find(|&&j| b[j].number_key == u.number_key && b[j].title_key == u.title_key)
-            } else {
-                loose_pick(u, b, &free)
-            };
-            if let Some(&j) = pick {
-                state.take(i, j, 1.0, Relation::OneToOne);
-            }
+    let mut a_count: HashMap<u64, usize> = HashMap::new();
+    for u in a {
+        *a_count.entry(u.fold_hash).or_default() += 1;
+    }
+    identical_pass(a, &by_hash, state, |u, free| {
+        free.iter()
+            .copied()
+            .find(|&j| b[j].number_key == u.number_key && b[j].title_key == u.title_key)
+    });
+    identical_pass(a, &by_hash, state, |u, free| {
+        let unique = a_count[&u.fold_hash] == 1 && by_hash[&u.fold_hash].len() == 1;
+        (unique && u.word_count() >= 3)
+            .then(|| free.first().copied())
+            .flatten()
+    });
+    let divisions = division_map(a, b, &state.pairs);
+    identical_pass(a, &by_hash, state, |u, free| {
+        let expected = divisions.get(u.division_path())?;
+        let short = u.word_count() < 3;
+        free.iter().copied().find(|&j| {
+            b[j].division_path() == expected && (!short || b[j].title_key == u.title_key)
+        })
+    });
+    identical_pass(a, &by_hash, state, |u, free| {
+        loose_pick(u, b, free).copied()
+    });
+}
+
+fn identical_pass(
+    a: &[Unit],
+    by_hash: &HashMap<u64, Vec<usize>>,
+    state: &mut State,
+    pick: impl Fn(&Unit, &[usize]) -> Option<usize>,
+) {
+    for (i, u) in a.iter().enumerate() {
+        if state.a_taken[i] {
+            continue;
+        }
+        let Some(group) = by_hash.get(&u.fold_hash) else {
+            continue;
+        };
+        let free: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&j| !state.b_taken[j])
+            .collect();
+        if let Some(j) = pick(u, &free) {
+            state.take(i, j, 1.0, Relation::OneToOne);
         }
     }
 }
@@ -363,11 +390,18 @@ impl ShingleIndex {
 /// Leftovers that sit mostly inside a unit of the other side: split parts
 /// (an unpaired B unit inside an A unit) and merged parts (the reverse).
 fn pair_parts(a: &[Unit], b: &[Unit], state: &mut State) {
+    let mut a_partner: HashMap<usize, usize> = HashMap::new();
+    let mut b_partner: HashMap<usize, usize> = HashMap::new();
+    for p in &state.pairs {
+        a_partner.entry(p.a).or_insert(p.b);
+        b_partner.entry(p.b).or_insert(p.a);
+    }
     let all_a: Vec<usize> = (0..a.len()).collect();
     let index_a = ShingleIndex::new(a, &all_a);
     let free_b: Vec<usize> = (0..b.len()).filter(|&j| !state.b_taken[j]).collect();
     for j in free_b {
-        if let Some((i, c)) = container(&b[j], a, &index_a) {
+        let covered = |i: usize| a_partner.get(&i).map(|&pj| b[pj].shingles.as_slice());
+        if let Some((i, c)) = container(&b[j], a, &index_a, covered) {
             mark_part(state, i, j, c, Relation::Split);
         }
     }
@@ -375,7 +409,8 @@ fn pair_parts(a: &[Unit], b: &[Unit], state: &mut State) {
     let index_b = ShingleIndex::new(b, &all_b);
     let free_a: Vec<usize> = (0..a.len()).filter(|&i| !state.a_taken[i]).collect();
     for i in free_a {
-        if let Some((j, c)) = container(&a[i], b, &index_b) {
+        let covered = |j: usize| b_partner.get(&j).map(|&pi| a[pi].shingles.as_slice());
+        if let Some((j, c)) = container(&a[i], b, &index_b, covered) {
             mark_part(state, i, j, c, Relation::Merged);
         }
     }
@@ -395,13 +430,33 @@ fn mark_part(state: &mut State, i: usize, j: usize, containment: f32, relation: 
     state.take(i, j, containment, relation);
 }
 
-fn container(part: &Unit, others: &[Unit], index: &ShingleIndex) -> Option<(usize, f32)> {
+/// The unit of the other side that holds most of `part`, counting only text
+/// its own counterpart does not already account for. A deleted article that
+/// resembles its unchanged neighbour is not "merged" into it: the neighbour's
+/// text is all accounted for by the neighbour's own counterpart.
+fn container<'s>(
+    part: &Unit,
+    others: &[Unit],
+    index: &ShingleIndex,
+    covered: impl Fn(usize) -> Option<&'s [u64]>,
+) -> Option<(usize, f32)> {
     if part.shingles.len() < 4 {
         return None;
     }
     let best = index.best(&part.shingles, 1).into_iter().next()?;
-    let containment =
-        shared(&part.shingles, &others[best].shingles) as f32 / part.shingles.len() as f32;
-    (containment >= MIN_CONTAINMENT && others[best].shingles.len() > part.shingles.len())
-        .then_some((best, containment))
+    let host = &others[best].shingles;
+    let accounted = covered(best).unwrap_or(&[]);
+    let inside: Vec<&u64> = part
+        .shingles
+        .iter()
+        .filter(|s| host.binary_search(s).is_ok())
+        .collect();
+    let novel = inside
+        .iter()
+        .filter(|s| accounted.binary_search(s).is_err())
+        .count();
+    let share = |n: usize| n as f32 / part.shingles.len() as f32;
+    // decided on the text nothing else explains; reported as plain containment
+    (share(novel) >= MIN_CONTAINMENT && host.len() > part.shingles.len())
+        .then_some((best, share(inside.len())))
 }

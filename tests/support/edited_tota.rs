@@ -180,6 +180,7 @@ fn renumber_chapter(
     exp: &mut Expected,
 ) {
     let number_re = Regex::new(r#" number="([^"]*)""#).unwrap();
+    let heading = Regex::new(r"(?i)^(article|art[íi]culo|art\.)\s*").unwrap();
     let retag = |tag: &str| {
         number_re
             .replace(tag, |c: &regex::Captures| {
@@ -195,15 +196,15 @@ fn renumber_chapter(
         };
         edits.push((a.open_tag.clone(), retag(tag)));
         exp.renumbered.insert(a.id.clone());
-        // the heading repeated at the top of the text carries the number too
+        // the heading repeated at the top of the text ("Article 14.2: …")
+        // carries the number too; elsewhere a number is a cross-reference
+        // or a paragraph marker, which a renumbering leaves alone
         let bare = c[1].split_whitespace().last().unwrap_or("").to_string();
-        let head_len = xml[a.text.clone()]
-            .char_indices()
-            .nth(60)
-            .map_or(a.text.len(), |(i, _)| i);
-        if let Some(pos) = xml[a.text.start..a.text.start + head_len].find(&bare) {
-            let at = a.text.start + pos;
-            if !bare.is_empty() && bare.chars().any(|c| c.is_ascii_digit()) {
+        let text = &xml[a.text.clone()];
+        let lead = text.len() - text.trim_start().len();
+        if let Some(m) = heading.find(&text[lead..]) {
+            let at = a.text.start + lead + m.end();
+            if xml[at..].starts_with(&bare) && bare.chars().any(|c| c.is_ascii_digit()) {
                 edits.push((at..at + bare.len(), bump(&bare)));
             }
         }
