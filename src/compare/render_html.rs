@@ -6,7 +6,7 @@
 //! and each article heading linking to its counterpart in the other column.
 
 use super::diff::Op;
-use super::render_human::summary_line;
+use super::render_human::{shown_similarity, summary_line};
 use super::{Change, ChangeKind, Comparison, Level, ProvisionInfo, Side};
 use std::fmt::Write;
 
@@ -98,18 +98,26 @@ fn side_text(s: &Side) -> String {
 }
 
 fn write_change_list(out: &mut String, c: &Comparison) {
-    let listed: Vec<(usize, &Change)> = article_rows(c)
+    let mut listed: Vec<(usize, &Change)> = article_rows(c)
         .filter(|(_, ch)| ch.is_interesting())
         .collect();
+    // cultural and e-commerce provisions (any category) first, as in the terminal
+    listed.sort_by_key(|(_, ch)| ch.categories.is_empty());
+    let open = if listed.len() <= 40 { " open" } else { "" };
     let _ = writeln!(
         out,
-        "<details class=\"changes\" open><summary>{} changed articles</summary><ol>",
+        "<details class=\"changes\"{open}><summary>{} changed articles (those in a category first)</summary><ol>",
         listed.len()
     );
     for (row, ch) in listed {
+        let class = if ch.categories.is_empty() {
+            ""
+        } else {
+            " class=\"cat\""
+        };
         let _ = writeln!(
             out,
-            "<li><a href=\"#r{row}\">{}</a> <span class=\"flags\">{}</span></li>",
+            "<li{class}><a href=\"#r{row}\">{}</a> <span class=\"flags\">{}</span></li>",
             esc(&pair_label(ch)),
             esc(&flags(ch))
         );
@@ -155,7 +163,7 @@ fn flags(ch: &Change) -> String {
         }
     }
     if let (ChangeKind::Matched, Some(s), true) = (ch.kind, ch.similarity, ch.text_changed) {
-        f.push(format!("similarity {s:.2}"));
+        f.push(format!("similarity {}", shown_similarity(s, true)));
     }
     if !ch.categories.is_empty() {
         f.push(ch.categories.join(", "));

@@ -64,6 +64,12 @@ pub fn summary_line(c: &Comparison) -> String {
     parts.join(", ")
 }
 
+/// Two decimals, but a changed text never reads "1.00".
+pub fn shown_similarity(s: f32, text_changed: bool) -> String {
+    let s = if text_changed { s.min(0.99) } else { s };
+    format!("{s:.2}")
+}
+
 fn write_delta(out: &mut String, c: &Comparison, p: &Painter) {
     let _ = writeln!(
         out,
@@ -142,7 +148,10 @@ fn headline(ch: &Change, p: &Painter) -> String {
         }
     }
     if let (ChangeKind::Matched, Some(s)) = (ch.kind, ch.similarity) {
-        flags.push(format!("similarity {s:.2}"));
+        flags.push(format!(
+            "similarity {}",
+            shown_similarity(s, ch.text_changed)
+        ));
     }
     if !flags.is_empty() {
         let _ = write!(line, "  [{}]", flags.join(", "));
