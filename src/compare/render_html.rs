@@ -6,7 +6,7 @@
 //! and each article heading linking to its counterpart in the other column.
 
 use super::diff::Op;
-use super::render_human::{shown_similarity, summary_line};
+use super::render_human::{similarity_label, summary_line};
 use super::{Change, ChangeKind, Comparison, Level, ProvisionInfo, Side};
 use std::fmt::Write;
 
@@ -162,8 +162,8 @@ fn flags(ch: &Change) -> String {
             f.push(what.into());
         }
     }
-    if let (ChangeKind::Matched, Some(s), true) = (ch.kind, ch.similarity, ch.text_changed) {
-        f.push(format!("similarity {}", shown_similarity(s, true)));
+    if let Some(s) = similarity_label(ch).filter(|_| ch.text_changed) {
+        f.push(s);
     }
     if !ch.categories.is_empty() {
         f.push(ch.categories.join(", "));

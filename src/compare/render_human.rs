@@ -64,10 +64,18 @@ pub fn summary_line(c: &Comparison) -> String {
     parts.join(", ")
 }
 
-/// Two decimals, but a changed text never reads "1.00".
-pub fn shown_similarity(s: f32, text_changed: bool) -> String {
-    let s = if text_changed { s.min(0.99) } else { s };
-    format!("{s:.2}")
+/// "similarity 0.87" for a pair; for a part of a split or merge, how much of
+/// it the other side holds ("overlap 1.00"). Two decimals, but a changed text
+/// never reads "similarity 1.00".
+pub fn similarity_label(ch: &Change) -> Option<String> {
+    let s = ch.similarity.filter(|_| ch.kind == ChangeKind::Matched)?;
+    Some(if ch.split || ch.merged {
+        format!("overlap {s:.2}")
+    } else if ch.text_changed {
+        format!("similarity {:.2}", s.min(0.99))
+    } else {
+        format!("similarity {s:.2}")
+    })
 }
 
 fn write_delta(out: &mut String, c: &Comparison, p: &Painter) {
@@ -147,11 +155,8 @@ fn headline(ch: &Change, p: &Painter) -> String {
             flags.push(what.to_string());
         }
     }
-    if let (ChangeKind::Matched, Some(s)) = (ch.kind, ch.similarity) {
-        flags.push(format!(
-            "similarity {}",
-            shown_similarity(s, ch.text_changed)
-        ));
+    if let Some(s) = similarity_label(ch) {
+        flags.push(s);
     }
     if !flags.is_empty() {
         let _ = write!(line, "  [{}]", flags.join(", "));
