@@ -7,7 +7,11 @@
 //! `compare` and `corpus` are built on top of those stages; `cli` is a thin layer.
 
 pub mod cli;
+pub mod eval;
+pub mod findings;
 pub mod provision;
+pub mod report;
+pub mod rules;
 pub mod source;
 pub mod structure;
 pub mod text;
