@@ -23,13 +23,16 @@ pub struct Subject<'a> {
 pub struct Hit {
     pub unit: Range<usize>,
     pub words: Vec<Range<usize>>,
+    /// Where the most telling word starts (the `any` match): excerpts centre on it.
+    pub anchor: usize,
 }
 
 /// A sentence ends at `.`, `?` or `!` (optionally closed by a quote or bracket)
 /// followed by a space; numbers like "14.2" never end one. Semicolons do not:
-/// "shall not apply to: (a) …; (b) cultural industries" is one sentence.
+/// "shall not apply to: (a) …; (b) cultural industries" is one sentence; but a
+/// dashed list ("; - the need to …", as in many preambles) is one item per sentence.
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.?!]["')\]]? "#).expect("valid"));
+    LazyLock::new(|| Regex::new(r#"[.?!]["')\]]? |; -"#).expect("valid"));
 
 impl<'a> Subject<'a> {
     pub fn new(original: &'a str, title: Option<&str>, provision: &Provision, span_start: usize) -> Self {
@@ -69,7 +72,12 @@ impl<'a> Subject<'a> {
     pub fn text_hit(&self, rule: &Rule) -> Option<Hit> {
         if rule.all.is_empty() && rule.any.is_empty() {
             let unit = self.first_sentence();
-            return Some(Hit { unit, words: Vec::new() });
+            let anchor = unit.start;
+            return Some(Hit {
+                unit,
+                words: Vec::new(),
+                anchor,
+            });
         }
         self.units(rule.spec.within)
             .into_iter()
@@ -84,23 +92,30 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Range<usize>) -> Option<Hit> {
         let m = re.find(text)?;
         words.push(unit.start + m.start()..unit.start + m.end());
     }
+    let mut anchor = words.first().map_or(unit.start, |w| w.start);
     if !rule.any.is_empty() {
         let m = rule.any.iter().find_map(|re| re.find(text))?;
-        words.push(unit.start + m.start()..unit.start + m.end());
+        anchor = unit.start + m.start();
+        words.push(anchor..unit.start + m.end());
     }
     if rule.not.iter().any(|re| re.is_match(text)) {
         return None;
     }
     words.sort_by_key(|r| r.start);
-    Some(Hit { unit, words })
+    Some(Hit {
+        unit,
+        words,
+        anchor,
+    })
 }
 
 fn split_sentences(folded: &str) -> Vec<Range<usize>> {
     let mut units = Vec::new();
     let mut start = 0;
     for m in SENTENCE_END.find_iter(folded) {
-        units.push(start..m.end());
-        start = m.end();
+        let cut = if m.as_str().ends_with('-') { m.end() - 1 } else { m.end() };
+        units.push(start..cut);
+        start = cut;
     }
     if start < folded.len() || units.is_empty() {
         units.push(start..folded.len());

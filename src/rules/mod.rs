@@ -183,9 +183,10 @@ fn finding(
     let (from, to) = marks
         .first()
         .map_or((unit_start, unit_start), |&(s, _)| (s, marks.iter().map(|m| m.1).max().unwrap_or(s)));
+    let anchor = subject.folded.original_offset(hit.anchor);
     let start = agreement.text.locate(span_start + from);
     let end = agreement.text.locate(span_start + to.max(from));
-    let (excerpt, excerpt_marks) = excerpt(subject.original, unit_start..unit_end, &marks);
+    let (excerpt, excerpt_marks) = excerpt(subject.original, unit_start..unit_end, anchor, &marks);
     let first = rules[0];
     let mut guideline: Vec<String> = rules.iter().flat_map(|r| r.spec.guideline.clone()).collect();
     guideline.sort();
@@ -213,8 +214,12 @@ const EXCERPT_AFTER: usize = 280;
 
 /// The matched unit as printed, whitespace runs as one space, cut around the
 /// matched words when long; marks are byte ranges in the excerpt.
-fn excerpt(original: &str, unit: std::ops::Range<usize>, marks: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
-    let anchor = marks.first().map_or(unit.start, |m| m.0);
+fn excerpt(
+    original: &str,
+    unit: std::ops::Range<usize>,
+    anchor: usize,
+    marks: &[(usize, usize)],
+) -> (String, Vec<(usize, usize)>) {
     let mut from = anchor.saturating_sub(EXCERPT_BEFORE).max(unit.start);
     let mut to = (anchor + EXCERPT_AFTER).min(unit.end);
     while !original.is_char_boundary(from) {

@@ -111,19 +111,39 @@ impl ScopeDefs {
             .fold(0, |acc, (i, _)| acc | self.data_bit(i))
     }
 
+    /// The scope an article's title names, when it names exactly one
+    /// ("Committee on Trade in Services and Electronic Commerce" names two).
+    fn sole_title_bits(&self, title: Option<&str>) -> u32 {
+        let bits = self.title_bits(title);
+        if bits.count_ones() == 1 {
+            bits
+        } else {
+            0
+        }
+    }
+
     fn data_bit(&self, index: usize) -> u32 {
         1 << (BUILTIN_SCOPES.len() + index)
     }
 
+    /// Scopes an article opens with: its first sentence matches a scope's
+    /// `opening_text` and names no other scope ("establishment, trade in
+    /// services and electronic commerce" is a chapter's general scope).
     fn opening_bits(&self, agreement: &Agreement, article: &Provision) -> u32 {
         let text = agreement.full_text(article);
         let end = text.char_indices().nth(OPENING_CHARS).map_or(text.len(), |(i, _)| i);
         let folded = fold_for_matching(&text[..end]).folded;
-        self.defs
+        let opening = self.defs.iter().enumerate().filter(|(_, d)| d.opening_text.as_ref().is_some_and(|r| r.is_match(&folded)));
+        let named = self
+            .defs
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.opening_text.as_ref().is_some_and(|r| r.is_match(&folded)))
-            .fold(0, |acc, (i, _)| acc | self.data_bit(i))
+            .filter(|(_, d)| d.title.is_match(&folded))
+            .fold(0, |acc, (i, _)| acc | self.data_bit(i));
+        opening
+            .map(|(i, _)| self.data_bit(i))
+            .filter(|bit| named & !bit == 0)
+            .fold(0, |acc, bit| acc | bit)
     }
 
     /// Every target of the agreement with its scopes, in document order.
@@ -165,7 +185,7 @@ impl ScopeDefs {
         };
         for (p, run_bits) in provisions.iter().zip(runs) {
             if is_target_kind(p) || (p.kind.is_instrument() && !has_targets(p)) {
-                let scopes = ANYWHERE | inherited | run_bits | self.kind_bits(p.kind) | self.title_bits(p.title.as_deref());
+                let scopes = ANYWHERE | inherited | run_bits | self.kind_bits(p.kind) | self.sole_title_bits(p.title.as_deref());
                 out.push(Target {
                     provision: p,
                     division,
