@@ -140,9 +140,12 @@ fn predict(rules: &RuleSet, path: &PathBuf) -> anyhow::Result<(Labels, Vec<(Stri
             labels.entry(id).or_default().insert(f.category);
         }
     }
+    // a ToTA article may come out as several provisions; it is scored once
+    let mut seen = BTreeSet::new();
     let articles = agreement
         .walk()
         .filter_map(|p| Some((p.source_id.clone()?, p.label())))
+        .filter(|(id, _)| seen.insert(id.clone()))
         .collect();
     Ok((labels, articles))
 }
