@@ -4,7 +4,7 @@
 use super::model::{RuleSpec, TermsFile, CATEGORIES, LANGUAGES};
 use super::scope::{ScopeDefs, BUILTIN_SCOPES};
 use super::{Rule, RuleSet};
-use regex::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 use std::path::Path;
 
 /// The file that holds shared terms and scope definitions.
@@ -179,10 +179,13 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
 }
 
 /// Expands `{term}` references and compiles one pattern. Matching runs on
-/// folded text (lowercase, no accents), so patterns are written that way too.
+/// folded text (lowercase, no accents), so patterns are written that way too,
+/// and compiled without Unicode classes: `\w` and `\b` are ASCII, which keeps
+/// every pattern inside the fast DFA engines.
 pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<Regex, String> {
     let expanded = expand_terms(pattern, terms, 0)?;
     RegexBuilder::new(&expanded)
+        .unicode(false)
         .size_limit(1 << 24)
         .build()
         .map_err(|e| e.to_string())
@@ -192,7 +195,7 @@ fn expand_terms(pattern: &str, terms: &TermsFile, depth: usize) -> Result<String
     if depth > 4 {
         return Err("terms nest more than 4 deep (a cycle?)".into());
     }
-    let reference = Regex::new(r"\{([a-z_][a-z0-9_]*)\}").expect("valid");
+    let reference = regex::Regex::new(r"\{([a-z_][a-z0-9_]*)\}").expect("valid");
     let mut out = String::with_capacity(pattern.len());
     let mut last = 0;
     for caps in reference.captures_iter(pattern) {

@@ -8,15 +8,18 @@ use crate::provision::Provision;
 use crate::text::FoldedText;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-/// A provision's text, folded once, with its unit boundaries.
+/// A provision's text, folded once; its units are cut only when a candidate
+/// rule needs them (most provisions have none).
 pub struct Subject<'a> {
     pub original: &'a str,
     pub folded: FoldedText,
     pub title: String,
-    sentences: Vec<Range<usize>>,
-    paragraphs: Vec<Range<usize>>,
+    provision: &'a Provision,
+    span_start: usize,
+    sentences: OnceLock<Vec<Range<usize>>>,
+    paragraphs: OnceLock<Vec<Range<usize>>>,
 }
 
 /// Where a rule held: the unit and the folded ranges of the words that made it hold.
@@ -35,34 +38,40 @@ static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.?!]["')\]]? |; -"#).expect("valid"));
 
 impl<'a> Subject<'a> {
-    pub fn new(original: &'a str, title: Option<&str>, provision: &Provision, span_start: usize) -> Self {
-        let folded = crate::text::fold_for_matching(original);
-        let sentences = split_sentences(&folded.folded);
-        let paragraphs = split_paragraphs(&folded, provision, span_start);
+    pub fn new(original: &'a str, title: Option<&str>, provision: &'a Provision, span_start: usize) -> Self {
         Subject {
             original,
+            folded: crate::text::fold_for_matching(original),
             title: title.map(|t| crate::text::fold_for_matching(t).folded).unwrap_or_default(),
-            folded,
-            sentences,
-            paragraphs,
+            provision,
+            span_start,
+            sentences: OnceLock::new(),
+            paragraphs: OnceLock::new(),
         }
+    }
+
+    fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| split_sentences(&self.folded.folded))
     }
 
     fn units(&self, within: Within) -> Vec<Range<usize>> {
         match within {
-            Within::Sentence => self.sentences.clone(),
-            Within::Paragraph => self.paragraphs.clone(),
+            Within::Sentence => self.sentences().to_vec(),
+            Within::Paragraph => self
+                .paragraphs
+                .get_or_init(|| split_paragraphs(&self.folded, self.provision, self.span_start))
+                .to_vec(),
             Within::Article => vec![0..self.folded.folded.len()],
         }
     }
 
     pub fn first_sentence(&self) -> Range<usize> {
-        self.sentences.first().cloned().unwrap_or(0..self.folded.folded.len())
+        self.sentences().first().cloned().unwrap_or(0..self.folded.folded.len())
     }
 
     /// The first unit where `rule` holds.
     pub fn hit(&self, rule: &Rule) -> Option<Hit> {
-        if !rule.title_any.is_empty() && !rule.title_any.iter().any(|r| r.is_match(&self.title)) {
+        if !rule.title_any.is_empty() && !rule.title_any.iter().any(|r| r.is_match(self.title.as_bytes())) {
             return None;
         }
         self.text_hit(rule)
@@ -86,7 +95,7 @@ impl<'a> Subject<'a> {
 }
 
 fn unit_hit(rule: &Rule, folded: &str, unit: Range<usize>) -> Option<Hit> {
-    let text = &folded[unit.clone()];
+    let text = folded[unit.clone()].as_bytes();
     let mut words = Vec::new();
     for re in &rule.all {
         let m = re.find(text)?;

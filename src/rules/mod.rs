@@ -20,7 +20,7 @@ pub use scope::ScopeFilter;
 use crate::findings::{Finding, ProvisionRef};
 use crate::provision::Agreement;
 use matching::{Hit, Subject};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
 use scope::{ScopeDefs, Target};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -54,7 +54,8 @@ impl Rule {
     }
 }
 
-/// Which prefilter patterns belong to a rule.
+/// Which prefilter patterns belong to a rule: its `all` patterns, or its `any`
+/// patterns when it has no `all`.
 struct Prefilter {
     all: Vec<usize>,
     any: Vec<usize>,
@@ -94,12 +95,14 @@ impl RuleSet {
                     })
                     .collect::<Vec<_>>()
             };
-            prefilters.push(Prefilter {
-                all: add(&rule.all),
-                any: add(&rule.any),
-            });
+            // `all` patterns alone (one rare term) make the cheaper and more
+            // selective prefilter; proximity patterns then run on few provisions.
+            let all = add(&rule.all);
+            let any = if all.is_empty() { add(&rule.any) } else { Vec::new() };
+            prefilters.push(Prefilter { all, any });
         }
         let set = RegexSetBuilder::new(&patterns)
+            .unicode(false)
             .size_limit(1 << 26)
             .dfa_size_limit(1 << 26)
             .build()
@@ -139,10 +142,12 @@ impl RuleSet {
 
     fn check_target(&self, agreement: &Agreement, target: &Target) -> Vec<Finding> {
         let p = target.provision;
-        let original = agreement.full_text(p);
-        let span_start = if original.len() == p.span.len() { p.span.start } else { 0 };
+        let (original, span_start) = match agreement.text.text.get(target.span.clone()) {
+            Some(text) => (text, target.span.start),
+            None => (p.text.as_str(), 0),
+        };
         let subject = Subject::new(original, p.title.as_deref(), p, span_start);
-        let present = self.set.matches(&subject.folded.folded);
+        let present = self.set.matches(subject.folded.folded.as_bytes());
         let mut by_category: BTreeMap<usize, (Vec<&Rule>, Hit)> = BTreeMap::new();
         for (rule, pre) in self.rules.iter().zip(&self.prefilters) {
             let possible = rule.scope.admits(target.scopes)

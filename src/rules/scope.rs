@@ -6,7 +6,7 @@
 use super::model::TermsFile;
 use crate::provision::{Agreement, Kind, Provision};
 use crate::text::fold_for_matching;
-use regex::Regex;
+use regex::bytes::Regex;
 
 /// Scopes every rule set has; data scopes follow them.
 pub const BUILTIN_SCOPES: &[&str] = &["anywhere", "preamble", "final"];
@@ -40,11 +40,13 @@ impl ScopeFilter {
 }
 
 /// A provision that findings attach to (article, preamble, final clause, or an
-/// instrument without articles), with its enclosing division and scopes.
+/// instrument without articles), with its scopes.
 pub struct Target<'a> {
     pub provision: &'a Provision,
-    pub division: Option<&'a Provision>,
     pub scopes: u32,
+    /// The text the target is judged on: its full span, or only its own text
+    /// when articles sit inside it (a preamble that swallowed the body).
+    pub span: std::ops::Range<usize>,
 }
 
 impl ScopeDefs {
@@ -107,7 +109,7 @@ impl ScopeDefs {
         self.defs
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.title.is_match(&folded))
+            .filter(|(_, d)| d.title.is_match(folded.as_bytes()))
             .fold(0, |acc, (i, _)| acc | self.data_bit(i))
     }
 
@@ -133,12 +135,12 @@ impl ScopeDefs {
         let text = agreement.full_text(article);
         let end = text.char_indices().nth(OPENING_CHARS).map_or(text.len(), |(i, _)| i);
         let folded = fold_for_matching(&text[..end]).folded;
-        let opening = self.defs.iter().enumerate().filter(|(_, d)| d.opening_text.as_ref().is_some_and(|r| r.is_match(&folded)));
+        let opening = self.defs.iter().enumerate().filter(|(_, d)| d.opening_text.as_ref().is_some_and(|r| r.is_match(folded.as_bytes())));
         let named = self
             .defs
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.title.is_match(&folded))
+            .filter(|(_, d)| d.title.is_match(folded.as_bytes()))
             .fold(0, |acc, (i, _)| acc | self.data_bit(i));
         opening
             .map(|(i, _)| self.data_bit(i))
@@ -154,8 +156,8 @@ impl ScopeDefs {
             // a draft without articles: its top-level provisions carry the findings
             out.extend(agreement.provisions.iter().map(|p| Target {
                 provision: p,
-                division: None,
                 scopes: ANYWHERE | self.kind_bits(p.kind),
+                span: p.span.clone(),
             }));
         }
         out
@@ -184,13 +186,22 @@ impl ScopeDefs {
             vec![0; provisions.len()]
         };
         for (p, run_bits) in provisions.iter().zip(runs) {
-            if is_target_kind(p) || (p.kind.is_instrument() && !has_targets(p)) {
+            let nested = has_targets(p);
+            if is_target_kind(p) || (p.kind.is_instrument() && !nested) {
                 let scopes = ANYWHERE | inherited | run_bits | self.kind_bits(p.kind) | self.sole_title_bits(p.title.as_deref());
+                let span = match p.children.first() {
+                    Some(first) if nested => p.span.start..first.span.start.max(p.span.start),
+                    _ => p.span.clone(),
+                };
                 out.push(Target {
                     provision: p,
-                    division,
                     scopes,
+                    span,
                 });
+                if nested {
+                    // the structure put the body inside the preamble: read on
+                    self.collect(agreement, &p.children, division, inherited, out);
+                }
             } else if p.kind.is_division() {
                 let bits = inherited | self.division_bits(agreement, p);
                 self.collect(agreement, &p.children, Some(p), bits, out);
