@@ -139,6 +139,7 @@ fn compile_rule(
             .collect()
     };
     Ok(Rule {
+        requires: compile_all(&spec.requires, "requires")?,
         all: compile_all(&spec.all, "all")?,
         any: compile_all(&spec.any, "any")?,
         not: compile_all(&spec.not, "not")?,

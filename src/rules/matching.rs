@@ -122,6 +122,9 @@ fn split_sentences(folded: &str) -> Vec<Range<usize>> {
     let mut units = Vec::new();
     let mut start = 0;
     for m in SENTENCE_END.find_iter(folded) {
+        if is_enumerator(&folded[start..m.start()]) {
+            continue; // "1. ", "(b). ", "iv. " number a paragraph, they end nothing
+        }
         let cut = if m.as_str().ends_with('-') { m.end() - 1 } else { m.end() };
         units.push(start..cut);
         start = cut;
@@ -172,4 +175,12 @@ fn folded_offset(folded: &FoldedText, original: usize) -> usize {
         lo += 1;
     }
     lo
+}
+
+/// Is the last word before a full stop a paragraph or list number?
+fn is_enumerator(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let word = word.trim_matches(|c| c == '(' || c == ')');
+    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| c.is_ascii_digit() || "ivxlc".contains(c))
+        || word.len() == 1 && word.chars().all(|c| c.is_ascii_lowercase())
 }

@@ -34,6 +34,7 @@ pub struct Rule {
     pub spec: RuleSpec,
     /// The file it was read from.
     pub file: String,
+    requires: Vec<Regex>,
     all: Vec<Regex>,
     any: Vec<Regex>,
     not: Vec<Regex>,
@@ -50,12 +51,14 @@ impl Rule {
     /// This is what `examples` are checked with.
     pub fn matches_text(&self, text: &str) -> bool {
         let provision = crate::provision::Provision::new(crate::provision::Kind::Article, None, 1, 0..text.len());
-        Subject::new(text, None, &provision, 0).text_hit(self).is_some()
+        let folded = crate::text::fold_for_matching(text).folded;
+        self.requires.iter().all(|re| re.is_match(folded.as_bytes()))
+            && Subject::new(text, None, &provision, 0).text_hit(self).is_some()
     }
 }
 
-/// Which prefilter patterns belong to a rule: its `all` patterns, or its `any`
-/// patterns when it has no `all`.
+/// Which prefilter patterns belong to a rule: its `requires` patterns, else its
+/// `all` patterns, else its `any` patterns.
 struct Prefilter {
     all: Vec<usize>,
     any: Vec<usize>,
@@ -95,9 +98,9 @@ impl RuleSet {
                     })
                     .collect::<Vec<_>>()
             };
-            // `all` patterns alone (one rare term) make the cheaper and more
-            // selective prefilter; proximity patterns then run on few provisions.
-            let all = add(&rule.all);
+            // the rare terms (`requires`, else `all`) make a cheap, selective
+            // prefilter; proximity patterns then run on few provisions
+            let all = if rule.requires.is_empty() { add(&rule.all) } else { add(&rule.requires) };
             let any = if all.is_empty() { add(&rule.any) } else { Vec::new() };
             prefilters.push(Prefilter { all, any });
         }

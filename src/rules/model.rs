@@ -47,6 +47,10 @@ pub struct RuleSpec {
     pub scope: Vec<String>,
     /// Where all conditions must hold together.
     pub within: Within,
+    /// Terms the provision must contain somewhere (anywhere in it, not marked):
+    /// the cheap, rare words that decide whether the rule is tried at all.
+    #[serde(default)]
+    pub requires: Vec<String>,
     #[serde(default)]
     pub all: Vec<String>,
     #[serde(default)]

@@ -189,10 +189,11 @@ impl ScopeDefs {
             let nested = has_targets(p);
             if is_target_kind(p) || (p.kind.is_instrument() && !nested) {
                 let scopes = ANYWHERE | inherited | run_bits | self.kind_bits(p.kind) | self.sole_title_bits(p.title.as_deref());
-                let span = match p.children.first() {
-                    Some(first) if nested => p.span.start..first.span.start.max(p.span.start),
-                    _ => p.span.clone(),
+                let end = match p.children.first() {
+                    Some(first) if nested => first.span.start.max(p.span.start),
+                    _ => p.span.end,
                 };
+                let span = body_start(agreement, p).min(end)..end;
                 out.push(Target {
                     provision: p,
                     scopes,
@@ -263,4 +264,19 @@ fn is_target_kind(p: &Provision) -> bool {
 
 fn has_targets(p: &Provision) -> bool {
     p.walk().skip(1).any(is_target_kind)
+}
+
+/// Where a provision's body starts: after its heading line when the text
+/// repeats it ("Article 2.2 Customs Duties"), so that words of a heading are
+/// not read as words of the article (headings are matched by `title_any`).
+fn body_start(agreement: &Agreement, p: &Provision) -> usize {
+    let text = agreement.text.text.get(p.span.clone()).unwrap_or("");
+    let first_line = text.split('\n').next().unwrap_or("");
+    let heading = p.title.as_deref().is_some_and(|t| !t.is_empty() && first_line.contains(t))
+        || p.number.as_deref().is_some_and(|n| first_line.trim() .split_whitespace().nth(1) == Some(n));
+    if heading && first_line.len() < text.len() {
+        p.span.start + first_line.len() + 1
+    } else {
+        p.span.start
+    }
 }
