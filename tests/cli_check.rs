@@ -134,6 +134,7 @@ fn category_filter_keeps_only_those_categories() {
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["rules"][0], "EDU001");
     assert_eq!(findings[0]["line"], 41);
+    assert_eq!(findings[0]["column"], 1);
 }
 
 #[test]

@@ -183,6 +183,8 @@ fn finding(
     hit: &Hit,
 ) -> Finding {
     let (unit_start, unit_end) = subject.folded.original_range(hit.unit.start, hit.unit.end);
+    // a unit can open on the blank line after a heading: point at its first word
+    let unit_start = unit_start + leading_whitespace(&subject.original[unit_start..unit_end]);
     let marks: Vec<(usize, usize)> = hit
         .words
         .iter()
@@ -191,7 +193,7 @@ fn finding(
     let (from, to) = marks
         .first()
         .map_or((unit_start, unit_start), |&(s, _)| (s, marks.iter().map(|m| m.1).max().unwrap_or(s)));
-    let anchor = subject.folded.original_offset(hit.anchor);
+    let anchor = subject.folded.original_offset(hit.anchor).max(unit_start);
     let start = agreement.text.locate(span_start + from);
     let end = agreement.text.locate(span_start + to.max(from));
     let (excerpt, excerpt_marks) = excerpt(subject.original, unit_start..unit_end, anchor, &marks);
@@ -275,4 +277,8 @@ fn excerpt(
     }
     out_marks.retain(|&(s, e)| e <= out.len() && s < e);
     (out, out_marks)
+}
+
+fn leading_whitespace(text: &str) -> usize {
+    text.len() - text.trim_start().len()
 }
