@@ -6,7 +6,7 @@ use crate::rules::{RuleSet, CATEGORIES};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, Deserialize)]
 struct GoldLine {
@@ -26,10 +26,16 @@ pub struct Score {
 
 impl Score {
     pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
     pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
@@ -70,12 +76,20 @@ pub struct Evaluation {
 
 type Labels = BTreeMap<String, BTreeSet<String>>;
 
+/// One agreement's predictions and its articles (`source_id`, label).
+type Predicted = (u32, Labels, Vec<(String, String)>);
+
 /// Scores `rules` on the agreements listed in `agreements_tsv` (first column:
 /// ToTA id), read from `corpus/pta_<id>.xml`.
-pub fn evaluate(rules: &RuleSet, gold: &Path, agreements_tsv: &Path, corpus: &Path) -> anyhow::Result<Evaluation> {
+pub fn evaluate(
+    rules: &RuleSet,
+    gold: &Path,
+    agreements_tsv: &Path,
+    corpus: &Path,
+) -> anyhow::Result<Evaluation> {
     let gold_labels = read_gold(gold)?;
     let ids = read_agreement_ids(agreements_tsv)?;
-    let per_agreement: Vec<(u32, Labels, Vec<(String, String)>)> = ids
+    let per_agreement: Vec<Predicted> = ids
         .par_iter()
         .map(|&id| predict(rules, &corpus.join(format!("pta_{id}.xml"))).map(|(p, t)| (id, p, t)))
         .collect::<anyhow::Result<_>>()?;
@@ -132,7 +146,7 @@ pub fn evaluate(rules: &RuleSet, gold: &Path, agreements_tsv: &Path, corpus: &Pa
 }
 
 /// Categories found per `source_id`, and every provision with a `source_id` (with its label).
-fn predict(rules: &RuleSet, path: &PathBuf) -> anyhow::Result<(Labels, Vec<(String, String)>)> {
+fn predict(rules: &RuleSet, path: &Path) -> anyhow::Result<(Labels, Vec<(String, String)>)> {
     let agreement = crate::source::load(path)?;
     let mut labels = Labels::new();
     for f in rules.check(&agreement) {
@@ -151,23 +165,33 @@ fn predict(rules: &RuleSet, path: &PathBuf) -> anyhow::Result<(Labels, Vec<(Stri
 }
 
 fn read_gold(path: &Path) -> anyhow::Result<BTreeMap<u32, Labels>> {
-    let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let mut gold: BTreeMap<u32, Labels> = BTreeMap::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let g: GoldLine =
-            serde_json::from_str(line).map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))?;
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let g: GoldLine = serde_json::from_str(line)
+            .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))?;
         for l in &g.labels {
             if !CATEGORIES.contains(&l.as_str()) {
                 anyhow::bail!("{}:{}: unknown category `{l}`", path.display(), n + 1);
             }
         }
-        gold.entry(g.tota_id).or_default().entry(g.article_id).or_default().extend(g.labels);
+        gold.entry(g.tota_id)
+            .or_default()
+            .entry(g.article_id)
+            .or_default()
+            .extend(g.labels);
     }
     Ok(gold)
 }
 
 fn read_agreement_ids(path: &Path) -> anyhow::Result<Vec<u32>> {
-    let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     Ok(text
         .lines()
         .filter_map(|l| l.split('\t').next()?.trim().parse().ok())

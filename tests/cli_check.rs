@@ -26,8 +26,14 @@ fn json_of(args: &[&str]) -> serde_json::Value {
 
 #[test]
 fn findings_exit_1_and_clean_text_exits_0() {
-    treatyscan().args(["check", &draft("draft_en.txt")]).assert().code(1);
-    treatyscan().args(["check", &draft("clean_en.txt")]).assert().code(0);
+    treatyscan()
+        .args(["check", &draft("draft_en.txt")])
+        .assert()
+        .code(1);
+    treatyscan()
+        .args(["check", &draft("clean_en.txt")])
+        .assert()
+        .code(0);
     treatyscan()
         .args(["check", "--fail-on", "never", &draft("draft_en.txt")])
         .assert()
@@ -49,14 +55,20 @@ fn usage_and_input_errors_exit_2() {
         .args(["check", "--category", "culture", &draft("draft_en.txt")])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown category `culture`").and(predicate::str::contains("cultural_exception")));
+        .stderr(
+            predicate::str::contains("unknown category `culture`")
+                .and(predicate::str::contains("cultural_exception")),
+        );
     treatyscan()
         .args(["check", "/no/such/agreement.txt"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no such file"));
     treatyscan().args(["check"]).assert().code(2);
-    treatyscan().args(["check", "--format", "xml", &draft("draft_en.txt")]).assert().code(2);
+    treatyscan()
+        .args(["check", "--format", "xml", &draft("draft_en.txt")])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -77,7 +89,12 @@ fn bad_rule_directory_exits_2_naming_file_and_rule() {
     )
     .unwrap();
     treatyscan()
-        .args(["check", "--rules", dir.path().to_str().unwrap(), &draft("draft_en.txt")])
+        .args([
+            "check",
+            "--rules",
+            dir.path().to_str().unwrap(),
+            &draft("draft_en.txt"),
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("broken.toml").and(predicate::str::contains("BAD001")));
@@ -91,7 +108,12 @@ fn english_draft_findings_by_category() {
         findings
             .iter()
             .filter(|f| f["category"] == category)
-            .map(|f| f["provision"]["number"].as_str().unwrap_or("preamble").to_string())
+            .map(|f| {
+                f["provision"]["number"]
+                    .as_str()
+                    .unwrap_or("preamble")
+                    .to_string()
+            })
             .collect()
     };
     assert_eq!(of("convention_reference"), ["1.2"]);
@@ -105,7 +127,10 @@ fn english_draft_findings_by_category() {
     assert_eq!(of("cultural_specificity"), ["preamble"]);
     assert!(of("policy_space").contains(&"preamble".to_string()));
     // every finding carries the provision object with its source_id key
-    assert!(findings.iter().all(|f| f["provision"].as_object().unwrap().contains_key("source_id")));
+    assert!(findings.iter().all(|f| f["provision"]
+        .as_object()
+        .unwrap()
+        .contains_key("source_id")));
 }
 
 #[test]
@@ -118,18 +143,36 @@ fn spanish_and_french_drafts_are_read_alike() {
             .iter()
             .map(|f| f["category"].as_str().unwrap())
             .collect();
-        for expected in ["ecommerce", "ecommerce_duties", "ecommerce_cultural", "cultural_exception"] {
-            assert!(categories.contains(&expected), "{name}: no {expected} in {categories:?}");
+        for expected in [
+            "ecommerce",
+            "ecommerce_duties",
+            "ecommerce_cultural",
+            "cultural_exception",
+        ] {
+            assert!(
+                categories.contains(&expected),
+                "{name}: no {expected} in {categories:?}"
+            );
         }
     }
     let fr = json_of(&["check", "--format", "json", &draft("draft_fr.txt")]);
     let text = fr.to_string();
-    assert!(text.contains("convention_reference") && text.contains("policy_space"), "{text}");
+    assert!(
+        text.contains("convention_reference") && text.contains("policy_space"),
+        "{text}"
+    );
 }
 
 #[test]
 fn category_filter_keeps_only_those_categories() {
-    let v = json_of(&["check", "--format", "json", "--category", "ecommerce_duties", &draft("draft_en.txt")]);
+    let v = json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--category",
+        "ecommerce_duties",
+        &draft("draft_en.txt"),
+    ]);
     let findings = v["files"][0]["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["rules"][0], "EDU001");
@@ -155,7 +198,11 @@ fn human_output_has_no_colour_when_not_a_terminal() {
     treatyscan()
         .args(["check", &draft("draft_en.txt")])
         .assert()
-        .stdout(predicate::str::contains("\x1b[").not().and(predicate::str::contains("«")));
+        .stdout(
+            predicate::str::contains("\x1b[")
+                .not()
+                .and(predicate::str::contains("«")),
+        );
 }
 
 #[test]
@@ -170,5 +217,8 @@ fn rules_lists_and_explains() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("national treasures"));
-    treatyscan().args(["rules", "explain", "ZZZ999"]).assert().code(2);
+    treatyscan()
+        .args(["rules", "explain", "ZZZ999"])
+        .assert()
+        .code(2);
 }

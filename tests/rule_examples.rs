@@ -11,16 +11,27 @@ fn every_rule_example_behaves_as_declared() {
     for rule in rules.rules() {
         for example in &rule.spec.examples.should_match {
             if !rule.matches_text(example) {
-                failures.push(format!("{} missing (should match): {example:?}", rule.code()));
+                failures.push(format!(
+                    "{} missing (should match): {example:?}",
+                    rule.code()
+                ));
             }
         }
         for example in &rule.spec.examples.no_match {
             if rule.matches_text(example) {
-                failures.push(format!("{} noisy (should not match): {example:?}", rule.code()));
+                failures.push(format!(
+                    "{} noisy (should not match): {example:?}",
+                    rule.code()
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} rule example(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} rule example(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -32,7 +43,8 @@ fn every_category_has_rules_in_every_language() {
                 rules
                     .rules()
                     .iter()
-                    .any(|r| r.spec.category == *category && r.spec.languages.iter().any(|l| l == lang)),
+                    .any(|r| r.spec.category == *category
+                        && r.spec.languages.iter().any(|l| l == lang)),
                 "no {lang} rule for {category}"
             );
         }
@@ -43,7 +55,11 @@ fn every_category_has_rules_in_every_language() {
 fn rule_codes_are_unique_and_explained() {
     let rules = RuleSet::builtin().unwrap();
     for rule in rules.rules() {
-        assert!(rule.spec.explanation.trim().len() > 100, "{} has a thin explanation", rule.code());
+        assert!(
+            rule.spec.explanation.trim().len() > 100,
+            "{} has a thin explanation",
+            rule.code()
+        );
         assert!(rules.rule(rule.code()).is_some());
     }
 }

@@ -40,20 +40,32 @@ fn a_good_rule_loads() {
 
 #[test]
 fn bad_regex_names_file_rule_and_pattern() {
-    let e = error_of(&GOOD_RULE.replace(r#"any = ["cultural industries"]"#, r#"any = ["cultural (industries"]"#));
-    assert!(e.contains("test.toml") && e.contains("TST001") && e.contains("`any` pattern"), "{e}");
+    let e = error_of(&GOOD_RULE.replace(
+        r#"any = ["cultural industries"]"#,
+        r#"any = ["cultural (industries"]"#,
+    ));
+    assert!(
+        e.contains("test.toml") && e.contains("TST001") && e.contains("`any` pattern"),
+        "{e}"
+    );
 }
 
 #[test]
 fn unknown_category_is_refused() {
     let e = error_of(&GOOD_RULE.replace("\"cultural_exception\"", "\"culture_stuff\""));
-    assert!(e.contains("TST001") && e.contains("unknown category `culture_stuff`"), "{e}");
+    assert!(
+        e.contains("TST001") && e.contains("unknown category `culture_stuff`"),
+        "{e}"
+    );
 }
 
 #[test]
 fn missing_field_names_the_rule() {
     let e = error_of(&GOOD_RULE.replace("severity = \"info\"\n", ""));
-    assert!(e.contains("test.toml") && e.contains("TST001") && e.contains("severity"), "{e}");
+    assert!(
+        e.contains("test.toml") && e.contains("TST001") && e.contains("severity"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -62,7 +74,10 @@ fn unknown_field_scope_and_term_are_refused() {
     assert!(e.contains("titel"), "{e}");
     let e = error_of(&GOOD_RULE.replace(r#"scope = ["anywhere"]"#, r#"scope = ["annexes"]"#));
     assert!(e.contains("unknown scope `annexes`"), "{e}");
-    let e = error_of(&GOOD_RULE.replace("cultural industries\"]\nmessage", "{no_such_term}\"]\nmessage"));
+    let e = error_of(&GOOD_RULE.replace(
+        "cultural industries\"]\nmessage",
+        "{no_such_term}\"]\nmessage",
+    ));
     assert!(e.contains("unknown term"), "{e}");
 }
 
@@ -84,6 +99,11 @@ fn the_shipped_directory_loads_like_the_embedded_rules() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let from_dir = RuleSet::load_dir(&dir).unwrap();
     let builtin = RuleSet::builtin().unwrap();
-    let codes = |r: &RuleSet| r.rules().iter().map(|r| r.code().to_string()).collect::<Vec<_>>();
+    let codes = |r: &RuleSet| {
+        r.rules()
+            .iter()
+            .map(|r| r.code().to_string())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(codes(&from_dir), codes(&builtin));
 }

@@ -60,8 +60,15 @@ pub fn rule_set(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    if let Some(bad) = args.categories.iter().find(|c| !CATEGORIES.contains(&c.as_str())) {
-        anyhow::bail!("unknown category `{bad}` (categories: {})", CATEGORIES.join(", "));
+    if let Some(bad) = args
+        .categories
+        .iter()
+        .find(|c| !CATEGORIES.contains(&c.as_str()))
+    {
+        anyhow::bail!(
+            "unknown category `{bad}` (categories: {})",
+            CATEGORIES.join(", ")
+        );
     }
     let rules = rule_set(args.rules.as_deref())?;
     let results: Vec<Result<FileFindings, String>> = args
@@ -106,11 +113,18 @@ fn check_file(rules: &RuleSet, path: &Path, categories: &[String]) -> Result<Fil
 /// 2 when no file could be read; 3 when some could not; else 1 or 0 by `--fail-on`.
 fn exit_code(files: &[FileFindings], failures: usize, fail_on: FailOn) -> u8 {
     if failures > 0 {
-        return if files.is_empty() { exit::ERROR } else { exit::PARTIAL };
+        return if files.is_empty() {
+            exit::ERROR
+        } else {
+            exit::PARTIAL
+        };
     }
-    let failing = fail_on
-        .threshold()
-        .is_some_and(|t| files.iter().flat_map(|f| &f.findings).any(|f| f.severity >= t));
+    let failing = fail_on.threshold().is_some_and(|t| {
+        files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .any(|f| f.severity >= t)
+    });
     if failing {
         exit::FINDINGS
     } else {

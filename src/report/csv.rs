@@ -3,8 +3,21 @@
 use crate::findings::FileFindings;
 
 const HEADER: &[&str] = &[
-    "path", "line", "column", "page", "category", "severity", "rules", "kind", "number", "title",
-    "provision_path", "source_id", "guideline", "message", "excerpt",
+    "path",
+    "line",
+    "column",
+    "page",
+    "category",
+    "severity",
+    "rules",
+    "kind",
+    "number",
+    "title",
+    "provision_path",
+    "source_id",
+    "guideline",
+    "message",
+    "excerpt",
 ];
 
 pub fn render_csv(files: &[FileFindings]) -> String {

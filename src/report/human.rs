@@ -51,7 +51,10 @@ pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> St
         }
     }
     let total: usize = per_category.values().sum();
-    let breakdown: Vec<String> = per_category.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    let breakdown: Vec<String> = per_category
+        .iter()
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect();
     let _ = writeln!(
         out,
         "{} finding{} in {} file{}{}",
@@ -59,7 +62,11 @@ pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> St
         if total == 1 { "" } else { "s" },
         files.len(),
         if files.len() == 1 { "" } else { "s" },
-        if breakdown.is_empty() { String::new() } else { format!(": {}", breakdown.join(", ")) }
+        if breakdown.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", breakdown.join(", "))
+        }
     );
     out
 }
@@ -78,7 +85,12 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, rules: &RuleSet, st
         style.paint("1", &f.category),
         f.message
     );
-    let id = f.provision.source_id.as_deref().map(|s| format!(", id {s}")).unwrap_or_default();
+    let id = f
+        .provision
+        .source_id
+        .as_deref()
+        .map(|s| format!(", id {s}"))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "  {} {path}:{}:{}  {} [{}{id}]",
@@ -92,7 +104,10 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, rules: &RuleSet, st
     let _ = writeln!(out, "{gutter}");
     let _ = writeln!(out, "{gutter} {}", marked(&f.excerpt, &f.marks, style));
     let _ = writeln!(out, "{gutter}");
-    if let Some(note) = rules.rule(&f.rules[0]).map(|r| first_paragraph(&r.spec.explanation)) {
+    if let Some(note) = rules
+        .rule(&f.rules[0])
+        .map(|r| first_paragraph(&r.spec.explanation))
+    {
         let _ = writeln!(out, "   = note: {note}");
     }
     let _ = writeln!(

@@ -43,14 +43,28 @@ pub fn reference(rules: &RuleSet) -> String {
          (`cargo test` fails when this file and the rules differ; regenerate with\n\
          `cargo run -- rules --markdown > docs/rules.md`).\n\n",
     );
-    let _ = writeln!(out, "| code | category | severity | title |\n|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| code | category | severity | title |\n|---|---|---|---|"
+    );
     for r in rules.rules() {
         let s = &r.spec;
-        let _ = writeln!(out, "| {} | `{}` | {} | {} |", s.code, s.category, s.severity.name(), s.title);
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | {} | {} |",
+            s.code,
+            s.category,
+            s.severity.name(),
+            s.title
+        );
     }
     out.push('\n');
     for category in CATEGORIES {
-        let in_category: Vec<&Rule> = rules.rules().iter().filter(|r| r.spec.category == *category).collect();
+        let in_category: Vec<&Rule> = rules
+            .rules()
+            .iter()
+            .filter(|r| r.spec.category == *category)
+            .collect();
         if in_category.is_empty() {
             continue;
         }

@@ -92,7 +92,9 @@ fn rule_tables(name: &str, text: &str) -> Result<Vec<(String, toml::Value)>, Rul
     };
     let doc: toml::Table = toml::from_str(text).map_err(|e| toml_error(e.message().into()))?;
     if let Some(key) = doc.keys().find(|k| *k != "rule") {
-        return Err(toml_error(format!("unknown top-level key `{key}` (expected [[rule]] tables)")));
+        return Err(toml_error(format!(
+            "unknown top-level key `{key}` (expected [[rule]] tables)"
+        )));
     }
     let Some(list) = doc.get("rule") else {
         return Ok(Vec::new());
@@ -129,13 +131,17 @@ fn compile_rule(
     scopes: &ScopeDefs,
 ) -> Result<Rule, RuleError> {
     let fail = |reason: String| rule_error(file, code, reason);
-    let spec: RuleSpec = table.try_into().map_err(|e: toml::de::Error| fail(e.message().into()))?;
+    let spec: RuleSpec = table
+        .try_into()
+        .map_err(|e: toml::de::Error| fail(e.message().into()))?;
     check_spec(&spec).map_err(fail)?;
     let scope = scopes.filter(&spec.scope).map_err(fail)?;
     let compile_all = |patterns: &[String], field: &str| -> Result<Vec<Regex>, RuleError> {
         patterns
             .iter()
-            .map(|p| compile_pattern(p, terms).map_err(|e| fail(format!("`{field}` pattern {p:?}: {e}"))))
+            .map(|p| {
+                compile_pattern(p, terms).map_err(|e| fail(format!("`{field}` pattern {p:?}: {e}")))
+            })
             .collect()
     };
     Ok(Rule {
@@ -158,7 +164,11 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
             CATEGORIES.join(", ")
         ));
     }
-    if let Some(l) = spec.languages.iter().find(|l| !LANGUAGES.contains(&l.as_str())) {
+    if let Some(l) = spec
+        .languages
+        .iter()
+        .find(|l| !LANGUAGES.contains(&l.as_str()))
+    {
         return Err(format!("unknown language `{l}` (expected en, es or fr)"));
     }
     let valid_code = spec.code.len() >= 4
@@ -174,7 +184,10 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
         return Err("`examples.match` needs at least one example".into());
     }
     if spec.scope.is_empty() {
-        return Err(format!("`scope` is empty (use [\"anywhere\"]; scopes: {})", BUILTIN_SCOPES.join(", ")));
+        return Err(format!(
+            "`scope` is empty (use [\"anywhere\"]; scopes: {})",
+            BUILTIN_SCOPES.join(", ")
+        ));
     }
     Ok(())
 }

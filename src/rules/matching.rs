@@ -38,11 +38,18 @@ static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.?!]["')\]]? |; -"#).expect("valid"));
 
 impl<'a> Subject<'a> {
-    pub fn new(original: &'a str, title: Option<&str>, provision: &'a Provision, span_start: usize) -> Self {
+    pub fn new(
+        original: &'a str,
+        title: Option<&str>,
+        provision: &'a Provision,
+        span_start: usize,
+    ) -> Self {
         Subject {
             original,
             folded: crate::text::fold_for_matching(original),
-            title: title.map(|t| crate::text::fold_for_matching(t).folded).unwrap_or_default(),
+            title: title
+                .map(|t| crate::text::fold_for_matching(t).folded)
+                .unwrap_or_default(),
             provision,
             span_start,
             sentences: OnceLock::new(),
@@ -51,7 +58,8 @@ impl<'a> Subject<'a> {
     }
 
     fn sentences(&self) -> &[Range<usize>] {
-        self.sentences.get_or_init(|| split_sentences(&self.folded.folded))
+        self.sentences
+            .get_or_init(|| split_sentences(&self.folded.folded))
     }
 
     fn units(&self, within: Within) -> Vec<Range<usize>> {
@@ -61,17 +69,25 @@ impl<'a> Subject<'a> {
                 .paragraphs
                 .get_or_init(|| split_paragraphs(&self.folded, self.provision, self.span_start))
                 .to_vec(),
-            Within::Article => vec![0..self.folded.folded.len()],
+            Within::Article => std::iter::once(0..self.folded.folded.len()).collect(),
         }
     }
 
     pub fn first_sentence(&self) -> Range<usize> {
-        self.sentences().first().cloned().unwrap_or(0..self.folded.folded.len())
+        self.sentences()
+            .first()
+            .cloned()
+            .unwrap_or(0..self.folded.folded.len())
     }
 
     /// The first unit where `rule` holds.
     pub fn hit(&self, rule: &Rule) -> Option<Hit> {
-        if !rule.title_any.is_empty() && !rule.title_any.iter().any(|r| r.is_match(self.title.as_bytes())) {
+        if !rule.title_any.is_empty()
+            && !rule
+                .title_any
+                .iter()
+                .any(|r| r.is_match(self.title.as_bytes()))
+        {
             return None;
         }
         self.text_hit(rule)
@@ -125,7 +141,11 @@ fn split_sentences(folded: &str) -> Vec<Range<usize>> {
         if is_enumerator(&folded[start..m.start()]) {
             continue; // "1. ", "(b). ", "iv. " number a paragraph, they end nothing
         }
-        let cut = if m.as_str().ends_with('-') { m.end() - 1 } else { m.end() };
+        let cut = if m.as_str().ends_with('-') {
+            m.end() - 1
+        } else {
+            m.end()
+        };
         units.push(start..cut);
         start = cut;
     }
@@ -137,7 +157,11 @@ fn split_sentences(folded: &str) -> Vec<Range<usize>> {
 
 /// Paragraph units come from the tree: the provision's own text before its
 /// first child, then each child with everything inside it.
-fn split_paragraphs(folded: &FoldedText, provision: &Provision, span_start: usize) -> Vec<Range<usize>> {
+fn split_paragraphs(
+    folded: &FoldedText,
+    provision: &Provision,
+    span_start: usize,
+) -> Vec<Range<usize>> {
     let len = folded.folded.len();
     let mut cuts: Vec<usize> = provision
         .children
@@ -181,6 +205,10 @@ fn folded_offset(folded: &FoldedText, original: usize) -> usize {
 fn is_enumerator(before: &str) -> bool {
     let word = before.rsplit(' ').next().unwrap_or("");
     let word = word.trim_matches(|c| c == '(' || c == ')');
-    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| c.is_ascii_digit() || "ivxlc".contains(c))
+    !word.is_empty()
+        && word.len() <= 4
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || "ivxlc".contains(c))
         || word.len() == 1 && word.chars().all(|c| c.is_ascii_lowercase())
 }

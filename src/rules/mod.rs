@@ -50,10 +50,19 @@ impl Rule {
     /// Does the rule hold on this text, taken as one provision in its scope?
     /// This is what `examples` are checked with.
     pub fn matches_text(&self, text: &str) -> bool {
-        let provision = crate::provision::Provision::new(crate::provision::Kind::Article, None, 1, 0..text.len());
+        let provision = crate::provision::Provision::new(
+            crate::provision::Kind::Article,
+            None,
+            1,
+            0..text.len(),
+        );
         let folded = crate::text::fold_for_matching(text).folded;
-        self.requires.iter().all(|re| re.is_match(folded.as_bytes()))
-            && Subject::new(text, None, &provision, 0).text_hit(self).is_some()
+        self.requires
+            .iter()
+            .all(|re| re.is_match(folded.as_bytes()))
+            && Subject::new(text, None, &provision, 0)
+                .text_hit(self)
+                .is_some()
     }
 }
 
@@ -100,8 +109,16 @@ impl RuleSet {
             };
             // the rare terms (`requires`, else `all`) make a cheap, selective
             // prefilter; proximity patterns then run on few provisions
-            let all = if rule.requires.is_empty() { add(&rule.all) } else { add(&rule.requires) };
-            let any = if all.is_empty() { add(&rule.any) } else { Vec::new() };
+            let all = if rule.requires.is_empty() {
+                add(&rule.all)
+            } else {
+                add(&rule.requires)
+            };
+            let any = if all.is_empty() {
+                add(&rule.any)
+            } else {
+                Vec::new()
+            };
             prefilters.push(Prefilter { all, any });
         }
         let set = RegexSetBuilder::new(&patterns)
@@ -126,7 +143,9 @@ impl RuleSet {
     }
 
     pub fn rule(&self, code: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.spec.code.eq_ignore_ascii_case(code))
+        self.rules
+            .iter()
+            .find(|r| r.spec.code.eq_ignore_ascii_case(code))
     }
 
     pub fn scope_names(&self) -> Vec<&str> {
@@ -160,7 +179,10 @@ impl RuleSet {
                 continue;
             }
             if let Some(hit) = subject.hit(rule) {
-                let order = CATEGORIES.iter().position(|c| *c == rule.spec.category).unwrap_or(usize::MAX);
+                let order = CATEGORIES
+                    .iter()
+                    .position(|c| *c == rule.spec.category)
+                    .unwrap_or(usize::MAX);
                 by_category
                     .entry(order)
                     .and_modify(|(rules, _)| rules.push(rule))
@@ -190,21 +212,28 @@ fn finding(
         .iter()
         .map(|w| subject.folded.original_range(w.start, w.end))
         .collect();
-    let (from, to) = marks
-        .first()
-        .map_or((unit_start, unit_start), |&(s, _)| (s, marks.iter().map(|m| m.1).max().unwrap_or(s)));
+    let (from, to) = marks.first().map_or((unit_start, unit_start), |&(s, _)| {
+        (s, marks.iter().map(|m| m.1).max().unwrap_or(s))
+    });
     let anchor = subject.folded.original_offset(hit.anchor).max(unit_start);
     let start = agreement.text.locate(span_start + from);
     let end = agreement.text.locate(span_start + to.max(from));
     let (excerpt, excerpt_marks) = excerpt(subject.original, unit_start..unit_end, anchor, &marks);
     let first = rules[0];
-    let mut guideline: Vec<String> = rules.iter().flat_map(|r| r.spec.guideline.clone()).collect();
+    let mut guideline: Vec<String> = rules
+        .iter()
+        .flat_map(|r| r.spec.guideline.clone())
+        .collect();
     guideline.sort();
     guideline.dedup();
     Finding {
         category: first.spec.category.clone(),
         rules: rules.iter().map(|r| r.spec.code.clone()).collect(),
-        severity: rules.iter().map(|r| r.spec.severity).max().unwrap_or(Severity::Info),
+        severity: rules
+            .iter()
+            .map(|r| r.spec.severity)
+            .max()
+            .unwrap_or(Severity::Info),
         provision: ProvisionRef::of(target.provision),
         line: start.line,
         column: start.column,

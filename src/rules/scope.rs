@@ -50,14 +50,20 @@ pub struct Target<'a> {
 }
 
 impl ScopeDefs {
-    pub fn compile(terms: &TermsFile, fail: impl Fn(String) -> super::RuleError) -> Result<Self, super::RuleError> {
+    pub fn compile(
+        terms: &TermsFile,
+        fail: impl Fn(String) -> super::RuleError,
+    ) -> Result<Self, super::RuleError> {
         let mut defs = Vec::new();
         for (name, spec) in &terms.scopes {
             if BUILTIN_SCOPES.contains(&name.as_str()) {
-                return Err(fail(format!("scope `{name}` is built in; choose another name")));
+                return Err(fail(format!(
+                    "scope `{name}` is built in; choose another name"
+                )));
             }
             let compile = |p: &str| {
-                super::load::compile_pattern(p, terms).map_err(|e| fail(format!("scope `{name}`: {e}")))
+                super::load::compile_pattern(p, terms)
+                    .map_err(|e| fail(format!("scope `{name}`: {e}")))
             };
             defs.push(ScopeDef {
                 name: name.clone(),
@@ -88,9 +94,12 @@ impl ScopeDefs {
                 Some(n) => (true, n),
                 None => (false, s.as_str()),
             };
-            let bit = self
-                .bit(name)
-                .ok_or_else(|| format!("unknown scope `{name}` (scopes: {})", self.names().join(", ")))?;
+            let bit = self.bit(name).ok_or_else(|| {
+                format!(
+                    "unknown scope `{name}` (scopes: {})",
+                    self.names().join(", ")
+                )
+            })?;
             if negated {
                 filter.refuse |= bit;
             } else {
@@ -133,9 +142,16 @@ impl ScopeDefs {
     /// services and electronic commerce" is a chapter's general scope).
     fn opening_bits(&self, agreement: &Agreement, article: &Provision) -> u32 {
         let text = agreement.full_text(article);
-        let end = text.char_indices().nth(OPENING_CHARS).map_or(text.len(), |(i, _)| i);
+        let end = text
+            .char_indices()
+            .nth(OPENING_CHARS)
+            .map_or(text.len(), |(i, _)| i);
         let folded = fold_for_matching(&text[..end]).folded;
-        let opening = self.defs.iter().enumerate().filter(|(_, d)| d.opening_text.as_ref().is_some_and(|r| r.is_match(folded.as_bytes())));
+        let opening = self.defs.iter().enumerate().filter(|(_, d)| {
+            d.opening_text
+                .as_ref()
+                .is_some_and(|r| r.is_match(folded.as_bytes()))
+        });
         let named = self
             .defs
             .iter()
@@ -188,7 +204,11 @@ impl ScopeDefs {
         for (p, run_bits) in provisions.iter().zip(runs) {
             let nested = has_targets(p);
             if is_target_kind(p) || (p.kind.is_instrument() && !nested) {
-                let scopes = ANYWHERE | inherited | run_bits | self.kind_bits(p.kind) | self.sole_title_bits(p.title.as_deref());
+                let scopes = ANYWHERE
+                    | inherited
+                    | run_bits
+                    | self.kind_bits(p.kind)
+                    | self.sole_title_bits(p.title.as_deref());
                 let end = match p.children.first() {
                     Some(first) if nested => first.span.start.max(p.span.start),
                     _ => p.span.end,
@@ -230,7 +250,12 @@ impl ScopeDefs {
     /// Establishment and Electronic Commerce"), a scope covers the run of
     /// articles from the first one that opens with it to the next article whose
     /// title names another scope (its exceptions, say).
-    fn runs(&self, agreement: &Agreement, articles: &[Provision], division: Option<&Provision>) -> Vec<u32> {
+    fn runs(
+        &self,
+        agreement: &Agreement,
+        articles: &[Provision],
+        division: Option<&Provision>,
+    ) -> Vec<u32> {
         let mixed = division.map_or(0, |d| self.title_bits(d.title.as_deref()));
         let mut bits = vec![0; articles.len()];
         if mixed.count_ones() < 2 {
@@ -272,8 +297,13 @@ fn has_targets(p: &Provision) -> bool {
 fn body_start(agreement: &Agreement, p: &Provision) -> usize {
     let text = agreement.text.text.get(p.span.clone()).unwrap_or("");
     let first_line = text.split('\n').next().unwrap_or("");
-    let heading = p.title.as_deref().is_some_and(|t| !t.is_empty() && first_line.contains(t))
-        || p.number.as_deref().is_some_and(|n| first_line.trim() .split_whitespace().nth(1) == Some(n));
+    let heading = p
+        .title
+        .as_deref()
+        .is_some_and(|t| !t.is_empty() && first_line.contains(t))
+        || p.number
+            .as_deref()
+            .is_some_and(|n| first_line.split_whitespace().nth(1) == Some(n));
     if heading && first_line.len() < text.len() {
         p.span.start + first_line.len() + 1
     } else {
