@@ -8,8 +8,11 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod eval;
 pub mod findings;
 pub mod provision;
+pub mod report;
+pub mod rules;
 pub mod source;
 pub mod structure;
 pub mod text;

@@ -1,7 +1,10 @@
 //! The command line: argument parsing and exit codes over the library. Each
 //! subcommand is a few lines that call one library function and one renderer.
 
+mod check;
+mod eval;
 mod parse;
+mod rules;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -29,6 +32,12 @@ struct Cli {
 enum Command {
     /// Read an agreement (text, PDF or ToTA XML) into its provision tree.
     Parse(parse::Args),
+    /// Report the cultural clauses, e-commerce treatment and Convention references, article by article.
+    Check(check::Args),
+    /// List the rules, or explain one (`rules explain CUL001`).
+    Rules(rules::Args),
+    /// Score the rules against gold article labels (precision / recall / F1 per category).
+    Eval(eval::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -45,6 +54,9 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,1 +1,68 @@
+//! Findings: what the rule engine says about one provision. One finding per
+//! provision and category, listing every rule that matched, so that counts per
+//! category are counts of provisions (what lawyers and the gold labels count).
+
 pub mod gaps;
+
+use crate::provision::{Kind, Provision};
+use crate::rules::model::Severity;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub category: String,
+    /// Codes of every rule that matched, in rule order.
+    pub rules: Vec<String>,
+    pub severity: Severity,
+    pub provision: ProvisionRef,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The sentence (or paragraph) that matched, as printed in the agreement.
+    pub excerpt: String,
+    /// Byte ranges of the matched words inside `excerpt`.
+    pub marks: Vec<(usize, usize)>,
+    pub message: String,
+    /// Guideline paragraphs served (DCE/17/6.CP/11: 19.4, 19.5, 16.x …).
+    pub guideline: Vec<String>,
+}
+
+/// Which provision a finding is about, as a reader would cite it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProvisionRef {
+    pub kind: Kind,
+    pub number: Option<String>,
+    pub title: Option<String>,
+    pub path: String,
+    pub source_id: Option<String>,
+}
+
+impl ProvisionRef {
+    pub fn of(p: &Provision) -> Self {
+        ProvisionRef {
+            kind: p.kind,
+            number: p.number.clone(),
+            title: p.title.clone(),
+            path: p.path.clone(),
+            source_id: p.source_id.clone(),
+        }
+    }
+
+    /// "Article 14.2 (Scope)".
+    pub fn label(&self) -> String {
+        let mut p = Provision::new(self.kind, self.number.clone(), 0, 0..0);
+        p.title = self.title.clone();
+        p.label()
+    }
+}
+
+/// Findings of one agreement file, as every report format shows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileFindings {
+    pub path: String,
+    pub agreement: crate::provision::Metadata,
+    pub findings: Vec<Finding>,
+}
