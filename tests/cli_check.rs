@@ -30,8 +30,23 @@ fn findings_exit_1_and_clean_text_exits_0() {
         .args(["check", &draft("draft_en.txt")])
         .assert()
         .code(1);
+    // without cultural findings, the agreement-level gaps (warnings) still fail…
     treatyscan()
         .args(["check", &draft("clean_en.txt")])
+        .assert()
+        .code(1);
+    // …unless asked about categories only, or told not to fail
+    treatyscan()
+        .args([
+            "check",
+            "--category",
+            "cultural_exception",
+            &draft("clean_en.txt"),
+        ])
+        .assert()
+        .code(0);
+    treatyscan()
+        .args(["check", "--exit-zero", &draft("draft_en.txt")])
         .assert()
         .code(0);
     treatyscan()
@@ -221,4 +236,96 @@ fn rules_lists_and_explains() {
         .args(["rules", "explain", "ZZZ999"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn gaps_travel_in_json_csv_and_sarif() {
+    let json = json_of(&["check", "--format", "json", &draft("clean_en.txt")]);
+    let gaps = json["files"][0]["gaps"].as_array().unwrap();
+    assert!(gaps
+        .iter()
+        .any(|g| g["id"] == "missing_convention_reference" && g["level"] == "agreement"));
+    assert!(gaps
+        .iter()
+        .all(|g| g["fingerprint"].as_str().is_some_and(|f| f.len() == 16)));
+    let csv = treatyscan()
+        .args(["check", "--format", "csv", &draft("clean_en.txt")])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&csv.stdout)
+        .contains(",missing_policy_space,warning,missing_policy_space,agreement,"));
+    let sarif = json_of(&["check", "--format", "sarif", &draft("clean_en.txt")]);
+    let ids: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["ruleId"].as_str())
+        .collect();
+    assert!(ids.contains(&"missing_dual_nature"), "{ids:?}");
+}
+
+#[test]
+fn a_baseline_hides_what_it_knew_even_after_reflowing() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let out = treatyscan()
+        .args(["check", "--format", "json", &draft("draft_en.txt")])
+        .output()
+        .unwrap();
+    std::fs::write(&baseline, &out.stdout).unwrap();
+    // the same draft reflowed: lines wrapped differently and shifted down
+    let original = std::fs::read_to_string(draft("draft_en.txt")).unwrap();
+    let reflowed: String = format!("\n\n{}", original.replace(", ", ",\n"));
+    let next = dir.path().join("draft_en_r2.txt");
+    std::fs::write(&next, reflowed).unwrap();
+    let json = json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        next.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        json["files"][0]["findings"].as_array().unwrap().len(),
+        0,
+        "{json}"
+    );
+    assert_eq!(json["files"][0]["gaps"].as_array().unwrap().len(), 0);
+    treatyscan()
+        .args([
+            "check",
+            "--baseline",
+            baseline.to_str().unwrap(),
+            next.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+    // a new clause is new
+    let added = format!(
+        "{}\nArticle 9.1: Culture\n\nThis Chapter does not apply to audiovisual services.\n",
+        std::fs::read_to_string(&next).unwrap()
+    );
+    std::fs::write(&next, added).unwrap();
+    let json = json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        next.to_str().unwrap(),
+    ]);
+    assert!(!json["files"][0]["findings"].as_array().unwrap().is_empty());
+    // a file that is not a baseline is an error naming it
+    std::fs::write(dir.path().join("bad.json"), "[1, 2]").unwrap();
+    treatyscan()
+        .args([
+            "check",
+            "--baseline",
+            dir.path().join("bad.json").to_str().unwrap(),
+            &draft("draft_en.txt"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bad.json"));
 }

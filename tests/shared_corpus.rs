@@ -2,7 +2,7 @@
 //! crate). They skip, saying so, when that folder is absent (a clean checkout).
 
 use std::path::{Path, PathBuf};
-use treatyscan::findings::FileFindings;
+use treatyscan::findings::{review, FileFindings, ReviewOptions};
 use treatyscan::rules::RuleSet;
 
 fn shared() -> Option<PathBuf> {
@@ -93,11 +93,12 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     .iter()
     .map(|p| {
         let a = treatyscan::source::load(p).unwrap();
-        FileFindings {
-            path: p.display().to_string(),
-            agreement: a.metadata.clone(),
-            findings: rules.check(&a),
-        }
+        review(
+            &rules,
+            &a,
+            &p.display().to_string(),
+            &ReviewOptions::default(),
+        )
     })
     .collect();
     let sarif: serde_json::Value =
@@ -108,7 +109,9 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .collect();
     assert!(errors.is_empty(), "SARIF invalid:\n{}", errors.join("\n"));
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let findings: usize = files.iter().map(|f| f.findings.len()).sum();
+    // one result per finding and per gap (gaps carry the agreement-level rules)
+    let findings: usize = files.iter().map(|f| f.findings.len() + f.gaps.len()).sum();
+    assert!(files.iter().any(|f| !f.gaps.is_empty()));
     assert_eq!(results.len(), findings);
     assert!(results
         .iter()

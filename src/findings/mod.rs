@@ -3,6 +3,10 @@
 //! category are counts of provisions (what lawyers and the gold labels count).
 
 pub mod gaps;
+mod review;
+
+pub use gaps::Gap;
+pub use review::{apply_baseline, baseline_fingerprints, review, summary, ReviewOptions};
 
 use crate::provision::{Kind, Provision};
 use crate::rules::model::Severity;
@@ -28,6 +32,9 @@ pub struct Finding {
     pub message: String,
     /// Guideline paragraphs served (DCE/17/6.CP/11: 19.4, 19.5, 16.x …).
     pub guideline: Vec<String>,
+    /// Stable across reflowing and renumbered lines: category, provision path
+    /// and the matched words, so a baseline keeps matching a reworked draft.
+    pub fingerprint: String,
 }
 
 /// Which provision a finding is about, as a reader would cite it.
@@ -65,4 +72,23 @@ pub struct FileFindings {
     pub path: String,
     pub agreement: crate::provision::Metadata,
     pub findings: Vec<Finding>,
+    /// Agreement-level findings: what the agreement lacks (guidelines 19.4-19.5).
+    pub gaps: Vec<Gap>,
+}
+
+/// A short stable hash (FNV-1a, 64 bits) of normalised parts: fingerprints must
+/// not change between Rust versions or runs, which rules out `DefaultHasher`.
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in crate::text::fold_for_matching(part)
+            .folded
+            .bytes()
+            .chain([0u8])
+        {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
 }

@@ -46,6 +46,28 @@ pub fn render_csv(files: &[FileFindings]) -> String {
             out.push_str(&cells.join(","));
             out.push('\n');
         }
+        for g in &file.gaps {
+            let row = [
+                file.path.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                g.id.to_string(),
+                "warning".to_string(),
+                g.id.to_string(),
+                g.level.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                g.guideline.join(" "),
+                g.message.clone(),
+                g.recommendation.clone(),
+            ];
+            let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
     }
     out
 }

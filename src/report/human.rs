@@ -45,11 +45,22 @@ pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> St
     let mut out = String::new();
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
     for file in files {
+        let name = file.agreement.name.as_deref().unwrap_or(&file.path);
+        let _ = writeln!(
+            out,
+            "{} {name}: {}\n",
+            style.paint("1", "==>"),
+            crate::findings::summary(file)
+        );
         for f in &file.findings {
             render_finding(&mut out, &file.path, f, rules, style);
             *per_category.entry(&f.category).or_default() += 1;
         }
+        for g in &file.gaps {
+            render_gap(&mut out, &file.path, g, style);
+        }
     }
+    let gaps: usize = files.iter().map(|f| f.gaps.len()).sum();
     let total: usize = per_category.values().sum();
     let breakdown: Vec<String> = per_category
         .iter()
@@ -57,9 +68,11 @@ pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> St
         .collect();
     let _ = writeln!(
         out,
-        "{} finding{} in {} file{}{}",
+        "{} finding{} and {} gap{} in {} file{}{}",
         total,
         if total == 1 { "" } else { "s" },
+        gaps,
+        if gaps == 1 { "" } else { "s" },
         files.len(),
         if files.len() == 1 { "" } else { "s" },
         if breakdown.is_empty() {
@@ -69,6 +82,24 @@ pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> St
         }
     );
     out
+}
+
+/// A gap has no article to point at: it names the agreement, what is missing,
+/// and the clause that would close it.
+fn render_gap(out: &mut String, path: &str, g: &crate::findings::Gap, style: Style) {
+    let head = format!("gap[{}]", g.id);
+    let _ = writeln!(out, "{}: {}", style.paint("1;35", &head), g.message);
+    let _ = writeln!(
+        out,
+        "  {} {path}  (agreement level)",
+        style.paint("34", "-->")
+    );
+    if !g.evidence.is_empty() {
+        let _ = writeln!(out, "   = concerns: {}", g.evidence.join(", "));
+    }
+    let _ = writeln!(out, "   = recommendation: {}", g.recommendation);
+    let _ = writeln!(out, "   = for example: \"{}\"", g.suggested_clause);
+    let _ = writeln!(out, "   = guideline {}\n", g.guideline.join(", "));
 }
 
 fn render_finding(out: &mut String, path: &str, f: &Finding, rules: &RuleSet, style: Style) {

@@ -8,7 +8,13 @@ use serde_json::{json, Value};
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn render_sarif(files: &[FileFindings], rules: &RuleSet) -> String {
-    let descriptors: Vec<Value> = rules.rules().iter().map(rule_descriptor).collect();
+    let mut descriptors: Vec<Value> = rules.rules().iter().map(rule_descriptor).collect();
+    let gap_base = descriptors.len();
+    descriptors.extend(
+        crate::findings::gaps::GAP_IDS
+            .iter()
+            .map(|id| gap_descriptor(id)),
+    );
     let results: Vec<Value> = files
         .iter()
         .flat_map(|file| file.findings.iter().map(move |f| (file, f)))
@@ -51,6 +57,7 @@ pub fn render_sarif(files: &[FileFindings], rules: &RuleSet) -> String {
             }
             result
         })
+        .chain(files.iter().flat_map(|file| file.gaps.iter().map(move |g| gap_result(&file.path, g, gap_base))))
         .collect();
     let log = json!({
         "$schema": SCHEMA,
@@ -85,6 +92,44 @@ fn rule_descriptor(rule: &crate::rules::Rule) -> Value {
             "tags": [s.category],
         },
     })
+}
+
+fn gap_descriptor(id: &str) -> Value {
+    let (message, recommendation) = crate::findings::gaps::describe(id);
+    json!({
+        "id": id,
+        "name": id,
+        "shortDescription": {"text": message},
+        "fullDescription": {"text": message},
+        "help": {"text": recommendation, "markdown": recommendation},
+        "defaultConfiguration": {"level": "warning"},
+        "properties": {"level": "agreement", "tags": ["gap"]},
+    })
+}
+
+/// Gaps concern the whole agreement: the location is the file's first line.
+fn gap_result(path: &str, g: &crate::findings::Gap, gap_base: usize) -> Value {
+    let index = crate::findings::gaps::GAP_IDS
+        .iter()
+        .position(|id| *id == g.id)
+        .map(|i| gap_base + i);
+    let mut result = json!({
+        "ruleId": g.id,
+        "level": "warning",
+        "message": {"text": format!("{} Recommendation: {}", g.message, g.recommendation)},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri(path)},
+                "region": {"startLine": 1},
+            },
+        }],
+        "partialFingerprints": {"treatyscan/v1": g.fingerprint},
+        "properties": {"level": "agreement", "guideline": g.guideline, "evidence": g.evidence, "suggestedClause": g.suggested_clause},
+    });
+    if let Some(i) = index {
+        result["ruleIndex"] = json!(i);
+    }
+    result
 }
 
 fn level(severity: Severity) -> &'static str {

@@ -215,6 +215,15 @@ fn finding(
     let end = agreement.text.locate(span_start + to.max(from));
     let (excerpt, excerpt_marks) = excerpt(subject.original, unit_start..unit_end, anchor, &marks);
     let first = rules[0];
+    let matched: Vec<&str> = excerpt_marks
+        .iter()
+        .filter_map(|&(s, e)| excerpt.get(s..e))
+        .collect();
+    let fingerprint = crate::findings::fingerprint(&[
+        &first.spec.category,
+        &target.provision.path,
+        &matched.join(" "),
+    ]);
     let mut guideline: Vec<String> = rules
         .iter()
         .flat_map(|r| r.spec.guideline.clone())
@@ -239,6 +248,7 @@ fn finding(
         marks: excerpt_marks,
         message: first.spec.message.clone(),
         guideline,
+        fingerprint,
     }
 }
 
