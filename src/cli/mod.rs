@@ -2,6 +2,7 @@
 //! subcommand is a few lines that call one library function and one renderer.
 
 mod check;
+mod corpus;
 mod eval;
 mod parse;
 mod rules;
@@ -38,6 +39,8 @@ enum Command {
     Rules(rules::Args),
     /// Score the rules against gold article labels (precision / recall / F1 per category).
     Eval(eval::Args),
+    /// Code a whole folder of agreements into a provision matrix (one row per agreement).
+    Corpus(corpus::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -57,6 +60,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Corpus(args) => corpus::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
