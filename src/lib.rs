@@ -9,8 +9,11 @@
 pub mod cli;
 pub mod compare;
 pub mod corpus;
+pub mod eval;
 pub mod findings;
 pub mod provision;
+pub mod report;
+pub mod rules;
 pub mod source;
 pub mod structure;
 pub mod text;

@@ -4,12 +4,16 @@
 //! delta); round1 → round1_es a translation.
 
 use std::path::Path;
-use treatyscan::compare::{compare, delta::KeywordCategories, render_human, Comparison};
+use treatyscan::compare::{compare, delta::RuleCategories, render_human, Comparison};
 
 fn comparison(a: &str, b: &str) -> Comparison {
     let a = treatyscan::source::load(Path::new(a)).unwrap();
     let b = treatyscan::source::load(Path::new(b)).unwrap();
-    compare(&a, &b, &KeywordCategories)
+    let rules = RuleCategories {
+        rules: treatyscan::rules::RuleSet::builtin().unwrap(),
+        developing: Vec::new(),
+    };
+    compare(&a, &b, &rules)
 }
 
 fn human(c: &Comparison) -> String {

@@ -1,5 +1,5 @@
 use super::exit;
-use crate::compare::{compare, delta::KeywordCategories, render_html, render_human};
+use crate::compare::{compare, delta::RuleCategories, render_html, render_human};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -14,6 +14,12 @@ pub struct Args {
     /// Write the report here instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Use the rules of this directory instead of the built-in ones (category delta).
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    /// Treat this Party (ISO 3166 alpha-3 code or name) as a developing country.
+    #[arg(long = "developing", value_name = "PARTY")]
+    developing: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
@@ -27,7 +33,11 @@ enum Format {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let a = crate::source::load(&args.a)?;
     let b = crate::source::load(&args.b)?;
-    let comparison = compare(&a, &b, &KeywordCategories);
+    let categories = RuleCategories {
+        rules: super::check::rule_set(args.rules.as_deref())?,
+        developing: args.developing.clone(),
+    };
+    let comparison = compare(&a, &b, &categories);
     let report = match args.format {
         Format::Json => serde_json::to_string_pretty(&comparison)? + "\n",
         Format::Html => render_html::render(&comparison),

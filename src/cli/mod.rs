@@ -1,8 +1,12 @@
 //! The command line: argument parsing and exit codes over the library. Each
 //! subcommand is a few lines that call one library function and one renderer.
 
+mod check;
 mod compare;
+mod corpus;
+mod eval;
 mod parse;
+mod rules;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -33,6 +37,14 @@ enum Command {
     /// Compare two agreements article by article: alignment across renumbering
     /// and moves, word diffs, and the category delta first.
     Compare(compare::Args),
+    /// Report the cultural clauses, e-commerce treatment and Convention references, article by article.
+    Check(check::Args),
+    /// List the rules, or explain one (`rules explain CUL001`).
+    Rules(rules::Args),
+    /// Score the rules against gold article labels (precision / recall / F1 per category).
+    Eval(eval::Args),
+    /// Code a whole folder of agreements into a provision matrix (one row per agreement).
+    Corpus(corpus::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -50,6 +62,10 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Corpus(args) => corpus::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -3,15 +3,14 @@
 //! is the headline a negotiator reads first ("B drops the cultural industries
 //! exception of A's Article 22.5").
 //!
-//! Categories come from a `CategoryProvider`, so the rule engine (`check`) can
-//! supply them; until it is wired in, `KeywordCategories` is a small stand-in
-//! that looks for a few unambiguous phrases.
+//! Categories come from a `CategoryProvider`: `RuleCategories` runs the rule
+//! engine (the same findings as `check`); tests plug in closures.
 
 use super::align::Alignment;
 use super::units::Unit;
 use crate::findings::gaps::{find_gaps, Flag, Gap, GapInput};
 use crate::provision::Agreement;
-use crate::text::fold_for_matching;
+use crate::rules::RuleSet;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -35,7 +34,11 @@ pub trait CategoryProvider {
 }
 
 /// Gaps as `findings::gaps` reasons them, from categories as article flags.
-pub fn gaps_from_categories(agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {
+pub fn gaps_from_categories(
+    agreement: &Agreement,
+    categories: &CategoryMap,
+    developing: &[String],
+) -> Vec<Gap> {
     let flags: Vec<Flag> = categories
         .iter()
         .flat_map(|(c, refs)| {
@@ -48,7 +51,7 @@ pub fn gaps_from_categories(agreement: &Agreement, categories: &CategoryMap) -> 
     find_gaps(&GapInput {
         agreement,
         flags: &flags,
-        developing: &[],
+        developing,
     })
 }
 
@@ -280,74 +283,30 @@ fn differs_message(what: &str, a_only: &[DeltaRef], b_only: &[DeltaRef]) -> Stri
     parts.join("; ")
 }
 
-/// Stand-in categories until the rule engine is merged: a provision belongs to
-/// a category when its folded text contains all the words of one of the
-/// category's phrases groups. Deliberately few and unambiguous.
-pub struct KeywordCategories;
+/// Categories from the rule engine: a provision is in a category when `check`
+/// would report a finding of that category on it; gaps as `check` reasons them.
+pub struct RuleCategories {
+    pub rules: RuleSet,
+    /// Parties the user names as developing (`--developing`), as for `check`.
+    pub developing: Vec<String>,
+}
 
-const KEYWORD_CATEGORIES: &[(&str, &[&[&str]])] = &[
-    (
-        "cultural_exception",
-        &[
-            &["cultural industries"],
-            &["industrias culturales"],
-            &["industries culturelles"],
-        ],
-    ),
-    (
-        "convention_reference",
-        &[
-            &["diversity of cultural expressions"],
-            &["diversidad de las expresiones culturales"],
-            &["diversite des expressions culturelles"],
-        ],
-    ),
-    (
-        "ecommerce_duties",
-        &[
-            &["customs duties", "electronic transmission"],
-            &["derechos aduaneros", "transmisiones electronicas"],
-            &["droits de douane", "transmissions electroniques"],
-        ],
-    ),
-    (
-        "ecommerce_nondiscrimination",
-        &[
-            &["digital products", "less favorable treatment"],
-            &["digital products", "less favourable treatment"],
-            &["productos digitales", "trato menos favorable"],
-        ],
-    ),
-    (
-        "audiovisual_cooperation",
-        &[
-            &["audiovisual", "co-production"],
-            &["audiovisual", "coproduccion"],
-        ],
-    ),
-];
-
-impl CategoryProvider for KeywordCategories {
+impl CategoryProvider for RuleCategories {
     fn source(&self) -> &str {
-        "keywords (stand-in until the rule engine is merged)"
-    }
-
-    fn gaps(&self, agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {
-        gaps_from_categories(agreement, categories)
+        "the rule engine"
     }
 
     fn categories(&self, agreement: &Agreement) -> CategoryMap {
         let mut out = CategoryMap::new();
-        for p in agreement.articles() {
-            let text = fold_for_matching(agreement.full_text(p)).folded;
-            for (name, groups) in KEYWORD_CATEGORIES {
-                if groups.iter().any(|g| g.iter().all(|w| text.contains(w))) {
-                    out.entry(name.to_string()).or_default().push(ProvisionRef {
-                        path: p.path.clone(),
-                    });
-                }
-            }
+        for f in self.rules.check(agreement) {
+            out.entry(f.category).or_default().push(ProvisionRef {
+                path: f.provision.path,
+            });
         }
         out
+    }
+
+    fn gaps(&self, agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {
+        gaps_from_categories(agreement, categories, &self.developing)
     }
 }

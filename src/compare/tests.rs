@@ -283,11 +283,18 @@ fn category_delta_names_what_each_side_lacks() {
     );
 }
 
+fn rule_engine() -> delta::RuleCategories {
+    delta::RuleCategories {
+        rules: crate::rules::RuleSet::builtin().unwrap(),
+        developing: Vec::new(),
+    }
+}
+
 #[test]
-fn keyword_stand_in_finds_culture_and_ecommerce() {
+fn rule_engine_supplies_the_categories() {
     let a = agreement(&doc(&[("3", "EXCEPTIONS", EXCEPTIONS)]));
-    let cats = delta::KeywordCategories.categories(&a);
-    assert_eq!(cats["cultural_exception"].len(), 1);
+    let cats = rule_engine().categories(&a);
+    assert_eq!(cats["cultural_exception"].len(), 1, "{cats:?}");
     assert!(!cats.contains_key("ecommerce_duties"));
 }
 
@@ -325,7 +332,7 @@ fn gaps_opened_and_closed_are_in_the_delta() {
                 .replace("Cultural Industries", "Books"),
         ),
     ]));
-    let c = compare(&with, &without, &delta::KeywordCategories);
+    let c = compare(&with, &without, &rule_engine());
     let opened: Vec<&str> = c
         .delta
         .iter()
@@ -338,7 +345,7 @@ fn gaps_opened_and_closed_are_in_the_delta() {
         delta::DeltaStatus::OnlyInA,
         "drops come first"
     );
-    let back = compare(&without, &with, &delta::KeywordCategories);
+    let back = compare(&without, &with, &rule_engine());
     assert!(back
         .delta
         .iter()

@@ -76,10 +76,23 @@ pub fn discover(dir: &Path, glob: Option<&GlobMatcher>) -> Result<Vec<PathBuf>, 
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-        let entry = entry.map_err(|e| CorpusError::Unlistable {
-            path: dir.into(),
-            reason: e.to_string(),
-        })?;
+        let entry = match entry {
+            Ok(e) => e,
+            // a dangling link or an unlistable sub-folder: keep its path so the
+            // run reports it as a failed file instead of aborting
+            Err(e) => match e.path() {
+                Some(p) if p != dir => {
+                    files.push(p.to_path_buf());
+                    continue;
+                }
+                _ => {
+                    return Err(CorpusError::Unlistable {
+                        path: dir.into(),
+                        reason: e.to_string(),
+                    })
+                }
+            },
+        };
         if !entry.file_type().is_file() {
             continue;
         }

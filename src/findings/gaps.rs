@@ -26,6 +26,7 @@ pub struct Gap {
     pub suggested_clause: &'static str,
     /// Provisions the reasoning rests on (paths), e.g. the binding e-commerce articles.
     pub evidence: Vec<String>,
+    pub fingerprint: String,
 }
 
 pub const GAP_IDS: &[&str] = &[
@@ -288,7 +289,13 @@ fn gap(id: &'static str, guideline: &[&'static str], lang: &str, evidence: Vec<S
         recommendation: recommendation.into(),
         suggested_clause: clause(id, lang),
         evidence,
+        fingerprint: super::fingerprint(&["gap", id]),
     }
+}
+
+/// What a gap means and what closes it (for rule listings and SARIF).
+pub fn describe(id: &str) -> (&'static str, &'static str) {
+    texts(id)
 }
 
 fn texts(id: &str) -> (&'static str, &'static str) {

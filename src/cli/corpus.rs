@@ -1,0 +1,156 @@
+use super::exit;
+use crate::corpus::{self, ArticleRef, Coding};
+use crate::findings::{gaps::GAP_IDS, review, FileFindings, ReviewOptions};
+use crate::rules::CATEGORIES;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder of agreements (text, PDF, ToTA XML), walked recursively.
+    dir: PathBuf,
+    /// Only files whose path (relative to DIR) or name matches, e.g. `pta_4*.xml`.
+    #[arg(long)]
+    glob: Option<String>,
+    #[arg(long, value_enum, default_value = "csv")]
+    format: Format,
+    /// Write here instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Spread over time: a CSV by year signed, and an SVG chart (see --plot).
+    #[arg(long)]
+    by_year: bool,
+    /// Where --by-year draws its chart (default: beside --out, or by-year.svg).
+    #[arg(long)]
+    plot: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Treat this Party as a developing country.
+    #[arg(long = "developing", value_name = "PARTY")]
+    developing: Vec<String>,
+    /// Use the rules of this directory instead of the built-in ones.
+    #[arg(long)]
+    rules: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Csv,
+    Jsonl,
+    Table,
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let glob = match &args.glob {
+        Some(g) => Some(
+            globset::Glob::new(g)
+                .map_err(|e| anyhow::anyhow!("--glob {g}: {e}"))?
+                .compile_matcher(),
+        ),
+        None => None,
+    };
+    let files = corpus::discover(&args.dir, glob.as_ref())?;
+    if files.is_empty() {
+        anyhow::bail!(
+            "{}: no agreement files (.txt, .pdf, .xml) found",
+            args.dir.display()
+        );
+    }
+    let rules = super::check::rule_set(args.rules.as_deref())?;
+    // open the output first: a run of minutes must not end on "cannot write"
+    let mut out = open_output(args.out.as_deref())?;
+    let options = ReviewOptions {
+        categories: vec![],
+        developing: args.developing.clone(),
+    };
+    let coder = |a: &crate::provision::Agreement| coding(&review(&rules, a, &a.file, &options));
+    let progress = progress_bar(files.len());
+    let tick = || progress.inc(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()?;
+    let outcome = pool.install(|| corpus::code_files(&files, &coder, &tick));
+    progress.finish_and_clear();
+
+    let categories: Vec<String> = CATEGORIES.iter().map(|c| c.to_string()).collect();
+    if args.by_year {
+        let years = corpus::by_year(&outcome.rows);
+        corpus::write_by_year_csv(&mut out, &years)?;
+        let plot = args
+            .plot
+            .clone()
+            .unwrap_or_else(|| default_plot(args.out.as_deref()));
+        corpus::write_by_year_svg(&plot, &years)
+            .map_err(|e| anyhow::anyhow!("{}: cannot draw chart: {e}", plot.display()))?;
+        eprintln!("chart written to {}", plot.display());
+    } else {
+        match args.format {
+            Format::Csv => corpus::write_csv(&mut out, &outcome.rows, &categories, GAP_IDS)?,
+            Format::Jsonl => corpus::write_jsonl(&mut out, &outcome.rows, &outcome.failures)?,
+            Format::Table => corpus::write_table(&mut out, &outcome.rows, &categories)?,
+        }
+    }
+    out.flush()?;
+    for f in &outcome.failures {
+        eprintln!("error: {}: {}", f.file, f.reason);
+    }
+    eprintln!(
+        "coded {} agreement(s), {} failed",
+        outcome.rows.len(),
+        outcome.failures.len()
+    );
+    Ok(
+        match (outcome.rows.is_empty(), outcome.failures.is_empty()) {
+            (_, true) => exit::CLEAN,
+            (true, false) => exit::ERROR,
+            (false, false) => exit::PARTIAL,
+        },
+    )
+}
+
+/// A corpus row counts articles per category and names the gaps.
+fn coding(file: &FileFindings) -> Coding {
+    let mut c = Coding::default();
+    for f in &file.findings {
+        let list = c.categories.entry(f.category.clone()).or_default();
+        if !list.iter().any(|a: &ArticleRef| a.path == f.provision.path) {
+            list.push(ArticleRef {
+                path: f.provision.path.clone(),
+                number: f.provision.number.clone(),
+            });
+        }
+    }
+    c.gaps = file.gaps.iter().map(|g| g.id.to_string()).collect();
+    c.findings = serde_json::json!({"findings": file.findings, "gaps": file.gaps});
+    c
+}
+
+fn open_output(path: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn default_plot(out: Option<&Path>) -> PathBuf {
+    out.map(|o| o.with_extension("svg"))
+        .unwrap_or_else(|| PathBuf::from("by-year.svg"))
+}
+
+/// A bar on a terminal; nothing at all when stderr is a pipe or a CI log.
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} agreements {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,36 @@
+use super::exit;
+use crate::rules::docs;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Print the whole rule reference in Markdown (docs/rules.md).
+    #[arg(long)]
+    markdown: bool,
+    /// Use the rules of this directory instead of the built-in ones.
+    #[arg(long, global = true)]
+    rules: Option<PathBuf>,
+}
+
+#[derive(clap::Subcommand)]
+enum Command {
+    /// Print one rule's page: what it finds, why, and its examples.
+    Explain { code: String },
+}
+
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let rules = super::check::rule_set(args.rules.as_deref())?;
+    let out = match args.command {
+        Some(Command::Explain { code }) => match rules.rule(&code) {
+            Some(rule) => docs::explain(rule),
+            None => anyhow::bail!("no rule `{code}` (see `treatyscan rules`)"),
+        },
+        None if args.markdown => docs::reference(&rules),
+        None => docs::listing(&rules),
+    };
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(exit::CLEAN)
+}

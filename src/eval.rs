@@ -1,0 +1,221 @@
+//! Scoring the rules against article-level gold labels (ToTA `article_identifier`
+//! = a provision's `source_id`): precision, recall and F1 per category. Every
+//! article of a listed agreement without a gold line is a negative.
+
+use crate::rules::{RuleSet, CATEGORIES};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+#[derive(Debug, Deserialize)]
+struct GoldLine {
+    tota_id: u32,
+    article_id: String,
+    labels: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Score {
+    pub category: String,
+    pub gold: usize,
+    pub true_positives: usize,
+    pub false_positives: usize,
+    pub false_negatives: usize,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        1.0
+    } else {
+        n as f64 / d as f64
+    }
+}
+
+/// One article where rules and gold disagree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Disagreement {
+    pub tota_id: u32,
+    pub source_id: String,
+    pub category: String,
+    /// "false_positive" or "false_negative".
+    pub kind: &'static str,
+    pub article: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Evaluation {
+    pub agreements: usize,
+    pub articles: usize,
+    pub scores: Vec<Score>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+type Labels = BTreeMap<String, BTreeSet<String>>;
+
+/// One agreement's predictions and its articles (`source_id`, label).
+type Predicted = (u32, Labels, Vec<(String, String)>);
+
+/// Scores `rules` on the agreements listed in `agreements_tsv` (first column:
+/// ToTA id), read from `corpus/pta_<id>.xml`.
+pub fn evaluate(
+    rules: &RuleSet,
+    gold: &Path,
+    agreements_tsv: &Path,
+    corpus: &Path,
+) -> anyhow::Result<Evaluation> {
+    let gold_labels = read_gold(gold)?;
+    let ids = read_agreement_ids(agreements_tsv)?;
+    let per_agreement: Vec<Predicted> = ids
+        .par_iter()
+        .map(|&id| predict(rules, &corpus.join(format!("pta_{id}.xml"))).map(|(p, t)| (id, p, t)))
+        .collect::<anyhow::Result<_>>()?;
+    let mut eval = Evaluation {
+        agreements: per_agreement.len(),
+        scores: CATEGORIES
+            .iter()
+            .map(|c| Score {
+                category: c.to_string(),
+                ..Score::default()
+            })
+            .collect(),
+        ..Evaluation::default()
+    };
+    for (id, predicted, articles) in per_agreement {
+        eval.articles += articles.len();
+        let empty = Labels::new();
+        let gold = gold_labels.get(&id).unwrap_or(&empty);
+        for (source_id, label) in &articles {
+            let no_labels = BTreeSet::new();
+            let want = gold.get(source_id).unwrap_or(&no_labels);
+            let got = predicted.get(source_id).unwrap_or(&no_labels);
+            for score in &mut eval.scores {
+                let c = &score.category;
+                let kind = match (want.contains(c), got.contains(c)) {
+                    (true, true) => {
+                        score.true_positives += 1;
+                        None
+                    }
+                    (false, true) => {
+                        score.false_positives += 1;
+                        Some("false_positive")
+                    }
+                    (true, false) => {
+                        score.false_negatives += 1;
+                        Some("false_negative")
+                    }
+                    (false, false) => None,
+                };
+                score.gold += usize::from(want.contains(c));
+                if let Some(kind) = kind {
+                    eval.disagreements.push(Disagreement {
+                        tota_id: id,
+                        source_id: source_id.clone(),
+                        category: c.clone(),
+                        kind,
+                        article: label.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(eval)
+}
+
+/// Categories found per `source_id`, and every provision with a `source_id` (with its label).
+fn predict(rules: &RuleSet, path: &Path) -> anyhow::Result<(Labels, Vec<(String, String)>)> {
+    let agreement = crate::source::load(path)?;
+    let mut labels = Labels::new();
+    for f in rules.check(&agreement) {
+        if let Some(id) = f.provision.source_id.clone() {
+            labels.entry(id).or_default().insert(f.category);
+        }
+    }
+    // a ToTA article may come out as several provisions; it is scored once
+    let mut seen = BTreeSet::new();
+    let articles = agreement
+        .walk()
+        .filter_map(|p| Some((p.source_id.clone()?, p.label())))
+        .filter(|(id, _)| seen.insert(id.clone()))
+        .collect();
+    Ok((labels, articles))
+}
+
+fn read_gold(path: &Path) -> anyhow::Result<BTreeMap<u32, Labels>> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let mut gold: BTreeMap<u32, Labels> = BTreeMap::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let g: GoldLine = serde_json::from_str(line)
+            .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))?;
+        for l in &g.labels {
+            if !CATEGORIES.contains(&l.as_str()) {
+                anyhow::bail!("{}:{}: unknown category `{l}`", path.display(), n + 1);
+            }
+        }
+        gold.entry(g.tota_id)
+            .or_default()
+            .entry(g.article_id)
+            .or_default()
+            .extend(g.labels);
+    }
+    Ok(gold)
+}
+
+fn read_agreement_ids(path: &Path) -> anyhow::Result<Vec<u32>> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split('\t').next()?.trim().parse().ok())
+        .collect())
+}
+
+/// The table printed by `treatyscan eval`.
+pub fn render_table(eval: &Evaluation) -> String {
+    let mut out = format!(
+        "{} agreements, {} articles\n{:<28} {:>5} {:>4} {:>4} {:>4} {:>6} {:>6} {:>6}\n",
+        eval.agreements, eval.articles, "category", "gold", "tp", "fp", "fn", "P", "R", "F1"
+    );
+    for s in &eval.scores {
+        out.push_str(&format!(
+            "{:<28} {:>5} {:>4} {:>4} {:>4} {:>6.3} {:>6.3} {:>6.3}\n",
+            s.category,
+            s.gold,
+            s.true_positives,
+            s.false_positives,
+            s.false_negatives,
+            s.precision(),
+            s.recall(),
+            s.f1()
+        ));
+    }
+    out
+}

@@ -1,0 +1,129 @@
+//! A review of one agreement: article findings, then the gaps reasoned from
+//! them, then what a baseline already knew removed.
+
+use super::gaps::{find_gaps, Flag, GapInput};
+use super::FileFindings;
+use crate::provision::Agreement;
+use crate::rules::RuleSet;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Default)]
+pub struct ReviewOptions {
+    /// Report only these categories (and then no gaps, which need them all).
+    pub categories: Vec<String>,
+    /// Parties to treat as developing countries, beyond what metadata says.
+    pub developing: Vec<String>,
+}
+
+pub fn review(
+    rules: &RuleSet,
+    agreement: &Agreement,
+    path: &str,
+    options: &ReviewOptions,
+) -> FileFindings {
+    let mut findings = rules.check(agreement);
+    let flags: Vec<Flag> = findings
+        .iter()
+        .map(|f| Flag {
+            category: &f.category,
+            path: &f.provision.path,
+        })
+        .collect();
+    let gaps = if options.categories.is_empty() {
+        find_gaps(&GapInput {
+            agreement,
+            flags: &flags,
+            developing: &options.developing,
+        })
+    } else {
+        Vec::new()
+    };
+    if !options.categories.is_empty() {
+        findings.retain(|f| options.categories.contains(&f.category));
+    }
+    FileFindings {
+        path: path.to_string(),
+        agreement: agreement.metadata.clone(),
+        findings,
+        gaps,
+    }
+}
+
+/// Every fingerprint in a previous `check --format json` output.
+pub fn baseline_fingerprints(json: &serde_json::Value) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for file in json["files"].as_array().into_iter().flatten() {
+        for key in ["findings", "gaps"] {
+            for item in file[key].as_array().into_iter().flatten() {
+                if let Some(fp) = item["fingerprint"].as_str() {
+                    out.insert(fp.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Drops what the baseline already reported; returns how many were dropped.
+pub fn apply_baseline(file: &mut FileFindings, known: &HashSet<String>) -> usize {
+    let before = file.findings.len() + file.gaps.len();
+    file.findings.retain(|f| !known.contains(&f.fingerprint));
+    file.gaps.retain(|g| !known.contains(&g.fingerprint));
+    before - file.findings.len() - file.gaps.len()
+}
+
+/// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
+/// reference to the 2005 Convention": the line a negotiator reads first.
+pub fn summary(file: &FileFindings) -> String {
+    const CULTURAL: &[&str] = &[
+        "cultural_exception",
+        "cultural_specificity",
+        "preferential_treatment",
+        "cultural_cooperation",
+        "ecommerce_cultural",
+        "convention_reference",
+        "guidelines_reference",
+    ];
+    let clauses: HashSet<&str> = file
+        .findings
+        .iter()
+        .filter(|f| CULTURAL.contains(&f.category.as_str()))
+        .map(|f| f.provision.path.as_str())
+        .collect();
+    let mut parts = vec![match clauses.len() {
+        0 => "no cultural clause".to_string(),
+        1 => "1 cultural clause".to_string(),
+        n => format!("{n} cultural clauses"),
+    }];
+    let has = |c: &str| file.findings.iter().any(|f| f.category == c);
+    let gap = |id: &str| file.gaps.iter().any(|g| g.id == id);
+    if gap("ecommerce_without_cultural_carveout") {
+        parts.push("e-commerce commitments with no cultural carve-out".into());
+    } else if has("ecommerce_cultural") {
+        parts.push("e-commerce provisions with a cultural carve-out".into());
+    } else if has("ecommerce") {
+        parts.push("e-commerce provisions".into());
+    }
+    if has("convention_reference") {
+        parts.push("cites the 2005 Convention".into());
+    } else if gap("missing_convention_reference") {
+        parts.push("no reference to the 2005 Convention".into());
+    }
+    let other_gaps = file
+        .gaps
+        .iter()
+        .filter(|g| {
+            !matches!(
+                g.id,
+                "ecommerce_without_cultural_carveout" | "missing_convention_reference"
+            )
+        })
+        .count();
+    if other_gaps > 0 {
+        parts.push(format!(
+            "{other_gaps} other gap{}",
+            if other_gaps == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join("; ")
+}

@@ -1,0 +1,214 @@
+//! Matching one rule inside one provision: the text is folded once, cut into
+//! units (sentences or paragraphs), and a rule holds when, inside one unit,
+//! every `all` pattern and one `any` pattern match and no `not` pattern does.
+
+use super::model::Within;
+use super::Rule;
+use crate::provision::Provision;
+use crate::text::FoldedText;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
+
+/// A provision's text, folded once; its units are cut only when a candidate
+/// rule needs them (most provisions have none).
+pub struct Subject<'a> {
+    pub original: &'a str,
+    pub folded: FoldedText,
+    pub title: String,
+    provision: &'a Provision,
+    span_start: usize,
+    sentences: OnceLock<Vec<Range<usize>>>,
+    paragraphs: OnceLock<Vec<Range<usize>>>,
+}
+
+/// Where a rule held: the unit and the folded ranges of the words that made it hold.
+pub struct Hit {
+    pub unit: Range<usize>,
+    pub words: Vec<Range<usize>>,
+    /// Where the most telling word starts (the `any` match): excerpts centre on it.
+    pub anchor: usize,
+}
+
+/// A sentence ends at `.`, `?` or `!` (optionally closed by a quote or bracket)
+/// followed by a space; numbers like "14.2" never end one. Semicolons do not:
+/// "shall not apply to: (a) …; (b) cultural industries" is one sentence; but a
+/// dashed list ("; - the need to …", as in many preambles) is one item per sentence.
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.?!]["')\]]? |; -"#).expect("valid"));
+
+impl<'a> Subject<'a> {
+    pub fn new(
+        original: &'a str,
+        title: Option<&str>,
+        provision: &'a Provision,
+        span_start: usize,
+    ) -> Self {
+        Subject {
+            original,
+            folded: crate::text::fold_for_matching(original),
+            title: title
+                .map(|t| crate::text::fold_for_matching(t).folded)
+                .unwrap_or_default(),
+            provision,
+            span_start,
+            sentences: OnceLock::new(),
+            paragraphs: OnceLock::new(),
+        }
+    }
+
+    fn sentences(&self) -> &[Range<usize>] {
+        self.sentences
+            .get_or_init(|| split_sentences(&self.folded.folded))
+    }
+
+    fn units(&self, within: Within) -> Vec<Range<usize>> {
+        match within {
+            Within::Sentence => self.sentences().to_vec(),
+            Within::Paragraph => self
+                .paragraphs
+                .get_or_init(|| split_paragraphs(&self.folded, self.provision, self.span_start))
+                .to_vec(),
+            Within::Article => std::iter::once(0..self.folded.folded.len()).collect(),
+        }
+    }
+
+    pub fn first_sentence(&self) -> Range<usize> {
+        self.sentences()
+            .first()
+            .cloned()
+            .unwrap_or(0..self.folded.folded.len())
+    }
+
+    /// The first unit where `rule` holds.
+    pub fn hit(&self, rule: &Rule) -> Option<Hit> {
+        if !rule.title_any.is_empty()
+            && !rule
+                .title_any
+                .iter()
+                .any(|r| r.is_match(self.title.as_bytes()))
+        {
+            return None;
+        }
+        self.text_hit(rule)
+    }
+
+    /// The first unit where the rule's text conditions hold (title not considered).
+    pub fn text_hit(&self, rule: &Rule) -> Option<Hit> {
+        if rule.all.is_empty() && rule.any.is_empty() {
+            let unit = self.first_sentence();
+            let anchor = unit.start;
+            return Some(Hit {
+                unit,
+                words: Vec::new(),
+                anchor,
+            });
+        }
+        self.units(rule.spec.within)
+            .into_iter()
+            .find_map(|unit| unit_hit(rule, &self.folded.folded, unit))
+    }
+}
+
+fn unit_hit(rule: &Rule, folded: &str, unit: Range<usize>) -> Option<Hit> {
+    let text = folded[unit.clone()].as_bytes();
+    let mut words = Vec::new();
+    for re in &rule.all {
+        let m = re.find(text)?;
+        words.push(unit.start + m.start()..unit.start + m.end());
+    }
+    let mut anchor = words.first().map_or(unit.start, |w| w.start);
+    if !rule.any.is_empty() {
+        let m = rule.any.iter().find_map(|re| re.find(text))?;
+        anchor = unit.start + m.start();
+        words.push(anchor..unit.start + m.end());
+    }
+    if rule.not.iter().any(|re| re.is_match(text)) {
+        return None;
+    }
+    words.sort_by_key(|r| r.start);
+    Some(Hit {
+        unit,
+        words,
+        anchor,
+    })
+}
+
+fn split_sentences(folded: &str) -> Vec<Range<usize>> {
+    let mut units = Vec::new();
+    let mut start = 0;
+    for m in SENTENCE_END.find_iter(folded) {
+        if is_enumerator(&folded[start..m.start()]) {
+            continue; // "1. ", "(b). ", "iv. " number a paragraph, they end nothing
+        }
+        let cut = if m.as_str().ends_with('-') {
+            m.end() - 1
+        } else {
+            m.end()
+        };
+        units.push(start..cut);
+        start = cut;
+    }
+    if start < folded.len() || units.is_empty() {
+        units.push(start..folded.len());
+    }
+    units
+}
+
+/// Paragraph units come from the tree: the provision's own text before its
+/// first child, then each child with everything inside it.
+fn split_paragraphs(
+    folded: &FoldedText,
+    provision: &Provision,
+    span_start: usize,
+) -> Vec<Range<usize>> {
+    let len = folded.folded.len();
+    let mut cuts: Vec<usize> = provision
+        .children
+        .iter()
+        .map(|c| folded_offset(folded, c.span.start.saturating_sub(span_start)))
+        .filter(|&c| c > 0 && c < len)
+        .collect();
+    cuts.dedup();
+    let mut units = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for cut in cuts {
+        if cut > start {
+            units.push(start..cut);
+            start = cut;
+        }
+    }
+    units.push(start..len);
+    units
+}
+
+/// The folded offset of an original offset (the map is monotonic).
+fn folded_offset(folded: &FoldedText, original: usize) -> usize {
+    let len = folded.folded.len();
+    let mut lo = 0;
+    let mut hi = len;
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if folded.original_offset(mid) < original {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    while lo < len && !folded.folded.is_char_boundary(lo) {
+        lo += 1;
+    }
+    lo
+}
+
+/// Is the last word before a full stop a paragraph or list number?
+fn is_enumerator(before: &str) -> bool {
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let word = word.trim_matches(|c| c == '(' || c == ')');
+    !word.is_empty()
+        && word.len() <= 4
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || "ivxlc".contains(c))
+        || word.len() == 1 && word.chars().all(|c| c.is_ascii_lowercase())
+}

@@ -1,0 +1,312 @@
+//! Where a provision sits, decided from the tree: the preamble, the final
+//! clauses, or a scope defined in `rules/terms.toml` (e-commerce, services,
+//! exceptions) recognised from a chapter's or article's title, or from the
+//! opening article of a chapter. Also picks the provisions findings attach to.
+
+use super::model::TermsFile;
+use crate::provision::{Agreement, Kind, Provision};
+use crate::text::fold_for_matching;
+use regex::bytes::Regex;
+
+/// Scopes every rule set has; data scopes follow them.
+pub const BUILTIN_SCOPES: &[&str] = &["anywhere", "preamble", "final"];
+const ANYWHERE: u32 = 1;
+const PREAMBLE: u32 = 2;
+const FINAL: u32 = 4;
+/// How much of a chapter's opening article says what the chapter is about.
+const OPENING_CHARS: usize = 400;
+
+struct ScopeDef {
+    name: String,
+    title: Regex,
+    opening_text: Option<Regex>,
+}
+
+pub struct ScopeDefs {
+    defs: Vec<ScopeDef>,
+}
+
+/// Which scopes a rule accepts (any of) and refuses (`~name`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScopeFilter {
+    pub accept: u32,
+    pub refuse: u32,
+}
+
+impl ScopeFilter {
+    pub fn admits(&self, scopes: u32) -> bool {
+        scopes & self.accept != 0 && scopes & self.refuse == 0
+    }
+}
+
+/// A provision that findings attach to (article, preamble, final clause, or an
+/// instrument without articles), with its scopes.
+pub struct Target<'a> {
+    pub provision: &'a Provision,
+    pub scopes: u32,
+    /// The text the target is judged on: its full span, or only its own text
+    /// when articles sit inside it (a preamble that swallowed the body).
+    pub span: std::ops::Range<usize>,
+}
+
+impl ScopeDefs {
+    pub fn compile(
+        terms: &TermsFile,
+        fail: impl Fn(String) -> super::RuleError,
+    ) -> Result<Self, super::RuleError> {
+        let mut defs = Vec::new();
+        for (name, spec) in &terms.scopes {
+            if BUILTIN_SCOPES.contains(&name.as_str()) {
+                return Err(fail(format!(
+                    "scope `{name}` is built in; choose another name"
+                )));
+            }
+            let compile = |p: &str| {
+                super::load::compile_pattern(p, terms)
+                    .map_err(|e| fail(format!("scope `{name}`: {e}")))
+            };
+            defs.push(ScopeDef {
+                name: name.clone(),
+                title: compile(&spec.title)?,
+                opening_text: spec.opening_text.as_deref().map(compile).transpose()?,
+            });
+        }
+        if BUILTIN_SCOPES.len() + defs.len() > 32 {
+            return Err(fail("at most 29 scopes".into()));
+        }
+        Ok(ScopeDefs { defs })
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = BUILTIN_SCOPES.to_vec();
+        names.extend(self.defs.iter().map(|d| d.name.as_str()));
+        names
+    }
+
+    fn bit(&self, name: &str) -> Option<u32> {
+        self.names().iter().position(|n| *n == name).map(|i| 1 << i)
+    }
+
+    pub fn filter(&self, scopes: &[String]) -> Result<ScopeFilter, String> {
+        let mut filter = ScopeFilter::default();
+        for s in scopes {
+            let (negated, name) = match s.strip_prefix('~') {
+                Some(n) => (true, n),
+                None => (false, s.as_str()),
+            };
+            let bit = self.bit(name).ok_or_else(|| {
+                format!(
+                    "unknown scope `{name}` (scopes: {})",
+                    self.names().join(", ")
+                )
+            })?;
+            if negated {
+                filter.refuse |= bit;
+            } else {
+                filter.accept |= bit;
+            }
+        }
+        if filter.accept == 0 {
+            filter.accept = ANYWHERE;
+        }
+        Ok(filter)
+    }
+
+    fn title_bits(&self, title: Option<&str>) -> u32 {
+        let Some(title) = title else { return 0 };
+        let folded = fold_for_matching(title).folded;
+        self.defs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.title.is_match(folded.as_bytes()))
+            .fold(0, |acc, (i, _)| acc | self.data_bit(i))
+    }
+
+    /// The scope an article's title names, when it names exactly one
+    /// ("Committee on Trade in Services and Electronic Commerce" names two).
+    fn sole_title_bits(&self, title: Option<&str>) -> u32 {
+        let bits = self.title_bits(title);
+        if bits.count_ones() == 1 {
+            bits
+        } else {
+            0
+        }
+    }
+
+    fn data_bit(&self, index: usize) -> u32 {
+        1 << (BUILTIN_SCOPES.len() + index)
+    }
+
+    /// Scopes an article opens with: its first sentence matches a scope's
+    /// `opening_text` and names no other scope ("establishment, trade in
+    /// services and electronic commerce" is a chapter's general scope).
+    fn opening_bits(&self, agreement: &Agreement, article: &Provision) -> u32 {
+        let text = agreement.full_text(article);
+        let end = text
+            .char_indices()
+            .nth(OPENING_CHARS)
+            .map_or(text.len(), |(i, _)| i);
+        let folded = fold_for_matching(&text[..end]).folded;
+        let opening = self.defs.iter().enumerate().filter(|(_, d)| {
+            d.opening_text
+                .as_ref()
+                .is_some_and(|r| r.is_match(folded.as_bytes()))
+        });
+        let named = self
+            .defs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.title.is_match(folded.as_bytes()))
+            .fold(0, |acc, (i, _)| acc | self.data_bit(i));
+        opening
+            .map(|(i, _)| self.data_bit(i))
+            .filter(|bit| named & !bit == 0)
+            .fold(0, |acc, bit| acc | bit)
+    }
+
+    /// Every target of the agreement with its scopes, in document order.
+    pub fn targets<'a>(&self, agreement: &'a Agreement) -> Vec<Target<'a>> {
+        let mut out = Vec::new();
+        self.collect(agreement, &agreement.provisions, None, 0, &mut out);
+        if out.is_empty() {
+            // a draft without articles: its top-level provisions carry the findings
+            out.extend(agreement.provisions.iter().map(|p| Target {
+                provision: p,
+                scopes: ANYWHERE | self.kind_bits(p.kind),
+                span: p.span.clone(),
+            }));
+        }
+        out
+    }
+
+    fn kind_bits(&self, kind: Kind) -> u32 {
+        match kind {
+            Kind::Preamble => PREAMBLE,
+            Kind::FinalClause => FINAL,
+            _ => 0,
+        }
+    }
+
+    fn collect<'a>(
+        &self,
+        agreement: &'a Agreement,
+        provisions: &'a [Provision],
+        division: Option<&'a Provision>,
+        inherited: u32,
+        out: &mut Vec<Target<'a>>,
+    ) {
+        let siblings_are_articles = provisions.iter().any(is_target_kind);
+        let runs = if siblings_are_articles {
+            self.runs(agreement, provisions, division)
+        } else {
+            vec![0; provisions.len()]
+        };
+        for (p, run_bits) in provisions.iter().zip(runs) {
+            let nested = has_targets(p);
+            if is_target_kind(p) || (p.kind.is_instrument() && !nested) {
+                let scopes = ANYWHERE
+                    | inherited
+                    | run_bits
+                    | self.kind_bits(p.kind)
+                    | self.sole_title_bits(p.title.as_deref());
+                let end = match p.children.first() {
+                    Some(first) if nested => first.span.start.max(p.span.start),
+                    _ => p.span.end,
+                };
+                let span = body_start(agreement, p).min(end)..end;
+                out.push(Target {
+                    provision: p,
+                    scopes,
+                    span,
+                });
+                if nested {
+                    // the structure put the body inside the preamble: read on
+                    self.collect(agreement, &p.children, division, inherited, out);
+                }
+            } else if p.kind.is_division() {
+                let bits = inherited | self.division_bits(agreement, p);
+                self.collect(agreement, &p.children, Some(p), bits, out);
+            }
+        }
+    }
+
+    /// A division is wholly in a scope when its title names that scope and no
+    /// other ("Electronic Commerce"), or when its opening article says so.
+    fn division_bits(&self, agreement: &Agreement, division: &Provision) -> u32 {
+        let title = self.title_bits(division.title.as_deref());
+        if title.count_ones() == 1 {
+            return title;
+        }
+        if title != 0 {
+            return 0; // mixed title: left to runs of articles
+        }
+        match division.children.iter().find(|c| is_target_kind(c)) {
+            Some(first) => self.opening_bits(agreement, first),
+            None => 0,
+        }
+    }
+
+    /// Inside a division whose title names several subjects ("Services,
+    /// Establishment and Electronic Commerce"), a scope covers the run of
+    /// articles from the first one that opens with it to the next article whose
+    /// title names another scope (its exceptions, say).
+    fn runs(
+        &self,
+        agreement: &Agreement,
+        articles: &[Provision],
+        division: Option<&Provision>,
+    ) -> Vec<u32> {
+        let mixed = division.map_or(0, |d| self.title_bits(d.title.as_deref()));
+        let mut bits = vec![0; articles.len()];
+        if mixed.count_ones() < 2 {
+            return bits;
+        }
+        for (i, def_bit) in (0..self.defs.len()).map(|i| (i, self.data_bit(i))) {
+            if mixed & def_bit == 0 {
+                continue;
+            }
+            let _ = i;
+            let mut open = false;
+            for (a, slot) in articles.iter().zip(bits.iter_mut()) {
+                let title = self.title_bits(a.title.as_deref());
+                if title & !def_bit != 0 {
+                    open = false;
+                } else if title & def_bit != 0 || self.opening_bits(agreement, a) & def_bit != 0 {
+                    open = true;
+                }
+                if open {
+                    *slot |= def_bit;
+                }
+            }
+        }
+        bits
+    }
+}
+
+fn is_target_kind(p: &Provision) -> bool {
+    matches!(p.kind, Kind::Article | Kind::Preamble | Kind::FinalClause)
+}
+
+fn has_targets(p: &Provision) -> bool {
+    p.walk().skip(1).any(is_target_kind)
+}
+
+/// Where a provision's body starts: after its heading line when the text
+/// repeats it ("Article 2.2 Customs Duties"), so that words of a heading are
+/// not read as words of the article (headings are matched by `title_any`).
+fn body_start(agreement: &Agreement, p: &Provision) -> usize {
+    let text = agreement.text.text.get(p.span.clone()).unwrap_or("");
+    let first_line = text.split('\n').next().unwrap_or("");
+    let heading = p
+        .title
+        .as_deref()
+        .is_some_and(|t| !t.is_empty() && first_line.contains(t))
+        || p.number
+            .as_deref()
+            .is_some_and(|n| first_line.split_whitespace().nth(1) == Some(n));
+    if heading && first_line.len() < text.len() {
+        p.span.start + first_line.len() + 1
+    } else {
+        p.span.start
+    }
+}

@@ -1,0 +1,331 @@
+//! `treatyscan check` and `treatyscan rules` as a user runs them: exit codes,
+//! formats and messages, on the invented drafts in corpus/rules/.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::PathBuf;
+
+fn draft(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus/rules")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn treatyscan() -> Command {
+    let mut cmd = Command::cargo_bin("treatyscan").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = treatyscan().args(args).output().unwrap();
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+#[test]
+fn findings_exit_1_and_clean_text_exits_0() {
+    treatyscan()
+        .args(["check", &draft("draft_en.txt")])
+        .assert()
+        .code(1);
+    // without cultural findings, the agreement-level gaps (warnings) still fail…
+    treatyscan()
+        .args(["check", &draft("clean_en.txt")])
+        .assert()
+        .code(1);
+    // …unless asked about categories only, or told not to fail
+    treatyscan()
+        .args([
+            "check",
+            "--category",
+            "cultural_exception",
+            &draft("clean_en.txt"),
+        ])
+        .assert()
+        .code(0);
+    treatyscan()
+        .args(["check", "--exit-zero", &draft("draft_en.txt")])
+        .assert()
+        .code(0);
+    treatyscan()
+        .args(["check", "--fail-on", "never", &draft("draft_en.txt")])
+        .assert()
+        .code(0);
+    // e-commerce commitments are warnings; the Spanish draft has one
+    treatyscan()
+        .args(["check", "--fail-on", "warning", &draft("draft_es.txt")])
+        .assert()
+        .code(1);
+    treatyscan()
+        .args(["check", "--fail-on", "error", &draft("draft_es.txt")])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn usage_and_input_errors_exit_2() {
+    treatyscan()
+        .args(["check", "--category", "culture", &draft("draft_en.txt")])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("unknown category `culture`")
+                .and(predicate::str::contains("cultural_exception")),
+        );
+    treatyscan()
+        .args(["check", "/no/such/agreement.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file"));
+    treatyscan().args(["check"]).assert().code(2);
+    treatyscan()
+        .args(["check", "--format", "xml", &draft("draft_en.txt")])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn one_unreadable_file_among_good_ones_is_partial() {
+    treatyscan()
+        .args(["check", &draft("draft_en.txt"), "/no/such/agreement.txt"])
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains("draft_en.txt"));
+}
+
+#[test]
+fn bad_rule_directory_exits_2_naming_file_and_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        "[[rule]]\ncode = \"BAD001\"\ncategory = \"cultural_exception\"\n",
+    )
+    .unwrap();
+    treatyscan()
+        .args([
+            "check",
+            "--rules",
+            dir.path().to_str().unwrap(),
+            &draft("draft_en.txt"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.toml").and(predicate::str::contains("BAD001")));
+}
+
+#[test]
+fn english_draft_findings_by_category() {
+    let v = json_of(&["check", "--format", "json", &draft("draft_en.txt")]);
+    let findings = v["files"][0]["findings"].as_array().unwrap();
+    let of = |category: &str| -> Vec<String> {
+        findings
+            .iter()
+            .filter(|f| f["category"] == category)
+            .map(|f| {
+                f["provision"]["number"]
+                    .as_str()
+                    .unwrap_or("preamble")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(of("convention_reference"), ["1.2"]);
+    assert_eq!(of("ecommerce"), ["2.1", "2.2", "2.3"]);
+    assert_eq!(of("ecommerce_duties"), ["2.2"]);
+    assert_eq!(of("ecommerce_nondiscrimination"), ["2.3"]);
+    assert_eq!(of("ecommerce_cultural"), ["2.1"]);
+    // national treasures (3.1) and subsidies (3.2) are near misses
+    assert_eq!(of("cultural_exception"), ["2.1", "3.3"]);
+    assert_eq!(of("cultural_cooperation"), ["4.1"]);
+    assert_eq!(of("cultural_specificity"), ["preamble"]);
+    assert!(of("policy_space").contains(&"preamble".to_string()));
+    // every finding carries the provision object with its source_id key
+    assert!(findings.iter().all(|f| f["provision"]
+        .as_object()
+        .unwrap()
+        .contains_key("source_id")));
+}
+
+#[test]
+fn spanish_and_french_drafts_are_read_alike() {
+    for name in ["draft_es.txt", "draft_fr.txt"] {
+        let v = json_of(&["check", "--format", "json", &draft(name)]);
+        let categories: Vec<&str> = v["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["category"].as_str().unwrap())
+            .collect();
+        for expected in [
+            "ecommerce",
+            "ecommerce_duties",
+            "ecommerce_cultural",
+            "cultural_exception",
+        ] {
+            assert!(
+                categories.contains(&expected),
+                "{name}: no {expected} in {categories:?}"
+            );
+        }
+    }
+    let fr = json_of(&["check", "--format", "json", &draft("draft_fr.txt")]);
+    let text = fr.to_string();
+    assert!(
+        text.contains("convention_reference") && text.contains("policy_space"),
+        "{text}"
+    );
+}
+
+#[test]
+fn category_filter_keeps_only_those_categories() {
+    let v = json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--category",
+        "ecommerce_duties",
+        &draft("draft_en.txt"),
+    ]);
+    let findings = v["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["rules"][0], "EDU001");
+    assert_eq!(findings[0]["line"], 41);
+    assert_eq!(findings[0]["column"], 1);
+}
+
+#[test]
+fn csv_has_one_row_per_finding() {
+    let json = json_of(&["check", "--format", "json", &draft("draft_en.txt")]);
+    let n = json["files"][0]["findings"].as_array().unwrap().len();
+    let out = treatyscan()
+        .args(["check", "--format", "csv", &draft("draft_en.txt")])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("path,line,column,page,category,"));
+    assert_eq!(text.lines().count(), n + 1);
+}
+
+#[test]
+fn human_output_has_no_colour_when_not_a_terminal() {
+    treatyscan()
+        .args(["check", &draft("draft_en.txt")])
+        .assert()
+        .stdout(
+            predicate::str::contains("\x1b[")
+                .not()
+                .and(predicate::str::contains("«")),
+        );
+}
+
+#[test]
+fn rules_lists_and_explains() {
+    treatyscan()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("CEX001").and(predicate::str::contains("EDU001")));
+    treatyscan()
+        .args(["rules", "explain", "cex002"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("national treasures"));
+    treatyscan()
+        .args(["rules", "explain", "ZZZ999"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn gaps_travel_in_json_csv_and_sarif() {
+    let json = json_of(&["check", "--format", "json", &draft("clean_en.txt")]);
+    let gaps = json["files"][0]["gaps"].as_array().unwrap();
+    assert!(gaps
+        .iter()
+        .any(|g| g["id"] == "missing_convention_reference" && g["level"] == "agreement"));
+    assert!(gaps
+        .iter()
+        .all(|g| g["fingerprint"].as_str().is_some_and(|f| f.len() == 16)));
+    let csv = treatyscan()
+        .args(["check", "--format", "csv", &draft("clean_en.txt")])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&csv.stdout)
+        .contains(",missing_policy_space,warning,missing_policy_space,agreement,"));
+    let sarif = json_of(&["check", "--format", "sarif", &draft("clean_en.txt")]);
+    let ids: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["ruleId"].as_str())
+        .collect();
+    assert!(ids.contains(&"missing_dual_nature"), "{ids:?}");
+}
+
+#[test]
+fn a_baseline_hides_what_it_knew_even_after_reflowing() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let out = treatyscan()
+        .args(["check", "--format", "json", &draft("draft_en.txt")])
+        .output()
+        .unwrap();
+    std::fs::write(&baseline, &out.stdout).unwrap();
+    // the same draft reflowed: lines wrapped differently and shifted down
+    let original = std::fs::read_to_string(draft("draft_en.txt")).unwrap();
+    let reflowed: String = format!("\n\n{}", original.replace(", ", ",\n"));
+    let next = dir.path().join("draft_en_r2.txt");
+    std::fs::write(&next, reflowed).unwrap();
+    let json = json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        next.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        json["files"][0]["findings"].as_array().unwrap().len(),
+        0,
+        "{json}"
+    );
+    assert_eq!(json["files"][0]["gaps"].as_array().unwrap().len(), 0);
+    treatyscan()
+        .args([
+            "check",
+            "--baseline",
+            baseline.to_str().unwrap(),
+            next.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+    // a new clause is new
+    let added = format!(
+        "{}\nArticle 9.1: Culture\n\nThis Chapter does not apply to audiovisual services.\n",
+        std::fs::read_to_string(&next).unwrap()
+    );
+    std::fs::write(&next, added).unwrap();
+    let json = json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        next.to_str().unwrap(),
+    ]);
+    assert!(!json["files"][0]["findings"].as_array().unwrap().is_empty());
+    // a file that is not a baseline is an error naming it
+    std::fs::write(dir.path().join("bad.json"), "[1, 2]").unwrap();
+    treatyscan()
+        .args([
+            "check",
+            "--baseline",
+            dir.path().join("bad.json").to_str().unwrap(),
+            &draft("draft_en.txt"),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bad.json"));
+}

@@ -1,0 +1,138 @@
+//! Each gap pinned both ways, in English, Spanish and French: the base drafts in
+//! `corpus/gaps/` open every gap; adding one clause (the clause treatyscan itself
+//! suggests) closes the gap it targets.
+
+mod common;
+
+use std::fmt::Write;
+use treatyscan::findings::{review, ReviewOptions};
+use treatyscan::provision::SourceFormat;
+use treatyscan::rules::RuleSet;
+use treatyscan::text::LocatedText;
+
+const LANGS: [&str; 3] = ["en", "es", "fr"];
+
+struct Draft {
+    text: String,
+    preamble_end: &'static str,
+    chapter3: &'static str,
+    article: &'static str,
+}
+
+fn draft(lang: &str) -> Draft {
+    let text = std::fs::read_to_string(common::corpus_file(&format!("gaps/{lang}-base-draft.txt")))
+        .unwrap();
+    let (preamble_end, chapter3, article) = match lang {
+        "es" => ("HAN ACORDADO LO SIGUIENTE:", "CAPÍTULO 3", "Artículo"),
+        "fr" => ("SONT CONVENUS DE CE QUI SUIT :", "CHAPITRE 3", "Article"),
+        _ => ("HAVE AGREED AS FOLLOWS:", "CHAPTER 3", "Article"),
+    };
+    Draft {
+        text,
+        preamble_end,
+        chapter3,
+        article,
+    }
+}
+
+fn gaps_of(text: &str) -> Vec<String> {
+    let rules = RuleSet::builtin().unwrap();
+    let agreement = treatyscan::structure::parse_text(
+        "draft.txt".into(),
+        SourceFormat::Text,
+        LocatedText::plain(text.into()),
+    );
+    let options = ReviewOptions {
+        developing: vec!["XXX".into()],
+        ..Default::default()
+    };
+    review(&rules, &agreement, "draft.txt", &options)
+        .gaps
+        .into_iter()
+        .map(|g| g.id.to_string())
+        .collect()
+}
+
+/// The draft with the clause that closes `gap` put where a drafter would put it.
+fn closed(d: &Draft, gap: &str, clause: &str) -> String {
+    let in_preamble = |t: &str| {
+        t.replacen(
+            d.preamble_end,
+            &format!("{clause}\n\n{}", d.preamble_end),
+            1,
+        )
+    };
+    let new_article = |num: &str| format!("{} {num}: X\n\n{clause}\n\n", d.article);
+    match gap {
+        "missing_convention_reference" | "missing_policy_space" | "missing_dual_nature" => {
+            in_preamble(&d.text)
+        }
+        "ecommerce_without_cultural_carveout" => d.text.replacen(
+            d.chapter3,
+            &format!("{}{}", new_article("2.3"), d.chapter3),
+            1,
+        ),
+        _ => format!("{}\n{}", d.text, new_article("3.2")),
+    }
+}
+
+fn suggested(text: &str, gap: &str) -> String {
+    let rules = RuleSet::builtin().unwrap();
+    let agreement = treatyscan::structure::parse_text(
+        "d".into(),
+        SourceFormat::Text,
+        LocatedText::plain(text.into()),
+    );
+    let options = ReviewOptions {
+        developing: vec!["XXX".into()],
+        ..Default::default()
+    };
+    let file = review(&rules, &agreement, "d", &options);
+    file.gaps
+        .iter()
+        .find(|g| g.id == gap)
+        .expect("gap open")
+        .suggested_clause
+        .to_string()
+}
+
+#[test]
+fn every_gap_is_open_in_the_base_drafts() {
+    for lang in LANGS {
+        let gaps = gaps_of(&draft(lang).text);
+        assert_eq!(gaps.len(), 6, "{lang}: {gaps:?}");
+    }
+}
+
+#[test]
+fn one_suggested_clause_closes_each_gap() {
+    let mut table = String::new();
+    for lang in LANGS {
+        let d = draft(lang);
+        for gap in treatyscan::findings::gaps::GAP_IDS {
+            let clause = suggested(&d.text, gap);
+            let after = gaps_of(&closed(&d, gap, &clause));
+            assert!(
+                !after.iter().any(|g| g == gap),
+                "{lang}: adding {clause:?} leaves {gap} open"
+            );
+            let _ = writeln!(table, "{lang} +{gap}: still open {}", after.join(", "));
+        }
+    }
+    insta::assert_snapshot!(table);
+}
+
+#[test]
+fn human_report_of_the_spanish_base_draft() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyscan"))
+        .args(["check", "--developing", "XXX"])
+        .arg(common::corpus_file("gaps/es-base-draft.txt"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(env!("CARGO_MANIFEST_DIR"), "");
+    insta::assert_snapshot!(text);
+}

@@ -1,0 +1,119 @@
+//! Measurements on the shared corpus and gold labels (`../shared`, next to the
+//! crate). They skip, saying so, when that folder is absent (a clean checkout).
+
+use std::path::{Path, PathBuf};
+use treatyscan::findings::{review, FileFindings, ReviewOptions};
+use treatyscan::rules::RuleSet;
+
+fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.join("corpus/tota").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: ../shared (corpus, gold, schemas) is not here");
+        None
+    }
+}
+
+#[test]
+fn dev_set_scores_reach_their_targets() {
+    let Some(shared) = shared() else { return };
+    let rules = RuleSet::builtin().unwrap();
+    let eval = treatyscan::eval::evaluate(
+        &rules,
+        &shared.join("gold/dev.jsonl"),
+        &shared.join("gold/dev-agreements.tsv"),
+        &shared.join("corpus/tota"),
+    )
+    .unwrap();
+    eprintln!("{}", treatyscan::eval::render_table(&eval));
+    let mut misses = Vec::new();
+    for s in &eval.scores {
+        if s.gold >= 5 && s.f1() < 0.90 {
+            misses.push(format!("{}: F1 {:.3} < 0.90", s.category, s.f1()));
+        }
+        let strict = [
+            "convention_reference",
+            "ecommerce_duties",
+            "ecommerce_nondiscrimination",
+        ];
+        if strict.contains(&s.category.as_str()) && s.precision() < 0.95 {
+            misses.push(format!(
+                "{}: precision {:.3} < 0.95",
+                s.category,
+                s.precision()
+            ));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+fn counts(rules: &RuleSet, path: &Path) -> std::collections::BTreeMap<String, usize> {
+    let agreement = treatyscan::source::load(path).unwrap();
+    let mut counts = std::collections::BTreeMap::new();
+    for f in rules.check(&agreement) {
+        *counts.entry(f.category).or_default() += 1;
+    }
+    counts
+}
+
+#[test]
+fn english_and_spanish_tpp_get_the_same_counts() {
+    let Some(shared) = shared() else { return };
+    let rules = RuleSet::builtin().unwrap();
+    let en = counts(&rules, &shared.join("corpus/tota/pta_449.xml"));
+    let es = counts(&rules, &shared.join("corpus/tota/pta_450.xml"));
+    for category in treatyscan::rules::CATEGORIES {
+        let (a, b) = (
+            en.get(*category).copied().unwrap_or(0),
+            es.get(*category).copied().unwrap_or(0),
+        );
+        let allowed = (a.max(b) as f64 * 0.10).floor() as usize;
+        assert!(
+            a.abs_diff(b) <= allowed,
+            "{category}: en {a}, es {b}\nen {en:?}\nes {es:?}"
+        );
+    }
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let Some(shared) = shared() else { return };
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shared.join("schemas/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("SARIF schema compiles");
+    let rules = RuleSet::builtin().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files: Vec<FileFindings> = [
+        root.join("corpus/rules/draft_en.txt"),
+        shared.join("corpus/tota/pta_449.xml"),
+    ]
+    .iter()
+    .map(|p| {
+        let a = treatyscan::source::load(p).unwrap();
+        review(
+            &rules,
+            &a,
+            &p.display().to_string(),
+            &ReviewOptions::default(),
+        )
+    })
+    .collect();
+    let sarif: serde_json::Value =
+        serde_json::from_str(&treatyscan::report::render_sarif(&files, &rules)).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "SARIF invalid:\n{}", errors.join("\n"));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    // one result per finding and per gap (gaps carry the agreement-level rules)
+    let findings: usize = files.iter().map(|f| f.findings.len() + f.gaps.len()).sum();
+    assert!(files.iter().any(|f| !f.gaps.is_empty()));
+    assert_eq!(results.len(), findings);
+    assert!(results
+        .iter()
+        .all(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64()));
+}
