@@ -117,6 +117,10 @@ pub struct Change {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
     pub diff: Vec<Segment>,
+    /// Both texts as they read, when the words are not compared (two
+    /// languages): the side-by-side view still shows them; JSON does not.
+    #[serde(skip)]
+    pub parallel_text: Option<(Vec<Segment>, Vec<Segment>)>,
 }
 
 impl Change {
@@ -429,7 +433,14 @@ fn unit_change(ua: Option<&Unit>, ub: Option<&Unit>, same_language: bool, level:
     // Titles of translations differ by nature: only a same-language retitling counts.
     let retitled =
         same_language && matches!((ua, ub), (Some(x), Some(y)) if x.title_key != y.title_key);
+    let parallel_text = match (ua, ub) {
+        (Some(x), Some(y)) if !same_language => {
+            Some((whole(Op::Equal, &x.tokens), whole(Op::Equal, &y.tokens)))
+        }
+        _ => None,
+    };
     Change {
+        parallel_text,
         kind,
         level,
         a: ua.map(info),
@@ -469,7 +480,8 @@ fn summarise(a: &[Unit], b: &[Unit], changes: &[Change], same_language: bool) ->
         provisions_a: a.len(),
         provisions_b: b.len(),
         matched: count(&matched),
-        unchanged: count(&|c| matched(c) && !c.is_interesting()),
+        // between two languages nothing is known to be unchanged
+        unchanged: count(&|c| same_language && matched(c) && !c.is_interesting()),
         text_changed: count(&|c| c.text_changed),
         moved: count(&|c| c.moved),
         renumbered: count(&|c| c.renumbered),

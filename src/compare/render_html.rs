@@ -253,7 +253,12 @@ fn write_cell(out: &mut String, ch: &Change, col: Column) {
         let _ = write!(out, " <span class=\"flags\">{}</span>", esc(&flags(ch)));
     }
     out.push_str("</div>");
-    for s in ch.diff.iter().filter(|s| s.op != hidden) {
+    let shown = match (&ch.parallel_text, col) {
+        (Some((a, _)), Column::A) => a,
+        (Some((_, b)), Column::B) => b,
+        (None, _) => &ch.diff,
+    };
+    for s in shown.iter().filter(|s| s.op != hidden) {
         match s.op {
             Op::Equal => out.push_str(&esc(&s.text)),
             // the space before a run stays outside the highlight

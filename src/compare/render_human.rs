@@ -43,9 +43,16 @@ fn side_line(s: &Side) -> String {
 
 pub fn summary_line(c: &Comparison) -> String {
     let s = &c.summary;
+    let paired = if s.same_language {
+        format!("{} matched ({} unchanged)", s.matched, s.unchanged)
+    } else {
+        format!("{} paired by number", s.matched)
+    };
     let mut parts = vec![format!(
-        "{} provisions in A, {} in B; {} matched ({} unchanged)",
-        s.provisions_a, s.provisions_b, s.matched, s.unchanged
+        "{} provision{} in A, {} in B; {paired}",
+        s.provisions_a,
+        if s.provisions_a == 1 { "" } else { "s" },
+        s.provisions_b,
     )];
     for (n, what) in [
         (s.text_changed, "text changed"),

@@ -169,7 +169,9 @@ fn reflowed_and_hyphenated_text_is_not_a_change() {
             "cultural industries, including",
             "cul-\ntural   industries,\n\n including",
         )
-        .replace("public morals", "public\nmorals");
+        .replace("public morals", "public\nmorals")
+        // a page break, with its blank lines, in the middle of a sentence
+        .replace("including books,", "including\n\n\x0c\n\nbooks,");
     let c = run(&a, &doc(&[("3", "EXCEPTIONS", &reflowed)]));
     assert!(!c.summary.has_differences(), "{:#?}", c.summary);
 }
