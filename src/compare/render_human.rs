@@ -116,13 +116,48 @@ fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize) {
     // stable: category-tagged changes first, then document order
     changes.sort_by_key(|ch| ch.categories.is_empty());
     let _ = writeln!(out, "{} ({})", p.bold("Changes"), changes.len());
-    for ch in changes {
+    let mut rest = changes.as_slice();
+    while let Some(ch) = rest.first() {
+        let run = rest.iter().take_while(|c| only_renumbered(c)).count();
         let _ = writeln!(out);
+        if run >= RENUMBER_RUN {
+            let _ = writeln!(out, "{}", renumbered_run(&rest[..run], p));
+            rest = &rest[run..];
+            continue;
+        }
         let _ = writeln!(out, "{}", headline(ch, p));
         if !ch.diff.is_empty() && (ch.kind != ChangeKind::Matched || ch.text_changed) {
             out.push_str(&inline_diff(&ch.diff, ch.kind, p, width));
         }
+        rest = &rest[1..];
     }
+}
+
+/// A renumbered chapter is one line, not one per article.
+const RENUMBER_RUN: usize = 3;
+
+fn only_renumbered(ch: &Change) -> bool {
+    ch.kind == ChangeKind::Matched
+        && ch.renumbered
+        && !(ch.text_changed || ch.moved || ch.retitled || ch.split || ch.merged)
+}
+
+fn renumbered_run(run: &[&Change], p: &Painter) -> String {
+    let number = |x: &Option<ProvisionInfo>| {
+        x.as_ref()
+            .and_then(|i| i.number.clone())
+            .unwrap_or_default()
+    };
+    let (first, last) = (run[0], run[run.len() - 1]);
+    format!(
+        "{} Articles {}–{} → {}–{}  [renumbered, {} articles, text unchanged]",
+        p.paint("33", "~"),
+        number(&first.a),
+        number(&last.a),
+        number(&first.b),
+        number(&last.b),
+        run.len()
+    )
 }
 
 fn headline(ch: &Change, p: &Painter) -> String {
