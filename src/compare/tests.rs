@@ -77,6 +77,15 @@ fn renumbered_chapter_is_renumbered_not_moved() {
         (c.summary.added, c.summary.removed, c.summary.moved),
         (0, 0, 0)
     );
+    let style = render_human::Style {
+        color: false,
+        width: 100,
+    };
+    let human = render_human::render(&c, style);
+    assert!(
+        human.contains("~ Articles 2.1–3.2 → 3.1–4.2  [renumbered, 4 articles, text unchanged]"),
+        "{human}"
+    );
 }
 
 #[test]
