@@ -306,3 +306,41 @@ fn excerpt(
 fn leading_whitespace(text: &str) -> usize {
     text.len() - text.trim_start().len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_collapses_whitespace_and_keeps_marks_on_the_words() {
+        let text = "This  Chapter\n  does not apply to broadcasting.";
+        let start = text.find("broadcasting").unwrap();
+        let (out, marks) = excerpt(
+            text,
+            0..text.len(),
+            start,
+            &[(start, start + "broadcasting".len())],
+        );
+        assert_eq!(out, "This Chapter does not apply to broadcasting.");
+        assert_eq!(&out[marks[0].0..marks[0].1], "broadcasting");
+    }
+
+    #[test]
+    fn long_units_are_cut_around_the_anchor() {
+        let text = format!(
+            "{} cultural industries {}",
+            "a ".repeat(200),
+            "b ".repeat(200)
+        );
+        let start = text.find("cultural").unwrap();
+        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, start + 8)]);
+        assert!(out.starts_with('…') && out.ends_with('…'));
+        assert_eq!(&out[marks[0].0..marks[0].1], "cultural");
+    }
+
+    #[test]
+    fn rule_set_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<RuleSet>();
+    }
+}
