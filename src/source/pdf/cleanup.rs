@@ -1,0 +1,363 @@
+//! From lines as printed to lines as written: extraction artefacts removed,
+//! page furniture (running headers and footers, page numbers) dropped, and
+//! words hyphenated at a line end joined again.
+//!
+//! Everything here is judged across the whole document (how often a line
+//! repeats at a page edge, which spelling the document itself uses), not tuned
+//! to one producer.
+
+use super::layout::PageLine;
+use crate::structure::{classify, Line};
+use std::collections::{HashMap, HashSet};
+use unicode_normalization::UnicodeNormalization;
+
+/// How many lines at the top and at the bottom of a page can be furniture.
+const EDGE_LINES: usize = 3;
+
+/// Hyphenated prefixes that stay hyphenated when a line break falls after them
+/// and the document gives no other evidence ("cross-\nborder", "e-\ncommerce").
+const HYPHEN_PREFIXES: &[&str] = &["e", "non", "self", "cross", "co", "ex", "well", "quasi"];
+
+/// Runs every clean-up step over the pages, in place.
+pub fn clean(pages: &mut [Vec<PageLine>]) {
+    for line in pages.iter_mut().flatten() {
+        line.text = fix_artefacts(&line.text);
+    }
+    for page in pages.iter_mut() {
+        page.retain(|l| !l.text.is_empty());
+    }
+    remove_furniture(pages);
+    dehyphenate(pages);
+}
+
+/// Characters that extraction produces but no reader sees: control codes,
+/// zero-width marks, undecodable glyphs, symbol-font private-use codes. Accents
+/// drawn as separate combining marks are composed with their letter.
+pub fn fix_artefacts(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(' '),
+            '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{fffd}' | '\u{feff}' | '\u{200b}' => {}
+            // Symbol and Wingdings bullets as Word writes them
+            '\u{f0b7}' | '\u{f0a7}' | '\u{f0a8}' | '\u{f0fc}' | '\u{f076}' | '\u{f0d8}' => {
+                out.push('•')
+            }
+            '\u{e000}'..='\u{f8ff}' => {}
+            _ => out.push(c),
+        }
+    }
+    let composed: String = out.nfc().collect();
+    composed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ------------------------------------------------------------ page furniture
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Edge {
+    Top,
+    Bottom,
+}
+
+/// What identifies a running header or footer across pages: the page edge, the
+/// position (headers sit at a fixed height) and the text with its digits
+/// masked ("Page 3" and "Page 4" are the same footer).
+type FurnitureKey = (Edge, i64, String);
+
+/// Drops running headers and footers and page numbers: lines at a page edge
+/// that are page numbers, or that repeat at the same edge and height on
+/// several pages. Furniture is a block at the very edge, set apart from the
+/// body by a wider gap than between body lines; so body text next to it, or
+/// boilerplate that happens to repeat, stays.
+fn remove_furniture(pages: &mut [Vec<PageLine>]) {
+    let counts = edge_counts(pages);
+    let needed = repeats_needed(pages.len());
+    let is_furniture = |edge: Edge, l: &PageLine| {
+        is_page_number(&l.text) || counts.get(&key(edge, l)).is_some_and(|n| *n >= needed)
+    };
+    for page in pages.iter_mut() {
+        let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l));
+        page.drain(..top);
+        let bottom = edge_block(page.iter().rev(), |l| is_furniture(Edge::Bottom, l));
+        page.truncate(page.len() - bottom);
+    }
+}
+
+/// How many lines from an edge (lines in order from that edge) are furniture:
+/// the longest run of furniture lines that ends at a gap.
+fn edge_block<'a>(
+    lines: impl Iterator<Item = &'a PageLine>,
+    is_furniture: impl Fn(&PageLine) -> bool,
+) -> usize {
+    let near: Vec<&PageLine> = lines.take(EDGE_LINES + 1).collect();
+    let run = near
+        .iter()
+        .take(EDGE_LINES)
+        .take_while(|l| is_furniture(l))
+        .count();
+    (1..=run)
+        .rev()
+        .find(|&k| {
+            near.get(k).is_none_or(|body| {
+                let last = near[k - 1];
+                (body.v - last.v).abs() > 1.4 * body.size.max(last.size)
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// On how many pages a line must repeat to be furniture. Short documents need
+/// it on every page; long ones on at least three (a header naming the chapter
+/// repeats only over that chapter's pages).
+fn repeats_needed(pages: usize) -> usize {
+    pages.clamp(2, 3)
+}
+
+fn edge_counts(pages: &[Vec<PageLine>]) -> HashMap<FurnitureKey, usize> {
+    let mut counts = HashMap::new();
+    for page in pages {
+        let n = page.len();
+        let top = page.iter().take(EDGE_LINES).map(|l| key(Edge::Top, l));
+        let bottom = page
+            .iter()
+            .skip(n.saturating_sub(EDGE_LINES))
+            .map(|l| key(Edge::Bottom, l));
+        // once per page, even if a page repeats a line
+        let keys: HashSet<FurnitureKey> = top.chain(bottom).collect();
+        for k in keys {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+fn key(edge: Edge, l: &PageLine) -> FurnitureKey {
+    // headings keep their digits: "Article 12" at the top of three pages is
+    // three articles, while "Chapter 3 Rules of Origin" three times is a header
+    let text = if matches!(classify(&l.text), Line::Heading(_)) {
+        l.text.to_lowercase()
+    } else {
+        mask_digits(&l.text)
+    };
+    (edge, (l.v / 4.0).round() as i64, text)
+}
+
+fn mask_digits(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// "3", "- 3 -", "Page 4 of 20", "Página 4 de 20", "12-6", "A-3", "iv", "[5]".
+pub fn is_page_number(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '|') || c.is_whitespace())
+        .to_lowercase();
+    if t.is_empty() || t.chars().count() > 24 {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [n] => is_number_token(n),
+        [p, n] if is_page_word(p) => is_number_token(n),
+        [n, of, m] if is_of_word(of) => is_number_token(n) && is_digits(m),
+        [p, n, of, m] if is_page_word(p) && is_of_word(of) => {
+            is_number_token(n) && is_digits(m)
+        }
+        [a, dash, b] if matches!(*dash, "-" | "–") => is_chapter_part(a) && is_digits(b),
+        _ => false,
+    }
+}
+
+fn is_number_token(t: &str) -> bool {
+    if is_digits(t) || (t.len() <= 7 && t.chars().all(|c| "ivxlcdm".contains(c))) {
+        return true;
+    }
+    // "12-6", "a-3": chapter and page
+    match t.split_once(['-', '–']) {
+        Some((a, b)) => is_chapter_part(a) && is_digits(b),
+        None => false,
+    }
+}
+
+fn is_chapter_part(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn is_digits(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_page_word(t: &str) -> bool {
+    matches!(t, "page" | "página" | "pagina" | "pág." | "p." | "pg.")
+}
+
+fn is_of_word(t: &str) -> bool {
+    matches!(t, "of" | "de" | "sur" | "/")
+}
+
+// ------------------------------------------------------------ hyphenation
+
+/// Joins words split by a hyphen at a line end: the continuation moves up to
+/// the first line, so line numbers do not shift. Whether the hyphen stays is
+/// settled by the document's own spelling when it has one.
+fn dehyphenate(pages: &mut [Vec<PageLine>]) {
+    let vocabulary = vocabulary(pages);
+    let positions: Vec<(usize, usize)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, lines)| (0..lines.len()).map(move |i| (p, i)))
+        .collect();
+    for w in positions.windows(2) {
+        let [(p1, i1), (p2, i2)] = [w[0], w[1]];
+        let next = std::mem::take(&mut pages[p2][i2].text);
+        let (first, rest) = join_hyphenated(&pages[p1][i1].text, &next, &vocabulary)
+            .unwrap_or_else(|| (pages[p1][i1].text.clone(), next));
+        pages[p1][i1].text = first;
+        pages[p2][i2].text = rest;
+    }
+    for page in pages.iter_mut() {
+        page.retain(|l| !l.text.is_empty());
+    }
+}
+
+fn vocabulary(pages: &[Vec<PageLine>]) -> HashSet<String> {
+    pages
+        .iter()
+        .flatten()
+        .flat_map(|l| l.text.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() > 2)
+        .collect()
+}
+
+/// The two lines after joining, or `None` when `first` does not end in a
+/// hyphenated word that `next` completes.
+pub fn join_hyphenated(
+    first: &str,
+    next: &str,
+    vocabulary: &HashSet<String>,
+) -> Option<(String, String)> {
+    let (stem, hyphen) = first
+        .strip_suffix('-')
+        .map(|s| (s, '-'))
+        .or_else(|| first.strip_suffix('\u{ad}').map(|s| (s, '\u{ad}')))
+        .or_else(|| first.strip_suffix('\u{2010}').map(|s| (s, '\u{2010}')))?;
+    let fragment: String = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if fragment.is_empty() || !next.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let (word, rest) = next.split_once(' ').unwrap_or((next, ""));
+    let keep = hyphen != '\u{ad}' && keeps_hyphen(&fragment, word, vocabulary);
+    let joined = if keep {
+        format!("{stem}-{word}")
+    } else {
+        format!("{stem}{word}")
+    };
+    Some((joined, rest.to_string()))
+}
+
+fn keeps_hyphen(fragment: &str, word: &str, vocabulary: &HashSet<String>) -> bool {
+    let tail: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    let (f, t) = (fragment.to_lowercase(), tail.to_lowercase());
+    let joined = format!("{f}{t}");
+    let hyphenated = format!("{f}-{t}");
+    if vocabulary.contains(&joined) {
+        return false;
+    }
+    if vocabulary.contains(&hyphenated) {
+        return true;
+    }
+    f.chars().count() <= 2 || HYPHEN_PREFIXES.contains(&f.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, v: f64) -> PageLine {
+        PageLine {
+            text: text.into(),
+            v,
+            size: 10.0,
+        }
+    }
+
+    fn texts(page: &[PageLine]) -> Vec<&str> {
+        page.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn recognises_page_number_lines() {
+        for yes in ["3", "- 3 -", "Page 4 of 20", "Página 4 de 20", "12-6", "iv", "4 / 20"] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["1.", "(a)", "Article 3", "12.6", "3 The Parties", "in"] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn removes_repeated_headers_but_not_headings_at_the_top() {
+        let mut pages: Vec<Vec<PageLine>> = (1..=4)
+            .map(|n| {
+                vec![
+                    line("Draft Agreement on Trade", -800.0),
+                    line(&format!("Article {n}"), -760.0),
+                    line("The Parties agree.", -748.0),
+                    line(&format!("- {n} -"), -40.0),
+                ]
+            })
+            .collect();
+        remove_furniture(&mut pages);
+        assert_eq!(texts(&pages[2]), ["Article 3", "The Parties agree."]);
+    }
+
+    #[test]
+    fn joins_hyphenated_words_by_the_documents_spelling() {
+        let vocab: HashSet<String> = ["e-commerce", "cooperation"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let j = |a: &str, b: &str| join_hyphenated(a, b, &vocab);
+        assert_eq!(
+            j("the cul-", "tural sector"),
+            Some(("the cultural".into(), "sector".into()))
+        );
+        assert_eq!(
+            j("on e-", "commerce and"),
+            Some(("on e-commerce".into(), "and".into()))
+        );
+        assert_eq!(
+            j("co-", "operation."),
+            Some(("cooperation.".into(), String::new()))
+        );
+        assert_eq!(j("Asia-", "Pacific"), None);
+        assert_eq!(j("items 1 -", "and"), None);
+    }
+
+    #[test]
+    fn strips_extraction_artefacts() {
+        assert_eq!(fix_artefacts("a\u{0}b\u{f0b7} c\u{e123}"), "ab• c");
+        assert_eq!(fix_artefacts("Re\u{301}sume\u{301}"), "Résumé");
+    }
+}
