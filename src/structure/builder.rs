@@ -3,6 +3,7 @@
 use super::lines::{classify, Heading, Line, Marker, MarkerStyle};
 use crate::provision::{Kind, Provision};
 use crate::text::LocatedText;
+use std::collections::HashSet;
 use std::ops::Range;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -43,7 +44,22 @@ struct Builder<'a> {
     prev_line: &'a str,
     /// Lines already consumed as a heading's title.
     skip_until: usize,
+    /// Inside a table of contents: headings named there, not yet met for real.
+    toc: Option<Toc>,
+    /// A blank line came before this one: the previous paragraph has ended.
+    blank_before: bool,
 }
+
+/// A table of contents lists headings without being them. It ends where the
+/// document meets one of its entries again (the real "PREAMBLE" or
+/// "CHAPTER 1"), or after `TOC_MAX_LINES` lines.
+#[derive(Default)]
+struct Toc {
+    seen: HashSet<(Kind, Option<String>)>,
+    lines: usize,
+}
+
+const TOC_MAX_LINES: usize = 1000;
 
 fn rank_of(kind: Kind) -> u32 {
     match kind {
@@ -68,14 +84,16 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         prev_was_heading: true,
         prev_line: "",
         skip_until: 0,
+        toc: None,
+        blank_before: false,
     };
     let lines: Vec<(usize, &str)> = line_slices(&text.text, range.clone()).collect();
     for i in 0..lines.len() {
         let (offset, line) = lines[i];
-        if i < b.skip_until {
-            continue;
+        if i >= b.skip_until {
+            b.line(&lines, i, offset, line);
         }
-        b.line(&lines, i, offset, line);
+        b.blank_before = line.trim().is_empty();
     }
     b.close_to(0, range.end);
     b.roots
@@ -99,9 +117,12 @@ fn line_slices(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, 
 impl<'a> Builder<'a> {
     fn line(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, line: &'a str) {
         let class = classify(line);
+        let toc_entry = self.mode == Mode::Document && self.toc_entry(&class, line);
         match class {
             Line::Blank => return,
-            Line::Heading(h) if self.mode == Mode::Document && self.accepts_heading(&h, line) => {
+            Line::Heading(h)
+                if !toc_entry && self.mode == Mode::Document && self.accepts_heading(&h, line) =>
+            {
                 self.heading(lines, i, offset, h);
                 return;
             }
@@ -141,6 +162,33 @@ impl<'a> Builder<'a> {
         self.prev_line = line;
     }
 
+    /// Tracks a table of contents: returns true for a heading line that is one
+    /// of its entries (kept as text of the enclosing provision).
+    fn toc_entry(&mut self, class: &Line, line: &str) -> bool {
+        if matches!(class, Line::Body) && is_toc_title(line) {
+            self.toc = Some(Toc::default());
+            return false;
+        }
+        let Some(toc) = self.toc.as_mut() else {
+            return false;
+        };
+        toc.lines += 1;
+        if toc.lines > TOC_MAX_LINES {
+            self.toc = None;
+            return false;
+        }
+        let key = match class {
+            Line::Heading(h) => (h.kind, h.number.clone()),
+            Line::PreambleHeading => (Kind::Preamble, None),
+            _ => return false,
+        };
+        if !toc.seen.insert(key) {
+            self.toc = None;
+            return false;
+        }
+        true
+    }
+
     fn body(&mut self, offset: usize) {
         if self.stack.is_empty() && self.mode == Mode::Document {
             // text before any heading: the title page and preamble
@@ -170,7 +218,9 @@ impl<'a> Builder<'a> {
         if h.explicit_title || self.prev_was_heading {
             return self.not_toc_entry(h, line);
         }
-        if ends_unfinished(self.prev_line) {
+        // a blank line, or a keyword in capitals ("CHAPTER 17" after a URL at
+        // the foot of the previous page), says the previous text has ended
+        if ends_unfinished(self.prev_line) && !self.blank_before && !upper_keyword(line) {
             return false;
         }
         if self.in_final_clause() && !h.kind.is_instrument() {
@@ -190,6 +240,9 @@ impl<'a> Builder<'a> {
         if self.repeats_open_heading(&h) {
             return;
         }
+        if h.kind == Kind::Chapter {
+            self.leave_chapter_annex(h.number.as_deref(), offset);
+        }
         let mut node = Provision::new(h.kind, h.number, 0, offset..offset);
         node.title = h.title.filter(|t| !looks_like_sentence(t));
         if node.title.is_none() {
@@ -201,6 +254,26 @@ impl<'a> Builder<'a> {
         self.open(node, offset, None);
         self.prev_was_heading = true;
         self.prev_line = lines[i].1;
+    }
+
+    /// "ANNEX 3A" after Chapter 3, then "CHAPTER 4": the annex belonged to
+    /// chapter 3 and this is the agreement's next chapter, not a chapter of the
+    /// annex. Closes the annex when it holds no chapters of its own and the
+    /// number continues the agreement's chapters.
+    fn leave_chapter_annex(&mut self, number: Option<&str>, offset: usize) {
+        let Some(pos) = self.stack.iter().rposition(|o| o.node.kind.is_instrument()) else {
+            return;
+        };
+        let has_chapters = self.stack[pos..].iter().any(|o| {
+            o.node.kind == Kind::Chapter || o.node.children.iter().any(|c| c.kind == Kind::Chapter)
+        });
+        let last = last_chapter(&self.roots)
+            .or_else(|| last_chapter_open(&self.stack[..pos]))
+            .and_then(number_value);
+        let this = number.and_then(number_value);
+        if !has_chapters && last.is_some() && last.map(|n| n + 1) == this {
+            self.close_to(self.stack[pos].rank, offset);
+        }
     }
 
     fn repeats_open_heading(&self, h: &Heading) -> bool {
@@ -505,6 +578,55 @@ fn ends_unfinished_word(s: &str) -> bool {
             | "des"
             | "en"
             | "que"
+    )
+}
+
+/// The number of the agreement's last chapter, not counting chapters inside
+/// annexes (tariff schedules number their own chapters).
+fn last_chapter(nodes: &[Provision]) -> Option<&str> {
+    nodes.iter().rev().find_map(|n| {
+        if n.kind.is_instrument() {
+            None
+        } else if n.kind == Kind::Chapter {
+            n.number.as_deref()
+        } else {
+            last_chapter(&n.children)
+        }
+    })
+}
+
+fn last_chapter_open(stack: &[Open]) -> Option<&str> {
+    stack.iter().rev().find_map(|o| {
+        (o.node.kind == Kind::Chapter)
+            .then(|| o.node.number.as_deref())
+            .flatten()
+            .or_else(|| last_chapter(&o.node.children))
+    })
+}
+
+fn number_value(n: &str) -> Option<u32> {
+    n.parse().ok().or_else(|| roman_value(n).filter(|_| n.len() <= 7))
+}
+
+/// "CHAPTER 17", "ARTICLE 5": running text writes cross-references in lower case.
+fn upper_keyword(line: &str) -> bool {
+    let word = line.split_whitespace().next().unwrap_or("");
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word)
+}
+
+fn is_toc_title(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        t.as_str(),
+        "table of contents"
+            | "contents"
+            | "table des matières"
+            | "sommaire"
+            | "índice"
+            | "indice"
+            | "tabla de contenido"
+            | "tabla de contenidos"
+            | "contenido"
     )
 }
 
