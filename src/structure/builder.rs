@@ -218,9 +218,11 @@ impl<'a> Builder<'a> {
         if h.explicit_title || self.prev_was_heading {
             return self.not_toc_entry(h, line);
         }
-        // a blank line, or a keyword in capitals ("CHAPTER 17" after a URL at
-        // the foot of the previous page), says the previous text has ended
-        if ends_unfinished(self.prev_line) && !self.blank_before && !upper_keyword(line) {
+        // a blank line (unless the text stopped on "in", "under"…), or a keyword
+        // in capitals ("CHAPTER 17" after a URL at the foot of the previous
+        // page), says the previous text has ended
+        let ended = self.blank_before && !ends_unfinished_word(self.prev_line);
+        if ends_unfinished(self.prev_line) && !ended && !upper_keyword(line) {
             return false;
         }
         if self.in_final_clause() && !h.kind.is_instrument() {
@@ -564,6 +566,19 @@ fn ends_unfinished_word(s: &str) -> bool {
             | "for"
             | "by"
             | "with"
+            | "under"
+            | "from"
+            | "on"
+            | "at"
+            | "than"
+            | "con"
+            | "por"
+            | "del"
+            | "al"
+            | "par"
+            | "au"
+            | "aux"
+            | "sous"
             | "de"
             | "la"
             | "el"
