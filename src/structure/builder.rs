@@ -263,7 +263,7 @@ impl<'a> Builder<'a> {
     /// annex. Closes the annex when it holds no chapters of its own and the
     /// number continues the agreement's chapters.
     fn leave_chapter_annex(&mut self, number: Option<&str>, offset: usize) {
-        let Some(pos) = self.stack.iter().rposition(|o| o.node.kind.is_instrument()) else {
+        let Some(pos) = self.stack.iter().position(|o| o.node.kind.is_instrument()) else {
             return;
         };
         let has_chapters = self.stack[pos..].iter().any(|o| {

@@ -161,6 +161,12 @@ fn forms_loop(
             path.remove(&id);
             continue;
         };
+        // only a form that draws other forms can recurse
+        if !draws_forms(form) {
+            path.remove(&id);
+            done.insert(id);
+            continue;
+        }
         // a form without resources draws with its caller's
         let inner = form
             .dict
@@ -175,6 +181,19 @@ fn forms_loop(
         done.insert(id);
     }
     false
+}
+
+/// Whether a content stream may use the `Do` operator. Undecodable content
+/// counts as yes: pdf-extract will fail on it anyway, and caution costs a page.
+fn draws_forms(form: &lopdf::Stream) -> bool {
+    let content = form
+        .get_plain_content()
+        .unwrap_or_else(|_| form.content.clone());
+    content.windows(2).enumerate().any(|(i, w)| {
+        w == b"Do"
+            && content.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
+            && i.checked_sub(1).is_none_or(|j| content[j].is_ascii_whitespace())
+    })
 }
 
 #[cfg(test)]
