@@ -620,7 +620,9 @@ fn last_chapter_open(stack: &[Open]) -> Option<&str> {
 }
 
 fn number_value(n: &str) -> Option<u32> {
-    n.parse().ok().or_else(|| roman_value(n).filter(|_| n.len() <= 7))
+    n.parse()
+        .ok()
+        .or_else(|| roman_value(n).filter(|_| n.len() <= 7))
 }
 
 /// "CHAPTER 17", "ARTICLE 5": running text writes cross-references in lower case.

@@ -170,9 +170,7 @@ pub fn is_page_number(line: &str) -> bool {
         [n] => is_number_token(n),
         [p, n] if is_page_word(p) => is_number_token(n),
         [n, of, m] if is_of_word(of) => is_number_token(n) && is_digits(m),
-        [p, n, of, m] if is_page_word(p) && is_of_word(of) => {
-            is_number_token(n) && is_digits(m)
-        }
+        [p, n, of, m] if is_page_word(p) && is_of_word(of) => is_number_token(n) && is_digits(m),
         [a, dash, b] if matches!(*dash, "-" | "–") => is_chapter_part(a) && is_digits(b),
         _ => false,
     }
@@ -308,7 +306,15 @@ mod tests {
 
     #[test]
     fn recognises_page_number_lines() {
-        for yes in ["3", "- 3 -", "Page 4 of 20", "Página 4 de 20", "12-6", "iv", "4 / 20"] {
+        for yes in [
+            "3",
+            "- 3 -",
+            "Page 4 of 20",
+            "Página 4 de 20",
+            "12-6",
+            "iv",
+            "4 / 20",
+        ] {
             assert!(is_page_number(yes), "{yes}");
         }
         for no in ["1.", "(a)", "Article 3", "12.6", "3 The Parties", "in"] {

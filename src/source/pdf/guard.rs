@@ -146,7 +146,11 @@ fn forms_loop(
     if depth > MAX_NESTING {
         return true;
     }
-    let Some(xobjects) = resources.get(b"XObject").ok().and_then(|o| deref_dict(doc, o)) else {
+    let Some(xobjects) = resources
+        .get(b"XObject")
+        .ok()
+        .and_then(|o| deref_dict(doc, o))
+    else {
         return false;
     };
     for (_, o) in xobjects.iter() {
@@ -191,8 +195,11 @@ fn draws_forms(form: &lopdf::Stream) -> bool {
         .unwrap_or_else(|_| form.content.clone());
     content.windows(2).enumerate().any(|(i, w)| {
         w == b"Do"
-            && content.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
-            && i.checked_sub(1).is_none_or(|j| content[j].is_ascii_whitespace())
+            && content
+                .get(i + 2)
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+            && i.checked_sub(1)
+                .is_none_or(|j| content[j].is_ascii_whitespace())
     })
 }
 

@@ -171,7 +171,10 @@ fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
     let mut lines = Vec::new();
     let mut current: Vec<Glyph> = Vec::new();
     for g in glyphs {
-        if current.first().is_some_and(|f| f.turn != g.turn || !same_line(&current, &g)) {
+        if current
+            .first()
+            .is_some_and(|f| f.turn != g.turn || !same_line(&current, &g))
+        {
             lines.push(std::mem::take(&mut current));
         }
         current.push(g);

@@ -47,7 +47,9 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
     let pages = match result {
         Ok(Ok(pages)) => pages,
         Ok(Err(f)) => return Err(failure_error(path, f)),
-        Err(JobError::Panicked(reason)) => return Err(failure_error(path, Failure::Corrupt(reason))),
+        Err(JobError::Panicked(reason)) => {
+            return Err(failure_error(path, Failure::Corrupt(reason)))
+        }
         Err(JobError::TimedOut) => return Err(failure_error(path, Failure::TimedOut)),
     };
     check_has_text(path, &pages)?;
@@ -80,7 +82,9 @@ fn read_pages(bytes: &[u8], deadline: Instant) -> Result<Vec<Page>, Failure> {
     }
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
-        return Err(Failure::Corrupt("no pages found (truncated or damaged file?)".into()));
+        return Err(Failure::Corrupt(
+            "no pages found (truncated or damaged file?)".into(),
+        ));
     }
     let mut pages = Vec::with_capacity(page_ids.len());
     for (&number, &id) in &page_ids {
@@ -96,7 +100,10 @@ fn read_pages(bytes: &[u8], deadline: Instant) -> Result<Vec<Page>, Failure> {
         let first = pages[0].problem.clone().unwrap_or_default();
         return Err(Failure::Corrupt(format!("no page could be read ({first})")));
     }
-    let mut lines: Vec<Vec<PageLine>> = pages.iter_mut().map(|p| std::mem::take(&mut p.lines)).collect();
+    let mut lines: Vec<Vec<PageLine>> = pages
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.lines))
+        .collect();
     cleanup::clean(&mut lines);
     for (page, lines) in pages.iter_mut().zip(lines) {
         page.lines = lines;
@@ -169,7 +176,10 @@ fn assemble(pages: Vec<Page>) -> LocatedText {
         });
         if let Some(problem) = &page.problem {
             let problem = problem.replace('\n', " ");
-            text.push_str(&format!("[page {}: text not extracted: {problem}]\n", i + 1));
+            text.push_str(&format!(
+                "[page {}: text not extracted: {problem}]\n",
+                i + 1
+            ));
             line += 1;
         }
         let mut prev: Option<&PageLine> = None;
