@@ -392,14 +392,14 @@ impl<'a> Builder<'a> {
                 let follows_letter = last_lower
                     .as_deref()
                     .is_some_and(|l| next_letter(l).as_deref() == Some(t));
-                if roman_like && !follows_letter {
-                    if self.last_token(Family::Roman).is_some()
+                if roman_like
+                    && !follows_letter
+                    && (self.last_token(Family::Roman).is_some()
                         || t == "i"
                         || t.len() > 1
-                        || last_lower.is_some()
-                    {
-                        return Some(Family::Roman);
-                    }
+                        || last_lower.is_some())
+                {
+                    return Some(Family::Roman);
                 }
                 if t.len() == 2 && !roman_like {
                     let a: Vec<char> = t.chars().collect();
@@ -613,7 +613,7 @@ fn last_chapter(nodes: &[Provision]) -> Option<&str> {
 fn last_chapter_open(stack: &[Open]) -> Option<&str> {
     stack.iter().rev().find_map(|o| {
         (o.node.kind == Kind::Chapter)
-            .then(|| o.node.number.as_deref())
+            .then_some(o.node.number.as_deref())
             .flatten()
             .or_else(|| last_chapter(&o.node.children))
     })

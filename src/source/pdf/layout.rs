@@ -97,7 +97,7 @@ impl OutputDev for Collector {
         if self.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
             return self.stop(Stop::TooManyGlyphs);
         }
-        if self.glyphs.len() % 4096 == 0 && Instant::now() > self.deadline {
+        if self.glyphs.len().is_multiple_of(4096) && Instant::now() > self.deadline {
             return self.stop(Stop::Deadline);
         }
         if let Some(g) = place(trm, width, spacing, font_size, text) {
@@ -129,7 +129,7 @@ fn place(trm: &Transform, width: f64, spacing: f64, font_size: f64, text: &str) 
     // the rotation (a plain x*y product goes negative for rotated text).
     let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
     let size = font_size.abs() * scale;
-    if !(size.is_finite() && size > 0.5) || !trm.m31.is_finite() || !trm.m32.is_finite() {
+    if !(size.is_finite() && size > 0.5 && trm.m31.is_finite() && trm.m32.is_finite()) {
         return None;
     }
     let turn = quarter_turns(trm.m11, trm.m12);
