@@ -1,6 +1,7 @@
 //! Prints the text treatyscan reads from a PDF, with a marker at each page
 //! start: `cargo run --example pdf_text -- FILE.pdf`.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 fn main() {
@@ -17,15 +18,19 @@ fn main() {
     };
     match treatyscan::source::pdf_text(&path, &bytes) {
         Ok(text) => {
+            let mut out = std::io::stdout().lock();
             let mut page = None;
             for (i, line) in text.text.lines().enumerate() {
-                let offset = text.line_start(i);
-                let here = text.locate(offset).page;
+                let here = text.locate(text.line_start(i)).page;
                 if here != page {
-                    println!("==== page {}", here.unwrap_or(0));
                     page = here;
+                    if writeln!(out, "==== page {}", here.unwrap_or(0)).is_err() {
+                        return; // reader went away (| head)
+                    }
                 }
-                println!("{line}");
+                if writeln!(out, "{line}").is_err() {
+                    return;
+                }
             }
         }
         Err(e) => {

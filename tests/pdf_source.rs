@@ -264,6 +264,35 @@ fn pdf_without_text_needs_ocr() {
     assert!(err.to_string().contains("OCR"));
 }
 
+/// A form that draws itself would recurse until the stack overflows, which
+/// aborts the process (no panic to catch): the page is refused, the rest read.
+#[test]
+fn self_drawing_form_costs_its_page_not_the_run() {
+    let mut doc = Document::load_mem(&sample_pdf()).unwrap();
+    let form = doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()] },
+        b"/X1 Do".to_vec(),
+    ));
+    let page2 = doc.get_pages()[&2];
+    let page = doc.get_dictionary_mut(page2).unwrap();
+    page.set(
+        "Resources",
+        dictionary! { "XObject" => dictionary! { "X1" => form } },
+    );
+    let contents = page.get(b"Contents").unwrap().as_reference().unwrap();
+    doc.get_object_mut(contents)
+        .unwrap()
+        .as_stream_mut()
+        .unwrap()
+        .set_plain_content(b"/X1 Do".to_vec());
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let a = load(&bytes).expect("pages 1 and 3 still read");
+    assert!(a.text.text.contains("[page 2: text not extracted"));
+    let found: Vec<String> = articles(&a).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(found, ["1.1", "1.2", "2.1"]);
+}
+
 /// Damaged copies of a valid PDF (bytes overwritten at spread-out places)
 /// give a result or an error, never a panic.
 #[test]
