@@ -96,6 +96,20 @@ fn page(number: &'static str, body: &[&'static str]) -> Vec<Line> {
     lines
 }
 
+/// Page 2 of the sample has a footnote: a raised, smaller reference mark on
+/// its second line and the note in small print at the foot of the page.
+fn with_footnote(mut lines: Vec<Line>) -> Vec<Line> {
+    let (_, y, _, _) = lines[3];
+    lines.push((320.0, y + 4.0, 7.0, "1"));
+    lines.push((
+        72.0,
+        80.0,
+        8.0,
+        "1 For greater certainty, this includes audiovisual services.",
+    ));
+    lines
+}
+
 fn sample_pdf() -> Vec<u8> {
     write_pdf(&[
         page(
@@ -112,7 +126,7 @@ fn sample_pdf() -> Vec<u8> {
                 "includes any law or regulation.",
             ],
         ),
-        page(
+        with_footnote(page(
             "- 2 -",
             &[
                 "Article 1.3: Scope",
@@ -120,7 +134,7 @@ fn sample_pdf() -> Vec<u8> {
                 "trade between the Parties, as provided in",
                 "Article 1.1 of this Chapter.",
             ],
-        ),
+        )),
         page(
             "- 3 -",
             &[
@@ -182,6 +196,19 @@ fn joins_words_hyphenated_at_line_ends() {
     assert!(!text.contains("cul-"), "{text}");
     // the document itself writes "e-commerce"… only here, so the short prefix keeps its hyphen
     assert!(text.contains("industries and e-commerce\n"), "{text}");
+}
+
+#[test]
+fn footnotes_become_footnotes_and_marks_stay_off_the_words() {
+    let a = load(&sample_pdf()).unwrap();
+    let text = &a.text.text;
+    assert!(text.contains("affecting \u{b9}"), "{text}");
+    let note = a
+        .walk()
+        .find(|p| p.kind == Kind::Footnote)
+        .expect("a footnote");
+    assert_eq!(note.number.as_deref(), Some("1"));
+    assert_eq!(note.page, Some(2));
 }
 
 #[test]

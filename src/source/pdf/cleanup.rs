@@ -27,6 +27,7 @@ pub fn clean(pages: &mut [Vec<PageLine>]) {
         page.retain(|l| !l.text.is_empty());
     }
     remove_furniture(pages);
+    mark_footnotes(pages);
     dehyphenate(pages);
 }
 
@@ -203,6 +204,89 @@ fn is_of_word(t: &str) -> bool {
     matches!(t, "of" | "de" | "sur" | "/")
 }
 
+// ------------------------------------------------------------ footnotes
+
+/// Writes the footnotes at the foot of a page as "[4] For the purposes…", the
+/// plain-text form the structure grammar knows. A footnote is a line in the
+/// small print below the body that starts with a number whose reference mark
+/// (a superscript) appears on the same page; numbers without a mark are table
+/// rows or list items in small print, and stay as they are.
+fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
+    let Some(body) = body_size(pages) else {
+        return;
+    };
+    for page in pages.iter_mut() {
+        let small = page
+            .iter()
+            .rev()
+            .take_while(|l| l.size < 0.92 * body)
+            .count();
+        let start = page.len() - small;
+        let marks: HashSet<String> = page[..start]
+            .iter()
+            .flat_map(|l| superscript_numbers(&l.text))
+            .collect();
+        for line in &mut page[start..] {
+            if let Some((n, rest)) = leading_number(&line.text) {
+                if marks.contains(&n) {
+                    line.text = format!("[{n}] {rest}");
+                }
+            }
+        }
+    }
+}
+
+/// The font size most of the document's characters are set in.
+fn body_size(pages: &[Vec<PageLine>]) -> Option<f64> {
+    let mut chars: HashMap<i64, usize> = HashMap::new();
+    for l in pages.iter().flatten() {
+        *chars.entry((l.size * 2.0).round() as i64).or_insert(0) += l.text.len();
+    }
+    chars
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map(|(size, _)| size as f64 / 2.0)
+}
+
+fn superscript_value(c: char) -> Option<char> {
+    match c {
+        '\u{2070}' => Some('0'),
+        '\u{b9}' => Some('1'),
+        '\u{b2}' => Some('2'),
+        '\u{b3}' => Some('3'),
+        '\u{2074}'..='\u{2079}' => char::from_u32(c as u32 - 0x2070 + '0' as u32),
+        _ => None,
+    }
+}
+
+/// The numbers written in superscript digits in a line, as plain digits.
+fn superscript_numbers(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in line.chars().chain([' ']) {
+        match superscript_value(c) {
+            Some(d) => current.push(d),
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    out
+}
+
+/// "⁴ For the…", "⁴For the…" or "4 For the…": the number and the rest.
+fn leading_number(line: &str) -> Option<(String, &str)> {
+    let sup: String = line.chars().map_while(superscript_value).collect();
+    if !sup.is_empty() {
+        let len: usize = line.chars().take(sup.len()).map(char::len_utf8).sum();
+        return Some((sup, line[len..].trim_start()));
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = line[digits..].strip_prefix(' ')?;
+    (1..=3)
+        .contains(&digits)
+        .then(|| (line[..digits].to_string(), rest))
+}
+
 // ------------------------------------------------------------ hyphenation
 
 /// Joins words split by a hyphen at a line end: the continuation moves up to
@@ -359,6 +443,28 @@ mod tests {
         );
         assert_eq!(j("Asia-", "Pacific"), None);
         assert_eq!(j("items 1 -", "and"), None);
+    }
+
+    #[test]
+    fn marks_footnotes_that_have_a_reference_on_the_page() {
+        let small = |text: &str, v: f64| PageLine {
+            size: 8.0,
+            ..line(text, v)
+        };
+        let mut pages = vec![vec![
+            line("the cultural industries\u{b3} and", -700.0),
+            line("Body text continues here at length.", -686.0),
+            small("\u{b3} For greater certainty, this covers film.", -90.0),
+            small("12 Live animals", -80.0),
+        ]];
+        mark_footnotes(&mut pages);
+        assert_eq!(
+            texts(&pages[0])[2..],
+            [
+                "[3] For greater certainty, this covers film.",
+                "12 Live animals"
+            ]
+        );
     }
 
     #[test]

@@ -225,11 +225,35 @@ fn line_text(mut line: Vec<Glyph>) -> Option<PageLine> {
                 text.push(' ');
             }
         }
-        push_glyph_text(&mut text, &g.text);
+        if is_reference_mark(g, main) {
+            text.extend(g.text.chars().map(superscript_digit));
+        } else {
+            push_glyph_text(&mut text, &g.text);
+        }
         prev = Some(g);
     }
     let text = text.trim().to_string();
     (!text.is_empty()).then_some(PageLine { text, v, size })
+}
+
+/// A footnote reference: a digit set smaller and raised above the line. Kept
+/// as a superscript digit ("transmissions³") so that it neither glues a number
+/// onto the word ("transmissions3") nor reads as a paragraph number.
+fn is_reference_mark(g: &Glyph, main: &Glyph) -> bool {
+    g.size < 0.8 * main.size
+        && g.v < main.v - 0.2 * main.size
+        && g.text.chars().all(|c| c.is_ascii_digit())
+}
+
+fn superscript_digit(c: char) -> char {
+    match c {
+        '0' => '\u{2070}',
+        '1' => '\u{b9}',
+        '2' => '\u{b2}',
+        '3' => '\u{b3}',
+        '4'..='9' => char::from_u32(0x2070 + (c as u32 - '0' as u32)).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Fake bold: some producers draw a glyph twice, a fraction of a point apart.
@@ -293,7 +317,7 @@ mod tests {
         let mut all = glyphs("word", 72.0, 100.0, 10.0);
         all.extend(glyphs("12", 92.0, 96.5, 6.5));
         all.extend(glyphs("next", 72.0, 112.0, 10.0));
-        assert_eq!(texts(&lines_from_glyphs(all)), ["word12", "next"]);
+        assert_eq!(texts(&lines_from_glyphs(all)), ["word\u{b9}\u{b2}", "next"]);
     }
 
     #[test]
