@@ -156,18 +156,26 @@ fn quarter_turns(cos: f64, sin: f64) -> u8 {
 
 /// Groups glyphs into lines. The most common text direction is read first;
 /// other directions follow, each top to bottom.
-fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
+fn lines_from_glyphs(glyphs: Vec<Glyph>) -> Vec<PageLine> {
     let mut counts = [0usize; 4];
     for g in &glyphs {
         counts[g.turn as usize] += 1;
     }
     let main = (0..4).max_by_key(|&t| (counts[t], 4 - t)).unwrap_or(0) as u8;
+    let (main_glyphs, others): (Vec<Glyph>, Vec<Glyph>) =
+        glyphs.into_iter().partition(|g| g.turn == main);
+    let mut lines = match find_gutter(&main_glyphs) {
+        Some(gutter) => column_lines(main_glyphs, gutter),
+        None => group_lines(main_glyphs),
+    };
+    lines.extend(group_lines(others));
+    lines
+}
+
+/// Groups glyphs into lines top to bottom (by direction, for mixed ones).
+fn group_lines(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
     // stable sort: glyphs at the same place keep drawing order
-    glyphs.sort_by(|a, b| {
-        (a.turn != main, a.turn)
-            .cmp(&(b.turn != main, b.turn))
-            .then(a.v.total_cmp(&b.v))
-    });
+    glyphs.sort_by(|a, b| a.turn.cmp(&b.turn).then(a.v.total_cmp(&b.v)));
     let mut lines = Vec::new();
     let mut current: Vec<Glyph> = Vec::new();
     for g in glyphs {
@@ -183,6 +191,110 @@ fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
         lines.push(current);
     }
     lines.into_iter().filter_map(line_text).collect()
+}
+
+/// Two columns of running text: the left column is read before the right one.
+/// Lines that cross the gutter (a title over both columns) split the page into
+/// bands, read in order, each band left column first.
+fn column_lines(glyphs: Vec<Glyph>, (lo, hi): (f64, f64)) -> Vec<PageLine> {
+    let mut lines = Vec::new();
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for row in rows_of(glyphs).into_values() {
+        let crosses = row
+            .iter()
+            .any(|g| !g.text.trim().is_empty() && g.u < hi && g.end > lo);
+        if crosses {
+            lines.extend(group_lines(std::mem::take(&mut left)));
+            lines.extend(group_lines(std::mem::take(&mut right)));
+            lines.extend(group_lines(row));
+        } else {
+            let mid = (lo + hi) / 2.0;
+            let (l, r): (Vec<Glyph>, Vec<Glyph>) = row.into_iter().partition(|g| g.u < mid);
+            left.extend(l);
+            right.extend(r);
+        }
+    }
+    lines.extend(group_lines(left));
+    lines.extend(group_lines(right));
+    lines
+}
+
+/// Glyphs bucketed by baseline (2-point rows), top to bottom.
+fn rows_of(glyphs: Vec<Glyph>) -> std::collections::BTreeMap<i64, Vec<Glyph>> {
+    let mut rows: std::collections::BTreeMap<i64, Vec<Glyph>> = Default::default();
+    for g in glyphs {
+        rows.entry((g.v / 2.0).round() as i64).or_default().push(g);
+    }
+    rows
+}
+
+/// The gutter of a two-column page: a band in the middle of the text block
+/// that (almost) no row of glyphs crosses, with running text on both sides of
+/// it on most rows. Tables also have such bands; they are told apart by their
+/// short cells (columns of prose carry 20 characters or more a line).
+fn find_gutter(glyphs: &[Glyph]) -> Option<(f64, f64)> {
+    let rows: Vec<Vec<(f64, f64)>> = rows_of(
+        glyphs
+            .iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .cloned()
+            .collect(),
+    )
+    .into_values()
+    .map(|r| r.iter().map(|g| (g.u, g.end)).collect())
+    .collect();
+    if rows.len() < 8 {
+        return None;
+    }
+    let lo = rows.iter().flatten().map(|s| s.0).fold(f64::INFINITY, f64::min);
+    let hi = rows.iter().flatten().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    let width = hi - lo;
+    if !(width > 200.0) {
+        return None;
+    }
+    let (start, end) = widest_empty_band(&rows, lo + 0.3 * width, lo + 0.7 * width)?;
+    let two_sided = rows
+        .iter()
+        .filter(|r| prose(r, |s| s.1 <= start) && prose(r, |s| s.0 >= end))
+        .count();
+    (two_sided * 2 >= rows.len()).then_some((start, end))
+}
+
+/// Whether the glyphs of a row on one side of the gutter are a line of prose.
+fn prose(row: &[(f64, f64)], side: impl Fn(&(f64, f64)) -> bool) -> bool {
+    row.iter().filter(|s| side(s)).count() >= 20
+}
+
+/// The widest band of 2-point bins between `from` and `to` that at most one
+/// row in twenty crosses; at least 6 points wide.
+fn widest_empty_band(rows: &[Vec<(f64, f64)>], from: f64, to: f64) -> Option<(f64, f64)> {
+    let allowed = rows.len() / 20;
+    let mut best: Option<(f64, f64)> = None;
+    let mut run_start: Option<f64> = None;
+    let mut x = from;
+    while x <= to {
+        let crossing = rows
+            .iter()
+            .filter(|r| r.iter().any(|s| s.0 < x + 2.0 && s.1 > x))
+            .count();
+        if crossing <= allowed {
+            run_start.get_or_insert(x);
+        } else if let Some(s) = run_start.take() {
+            best = wider(best, (s, x));
+        }
+        x += 2.0;
+    }
+    if let Some(s) = run_start {
+        best = wider(best, (s, x));
+    }
+    best.filter(|b| b.1 - b.0 >= 6.0)
+}
+
+fn wider(best: Option<(f64, f64)>, band: (f64, f64)) -> Option<(f64, f64)> {
+    match best {
+        Some(b) if b.1 - b.0 >= band.1 - band.0 => Some(b),
+        _ => Some(band),
+    }
 }
 
 /// A glyph belongs to the line when their vertical extents mostly overlap:
@@ -326,6 +438,33 @@ mod tests {
         all.extend(glyphs("Article", 72.2, 100.0, 10.0));
         all.extend(glyphs("5", 112.0, 100.0, 10.0));
         assert_eq!(texts(&lines_from_glyphs(all)), ["Article 5"]);
+    }
+
+    #[test]
+    fn reads_two_columns_left_then_right_under_a_full_title() {
+        let mut all = glyphs("A TITLE THAT RUNS OVER BOTH OF THE COLUMNS", 72.0, 60.0, 12.0);
+        for i in 0..10 {
+            let v = 100.0 + 12.0 * i as f64;
+            all.extend(glyphs("left column prose line here", 72.0, v, 10.0));
+            all.extend(glyphs("right column prose text too", 320.0, v, 10.0));
+        }
+        let lines = lines_from_glyphs(all);
+        let t = texts(&lines);
+        assert_eq!(t[0], "A TITLE THAT RUNS OVER BOTH OF THE COLUMNS");
+        assert!(t[1..11].iter().all(|l| l.starts_with("left")), "{t:?}");
+        assert!(t[11..].iter().all(|l| l.starts_with("right")), "{t:?}");
+    }
+
+    #[test]
+    fn short_table_cells_are_not_columns() {
+        let mut all = Vec::new();
+        for i in 0..10 {
+            let v = 100.0 + 12.0 * i as f64;
+            all.extend(glyphs("17.01", 72.0, v, 10.0));
+            all.extend(glyphs("Cane sugar", 320.0, v, 10.0));
+        }
+        let t = lines_from_glyphs(all);
+        assert!(texts(&t).iter().all(|l| l.starts_with("17.01")), "{t:?}");
     }
 
     #[test]
