@@ -22,6 +22,10 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 /// far beyond real documents, well before the stack runs out.
 const MAX_NESTING: usize = 32;
 
+/// A page's drawing instructions inflate to a few MB at most; a stream that
+/// inflates past this is a decompression bomb and would exhaust memory.
+const MAX_CONTENT_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Why a job on the worker thread did not give a result.
 #[derive(Debug)]
 pub enum JobError {
@@ -87,18 +91,28 @@ fn silence_worker_panics() {
     });
 }
 
-/// Object-graph shapes that would send pdf-extract into unbounded recursion
-/// (a stack overflow aborts the process; it cannot be caught): a page whose
-/// /Parent chain loops, or Form XObjects that draw themselves.
+/// Shapes that would crash pdf-extract beyond what `catch_unwind` can catch: a
+/// page whose /Parent chain loops, or Form XObjects that draw themselves
+/// (unbounded recursion: a stack overflow aborts the process), and content
+/// streams that inflate to gigabytes (memory runs out).
 pub fn page_structure_problem(doc: &Document, page: ObjectId) -> Option<&'static str> {
     let dict = doc.get_dictionary(page).ok()?;
     if parent_chain_loops(doc, dict) {
         return Some("its page tree loops");
     }
+    let contents = doc.get_page_contents(page);
+    if contents.iter().any(|&id| {
+        doc.get_object(id)
+            .and_then(Object::as_stream)
+            .is_ok_and(inflates_too_far)
+    }) {
+        return Some("its content inflates beyond any real page");
+    }
     let resources = inherited_resources(doc, dict)?;
     let mut path = HashSet::new();
     let mut done = HashSet::new();
-    forms_loop(doc, resources, &mut path, &mut done, 0).then_some("its drawings nest without end")
+    forms_loop(doc, resources, &mut path, &mut done, 0)
+        .then_some("its drawings nest without end or inflate beyond any real page")
 }
 
 fn parent_chain_loops<'a>(doc: &'a Document, mut dict: &'a Dictionary) -> bool {
@@ -165,6 +179,9 @@ fn forms_loop(
             path.remove(&id);
             continue;
         };
+        if inflates_too_far(form) {
+            return true;
+        }
         // only a form that draws other forms can recurse
         if !draws_forms(form) {
             path.remove(&id);
@@ -185,6 +202,20 @@ fn forms_loop(
         done.insert(id);
     }
     false
+}
+
+/// Inflates a Flate stream into nothing, counting, and stops past the limit.
+fn inflates_too_far(stream: &lopdf::Stream) -> bool {
+    use std::io::Read;
+    let flate = stream
+        .filters()
+        .is_ok_and(|f| f.first() == Some(&&b"FlateDecode"[..]));
+    if !flate {
+        return false;
+    }
+    let mut inflated =
+        flate2::read::ZlibDecoder::new(&stream.content[..]).take(MAX_CONTENT_BYTES + 1);
+    std::io::copy(&mut inflated, &mut std::io::sink()).is_ok_and(|n| n > MAX_CONTENT_BYTES)
 }
 
 /// Whether a content stream may use the `Do` operator. Undecodable content
@@ -214,6 +245,26 @@ mod tests {
             Err(JobError::Panicked(m)) => assert!(m.contains("bad font"), "{m}"),
             other => panic!("expected a caught panic, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn decompression_bombs_are_refused() {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..=(MAX_CONTENT_BYTES >> 20) {
+            z.write_all(&chunk).unwrap();
+        }
+        let bomb = lopdf::Stream::new(
+            lopdf::dictionary! { "Filter" => "FlateDecode" },
+            z.finish().unwrap(),
+        );
+        assert!(inflates_too_far(&bomb));
+        let small = lopdf::Stream::new(
+            lopdf::dictionary! { "Filter" => "FlateDecode" },
+            bomb.content[..64].to_vec(),
+        );
+        assert!(!inflates_too_far(&small));
     }
 
     #[test]

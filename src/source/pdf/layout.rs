@@ -246,10 +246,18 @@ fn find_gutter(glyphs: &[Glyph]) -> Option<(f64, f64)> {
     if rows.len() < 8 {
         return None;
     }
-    let lo = rows.iter().flatten().map(|s| s.0).fold(f64::INFINITY, f64::min);
-    let hi = rows.iter().flatten().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    let lo = rows
+        .iter()
+        .flatten()
+        .map(|s| s.0)
+        .fold(f64::INFINITY, f64::min);
+    let hi = rows
+        .iter()
+        .flatten()
+        .map(|s| s.1)
+        .fold(f64::NEG_INFINITY, f64::max);
     let width = hi - lo;
-    if !(width > 200.0) {
+    if width.is_nan() || width <= 200.0 {
         return None;
     }
     let (start, end) = widest_empty_band(&rows, lo + 0.3 * width, lo + 0.7 * width)?;
@@ -442,7 +450,12 @@ mod tests {
 
     #[test]
     fn reads_two_columns_left_then_right_under_a_full_title() {
-        let mut all = glyphs("A TITLE THAT RUNS OVER BOTH OF THE COLUMNS", 72.0, 60.0, 12.0);
+        let mut all = glyphs(
+            "A TITLE THAT RUNS OVER BOTH OF THE COLUMNS",
+            72.0,
+            60.0,
+            12.0,
+        );
         for i in 0..10 {
             let v = 100.0 + 12.0 * i as f64;
             all.extend(glyphs("left column prose line here", 72.0, v, 10.0));
