@@ -400,3 +400,54 @@ fn long_protocol_with_tables_reads_without_panic() {
     let last_page = a.walk().filter_map(|p| p.page).max().unwrap_or(0);
     assert!(last_page > 600, "pages reach {last_page}");
 }
+
+#[test]
+fn cli_reports_a_damaged_pdf_in_one_line_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.pdf");
+    let bytes = sample_pdf();
+    std::fs::write(&file, &bytes[..bytes.len() / 3]).unwrap();
+    let out = assert_cmd::Command::cargo_bin("treatyscan")
+        .unwrap()
+        .arg("parse")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("draft.pdf: unreadable PDF"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// pdf-extract panics on a page without a MediaBox; the panic is caught and
+/// stays off the user's terminal.
+#[test]
+fn cli_keeps_library_panics_quiet() {
+    let mut doc = Document::load_mem(&sample_pdf()).unwrap();
+    let pages = doc
+        .catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    doc.get_dictionary_mut(pages).unwrap().remove(b"MediaBox");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("no-mediabox.pdf");
+    doc.save(&file).unwrap();
+    let out = assert_cmd::Command::cargo_bin("treatyscan")
+        .unwrap()
+        .arg("parse")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("no-mediabox.pdf: unreadable PDF"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked at"), "{stderr}");
+}

@@ -117,7 +117,7 @@ fn load_failure(e: lopdf::Error) -> Failure {
     if lower.contains("crypt") || lower.contains("password") {
         Failure::Encrypted
     } else {
-        Failure::Corrupt(msg)
+        Failure::Corrupt(format!("{msg} (the file may be truncated or damaged)"))
     }
 }
 
