@@ -52,7 +52,7 @@ struct Builder<'a> {
 
 /// A table of contents lists headings without being them. It ends where the
 /// document meets one of its entries again (the real "PREAMBLE" or
-/// "CHAPTER 1"), or after `TOC_MAX_LINES` lines.
+/// "CHAPTER 1"), at the first sentence of prose, or after `TOC_MAX_LINES`.
 #[derive(Default)]
 struct Toc {
     seen: HashSet<(Kind, Option<String>)>,
@@ -173,12 +173,13 @@ impl<'a> Builder<'a> {
             return false;
         };
         toc.lines += 1;
-        if toc.lines > TOC_MAX_LINES {
+        if toc.lines > TOC_MAX_LINES || matches!(class, Line::Body) && is_sentence(line) {
             self.toc = None;
             return false;
         }
         let key = match class {
-            Line::Heading(h) => (h.kind, h.number.clone()),
+            // "Chapter 1" in the contents, "CHAPTER I" in the text
+            Line::Heading(h) => (h.kind, h.number.as_deref().map(comparable_number)),
             Line::PreambleHeading => (Kind::Preamble, None),
             _ => return false,
         };
@@ -629,6 +630,16 @@ fn number_value(n: &str) -> Option<u32> {
 fn upper_keyword(line: &str) -> bool {
     let word = line.split_whitespace().next().unwrap_or("");
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word)
+}
+
+fn comparable_number(n: &str) -> String {
+    number_value(n).map_or_else(|| n.to_lowercase(), |v| v.to_string())
+}
+
+/// A line of running prose: contents entries are titles, never sentences.
+fn is_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    t.split_whitespace().count() >= 10 && t.ends_with(['.', ';'])
 }
 
 fn is_toc_title(line: &str) -> bool {
