@@ -291,7 +291,8 @@ fn leading_number(line: &str) -> Option<(String, &str)> {
 
 /// Joins words split by a hyphen at a line end: the continuation moves up to
 /// the first line, so line numbers do not shift. Whether the hyphen stays is
-/// settled by the document's own spelling when it has one.
+/// settled by the document's own spelling when it has one. A word split over
+/// a page break continues after the footnotes, so smaller print is skipped.
 fn dehyphenate(pages: &mut [Vec<PageLine>]) {
     let vocabulary = vocabulary(pages);
     let positions: Vec<(usize, usize)> = pages
@@ -299,13 +300,25 @@ fn dehyphenate(pages: &mut [Vec<PageLine>]) {
         .enumerate()
         .flat_map(|(p, lines)| (0..lines.len()).map(move |i| (p, i)))
         .collect();
-    for w in positions.windows(2) {
-        let [(p1, i1), (p2, i2)] = [w[0], w[1]];
-        let next = std::mem::take(&mut pages[p2][i2].text);
-        let (first, rest) = join_hyphenated(&pages[p1][i1].text, &next, &vocabulary)
-            .unwrap_or_else(|| (pages[p1][i1].text.clone(), next));
-        pages[p1][i1].text = first;
-        pages[p2][i2].text = rest;
+    for (k, &(p1, i1)) in positions.iter().enumerate() {
+        let line = &pages[p1][i1];
+        if !line.text.ends_with(['-', '\u{ad}', '\u{2010}']) {
+            continue;
+        }
+        let size = line.size;
+        let Some(&(p2, i2)) = positions[k + 1..]
+            .iter()
+            .take(40)
+            .find(|&&(p, i)| pages[p][i].size >= 0.92 * size)
+        else {
+            continue;
+        };
+        if let Some((first, rest)) =
+            join_hyphenated(&pages[p1][i1].text, &pages[p2][i2].text, &vocabulary)
+        {
+            pages[p1][i1].text = first;
+            pages[p2][i2].text = rest;
+        }
     }
     for page in pages.iter_mut() {
         page.retain(|l| !l.text.is_empty());
@@ -465,6 +478,21 @@ mod tests {
                 "12 Live animals"
             ]
         );
+    }
+
+    #[test]
+    fn joins_a_word_split_over_a_page_break_after_the_footnotes() {
+        let note = PageLine {
+            size: 8.0,
+            ..line("[1] A note.", -80.0)
+        };
+        let mut pages = vec![
+            vec![line("the cultural indus-", -100.0), note],
+            vec![line("tries of the Parties", -700.0)],
+        ];
+        dehyphenate(&mut pages);
+        assert_eq!(texts(&pages[0]), ["the cultural industries", "[1] A note."]);
+        assert_eq!(texts(&pages[1]), ["of the Parties"]);
     }
 
     #[test]
