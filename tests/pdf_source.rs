@@ -270,14 +270,23 @@ fn encrypted_pdf_is_reported_as_encrypted() {
 
 #[test]
 fn pdf_without_text_needs_ocr() {
-    let mut doc = Document::load_mem(&write_pdf(&[vec![], vec![]])).unwrap();
-    // a page that only paints a grey rectangle, as a scan paints its image
+    // a typed cover page, then pages that only paint a grey rectangle, as a
+    // scan paints its image
+    let cover = vec![
+        (72.0, 700.0, 14.0, "AGREEMENT ON CULTURAL COOPERATION"),
+        (72.0, 680.0, 14.0, "BETWEEN THE REPUBLIC OF ATLANTIS"),
+        (72.0, 660.0, 14.0, "AND THE KINGDOM OF ELDORADO"),
+        (72.0, 640.0, 14.0, "DONE AT GENEVA IN TWO ORIGINAL COPIES"),
+    ];
+    let mut pages = vec![cover];
+    pages.extend(std::iter::repeat_n(vec![], 10));
+    let mut doc = Document::load_mem(&write_pdf(&pages)).unwrap();
     let ops = vec![
         Operation::new("g", vec![0.5.into()]),
         Operation::new("re", vec![50.into(), 50.into(), 400.into(), 600.into()]),
         Operation::new("f", vec![]),
     ];
-    for (_, page) in doc.get_pages() {
+    for (_, page) in doc.get_pages().into_iter().skip(1) {
         let content = Content {
             operations: ops.clone(),
         };

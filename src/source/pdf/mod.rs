@@ -148,14 +148,24 @@ impl Page {
 }
 
 /// A document whose pages carry (almost) no letters is a scan: say so, rather
-/// than returning an empty agreement.
+/// than returning an empty agreement. A typed cover page in front of scanned
+/// pages does not make it a text document.
 fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
-    let letters: usize = pages
+    let letters: Vec<usize> = pages
         .iter()
-        .flat_map(|p| &p.lines)
-        .map(|l| l.text.chars().filter(|c| c.is_alphabetic()).count())
-        .sum();
-    if letters < MIN_LETTERS_PER_PAGE * pages.len() {
+        .map(|p| {
+            p.lines
+                .iter()
+                .map(|l| l.text.chars().filter(|c| c.is_alphabetic()).count())
+                .sum()
+        })
+        .collect();
+    let total: usize = letters.iter().sum();
+    let without_text = letters
+        .iter()
+        .filter(|&&n| n < MIN_LETTERS_PER_PAGE)
+        .count();
+    if total < MIN_LETTERS_PER_PAGE * pages.len() || without_text * 10 >= pages.len() * 9 {
         return Err(SourceError::PdfNeedsOcr { path: path.into() });
     }
     Ok(())
