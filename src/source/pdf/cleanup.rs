@@ -325,17 +325,29 @@ fn dehyphenate(pages: &mut [Vec<PageLine>]) {
     }
 }
 
+/// The words the document writes whole, lower-cased. The pieces of words
+/// broken at a line end ("cul-", and "tural" at the start of the next line)
+/// are left out: they are what is being decided.
 fn vocabulary(pages: &[Vec<PageLine>]) -> HashSet<String> {
-    pages
-        .iter()
-        .flatten()
-        .flat_map(|l| l.text.split_whitespace())
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| w.chars().count() > 2)
-        .collect()
+    let mut words = HashSet::new();
+    let mut after_break = false;
+    for line in pages.iter().flatten() {
+        let mut tokens = line.text.split_whitespace().peekable();
+        if after_break {
+            tokens.next();
+        }
+        while let Some(w) = tokens.next() {
+            if tokens.peek().is_none() && w.ends_with('-') {
+                break;
+            }
+            words.insert(
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            );
+        }
+        after_break = line.text.ends_with('-');
+    }
+    words
 }
 
 /// The two lines after joining, or `None` when `first` does not end in a
@@ -371,18 +383,24 @@ pub fn join_hyphenated(
     Some((joined, rest.to_string()))
 }
 
+/// Whether "frag-" + "tail" is a compound (keep the hyphen) rather than one
+/// word broken by hyphenation. Evidence, strongest first: the document's own
+/// spelling of the whole word; a tail that goes on with another hyphen
+/// ("back-" + "to-back"); both halves being words the document uses alone
+/// ("government-" + "supported"; "cul" and "tural" are not); a short or
+/// usual prefix ("e-", "non-").
 fn keeps_hyphen(fragment: &str, word: &str, vocabulary: &HashSet<String>) -> bool {
     let tail: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
     let (f, t) = (fragment.to_lowercase(), tail.to_lowercase());
-    let joined = format!("{f}{t}");
-    let hyphenated = format!("{f}-{t}");
-    if vocabulary.contains(&joined) {
+    if vocabulary.contains(&format!("{f}{t}")) {
         return false;
     }
-    if vocabulary.contains(&hyphenated) {
+    if vocabulary.contains(&format!("{f}-{t}")) || word[tail.len()..].starts_with('-') {
         return true;
     }
-    f.chars().count() <= 2 || HYPHEN_PREFIXES.contains(&f.as_str())
+    (vocabulary.contains(&f) && vocabulary.contains(&t))
+        || f.chars().count() <= 2
+        || HYPHEN_PREFIXES.contains(&f.as_str())
 }
 
 #[cfg(test)]
@@ -455,6 +473,10 @@ mod tests {
             Some(("cooperation.".into(), String::new()))
         );
         assert_eq!(j("Asia-", "Pacific"), None);
+        assert_eq!(
+            j("back-", "to-back loans"),
+            Some(("back-to-back".into(), "loans".into()))
+        );
         assert_eq!(j("items 1 -", "and"), None);
     }
 
@@ -476,6 +498,24 @@ mod tests {
             [
                 "[3] For greater certainty, this covers film.",
                 "12 Live animals"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_compounds_of_words_the_document_uses_alone() {
+        let mut pages = vec![vec![
+            line("a government-", -100.0),
+            line("supported cul-", -88.0),
+            line("tural body that the government supported", -76.0),
+        ]];
+        dehyphenate(&mut pages);
+        assert_eq!(
+            texts(&pages[0]),
+            [
+                "a government-supported",
+                "cultural",
+                "body that the government supported"
             ]
         );
     }
