@@ -66,7 +66,8 @@ fn contents_entries_are_not_headings() {
         ("chapter 1", 2),
         ("chapter 2", 2),
         ("chapter 3", 1),
-        ("annex ", 2),
+        ("annex 2A", 1),
+        ("annex 2B", 1),
         ("article 1.1", 1),
     ];
     for (heading, n) in expected {
