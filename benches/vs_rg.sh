@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Speed of `treatyscan check` over the whole ToTA corpus against a keyword
-# baseline: `rg -i -c` with 40 patterns of the same vocabulary over the same
-# files, in one run, best of three each (page cache warmed first).
+# Speed of `treatyscan check` and `treatyscan corpus` over the whole ToTA
+# corpus against a keyword baseline: `rg -i -c` with 40 patterns of the same
+# vocabulary over the same files, in one run, best of three each (page cache
+# warmed first). Peak memory of the corpus run is reported too.
 #
-#   benches/check_vs_rg.sh [CORPUS_DIR]     (default ../shared/corpus/tota)
+#   benches/vs_rg.sh [CORPUS_DIR]     (default ../shared/corpus/tota)
 #
-# Target: check within 2x of rg. Installs ripgrep (Debian package) if missing.
+# Target: within 2x of rg. Installs ripgrep (Debian package) if missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$root/../shared/corpus/tota}
@@ -60,3 +61,10 @@ echo "rg -i -c (${#patterns[@]} patterns): wall ${rg_wall}s  cpu ${rg_cpu}s"
 echo "treatyscan check:         wall ${check_wall}s  cpu ${check_cpu}s"
 awk -v cw="$check_wall" -v rw="$rg_wall" -v cc="$check_cpu" -v rc="$rg_cpu" \
   'BEGIN { printf "ratio check/rg:           wall %.1fx  cpu %.1fx (target <= 2x)\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
+read -r corpus_wall corpus_cpu < <(best "$bin" corpus --out /dev/null "$corpus")
+echo "treatyscan corpus:        wall ${corpus_wall}s  cpu ${corpus_cpu}s"
+awk -v cw="$corpus_wall" -v rw="$rg_wall" -v cc="$corpus_cpu" -v rc="$rg_cpu" \
+  'BEGIN { printf "ratio corpus/rg:          wall %.1fx  cpu %.1fx (target <= 2x)\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
+/usr/bin/time -o "$timing" -f "%M" "$bin" corpus --out /dev/null "$corpus" >/dev/null 2>&1 || true
+largest=$(ls -S "$corpus" | head -1)
+echo "corpus peak memory:       $(( $(tail -1 "$timing") / 1024 )) MB (largest file $(du -k "$corpus/$largest" | cut -f1) KB, whole corpus $(du -sm "$corpus" | cut -f1) MB)"
