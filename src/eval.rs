@@ -71,6 +71,9 @@ pub struct Evaluation {
     pub agreements: usize,
     pub articles: usize,
     pub scores: Vec<Score>,
+    /// The same, one unit per agreement: positive when any of its articles is
+    /// (what a corpus matrix row says).
+    pub agreement_scores: Vec<Score>,
     pub disagreements: Vec<Disagreement>,
 }
 
@@ -93,21 +96,34 @@ pub fn evaluate(
         .par_iter()
         .map(|&id| predict(rules, &corpus.join(format!("pta_{id}.xml"))).map(|(p, t)| (id, p, t)))
         .collect::<anyhow::Result<_>>()?;
-    let mut eval = Evaluation {
-        agreements: per_agreement.len(),
-        scores: CATEGORIES
+    let blank_scores = || -> Vec<Score> {
+        CATEGORIES
             .iter()
             .map(|c| Score {
                 category: c.to_string(),
                 ..Score::default()
             })
-            .collect(),
+            .collect()
+    };
+    let mut eval = Evaluation {
+        agreements: per_agreement.len(),
+        scores: blank_scores(),
+        agreement_scores: blank_scores(),
         ..Evaluation::default()
     };
     for (id, predicted, articles) in per_agreement {
         eval.articles += articles.len();
         let empty = Labels::new();
         let gold = gold_labels.get(&id).unwrap_or(&empty);
+        for score in &mut eval.agreement_scores {
+            let c = &score.category;
+            let want = gold.values().any(|l| l.contains(c));
+            let got = predicted.values().any(|l| l.contains(c));
+            score.gold += usize::from(want);
+            score.true_positives += usize::from(want && got);
+            score.false_positives += usize::from(!want && got);
+            score.false_negatives += usize::from(want && !got);
+        }
         for (source_id, label) in &articles {
             let no_labels = BTreeSet::new();
             let want = gold.get(source_id).unwrap_or(&no_labels);
@@ -198,13 +214,25 @@ fn read_agreement_ids(path: &Path) -> anyhow::Result<Vec<u32>> {
         .collect())
 }
 
-/// The table printed by `treatyscan eval`.
+/// The tables printed by `treatyscan eval`: per article, then per agreement.
 pub fn render_table(eval: &Evaluation) -> String {
     let mut out = format!(
-        "{} agreements, {} articles\n{:<28} {:>5} {:>4} {:>4} {:>4} {:>6} {:>6} {:>6}\n",
-        eval.agreements, eval.articles, "category", "gold", "tp", "fp", "fn", "P", "R", "F1"
+        "{} agreements, {} articles\n",
+        eval.agreements, eval.articles
     );
-    for s in &eval.scores {
+    out.push_str("\nper article\n");
+    out.push_str(&score_table(&eval.scores));
+    out.push_str("\nper agreement (positive when any article is)\n");
+    out.push_str(&score_table(&eval.agreement_scores));
+    out
+}
+
+fn score_table(scores: &[Score]) -> String {
+    let mut out = format!(
+        "{:<28} {:>5} {:>4} {:>4} {:>4} {:>6} {:>6} {:>6}\n",
+        "category", "gold", "tp", "fp", "fn", "P", "R", "F1"
+    );
+    for s in scores {
         out.push_str(&format!(
             "{:<28} {:>5} {:>4} {:>4} {:>4} {:>6.3} {:>6.3} {:>6.3}\n",
             s.category,

@@ -7,6 +7,7 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use treatyscan::provision::{Agreement, Kind, Provision, SourceFormat};
 use treatyscan::text::LocatedText;
 
@@ -190,4 +191,51 @@ fn article_segmentation_on_rendered_tota() {
     let (p, r, f) = common::f1(all[0], all[1], all[2]);
     println!("segmentation overall: precision {p:.4} recall {r:.4} F1 {f:.4}");
     assert!(f >= 0.98);
+}
+
+/// Word-processor PDFs (running headers, page numbers, hyphenation) against the
+/// article lists of their text renderings: F1 >= 0.95 on numbers in order.
+#[test]
+fn article_segmentation_on_printed_pdfs() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let dir = shared.join("corpus/pdf");
+    let mut expected_files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
+        .collect();
+    expected_files.sort();
+    let (mut matched, mut predicted, mut expected) = (0, 0, 0);
+    for exp_path in expected_files.iter().step_by(common::sample_step().min(4)) {
+        let pdf = PathBuf::from(exp_path.to_string_lossy().replace(".expected.json", ".pdf"));
+        let exp: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(exp_path).unwrap()).unwrap();
+        let want: Vec<String> = exp["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| norm(a["number"].as_str().unwrap()))
+            .collect();
+        let agreement = treatyscan::source::load(&pdf).unwrap_or_else(|e| panic!("{e}"));
+        let found: Vec<String> = agreement
+            .articles()
+            .map(|a| norm(a.number.as_deref().unwrap_or("")))
+            .collect();
+        let m = common::lcs(&found, &want, |a, b| a == b);
+        println!(
+            "{}: {m} of {} expected, {} found",
+            pdf.display(),
+            want.len(),
+            found.len()
+        );
+        matched += m;
+        predicted += found.len();
+        expected += want.len();
+    }
+    let (p, r, f) = common::f1(matched, predicted, expected);
+    println!("PDF segmentation: precision {p:.4} recall {r:.4} F1 {f:.4}");
+    assert!(f >= 0.95, "PDF segmentation F1 {f:.4} below 0.95");
 }

@@ -7,6 +7,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
+#[command(
+    after_help = "Exit codes: 0 no finding at or above --fail-on; 1 findings; \
+2 usage error, bad rule file or no readable input; 3 some inputs unreadable.\n\
+Rules: `treatyscan rules`, `treatyscan rules explain CODE`; guide: docs/check.md."
+)]
 pub struct Args {
     /// Agreement files: plain text, PDF or ToTA XML.
     #[arg(required = true)]

@@ -91,27 +91,55 @@ pub fn write_by_year_csv(out: &mut dyn Write, years: &[YearRow]) -> io::Result<(
 /// A plotted line: its legend, colour, and the count it shows.
 type Series = (&'static str, RGBColor, fn(&YearRow) -> usize);
 
-/// Share of each year's agreements with each feature, one line per feature.
+/// Years with one or two agreements make a yearly share jump between 0 and
+/// 100%; the chart pools five-year periods so that the trend reads.
+const PERIOD: i32 = 5;
+
+fn pooled(years: &[YearRow]) -> Vec<YearRow> {
+    let mut out: Vec<YearRow> = Vec::new();
+    for y in years {
+        let start = y.year - y.year.rem_euclid(PERIOD);
+        if out.last().is_none_or(|p| p.year != start) {
+            out.push(YearRow {
+                year: start,
+                ..Default::default()
+            });
+        }
+        let p = out.last_mut().expect("pushed above");
+        p.agreements += y.agreements;
+        p.with_cultural_clause += y.with_cultural_clause;
+        p.with_ecommerce += y.with_ecommerce;
+        p.with_convention_reference += y.with_convention_reference;
+        p.with_ecommerce_carveout_gap += y.with_ecommerce_carveout_gap;
+    }
+    out
+}
+
+/// Share of each five-year period's agreements with each feature, one line per
+/// feature, points at the period's middle year.
 pub fn write_by_year_svg(path: &Path, years: &[YearRow]) -> Result<(), String> {
-    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+    let periods = pooled(years);
+    let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
         return Err("no agreement has a signature date: nothing to plot".into());
     };
     let root = SVGBackend::new(path, (900, 520)).into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let mut chart = ChartBuilder::on(&root)
         .caption(
-            "Cultural and e-commerce provisions in trade agreements, by year signed",
+            "Cultural and e-commerce provisions in trade agreements",
             ("sans-serif", 20),
         )
         .margin(16)
         .x_label_area_size(40)
         .y_label_area_size(56)
-        .build_cartesian_2d(first.year..last.year.max(first.year + 1), 0f64..100f64)
+        .build_cartesian_2d(first.year..last.year + PERIOD, 0f64..100f64)
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
-        .x_desc("year signed")
-        .y_desc("% of agreements signed that year")
+        .x_desc(format!(
+            "year signed ({PERIOD}-year periods; n = agreements in the period)"
+        ))
+        .y_desc("% of agreements signed in the period")
         .draw()
         .map_err(|e| e.to_string())?;
     let series: [Series; 4] = [
@@ -133,21 +161,38 @@ pub fn write_by_year_svg(path: &Path, years: &[YearRow]) -> Result<(), String> {
         ),
     ];
     for (label, color, value) in series {
-        let points: Vec<(i32, f64)> = years
+        let points: Vec<(i32, f64)> = periods
             .iter()
-            .map(|y| (y.year, 100.0 * value(y) as f64 / y.agreements.max(1) as f64))
+            .map(|p| {
+                (
+                    p.year + PERIOD / 2,
+                    100.0 * value(p) as f64 / p.agreements.max(1) as f64,
+                )
+            })
             .collect();
         chart
-            .draw_series(LineSeries::new(points, color.stroke_width(2)))
+            .draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))
             .map_err(|e| e.to_string())?
             .label(label)
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
             });
+        chart
+            .draw_series(points.iter().map(|&p| Circle::new(p, 3, color.filled())))
+            .map_err(|e| e.to_string())?;
     }
     chart
+        .draw_series(periods.iter().map(|p| {
+            Text::new(
+                format!("n={}", p.agreements),
+                (p.year + 1, 97.0),
+                ("sans-serif", 11).into_font().color(&BLACK.mix(0.6)),
+            )
+        }))
+        .map_err(|e| e.to_string())?;
+    chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
+        .position(SeriesLabelPosition::Coordinate(70, 60))
         .background_style(WHITE.mix(0.85))
         .border_style(BLACK)
         .draw()

@@ -7,6 +7,10 @@ use super::{Rule, RuleSet};
 use regex::bytes::{Regex, RegexBuilder};
 use std::path::Path;
 
+/// `{name}` in a pattern: a shared term. (`{2,5}` is a repetition and stays.)
+static TERM_REFERENCE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\{([a-z_][a-z0-9_]*)\}").expect("valid"));
+
 /// The file that holds shared terms and scope definitions.
 pub const TERMS_FILE: &str = "terms.toml";
 
@@ -209,10 +213,9 @@ fn expand_terms(pattern: &str, terms: &TermsFile, depth: usize) -> Result<String
     if depth > 4 {
         return Err("terms nest more than 4 deep (a cycle?)".into());
     }
-    let reference = regex::Regex::new(r"\{([a-z_][a-z0-9_]*)\}").expect("valid");
     let mut out = String::with_capacity(pattern.len());
     let mut last = 0;
-    for caps in reference.captures_iter(pattern) {
+    for caps in TERM_REFERENCE.captures_iter(pattern) {
         let whole = caps.get(0).expect("group 0");
         let name = &caps[1];
         let term = terms

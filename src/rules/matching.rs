@@ -201,14 +201,60 @@ fn folded_offset(folded: &FoldedText, original: usize) -> usize {
     lo
 }
 
-/// Is the last word before a full stop a paragraph or list number?
-fn is_enumerator(before: &str) -> bool {
-    let word = before.rsplit(' ').next().unwrap_or("");
-    let word = word.trim_matches(|c| c == '(' || c == ')');
-    !word.is_empty()
-        && word.len() <= 4
+/// Is the sentence so far only a paragraph or list number ("1", "(b)", "iv")?
+/// Then its full stop numbers a paragraph and ends nothing; "… in paragraph 1."
+/// or "… Annex A." still end their sentence.
+fn is_enumerator(sentence_so_far: &str) -> bool {
+    let word = sentence_so_far
+        .trim()
+        .trim_matches(|c| c == '(' || c == ')');
+    let numeral = word.len() <= 4
         && word
             .chars()
-            .all(|c| c.is_ascii_digit() || "ivxlc".contains(c))
-        || word.len() == 1 && word.chars().all(|c| c.is_ascii_lowercase())
+            .all(|c| c.is_ascii_digit() || "ivxlc".contains(c));
+    let letter = word.len() == 1 && word.chars().all(|c| c.is_ascii_lowercase());
+    !word.is_empty() && (numeral || letter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|r| text[r].trim())
+            .collect()
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_not_at_numbers_or_semicolons() {
+        assert_eq!(
+            sentences(
+                "1. this chapter shall not apply to: (a) x; (b) y. article 14.2 applies. (c) z"
+            ),
+            [
+                "1. this chapter shall not apply to: (a) x; (b) y.",
+                "article 14.2 applies.",
+                "(c) z"
+            ]
+        );
+    }
+
+    #[test]
+    fn dashed_preamble_items_are_sentences() {
+        assert_eq!(
+            sentences("considering: - the links; - the ties"),
+            ["considering: - the links;", "- the ties"]
+        );
+    }
+
+    #[test]
+    fn paragraph_and_list_numbers_are_enumerators() {
+        assert!(is_enumerator(" 1"));
+        assert!(is_enumerator("(iv)"));
+        assert!(is_enumerator("b"));
+        assert!(!is_enumerator("referred to in paragraph 1"));
+        assert!(!is_enumerator("the parties"));
+    }
 }

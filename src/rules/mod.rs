@@ -58,26 +58,22 @@ impl Rule {
             1,
             0..text.len(),
         );
-        let folded = crate::text::fold_for_matching(text).folded;
-        self.requires
-            .iter()
-            .all(|re| re.is_match(folded.as_bytes()))
-            && Subject::new(text, None, &provision, 0)
-                .text_hit(self)
-                .is_some()
+        let subject = Subject::new(text, None, &provision, 0);
+        let haystack = subject.folded.folded.as_bytes();
+        self.requires.iter().all(|re| re.is_match(haystack)) && subject.text_hit(self).is_some()
     }
 }
 
-/// Which prefilter patterns belong to a rule: its `requires` patterns, else its
-/// `all` patterns, else its `any` patterns.
-struct Prefilter {
+/// Which prefilter patterns trigger a rule: its `requires` patterns, else its
+/// `all` patterns (all needed), else its `any` patterns (one needed).
+struct Triggers {
     all: Vec<usize>,
     any: Vec<usize>,
 }
 
 pub struct RuleSet {
     rules: Vec<Rule>,
-    prefilters: Vec<Prefilter>,
+    triggers: Vec<Triggers>,
     prefilter: prefilter::Prefilter,
     scopes: ScopeDefs,
 }
@@ -99,7 +95,7 @@ impl RuleSet {
 
     fn new(rules: Vec<Rule>, scopes: ScopeDefs) -> Result<RuleSet, RuleError> {
         let mut patterns: Vec<Regex> = Vec::new();
-        let mut prefilters = Vec::new();
+        let mut triggers = Vec::new();
         for rule in &rules {
             let mut add = |res: &[Regex]| {
                 res.iter()
@@ -121,12 +117,12 @@ impl RuleSet {
             } else {
                 Vec::new()
             };
-            prefilters.push(Prefilter { all, any });
+            triggers.push(Triggers { all, any });
         }
         Ok(RuleSet {
             prefilter: prefilter::Prefilter::new(&patterns),
             rules,
-            prefilters,
+            triggers,
             scopes,
         })
     }
@@ -165,7 +161,7 @@ impl RuleSet {
         let haystack = subject.folded.folded.as_bytes();
         let present = self.prefilter.candidates(haystack);
         let mut by_category: BTreeMap<usize, (Vec<&Rule>, Hit)> = BTreeMap::new();
-        for (rule, pre) in self.rules.iter().zip(&self.prefilters) {
+        for (rule, pre) in self.rules.iter().zip(&self.triggers) {
             let possible = rule.scope.admits(target.scopes)
                 && pre.all.iter().all(|&i| present[i])
                 && (pre.any.is_empty() || pre.any.iter().any(|&i| present[i]))
@@ -315,4 +311,42 @@ fn excerpt(
 
 fn leading_whitespace(text: &str) -> usize {
     text.len() - text.trim_start().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_collapses_whitespace_and_keeps_marks_on_the_words() {
+        let text = "This  Chapter\n  does not apply to broadcasting.";
+        let start = text.find("broadcasting").unwrap();
+        let (out, marks) = excerpt(
+            text,
+            0..text.len(),
+            start,
+            &[(start, start + "broadcasting".len())],
+        );
+        assert_eq!(out, "This Chapter does not apply to broadcasting.");
+        assert_eq!(&out[marks[0].0..marks[0].1], "broadcasting");
+    }
+
+    #[test]
+    fn long_units_are_cut_around_the_anchor() {
+        let text = format!(
+            "{} cultural industries {}",
+            "a ".repeat(200),
+            "b ".repeat(200)
+        );
+        let start = text.find("cultural").unwrap();
+        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, start + 8)]);
+        assert!(out.starts_with('…') && out.ends_with('…'));
+        assert_eq!(&out[marks[0].0..marks[0].1], "cultural");
+    }
+
+    #[test]
+    fn rule_set_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<RuleSet>();
+    }
 }

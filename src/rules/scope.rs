@@ -261,11 +261,10 @@ impl ScopeDefs {
         if mixed.count_ones() < 2 {
             return bits;
         }
-        for (i, def_bit) in (0..self.defs.len()).map(|i| (i, self.data_bit(i))) {
+        for def_bit in (0..self.defs.len()).map(|i| self.data_bit(i)) {
             if mixed & def_bit == 0 {
                 continue;
             }
-            let _ = i;
             let mut open = false;
             for (a, slot) in articles.iter().zip(bits.iter_mut()) {
                 let title = self.title_bits(a.title.as_deref());

@@ -81,6 +81,12 @@ pub fn load(path: &Path) -> Result<Agreement, SourceError> {
     load_bytes(path, &bytes)
 }
 
+/// The text a PDF is read as, before structure parsing: what `parse` sees,
+/// for checking extraction (`cargo run --example pdf_text FILE.pdf`).
+pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<crate::text::LocatedText, SourceError> {
+    pdf::extract(path, bytes)
+}
+
 /// Parses bytes already in memory; `path` names them in errors and output.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Agreement, SourceError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {

@@ -3,6 +3,7 @@
 use super::lines::{classify, classify_body_line, Heading, Line, Marker, MarkerStyle};
 use crate::provision::{Kind, Provision};
 use crate::text::LocatedText;
+use std::collections::HashSet;
 use std::ops::Range;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,20 @@ struct Builder<'a> {
     after_blank: bool,
     /// Lines already consumed as a heading's title.
     skip_until: usize,
+    /// Inside a table of contents: headings named there, not yet met for real.
+    toc: Option<Toc>,
 }
+
+/// A table of contents lists headings without being them. It ends where the
+/// document meets one of its entries again (the real "PREAMBLE" or
+/// "CHAPTER 1"), at the first sentence of prose, or after `TOC_MAX_LINES`.
+#[derive(Default)]
+struct Toc {
+    seen: HashSet<(Kind, Option<String>)>,
+    lines: usize,
+}
+
+const TOC_MAX_LINES: usize = 1000;
 
 fn rank_of(kind: Kind) -> u32 {
     match kind {
@@ -71,14 +85,14 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         prev_line: "",
         after_blank: true,
         skip_until: 0,
+        toc: None,
     };
     let lines: Vec<(usize, &str)> = line_slices(&text.text, range.clone()).collect();
     for i in 0..lines.len() {
         let (offset, line) = lines[i];
-        if i < b.skip_until {
-            continue;
+        if i >= b.skip_until {
+            b.line(&lines, i, offset, line);
         }
-        b.line(&lines, i, offset, line);
     }
     b.close_to(0, range.end);
     b.roots
@@ -121,8 +135,11 @@ impl<'a> Builder<'a> {
         line: &'a str,
         class: Line,
     ) {
+        let toc_entry = self.mode == Mode::Document && self.toc_entry(&class, line);
         match class {
-            Line::Heading(h) if self.mode == Mode::Document && self.accepts_heading(&h, line) => {
+            Line::Heading(h)
+                if !toc_entry && self.mode == Mode::Document && self.accepts_heading(&h, line) =>
+            {
                 self.heading(lines, i, offset, h);
                 return;
             }
@@ -162,6 +179,34 @@ impl<'a> Builder<'a> {
         self.prev_line = line;
     }
 
+    /// Tracks a table of contents: returns true for a heading line that is one
+    /// of its entries (kept as text of the enclosing provision).
+    fn toc_entry(&mut self, class: &Line, line: &str) -> bool {
+        if matches!(class, Line::Body) && is_toc_title(line) {
+            self.toc = Some(Toc::default());
+            return false;
+        }
+        let Some(toc) = self.toc.as_mut() else {
+            return false;
+        };
+        toc.lines += 1;
+        if toc.lines > TOC_MAX_LINES || matches!(class, Line::Body) && is_sentence(line) {
+            self.toc = None;
+            return false;
+        }
+        let key = match class {
+            // "Chapter 1" in the contents, "CHAPTER I" in the text
+            Line::Heading(h) => (h.kind, h.number.as_deref().map(comparable_number)),
+            Line::PreambleHeading => (Kind::Preamble, None),
+            _ => return false,
+        };
+        if !toc.seen.insert(key) {
+            self.toc = None;
+            return false;
+        }
+        true
+    }
+
     fn body(&mut self, offset: usize) {
         if self.stack.is_empty() && self.mode == Mode::Document {
             // text before any heading: the title page and preamble
@@ -191,7 +236,11 @@ impl<'a> Builder<'a> {
         if h.explicit_title || self.prev_was_heading {
             return self.not_toc_entry(h, line);
         }
-        if !self.after_blank && ends_unfinished(self.prev_line) {
+        // a blank line (unless the text stopped on "in", "under"…), or a keyword
+        // in capitals ("CHAPTER 17" after a URL at the foot of the previous
+        // page), says the previous text has ended
+        let ended = self.after_blank && !ends_unfinished_word(self.prev_line);
+        if ends_unfinished(self.prev_line) && !ended && !upper_keyword(line) {
             return false;
         }
         if self.in_final_clause() && !h.kind.is_instrument() {
@@ -220,6 +269,9 @@ impl<'a> Builder<'a> {
         if self.stack.iter().any(|o| o.node.kind == Kind::Preamble) {
             self.close_to(0, offset);
         }
+        if h.kind == Kind::Chapter {
+            self.leave_chapter_annex(h.number.as_deref(), offset);
+        }
         let mut node = Provision::new(h.kind, h.number, 0, offset..offset);
         node.title = h.title.filter(|t| !looks_like_sentence(t));
         if node.title.is_none() {
@@ -231,6 +283,26 @@ impl<'a> Builder<'a> {
         self.open(node, offset, None);
         self.prev_was_heading = true;
         self.prev_line = lines[i].1;
+    }
+
+    /// "ANNEX 3A" after Chapter 3, then "CHAPTER 4": the annex belonged to
+    /// chapter 3 and this is the agreement's next chapter, not a chapter of the
+    /// annex. Closes the annex when it holds no chapters of its own and the
+    /// number continues the agreement's chapters.
+    fn leave_chapter_annex(&mut self, number: Option<&str>, offset: usize) {
+        let Some(pos) = self.stack.iter().position(|o| o.node.kind.is_instrument()) else {
+            return;
+        };
+        let has_chapters = self.stack[pos..].iter().any(|o| {
+            o.node.kind == Kind::Chapter || o.node.children.iter().any(|c| c.kind == Kind::Chapter)
+        });
+        let last = last_chapter(&self.roots)
+            .or_else(|| last_chapter_open(&self.stack[..pos]))
+            .and_then(number_value);
+        let this = number.and_then(number_value);
+        if !has_chapters && last.is_some() && last.map(|n| n + 1) == this {
+            self.close_to(self.stack[pos].rank, offset);
+        }
     }
 
     fn repeats_open_heading(&self, h: &Heading) -> bool {
@@ -520,6 +592,19 @@ fn ends_unfinished_word(s: &str) -> bool {
             | "for"
             | "by"
             | "with"
+            | "under"
+            | "from"
+            | "on"
+            | "at"
+            | "than"
+            | "con"
+            | "por"
+            | "del"
+            | "al"
+            | "par"
+            | "au"
+            | "aux"
+            | "sous"
             | "de"
             | "la"
             | "el"
@@ -534,6 +619,67 @@ fn ends_unfinished_word(s: &str) -> bool {
             | "des"
             | "en"
             | "que"
+    )
+}
+
+/// The number of the agreement's last chapter, not counting chapters inside
+/// annexes (tariff schedules number their own chapters).
+fn last_chapter(nodes: &[Provision]) -> Option<&str> {
+    nodes.iter().rev().find_map(|n| {
+        if n.kind.is_instrument() {
+            None
+        } else if n.kind == Kind::Chapter {
+            n.number.as_deref()
+        } else {
+            last_chapter(&n.children)
+        }
+    })
+}
+
+fn last_chapter_open(stack: &[Open]) -> Option<&str> {
+    stack.iter().rev().find_map(|o| {
+        (o.node.kind == Kind::Chapter)
+            .then_some(o.node.number.as_deref())
+            .flatten()
+            .or_else(|| last_chapter(&o.node.children))
+    })
+}
+
+fn number_value(n: &str) -> Option<u32> {
+    n.parse()
+        .ok()
+        .or_else(|| roman_value(n).filter(|_| n.len() <= 7))
+}
+
+/// "CHAPTER 17", "ARTICLE 5": running text writes cross-references in lower case.
+fn upper_keyword(line: &str) -> bool {
+    let word = line.split_whitespace().next().unwrap_or("");
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word)
+}
+
+fn comparable_number(n: &str) -> String {
+    number_value(n).map_or_else(|| n.to_lowercase(), |v| v.to_string())
+}
+
+/// A line of running prose: contents entries are titles, never sentences.
+fn is_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    t.split_whitespace().count() >= 10 && t.ends_with(['.', ';'])
+}
+
+fn is_toc_title(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        t.as_str(),
+        "table of contents"
+            | "contents"
+            | "table des matières"
+            | "sommaire"
+            | "índice"
+            | "indice"
+            | "tabla de contenido"
+            | "tabla de contenidos"
+            | "contenido"
     )
 }
 

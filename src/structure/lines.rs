@@ -198,6 +198,16 @@ fn marker(pair: Pair<Rule>) -> Line {
 /// number as written, without its keyword (ToTA attributes carry the keyword).
 pub fn strip_heading_keyword(raw: &str) -> String {
     let raw = raw.trim();
+    // ToTA writes nearly every number as "ARTICLE 1.1": no grammar needed for those
+    if let Some(rest) = raw.strip_prefix("ARTICLE ") {
+        if !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        {
+            return rest.to_string();
+        }
+    }
     if let Line::Heading(h) = classify(raw) {
         if let Some(n) = h.number {
             return n;

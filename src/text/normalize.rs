@@ -40,6 +40,22 @@ pub fn fold_for_matching(original: &str) -> FoldedText {
     let mut origin = Vec::with_capacity(original.len());
     let mut last_space = false;
     for (i, ch) in original.char_indices() {
+        // most of an agreement is ASCII: fold it without the general machinery
+        if ch.is_ascii() {
+            let span = (i as u32, i as u32 + 1);
+            if ch.is_whitespace() {
+                if !last_space {
+                    folded.push(' ');
+                    origin.push(span);
+                    last_space = true;
+                }
+            } else {
+                folded.push(ch.to_ascii_lowercase());
+                origin.push(span);
+                last_space = false;
+            }
+            continue;
+        }
         let mut push = |c: char, folded: &mut String| {
             let before = folded.len();
             folded.push(c);

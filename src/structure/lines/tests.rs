@@ -111,6 +111,13 @@ fn instruments() {
         Some("Cultural Industries"),
     );
     is("ANNEXE 2", Kind::Annex, Some("2"), None);
+    is("ANNEX 3A", Kind::Annex, Some("3A"), None);
+    is(
+        "Article 12A: Title",
+        Kind::Article,
+        Some("12A"),
+        Some("Title"),
+    );
     is("ANEXO 3", Kind::Annex, Some("3"), None);
     is("Appendix 1", Kind::Appendix, Some("1"), None);
     is("APÉNDICE 2", Kind::Appendix, Some("2"), None);

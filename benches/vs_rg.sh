@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Speed of `treatyscan check` and `treatyscan corpus` over the whole ToTA
+# corpus against a keyword baseline: `rg -i -c` with 40 patterns of the same
+# vocabulary over the same files, in one run, best of three each (page cache
+# warmed first). Peak memory of the corpus run is reported too.
+#
+#   benches/vs_rg.sh [CORPUS_DIR]     (default ../shared/corpus/tota)
+#
+# Target: within 2x of rg. Installs ripgrep (Debian package) if missing.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${1:-$root/../shared/corpus/tota}
+[ -d "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 2; }
+if ! command -v rg >/dev/null; then
+  echo "ripgrep missing: installing the Debian package" >&2
+  apt-get install -y ripgrep >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1 && apt-get install -y ripgrep >/dev/null 2>&1; } ||
+    { echo "SKIPPED: ripgrep could not be installed, no baseline to compare with"; exit 0; }
+fi
+cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+bin=$root/target/release/treatyscan
+
+patterns=(
+  'cultural industr' 'industrias culturales' 'industries culturelles'
+  'audio-?visual' 'broadcast' 'radiodifusi' 'radiodiffusi'
+  'cultural (goods|services|products)' 'bienes y servicios culturales' 'biens et services culturels'
+  'cultural diversity' 'diversidad cultural' 'diversit. culturelle'
+  'diversity of cultural expressions' 'expresiones culturales' 'expressions culturelles'
+  'cultural polic' 'pol.ticas culturales' 'politiques culturelles'
+  'cultural co-?operation' 'cooperaci.n cultural' 'coop.ration culturelle'
+  'co-?production' 'creative arts' 'traditional cultural expressions'
+  'electronic commerce' 'comercio electr.nico' 'commerce .lectronique' 'digital trade'
+  'electronic transmission' 'transmisiones electr.nicas' 'digital products' 'productos digitales'
+  'customs duties' 'derechos aduaneros' 'less favou?rable treatment' 'trato menos favorable'
+  'right to regulate' 'derecho a regular' 'public welfare'
+)
+args=()
+for p in "${patterns[@]}"; do args+=(-e "$p"); done
+files=("$corpus"/*.xml)
+cat "${files[@]}" >/dev/null
+
+# best of three runs of "$@": wall seconds and CPU (user + system) seconds.
+# CPU time is the steadier figure on a shared machine.
+timing=$(mktemp)
+trap 'rm -f "$timing"' EXIT
+best() {
+  local out wall cpu best_wall= best_cpu=
+  for _ in 1 2 3; do
+    /usr/bin/time -o "$timing" -f "%e %U %S" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$timing")
+    wall=$(echo "$out" | awk '{print $1}')
+    cpu=$(echo "$out" | awk '{print $2 + $3}')
+    best_wall=$(awk -v a="$wall" -v b="$best_wall" 'BEGIN { if (b == "" || a < b) b = a; print b }')
+    best_cpu=$(awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { if (b == "" || a < b) b = a; print b }')
+  done
+  echo "$best_wall $best_cpu"
+}
+
+read -r rg_wall rg_cpu < <(best rg -i -c "${args[@]}" "${files[@]}")
+read -r check_wall check_cpu < <(best "$bin" check --format json --fail-on never "${files[@]}")
+echo "files:            ${#files[@]} ($(du -sh "$corpus" | cut -f1)), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "rg -i -c (${#patterns[@]} patterns): wall ${rg_wall}s  cpu ${rg_cpu}s"
+echo "treatyscan check:         wall ${check_wall}s  cpu ${check_cpu}s"
+awk -v cw="$check_wall" -v rw="$rg_wall" -v cc="$check_cpu" -v rc="$rg_cpu" \
+  'BEGIN { printf "ratio check/rg:           wall %.1fx  cpu %.1fx (target <= 2x)\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
+read -r corpus_wall corpus_cpu < <(best "$bin" corpus --out /dev/null "$corpus")
+echo "treatyscan corpus:        wall ${corpus_wall}s  cpu ${corpus_cpu}s"
+awk -v cw="$corpus_wall" -v rw="$rg_wall" -v cc="$corpus_cpu" -v rc="$rg_cpu" \
+  'BEGIN { printf "ratio corpus/rg:          wall %.1fx  cpu %.1fx (target <= 2x)\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
+/usr/bin/time -o "$timing" -f "%M" "$bin" corpus --out /dev/null "$corpus" >/dev/null 2>&1 || true
+largest=$(ls -S "$corpus" | head -1)
+echo "corpus peak memory:       $(( $(tail -1 "$timing") / 1024 )) MB (largest file $(du -k "$corpus/$largest" | cut -f1) KB, whole corpus $(du -sm "$corpus" | cut -f1) MB)"

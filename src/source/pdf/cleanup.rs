@@ -1,0 +1,543 @@
+//! From lines as printed to lines as written: extraction artefacts removed,
+//! page furniture (running headers and footers, page numbers) dropped, and
+//! words hyphenated at a line end joined again.
+//!
+//! Everything here is judged across the whole document (how often a line
+//! repeats at a page edge, which spelling the document itself uses), not tuned
+//! to one producer.
+
+use super::layout::PageLine;
+use crate::structure::{classify, Line};
+use std::collections::{HashMap, HashSet};
+use unicode_normalization::UnicodeNormalization;
+
+/// How many lines at the top and at the bottom of a page can be furniture.
+const EDGE_LINES: usize = 3;
+
+/// Hyphenated prefixes that stay hyphenated when a line break falls after them
+/// and the document gives no other evidence ("cross-\nborder", "e-\ncommerce").
+const HYPHEN_PREFIXES: &[&str] = &["e", "non", "self", "cross", "co", "ex", "well", "quasi"];
+
+/// Runs every clean-up step over the pages, in place.
+pub fn clean(pages: &mut [Vec<PageLine>]) {
+    for line in pages.iter_mut().flatten() {
+        line.text = fix_artefacts(&line.text);
+    }
+    for page in pages.iter_mut() {
+        page.retain(|l| !l.text.is_empty());
+    }
+    remove_furniture(pages);
+    mark_footnotes(pages);
+    dehyphenate(pages);
+}
+
+/// Characters that extraction produces but no reader sees: control codes,
+/// zero-width marks, undecodable glyphs, symbol-font private-use codes. Accents
+/// drawn as separate combining marks are composed with their letter.
+pub fn fix_artefacts(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(' '),
+            '\u{0}'..='\u{1f}' | '\u{7f}' | '\u{fffd}' | '\u{feff}' | '\u{200b}' => {}
+            // Symbol and Wingdings bullets as Word writes them
+            '\u{f0b7}' | '\u{f0a7}' | '\u{f0a8}' | '\u{f0fc}' | '\u{f076}' | '\u{f0d8}' => {
+                out.push('•')
+            }
+            '\u{e000}'..='\u{f8ff}' => {}
+            _ => out.push(c),
+        }
+    }
+    let composed: String = out.nfc().collect();
+    composed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ------------------------------------------------------------ page furniture
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Edge {
+    Top,
+    Bottom,
+}
+
+/// What identifies a running header or footer across pages: the page edge, the
+/// position (headers sit at a fixed height) and the text with its digits
+/// masked ("Page 3" and "Page 4" are the same footer).
+type FurnitureKey = (Edge, i64, String);
+
+/// Drops running headers and footers and page numbers: lines at a page edge
+/// that are page numbers, or that repeat at the same edge and height on
+/// several pages. Furniture is a block at the very edge, set apart from the
+/// body by a wider gap than between body lines; so body text next to it, or
+/// boilerplate that happens to repeat, stays.
+fn remove_furniture(pages: &mut [Vec<PageLine>]) {
+    let counts = edge_counts(pages);
+    let needed = repeats_needed(pages.len());
+    let is_furniture = |edge: Edge, l: &PageLine| {
+        is_page_number(&l.text) || counts.get(&key(edge, l)).is_some_and(|n| *n >= needed)
+    };
+    for page in pages.iter_mut() {
+        let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l));
+        page.drain(..top);
+        let bottom = edge_block(page.iter().rev(), |l| is_furniture(Edge::Bottom, l));
+        page.truncate(page.len() - bottom);
+    }
+}
+
+/// How many lines from an edge (lines in order from that edge) are furniture:
+/// the longest run of furniture lines that ends at a gap.
+fn edge_block<'a>(
+    lines: impl Iterator<Item = &'a PageLine>,
+    is_furniture: impl Fn(&PageLine) -> bool,
+) -> usize {
+    let near: Vec<&PageLine> = lines.take(EDGE_LINES + 1).collect();
+    let run = near
+        .iter()
+        .take(EDGE_LINES)
+        .take_while(|l| is_furniture(l))
+        .count();
+    (1..=run)
+        .rev()
+        .find(|&k| {
+            near.get(k).is_none_or(|body| {
+                let last = near[k - 1];
+                (body.v - last.v).abs() > 1.4 * body.size.max(last.size)
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// On how many pages a line must repeat to be furniture. Short documents need
+/// it on every page; long ones on at least three (a header naming the chapter
+/// repeats only over that chapter's pages).
+fn repeats_needed(pages: usize) -> usize {
+    pages.clamp(2, 3)
+}
+
+fn edge_counts(pages: &[Vec<PageLine>]) -> HashMap<FurnitureKey, usize> {
+    let mut counts = HashMap::new();
+    for page in pages {
+        let n = page.len();
+        let top = page.iter().take(EDGE_LINES).map(|l| key(Edge::Top, l));
+        let bottom = page
+            .iter()
+            .skip(n.saturating_sub(EDGE_LINES))
+            .map(|l| key(Edge::Bottom, l));
+        // once per page, even if a page repeats a line
+        let keys: HashSet<FurnitureKey> = top.chain(bottom).collect();
+        for k in keys {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+fn key(edge: Edge, l: &PageLine) -> FurnitureKey {
+    // headings keep their digits: "Article 12" at the top of three pages is
+    // three articles, while "Chapter 3 Rules of Origin" three times is a header
+    let text = if matches!(classify(&l.text), Line::Heading(_)) {
+        l.text.to_lowercase()
+    } else {
+        mask_digits(&l.text)
+    };
+    (edge, (l.v / 4.0).round() as i64, text)
+}
+
+fn mask_digits(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// "3", "- 3 -", "Page 4 of 20", "Página 4 de 20", "12-6", "A-3", "iv", "[5]".
+pub fn is_page_number(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '|') || c.is_whitespace())
+        .to_lowercase();
+    if t.is_empty() || t.chars().count() > 24 {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [n] => is_number_token(n),
+        [p, n] if is_page_word(p) => is_number_token(n),
+        [n, of, m] if is_of_word(of) => is_number_token(n) && is_digits(m),
+        [p, n, of, m] if is_page_word(p) && is_of_word(of) => is_number_token(n) && is_digits(m),
+        [a, dash, b] if matches!(*dash, "-" | "–") => is_chapter_part(a) && is_digits(b),
+        _ => false,
+    }
+}
+
+fn is_number_token(t: &str) -> bool {
+    if is_digits(t) || (t.len() <= 7 && t.chars().all(|c| "ivxlcdm".contains(c))) {
+        return true;
+    }
+    // "12-6", "a-3": chapter and page
+    match t.split_once(['-', '–']) {
+        Some((a, b)) => is_chapter_part(a) && is_digits(b),
+        None => false,
+    }
+}
+
+fn is_chapter_part(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn is_digits(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_page_word(t: &str) -> bool {
+    matches!(t, "page" | "página" | "pagina" | "pág." | "p." | "pg.")
+}
+
+fn is_of_word(t: &str) -> bool {
+    matches!(t, "of" | "de" | "sur" | "/")
+}
+
+// ------------------------------------------------------------ footnotes
+
+/// Writes the footnotes at the foot of a page as "[4] For the purposes…", the
+/// plain-text form the structure grammar knows. A footnote is a line in the
+/// small print below the body that starts with a number whose reference mark
+/// (a superscript) appears on the same page; numbers without a mark are table
+/// rows or list items in small print, and stay as they are.
+fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
+    let Some(body) = body_size(pages) else {
+        return;
+    };
+    for page in pages.iter_mut() {
+        let small = page
+            .iter()
+            .rev()
+            .take_while(|l| l.size < 0.92 * body)
+            .count();
+        let start = page.len() - small;
+        let marks: HashSet<String> = page[..start]
+            .iter()
+            .flat_map(|l| superscript_numbers(&l.text))
+            .collect();
+        for line in &mut page[start..] {
+            if let Some((n, rest)) = leading_number(&line.text) {
+                if marks.contains(&n) {
+                    line.text = format!("[{n}] {rest}");
+                }
+            }
+        }
+    }
+}
+
+/// The font size most of the document's characters are set in.
+fn body_size(pages: &[Vec<PageLine>]) -> Option<f64> {
+    let mut chars: HashMap<i64, usize> = HashMap::new();
+    for l in pages.iter().flatten() {
+        *chars.entry((l.size * 2.0).round() as i64).or_insert(0) += l.text.len();
+    }
+    chars
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map(|(size, _)| size as f64 / 2.0)
+}
+
+fn superscript_value(c: char) -> Option<char> {
+    match c {
+        '\u{2070}' => Some('0'),
+        '\u{b9}' => Some('1'),
+        '\u{b2}' => Some('2'),
+        '\u{b3}' => Some('3'),
+        '\u{2074}'..='\u{2079}' => char::from_u32(c as u32 - 0x2070 + '0' as u32),
+        _ => None,
+    }
+}
+
+/// The numbers written in superscript digits in a line, as plain digits.
+fn superscript_numbers(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in line.chars().chain([' ']) {
+        match superscript_value(c) {
+            Some(d) => current.push(d),
+            None if !current.is_empty() => out.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    out
+}
+
+/// "⁴ For the…", "⁴For the…" or "4 For the…": the number and the rest.
+fn leading_number(line: &str) -> Option<(String, &str)> {
+    let sup: String = line.chars().map_while(superscript_value).collect();
+    if !sup.is_empty() {
+        let len: usize = line.chars().take(sup.len()).map(char::len_utf8).sum();
+        return Some((sup, line[len..].trim_start()));
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = line[digits..].strip_prefix(' ')?;
+    (1..=3)
+        .contains(&digits)
+        .then(|| (line[..digits].to_string(), rest))
+}
+
+// ------------------------------------------------------------ hyphenation
+
+/// Joins words split by a hyphen at a line end: the continuation moves up to
+/// the first line, so line numbers do not shift. Whether the hyphen stays is
+/// settled by the document's own spelling when it has one. A word split over
+/// a page break continues after the footnotes, so smaller print is skipped.
+fn dehyphenate(pages: &mut [Vec<PageLine>]) {
+    let vocabulary = vocabulary(pages);
+    let positions: Vec<(usize, usize)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, lines)| (0..lines.len()).map(move |i| (p, i)))
+        .collect();
+    for (k, &(p1, i1)) in positions.iter().enumerate() {
+        let line = &pages[p1][i1];
+        if !line.text.ends_with(['-', '\u{ad}', '\u{2010}']) {
+            continue;
+        }
+        let size = line.size;
+        let Some(&(p2, i2)) = positions[k + 1..]
+            .iter()
+            .take(40)
+            .find(|&&(p, i)| pages[p][i].size >= 0.92 * size)
+        else {
+            continue;
+        };
+        if let Some((first, rest)) =
+            join_hyphenated(&pages[p1][i1].text, &pages[p2][i2].text, &vocabulary)
+        {
+            pages[p1][i1].text = first;
+            pages[p2][i2].text = rest;
+        }
+    }
+    for page in pages.iter_mut() {
+        page.retain(|l| !l.text.is_empty());
+    }
+}
+
+/// The words the document writes whole, lower-cased. The pieces of words
+/// broken at a line end ("cul-", and "tural" at the start of the next line)
+/// are left out: they are what is being decided.
+fn vocabulary(pages: &[Vec<PageLine>]) -> HashSet<String> {
+    let mut words = HashSet::new();
+    let mut after_break = false;
+    for line in pages.iter().flatten() {
+        let mut tokens = line.text.split_whitespace().peekable();
+        if after_break {
+            tokens.next();
+        }
+        while let Some(w) = tokens.next() {
+            if tokens.peek().is_none() && w.ends_with('-') {
+                break;
+            }
+            words.insert(
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase(),
+            );
+        }
+        after_break = line.text.ends_with('-');
+    }
+    words
+}
+
+/// The two lines after joining, or `None` when `first` does not end in a
+/// hyphenated word that `next` completes.
+pub fn join_hyphenated(
+    first: &str,
+    next: &str,
+    vocabulary: &HashSet<String>,
+) -> Option<(String, String)> {
+    let (stem, hyphen) = first
+        .strip_suffix('-')
+        .map(|s| (s, '-'))
+        .or_else(|| first.strip_suffix('\u{ad}').map(|s| (s, '\u{ad}')))
+        .or_else(|| first.strip_suffix('\u{2010}').map(|s| (s, '\u{2010}')))?;
+    let fragment: String = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if fragment.is_empty() || !next.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let (word, rest) = next.split_once(' ').unwrap_or((next, ""));
+    let keep = hyphen != '\u{ad}' && keeps_hyphen(&fragment, word, vocabulary);
+    let joined = if keep {
+        format!("{stem}-{word}")
+    } else {
+        format!("{stem}{word}")
+    };
+    Some((joined, rest.to_string()))
+}
+
+/// Whether "frag-" + "tail" is a compound (keep the hyphen) rather than one
+/// word broken by hyphenation. Evidence, strongest first: the document's own
+/// spelling of the whole word; a tail that goes on with another hyphen
+/// ("back-" + "to-back"); both halves being words the document uses alone
+/// ("government-" + "supported"; "cul" and "tural" are not); a short or
+/// usual prefix ("e-", "non-").
+fn keeps_hyphen(fragment: &str, word: &str, vocabulary: &HashSet<String>) -> bool {
+    let tail: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
+    let (f, t) = (fragment.to_lowercase(), tail.to_lowercase());
+    if vocabulary.contains(&format!("{f}{t}")) {
+        return false;
+    }
+    if vocabulary.contains(&format!("{f}-{t}")) || word[tail.len()..].starts_with('-') {
+        return true;
+    }
+    (vocabulary.contains(&f) && vocabulary.contains(&t))
+        || f.chars().count() <= 2
+        || HYPHEN_PREFIXES.contains(&f.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, v: f64) -> PageLine {
+        PageLine {
+            text: text.into(),
+            v,
+            size: 10.0,
+        }
+    }
+
+    fn texts(page: &[PageLine]) -> Vec<&str> {
+        page.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn recognises_page_number_lines() {
+        for yes in [
+            "3",
+            "- 3 -",
+            "Page 4 of 20",
+            "Página 4 de 20",
+            "12-6",
+            "iv",
+            "4 / 20",
+        ] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in ["1.", "(a)", "Article 3", "12.6", "3 The Parties", "in"] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn removes_repeated_headers_but_not_headings_at_the_top() {
+        let mut pages: Vec<Vec<PageLine>> = (1..=4)
+            .map(|n| {
+                vec![
+                    line("Draft Agreement on Trade", -800.0),
+                    line(&format!("Article {n}"), -760.0),
+                    line("The Parties agree.", -748.0),
+                    line(&format!("- {n} -"), -40.0),
+                ]
+            })
+            .collect();
+        remove_furniture(&mut pages);
+        assert_eq!(texts(&pages[2]), ["Article 3", "The Parties agree."]);
+    }
+
+    #[test]
+    fn joins_hyphenated_words_by_the_documents_spelling() {
+        let vocab: HashSet<String> = ["e-commerce", "cooperation"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let j = |a: &str, b: &str| join_hyphenated(a, b, &vocab);
+        assert_eq!(
+            j("the cul-", "tural sector"),
+            Some(("the cultural".into(), "sector".into()))
+        );
+        assert_eq!(
+            j("on e-", "commerce and"),
+            Some(("on e-commerce".into(), "and".into()))
+        );
+        assert_eq!(
+            j("co-", "operation."),
+            Some(("cooperation.".into(), String::new()))
+        );
+        assert_eq!(j("Asia-", "Pacific"), None);
+        assert_eq!(
+            j("back-", "to-back loans"),
+            Some(("back-to-back".into(), "loans".into()))
+        );
+        assert_eq!(j("items 1 -", "and"), None);
+    }
+
+    #[test]
+    fn marks_footnotes_that_have_a_reference_on_the_page() {
+        let small = |text: &str, v: f64| PageLine {
+            size: 8.0,
+            ..line(text, v)
+        };
+        let mut pages = vec![vec![
+            line("the cultural industries\u{b3} and", -700.0),
+            line("Body text continues here at length.", -686.0),
+            small("\u{b3} For greater certainty, this covers film.", -90.0),
+            small("12 Live animals", -80.0),
+        ]];
+        mark_footnotes(&mut pages);
+        assert_eq!(
+            texts(&pages[0])[2..],
+            [
+                "[3] For greater certainty, this covers film.",
+                "12 Live animals"
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_compounds_of_words_the_document_uses_alone() {
+        let mut pages = vec![vec![
+            line("a government-", -100.0),
+            line("supported cul-", -88.0),
+            line("tural body that the government supported", -76.0),
+        ]];
+        dehyphenate(&mut pages);
+        assert_eq!(
+            texts(&pages[0]),
+            [
+                "a government-supported",
+                "cultural",
+                "body that the government supported"
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_a_word_split_over_a_page_break_after_the_footnotes() {
+        let note = PageLine {
+            size: 8.0,
+            ..line("[1] A note.", -80.0)
+        };
+        let mut pages = vec![
+            vec![line("the cultural indus-", -100.0), note],
+            vec![line("tries of the Parties", -700.0)],
+        ];
+        dehyphenate(&mut pages);
+        assert_eq!(texts(&pages[0]), ["the cultural industries", "[1] A note."]);
+        assert_eq!(texts(&pages[1]), ["of the Parties"]);
+    }
+
+    #[test]
+    fn strips_extraction_artefacts() {
+        assert_eq!(fix_artefacts("a\u{0}b\u{f0b7} c\u{e123}"), "ab• c");
+        assert_eq!(fix_artefacts("Re\u{301}sume\u{301}"), "Résumé");
+    }
+}

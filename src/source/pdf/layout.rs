@@ -1,0 +1,490 @@
+//! Glyphs with positions in, lines in reading order out.
+//!
+//! pdf-extract's own plain-text output decides line breaks from the order in
+//! which glyphs are drawn; producers draw headers last, tables cell by cell and
+//! headings in the same text block as the body, so lines merge or come out of
+//! order. Here every glyph is placed by its position instead: glyphs are
+//! grouped into lines by baseline, lines are sorted top to bottom, and words
+//! are split by the gaps between glyphs.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::time::Instant;
+
+/// A page with more glyphs than this is not text a reader reads (a vector
+/// drawing made of glyphs, or a hostile file); stop collecting there.
+const MAX_GLYPHS_PER_PAGE: usize = 400_000;
+
+/// One glyph in the frame of its text direction: `u` runs along the line,
+/// `v` runs down the page (so larger `v` is lower), both in points.
+#[derive(Debug, Clone)]
+struct Glyph {
+    u: f64,
+    v: f64,
+    end: f64,
+    size: f64,
+    /// Text direction in quarter turns; rotated text (landscape tables, margin
+    /// notes) is read in its own frame.
+    turn: u8,
+    text: String,
+}
+
+/// One line of a page as a reader sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLine {
+    pub text: String,
+    /// Baseline position down the page, in points.
+    pub v: f64,
+    /// Largest font size on the line, in points.
+    pub size: f64,
+}
+
+/// Why glyph collection stopped early.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stop {
+    TooManyGlyphs,
+    Deadline,
+}
+
+/// Collects the glyphs of one page through pdf-extract's `OutputDev`.
+pub struct Collector {
+    glyphs: Vec<Glyph>,
+    deadline: Instant,
+    pub stopped: Option<Stop>,
+}
+
+impl Collector {
+    pub fn new(deadline: Instant) -> Self {
+        Collector {
+            glyphs: Vec::new(),
+            deadline,
+            stopped: None,
+        }
+    }
+
+    pub fn into_lines(self) -> Vec<PageLine> {
+        lines_from_glyphs(self.glyphs)
+    }
+
+    fn stop(&mut self, why: Stop) -> Result<(), OutputError> {
+        self.stopped = Some(why);
+        // pdf-extract only stops on an error; the reason is kept in `stopped`.
+        Err(OutputError::FormatError(std::fmt::Error))
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        _media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        if self.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+            return self.stop(Stop::TooManyGlyphs);
+        }
+        if self.glyphs.len().is_multiple_of(4096) && Instant::now() > self.deadline {
+            return self.stop(Stop::Deadline);
+        }
+        if let Some(g) = place(trm, width, spacing, font_size, text) {
+            self.glyphs.push(g);
+        }
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Puts a glyph in the frame of its text direction. Returns `None` for glyphs
+/// nobody can see (zero size, degenerate matrices, empty text).
+fn place(trm: &Transform, width: f64, spacing: f64, font_size: f64, text: &str) -> Option<Glyph> {
+    if text.is_empty() {
+        return None;
+    }
+    // The matrix scales the font size; its determinant gives the scale whatever
+    // the rotation (a plain x*y product goes negative for rotated text).
+    let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+    let size = font_size.abs() * scale;
+    if !(size.is_finite() && size > 0.5 && trm.m31.is_finite() && trm.m32.is_finite()) {
+        return None;
+    }
+    let turn = quarter_turns(trm.m11, trm.m12);
+    // direction along the line and "down the page" for that direction
+    let (dx, dy) = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)][turn as usize];
+    let (x, y) = (trm.m31, trm.m32);
+    let u = x * dx + y * dy;
+    let v = x * dy - y * dx;
+    let advance = (width * font_size.abs() + spacing.max(0.0)) * scale;
+    Some(Glyph {
+        u,
+        v,
+        end: u + advance.max(0.0),
+        size,
+        turn,
+        text: text.to_string(),
+    })
+}
+
+fn quarter_turns(cos: f64, sin: f64) -> u8 {
+    let angle = sin.atan2(cos).to_degrees();
+    (((angle + 45.0).rem_euclid(360.0)) / 90.0) as u8 % 4
+}
+
+/// Groups glyphs into lines. The most common text direction is read first;
+/// other directions follow, each top to bottom.
+fn lines_from_glyphs(glyphs: Vec<Glyph>) -> Vec<PageLine> {
+    let mut counts = [0usize; 4];
+    for g in &glyphs {
+        counts[g.turn as usize] += 1;
+    }
+    let main = (0..4).max_by_key(|&t| (counts[t], 4 - t)).unwrap_or(0) as u8;
+    let (main_glyphs, others): (Vec<Glyph>, Vec<Glyph>) =
+        glyphs.into_iter().partition(|g| g.turn == main);
+    let mut lines = match find_gutter(&main_glyphs) {
+        Some(gutter) => column_lines(main_glyphs, gutter),
+        None => group_lines(main_glyphs),
+    };
+    lines.extend(group_lines(others));
+    lines
+}
+
+/// Groups glyphs into lines top to bottom (by direction, for mixed ones).
+fn group_lines(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
+    // stable sort: glyphs at the same place keep drawing order
+    glyphs.sort_by(|a, b| a.turn.cmp(&b.turn).then(a.v.total_cmp(&b.v)));
+    let mut lines = Vec::new();
+    let mut current: Vec<Glyph> = Vec::new();
+    for g in glyphs {
+        if current
+            .first()
+            .is_some_and(|f| f.turn != g.turn || !same_line(&current, &g))
+        {
+            lines.push(std::mem::take(&mut current));
+        }
+        current.push(g);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines.into_iter().filter_map(line_text).collect()
+}
+
+/// Two columns of running text: the left column is read before the right one.
+/// Lines that cross the gutter (a title over both columns) split the page into
+/// bands, read in order, each band left column first.
+fn column_lines(glyphs: Vec<Glyph>, (lo, hi): (f64, f64)) -> Vec<PageLine> {
+    let mut lines = Vec::new();
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for row in rows_of(glyphs).into_values() {
+        let crosses = row
+            .iter()
+            .any(|g| !g.text.trim().is_empty() && g.u < hi && g.end > lo);
+        if crosses {
+            lines.extend(group_lines(std::mem::take(&mut left)));
+            lines.extend(group_lines(std::mem::take(&mut right)));
+            lines.extend(group_lines(row));
+        } else {
+            let mid = (lo + hi) / 2.0;
+            let (l, r): (Vec<Glyph>, Vec<Glyph>) = row.into_iter().partition(|g| g.u < mid);
+            left.extend(l);
+            right.extend(r);
+        }
+    }
+    lines.extend(group_lines(left));
+    lines.extend(group_lines(right));
+    lines
+}
+
+/// Glyphs bucketed by baseline (2-point rows), top to bottom.
+fn rows_of(glyphs: Vec<Glyph>) -> std::collections::BTreeMap<i64, Vec<Glyph>> {
+    let mut rows: std::collections::BTreeMap<i64, Vec<Glyph>> = Default::default();
+    for g in glyphs {
+        rows.entry((g.v / 2.0).round() as i64).or_default().push(g);
+    }
+    rows
+}
+
+/// The gutter of a two-column page: a band in the middle of the text block
+/// that (almost) no row of glyphs crosses, with running text on both sides of
+/// it on most rows. Tables also have such bands; they are told apart by their
+/// short cells (columns of prose carry 20 characters or more a line).
+fn find_gutter(glyphs: &[Glyph]) -> Option<(f64, f64)> {
+    let rows: Vec<Vec<(f64, f64)>> = rows_of(
+        glyphs
+            .iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .cloned()
+            .collect(),
+    )
+    .into_values()
+    .map(|r| r.iter().map(|g| (g.u, g.end)).collect())
+    .collect();
+    if rows.len() < 8 {
+        return None;
+    }
+    let lo = rows
+        .iter()
+        .flatten()
+        .map(|s| s.0)
+        .fold(f64::INFINITY, f64::min);
+    let hi = rows
+        .iter()
+        .flatten()
+        .map(|s| s.1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let width = hi - lo;
+    if width.is_nan() || width <= 200.0 {
+        return None;
+    }
+    let (start, end) = widest_empty_band(&rows, lo + 0.3 * width, lo + 0.7 * width)?;
+    let two_sided = rows
+        .iter()
+        .filter(|r| prose(r, |s| s.1 <= start) && prose(r, |s| s.0 >= end))
+        .count();
+    (two_sided * 2 >= rows.len()).then_some((start, end))
+}
+
+/// Whether the glyphs of a row on one side of the gutter are a line of prose.
+fn prose(row: &[(f64, f64)], side: impl Fn(&(f64, f64)) -> bool) -> bool {
+    row.iter().filter(|s| side(s)).count() >= 20
+}
+
+/// The widest band of 2-point bins between `from` and `to` that at most one
+/// row in twenty crosses; at least 6 points wide.
+fn widest_empty_band(rows: &[Vec<(f64, f64)>], from: f64, to: f64) -> Option<(f64, f64)> {
+    let allowed = rows.len() / 20;
+    let mut best: Option<(f64, f64)> = None;
+    let mut run_start: Option<f64> = None;
+    let mut x = from;
+    while x <= to {
+        let crossing = rows
+            .iter()
+            .filter(|r| r.iter().any(|s| s.0 < x + 2.0 && s.1 > x))
+            .count();
+        if crossing <= allowed {
+            run_start.get_or_insert(x);
+        } else if let Some(s) = run_start.take() {
+            best = wider(best, (s, x));
+        }
+        x += 2.0;
+    }
+    if let Some(s) = run_start {
+        best = wider(best, (s, x));
+    }
+    best.filter(|b| b.1 - b.0 >= 6.0)
+}
+
+fn wider(best: Option<(f64, f64)>, band: (f64, f64)) -> Option<(f64, f64)> {
+    match best {
+        Some(b) if b.1 - b.0 >= band.1 - band.0 => Some(b),
+        _ => Some(band),
+    }
+}
+
+/// A glyph belongs to the line when their vertical extents mostly overlap:
+/// superscript footnote marks (smaller, raised) stay on their line, while the
+/// next line (a full line height lower) does not.
+fn same_line(line: &[Glyph], g: &Glyph) -> bool {
+    let main = dominant(line);
+    let (top, bottom) = extent(main);
+    let (gt, gb) = extent(g);
+    let overlap = bottom.min(gb) - top.max(gt);
+    overlap >= 0.5 * (bottom - top).min(gb - gt)
+}
+
+fn dominant(line: &[Glyph]) -> &Glyph {
+    line.iter()
+        .max_by(|a, b| a.size.total_cmp(&b.size))
+        .expect("lines are never empty")
+}
+
+/// Vertical extent of a glyph: ascenders above the baseline, descenders below.
+fn extent(g: &Glyph) -> (f64, f64) {
+    (g.v - 0.75 * g.size, g.v + 0.2 * g.size)
+}
+
+/// Joins a line's glyphs left to right, with a space wherever the gap between
+/// two glyphs is wider than a narrow letter gap.
+fn line_text(mut line: Vec<Glyph>) -> Option<PageLine> {
+    line.sort_by(|a, b| a.u.total_cmp(&b.u));
+    let main = dominant(&line);
+    let (v, size) = (main.v, main.size);
+    let mut text = String::new();
+    let mut prev: Option<&Glyph> = None;
+    for g in &line {
+        if let Some(p) = prev {
+            if is_overprint(p, g) {
+                continue;
+            }
+            let gap = g.u - p.end;
+            if gap > 0.15 * g.size.min(p.size) && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        }
+        if is_reference_mark(g, main) {
+            text.extend(g.text.chars().map(superscript_digit));
+        } else {
+            push_glyph_text(&mut text, &g.text);
+        }
+        prev = Some(g);
+    }
+    let text = text.trim().to_string();
+    (!text.is_empty()).then_some(PageLine { text, v, size })
+}
+
+/// A footnote reference: a digit set smaller and raised above the line. Kept
+/// as a superscript digit ("transmissions³") so that it neither glues a number
+/// onto the word ("transmissions3") nor reads as a paragraph number.
+fn is_reference_mark(g: &Glyph, main: &Glyph) -> bool {
+    g.size < 0.8 * main.size
+        && g.v < main.v - 0.2 * main.size
+        && g.text.chars().all(|c| c.is_ascii_digit())
+}
+
+fn superscript_digit(c: char) -> char {
+    match c {
+        '0' => '\u{2070}',
+        '1' => '\u{b9}',
+        '2' => '\u{b2}',
+        '3' => '\u{b3}',
+        '4'..='9' => char::from_u32(0x2070 + (c as u32 - '0' as u32)).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Fake bold: some producers draw a glyph twice, a fraction of a point apart.
+fn is_overprint(prev: &Glyph, g: &Glyph) -> bool {
+    prev.text == g.text
+        && !g.text.trim().is_empty()
+        && (g.u - prev.u).abs() < 0.1 * g.size
+        && (g.v - prev.v).abs() < 0.1 * g.size
+}
+
+fn push_glyph_text(text: &mut String, glyph: &str) {
+    for c in glyph.chars() {
+        if c.is_whitespace() {
+            if !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        } else {
+            text.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyphs(s: &str, u: f64, v: f64, size: f64) -> Vec<Glyph> {
+        s.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                let u = u + i as f64 * size * 0.5;
+                Glyph {
+                    u,
+                    v,
+                    end: u + size * 0.5,
+                    size,
+                    turn: 0,
+                    text: c.to_string(),
+                }
+            })
+            .collect()
+    }
+
+    fn texts(lines: &[PageLine]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn sorts_lines_top_to_bottom_whatever_the_drawing_order() {
+        let mut all = glyphs("second", 72.0, 120.0, 10.0);
+        all.extend(glyphs("first", 72.0, 100.0, 10.0));
+        all.extend(glyphs("header", 72.0, 40.0, 8.0));
+        assert_eq!(
+            texts(&lines_from_glyphs(all)),
+            ["header", "first", "second"]
+        );
+    }
+
+    #[test]
+    fn keeps_a_raised_footnote_mark_on_its_line() {
+        let mut all = glyphs("word", 72.0, 100.0, 10.0);
+        all.extend(glyphs("12", 92.0, 96.5, 6.5));
+        all.extend(glyphs("next", 72.0, 112.0, 10.0));
+        assert_eq!(texts(&lines_from_glyphs(all)), ["word\u{b9}\u{b2}", "next"]);
+    }
+
+    #[test]
+    fn splits_words_at_gaps_and_drops_overprinted_glyphs() {
+        let mut all = glyphs("Article", 72.0, 100.0, 10.0);
+        all.extend(glyphs("Article", 72.2, 100.0, 10.0));
+        all.extend(glyphs("5", 112.0, 100.0, 10.0));
+        assert_eq!(texts(&lines_from_glyphs(all)), ["Article 5"]);
+    }
+
+    #[test]
+    fn reads_two_columns_left_then_right_under_a_full_title() {
+        let mut all = glyphs(
+            "A TITLE THAT RUNS OVER BOTH OF THE COLUMNS",
+            72.0,
+            60.0,
+            12.0,
+        );
+        for i in 0..10 {
+            let v = 100.0 + 12.0 * i as f64;
+            all.extend(glyphs("left column prose line here", 72.0, v, 10.0));
+            all.extend(glyphs("right column prose text too", 320.0, v, 10.0));
+        }
+        let lines = lines_from_glyphs(all);
+        let t = texts(&lines);
+        assert_eq!(t[0], "A TITLE THAT RUNS OVER BOTH OF THE COLUMNS");
+        assert!(t[1..11].iter().all(|l| l.starts_with("left")), "{t:?}");
+        assert!(t[11..].iter().all(|l| l.starts_with("right")), "{t:?}");
+    }
+
+    #[test]
+    fn short_table_cells_are_not_columns() {
+        let mut all = Vec::new();
+        for i in 0..10 {
+            let v = 100.0 + 12.0 * i as f64;
+            all.extend(glyphs("17.01", 72.0, v, 10.0));
+            all.extend(glyphs("Cane sugar", 320.0, v, 10.0));
+        }
+        let t = lines_from_glyphs(all);
+        assert!(texts(&t).iter().all(|l| l.starts_with("17.01")), "{t:?}");
+    }
+
+    #[test]
+    fn quarter_turns_of_directions() {
+        assert_eq!(quarter_turns(1.0, 0.0), 0);
+        assert_eq!(quarter_turns(0.0, 1.0), 1);
+        assert_eq!(quarter_turns(-1.0, 0.0), 2);
+        assert_eq!(quarter_turns(0.0, -1.0), 3);
+    }
+}

@@ -1,0 +1,462 @@
+//! The PDF source adapter on PDFs these tests write themselves (with lopdf):
+//! reading order, pages, running headers and page numbers, hyphenation, and
+//! every way a PDF can be unreadable. The shared real-world PDFs are used when
+//! `../shared` is there.
+
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Document, Object, ObjectId, Stream};
+use std::path::{Path, PathBuf};
+use treatyscan::provision::{Agreement, Kind, Provision};
+use treatyscan::source::{load_bytes, SourceError};
+
+/// One line of text to draw: x, y (from the page bottom), font size, text.
+type Line = (f64, f64, f64, &'static str);
+
+const HEADER: &str = "Draft Agreement on Cultural Cooperation";
+
+/// Writes a PDF with one Helvetica text line per `Line`, one page per slice.
+fn write_pdf(pages: &[Vec<Line>]) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let resources_id = doc.add_object(dictionary! {
+        "Font" => dictionary! { "F1" => font_id },
+    });
+    let kids: Vec<Object> = pages
+        .iter()
+        .map(|lines| add_page(&mut doc, pages_id, draw_lines(lines)).into())
+        .collect();
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => count,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+    });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("writing a PDF to memory");
+    bytes
+}
+
+fn add_page(doc: &mut Document, parent: ObjectId, content: Content) -> ObjectId {
+    let stream = Stream::new(dictionary! {}, content.encode().expect("encoding content"));
+    let content_id = doc.add_object(stream);
+    doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => parent,
+        "Contents" => content_id,
+    })
+}
+
+/// Each line in its own text object, drawn in the given order (which need
+/// not be reading order).
+fn draw_lines(lines: &[Line]) -> Content {
+    let mut operations = Vec::new();
+    for &(x, y, size, text) in lines {
+        operations.extend([
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), size.into()]),
+            Operation::new("Td", vec![x.into(), y.into()]),
+            Operation::new("Tj", vec![Object::string_literal(text)]),
+            Operation::new("ET", vec![]),
+        ]);
+    }
+    Content { operations }
+}
+
+/// Body lines from the top of the page down, 14 points apart, with an extra
+/// gap before headings, plus the running header and a page number.
+fn page(number: &'static str, body: &[&'static str]) -> Vec<Line> {
+    let mut lines = vec![(72.0, 800.0, 9.0, HEADER)];
+    let mut y = 760.0;
+    for &text in body {
+        let heading = text.starts_with("Article") || text.starts_with("CHAPTER");
+        if heading {
+            y -= 10.0;
+        }
+        lines.push((72.0, y, 11.0, text));
+        y -= 14.0;
+    }
+    // the footer is drawn first: reading order must come from positions
+    lines.insert(0, (290.0, 40.0, 9.0, number));
+    lines
+}
+
+/// Page 2 of the sample has a footnote: a raised, smaller reference mark on
+/// its second line and the note in small print at the foot of the page.
+fn with_footnote(mut lines: Vec<Line>) -> Vec<Line> {
+    let (_, y, _, _) = lines[3];
+    lines.push((320.0, y + 4.0, 7.0, "1"));
+    lines.push((
+        72.0,
+        80.0,
+        8.0,
+        "1 For greater certainty, this includes audiovisual services.",
+    ));
+    lines
+}
+
+fn sample_pdf() -> Vec<u8> {
+    write_pdf(&[
+        page(
+            "- 1 -",
+            &[
+                "CHAPTER 1",
+                "GENERAL PROVISIONS",
+                "Article 1.1: Objectives",
+                "1. The Parties shall promote their cul-",
+                "tural industries and e-",
+                "commerce in cultural services.",
+                "Article 1.2: Definitions",
+                "For the purposes of this Chapter, a measure",
+                "includes any law or regulation.",
+            ],
+        ),
+        with_footnote(page(
+            "- 2 -",
+            &[
+                "Article 1.3: Scope",
+                "This Chapter applies to measures affecting",
+                "trade between the Parties, as provided in",
+                "Article 1.1 of this Chapter.",
+            ],
+        )),
+        page(
+            "- 3 -",
+            &[
+                "CHAPTER 2",
+                "ELECTRONIC COMMERCE",
+                "Article 2.1: Customs Duties",
+                "No Party shall impose customs duties on",
+                "electronic transmissions.",
+            ],
+        ),
+    ])
+}
+
+fn load(bytes: &[u8]) -> Result<Agreement, SourceError> {
+    load_bytes(Path::new("synthetic.pdf"), bytes)
+}
+
+fn articles(a: &Agreement) -> Vec<(String, Option<u32>)> {
+    a.articles()
+        .map(|p| (p.number.clone().unwrap_or_default(), p.page))
+        .collect()
+}
+
+#[test]
+fn reads_pages_articles_and_page_numbers() {
+    let a = load(&sample_pdf()).expect("the sample PDF reads");
+    let expected = [("1.1", 1), ("1.2", 1), ("1.3", 2), ("2.1", 3)];
+    let expected: Vec<(String, Option<u32>)> = expected
+        .iter()
+        .map(|&(n, p)| (n.to_string(), Some(p)))
+        .collect();
+    // "Article 1.1 of this Chapter." after "as provided in" is a cross-reference
+    assert_eq!(articles(&a), expected);
+    let chapters: Vec<_> = a.walk().filter(|p| p.kind == Kind::Chapter).collect();
+    assert_eq!(chapters.len(), 2);
+    assert_eq!(chapters[1].page, Some(3));
+}
+
+#[test]
+fn drops_running_headers_and_page_numbers() {
+    let a = load(&sample_pdf()).unwrap();
+    let text = &a.text.text;
+    assert!(!text.contains(HEADER), "running header left in:\n{text}");
+    for n in ["- 1 -", "- 2 -", "- 3 -"] {
+        assert!(
+            !text.lines().any(|l| l.trim() == n),
+            "page number {n} left in"
+        );
+    }
+    // reading order follows positions, not drawing order (the footer is drawn first)
+    assert!(text.trim_start().starts_with("CHAPTER 1"), "{text}");
+}
+
+#[test]
+fn joins_words_hyphenated_at_line_ends() {
+    let a = load(&sample_pdf()).unwrap();
+    let text = &a.text.text;
+    assert!(text.contains("promote their cultural"), "{text}");
+    assert!(!text.contains("cul-"), "{text}");
+    // the document itself writes "e-commerce"… only here, so the short prefix keeps its hyphen
+    assert!(text.contains("industries and e-commerce\n"), "{text}");
+}
+
+#[test]
+fn footnotes_become_footnotes_and_marks_stay_off_the_words() {
+    let a = load(&sample_pdf()).unwrap();
+    let text = &a.text.text;
+    assert!(text.contains("affecting \u{b9}"), "{text}");
+    let note = a
+        .walk()
+        .find(|p| p.kind == Kind::Footnote)
+        .expect("a footnote");
+    assert_eq!(note.number.as_deref(), Some("1"));
+    assert_eq!(note.page, Some(2));
+}
+
+#[test]
+fn outline_of_the_sample_pdf() {
+    let a = load(&sample_pdf()).unwrap();
+    insta::assert_snapshot!(treatyscan::provision::render_outline(&a));
+}
+
+#[test]
+fn truncated_pdf_is_a_pdf_error() {
+    let bytes = sample_pdf();
+    for cut in [bytes.len() / 2, bytes.len() / 5, 40] {
+        match load(&bytes[..cut]) {
+            Err(SourceError::Pdf { reason, .. }) => assert!(!reason.is_empty()),
+            other => panic!("cut at {cut}: expected a PDF error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn garbage_after_a_pdf_header_is_a_pdf_error() {
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.extend((0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8));
+    let err = load(&bytes).unwrap_err();
+    assert!(matches!(err, SourceError::Pdf { .. }), "{err:?}");
+    let msg = err.to_string();
+    assert!(msg.starts_with("synthetic.pdf: unreadable PDF"), "{msg}");
+    assert!(!msg.contains('\n'), "one line: {msg}");
+}
+
+#[test]
+fn encrypted_pdf_is_reported_as_encrypted() {
+    let mut doc = Document::load_mem(&sample_pdf()).unwrap();
+    // RC4 40-bit with a user password nobody knows: /U is not the empty
+    // password's hash, so the file cannot be opened.
+    let encrypt = doc.add_object(dictionary! {
+        "Filter" => "Standard",
+        "V" => 1,
+        "R" => 2,
+        "Length" => 40,
+        "P" => -44,
+        "O" => Object::string_literal(vec![7u8; 32]),
+        "U" => Object::string_literal(vec![9u8; 32]),
+    });
+    doc.trailer.set("Encrypt", encrypt);
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal(vec![1u8; 16]),
+            Object::string_literal(vec![1u8; 16]),
+        ],
+    );
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let err = load(&bytes).unwrap_err();
+    assert!(matches!(err, SourceError::PdfEncrypted { .. }), "{err:?}");
+    assert!(err.to_string().contains("encrypted"));
+}
+
+#[test]
+fn pdf_without_text_needs_ocr() {
+    // a typed cover page, then pages that only paint a grey rectangle, as a
+    // scan paints its image
+    let cover = vec![
+        (72.0, 700.0, 14.0, "AGREEMENT ON CULTURAL COOPERATION"),
+        (72.0, 680.0, 14.0, "BETWEEN THE REPUBLIC OF ATLANTIS"),
+        (72.0, 660.0, 14.0, "AND THE KINGDOM OF ELDORADO"),
+        (72.0, 640.0, 14.0, "DONE AT GENEVA IN TWO ORIGINAL COPIES"),
+    ];
+    let mut pages = vec![cover];
+    pages.extend(std::iter::repeat_n(vec![], 10));
+    let mut doc = Document::load_mem(&write_pdf(&pages)).unwrap();
+    let ops = vec![
+        Operation::new("g", vec![0.5.into()]),
+        Operation::new("re", vec![50.into(), 50.into(), 400.into(), 600.into()]),
+        Operation::new("f", vec![]),
+    ];
+    for (_, page) in doc.get_pages().into_iter().skip(1) {
+        let content = Content {
+            operations: ops.clone(),
+        };
+        doc.change_page_content(page, content.encode().unwrap())
+            .unwrap();
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let err = load(&bytes).unwrap_err();
+    assert!(matches!(err, SourceError::PdfNeedsOcr { .. }), "{err:?}");
+    assert!(err.to_string().contains("OCR"));
+}
+
+/// A form that draws itself would recurse until the stack overflows, which
+/// aborts the process (no panic to catch): the page is refused, the rest read.
+#[test]
+fn self_drawing_form_costs_its_page_not_the_run() {
+    let mut doc = Document::load_mem(&sample_pdf()).unwrap();
+    let form = doc.add_object(Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()] },
+        b"/X1 Do".to_vec(),
+    ));
+    let page2 = doc.get_pages()[&2];
+    let page = doc.get_dictionary_mut(page2).unwrap();
+    page.set(
+        "Resources",
+        dictionary! { "XObject" => dictionary! { "X1" => form } },
+    );
+    let contents = page.get(b"Contents").unwrap().as_reference().unwrap();
+    doc.get_object_mut(contents)
+        .unwrap()
+        .as_stream_mut()
+        .unwrap()
+        .set_plain_content(b"/X1 Do".to_vec());
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let a = load(&bytes).expect("pages 1 and 3 still read");
+    assert!(a.text.text.contains("[page 2: text not extracted"));
+    let found: Vec<String> = articles(&a).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(found, ["1.1", "1.2", "2.1"]);
+}
+
+/// Damaged copies of a valid PDF (bytes overwritten at spread-out places)
+/// give a result or an error, never a panic.
+#[test]
+fn damaged_pdfs_never_panic() {
+    let good = sample_pdf();
+    let mut seed = 0x2545_f491_u64;
+    for _ in 0..40 {
+        let mut bytes = good.clone();
+        for _ in 0..8 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let at = (seed >> 33) as usize % bytes.len();
+            bytes[at] = (seed >> 17) as u8;
+        }
+        let _ = load(&bytes);
+    }
+}
+
+fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        println!(
+            "skipped: {} is not there (no ../shared next to the project)",
+            p.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn rcep_outline_has_its_chapters_in_order() {
+    let Some(path) = shared("corpus/pdf-real/rcep-2020.pdf") else {
+        return;
+    };
+    let a = treatyscan::source::load(&path).expect("RCEP reads");
+    // the agreement's chapters, not the tariff-schedule chapters of Annex 3A
+    let mut chapters = Vec::new();
+    agreement_chapters(&a.provisions, &mut chapters);
+    let want: Vec<String> = (1..=20).map(|n| n.to_string()).collect();
+    assert_eq!(chapters, want);
+    let ch12 = a
+        .walk()
+        .find(|p| {
+            p.kind == Kind::Chapter && p.number.as_deref() == Some("12") && p.page > Some(400)
+        })
+        .expect("chapter 12");
+    assert!(ch12
+        .walk()
+        .any(|p| p.kind == Kind::Article && p.number.as_deref() == Some("12.11")));
+    let toc_duplicates = a
+        .articles()
+        .filter(|p| p.number.as_deref() == Some("12.11"))
+        .count();
+    assert_eq!(toc_duplicates, 1);
+}
+
+fn agreement_chapters(nodes: &[Provision], out: &mut Vec<String>) {
+    for n in nodes.iter().filter(|n| !n.kind.is_instrument()) {
+        if n.kind == Kind::Chapter {
+            out.push(n.number.clone().unwrap_or_default());
+        }
+        agreement_chapters(&n.children, out);
+    }
+}
+
+#[test]
+fn long_protocol_with_tables_reads_without_panic() {
+    let Some(path) = shared("corpus/pdf-real/aanzfta-first-protocol-2014.pdf") else {
+        return;
+    };
+    let a = treatyscan::source::load(&path).expect("the protocol reads");
+    assert!(a.articles().count() >= 6);
+    let last_page = a.walk().filter_map(|p| p.page).max().unwrap_or(0);
+    assert!(last_page > 600, "pages reach {last_page}");
+}
+
+#[test]
+fn cli_reports_a_damaged_pdf_in_one_line_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.pdf");
+    let bytes = sample_pdf();
+    std::fs::write(&file, &bytes[..bytes.len() / 3]).unwrap();
+    let out = assert_cmd::Command::cargo_bin("treatyscan")
+        .unwrap()
+        .arg("parse")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("draft.pdf: unreadable PDF"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// pdf-extract panics on a page without a MediaBox; the panic is caught and
+/// stays off the user's terminal.
+#[test]
+fn cli_keeps_library_panics_quiet() {
+    let mut doc = Document::load_mem(&sample_pdf()).unwrap();
+    let pages = doc
+        .catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    doc.get_dictionary_mut(pages).unwrap().remove(b"MediaBox");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("no-mediabox.pdf");
+    doc.save(&file).unwrap();
+    let out = assert_cmd::Command::cargo_bin("treatyscan")
+        .unwrap()
+        .arg("parse")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("no-mediabox.pdf: unreadable PDF"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked at"), "{stderr}");
+}

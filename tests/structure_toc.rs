@@ -1,0 +1,99 @@
+//! Builder rules added for real PDFs (RCEP, AANZFTA): a table of contents
+//! names headings without being them, and a chapter's annex ends at the
+//! agreement's next chapter.
+
+use std::path::Path;
+use treatyscan::provision::{Agreement, Kind};
+
+fn parse(text: &str) -> Agreement {
+    treatyscan::source::load_bytes(Path::new("toc.txt"), text.as_bytes()).unwrap()
+}
+
+fn outline(a: &Agreement) -> Vec<String> {
+    a.walk()
+        .filter(|p| p.kind.is_division() || p.kind == Kind::Article)
+        .map(|p| format!("{} {}", p.kind.name(), p.number.as_deref().unwrap_or("")))
+        .collect()
+}
+
+const AGREEMENT: &str = "\
+AGREEMENT ON CULTURAL TRADE
+
+TABLE OF CONTENTS
+
+Chapter 1 Initial Provisions
+Chapter 2 Electronic Commerce
+Annex 2A (Schedules)
+Annex 2B (Contact Points)
+Chapter 3 Final Provisions
+
+CHAPTER 1
+INITIAL PROVISIONS
+
+Article 1.1: Objectives
+The Parties shall promote cultural diversity.
+
+CHAPTER 2
+ELECTRONIC COMMERCE
+
+Article 2.1: Customs Duties
+No Party shall impose customs duties on electronic transmissions.
+
+ANNEX 2A
+SCHEDULES
+
+Chapter 1 Live animals
+Chapter 2 Meat
+
+ANNEX 2B
+CONTACT POINTS
+
+Each Party shall designate a contact point.
+
+CHAPTER 3
+FINAL PROVISIONS
+
+Article 3.1: Entry into Force
+This Agreement shall enter into force on the date of signature.
+";
+
+#[test]
+fn contents_entries_are_not_headings() {
+    let a = parse(AGREEMENT);
+    let o = outline(&a);
+    // chapters 1 and 2 twice: in the agreement and in Annex 2A's schedule
+    let expected = [
+        ("chapter 1", 2),
+        ("chapter 2", 2),
+        ("chapter 3", 1),
+        ("annex 2A", 1),
+        ("annex 2B", 1),
+        ("article 1.1", 1),
+    ];
+    for (heading, n) in expected {
+        let found = o.iter().filter(|l| l.as_str() == heading).count();
+        assert_eq!(found, n, "{heading} in {o:?}");
+    }
+}
+
+#[test]
+fn a_chapters_annex_ends_at_the_next_chapter() {
+    let a = parse(AGREEMENT);
+    let annex = a.walk().find(|p| p.kind == Kind::Annex).expect("the annex");
+    // an annex with chapters of its own (a tariff schedule) keeps them; the
+    // agreement's next chapter closes the annex that has none (Annex 2B)
+    // the schedule's own chapters stay inside it
+    let inside: Vec<_> = annex
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Chapter)
+        .filter_map(|c| c.number.clone())
+        .collect();
+    assert_eq!(inside, ["1", "2"]);
+    assert!(!annex.walk().any(|p| p.number.as_deref() == Some("3.1")));
+    let ch3 = a
+        .walk()
+        .find(|p| p.kind == Kind::Chapter && p.number.as_deref() == Some("3"))
+        .expect("chapter 3");
+    assert!(ch3.walk().any(|p| p.number.as_deref() == Some("3.1")));
+}
