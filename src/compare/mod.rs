@@ -411,7 +411,7 @@ fn paragraph_units<'a>(agreement: &'a Agreement, article: &'a Provision) -> Vec<
 fn unit_change(ua: Option<&Unit>, ub: Option<&Unit>, same_language: bool, level: Level) -> Change {
     let (kind, diff, text_changed, similarity) = match (ua, ub) {
         (Some(x), Some(y)) if same_language => {
-            let d = word_diff(&x.tokens, &y.tokens);
+            let d = pair_diff(x, y);
             (ChangeKind::Matched, d.segments, d.changed, Some(d.ratio))
         }
         (Some(_), Some(_)) => (ChangeKind::Matched, Vec::new(), false, None),
@@ -431,8 +431,10 @@ fn unit_change(ua: Option<&Unit>, ub: Option<&Unit>, same_language: bool, level:
     };
     let renumbered = matches!((ua, ub), (Some(x), Some(y)) if x.number_key != y.number_key);
     // Titles of translations differ by nature: only a same-language retitling counts.
-    let retitled =
-        same_language && matches!((ua, ub), (Some(x), Some(y)) if x.title_key != y.title_key);
+    let retitled = same_language
+        && matches!((ua, ub), (Some(x), Some(y)) if x.title_key != y.title_key
+            && units::printed_title_len(x, y) == 0
+            && units::printed_title_len(y, x) == 0);
     let parallel_text = match (ua, ub) {
         (Some(x), Some(y)) if !same_language => {
             Some((whole(Op::Equal, &x.tokens), whole(Op::Equal, &y.tokens)))
@@ -455,6 +457,14 @@ fn unit_change(ua: Option<&Unit>, ub: Option<&Unit>, same_language: bool, level:
         categories: Vec::new(),
         diff,
     }
+}
+
+/// The word diff of a pair, without a title that one side prints as the first
+/// line of its text and the other carries as a title (PDF against XML).
+fn pair_diff(x: &Unit, y: &Unit) -> diff::WordDiff {
+    let skip_x = units::printed_title_len(x, y);
+    let skip_y = units::printed_title_len(y, x);
+    word_diff(&x.tokens[skip_x..], &y.tokens[skip_y..])
 }
 
 fn info(u: &Unit) -> ProvisionInfo {

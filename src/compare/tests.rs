@@ -363,3 +363,19 @@ fn gaps_opened_and_closed_are_in_the_delta() {
         .any(|d| d.status == delta::DeltaStatus::GapClosed
             && d.category == "missing_cultural_exception"));
 }
+
+#[test]
+fn a_title_printed_in_the_text_is_the_same_title() {
+    // XML carries the title as an attribute; a PDF may leave it as the first line
+    let mut xml = Provision::new(Kind::Article, Some("3.2".into()), 1, 0..0);
+    xml.title = Some("Cultural Industries".into());
+    let pdf = Provision::new(Kind::Article, Some("3.2".into()), 1, 0..0);
+    let body = "Nothing in this Agreement applies to cultural industries.";
+    let x = Unit::new(&xml, None, body);
+    let y = Unit::new(&pdf, None, &format!("CULTURAL\nINDUSTRIES\n\n{body}"));
+    assert_eq!(units::printed_title_len(&y, &x), 2);
+    assert_eq!(units::printed_title_len(&x, &y), 0);
+    assert!(!pair_diff(&x, &y).changed);
+    let change = unit_change(Some(&x), Some(&y), true, Level::Article);
+    assert!(!change.retitled && !change.text_changed, "{change:#?}");
+}

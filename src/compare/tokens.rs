@@ -80,7 +80,9 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
         let next = chars.get(j).map(|&(_, c)| c);
         let continues = match next {
             Some(n) if j == i + 1 => n.is_alphanumeric(),
-            Some(n) => saw_newline && n.is_lowercase(),
+            // "non-\nParty", "Most-Favoured-\nNation": a compound broken at a
+            // line end; a lowercase continuation is a hyphenated word
+            Some(n) => saw_newline && n.is_alphanumeric(),
             None => false,
         };
         if !continues {
@@ -108,7 +110,8 @@ fn make_token(raw: &str, space_before: bool, is_word: bool) -> Token {
     }
 }
 
-/// "cul-\n   tural" → "cultural"; "non-discrimination" stays as printed.
+/// "cul-\n   tural" → "cultural"; "non-\nParty" → "non-Party" (a capital
+/// after the break means the hyphen belongs to the compound).
 fn join_hyphenation(raw: &str) -> String {
     if !raw.contains(char::is_whitespace) && !raw.contains(SOFT_HYPHEN) {
         return raw.to_string();
@@ -120,7 +123,10 @@ fn join_hyphenation(raw: &str) -> String {
             continue;
         }
         if HYPHENS.contains(&c) && chars.peek().is_some_and(|n| n.is_whitespace()) {
-            continue;
+            let next = chars.clone().find(|n| !n.is_whitespace());
+            if next.is_some_and(char::is_lowercase) {
+                continue;
+            }
         }
         out.push(c);
     }
@@ -183,6 +189,14 @@ mod tests {
         assert_eq!(t[2].text, "nondiscrimination");
         assert_eq!(t[0].key, t[2].key);
         assert_eq!(keys("co\u{ad}operation"), keys("cooperation"));
+    }
+
+    #[test]
+    fn a_compound_broken_at_a_line_end_keeps_its_hyphen() {
+        let t = tokenize("a non-\nParty and the Most-Favoured-\n  Nation");
+        assert_eq!(t[1].text, "non-Party");
+        assert_eq!(t[4].text, "Most-Favoured-Nation");
+        assert_eq!(keys("a non-\nParty"), keys("a non-Party"));
     }
 
     #[test]

@@ -150,6 +150,27 @@ pub fn body(text: &str, p: &Provision) -> String {
     rest.to_string()
 }
 
+/// How many tokens at the start of `unit` are `other`'s title, when `unit` has
+/// no title of its own: a PDF often prints the title as the first line of the
+/// text where ToTA XML has it as an attribute. Zero otherwise.
+pub fn printed_title_len(unit: &Unit, other: &Unit) -> usize {
+    if !unit.title_key.is_empty() {
+        return 0;
+    }
+    let Some(title) = other.provision.title.as_deref() else {
+        return 0;
+    };
+    let wanted: Vec<u64> = tokenize(title).iter().map(|t| t.fold).collect();
+    let starts_with_title = !wanted.is_empty()
+        && unit.tokens.len() >= wanted.len()
+        && unit.tokens.iter().zip(&wanted).all(|(t, w)| t.fold == *w);
+    if starts_with_title {
+        wanted.len()
+    } else {
+        0
+    }
+}
+
 fn first_line(s: &str) -> &str {
     s.split('\n').next().unwrap_or("")
 }
