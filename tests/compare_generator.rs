@@ -235,3 +235,28 @@ fn write_edited_copy_of_a_large_agreement() {
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("pta_449_edited.xml"), edited).unwrap();
 }
+
+/// The printed PDF of an agreement against its ToTA XML: line wrapping, page
+/// breaks, hyphenation and titles printed as text are layout, not change.
+#[test]
+fn a_printed_pdf_reads_as_its_xml() {
+    let Some(dir) = corpus() else {
+        println!("skipped: ../shared/corpus is not here");
+        return;
+    };
+    let none = FnProvider("none", |_: &Agreement| CategoryMap::new());
+    for n in [71, 22] {
+        let xml = dir.join(format!("pta_{n}.xml"));
+        let pdf = dir.join(format!("../pdf/pta_{n}.pdf"));
+        let a = treatyscan::source::load(&xml).unwrap();
+        let b = treatyscan::source::load(&pdf).unwrap();
+        let s = compare(&a, &b, &none).summary;
+        let share = s.unchanged as f64 / s.matched as f64;
+        println!(
+            "pta_{n}: {}/{} pairs unchanged ({share:.3}), {} added, {} removed",
+            s.unchanged, s.matched, s.added, s.removed
+        );
+        assert!(share >= 0.95, "pta_{n}: {s:?}");
+        assert_eq!((s.added, s.removed), (0, 0), "pta_{n}");
+    }
+}
