@@ -18,7 +18,7 @@ h1{font-size:1.3em;margin:.2em 0}
 .summary{font-family:sans-serif;margin:.6em 0}
 .note{background:#fff3cd;border:1px solid #e0c36a;padding:.4em .8em;font-family:sans-serif}
 .delta li{margin:.2em 0}
-.delta .only_in_a{color:#a40000}.delta .only_in_b{color:#006400}
+.delta .only_in_a,.delta .gap_opened{color:#a40000}.delta .only_in_b,.delta .gap_closed{color:#006400}
 details.changes{font-family:sans-serif;font-size:.9em}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th{position:sticky;top:0;background:#eee;font-family:sans-serif;padding:.4em;border-bottom:1px solid #999}
