@@ -19,15 +19,6 @@ pub struct YearRow {
     pub mean_gaps: f64,
 }
 
-/// Cultural clauses are the categories guideline 19.4 calls cultural clauses.
-const CULTURAL: &[&str] = &[
-    "cultural_exception",
-    "cultural_specificity",
-    "preferential_treatment",
-    "cultural_cooperation",
-    "ecommerce_cultural",
-];
-
 pub fn by_year(rows: &[Row]) -> Vec<YearRow> {
     let mut years: BTreeMap<i32, (YearRow, usize)> = BTreeMap::new();
     for r in rows {
@@ -50,7 +41,8 @@ pub fn by_year(rows: &[Row]) -> Vec<YearRow> {
         });
         let has = |c: &str| r.coding.categories.get(c).is_some_and(|v| !v.is_empty());
         y.agreements += 1;
-        y.with_cultural_clause += usize::from(CULTURAL.iter().any(|c| has(c)));
+        y.with_cultural_clause +=
+            usize::from(crate::findings::CULTURAL_CLAUSES.iter().any(|c| has(c)));
         y.with_ecommerce += usize::from(has("ecommerce"));
         y.with_convention_reference += usize::from(has("convention_reference"));
         y.with_ecommerce_carveout_gap += usize::from(

@@ -12,6 +12,7 @@ pub fn write_csv(
     categories: &[String],
     gap_ids: &[&str],
 ) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     let mut header: Vec<String> = [
         "file",
         "name",
@@ -26,15 +27,7 @@ pub fn write_csv(
     header.extend(categories.iter().cloned());
     header.extend(gap_ids.iter().map(|g| format!("gap_{g}")));
     header.extend(categories.iter().map(|c| format!("{c}_first")));
-    writeln!(
-        out,
-        "{}",
-        header
-            .iter()
-            .map(|h| csv_field(h))
-            .collect::<Vec<_>>()
-            .join(",")
-    )?;
+    w.write_record(&header)?;
     for r in rows {
         let mut fields = vec![
             r.file.clone(),
@@ -44,45 +37,26 @@ pub fn write_csv(
             r.language.clone().unwrap_or_default(),
             r.articles.to_string(),
         ];
-        fields.extend(categories.iter().map(|c| {
-            r.coding
-                .categories
-                .get(c)
-                .map_or(0, |v| v.len())
-                .to_string()
-        }));
+        let flagged = |c: &String| r.coding.categories.get(c);
+        fields.extend(
+            categories
+                .iter()
+                .map(|c| flagged(c).map_or(0, |v| v.len()).to_string()),
+        );
         fields.extend(
             gap_ids
                 .iter()
                 .map(|g| u8::from(r.coding.gaps.iter().any(|x| x == g)).to_string()),
         );
         fields.extend(categories.iter().map(|c| {
-            r.coding
-                .categories
-                .get(c)
+            flagged(c)
                 .and_then(|v| v.first())
                 .map(|a| a.number.clone().unwrap_or_else(|| a.path.clone()))
                 .unwrap_or_default()
         }));
-        writeln!(
-            out,
-            "{}",
-            fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(",")
-        )?;
+        w.write_record(&fields)?;
     }
-    Ok(())
-}
-
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    w.flush()
 }
 
 pub fn write_jsonl(out: &mut dyn Write, rows: &[Row], failures: &[Failure]) -> io::Result<()> {

@@ -6,6 +6,16 @@ pub mod gaps;
 mod review;
 
 pub use gaps::Gap;
+
+/// The categories guideline 19.4 calls cultural clauses (references to the
+/// Convention, 19.5, are counted on their own).
+pub const CULTURAL_CLAUSES: &[&str] = &[
+    "cultural_exception",
+    "cultural_specificity",
+    "preferential_treatment",
+    "cultural_cooperation",
+    "ecommerce_cultural",
+];
 pub use review::{apply_baseline, baseline_fingerprints, review, summary, ReviewOptions};
 
 use crate::provision::{Kind, Provision};

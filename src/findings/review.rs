@@ -75,19 +75,10 @@ pub fn apply_baseline(file: &mut FileFindings, known: &HashSet<String>) -> usize
 /// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
 /// reference to the 2005 Convention": the line a negotiator reads first.
 pub fn summary(file: &FileFindings) -> String {
-    const CULTURAL: &[&str] = &[
-        "cultural_exception",
-        "cultural_specificity",
-        "preferential_treatment",
-        "cultural_cooperation",
-        "ecommerce_cultural",
-        "convention_reference",
-        "guidelines_reference",
-    ];
     let clauses: HashSet<&str> = file
         .findings
         .iter()
-        .filter(|f| CULTURAL.contains(&f.category.as_str()))
+        .filter(|f| super::CULTURAL_CLAUSES.contains(&f.category.as_str()))
         .map(|f| f.provision.path.as_str())
         .collect();
     let mut parts = vec![match clauses.len() {

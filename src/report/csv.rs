@@ -21,62 +21,50 @@ const HEADER: &[&str] = &[
 ];
 
 pub fn render_csv(files: &[FileFindings]) -> String {
-    let mut out = HEADER.join(",") + "\n";
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(HEADER);
     for file in files {
         for f in &file.findings {
             let p = &f.provision;
-            let row = [
-                file.path.clone(),
-                f.line.to_string(),
-                f.column.to_string(),
-                f.page.map(|p| p.to_string()).unwrap_or_default(),
-                f.category.clone(),
-                f.severity.name().to_string(),
-                f.rules.join(" "),
-                p.kind.name().to_string(),
-                p.number.clone().unwrap_or_default(),
-                p.title.clone().unwrap_or_default(),
-                p.path.clone(),
-                p.source_id.clone().unwrap_or_default(),
-                f.guideline.join(" "),
-                f.message.clone(),
-                f.excerpt.clone(),
-            ];
-            let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push('\n');
+            let _ = w.write_record([
+                file.path.as_str(),
+                &f.line.to_string(),
+                &f.column.to_string(),
+                &f.page.map(|p| p.to_string()).unwrap_or_default(),
+                &f.category,
+                f.severity.name(),
+                &f.rules.join(" "),
+                p.kind.name(),
+                p.number.as_deref().unwrap_or_default(),
+                p.title.as_deref().unwrap_or_default(),
+                &p.path,
+                p.source_id.as_deref().unwrap_or_default(),
+                &f.guideline.join(" "),
+                &f.message,
+                &f.excerpt,
+            ]);
         }
+        // gaps concern the agreement: no line, no provision
         for g in &file.gaps {
-            let row = [
-                file.path.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                g.id.to_string(),
-                "warning".to_string(),
-                g.id.to_string(),
-                g.level.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                g.guideline.join(" "),
-                g.message.clone(),
-                g.recommendation.clone(),
-            ];
-            let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push('\n');
+            let _ = w.write_record([
+                file.path.as_str(),
+                "",
+                "",
+                "",
+                g.id,
+                "warning",
+                g.id,
+                g.level,
+                "",
+                "",
+                "",
+                "",
+                &g.guideline.join(" "),
+                &g.message,
+                &g.recommendation,
+            ]);
         }
     }
-    out
-}
-
-/// RFC 4180 quoting: fields with commas, quotes or line breaks are quoted.
-fn field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")
 }

@@ -104,6 +104,14 @@ impl<'a> Subject<'a> {
                 anchor,
             });
         }
+        // a unit can only hold what the whole text holds: one pass over the
+        // text rules out most candidates before the text is cut into units
+        let whole = self.folded.folded.as_bytes();
+        let possible = rule.all.iter().all(|re| re.is_match(whole))
+            && (rule.any.is_empty() || rule.any.iter().any(|re| re.is_match(whole)));
+        if !possible {
+            return None;
+        }
         self.units(rule.spec.within)
             .into_iter()
             .find_map(|unit| unit_hit(rule, &self.folded.folded, unit))
