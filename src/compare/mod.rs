@@ -124,6 +124,20 @@ pub struct Change {
 }
 
 impl Change {
+    /// The names of the changes besides a move, in the order reports show them.
+    pub fn change_names(&self) -> Vec<&'static str> {
+        [
+            (self.renumbered, "renumbered"),
+            (self.retitled, "retitled"),
+            (self.split, "split"),
+            (self.merged, "merged"),
+            (self.text_changed, "text changed"),
+        ]
+        .into_iter()
+        .filter_map(|(on, name)| on.then_some(name))
+        .collect()
+    }
+
     pub fn is_interesting(&self) -> bool {
         self.kind != ChangeKind::Matched
             || self.text_changed

@@ -150,18 +150,10 @@ fn flags(ch: &Change) -> String {
         ChangeKind::Removed => f.push("removed".into()),
         ChangeKind::Matched => {}
     }
-    for (on, what) in [
-        (ch.moved, "moved"),
-        (ch.renumbered, "renumbered"),
-        (ch.retitled, "retitled"),
-        (ch.split, "split"),
-        (ch.merged, "merged"),
-        (ch.text_changed, "text changed"),
-    ] {
-        if on {
-            f.push(what.into());
-        }
+    if ch.moved {
+        f.push("moved".into());
     }
+    f.extend(ch.change_names().into_iter().map(String::from));
     if let Some(s) = similarity_label(ch).filter(|_| ch.text_changed) {
         f.push(s);
     }

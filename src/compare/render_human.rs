@@ -186,17 +186,7 @@ fn headline(ch: &Change, p: &Painter) -> String {
                 .unwrap_or_default();
         flags.push(format!("moved: {from} → {to}"));
     }
-    for (on, what) in [
-        (ch.renumbered, "renumbered"),
-        (ch.retitled, "retitled"),
-        (ch.split, "split"),
-        (ch.merged, "merged"),
-        (ch.text_changed, "text changed"),
-    ] {
-        if on {
-            flags.push(what.to_string());
-        }
-    }
+    flags.extend(ch.change_names().into_iter().map(String::from));
     if let Some(s) = similarity_label(ch) {
         flags.push(s);
     }
