@@ -206,39 +206,52 @@ fn agreement_wide(folded: &str) -> bool {
 
 /// "Chapters 8 and 12", "Chapter 14 (Electronic Commerce)": the text names the division.
 fn names_division(folded: &str, unit: &Provision) -> bool {
-    let Some(number) = unit.number.as_deref() else {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\b(?:chapters?|capitulos?|chapitres?|sections?)\b([^.;]{0,40})").unwrap()
+    });
+    let Some(number) = unit.number.as_deref().map(str::to_lowercase) else {
         return false;
     };
-    let n = regex::escape(&number.to_lowercase());
-    let re = Regex::new(&format!(
-        r"\b(chapters?|capitulos?|chapitres?|sections?)\b[^.;]{{0,40}}?\b{n}\b"
-    ))
-    .unwrap();
-    re.is_match(folded)
+    re.captures_iter(folded)
+        .any(|c| words(&c[1]).any(|w| w == number))
+}
+
+/// The tokens of a run of text, numbers kept whole ("14.2", "22-a").
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .map(|w| w.trim_matches(['.', '-']))
+        .filter(|w| !w.is_empty())
 }
 
 /// The e-commerce chapter says that the chapter or article holding the
 /// exception applies to it: "Chapter 22 (Exceptions) applies to this Chapter".
 fn applies_to(a: &Agreement, unit: &Provision, exception: &Provision) -> bool {
+    static REFERENCE: OnceLock<Regex> = OnceLock::new();
+    static APPLIES: OnceLock<Regex> = OnceLock::new();
+    let reference = REFERENCE.get_or_init(|| {
+        Regex::new(r"\b(article|articulo|chapter|capitulo|chapitre)s?\s+([\w.-]*\w)").unwrap()
+    });
+    let applies = APPLIES.get_or_init(|| {
+        Regex::new(r"^[^.;]{0,80}?\b(?:appl|se aplica|s'appliqu|incorporat)").unwrap()
+    });
     let text = fold_for_matching(a.full_text(unit)).folded;
     let container = a
         .walk()
         .filter(|p| p.kind.is_division() && exception.path.starts_with(&format!("{}/", p.path)))
         .last();
-    let mut targets: Vec<(String, &str)> = Vec::new();
-    if let Some(n) = &exception.number {
-        targets.push((n.to_lowercase(), r"(articles?|articulos?)"));
-    }
-    if let Some(n) = container.and_then(|c| c.number.as_ref()) {
-        targets.push((n.to_lowercase(), r"(chapters?|capitulos?|chapitres?)"));
-    }
-    targets.iter().any(|(n, kw)| {
-        let re = Regex::new(&format!(
-            r"\b{kw}\s+{}\b[^.;]{{0,80}}\b(appl|se aplica|s'appliqu|incorporat)",
-            regex::escape(n)
-        ))
-        .unwrap();
-        re.is_match(&text)
+    let article = exception.number.as_deref().map(str::to_lowercase);
+    let chapter = container
+        .and_then(|c| c.number.as_deref())
+        .map(str::to_lowercase);
+    reference.captures_iter(&text).any(|c| {
+        let named = Some(c[2].to_string());
+        let target = match &c[1] {
+            "article" | "articulo" => &article,
+            _ => &chapter,
+        };
+        let end = c.get(0).map_or(0, |m| m.end());
+        named == *target && applies.is_match(&text[end..])
     })
 }
 
