@@ -355,10 +355,10 @@ fn shared(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        println!(
-            "skipped: {} is not there (no ../shared next to the project)",
+        say_skipped(&format!(
+            "{} is not there (no ../shared next to the project)",
             p.display()
-        );
+        ));
         None
     }
 }
@@ -459,4 +459,11 @@ fn cli_keeps_library_panics_quiet() {
         "{stderr}"
     );
     assert!(!stderr.contains("panicked at"), "{stderr}");
+}
+
+/// Says a corpus test was skipped where the user sees it: the test harness
+/// captures `println!`, not direct writes to stderr.
+fn say_skipped(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {message}");
 }
