@@ -169,7 +169,7 @@ impl<'a> Builder<'a> {
                 self.open(node, offset, None);
             }
             Line::Marker(m) => {
-                if !self.marker(offset, &m, line) {
+                if !self.marker(offset, &m) {
                     self.body(offset);
                 }
             }
@@ -234,7 +234,7 @@ impl<'a> Builder<'a> {
     /// cross-reference that the line-wrap happened to put first.
     fn accepts_heading(&self, h: &Heading, line: &str) -> bool {
         if h.explicit_title || self.prev_was_heading {
-            return self.not_toc_entry(h, line);
+            return self.not_toc_entry(h);
         }
         // a blank line (unless the text stopped on "in", "under"…), or a keyword
         // in capitals ("CHAPTER 17" after a URL at the foot of the previous
@@ -246,13 +246,13 @@ impl<'a> Builder<'a> {
         if self.in_final_clause() && !h.kind.is_instrument() {
             return false;
         }
-        self.not_toc_entry(h, line)
+        self.not_toc_entry(h)
     }
 
     /// Table-of-contents lines ("Article 12.1 Definitions ........ 12-1") name
     /// headings without being them.
     /// A line listing several headings ("Article 2 Article 3 Article 4") is one too.
-    fn not_toc_entry(&self, h: &Heading, _line: &str) -> bool {
+    fn not_toc_entry(&self, h: &Heading) -> bool {
         let Some(t) = &h.title else { return true };
         let dot_leaders =
             t.contains("....") || t.contains("\u{2026}\u{2026}") || t.contains(". . .");
@@ -368,7 +368,7 @@ impl<'a> Builder<'a> {
 
     /// Opens a paragraph or subparagraph for a marker, or returns false when the
     /// marker is really running text ("(b) of Article 5" after a line break).
-    fn marker(&mut self, offset: usize, m: &Marker, _line: &str) -> bool {
+    fn marker(&mut self, offset: usize, m: &Marker) -> bool {
         let Some(family) = self.family_for(m) else {
             return false;
         };
