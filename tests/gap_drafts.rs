@@ -35,8 +35,14 @@ fn draft(lang: &str) -> Draft {
     }
 }
 
-fn gaps_of(text: &str) -> Vec<String> {
-    let rules = RuleSet::builtin().unwrap();
+/// The built-in rules, compiled once for all the drafts of this file.
+fn rules() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| RuleSet::builtin().unwrap())
+}
+
+/// A draft reviewed as a negotiator would, with a developing-country Party.
+fn reviewed(text: &str) -> treatyscan::findings::FileFindings {
     let agreement = treatyscan::structure::parse_text(
         "draft.txt".into(),
         SourceFormat::Text,
@@ -46,7 +52,11 @@ fn gaps_of(text: &str) -> Vec<String> {
         developing: vec!["XXX".into()],
         ..Default::default()
     };
-    review(&rules, &agreement, "draft.txt", &options)
+    review(rules(), &agreement, "draft.txt", &options)
+}
+
+fn gaps_of(text: &str) -> Vec<String> {
+    reviewed(text)
         .gaps
         .into_iter()
         .map(|g| g.id.to_string())
@@ -77,17 +87,7 @@ fn closed(d: &Draft, gap: &str, clause: &str) -> String {
 }
 
 fn suggested(text: &str, gap: &str) -> String {
-    let rules = RuleSet::builtin().unwrap();
-    let agreement = treatyscan::structure::parse_text(
-        "d".into(),
-        SourceFormat::Text,
-        LocatedText::plain(text.into()),
-    );
-    let options = ReviewOptions {
-        developing: vec!["XXX".into()],
-        ..Default::default()
-    };
-    let file = review(&rules, &agreement, "d", &options);
+    let file = reviewed(text);
     file.gaps
         .iter()
         .find(|g| g.id == gap)

@@ -11,7 +11,7 @@
 //!
 //! Everything else is added or removed.
 
-use super::units::{dice, Unit};
+use super::units::{dice, shared, Unit};
 use rayon::prelude::*;
 use similar::{capture_diff_slices_deadline, diff_ratio, Algorithm};
 use std::collections::{BTreeMap, HashMap};
@@ -323,18 +323,8 @@ fn bag_ratio(u: &Unit, v: &Unit) -> f32 {
         k
     };
     let (x, y) = (sorted(u), sorted(v));
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    // a merge of sorted lists counts common tokens with their multiplicity
+    let common = shared(&x, &y);
     let total = x.len() + y.len();
     if total == 0 {
         1.0

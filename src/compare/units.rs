@@ -198,7 +198,8 @@ fn shingles(tokens: &[Token]) -> Vec<u64> {
     out
 }
 
-/// Size of the intersection of two sorted, deduplicated lists (linear merge).
+/// Size of the intersection of two sorted lists (linear merge); with repeated
+/// items it is the multiset intersection.
 pub fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
