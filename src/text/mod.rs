@@ -4,7 +4,7 @@
 
 mod normalize;
 
-pub use normalize::{fold_for_matching, FoldedText};
+pub use normalize::{fold_for_matching, fold_into, fold_text, FoldedText};
 
 use serde::Serialize;
 

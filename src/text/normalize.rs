@@ -40,102 +40,138 @@ pub fn fold_for_matching(original: &str) -> FoldedText {
     let mut origin = Vec::with_capacity(original.len());
     let mut last_space = false;
     for (i, ch) in original.char_indices() {
-        // most of an agreement is ASCII: fold it without the general machinery
-        if ch.is_ascii() {
-            let span = (i as u32, i as u32 + 1);
-            if ch.is_whitespace() {
-                if !last_space {
-                    folded.push(' ');
-                    origin.push(span);
-                    last_space = true;
-                }
-            } else {
-                folded.push(ch.to_ascii_lowercase());
-                origin.push(span);
-                last_space = false;
-            }
-            continue;
-        }
-        let mut push = |c: char, folded: &mut String| {
+        let span = (i as u32, (i + ch.len_utf8()) as u32);
+        fold_char(ch, &mut last_space, |c| {
             let before = folded.len();
             folded.push(c);
-            let span = (i as u32, (i + ch.len_utf8()) as u32);
             origin.extend(std::iter::repeat_n(span, folded.len() - before));
-        };
-        if ch.is_whitespace() {
-            if !last_space {
-                push(' ', &mut folded);
-                last_space = true;
-            }
-            continue;
-        }
-        last_space = false;
-        if ch.is_ascii() {
-            push(ch.to_ascii_lowercase(), &mut folded);
-            continue;
-        }
-        match ch {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' | '`' | '\u{b4}' => {
-                push('\'', &mut folded)
-            }
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{2033}' => {
-                push('"', &mut folded)
-            }
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
-                push('-', &mut folded)
-            }
-            '\u{fb00}' => {
-                push('f', &mut folded);
-                push('f', &mut folded)
-            }
-            '\u{fb01}' => {
-                push('f', &mut folded);
-                push('i', &mut folded)
-            }
-            '\u{fb02}' => {
-                push('f', &mut folded);
-                push('l', &mut folded)
-            }
-            '\u{fb03}' => {
-                for c in "ffi".chars() {
-                    push(c, &mut folded)
-                }
-            }
-            '\u{fb04}' => {
-                for c in "ffl".chars() {
-                    push(c, &mut folded)
-                }
-            }
-            '\u{153}' | '\u{152}' => {
-                push('o', &mut folded);
-                push('e', &mut folded)
-            }
-            '\u{e6}' | '\u{c6}' => {
-                push('a', &mut folded);
-                push('e', &mut folded)
-            }
-            '\u{df}' => {
-                push('s', &mut folded);
-                push('s', &mut folded)
-            }
-            _ => {
-                let mut base = None;
-                decompose_canonical(ch, |c| {
-                    if base.is_none() {
-                        base = Some(c);
-                    }
-                });
-                for lc in base.unwrap_or(ch).to_lowercase() {
-                    push(lc, &mut folded);
-                }
-            }
-        }
+        });
     }
     FoldedText {
         folded,
         origin,
         original_len: original.len(),
     }
+}
+
+/// The folded text alone, appended to `out`: what a search needs when no
+/// position has to be mapped back (prefilters, scope tests). Same bytes as
+/// `fold_for_matching(original).folded`, several times faster on ASCII.
+pub fn fold_into(original: &str, out: &mut Vec<u8>) {
+    out.reserve(original.len());
+    let bytes = original.as_bytes();
+    let mut last_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = ascii_prefix(&bytes[i..]);
+        if ascii > 0 {
+            fold_ascii(&bytes[i..i + ascii], out, &mut last_space);
+            i += ascii;
+            continue;
+        }
+        let ch = original[i..].chars().next().expect("char boundary");
+        fold_char(ch, &mut last_space, |c| {
+            let mut buf = [0; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        });
+        i += ch.len_utf8();
+    }
+}
+
+/// How many bytes at the start of `bytes` are ASCII, found a block at a time.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 32;
+    let mut n = 0;
+    while n + BLOCK <= bytes.len() && bytes[n..n + BLOCK].is_ascii() {
+        n += BLOCK;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+}
+
+/// Folds ASCII text: every byte mapped at once (lowercase, whitespace as a
+/// space: a loop the compiler vectorises), then runs of spaces squeezed where
+/// `memmem` finds them. Byte by byte, folding was the slowest step of `check`.
+fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>, last_space: &mut bool) {
+    let start = out.len();
+    out.extend(bytes.iter().map(|&b| {
+        let upper = b.wrapping_sub(b'A') < 26;
+        let space = b == b' ' || b.wrapping_sub(b'\t') < 5; // \t \n \x0b \x0c \r
+        if space {
+            b' '
+        } else {
+            b | ((upper as u8) << 5)
+        }
+    }));
+    // squeeze in place, keeping the first space of every run
+    let mut write = start;
+    let mut read = start;
+    while *last_space && out.get(read) == Some(&b' ') {
+        read += 1;
+    }
+    let finder = memchr::memmem::Finder::new(b"  ");
+    while let Some(at) = finder.find(&out[read..]).map(|p| read + p) {
+        out.copy_within(read..at + 1, write);
+        write += at + 1 - read;
+        read = at + 2;
+        while out.get(read) == Some(&b' ') {
+            read += 1;
+        }
+    }
+    let end = out.len();
+    out.copy_within(read..end, write);
+    write += end - read;
+    out.truncate(write);
+    if write > start {
+        *last_space = out[write - 1] == b' ';
+    }
+}
+
+/// `fold_into` as a `String`.
+pub fn fold_text(original: &str) -> String {
+    let mut out = Vec::new();
+    fold_into(original, &mut out);
+    String::from_utf8(out).expect("folding keeps UTF-8")
+}
+
+/// One char folded, emitted as zero or more chars; `last_space` collapses runs
+/// of whitespace into one space.
+fn fold_char(ch: char, last_space: &mut bool, mut emit: impl FnMut(char)) {
+    if ch.is_whitespace() {
+        if !*last_space {
+            emit(' ');
+            *last_space = true;
+        }
+        return;
+    }
+    *last_space = false;
+    if ch.is_ascii() {
+        emit(ch.to_ascii_lowercase());
+        return;
+    }
+    let expansion: &str = match ch {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' | '\u{b4}' => "'",
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{2033}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => "-",
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        '\u{153}' | '\u{152}' => "oe",
+        '\u{e6}' | '\u{c6}' => "ae",
+        '\u{df}' => "ss",
+        _ => {
+            let mut base = None;
+            decompose_canonical(ch, |c| {
+                if base.is_none() {
+                    base = Some(c);
+                }
+            });
+            base.unwrap_or(ch).to_lowercase().for_each(emit);
+            return;
+        }
+    };
+    expansion.chars().for_each(emit);
 }
 
 #[cfg(test)]
@@ -146,6 +182,20 @@ mod tests {
     fn folds_case_accents_quotes_and_ligatures() {
         let f = fold_for_matching("CULTURALES “Diversité”\n de la ﬁlm");
         assert_eq!(f.folded, "culturales \"diversite\" de la film");
+    }
+
+    #[test]
+    fn the_fast_fold_gives_the_same_text() {
+        for text in [
+            "CULTURALES “Diversité”\n de la ﬁlm",
+            "  Article 3\t\r\n  Œuvres – ‘audiovisuelles’\u{a0}ÉTÉ ß ",
+            "",
+            "a \n\n b  c\t\td   ",
+            "   Élan  \n  vital  ",
+            "ad.\u{a0}  his\u{a0} \u{a0}x",
+        ] {
+            assert_eq!(fold_text(text), fold_for_matching(text).folded, "{text:?}");
+        }
     }
 
     #[test]
