@@ -163,7 +163,7 @@ pub fn evaluate(
 
 /// Categories found per `source_id`, and every provision with a `source_id` (with its label).
 fn predict(rules: &RuleSet, path: &Path) -> anyhow::Result<(Labels, Vec<(String, String)>)> {
-    let agreement = crate::source::load(path)?;
+    let agreement = crate::source::load_with(path, crate::provision::Paragraphs::Deferred)?;
     let mut labels = Labels::new();
     for f in rules.check(&agreement) {
         if let Some(id) = f.provision.source_id.clone() {

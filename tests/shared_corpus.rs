@@ -124,3 +124,30 @@ fn say_skipped(message: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED {message}");
 }
+
+/// `check` and `corpus` read ToTA XML without paragraphs and parse them only
+/// where a paragraph-wide rule looks: the findings must be those of a full read.
+#[test]
+fn deferred_paragraphs_give_the_findings_of_a_full_read() {
+    let Some(shared) = shared() else { return };
+    let rules = RuleSet::builtin().unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/tota"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    let step = if cfg!(debug_assertions) { 9 } else { 1 };
+    let mut findings = 0;
+    for path in files.iter().step_by(step) {
+        let full = treatyscan::source::load(path).unwrap();
+        let deferred =
+            treatyscan::source::load_with(path, treatyscan::provision::Paragraphs::Deferred)
+                .unwrap();
+        let full = serde_json::to_value(rules.check(&full)).unwrap();
+        let deferred = serde_json::to_value(rules.check(&deferred)).unwrap();
+        assert_eq!(full, deferred, "{}", path.display());
+        findings += full.as_array().map_or(0, Vec::len);
+    }
+    assert!(findings > 0, "the sample has findings to compare");
+}

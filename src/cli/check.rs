@@ -138,7 +138,8 @@ fn check_file(
     path: &Path,
     options: &ReviewOptions,
 ) -> Result<FileFindings, String> {
-    let agreement = crate::source::load(path).map_err(|e| e.to_string())?;
+    let agreement = crate::source::load_with(path, crate::provision::Paragraphs::Deferred)
+        .map_err(|e| e.to_string())?;
     Ok(review(
         rules,
         &agreement,

@@ -149,10 +149,11 @@ where
     F: Fn(&Agreement) -> Coding + Sync,
 {
     let file = path.display().to_string();
-    let agreement = crate::source::load(path).map_err(|e| Failure {
-        file: file.clone(),
-        reason: strip_path(&e.to_string(), &file),
-    })?;
+    let agreement = crate::source::load_with(path, crate::provision::Paragraphs::Deferred)
+        .map_err(|e| Failure {
+            file: file.clone(),
+            reason: strip_path(&e.to_string(), &file),
+        })?;
     let articles = agreement.articles().count();
     if articles == 0 && !agreement.walk().any(|p| p.kind.is_division()) {
         return Err(Failure {

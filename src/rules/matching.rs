@@ -4,9 +4,10 @@
 
 use super::model::Within;
 use super::Rule;
-use crate::provision::Provision;
+use crate::provision::{Agreement, Provision};
 use crate::text::FoldedText;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -14,7 +15,14 @@ use std::sync::{LazyLock, OnceLock};
 /// rule needs them (most provisions have none).
 pub struct Subject<'a> {
     pub original: &'a str,
-    pub folded: FoldedText,
+    /// The folded text: a slice of the agreement folded once for the
+    /// prefilter, or folded here.
+    folded: Cow<'a, str>,
+    /// The folded text with its map back to the original: built only when a
+    /// rule holds (or paragraphs are cut), as most candidates come to nothing.
+    mapped: OnceLock<FoldedText>,
+    /// The agreement the provision belongs to, for its deferred paragraphs.
+    agreement: Option<&'a Agreement>,
     pub title: String,
     provision: &'a Provision,
     span_start: usize,
@@ -44,12 +52,29 @@ impl<'a> Subject<'a> {
         provision: &'a Provision,
         span_start: usize,
     ) -> Self {
+        Self::prefolded(
+            original,
+            Cow::Owned(crate::text::fold_text(original)),
+            title,
+            provision,
+            span_start,
+        )
+    }
+
+    /// A subject whose folded text is known (`fold_text(original)`).
+    pub fn prefolded(
+        original: &'a str,
+        folded: Cow<'a, str>,
+        title: Option<&str>,
+        provision: &'a Provision,
+        span_start: usize,
+    ) -> Self {
         Subject {
             original,
-            folded: crate::text::fold_for_matching(original),
-            title: title
-                .map(|t| crate::text::fold_for_matching(t).folded)
-                .unwrap_or_default(),
+            agreement: None,
+            folded,
+            mapped: OnceLock::new(),
+            title: title.map(crate::text::fold_text).unwrap_or_default(),
             provision,
             span_start,
             sentences: OnceLock::new(),
@@ -57,9 +82,24 @@ impl<'a> Subject<'a> {
         }
     }
 
+    /// A provision of `agreement`, whose deferred paragraphs can be parsed.
+    pub fn within(mut self, agreement: &'a Agreement) -> Self {
+        self.agreement = Some(agreement);
+        self
+    }
+
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// The folded text with its map back to the original.
+    pub fn mapped(&self) -> &FoldedText {
+        self.mapped
+            .get_or_init(|| crate::text::fold_for_matching(self.original))
+    }
+
     fn sentences(&self) -> &[Range<usize>] {
-        self.sentences
-            .get_or_init(|| split_sentences(&self.folded.folded))
+        self.sentences.get_or_init(|| split_sentences(&self.folded))
     }
 
     fn units(&self, within: Within) -> Vec<Range<usize>> {
@@ -67,9 +107,15 @@ impl<'a> Subject<'a> {
             Within::Sentence => self.sentences().to_vec(),
             Within::Paragraph => self
                 .paragraphs
-                .get_or_init(|| split_paragraphs(&self.folded, self.provision, self.span_start))
+                .get_or_init(|| {
+                    let children = match self.agreement {
+                        Some(a) => a.paragraphs_of(self.provision),
+                        None => std::borrow::Cow::Borrowed(self.provision.children.as_slice()),
+                    };
+                    split_paragraphs(self.mapped(), &children, self.span_start)
+                })
                 .to_vec(),
-            Within::Article => std::iter::once(0..self.folded.folded.len()).collect(),
+            Within::Article => std::iter::once(0..self.folded.len()).collect(),
         }
     }
 
@@ -77,7 +123,7 @@ impl<'a> Subject<'a> {
         self.sentences()
             .first()
             .cloned()
-            .unwrap_or(0..self.folded.folded.len())
+            .unwrap_or(0..self.folded.len())
     }
 
     /// The first unit where `rule` holds.
@@ -106,7 +152,7 @@ impl<'a> Subject<'a> {
         }
         // a unit can only hold what the whole text holds: one pass over the
         // text rules out most candidates before the text is cut into units
-        let whole = self.folded.folded.as_bytes();
+        let whole = self.folded.as_bytes();
         let possible = rule.all.iter().all(|re| re.is_match(whole))
             && (rule.any.is_empty() || rule.any.iter().any(|re| re.is_match(whole)));
         if !possible {
@@ -114,7 +160,7 @@ impl<'a> Subject<'a> {
         }
         self.units(rule.spec.within)
             .into_iter()
-            .find_map(|unit| unit_hit(rule, &self.folded.folded, unit))
+            .find_map(|unit| unit_hit(rule, &self.folded, unit))
     }
 }
 
@@ -167,12 +213,11 @@ fn split_sentences(folded: &str) -> Vec<Range<usize>> {
 /// first child, then each child with everything inside it.
 fn split_paragraphs(
     folded: &FoldedText,
-    provision: &Provision,
+    children: &[Provision],
     span_start: usize,
 ) -> Vec<Range<usize>> {
     let len = folded.folded.len();
-    let mut cuts: Vec<usize> = provision
-        .children
+    let mut cuts: Vec<usize> = children
         .iter()
         .map(|c| folded_offset(folded, c.span.start.saturating_sub(span_start)))
         .filter(|&c| c > 0 && c < len)

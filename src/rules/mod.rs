@@ -2,11 +2,12 @@
 //! compiled once into a `RuleSet` that is `Send + Sync`, so one set serves a
 //! whole corpus run in parallel.
 //!
-//! Per provision, one Aho-Corasick pass over the folded text (the literal
-//! prefixes of the rules' rare terms, see `prefilter`) says which rules can hold
-//! at all; only those are then checked unit by unit. Cost grows with the text,
-//! and only slowly with the number of rules. (A `RegexSet` did the same job at
-//! about 12% more CPU over the ToTA corpus: its lazy DFA kept determinizing.)
+//! The agreement is folded once (lowercase, no accents, one space for any
+//! whitespace) and one Aho-Corasick pass over it finds, per provision, the
+//! triggers present (see `prefilter`); a rule is then checked only where its
+//! trigger occurs, and positions are mapped back to the original text only for
+//! the rules that hold. Cost grows with the text, and only slowly with the
+//! number of rules.
 
 pub mod docs;
 mod load;
@@ -24,6 +25,7 @@ use crate::provision::Agreement;
 use matching::{Hit, Subject};
 use regex::bytes::Regex;
 use scope::{ScopeDefs, Target};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -59,21 +61,16 @@ impl Rule {
             0..text.len(),
         );
         let subject = Subject::new(text, None, &provision, 0);
-        let haystack = subject.folded.folded.as_bytes();
+        let haystack = subject.folded().as_bytes();
         self.requires.iter().all(|re| re.is_match(haystack)) && subject.text_hit(self).is_some()
     }
 }
 
-/// Which prefilter patterns trigger a rule: its `requires` patterns, else its
-/// `all` patterns (all needed), else its `any` patterns (one needed).
-struct Triggers {
-    all: Vec<usize>,
-    any: Vec<usize>,
-}
-
 pub struct RuleSet {
     rules: Vec<Rule>,
-    triggers: Vec<Triggers>,
+    /// Per rule, its trigger in the prefilter; None when no pattern of the
+    /// rule has usable literals (then scope and title decide alone).
+    triggers: Vec<Option<usize>>,
     prefilter: prefilter::Prefilter,
     scopes: ScopeDefs,
 }
@@ -94,33 +91,17 @@ impl RuleSet {
     }
 
     fn new(rules: Vec<Rule>, scopes: ScopeDefs) -> Result<RuleSet, RuleError> {
-        let mut patterns: Vec<Regex> = Vec::new();
-        let mut triggers = Vec::new();
-        for rule in &rules {
-            let mut add = |res: &[Regex]| {
-                res.iter()
-                    .map(|re| {
-                        patterns.push(re.clone());
-                        patterns.len() - 1
-                    })
-                    .collect::<Vec<_>>()
-            };
-            // the rare terms (`requires`, else `all`) make a cheap, selective
-            // prefilter; proximity patterns then run on few provisions
-            let all = if rule.requires.is_empty() {
-                add(&rule.all)
-            } else {
-                add(&rule.requires)
-            };
-            let any = if all.is_empty() {
-                add(&rule.any)
-            } else {
-                Vec::new()
-            };
-            triggers.push(Triggers { all, any });
-        }
+        let mut groups = Vec::new();
+        let triggers = rules
+            .iter()
+            .map(|rule| {
+                let group = trigger(rule)?;
+                groups.push(group);
+                Some(groups.len() - 1)
+            })
+            .collect();
         Ok(RuleSet {
-            prefilter: prefilter::Prefilter::new(&patterns),
+            prefilter: prefilter::Prefilter::new(&groups),
             rules,
             triggers,
             scopes,
@@ -144,29 +125,77 @@ impl RuleSet {
     /// Findings for every provision of the agreement, in document order, then
     /// by category in the order of `CATEGORIES`.
     pub fn check(&self, agreement: &Agreement) -> Vec<Finding> {
-        self.scopes
-            .targets(agreement)
+        let targets = self.scopes.targets(agreement);
+        // the whole agreement folded once, target after target, for one
+        // prefilter pass; only targets with a candidate rule are looked at again
+        let mut doc = Vec::with_capacity(agreement.text.text.len() + targets.len());
+        let units: Vec<_> = targets
             .iter()
-            .flat_map(|t| self.check_target(agreement, t))
+            .map(|t| {
+                let start = doc.len();
+                crate::text::fold_into(judged_text(agreement, t).0, &mut doc);
+                let unit = start..doc.len();
+                doc.push(0);
+                unit
+            })
+            .collect();
+        let presence = self.prefilter.presence(&doc, &units);
+        targets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| {
+                let folded = std::str::from_utf8(&doc[units[i].clone()]).expect("folded UTF-8");
+                self.check_target(agreement, t, folded, |trigger| presence.has(i, trigger))
+            })
             .collect()
     }
 
-    fn check_target(&self, agreement: &Agreement, target: &Target) -> Vec<Finding> {
+    /// The rules that can hold on a target: in scope, trigger present, title
+    /// matching when they need one.
+    fn candidates(&self, target: &Target, present: impl Fn(usize) -> bool) -> Vec<&Rule> {
+        let mut title: Option<String> = None;
+        self.rules
+            .iter()
+            .zip(&self.triggers)
+            .filter(|(rule, trigger)| {
+                rule.scope.admits(target.scopes) && trigger.is_none_or(&present) && {
+                    rule.title_any.is_empty() || {
+                        let title = title.get_or_insert_with(|| {
+                            crate::text::fold_text(target.provision.title.as_deref().unwrap_or(""))
+                        });
+                        rule.title_any.iter().any(|r| r.is_match(title.as_bytes()))
+                    }
+                }
+            })
+            .map(|(rule, _)| rule)
+            .collect()
+    }
+
+    fn check_target(
+        &self,
+        agreement: &Agreement,
+        target: &Target,
+        folded: &str,
+        present: impl Fn(usize) -> bool,
+    ) -> Vec<Finding> {
+        let candidates = self.candidates(target, present);
+        if candidates.is_empty() {
+            return Vec::new();
+        }
         let p = target.provision;
-        let (original, span_start) = match agreement.text.text.get(target.span.clone()) {
-            Some(text) => (text, target.span.start),
-            None => (p.text.as_str(), 0),
-        };
-        let subject = Subject::new(original, p.title.as_deref(), p, span_start);
-        let haystack = subject.folded.folded.as_bytes();
-        let present = self.prefilter.candidates(haystack);
+        let (original, span_start) = judged_text(agreement, target);
+        let subject = Subject::prefolded(
+            original,
+            Cow::Borrowed(folded),
+            p.title.as_deref(),
+            p,
+            span_start,
+        )
+        .within(agreement);
+        let haystack = subject.folded().as_bytes();
         let mut by_category: BTreeMap<usize, (Vec<&Rule>, Hit)> = BTreeMap::new();
-        for (rule, pre) in self.rules.iter().zip(&self.triggers) {
-            let possible = rule.scope.admits(target.scopes)
-                && pre.all.iter().all(|&i| present[i])
-                && (pre.any.is_empty() || pre.any.iter().any(|&i| present[i]))
-                && rule.requires.iter().all(|re| re.is_match(haystack));
-            if !possible {
+        for rule in candidates {
+            if !rule.requires.iter().all(|re| re.is_match(haystack)) {
                 continue;
             }
             if let Some(hit) = subject.hit(rule) {
@@ -187,6 +216,35 @@ impl RuleSet {
     }
 }
 
+/// The text a target is judged on and where it starts in the agreement.
+fn judged_text<'a>(agreement: &'a Agreement, target: &Target<'a>) -> (&'a str, usize) {
+    match agreement.text.text.get(target.span.clone()) {
+        Some(text) => (text, target.span.start),
+        None => (target.provision.text.as_str(), 0),
+    }
+}
+
+/// A rule's trigger: the literals of its rarest necessary condition — one of
+/// its `requires` or `all` patterns, or its `any` patterns together.
+fn trigger(rule: &Rule) -> Option<prefilter::Literals> {
+    let any = || -> Option<prefilter::Literals> {
+        if rule.any.is_empty() {
+            return None;
+        }
+        let mut all = Vec::new();
+        for re in &rule.any {
+            all.extend(prefilter::literals(re.as_str())?);
+        }
+        Some(all)
+    };
+    rule.requires
+        .iter()
+        .chain(&rule.all)
+        .filter_map(|re| prefilter::literals(re.as_str()))
+        .chain(any())
+        .max_by_key(|lits| prefilter::score(lits))
+}
+
 fn finding(
     agreement: &Agreement,
     target: &Target,
@@ -195,18 +253,19 @@ fn finding(
     rules: &[&Rule],
     hit: &Hit,
 ) -> Finding {
-    let (unit_start, unit_end) = subject.folded.original_range(hit.unit.start, hit.unit.end);
+    let mapped = subject.mapped();
+    let (unit_start, unit_end) = mapped.original_range(hit.unit.start, hit.unit.end);
     // a unit can open on the blank line after a heading: point at its first word
     let unit_start = unit_start + leading_whitespace(&subject.original[unit_start..unit_end]);
     let marks: Vec<(usize, usize)> = hit
         .words
         .iter()
-        .map(|w| subject.folded.original_range(w.start, w.end))
+        .map(|w| mapped.original_range(w.start, w.end))
         .collect();
     let (from, to) = marks.first().map_or((unit_start, unit_start), |&(s, _)| {
         (s, marks.iter().map(|m| m.1).max().unwrap_or(s))
     });
-    let anchor = subject.folded.original_offset(hit.anchor).max(unit_start);
+    let anchor = mapped.original_offset(hit.anchor).max(unit_start);
     let start = agreement.text.locate(span_start + from);
     let end = agreement.text.locate(span_start + to.max(from));
     let (excerpt, excerpt_marks) = excerpt(subject.original, unit_start..unit_end, anchor, &marks);

@@ -1,38 +1,52 @@
-//! Which patterns can match a provision at all, found in one pass: the literal
-//! prefixes of every prefilter pattern (extracted from its syntax tree) go into
-//! one Aho-Corasick automaton. A pattern whose literal occurs is a candidate; a
-//! pattern without usable literals is tested with its regex. Literal presence is
-//! a necessary condition only: rules still check their patterns afterwards.
+//! Which rules can hold in which provision, found in one pass over the whole
+//! agreement. Each rule has a trigger: a group of literals one of which occurs in
+//! every text the rule matches (the literals of its rarest necessary pattern).
+//! All triggers go into one Aho-Corasick automaton, run once over the folded
+//! agreement; a rule is then checked only in the provisions where its trigger
+//! occurs. Literal presence is a necessary condition only: rules still check
+//! their patterns afterwards.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::bytes::Regex;
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use regex_syntax::hir::{Hir, HirKind};
+use std::ops::Range;
+
+/// A set of literals, one of which occurs wherever its patterns match.
+pub type Literals = Vec<Vec<u8>>;
 
 pub struct Prefilter {
     automaton: AhoCorasick,
-    /// For each literal of the automaton, the pattern it stands for.
+    /// For each literal of the automaton, the trigger it belongs to.
     owner: Vec<usize>,
-    /// Patterns with no usable literal, checked by their regex.
-    unfiltered: Vec<(usize, Regex)>,
-    patterns: usize,
+    triggers: usize,
+}
+
+/// Which triggers occur in which unit (provision text): unit-major.
+pub struct Presence {
+    triggers: usize,
+    table: Vec<bool>,
+}
+
+impl Presence {
+    pub fn has(&self, unit: usize, trigger: usize) -> bool {
+        self.table[unit * self.triggers + trigger]
+    }
 }
 
 /// Literals shorter than this would make nearly every provision a candidate.
 const MIN_LITERAL: usize = 3;
+/// Literals are cut to this length: long enough to be telling, short enough to
+/// keep the automaton small (thousands of long literals made a DFA too big
+/// for the cache, and the one pass three times slower).
+const MAX_LITERAL: usize = 12;
 
 impl Prefilter {
-    pub fn new(patterns: &[Regex]) -> Prefilter {
-        let mut literals: Vec<Vec<u8>> = Vec::new();
+    pub fn new(triggers: &[Literals]) -> Prefilter {
+        let mut literals: Vec<&[u8]> = Vec::new();
         let mut owner = Vec::new();
-        let mut unfiltered = Vec::new();
-        for (i, re) in patterns.iter().enumerate() {
-            match prefix_literals(re.as_str()) {
-                Some(lits) => {
-                    owner.extend(std::iter::repeat_n(i, lits.len()));
-                    literals.extend(lits);
-                }
-                None => unfiltered.push((i, re.clone())),
-            }
+        for (i, group) in triggers.iter().enumerate() {
+            owner.extend(std::iter::repeat_n(i, group.len()));
+            literals.extend(group.iter().map(Vec::as_slice));
         }
         let automaton = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
@@ -42,45 +56,106 @@ impl Prefilter {
         Prefilter {
             automaton,
             owner,
-            unfiltered,
-            patterns: patterns.len(),
+            triggers: triggers.len(),
         }
     }
 
-    /// For each pattern: can it match somewhere in `haystack`?
-    pub fn candidates(&self, haystack: &[u8]) -> Vec<bool> {
-        let mut present = vec![false; self.patterns];
-        for m in self.automaton.find_overlapping_iter(haystack) {
-            present[self.owner[m.pattern().as_usize()]] = true;
+    /// Which triggers occur in each unit of `doc`. Units are sorted, disjoint
+    /// and separated by a byte no literal contains (NUL), so that no literal
+    /// straddles two of them.
+    pub fn presence(&self, doc: &[u8], units: &[Range<usize>]) -> Presence {
+        let mut table = vec![false; units.len() * self.triggers];
+        let mut unit = 0;
+        for m in self.automaton.find_overlapping_iter(doc) {
+            while unit < units.len() && units[unit].end <= m.start() {
+                unit += 1;
+            }
+            let Some(range) = units.get(unit) else { break };
+            if range.start <= m.start() {
+                table[unit * self.triggers + self.owner[m.pattern().as_usize()]] = true;
+            }
         }
-        for (i, re) in &self.unfiltered {
-            present[*i] = re.is_match(haystack);
+        Presence {
+            triggers: self.triggers,
+            table,
         }
-        present
     }
 }
 
-/// Every match of `pattern` starts with one of these byte strings, or None
-/// when that cannot be said with a small finite set of long enough literals.
-fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+/// Literals one of which occurs in every match of `pattern`, or None when no
+/// small set of long enough literals says so. Each branch of an alternation is
+/// known by its most telling part: "rights? (of …)? to regulate" by
+/// "to regulate" rather than by "right".
+pub fn literals(pattern: &str) -> Option<Literals> {
     let hir = regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .build()
         .parse(pattern)
         .ok()?;
+    let mut out = necessary(&hir)?;
+    for lit in &mut out {
+        lit.truncate(MAX_LITERAL);
+    }
+    out.sort();
+    out.dedup();
+    // a literal that starts with another adds nothing to the set
+    let mut kept: Literals = Vec::with_capacity(out.len());
+    for lit in out {
+        if !kept.last().is_some_and(|k| lit.starts_with(k)) {
+            kept.push(lit);
+        }
+    }
+    Some(kept)
+}
+
+/// The best literal set found in a match of `hir`: the prefixes of the whole
+/// or of any tail of a concatenation, or the suffixes, whichever is rarest.
+fn necessary(hir: &Hir) -> Option<Literals> {
+    match hir.kind() {
+        HirKind::Alternation(branches) => {
+            let mut out = Vec::new();
+            for b in branches {
+                out.extend(necessary(b)?);
+            }
+            Some(out)
+        }
+        HirKind::Capture(c) => necessary(&c.sub),
+        HirKind::Concat(parts) => (0..parts.len())
+            .filter_map(|i| extract(&Hir::concat(parts[i..].to_vec()), ExtractKind::Prefix))
+            .chain(extract(hir, ExtractKind::Suffix))
+            .chain(parts.iter().filter_map(necessary))
+            .max_by_key(|lits| score(lits)),
+        _ => [ExtractKind::Prefix, ExtractKind::Suffix]
+            .into_iter()
+            .filter_map(|kind| extract(hir, kind))
+            .max_by_key(|lits| score(lits)),
+    }
+}
+
+fn extract(hir: &Hir, kind: ExtractKind) -> Option<Literals> {
     let mut extractor = Extractor::new();
-    extractor
-        .kind(ExtractKind::Prefix)
-        .limit_total(1000)
-        .limit_class(4);
-    let mut seq = extractor.extract(&hir);
-    seq.optimize_for_prefix_by_preference();
+    extractor.kind(kind).limit_total(1000).limit_class(4);
+    let seq: Seq = extractor.extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < MIN_LITERAL) {
         return None;
     }
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// How rarely a set of literals is expected to occur: as rarely as its most
+/// common literal. Long literals are rarer than short ones, and several words
+/// together much rarer than one ("policy space" against "policy").
+pub fn score(literals: &[Vec<u8>]) -> usize {
+    literals
+        .iter()
+        .map(|l| {
+            let words = l.trim_ascii();
+            words.len() + if words.contains(&b' ') { 8 } else { 0 }
+        })
+        .min()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -89,29 +164,34 @@ mod tests {
 
     #[test]
     fn literals_of_alternations_and_word_stems() {
-        let lits = prefix_literals(r"\bcultural industr(?:y|ies)|audio[- ]?visual").unwrap();
-        assert!(lits.iter().any(|l| l.starts_with(b"cultural industr")));
+        let lits = literals(r"\bcultural industr(?:y|ies)|audio[- ]?visual").unwrap();
+        assert!(lits.iter().any(|l| l == b"cultural ind"), "cut to 12 bytes");
         assert!(lits.iter().any(|l| l.starts_with(b"audio")));
-        assert!(prefix_literals(r"[a-z]+ right").is_none());
+        assert!(literals(r"[a-z]+ [0-9]+").is_none());
+        assert_eq!(literals(r"[a-z]+ right \w+").unwrap(), [b" right ".to_vec()]);
     }
 
     #[test]
-    fn candidates_are_a_superset_of_matches() {
-        let patterns: Vec<Regex> = [
-            r"\bcultural industr\w*",
-            r"(?:[a-z]+ ){0,3}to regulate",
-            r"broadcast\w*",
-        ]
-        .iter()
-        .map(|p| {
-            regex::bytes::RegexBuilder::new(p)
-                .unicode(false)
-                .build()
-                .unwrap()
-        })
-        .collect();
-        let pre = Prefilter::new(&patterns);
-        let text = b"the right to regulate the cultural industries";
-        assert_eq!(pre.candidates(text), vec![true, true, false]);
+    fn a_branch_is_known_by_its_rarer_end() {
+        let lits =
+            literals(r"rights? (?:of (?:[a-z'-]+ ){1,12})?to regulate|policy space").unwrap();
+        assert_eq!(lits, [b"policy space".to_vec(), b"to regulate".to_vec()]);
+    }
+
+    #[test]
+    fn presence_is_per_unit_and_a_superset_of_matches() {
+        let triggers = vec![
+            literals(r"\bcultural industr\w*").unwrap(),
+            literals(r"(?:[a-z]+ ){0,3}to regulate").unwrap(),
+            literals(r"broadcast\w*").unwrap(),
+        ];
+        let pre = Prefilter::new(&triggers);
+        let doc = b"the right to regulate\0the cultural industries\0broadcasting";
+        let units = [0..21, 22..45, 46..58];
+        let p = pre.presence(doc, &units);
+        let row = |u| (0..3).map(|t| p.has(u, t)).collect::<Vec<_>>();
+        assert_eq!(row(0), [false, true, false]);
+        assert_eq!(row(1), [true, false, false]);
+        assert_eq!(row(2), [false, false, true]);
     }
 }

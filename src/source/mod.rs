@@ -8,7 +8,7 @@ mod tota;
 
 pub use plain::decode_text;
 
-use crate::provision::{Agreement, SourceFormat};
+use crate::provision::{Agreement, Paragraphs, SourceFormat};
 use std::path::{Path, PathBuf};
 
 /// Agreements are a few MB of text; a PDF with images can be tens of MB. Anything
@@ -77,8 +77,14 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
 
 /// Reads one agreement file into a provision tree.
 pub fn load(path: &Path) -> Result<Agreement, SourceError> {
+    load_with(path, Paragraphs::Parsed)
+}
+
+/// Reads one agreement file, parsing paragraphs now or only when asked for
+/// (`Agreement::paragraphs_of`): what `check` and `corpus` read with.
+pub fn load_with(path: &Path, paragraphs: Paragraphs) -> Result<Agreement, SourceError> {
     let bytes = read_checked(path)?;
-    load_bytes(path, &bytes)
+    read_bytes(path, &bytes, paragraphs)
 }
 
 /// The text a PDF is read as, before structure parsing: what `parse` sees,
@@ -89,6 +95,12 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<crate::text::LocatedText, S
 
 /// Parses bytes already in memory; `path` names them in errors and output.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Agreement, SourceError> {
+    read_bytes(path, bytes, Paragraphs::Parsed)
+}
+
+/// Text and PDF are parsed whole (their paragraphs come with the articles);
+/// only ToTA XML, whose articles are given, can leave paragraphs for later.
+fn read_bytes(path: &Path, bytes: &[u8], paragraphs: Paragraphs) -> Result<Agreement, SourceError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(SourceError::Empty { path: path.into() });
     }
@@ -98,7 +110,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Agreement, SourceError> {
             let text = pdf::extract(path, bytes)?;
             Ok(crate::structure::parse_text(file, SourceFormat::Pdf, text))
         }
-        SourceFormat::TotaXml => tota::read(path, bytes),
+        SourceFormat::TotaXml => tota::read(path, bytes, paragraphs),
         SourceFormat::Text => {
             let text = plain::read(path, bytes)?;
             Ok(crate::structure::parse_text(file, SourceFormat::Text, text))

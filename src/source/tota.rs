@@ -3,7 +3,9 @@
 //! as plain text. Lines point into the XML file, so a user can open it there.
 
 use super::SourceError;
-use crate::provision::{assign_paths, Agreement, Kind, Metadata, Provision, SourceFormat};
+use crate::provision::{
+    assign_paths, Agreement, Kind, Metadata, Paragraphs, Provision, SourceFormat,
+};
 use crate::structure;
 use crate::text::{Anchor, LocatedText};
 use quick_xml::events::{BytesStart, Event};
@@ -26,7 +28,7 @@ struct ArticleDraft {
     text: String,
 }
 
-pub fn read(path: &Path, bytes: &[u8]) -> Result<Agreement, SourceError> {
+pub fn read(path: &Path, bytes: &[u8], paragraphs: Paragraphs) -> Result<Agreement, SourceError> {
     let xml_error = |reason: String| SourceError::Xml {
         path: path.into(),
         reason,
@@ -39,7 +41,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Agreement, SourceError> {
             "no <treaty><body><chapter><article> elements: not a ToTA agreement".into(),
         ));
     }
-    Ok(build(path, metadata, chapters))
+    Ok(build(path, metadata, chapters, paragraphs))
 }
 
 /// Line numbers of byte offsets in the XML source.
@@ -204,7 +206,12 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
 
 /// Lays the article texts end to end, with an anchor at each so that every
 /// offset maps back to its line in the XML file.
-fn build(path: &Path, metadata: Metadata, chapters: Vec<ChapterDraft>) -> Agreement {
+fn build(
+    path: &Path,
+    metadata: Metadata,
+    chapters: Vec<ChapterDraft>,
+    paragraphs: Paragraphs,
+) -> Agreement {
     let mut text = String::new();
     let mut anchors = Vec::new();
     let mut placed = Vec::new(); // per chapter, per article: byte range
@@ -230,7 +237,7 @@ fn build(path: &Path, metadata: Metadata, chapters: Vec<ChapterDraft>) -> Agreem
             .articles
             .into_iter()
             .zip(ranges)
-            .map(|(a, range)| article_provision(&located, a, range))
+            .map(|(a, range)| article_provision(&located, a, range, paragraphs))
             .collect();
         provisions.extend(chapter_provisions(ch.number, ch.name, ch.line, articles));
     }
@@ -241,6 +248,7 @@ fn build(path: &Path, metadata: Metadata, chapters: Vec<ChapterDraft>) -> Agreem
         metadata,
         provisions,
         text: located,
+        paragraphs,
     }
 }
 
@@ -248,6 +256,7 @@ fn article_provision(
     located: &LocatedText,
     a: ArticleDraft,
     range: std::ops::Range<usize>,
+    paragraphs: Paragraphs,
 ) -> Provision {
     let number = a
         .number
@@ -257,9 +266,16 @@ fn article_provision(
     let mut p = Provision::new(Kind::Article, number, a.line, range.clone());
     p.title = a.name;
     p.source_id = a.id;
-    let (own, children) = structure::parse_body(located, range);
-    p.text = own;
-    p.children = children;
+    match paragraphs {
+        Paragraphs::Parsed => {
+            let (own, children) = structure::parse_body(located, range);
+            p.text = own;
+            p.children = children;
+        }
+        // the article's text is in `located` already; its own text is asked
+        // for only by outputs that read the paragraphs anyway
+        Paragraphs::Deferred => {}
+    }
     p
 }
 

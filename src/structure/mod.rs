@@ -7,7 +7,7 @@ mod lines;
 
 pub use lines::{classify, strip_heading_keyword, Heading, Line, Marker, MarkerStyle};
 
-use crate::provision::{assign_paths, Agreement, Metadata, Provision, SourceFormat};
+use crate::provision::{assign_paths, Agreement, Metadata, Paragraphs, Provision, SourceFormat};
 use crate::text::LocatedText;
 use std::ops::Range;
 
@@ -21,6 +21,7 @@ pub fn parse_text(file: String, format: SourceFormat, text: LocatedText) -> Agre
         metadata: Metadata::default(),
         provisions,
         text,
+        paragraphs: Paragraphs::Parsed,
     }
 }
 
