@@ -205,7 +205,6 @@ pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<Regex, String
     RegexBuilder::new(&expanded)
         .unicode(false)
         .size_limit(1 << 24)
-        .dfa_size_limit(64 << 20)
         .build()
         .map_err(|e| e.to_string())
 }
