@@ -15,6 +15,11 @@ fn every_rule_example_behaves_as_declared() {
                     "{} missing (should match): {example:?}",
                     rule.code()
                 ));
+            } else if !rules.trigger_holds(rule.code(), example) {
+                failures.push(format!(
+                    "{} hidden by its prefilter trigger: {example:?}",
+                    rule.code()
+                ));
             }
         }
         for example in &rule.spec.examples.no_match {

@@ -214,7 +214,7 @@ pub fn division_map(a: &[Unit], b: &[Unit], pairs: &[Pair]) -> HashMap<String, S
 
 fn division_title(u: &Unit) -> Option<String> {
     let title = u.division?.title.as_deref()?;
-    Some(crate::text::fold_for_matching(title).folded)
+    Some(crate::text::fold_text(title))
 }
 
 struct Candidate {

@@ -5,7 +5,7 @@
 //! hundred words.
 
 use super::units::Unit;
-use crate::text::fold_for_matching;
+use crate::text::fold_text;
 
 const STOP_WORDS: [(&str, &[&str]); 4] = [
     (
@@ -45,7 +45,7 @@ pub fn guess(units: &[Unit]) -> Option<&'static str> {
             break;
         }
         seen += 1;
-        let w = fold_for_matching(&t.text).folded;
+        let w = fold_text(&t.text);
         for (k, (_, words)) in STOP_WORDS.iter().enumerate() {
             counts[k] += usize::from(words.contains(&w.as_str()));
         }

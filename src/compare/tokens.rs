@@ -4,7 +4,7 @@
 //! ligatures) must produce the same keys, while the display text keeps the
 //! agreement's own spelling.
 
-use crate::text::fold_for_matching;
+use crate::text::fold_text;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
@@ -99,7 +99,7 @@ fn make_token(raw: &str, space_before: bool, is_word: bool) -> Token {
         raw.to_string()
     };
     let canonical = canonical(&text, is_word);
-    let folded = fold_for_matching(&canonical).folded;
+    let folded = fold_text(&canonical);
     Token {
         key: hash_str(&canonical),
         fold: hash_str(&folded),

@@ -7,7 +7,7 @@
 use super::tokens::{tokenize, Token};
 use crate::provision::{Agreement, Kind, Provision};
 use crate::structure::{classify, Line};
-use crate::text::fold_for_matching;
+use crate::text::fold_text;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 pub struct Unit<'a> {
@@ -40,7 +40,7 @@ impl<'a> Unit<'a> {
             title_key: provision
                 .title
                 .as_deref()
-                .map(|t| fold_for_matching(t).folded.trim().to_string())
+                .map(|t| fold_text(t).trim().to_string())
                 .unwrap_or_default(),
             number_key: provision
                 .number
@@ -125,13 +125,13 @@ fn enclosing_division<'a>(
 /// it stands on the next line, or a leading paragraph marker ("2.", "(b)").
 pub fn body(text: &str, p: &Provision) -> String {
     let mut rest = text.trim_start();
-    let title = p.title.as_deref().map(|t| fold_for_matching(t).folded);
+    let title = p.title.as_deref().map(fold_text);
     let first = first_line(rest);
     match classify(first) {
         Line::Heading(_) | Line::PreambleHeading => {
             rest = rest[first.len()..].trim_start();
             let next = first_line(rest);
-            if title.as_deref() == Some(fold_for_matching(next).folded.trim()) {
+            if title.as_deref() == Some(fold_text(next).trim()) {
                 rest = rest[next.len()..].trim_start();
             }
         }
@@ -142,7 +142,7 @@ pub fn body(text: &str, p: &Provision) -> String {
                 rest = after.trim_start_matches(['.', ')']).trim_start();
             }
         }
-        _ if title.as_deref() == Some(fold_for_matching(first).folded.trim()) => {
+        _ if title.as_deref() == Some(fold_text(first).trim()) => {
             rest = rest[first.len()..].trim_start();
         }
         _ => {}

@@ -3,7 +3,7 @@
 //! not, and where a carve-out does or does not reach the e-commerce provisions.
 
 use crate::provision::{Agreement, Kind, Provision};
-use crate::text::fold_for_matching;
+use crate::text::fold_text;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -172,7 +172,7 @@ fn titled_ecommerce(p: &Provision) -> bool {
     });
     p.title
         .as_deref()
-        .is_some_and(|t| re.is_match(&fold_for_matching(t).folded))
+        .is_some_and(|t| re.is_match(&fold_text(t)))
 }
 
 /// Does some cultural exception reach the e-commerce provisions? It does when
@@ -188,7 +188,7 @@ fn carveout_reaches_ecommerce(input: &GapInput) -> bool {
         .filter_map(|f| a.walk().find(|p| p.path == f.path))
         .collect();
     exceptions.iter().any(|exc| {
-        let text = fold_for_matching(a.full_text(exc)).folded;
+        let text = fold_text(a.full_text(exc));
         let inside = units.iter().any(|u| exc.path.starts_with(&u.path));
         let names_unit = units.iter().any(|u| names_division(&text, u));
         let made_applicable = units.iter().any(|u| applies_to(a, u, exc));
@@ -235,7 +235,7 @@ fn applies_to(a: &Agreement, unit: &Provision, exception: &Provision) -> bool {
     let applies = APPLIES.get_or_init(|| {
         Regex::new(r"^[^.;]{0,80}?\b(?:appl|se aplica|s'appliqu|incorporat)").unwrap()
     });
-    let text = fold_for_matching(a.full_text(unit)).folded;
+    let text = fold_text(a.full_text(unit));
     let container = a
         .walk()
         .filter(|p| p.kind.is_division() && exception.path.starts_with(&format!("{}/", p.path)))
@@ -267,7 +267,7 @@ fn liberalising_divisions(a: &Agreement, flags: &[Flag]) -> Vec<String> {
         .filter(|p| {
             p.title
                 .as_deref()
-                .is_some_and(|t| re.is_match(&fold_for_matching(t).folded))
+                .is_some_and(|t| re.is_match(&fold_text(t)))
         })
         .map(|p| p.path.clone())
         .collect();

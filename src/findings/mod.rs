@@ -91,11 +91,7 @@ pub struct FileFindings {
 pub fn fingerprint(parts: &[&str]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
-        for b in crate::text::fold_for_matching(part)
-            .folded
-            .bytes()
-            .chain([0u8])
-        {
+        for b in crate::text::fold_text(part).bytes().chain([0u8]) {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }

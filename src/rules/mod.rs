@@ -68,9 +68,10 @@ impl Rule {
 
 pub struct RuleSet {
     rules: Vec<Rule>,
-    /// Per rule, its trigger in the prefilter; None when no pattern of the
-    /// rule has usable literals (then scope and title decide alone).
-    triggers: Vec<Option<usize>>,
+    /// Per rule, the prefilter groups that must all occur for it to hold;
+    /// none when no pattern of the rule has usable literals (then scope and
+    /// title decide alone).
+    triggers: Vec<Vec<usize>>,
     prefilter: prefilter::Prefilter,
     scopes: ScopeDefs,
 }
@@ -95,9 +96,13 @@ impl RuleSet {
         let triggers = rules
             .iter()
             .map(|rule| {
-                let group = trigger(rule)?;
-                groups.push(group);
-                Some(groups.len() - 1)
+                trigger(rule)
+                    .into_iter()
+                    .map(|group| {
+                        groups.push(group);
+                        groups.len() - 1
+                    })
+                    .collect()
             })
             .collect();
         Ok(RuleSet {
@@ -116,6 +121,19 @@ impl RuleSet {
         self.rules
             .iter()
             .find(|r| r.spec.code.eq_ignore_ascii_case(code))
+    }
+
+    /// Does `text` hold the prefilter trigger of rule `code`? Every text the
+    /// rule matches must, or the prefilter would hide findings: the rule
+    /// examples test checks this for every `examples.match`.
+    pub fn trigger_holds(&self, code: &str, text: &str) -> bool {
+        let Some(i) = self.rules.iter().position(|r| r.spec.code == code) else {
+            return false;
+        };
+        let mut doc = Vec::new();
+        crate::text::fold_into(text, &mut doc);
+        let presence = self.prefilter.presence(&doc, &[0..doc.len()]);
+        self.triggers[i].iter().all(|&g| presence.has(0, g))
     }
 
     pub fn scope_names(&self) -> Vec<&str> {
@@ -158,7 +176,7 @@ impl RuleSet {
             .iter()
             .zip(&self.triggers)
             .filter(|(rule, trigger)| {
-                rule.scope.admits(target.scopes) && trigger.is_none_or(&present) && {
+                rule.scope.admits(target.scopes) && trigger.iter().all(|&g| present(g)) && {
                     rule.title_any.is_empty() || {
                         let title = title.get_or_insert_with(|| {
                             crate::text::fold_text(target.provision.title.as_deref().unwrap_or(""))
@@ -224,9 +242,12 @@ fn judged_text<'a>(agreement: &'a Agreement, target: &Target<'a>) -> (&'a str, u
     }
 }
 
-/// A rule's trigger: the literals of its rarest necessary condition — one of
-/// its `requires` or `all` patterns, or its `any` patterns together.
-fn trigger(rule: &Rule) -> Option<prefilter::Literals> {
+/// A rule's trigger: the literal groups of its two rarest necessary conditions
+/// (each of its `requires` and `all` patterns, and its `any` patterns
+/// together), the second only when it is telling enough to be worth looking
+/// for. Two together rule out far more than either: "cooperation" is common,
+/// "cooperation" in an article that also says "film" or "broadcast" is not.
+fn trigger(rule: &Rule) -> Vec<prefilter::Literals> {
     let any = || -> Option<prefilter::Literals> {
         if rule.any.is_empty() {
             return None;
@@ -237,13 +258,24 @@ fn trigger(rule: &Rule) -> Option<prefilter::Literals> {
         }
         Some(all)
     };
-    rule.requires
+    let mut groups: Vec<prefilter::Literals> = rule
+        .requires
         .iter()
         .chain(&rule.all)
         .filter_map(|re| prefilter::literals(re.as_str()))
         .chain(any())
-        .max_by_key(|lits| prefilter::score(lits))
+        .collect();
+    groups.sort_by_key(|g| std::cmp::Reverse(prefilter::score(g)));
+    groups.dedup();
+    groups.truncate(2);
+    if groups.len() == 2 && prefilter::score(&groups[1]) < SECOND_TRIGGER_SCORE {
+        groups.pop();
+    }
+    groups
 }
+
+/// How telling a second trigger group must be (see `prefilter::score`).
+const SECOND_TRIGGER_SCORE: usize = 4;
 
 fn finding(
     agreement: &Agreement,

@@ -38,7 +38,7 @@ const MIN_LITERAL: usize = 3;
 /// Literals are cut to this length: long enough to be telling, short enough to
 /// keep the automaton small (thousands of long literals made a DFA too big
 /// for the cache, and the one pass three times slower).
-const MAX_LITERAL: usize = 12;
+const MAX_LITERAL: usize = 20;
 
 impl Prefilter {
     pub fn new(triggers: &[Literals]) -> Prefilter {
@@ -168,7 +168,10 @@ mod tests {
         assert!(lits.iter().any(|l| l == b"cultural ind"), "cut to 12 bytes");
         assert!(lits.iter().any(|l| l.starts_with(b"audio")));
         assert!(literals(r"[a-z]+ [0-9]+").is_none());
-        assert_eq!(literals(r"[a-z]+ right \w+").unwrap(), [b" right ".to_vec()]);
+        assert_eq!(
+            literals(r"[a-z]+ right \w+").unwrap(),
+            [b" right ".to_vec()]
+        );
     }
 
     #[test]

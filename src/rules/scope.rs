@@ -5,7 +5,7 @@
 
 use super::model::TermsFile;
 use crate::provision::{Agreement, Kind, Provision};
-use crate::text::fold_for_matching;
+use crate::text::fold_text;
 use regex::bytes::Regex;
 
 /// Scopes every rule set has; data scopes follow them.
@@ -114,7 +114,7 @@ impl ScopeDefs {
 
     fn title_bits(&self, title: Option<&str>) -> u32 {
         let Some(title) = title else { return 0 };
-        let folded = fold_for_matching(title).folded;
+        let folded = fold_text(title);
         self.defs
             .iter()
             .enumerate()
@@ -146,7 +146,7 @@ impl ScopeDefs {
             .char_indices()
             .nth(OPENING_CHARS)
             .map_or(text.len(), |(i, _)| i);
-        let folded = fold_for_matching(&text[..end]).folded;
+        let folded = fold_text(&text[..end]);
         let opening = self.defs.iter().enumerate().filter(|(_, d)| {
             d.opening_text
                 .as_ref()

@@ -49,7 +49,7 @@ struct LineIndex(Vec<usize>);
 
 impl LineIndex {
     fn new(s: &str) -> Self {
-        LineIndex(s.match_indices('\n').map(|(i, _)| i).collect())
+        LineIndex(memchr::memchr_iter(b'\n', s.as_bytes()).collect())
     }
     fn line(&self, offset: usize) -> usize {
         self.0.partition_point(|&nl| nl < offset) + 1

@@ -198,14 +198,17 @@ fn marker(pair: Pair<Rule>) -> Line {
 /// number as written, without its keyword (ToTA attributes carry the keyword).
 pub fn strip_heading_keyword(raw: &str) -> String {
     let raw = raw.trim();
-    // ToTA writes nearly every number as "ARTICLE 1.1": no grammar needed for those
-    if let Some(rest) = raw.strip_prefix("ARTICLE ") {
-        if !rest.is_empty()
-            && rest
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-        {
-            return rest.to_string();
+    // ToTA writes nearly every number as "ARTICLE 1.1" or "ARTÍCULO 1-01": no
+    // grammar needed for those
+    for keyword in ["ARTICLE ", "ARTÍCULO ", "CHAPTER ", "CAPÍTULO "] {
+        if let Some(rest) = raw.strip_prefix(keyword) {
+            if rest.starts_with(|c: char| c.is_ascii_digit())
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+            {
+                return rest.to_string();
+            }
         }
     }
     if let Line::Heading(h) = classify(raw) {

@@ -60,7 +60,7 @@ impl LocatedText {
             );
         }
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LocatedText {
             text,
             anchors,
