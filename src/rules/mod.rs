@@ -132,7 +132,8 @@ impl RuleSet {
         };
         let mut doc = Vec::new();
         crate::text::fold_into(text, &mut doc);
-        let presence = self.prefilter.presence(&doc, &[0..doc.len()]);
+        let whole = std::iter::once(0..doc.len()).collect::<Vec<_>>();
+        let presence = self.prefilter.presence(&doc, &whole);
         self.triggers[i].iter().all(|&g| presence.has(0, g))
     }
 
