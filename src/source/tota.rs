@@ -10,6 +10,7 @@ use crate::structure;
 use crate::text::{Anchor, LocatedText};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use std::ops::Range;
 use std::path::Path;
 
 struct ChapterDraft {
@@ -24,8 +25,18 @@ struct ArticleDraft {
     name: Option<String>,
     id: Option<String>,
     line: usize,
-    text_line: usize,
+    /// Where its text sits in the agreement text.
+    range: Range<usize>,
+}
+
+/// What a pass over the XML yields: article texts laid end to end, with an
+/// anchor at each so that every offset maps back to its line in the XML file.
+#[derive(Default)]
+struct Scan {
+    metadata: Metadata,
+    chapters: Vec<ChapterDraft>,
     text: String,
+    anchors: Vec<Anchor>,
 }
 
 pub fn read(path: &Path, bytes: &[u8], paragraphs: Paragraphs) -> Result<Agreement, SourceError> {
@@ -35,42 +46,58 @@ pub fn read(path: &Path, bytes: &[u8], paragraphs: Paragraphs) -> Result<Agreeme
     };
     let source = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
         .map_err(|e| xml_error(format!("not UTF-8 ({e})")))?;
-    let (metadata, chapters) = scan(source).map_err(xml_error)?;
-    if chapters.iter().all(|c| c.articles.is_empty()) {
+    let scanned = scan(source).map_err(xml_error)?;
+    if scanned.chapters.iter().all(|c| c.articles.is_empty()) {
         return Err(xml_error(
             "no <treaty><body><chapter><article> elements: not a ToTA agreement".into(),
         ));
     }
-    Ok(build(path, metadata, chapters, paragraphs))
+    Ok(build(path, scanned, paragraphs))
 }
 
-/// Line numbers of byte offsets in the XML source.
-struct LineIndex(Vec<usize>);
+/// Line numbers of byte offsets in the XML source, counted on as the reader
+/// moves forward (no index of every line of a 1 MB file).
+struct LineCounter<'s> {
+    source: &'s [u8],
+    offset: usize,
+    line: usize,
+}
 
-impl LineIndex {
-    fn new(s: &str) -> Self {
-        LineIndex(memchr::memchr_iter(b'\n', s.as_bytes()).collect())
+impl<'s> LineCounter<'s> {
+    fn new(source: &'s str) -> Self {
+        LineCounter {
+            source: source.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
     }
-    fn line(&self, offset: usize) -> usize {
-        self.0.partition_point(|&nl| nl < offset) + 1
+
+    fn line(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.source.len());
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.source[self.offset..offset]).count();
+        self.offset = offset;
+        self.line
     }
 }
 
-fn scan(source: &str) -> Result<(Metadata, Vec<ChapterDraft>), String> {
-    let lines = LineIndex::new(source);
+fn scan(source: &str) -> Result<Scan, String> {
+    let mut lines = LineCounter::new(source);
     let mut reader = Reader::from_str(source);
-    let mut meta = Metadata::default();
-    let mut chapters: Vec<ChapterDraft> = Vec::new();
+    let mut out = Scan {
+        text: String::with_capacity(source.len()),
+        ..Scan::default()
+    };
     let mut stack: Vec<String> = Vec::new();
     let mut article: Option<ArticleDraft> = None;
     let mut saw_treaty = false;
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
-            format!(
-                "{e} (line {})",
-                lines.line(reader.error_position() as usize)
-            )
+            let line = LineCounter::new(source).line(reader.error_position() as usize);
+            format!("{e} (line {line})")
         })?;
         let after = reader.buffer_position() as usize;
         match event {
@@ -79,20 +106,24 @@ fn scan(source: &str) -> Result<(Metadata, Vec<ChapterDraft>), String> {
                 saw_treaty |= tag == "treaty";
                 let line = lines.line(before + leading_ws(&source[before..after]));
                 match tag.as_str() {
-                    "chapter" => chapters.push(ChapterDraft {
+                    "chapter" => out.chapters.push(ChapterDraft {
                         number: attr(&e, "number"),
                         name: attr(&e, "name"),
                         line,
                         articles: Vec::new(),
                     }),
                     "article" => {
+                        out.anchors.push(Anchor {
+                            offset: out.text.len(),
+                            line: lines.line(after),
+                            page: None,
+                        });
                         article = Some(ArticleDraft {
                             number: attr(&e, "number"),
                             name: attr(&e, "name"),
                             id: attr(&e, "article_identifier"),
                             line,
-                            text_line: lines.line(after),
-                            text: String::new(),
+                            range: out.text.len()..out.text.len(),
                         })
                     }
                     _ => {}
@@ -102,16 +133,18 @@ fn scan(source: &str) -> Result<(Metadata, Vec<ChapterDraft>), String> {
             Event::End(_) => {
                 let tag = stack.pop().unwrap_or_default();
                 if tag == "article" {
-                    if let Some(a) = article.take() {
-                        if chapters.is_empty() {
-                            chapters.push(ChapterDraft {
+                    if let Some(mut a) = article.take() {
+                        a.range.end = out.text.len();
+                        out.text.push_str("\n\n");
+                        if out.chapters.is_empty() {
+                            out.chapters.push(ChapterDraft {
                                 number: None,
                                 name: None,
                                 line: a.line,
                                 articles: vec![],
                             });
                         }
-                        chapters
+                        out.chapters
                             .last_mut()
                             .expect("a chapter exists")
                             .articles
@@ -119,19 +152,23 @@ fn scan(source: &str) -> Result<(Metadata, Vec<ChapterDraft>), String> {
                     }
                 }
             }
-            Event::Text(t) => {
-                let text = t.xml_content().map_err(|e| e.to_string())?;
-                take_text(&mut meta, &mut article, &stack, &text);
-            }
+            Event::Text(t) => match in_source(source, &t) {
+                // the text as it stands in the file, unless line ends need normalising
+                Some(text) if !text.contains('\r') => take_text(&mut out, &article, &stack, text),
+                _ => {
+                    let text = t.xml_content().map_err(|e| e.to_string())?;
+                    take_text(&mut out, &article, &stack, &text);
+                }
+            },
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(&r).into_owned();
                 let text =
                     resolve_entity(&name).ok_or_else(|| format!("unknown entity &{name};"))?;
-                take_text(&mut meta, &mut article, &stack, &text);
+                take_text(&mut out, &article, &stack, &text);
             }
             Event::CData(t) => {
                 let text = String::from_utf8_lossy(&t).into_owned();
-                take_text(&mut meta, &mut article, &stack, &text);
+                take_text(&mut out, &article, &stack, &text);
             }
             Event::Eof => break,
             _ => {}
@@ -143,7 +180,13 @@ fn scan(source: &str) -> Result<(Metadata, Vec<ChapterDraft>), String> {
     if !stack.is_empty() {
         return Err(format!("file ends inside <{}>", stack.join("><")));
     }
-    Ok((meta, chapters))
+    Ok(out)
+}
+
+/// `bytes` as the slice of `source` they are, when they are one.
+fn in_source<'s>(source: &'s str, bytes: &[u8]) -> Option<&'s str> {
+    let start = (bytes.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    source.get(start..start.checked_add(bytes.len())?)
 }
 
 fn leading_ws(s: &str) -> usize {
@@ -161,14 +204,9 @@ fn resolve_entity(name: &str) -> Option<String> {
     quick_xml::escape::resolve_predefined_entity(name).map(String::from)
 }
 
-fn take_text(
-    meta: &mut Metadata,
-    article: &mut Option<ArticleDraft>,
-    stack: &[String],
-    text: &str,
-) {
-    if let Some(a) = article.as_mut() {
-        a.text.push_str(text);
+fn take_text(out: &mut Scan, article: &Option<ArticleDraft>, stack: &[String], text: &str) {
+    if article.is_some() {
+        out.text.push_str(text);
         return;
     }
     let Some(tag) = stack.last() else { return };
@@ -180,6 +218,7 @@ fn take_text(
     if value.is_empty() {
         return;
     }
+    let meta = &mut out.metadata;
     let set = |field: &mut Option<String>| {
         field.get_or_insert_with(String::new).push_str(value);
     };
@@ -204,40 +243,14 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
     (!v.is_empty()).then_some(v)
 }
 
-/// Lays the article texts end to end, with an anchor at each so that every
-/// offset maps back to its line in the XML file.
-fn build(
-    path: &Path,
-    metadata: Metadata,
-    chapters: Vec<ChapterDraft>,
-    paragraphs: Paragraphs,
-) -> Agreement {
-    let mut text = String::new();
-    let mut anchors = Vec::new();
-    let mut placed = Vec::new(); // per chapter, per article: byte range
-    for ch in &chapters {
-        let mut ranges = Vec::new();
-        for a in &ch.articles {
-            anchors.push(Anchor {
-                offset: text.len(),
-                line: a.text_line,
-                page: None,
-            });
-            let start = text.len();
-            text.push_str(&a.text);
-            ranges.push(start..text.len());
-            text.push_str("\n\n");
-        }
-        placed.push(ranges);
-    }
-    let located = LocatedText::with_anchors(text, anchors);
+fn build(path: &Path, scanned: Scan, paragraphs: Paragraphs) -> Agreement {
+    let located = LocatedText::with_anchors(scanned.text, scanned.anchors);
     let mut provisions = Vec::new();
-    for (ch, ranges) in chapters.into_iter().zip(placed) {
+    for ch in scanned.chapters {
         let articles: Vec<Provision> = ch
             .articles
             .into_iter()
-            .zip(ranges)
-            .map(|(a, range)| article_provision(&located, a, range, paragraphs))
+            .map(|a| article_provision(&located, a, paragraphs))
             .collect();
         provisions.extend(chapter_provisions(ch.number, ch.name, ch.line, articles));
     }
@@ -245,19 +258,15 @@ fn build(
     Agreement {
         file: path.display().to_string(),
         format: SourceFormat::TotaXml,
-        metadata,
+        metadata: scanned.metadata,
         provisions,
         text: located,
         paragraphs,
     }
 }
 
-fn article_provision(
-    located: &LocatedText,
-    a: ArticleDraft,
-    range: std::ops::Range<usize>,
-    paragraphs: Paragraphs,
-) -> Provision {
+fn article_provision(located: &LocatedText, a: ArticleDraft, paragraphs: Paragraphs) -> Provision {
+    let range = a.range;
     let number = a
         .number
         .as_deref()

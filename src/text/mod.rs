@@ -31,7 +31,9 @@ pub struct Location {
 pub struct LocatedText {
     pub text: String,
     anchors: Vec<Anchor>,
-    line_starts: Vec<usize>,
+    /// Where each line of `text` starts: found on the first `locate`, as a
+    /// whole-corpus `check` locates only its few findings.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl LocatedText {
@@ -59,26 +61,32 @@ impl LocatedText {
                 },
             );
         }
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LocatedText {
             text,
             anchors,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     /// 0-based index of the line of `text` holding `offset`.
     pub fn text_line_index(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset) - 1
+        self.line_starts().partition_point(|&s| s <= offset) - 1
     }
 
     pub fn line_start(&self, index: usize) -> usize {
-        self.line_starts[index]
+        self.line_starts()[index]
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     pub fn locate(&self, offset: usize) -> Location {
@@ -86,7 +94,7 @@ impl LocatedText {
         let idx = self.text_line_index(offset);
         let anchor = &self.anchors[self.anchors.partition_point(|a| a.offset <= offset) - 1];
         let anchor_idx = self.text_line_index(anchor.offset);
-        let start = self.line_starts[idx];
+        let start = self.line_starts()[idx];
         let column = self.text[start..offset].chars().count() + 1;
         Location {
             line: anchor.line + (idx - anchor_idx),
