@@ -4,6 +4,7 @@
 use super::model::{RuleSpec, TermsFile, CATEGORIES, LANGUAGES};
 use super::scope::{ScopeDefs, BUILTIN_SCOPES};
 use super::{Rule, RuleSet};
+use rayon::prelude::*;
 use regex::bytes::{Regex, RegexBuilder};
 use std::path::Path;
 
@@ -66,15 +67,27 @@ pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
         file: terms.0.clone(),
         reason,
     })?;
-    let mut rules: Vec<Rule> = Vec::new();
+    let mut tables = Vec::new();
     for (name, text) in files.iter().filter(|(name, _)| !is_terms(name)) {
-        for (code, table) in rule_tables(name, text)? {
-            let rule = compile_rule(name, &code, table, &terms.1, &scopes)?;
-            if rules.iter().any(|r| r.spec.code == rule.spec.code) {
-                return Err(rule_error(name, &code, "duplicate rule code".into()));
-            }
-            rules.push(rule);
+        tables.extend(rule_tables(name, text)?.into_iter().map(|t| (name, t)));
+    }
+    // compiling the regexes is most of a run's start-up: spread it over the
+    // cores, then report the first failure in file order, as a serial load would
+    let compiled: Vec<Result<Rule, RuleError>> = tables
+        .into_par_iter()
+        .map(|(name, (code, table))| compile_rule(name, &code, table, &terms.1, &scopes))
+        .collect();
+    let mut rules: Vec<Rule> = Vec::new();
+    for rule in compiled {
+        let rule = rule?;
+        if rules.iter().any(|r| r.spec.code == rule.spec.code) {
+            return Err(rule_error(
+                &rule.file,
+                &rule.spec.code,
+                "duplicate rule code".into(),
+            ));
         }
+        rules.push(rule);
     }
     RuleSet::new(rules, scopes)
 }

@@ -23,6 +23,7 @@ pub use scope::ScopeFilter;
 use crate::findings::{Finding, ProvisionRef};
 use crate::provision::Agreement;
 use matching::{Hit, Subject};
+use rayon::prelude::*;
 use regex::bytes::Regex;
 use scope::{ScopeDefs, Target};
 use std::borrow::Cow;
@@ -92,11 +93,12 @@ impl RuleSet {
     }
 
     fn new(rules: Vec<Rule>, scopes: ScopeDefs) -> Result<RuleSet, RuleError> {
+        let per_rule: Vec<Vec<prefilter::Literals>> = rules.par_iter().map(trigger).collect();
         let mut groups = Vec::new();
-        let triggers = rules
-            .iter()
-            .map(|rule| {
-                trigger(rule)
+        let triggers = per_rule
+            .into_iter()
+            .map(|rule_groups| {
+                rule_groups
                     .into_iter()
                     .map(|group| {
                         groups.push(group);
@@ -257,7 +259,7 @@ fn trigger(rule: &Rule) -> Vec<prefilter::Literals> {
         for re in &rule.any {
             all.extend(prefilter::literals(re.as_str())?);
         }
-        Some(all)
+        Some(prefilter::minimal(all))
     };
     let mut groups: Vec<prefilter::Literals> = rule
         .requires
@@ -276,7 +278,7 @@ fn trigger(rule: &Rule) -> Vec<prefilter::Literals> {
 }
 
 /// How telling a second trigger group must be (see `prefilter::score`).
-const SECOND_TRIGGER_SCORE: usize = 4;
+const SECOND_TRIGGER_SCORE: usize = 7;
 
 fn finding(
     agreement: &Agreement,

@@ -97,16 +97,21 @@ pub fn literals(pattern: &str) -> Option<Literals> {
     for lit in &mut out {
         lit.truncate(MAX_LITERAL);
     }
-    out.sort();
-    out.dedup();
-    // a literal that starts with another adds nothing to the set
-    let mut kept: Literals = Vec::with_capacity(out.len());
-    for lit in out {
+    Some(minimal(out))
+}
+
+/// The same set with fewer literals: sorted, and without any literal that
+/// starts with another (where it occurs, so does the shorter one).
+pub fn minimal(mut literals: Literals) -> Literals {
+    literals.sort();
+    literals.dedup();
+    let mut kept: Literals = Vec::with_capacity(literals.len());
+    for lit in literals {
         if !kept.last().is_some_and(|k| lit.starts_with(k)) {
             kept.push(lit);
         }
     }
-    Some(kept)
+    kept
 }
 
 /// The best literal set found in a match of `hir`: the prefixes of the whole
