@@ -192,3 +192,40 @@ fn keywords_are_stripped_from_tota_numbers() {
     assert_eq!(strip_heading_keyword("ARTICLE - 9"), "9");
     assert_eq!(strip_heading_keyword("9"), "9");
 }
+
+#[test]
+fn simple_numbers_read_as_the_grammar_reads_them() {
+    let forms = [
+        "ARTICLE 1",
+        "ARTICLE 1.1",
+        "ARTICLE 12.11",
+        "ARTÍCULO 3-01",
+        "ARTÍCULO 1.2",
+        "CHAPTER 7",
+        "CHAPTER IV",
+        "CAPÍTULO XII",
+        "ARTICLE XIII.1",
+        "ARTICLE III.2",
+        "TITLE II",
+        "PART III",
+        "SECTION 2",
+        "ARTICLE I-1",
+        "ARTICLE 2-3-4",
+    ];
+    for raw in forms {
+        let fast = super::simple_number(raw).expect("a simple form");
+        assert_eq!(fast, super::number_by_grammar(raw), "{raw}");
+    }
+    for raw in [
+        "CHAPTER VII.A",
+        "ARTICLE 2A",
+        "ARTICLE - 9",
+        "ARTICLE 1.",
+        "CHAPTER ONE",
+    ] {
+        assert!(
+            super::simple_number(raw).is_none(),
+            "{raw} goes to the grammar"
+        );
+    }
+}
