@@ -84,7 +84,7 @@ pub fn load(path: &Path) -> Result<Agreement, SourceError> {
 /// (`Agreement::paragraphs_of`): what `check` and `corpus` read with.
 pub fn load_with(path: &Path, paragraphs: Paragraphs) -> Result<Agreement, SourceError> {
     let bytes = read_checked(path)?;
-    read_bytes(path, &bytes, paragraphs)
+    load_bytes_with(path, &bytes, paragraphs)
 }
 
 /// The text a PDF is read as, before structure parsing: what `parse` sees,
@@ -95,12 +95,16 @@ pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<crate::text::LocatedText, S
 
 /// Parses bytes already in memory; `path` names them in errors and output.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Result<Agreement, SourceError> {
-    read_bytes(path, bytes, Paragraphs::Parsed)
+    load_bytes_with(path, bytes, Paragraphs::Parsed)
 }
 
 /// Text and PDF are parsed whole (their paragraphs come with the articles);
 /// only ToTA XML, whose articles are given, can leave paragraphs for later.
-fn read_bytes(path: &Path, bytes: &[u8], paragraphs: Paragraphs) -> Result<Agreement, SourceError> {
+pub fn load_bytes_with(
+    path: &Path,
+    bytes: &[u8],
+    paragraphs: Paragraphs,
+) -> Result<Agreement, SourceError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(SourceError::Empty { path: path.into() });
     }
