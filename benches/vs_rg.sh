@@ -2,7 +2,9 @@
 # Speed of `treatyscan check` and `treatyscan corpus` over the whole ToTA
 # corpus against a keyword baseline: `rg -i -c` with 40 patterns of the same
 # vocabulary over the same files, in one run, best of three each (page cache
-# warmed first). Peak memory of the corpus run is reported too.
+# warmed first). Peak memory of the corpus run is reported too. A second
+# baseline runs rg with the rules' whole vocabulary (`treatyscan rules
+# triggers`, about a thousand literals in three languages).
 #
 #   benches/vs_rg.sh [CORPUS_DIR]     (default ../shared/corpus/tota)
 #
@@ -42,7 +44,8 @@ cat "${files[@]}" >/dev/null
 # best of three runs of "$@": wall seconds and CPU (user + system) seconds.
 # CPU time is the steadier figure on a shared machine.
 timing=$(mktemp)
-trap 'rm -f "$timing"' EXIT
+triggers=$(mktemp)
+trap 'rm -f "$timing" "$triggers"' EXIT
 best() {
   local out wall cpu best_wall= best_cpu=
   for _ in 1 2 3; do
@@ -63,6 +66,13 @@ echo "rg -i -c (${#patterns[@]} patterns): wall ${rg_wall}s  cpu ${rg_cpu}s"
 echo "treatyscan check:         wall ${check_wall}s  cpu ${check_cpu}s"
 awk -v cw="$check_wall" -v rw="$rg_wall" -v cc="$check_cpu" -v rc="$rg_cpu" \
   'BEGIN { printf "ratio check/rg:           wall %.1fx  cpu %.1fx (target <= 2x)\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
+# a second baseline: rg with the rules' own vocabulary, every literal the
+# prefilter looks for (folded, so rg -i still misses accented forms)
+"$bin" rules triggers > "$triggers"
+read -r rgv_wall rgv_cpu < <(best rg -i -c -F -f "$triggers" "${files[@]}")
+echo "rg -i -c -F ($(wc -l < "$triggers") trigger literals of the rules): wall ${rgv_wall}s  cpu ${rgv_cpu}s"
+awk -v cw="$check_wall" -v rw="$rgv_wall" -v cc="$check_cpu" -v rc="$rgv_cpu" \
+  'BEGIN { printf "ratio check/rg(vocabulary):  wall %.2fx  cpu %.2fx\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
 read -r corpus_wall corpus_cpu < <(best "$bin" corpus --out /dev/null "$corpus")
 echo "treatyscan corpus:        wall ${corpus_wall}s  cpu ${corpus_cpu}s"
 awk -v cw="$corpus_wall" -v rw="$rg_wall" -v cc="$corpus_cpu" -v rc="$rg_cpu" \

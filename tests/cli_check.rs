@@ -239,6 +239,29 @@ fn rules_lists_and_explains() {
 }
 
 #[test]
+fn rules_show_the_words_they_are_looked_for_by() {
+    treatyscan()
+        .args(["rules", "explain", "END001"])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("Checked in articles containing")
+                .and(predicate::str::contains("“digital product”")),
+        );
+    let out = treatyscan().args(["rules", "triggers"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.contains(&"digital product") && lines.contains(&"productos digitale"));
+    let mut sorted = lines.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(lines, sorted, "sorted, each once");
+    assert!(lines
+        .iter()
+        .all(|l| l.len() <= 20 && *l == l.to_lowercase()));
+}
+
+#[test]
 fn gaps_travel_in_json_csv_and_sarif() {
     let json = json_of(&["check", "--format", "json", &draft("clean_en.txt")]);
     let gaps = json["files"][0]["gaps"].as_array().unwrap();

@@ -17,17 +17,34 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Command {
-    /// Print one rule's page: what it finds, why, and its examples.
+    /// Print one rule's page: what it finds, why, its examples, and the words
+    /// an article must contain for the rule to be checked there.
     Explain { code: String },
+    /// Print every prefilter literal of every rule, one per line (folded
+    /// text): the vocabulary the rules look for, e.g. for a grep baseline.
+    Triggers,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let rules = super::check::rule_set(args.rules.as_deref())?;
     let out = match args.command {
         Some(Command::Explain { code }) => match rules.rule(&code) {
-            Some(rule) => docs::explain(rule),
+            Some(rule) => {
+                docs::explain(rule) + &docs::trigger(&rules.trigger_literals(rule.code()))
+            }
             None => anyhow::bail!("no rule `{code}` (see `treatyscan rules`)"),
         },
+        Some(Command::Triggers) => {
+            let mut all: Vec<String> = rules
+                .rules()
+                .iter()
+                .flat_map(|r| rules.trigger_literals(r.code()))
+                .flatten()
+                .collect();
+            all.sort();
+            all.dedup();
+            all.iter().map(|l| format!("{l}\n")).collect()
+        }
         None if args.markdown => docs::reference(&rules),
         None => docs::listing(&rules),
     };

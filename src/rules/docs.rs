@@ -35,6 +35,31 @@ pub fn explain(rule: &Rule) -> String {
     out
 }
 
+/// How the prefilter finds a rule: the literal groups an article must contain
+/// (one literal of each) before the rule's patterns are run on it.
+pub fn trigger(groups: &[Vec<String>]) -> String {
+    let mut out = String::from("**Checked in articles containing**\n\n");
+    if groups.is_empty() {
+        out.push_str(
+            "- every article in scope (no pattern gives a telling literal; a title condition is checked first)\n",
+        );
+    }
+    for group in groups {
+        // the shortest say most about what the group covers
+        let mut sorted: Vec<&String> = group.iter().collect();
+        sorted.sort_by_key(|l| (l.len(), l.as_str()));
+        let shown: Vec<String> = sorted.iter().take(8).map(|l| format!("“{l}”")).collect();
+        let more = group.len().saturating_sub(shown.len());
+        let _ = write!(out, "- one of {}", shown.join(", "));
+        if more > 0 {
+            let _ = write!(out, " and {more} more");
+        }
+        out.push('\n');
+    }
+    out.push_str("\n(`treatyscan rules triggers` lists every literal of every rule.)\n");
+    out
+}
+
 /// The rule reference: every rule, grouped by category.
 pub fn reference(rules: &RuleSet) -> String {
     let mut out = String::from(

@@ -125,6 +125,19 @@ impl RuleSet {
             .find(|r| r.spec.code.eq_ignore_ascii_case(code))
     }
 
+    /// The literal groups rule `code` is looked for by (all must occur in an
+    /// article, one literal of each), as folded text: what `rules explain`
+    /// shows a rule author.
+    pub fn trigger_literals(&self, code: &str) -> Vec<Vec<String>> {
+        let Some(i) = self.rules.iter().position(|r| r.spec.code == code) else {
+            return Vec::new();
+        };
+        self.triggers[i]
+            .iter()
+            .map(|&g| self.prefilter.group(g))
+            .collect()
+    }
+
     /// Does `text` hold the prefilter trigger of rule `code`? Every text the
     /// rule matches must, or the prefilter would hide findings: the rule
     /// examples test checks this for every `examples.match`.

@@ -16,6 +16,8 @@ pub type Literals = Vec<Vec<u8>>;
 
 pub struct Prefilter {
     automaton: AhoCorasick,
+    /// The literals, as given, for showing.
+    literals: Vec<Vec<u8>>,
     /// For each literal of the automaton, the trigger it belongs to.
     owner: Vec<usize>,
     triggers: usize,
@@ -55,9 +57,20 @@ impl Prefilter {
             .expect("literal automaton builds");
         Prefilter {
             automaton,
+            literals: literals.iter().map(|l| l.to_vec()).collect(),
             owner,
             triggers: triggers.len(),
         }
+    }
+
+    /// The literals of one trigger group.
+    pub fn group(&self, trigger: usize) -> Vec<String> {
+        self.owner
+            .iter()
+            .zip(&self.literals)
+            .filter(|(&o, _)| o == trigger)
+            .map(|(_, l)| String::from_utf8_lossy(l).into_owned())
+            .collect()
     }
 
     /// Which triggers occur in each unit of `doc`. Units are sorted, disjoint
