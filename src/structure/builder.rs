@@ -123,6 +123,9 @@ impl<'a> Builder<'a> {
             self.after_blank = true;
             return;
         }
+        if self.footnote_left_behind(offset) {
+            self.close_to(rank_of(Kind::Footnote), offset);
+        }
         self.line_in_context(lines, i, offset, line, class);
         self.after_blank = false;
     }
@@ -219,6 +222,16 @@ impl<'a> Builder<'a> {
         if let Some(top) = self.stack.last_mut() {
             top.has_body = true;
         }
+    }
+
+    /// A PDF footnote sits at the foot of its page: text on the next page goes
+    /// on with what the footnote interrupted, not with the footnote.
+    fn footnote_left_behind(&self, offset: usize) -> bool {
+        self.stack.last().is_some_and(|top| {
+            top.node.kind == Kind::Footnote
+                && top.node.page.is_some()
+                && self.text.locate(offset).page != top.node.page
+        })
     }
 
     fn in_final_clause(&self) -> bool {
@@ -690,7 +703,45 @@ fn is_upper(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::provision::{Kind, SourceFormat};
+    use crate::text::Anchor;
     use crate::text::LocatedText;
+
+    #[test]
+    fn text_after_a_page_break_leaves_the_footnote() {
+        let page1 = "Article 1\n1. The Parties shall ensure[1] that the measures\n[1] For greater certainty, this covers audiovisual services.\n";
+        let page2 = "are notified to the Committee.\n2. Each Party shall publish them.\n";
+        let text = LocatedText::with_anchors(
+            format!("{page1}{page2}"),
+            vec![
+                Anchor {
+                    offset: 0,
+                    line: 1,
+                    page: Some(1),
+                },
+                Anchor {
+                    offset: page1.len(),
+                    line: 4,
+                    page: Some(2),
+                },
+            ],
+        );
+        let roots = super::build(&text, 0..text.text.len(), super::Mode::Document);
+        let article = roots
+            .iter()
+            .find(|p| p.kind == Kind::Article)
+            .expect("article");
+        let p1 = &article.children[0];
+        let note = p1
+            .walk()
+            .find(|p| p.kind == Kind::Footnote)
+            .expect("footnote");
+        assert_eq!(
+            note.text,
+            "[1] For greater certainty, this covers audiovisual services."
+        );
+        assert!(text.text[p1.span.clone()].contains("are notified to the Committee."));
+        assert_eq!(article.children.len(), 2, "paragraph 2 still follows");
+    }
 
     fn numbers_under(text: &str, article: &str) -> Vec<(Kind, String, usize)> {
         let a = crate::structure::parse_text(
