@@ -180,6 +180,7 @@ fn scan(source: &str) -> Result<Scan, String> {
     if !stack.is_empty() {
         return Err(format!("file ends inside <{}>", stack.join("><")));
     }
+    trim_metadata(&mut out.metadata);
     Ok(out)
 }
 
@@ -214,13 +215,13 @@ fn take_text(out: &mut Scan, article: &Option<ArticleDraft>, stack: &[String], t
     if !in_meta {
         return;
     }
-    let value = text.trim();
-    if value.is_empty() {
-        return;
-    }
     let meta = &mut out.metadata;
+    // a value can come in pieces ("Test ", "&", " Trial"): pieces are joined
+    // as they are and the whole trimmed when the file is read
     let set = |field: &mut Option<String>| {
-        field.get_or_insert_with(String::new).push_str(value);
+        if field.is_some() || !text.trim().is_empty() {
+            field.get_or_insert_with(String::new).push_str(text);
+        }
     };
     match tag.as_str() {
         "name" => set(&mut meta.name),
@@ -230,10 +231,30 @@ fn take_text(out: &mut Scan, article: &Option<ArticleDraft>, stack: &[String], t
         "date_signed" => set(&mut meta.date_signed),
         "date_into_force" => set(&mut meta.date_into_force),
         "language" => set(&mut meta.language),
-        "partyisocode" if stack.iter().any(|t| t == "parties") => {
-            meta.parties.push(value.to_string())
+        "partyisocode" if stack.iter().any(|t| t == "parties") && !text.trim().is_empty() => {
+            meta.parties.push(text.trim().to_string())
         }
         _ => {}
+    }
+}
+
+/// Metadata values as read, trimmed; a value of only spaces is no value.
+fn trim_metadata(meta: &mut Metadata) {
+    for field in [
+        &mut meta.name,
+        &mut meta.agreement_type,
+        &mut meta.wto_rta_id,
+        &mut meta.tota_id,
+        &mut meta.date_signed,
+        &mut meta.date_into_force,
+        &mut meta.language,
+    ] {
+        if let Some(v) = field.take() {
+            let v = v.trim();
+            if !v.is_empty() {
+                *field = Some(v.to_string());
+            }
+        }
     }
 }
 
@@ -330,4 +351,71 @@ fn chapter_provisions(
     ch.title = name;
     ch.children = std::mem::take(&mut articles);
     vec![ch]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<treaty>
+  <meta><name>Test &amp; Trial Agreement</name><language>en</language></meta>
+  <body>
+    <chapter chapter_identifier="1" number="CHAPTER 1" name="General">
+      <article article_identifier="10" number="ARTICLE 1.1" name="Scope">1. This Agreement applies to trade in goods &amp; services.
+2. It does not apply to cultural industries.</article>
+      <article article_identifier="11" number="ARTICLE 1.2" name="Definitions">For the purposes of this Agreement: &lt;goods&gt; means products.</article>
+    </chapter>
+  </body>
+</treaty>
+"#;
+
+    fn read_str(xml: &str, paragraphs: Paragraphs) -> Agreement {
+        read(Path::new("t.xml"), xml.as_bytes(), paragraphs).expect("reads")
+    }
+
+    #[test]
+    fn entities_join_the_text_and_lines_point_into_the_file() {
+        let a = read_str(XML, Paragraphs::Parsed);
+        assert_eq!(a.metadata.name.as_deref(), Some("Test & Trial Agreement"));
+        let arts: Vec<&Provision> = a.articles().collect();
+        assert_eq!(arts.len(), 2);
+        assert!(a.full_text(arts[0]).contains("goods & services."));
+        assert_eq!(
+            a.full_text(arts[1]),
+            "For the purposes of this Agreement: <goods> means products."
+        );
+        assert_eq!((arts[0].line, arts[1].line), (6, 8));
+        let second_paragraph = a.text.text.find("2. It does").unwrap();
+        assert_eq!(a.text.locate(second_paragraph).line, 7);
+        assert_eq!(arts[0].children.len(), 2, "paragraphs parsed");
+    }
+
+    #[test]
+    fn carriage_returns_read_as_plain_line_ends() {
+        let lf = read_str(XML, Paragraphs::Parsed);
+        let crlf = read_str(&XML.replace('\n', "\r\n"), Paragraphs::Parsed);
+        assert_eq!(lf.text.text, crlf.text.text);
+        assert_eq!(lf.provisions, crlf.provisions);
+    }
+
+    #[test]
+    fn deferred_paragraphs_come_when_asked_for() {
+        let full = read_str(XML, Paragraphs::Parsed);
+        let lazy = read_str(XML, Paragraphs::Deferred);
+        assert_eq!(full.text.text, lazy.text.text);
+        let (a, b) = (
+            full.articles().next().unwrap(),
+            lazy.articles().next().unwrap(),
+        );
+        assert!(b.children.is_empty());
+        assert_eq!(a.span, b.span);
+        let later: Vec<_> = lazy
+            .paragraphs_of(b)
+            .iter()
+            .map(|p| p.span.clone())
+            .collect();
+        let now: Vec<_> = a.children.iter().map(|p| p.span.clone()).collect();
+        assert_eq!(later, now);
+    }
 }
