@@ -78,6 +78,11 @@ pub fn fold_into(original: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// Built once: a Spanish or French text calls `fold_ascii` between every two
+/// accented letters.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// How many bytes at the start of `bytes` are ASCII, found a block at a time.
 fn ascii_prefix(bytes: &[u8]) -> usize {
     const BLOCK: usize = 32;
@@ -108,8 +113,7 @@ fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>, last_space: &mut bool) {
     while *last_space && out.get(read) == Some(&b' ') {
         read += 1;
     }
-    let finder = memchr::memmem::Finder::new(b"  ");
-    while let Some(at) = finder.find(&out[read..]).map(|p| read + p) {
+    while let Some(at) = DOUBLE_SPACE.find(&out[read..]).map(|p| read + p) {
         out.copy_within(read..at + 1, write);
         write += at + 1 - read;
         read = at + 2;
