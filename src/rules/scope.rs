@@ -147,11 +147,20 @@ impl ScopeDefs {
             .nth(OPENING_CHARS)
             .map_or(text.len(), |(i, _)| i);
         let folded = fold_text(&text[..end]);
-        let opening = self.defs.iter().enumerate().filter(|(_, d)| {
-            d.opening_text
-                .as_ref()
-                .is_some_and(|r| r.is_match(folded.as_bytes()))
-        });
+        let opening: Vec<u32> = self
+            .defs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.opening_text
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(folded.as_bytes()))
+            })
+            .map(|(i, _)| self.data_bit(i))
+            .collect();
+        if opening.is_empty() {
+            return 0; // most chapters: no need to ask which scopes the text names
+        }
         let named = self
             .defs
             .iter()
@@ -159,7 +168,7 @@ impl ScopeDefs {
             .filter(|(_, d)| d.title.is_match(folded.as_bytes()))
             .fold(0, |acc, (i, _)| acc | self.data_bit(i));
         opening
-            .map(|(i, _)| self.data_bit(i))
+            .into_iter()
             .filter(|bit| named & !bit == 0)
             .fold(0, |acc, bit| acc | bit)
     }
@@ -287,7 +296,9 @@ fn is_target_kind(p: &Provision) -> bool {
 }
 
 fn has_targets(p: &Provision) -> bool {
-    p.walk().skip(1).any(is_target_kind)
+    p.children
+        .iter()
+        .any(|c| is_target_kind(c) || has_targets(c))
 }
 
 /// Where a provision's body starts: after its heading line when the text
