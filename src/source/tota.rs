@@ -184,10 +184,16 @@ fn scan(source: &str) -> Result<Scan, String> {
     Ok(out)
 }
 
-/// `bytes` as the slice of `source` they are, when they are one.
+/// `bytes` as the slice of `source` they are, when they are one (a reader on
+/// a `&str` lends its text; anything it built itself lies elsewhere).
 fn in_source<'s>(source: &'s str, bytes: &[u8]) -> Option<&'s str> {
-    let start = (bytes.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
-    source.get(start..start.checked_add(bytes.len())?)
+    let whole = source.as_bytes().as_ptr_range();
+    let part = bytes.as_ptr_range();
+    if part.start < whole.start || part.end > whole.end {
+        return None;
+    }
+    let start = part.start as usize - whole.start as usize;
+    source.get(start..start + bytes.len())
 }
 
 fn leading_ws(s: &str) -> usize {
@@ -389,6 +395,14 @@ mod tests {
         let second_paragraph = a.text.text.find("2. It does").unwrap();
         assert_eq!(a.text.locate(second_paragraph).line, 7);
         assert_eq!(arts[0].children.len(), 2, "paragraphs parsed");
+    }
+
+    #[test]
+    fn text_outside_the_source_is_not_taken_for_part_of_it() {
+        let source = "<a>text</a>";
+        assert_eq!(in_source(source, &source.as_bytes()[3..7]), Some("text"));
+        let elsewhere = b"text".to_vec();
+        assert_eq!(in_source(source, &elsewhere), None);
     }
 
     #[test]
