@@ -64,7 +64,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         categories: vec![],
         developing: args.developing.clone(),
     };
-    let coder = |a: &crate::provision::Agreement| coding(&review(&rules, a, &a.file, &options));
+    // only JSON Lines prints the findings: other formats do not keep them, so a
+    // large corpus does not hold every excerpt and gap text until the end
+    let with_findings = matches!(args.format, Format::Jsonl) && !args.by_year;
+    let coder = |a: &crate::provision::Agreement| {
+        coding(&review(&rules, a, &a.file, &options), with_findings)
+    };
     let progress = progress_bar(files.len());
     let tick = || progress.inc(1);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -109,8 +114,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     )
 }
 
-/// A corpus row counts articles per category and names the gaps.
-fn coding(file: &FileFindings) -> Coding {
+/// A corpus row counts articles per category and names the gaps; with
+/// `with_findings` it carries the findings too.
+fn coding(file: &FileFindings, with_findings: bool) -> Coding {
     let mut c = Coding::default();
     for f in &file.findings {
         let list = c.categories.entry(f.category.clone()).or_default();
@@ -122,7 +128,9 @@ fn coding(file: &FileFindings) -> Coding {
         }
     }
     c.gaps = file.gaps.iter().map(|g| g.id.to_string()).collect();
-    c.findings = serde_json::json!({"findings": file.findings, "gaps": file.gaps});
+    if with_findings {
+        c.findings = serde_json::json!({"findings": file.findings, "gaps": file.gaps});
+    }
     c
 }
 
