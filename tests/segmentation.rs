@@ -146,13 +146,7 @@ fn article_segmentation_on_rendered_tota() {
         return;
     };
     let mut totals: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    let mut files: Vec<_> = std::fs::read_dir(shared.join("corpus/tota"))
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
-        .collect();
-    files.sort();
+    let files = common::tota_files(&shared);
     for (i, path) in files.iter().enumerate().step_by(common::sample_step()) {
         let agreement = treatyscan::source::load(path).expect("ToTA file loads");
         let style = i % 6;

@@ -1,19 +1,12 @@
 //! Measurements on the shared corpus and gold labels (`../shared`, next to the
 //! crate). They skip, saying so, when that folder is absent (a clean checkout).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::shared_dir as shared;
+use std::path::Path;
 use treatyscan::findings::{review, FileFindings, ReviewOptions};
 use treatyscan::rules::RuleSet;
-
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.join("corpus/tota").is_dir() {
-        Some(dir)
-    } else {
-        say_skipped("../shared (corpus, gold, schemas) is not here");
-        None
-    }
-}
 
 #[test]
 fn dev_set_scores_reach_their_targets() {
@@ -118,28 +111,17 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .all(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64()));
 }
 
-/// Says a corpus test was skipped where the user sees it: the test harness
-/// captures `println!`, not direct writes to stderr.
-fn say_skipped(message: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "SKIPPED {message}");
-}
-
 /// `check` and `corpus` read ToTA XML without paragraphs and parse them only
 /// where a paragraph-wide rule looks: the findings must be those of a full read.
 #[test]
 fn deferred_paragraphs_give_the_findings_of_a_full_read() {
     let Some(shared) = shared() else { return };
     let rules = RuleSet::builtin().unwrap();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/tota"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    files.sort();
-    let step = if cfg!(debug_assertions) { 9 } else { 1 };
     let mut findings = 0;
-    for path in files.iter().step_by(step) {
+    for path in common::tota_files(&shared)
+        .iter()
+        .step_by(common::sample_step())
+    {
         let full = treatyscan::source::load(path).unwrap();
         let deferred =
             treatyscan::source::load_with(path, treatyscan::provision::Paragraphs::Deferred)

@@ -120,16 +120,21 @@ impl RuleSet {
     }
 
     pub fn rule(&self, code: &str) -> Option<&Rule> {
+        self.index_of(code).map(|i| &self.rules[i])
+    }
+
+    /// Where rule `code` (any case) stands in the set.
+    fn index_of(&self, code: &str) -> Option<usize> {
         self.rules
             .iter()
-            .find(|r| r.spec.code.eq_ignore_ascii_case(code))
+            .position(|r| r.spec.code.eq_ignore_ascii_case(code))
     }
 
     /// The literal groups rule `code` is looked for by (all must occur in an
     /// article, one literal of each), as folded text: what `rules explain`
     /// shows a rule author.
     pub fn trigger_literals(&self, code: &str) -> Vec<Vec<String>> {
-        let Some(i) = self.rules.iter().position(|r| r.spec.code == code) else {
+        let Some(i) = self.index_of(code) else {
             return Vec::new();
         };
         self.triggers[i]
@@ -142,7 +147,7 @@ impl RuleSet {
     /// rule matches must, or the prefilter would hide findings: the rule
     /// examples test checks this for every `examples.match`.
     pub fn trigger_holds(&self, code: &str, text: &str) -> bool {
-        let Some(i) = self.rules.iter().position(|r| r.spec.code == code) else {
+        let Some(i) = self.index_of(code) else {
             return false;
         };
         let mut doc = Vec::new();

@@ -15,6 +15,18 @@ pub fn shared_dir() -> Option<PathBuf> {
     }
 }
 
+/// The ToTA agreements of `shared`, in file-name order.
+pub fn tota_files(shared: &std::path::Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/tota"))
+        .expect("../shared/corpus/tota lists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Debug builds check a deterministic sample; `cargo test --release` (CI) checks all.
 pub fn sample_step() -> usize {
     if cfg!(debug_assertions) {
