@@ -78,5 +78,7 @@ echo "treatyscan corpus:        wall ${corpus_wall}s  cpu ${corpus_cpu}s"
 awk -v cw="$corpus_wall" -v rw="$rg_wall" -v cc="$corpus_cpu" -v rc="$rg_cpu" \
   'BEGIN { printf "ratio corpus/rg:          wall %.1fx  cpu %.1fx (target <= 2x)\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
 /usr/bin/time -o "$timing" -f "%M" "$bin" corpus --out /dev/null "$corpus" >/dev/null 2>&1 || true
-largest=$(ls -S "$corpus" | head -1)
-echo "corpus peak memory:       $(( $(tail -1 "$timing") / 1024 )) MB (largest file $(du -k "$corpus/$largest" | cut -f1) KB, whole corpus $(du -sm "$corpus" | cut -f1) MB)"
+# every reader in these pipelines takes its whole input: under pipefail a
+# reader that quits early (head) can kill the writer with SIGPIPE and CI with it
+largest_kb=$(du -k "${files[@]}" | sort -n | tail -1 | cut -f1)
+echo "corpus peak memory:       $(( $(tail -1 "$timing") / 1024 )) MB (largest file ${largest_kb} KB, whole corpus $(du -sm "$corpus" | cut -f1) MB)"
