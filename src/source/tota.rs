@@ -437,10 +437,10 @@ mod tests {
         let mut bytes = XML.as_bytes().to_vec();
         let at = XML.find("goods").unwrap();
         bytes[at] = 0xFF;
-        let err = read(Path::new("bad.xml"), &bytes, Paragraphs::Parsed)
-            .err()
-            .expect("refused")
-            .to_string();
+        let Err(err) = read(Path::new("bad.xml"), &bytes, Paragraphs::Parsed) else {
+            panic!("a file that is not UTF-8 was read");
+        };
+        let err = err.to_string();
         assert!(
             err.contains("bad.xml") && err.contains("not UTF-8"),
             "{err}"
