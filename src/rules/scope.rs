@@ -307,6 +307,9 @@ fn has_targets(p: &Provision) -> bool {
 fn body_start(agreement: &Agreement, p: &Provision) -> usize {
     let text = agreement.text.text.get(p.span.clone()).unwrap_or("");
     let first_line = text.split('\n').next().unwrap_or("");
+    if first_line.len() == text.len() {
+        return p.span.start; // one line: no heading line to skip (nor to search)
+    }
     let heading = p
         .title
         .as_deref()
@@ -314,7 +317,7 @@ fn body_start(agreement: &Agreement, p: &Provision) -> usize {
         || p.number
             .as_deref()
             .is_some_and(|n| first_line.split_whitespace().nth(1) == Some(n));
-    if heading && first_line.len() < text.len() {
+    if heading {
         p.span.start + first_line.len() + 1
     } else {
         p.span.start
