@@ -103,39 +103,43 @@ impl Prefilter {
 
     /// Every occurrence of every literal, as (end, literal), in order of end.
     ///
-    /// The text is cut after NUL bytes into `LANES` stretches, walked in
+    /// The text is cut into `LANES` stretches of equal length, walked in
     /// lockstep: a DFA walk waits on each table lookup before the next, and
-    /// four independent walks let the processor overlap those waits (twice
-    /// as fast as one walk on the ToTA corpus). After a NUL the automaton is
-    /// back at its start, as no literal holds one, so each stretch can start
-    /// there.
+    /// independent walks let the processor overlap those waits (almost three
+    /// times as fast as one walk on the ToTA corpus). Each walk starts a
+    /// longest literal before its stretch, so that it is in the state a
+    /// single walk would be in when its stretch begins; it reports only the
+    /// literals that end inside its stretch.
     fn scan(&self, doc: &[u8]) -> Vec<(usize, PatternID)> {
         let dfa = &self.automaton;
         let start = dfa
             .start_state(Anchored::No)
             .expect("unanchored DFA has a start state");
-        let lanes = lanes(doc);
-        let shortest = lanes.iter().map(|l| l.len()).min().unwrap_or(0);
-        let [a, b, c, d] = lanes.clone().map(|l| &doc[l.start..l.start + shortest]);
+        let lanes = lanes(doc.len(), dfa.max_pattern_len());
+        let shortest = lanes.iter().map(|l| l.end - l.walk_from).min().unwrap_or(0);
+        let text: [&[u8]; LANES] = lanes
+            .clone()
+            .map(|l| &doc[l.walk_from..l.walk_from + shortest]);
         let mut state = [start; LANES];
         let mut hits = Vec::new();
-        for (i, (((&x0, &x1), &x2), &x3)) in a.iter().zip(b).zip(c).zip(d).enumerate() {
-            state[0] = dfa.next_state(Anchored::No, state[0], x0);
-            state[1] = dfa.next_state(Anchored::No, state[1], x1);
-            state[2] = dfa.next_state(Anchored::No, state[2], x2);
-            state[3] = dfa.next_state(Anchored::No, state[3], x3);
-            if state.iter().any(|&s| dfa.is_special(s)) {
+        for i in 0..shortest {
+            let mut special = false;
+            for (s, lane) in state.iter_mut().zip(&text) {
+                *s = dfa.next_state(Anchored::No, *s, lane[i]);
+                special |= dfa.is_special(*s);
+            }
+            if special {
                 for (lane, &s) in lanes.iter().zip(&state) {
-                    self.record(s, lane.start + i + 1, &mut hits);
+                    self.record(s, lane, lane.walk_from + i, &mut hits);
                 }
             }
         }
         for (lane, mut s) in lanes.iter().zip(state) {
-            let from = lane.start + shortest;
+            let from = lane.walk_from + shortest;
             for (at, &byte) in (from..).zip(&doc[from..lane.end]) {
                 s = dfa.next_state(Anchored::No, s, byte);
                 if dfa.is_special(s) {
-                    self.record(s, at + 1, &mut hits);
+                    self.record(s, lane, at, &mut hits);
                 }
             }
         }
@@ -143,32 +147,44 @@ impl Prefilter {
         hits
     }
 
+    /// The literals that end at byte `at` in `state`, if `at` is in the
+    /// lane's own stretch.
     fn record(
         &self,
         state: aho_corasick::automaton::StateID,
-        end: usize,
+        lane: &Lane,
+        at: usize,
         hits: &mut Vec<(usize, PatternID)>,
     ) {
         let dfa = &self.automaton;
-        if dfa.is_match(state) {
-            hits.extend((0..dfa.match_len(state)).map(|k| (end, dfa.match_pattern(state, k))));
+        if at >= lane.own_from && dfa.is_match(state) {
+            hits.extend((0..dfa.match_len(state)).map(|k| (at + 1, dfa.match_pattern(state, k))));
         }
     }
 }
 
-/// How many stretches of text the one pass walks at once.
-const LANES: usize = 4;
+/// How many stretches of text the one pass walks at once: on the ToTA
+/// corpus 4 took 42 ms, 6 and 8 37 ms, 12 42 ms (one walk: 102 ms).
+const LANES: usize = 8;
 
-/// `doc` cut into `LANES` stretches of about equal length, each but the first
-/// starting just after a NUL (some empty when there are too few).
-fn lanes(doc: &[u8]) -> [Range<usize>; LANES] {
-    let mut cuts = [doc.len(); LANES + 1];
-    cuts[0] = 0;
-    for k in 1..LANES {
-        let from = (doc.len() * k / LANES).max(cuts[k - 1]);
-        cuts[k] = memchr::memchr(0, &doc[from..]).map_or(doc.len(), |at| from + at + 1);
-    }
-    std::array::from_fn(|k| cuts[k]..cuts[k + 1])
+/// One walk of the pass: it reads from `walk_from`, and reports the literals
+/// ending in `own_from..end`.
+#[derive(Clone, Debug, PartialEq)]
+struct Lane {
+    walk_from: usize,
+    own_from: usize,
+    end: usize,
+}
+
+/// A text of `len` bytes cut into `LANES` stretches of equal length (some
+/// empty when it is short), each walked from `context` bytes before it.
+fn lanes(len: usize, context: usize) -> [Lane; LANES] {
+    let cut = |k: usize| len * k / LANES;
+    std::array::from_fn(|k| Lane {
+        walk_from: cut(k).saturating_sub(context),
+        own_from: cut(k),
+        end: cut(k + 1),
+    })
 }
 
 /// Literals one of which occurs in every match of `pattern`, or None when no
@@ -278,51 +294,47 @@ mod tests {
     }
 
     #[test]
-    fn lanes_cover_the_text_and_start_after_a_nul() {
-        let doc = b"aaaa\0bbbb\0cccc\0dddd\0eeee";
-        let cut = lanes(doc);
-        assert_eq!(cut[0].start, 0);
-        assert_eq!(cut[LANES - 1].end, doc.len());
-        for pair in cut.windows(2) {
-            assert_eq!(pair[0].end, pair[1].start);
+    fn lanes_cover_the_text_once_with_context_before() {
+        for len in [0, 5, 7, 100, 1001] {
+            let cut = lanes(len, 3);
+            assert_eq!(cut[0].own_from, 0);
+            assert_eq!(cut[LANES - 1].end, len);
+            for pair in cut.windows(2) {
+                assert_eq!(pair[0].end, pair[1].own_from);
+            }
+            for lane in &cut {
+                assert_eq!(lane.walk_from, lane.own_from.saturating_sub(3));
+            }
         }
-        for lane in &cut[1..] {
-            assert!(lane.is_empty() || doc[lane.start - 1] == 0, "{lane:?}");
-        }
-        assert_eq!(lanes(b"no nul at all"), [0..13, 13..13, 13..13, 13..13]);
-        assert_eq!(lanes(b""), [0..0, 0..0, 0..0, 0..0]);
     }
 
     #[test]
-    fn every_lane_finds_its_literals() {
-        let triggers = vec![literals(r"broadcast").unwrap(), literals(r"film").unwrap()];
-        let pre = Prefilter::new(&triggers);
-        // one unit per lane and more: each literal once per unit, odd lengths
-        let texts = [
-            "a film",
-            "broadcasting",
-            "no",
-            "film and broadcast",
-            "filmx",
-            "x",
+    fn the_lanes_find_what_one_walk_finds() {
+        let triggers = vec![
+            literals(r"broadcast").unwrap(),
+            literals(r"film").unwrap(),
+            literals(r"cultural industr").unwrap(),
+            literals(r"dust").unwrap(),
         ];
-        let mut doc = Vec::new();
-        let mut units = Vec::new();
-        for t in texts {
-            let start = doc.len();
-            doc.extend_from_slice(t.as_bytes());
-            units.push(start..doc.len());
-            doc.push(0);
+        let pre = Prefilter::new(&triggers);
+        let one_walk = aho_corasick::AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&pre.literals)
+            .unwrap();
+        // lengths for which the lane cuts fall inside literals, at every offset
+        let phrase = "broadcast film cultural industries dust ";
+        for len in 0..=3 * phrase.len() + 2 * LANES {
+            let doc: Vec<u8> = phrase.bytes().cycle().take(len).collect();
+            let want: Vec<(usize, PatternID)> = one_walk
+                .find_overlapping_iter(&doc)
+                .map(|m| (m.end(), m.pattern()))
+                .collect();
+            let mut got = pre.scan(&doc);
+            got.sort();
+            let mut want_sorted = want.clone();
+            want_sorted.sort();
+            assert_eq!(got, want_sorted, "text of {len} bytes");
         }
-        let p = pre.presence(&doc, &units);
-        let got: Vec<Vec<bool>> = (0..texts.len())
-            .map(|u| (0..2).map(|t| p.has(u, t)).collect())
-            .collect();
-        let want: Vec<Vec<bool>> = texts
-            .iter()
-            .map(|t| vec![t.contains("broadcast"), t.contains("film")])
-            .collect();
-        assert_eq!(got, want);
     }
 
     #[test]
