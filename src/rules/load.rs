@@ -213,11 +213,15 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
 /// folded text (lowercase, no accents), so patterns are written that way too,
 /// and compiled without Unicode classes: `\w` and `\b` are ASCII, which keeps
 /// every pattern inside the fast DFA engines.
+/// How big a compiled pattern may grow (the `regex` default is too small for
+/// the alternations that shared terms expand to).
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 24;
+
 pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<Regex, String> {
     let expanded = expand_terms(pattern, terms, 0)?;
     RegexBuilder::new(&expanded)
         .unicode(false)
-        .size_limit(1 << 24)
+        .size_limit(PATTERN_SIZE_LIMIT)
         .build()
         .map_err(|e| e.to_string())
 }

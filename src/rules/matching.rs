@@ -55,17 +55,17 @@ impl<'a> Subject<'a> {
         Self::prefolded(
             original,
             Cow::Owned(crate::text::fold_text(original)),
-            title,
+            title.map(crate::text::fold_text).unwrap_or_default(),
             provision,
             span_start,
         )
     }
 
-    /// A subject whose folded text is known (`fold_text(original)`).
+    /// A subject whose folded text and title are known (`fold_text`).
     pub fn prefolded(
         original: &'a str,
         folded: Cow<'a, str>,
-        title: Option<&str>,
+        folded_title: String,
         provision: &'a Provision,
         span_start: usize,
     ) -> Self {
@@ -74,7 +74,7 @@ impl<'a> Subject<'a> {
             agreement: None,
             folded,
             mapped: OnceLock::new(),
-            title: title.map(crate::text::fold_text).unwrap_or_default(),
+            title: folded_title,
             provision,
             span_start,
             sentences: OnceLock::new(),

@@ -192,19 +192,17 @@ impl RuleSet {
     /// The rules that can hold on a target: in scope, trigger present, title
     /// matching when they need one.
     fn candidates(&self, target: &Target, present: impl Fn(usize) -> bool) -> Vec<&Rule> {
-        let mut title: Option<String> = None;
         self.rules
             .iter()
             .zip(&self.triggers)
             .filter(|(rule, trigger)| {
-                rule.scope.admits(target.scopes) && trigger.iter().all(|&g| present(g)) && {
-                    rule.title_any.is_empty() || {
-                        let title = title.get_or_insert_with(|| {
-                            crate::text::fold_text(target.provision.title.as_deref().unwrap_or(""))
-                        });
-                        rule.title_any.iter().any(|r| r.is_match(title.as_bytes()))
-                    }
-                }
+                rule.scope.admits(target.scopes)
+                    && trigger.iter().all(|&g| present(g))
+                    && (rule.title_any.is_empty()
+                        || rule
+                            .title_any
+                            .iter()
+                            .any(|r| r.is_match(target.title.as_bytes())))
             })
             .map(|(rule, _)| rule)
             .collect()
@@ -226,7 +224,7 @@ impl RuleSet {
         let subject = Subject::prefolded(
             original,
             Cow::Borrowed(folded),
-            p.title.as_deref(),
+            target.title.clone(),
             p,
             span_start,
         )

@@ -6,7 +6,7 @@
 use super::model::TermsFile;
 use crate::provision::{Agreement, Kind, Provision};
 use crate::text::fold_text;
-use regex::bytes::Regex;
+use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
 
 /// Scopes every rule set has; data scopes follow them.
 pub const BUILTIN_SCOPES: &[&str] = &["anywhere", "preamble", "final"];
@@ -24,6 +24,9 @@ struct ScopeDef {
 
 pub struct ScopeDefs {
     defs: Vec<ScopeDef>,
+    /// Every scope's `title` at once: one search tells all the scopes a
+    /// heading names (each heading of a corpus is asked).
+    titles: RegexSet,
 }
 
 /// Which scopes a rule accepts (any of) and refuses (`~name`).
@@ -47,6 +50,9 @@ pub struct Target<'a> {
     /// The text the target is judged on: its full span, or only its own text
     /// when articles sit inside it (a preamble that swallowed the body).
     pub span: std::ops::Range<usize>,
+    /// Its title folded for matching ("" when it has none): folded once here
+    /// for scopes, candidate rules and their `title_any`.
+    pub title: String,
 }
 
 impl ScopeDefs {
@@ -74,7 +80,12 @@ impl ScopeDefs {
         if BUILTIN_SCOPES.len() + defs.len() > 32 {
             return Err(fail("at most 29 scopes".into()));
         }
-        Ok(ScopeDefs { defs })
+        let titles = RegexSetBuilder::new(defs.iter().map(|d| d.title.as_str()))
+            .unicode(false)
+            .size_limit(super::load::PATTERN_SIZE_LIMIT)
+            .build()
+            .map_err(|e| fail(format!("scope titles together: {e}")))?;
+        Ok(ScopeDefs { defs, titles })
     }
 
     pub fn names(&self) -> Vec<&str> {
@@ -113,19 +124,21 @@ impl ScopeDefs {
     }
 
     fn title_bits(&self, title: Option<&str>) -> u32 {
-        let Some(title) = title else { return 0 };
-        let folded = fold_text(title);
-        self.defs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.title.is_match(folded.as_bytes()))
-            .fold(0, |acc, (i, _)| acc | self.data_bit(i))
+        title.map_or(0, |t| self.folded_title_bits(&fold_text(t)))
     }
 
-    /// The scope an article's title names, when it names exactly one
+    /// The scopes a folded title names.
+    fn folded_title_bits(&self, folded: &str) -> u32 {
+        self.titles
+            .matches(folded.as_bytes())
+            .iter()
+            .fold(0, |acc, i| acc | self.data_bit(i))
+    }
+
+    /// The scope an article's folded title names, when it names exactly one
     /// ("Committee on Trade in Services and Electronic Commerce" names two).
-    fn sole_title_bits(&self, title: Option<&str>) -> u32 {
-        let bits = self.title_bits(title);
+    fn sole_title_bits(&self, folded_title: &str) -> u32 {
+        let bits = self.folded_title_bits(folded_title);
         if bits.count_ones() == 1 {
             bits
         } else {
@@ -161,12 +174,7 @@ impl ScopeDefs {
         if opening.is_empty() {
             return 0; // most chapters: no need to ask which scopes the text names
         }
-        let named = self
-            .defs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.title.is_match(folded.as_bytes()))
-            .fold(0, |acc, (i, _)| acc | self.data_bit(i));
+        let named = self.folded_title_bits(&folded);
         opening
             .into_iter()
             .filter(|bit| named & !bit == 0)
@@ -183,6 +191,7 @@ impl ScopeDefs {
                 provision: p,
                 scopes: ANYWHERE | self.kind_bits(p.kind),
                 span: p.span.clone(),
+                title: p.title.as_deref().map(fold_text).unwrap_or_default(),
             }));
         }
         out
@@ -213,11 +222,12 @@ impl ScopeDefs {
         for (p, run_bits) in provisions.iter().zip(runs) {
             let nested = has_targets(p);
             if is_target_kind(p) || (p.kind.is_instrument() && !nested) {
+                let title = p.title.as_deref().map(fold_text).unwrap_or_default();
                 let scopes = ANYWHERE
                     | inherited
                     | run_bits
                     | self.kind_bits(p.kind)
-                    | self.sole_title_bits(p.title.as_deref());
+                    | self.sole_title_bits(&title);
                 let end = match p.children.first() {
                     Some(first) if nested => first.span.start.max(p.span.start),
                     _ => p.span.end,
@@ -227,6 +237,7 @@ impl ScopeDefs {
                     provision: p,
                     scopes,
                     span,
+                    title,
                 });
                 if nested {
                     // the structure put the body inside the preamble: read on
