@@ -107,3 +107,30 @@ fn the_shipped_directory_loads_like_the_embedded_rules() {
     };
     assert_eq!(codes(&from_dir), codes(&builtin));
 }
+
+/// A rule whose patterns have no literal to look for (here, a heading rule)
+/// is checked in every article, including those where no rule's words occur.
+#[test]
+fn a_rule_without_literals_still_finds() {
+    let rules = load_with(
+        &GOOD_RULE
+            .replace(
+                r#"any = ["cultural industries"]"#,
+                r#"title_any = ["^[a-z]+$"]"#,
+            )
+            .replace(
+                r#"examples.match = ["cultural industries"]"#,
+                r#"examples.match = ["For the purposes of this Agreement"]"#,
+            ),
+    )
+    .unwrap();
+    assert!(rules.trigger_literals("TST001").is_empty());
+    let agreement = treatyscan::source::load_bytes(
+        Path::new("draft.txt"),
+        b"Article 1 Definitions\nFor the purposes of this Agreement, nothing applies.\n",
+    )
+    .unwrap();
+    let findings = rules.check(&agreement);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].rules, ["TST001"]);
+}

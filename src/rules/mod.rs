@@ -74,6 +74,9 @@ pub struct RuleSet {
     /// title decide alone).
     triggers: Vec<Vec<usize>>,
     prefilter: prefilter::Prefilter,
+    /// Whether some rule has no trigger (its patterns have no usable
+    /// literals): then every target has to be looked at.
+    has_triggerless_rule: bool,
     scopes: ScopeDefs,
 }
 
@@ -95,7 +98,7 @@ impl RuleSet {
     fn new(rules: Vec<Rule>, scopes: ScopeDefs) -> Result<RuleSet, RuleError> {
         let per_rule: Vec<Vec<prefilter::Literals>> = rules.par_iter().map(trigger).collect();
         let mut groups = Vec::new();
-        let triggers = per_rule
+        let triggers: Vec<Vec<usize>> = per_rule
             .into_iter()
             .map(|rule_groups| {
                 rule_groups
@@ -107,9 +110,11 @@ impl RuleSet {
                     .collect()
             })
             .collect();
+        let has_triggerless_rule = triggers.iter().any(Vec::is_empty);
         Ok(RuleSet {
             prefilter: prefilter::Prefilter::new(&groups),
             rules,
+            has_triggerless_rule,
             triggers,
             scopes,
         })
@@ -182,6 +187,8 @@ impl RuleSet {
         targets
             .iter()
             .enumerate()
+            // where no trigger occurs, only rules without one can hold
+            .filter(|&(i, _)| presence.any(i) || self.has_triggerless_rule)
             .flat_map(|(i, t)| {
                 let folded = std::str::from_utf8(&doc[units[i].clone()]).expect("folded UTF-8");
                 self.check_target(agreement, t, folded, |trigger| presence.has(i, trigger))

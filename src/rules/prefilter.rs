@@ -30,11 +30,17 @@ pub struct Prefilter {
 pub struct Presence {
     triggers: usize,
     table: Vec<bool>,
+    /// Per unit, whether any trigger occurs in it (most units hold none).
+    any: Vec<bool>,
 }
 
 impl Presence {
     pub fn has(&self, unit: usize, trigger: usize) -> bool {
         self.table[unit * self.triggers + trigger]
+    }
+
+    pub fn any(&self, unit: usize) -> bool {
+        self.any[unit]
     }
 }
 
@@ -83,6 +89,7 @@ impl Prefilter {
     /// straddles two of them.
     pub fn presence(&self, doc: &[u8], units: &[Range<usize>]) -> Presence {
         let mut table = vec![false; units.len() * self.triggers];
+        let mut any = vec![false; units.len()];
         let mut unit = 0;
         for (end, pattern) in self.scan(doc) {
             // a literal holds no NUL, so it lies in the unit of its last byte
@@ -93,11 +100,13 @@ impl Prefilter {
             let start = end - self.automaton.pattern_len(pattern);
             if range.start <= start {
                 table[unit * self.triggers + self.owner[pattern.as_usize()]] = true;
+                any[unit] = true;
             }
         }
         Presence {
             triggers: self.triggers,
             table,
+            any,
         }
     }
 
@@ -352,5 +361,8 @@ mod tests {
         assert_eq!(row(0), [false, true, false]);
         assert_eq!(row(1), [true, false, false]);
         assert_eq!(row(2), [false, false, true]);
+        assert!((0..3).all(|u| p.any(u)));
+        let none = pre.presence(b"nothing\0here", &[0..7, 8..12]);
+        assert!(!none.any(0) && !none.any(1));
     }
 }
