@@ -2,6 +2,7 @@
 //! baselines and comparisons key on them instead of line numbers.
 
 use super::{Kind, Provision};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 pub fn assign_paths(provisions: &mut [Provision]) {
@@ -9,24 +10,38 @@ pub fn assign_paths(provisions: &mut [Provision]) {
 }
 
 fn assign_under(parent: &str, provisions: &mut [Provision]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut ordinal: HashMap<Kind, usize> = HashMap::new();
-    for p in provisions.iter_mut() {
-        let n = ordinal.entry(p.kind).or_default();
-        *n += 1;
-        let mut segment = segment(p, *n);
-        let count = seen.entry(segment.clone()).or_default();
+    // ordinals count provisions of each kind, by the kind's index
+    let mut ordinal: Vec<usize> = Vec::new();
+    let segments: Vec<String> = provisions
+        .iter()
+        .map(|p| {
+            let kind = p.kind as usize;
+            if ordinal.len() <= kind {
+                ordinal.resize(kind + 1, 0);
+            }
+            ordinal[kind] += 1;
+            segment(p, ordinal[kind])
+        })
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(segments.len());
+    for (p, segment) in provisions.iter_mut().zip(&segments) {
+        let count = seen.entry(segment).or_default();
         *count += 1;
-        if *count > 1 {
-            segment = format!("{segment}~{count}");
-        }
+        let segment = if *count > 1 {
+            Cow::Owned(format!("{segment}~{count}"))
+        } else {
+            Cow::Borrowed(segment.as_str())
+        };
         p.path = if parent.is_empty() {
-            segment
+            segment.into_owned()
         } else {
             format!("{parent}/{segment}")
         };
-        let path = p.path.clone();
-        assign_under(&path, &mut p.children);
+        if !p.children.is_empty() {
+            let path = std::mem::take(&mut p.path);
+            assign_under(&path, &mut p.children);
+            p.path = path;
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use crate::structure;
 use crate::text::{Anchor, LocatedText};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 
@@ -95,7 +96,8 @@ fn scan(source: &str) -> Result<Scan, String> {
         text: String::with_capacity(source.len()),
         ..Scan::default()
     };
-    let mut stack: Vec<String> = Vec::new();
+    // tag names borrowed from the file: a corpus has millions of tags
+    let mut stack: Vec<Cow<'_, str>> = Vec::new();
     let mut article: Option<ArticleDraft> = None;
     let mut saw_treaty = false;
     loop {
@@ -107,10 +109,14 @@ fn scan(source: &str) -> Result<Scan, String> {
         let after = reader.buffer_position() as usize;
         match event {
             Event::Start(e) => {
-                let tag = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                let name = e.local_name();
+                let tag = match in_source(source, name.as_ref()) {
+                    Some(tag) => Cow::Borrowed(tag),
+                    None => Cow::Owned(String::from_utf8_lossy(name.as_ref()).into_owned()),
+                };
                 saw_treaty |= tag == "treaty";
                 let line = lines.line(before + leading_ws(&source[before..after]));
-                match tag.as_str() {
+                match tag.as_ref() {
                     "chapter" => {
                         let [number, name, _] = attrs(&e);
                         out.chapters.push(ChapterDraft {
@@ -222,7 +228,7 @@ fn resolve_entity(name: &str) -> Option<String> {
     quick_xml::escape::resolve_predefined_entity(name).map(String::from)
 }
 
-fn take_text(out: &mut Scan, article: &Option<ArticleDraft>, stack: &[String], text: &str) {
+fn take_text(out: &mut Scan, article: &Option<ArticleDraft>, stack: &[Cow<str>], text: &str) {
     if article.is_some() {
         out.text.push_str(text);
         return;
@@ -240,7 +246,7 @@ fn take_text(out: &mut Scan, article: &Option<ArticleDraft>, stack: &[String], t
             field.get_or_insert_with(String::new).push_str(text);
         }
     };
-    match tag.as_str() {
+    match tag.as_ref() {
         "name" => set(&mut meta.name),
         "type" => set(&mut meta.agreement_type),
         "wto_rta_id" => set(&mut meta.wto_rta_id),
