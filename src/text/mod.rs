@@ -27,6 +27,10 @@ pub struct Location {
     pub page: Option<u32>,
 }
 
+/// How far from its anchor an offset is located by counting lines (beyond
+/// this, the line index of the whole text is built once and searched).
+const NEAR_ANCHOR: usize = 64 * 1024;
+
 #[derive(Debug, Clone, Default)]
 pub struct LocatedText {
     pub text: String,
@@ -91,13 +95,23 @@ impl LocatedText {
 
     pub fn locate(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());
-        let idx = self.text_line_index(offset);
         let anchor = &self.anchors[self.anchors.partition_point(|a| a.offset <= offset) - 1];
-        let anchor_idx = self.text_line_index(anchor.offset);
-        let start = self.line_starts()[idx];
+        let (lines_after_anchor, start) = if offset - anchor.offset <= NEAR_ANCHOR {
+            // near its anchor (a ToTA article): count lines there rather than
+            // index the whole text for a few findings
+            let before = &self.text.as_bytes()[..offset];
+            let lines = memchr::memchr_iter(b'\n', &before[anchor.offset..]).count();
+            (lines, memchr::memrchr(b'\n', before).map_or(0, |i| i + 1))
+        } else {
+            let idx = self.text_line_index(offset);
+            (
+                idx - self.text_line_index(anchor.offset),
+                self.line_starts()[idx],
+            )
+        };
         let column = self.text[start..offset].chars().count() + 1;
         Location {
-            line: anchor.line + (idx - anchor_idx),
+            line: anchor.line + lines_after_anchor,
             column,
             page: anchor.page,
         }
@@ -116,6 +130,33 @@ mod tests {
         let after_e = t.text.find('\u{e9}').unwrap() + 2;
         assert_eq!(t.locate(after_e).column, 4);
         assert_eq!(t.locate(t.text.len()).line, 3);
+    }
+
+    #[test]
+    fn near_and_far_from_an_anchor_give_the_same_place() {
+        // lines of varied length, far past NEAR_ANCHOR from the one anchor
+        let text: String = (0..20_000)
+            .map(|i| format!("line {i}{}\n", "é".repeat(i % 7)))
+            .collect();
+        let far = LocatedText::plain(text.clone());
+        // the same text with an anchor at every line start: every offset is near
+        let mut anchors = Vec::new();
+        let mut at = 0;
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            anchors.push(Anchor {
+                offset: at,
+                line: i + 1,
+                page: None,
+            });
+            at += line.len();
+        }
+        let near = LocatedText::with_anchors(text.clone(), anchors);
+        for offset in (0..text.len())
+            .step_by(997)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            assert_eq!(far.locate(offset), near.locate(offset), "at {offset}");
+        }
     }
 
     #[test]
