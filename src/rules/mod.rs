@@ -74,6 +74,8 @@ pub struct RuleSet {
     /// title decide alone).
     triggers: Vec<Vec<usize>>,
     prefilter: prefilter::Prefilter,
+    /// Each rule's triggers as `Presence` bits.
+    trigger_bits: Vec<Vec<u64>>,
     /// Whether some rule has no trigger (its patterns have no usable
     /// literals): then every target has to be looked at.
     has_triggerless_rule: bool,
@@ -111,9 +113,14 @@ impl RuleSet {
             })
             .collect();
         let has_triggerless_rule = triggers.iter().any(Vec::is_empty);
+        let trigger_bits = triggers
+            .iter()
+            .map(|t| prefilter::trigger_bits(t, groups.len()))
+            .collect();
         Ok(RuleSet {
             prefilter: prefilter::Prefilter::new(&groups),
             rules,
+            trigger_bits,
             has_triggerless_rule,
             triggers,
             scopes,
@@ -191,20 +198,20 @@ impl RuleSet {
             .filter(|&(i, _)| presence.any(i) || self.has_triggerless_rule)
             .flat_map(|(i, t)| {
                 let folded = std::str::from_utf8(&doc[units[i].clone()]).expect("folded UTF-8");
-                self.check_target(agreement, t, folded, |trigger| presence.has(i, trigger))
+                self.check_target(agreement, t, folded, presence.row(i))
             })
             .collect()
     }
 
     /// The rules that can hold on a target: in scope, trigger present, title
     /// matching when they need one.
-    fn candidates(&self, target: &Target, present: impl Fn(usize) -> bool) -> Vec<&Rule> {
+    fn candidates(&self, target: &Target, present: &[u64]) -> Vec<&Rule> {
         self.rules
             .iter()
-            .zip(&self.triggers)
+            .zip(&self.trigger_bits)
             .filter(|(rule, trigger)| {
                 rule.scope.admits(target.scopes)
-                    && trigger.iter().all(|&g| present(g))
+                    && prefilter::holds_all(present, trigger)
                     && (rule.title_any.is_empty()
                         || rule
                             .title_any
@@ -220,7 +227,7 @@ impl RuleSet {
         agreement: &Agreement,
         target: &Target,
         folded: &str,
-        present: impl Fn(usize) -> bool,
+        present: &[u64],
     ) -> Vec<Finding> {
         let candidates = self.candidates(target, present);
         if candidates.is_empty() {

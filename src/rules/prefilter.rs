@@ -26,22 +26,45 @@ pub struct Prefilter {
     triggers: usize,
 }
 
-/// Which triggers occur in which unit (provision text): unit-major.
+/// Which triggers occur in which unit (provision text): a row of bits per
+/// unit, so that a rule's triggers are tested with a few word operations.
 pub struct Presence {
-    triggers: usize,
-    table: Vec<bool>,
-    /// Per unit, whether any trigger occurs in it (most units hold none).
-    any: Vec<bool>,
+    words: usize,
+    bits: Vec<u64>,
 }
 
 impl Presence {
     pub fn has(&self, unit: usize, trigger: usize) -> bool {
-        self.table[unit * self.triggers + trigger]
+        self.row(unit)[trigger / 64] & (1 << (trigger % 64)) != 0
     }
 
-    pub fn any(&self, unit: usize) -> bool {
-        self.any[unit]
+    /// The unit's triggers as bits (trigger `t` is bit `t % 64` of word `t / 64`).
+    pub fn row(&self, unit: usize) -> &[u64] {
+        &self.bits[unit * self.words..(unit + 1) * self.words]
     }
+
+    /// Whether any trigger occurs in the unit (most units hold none).
+    pub fn any(&self, unit: usize) -> bool {
+        self.row(unit).iter().any(|&w| w != 0)
+    }
+}
+
+/// `triggers` as a row of `Presence` bits, for testing a rule against a row.
+pub fn trigger_bits(triggers: &[usize], count: usize) -> Vec<u64> {
+    let mut bits = vec![0; words_for(count)];
+    for &t in triggers {
+        bits[t / 64] |= 1 << (t % 64);
+    }
+    bits
+}
+
+/// Do the bits of `row` include all of `wanted`?
+pub fn holds_all(row: &[u64], wanted: &[u64]) -> bool {
+    row.iter().zip(wanted).all(|(r, w)| r & w == *w)
+}
+
+fn words_for(triggers: usize) -> usize {
+    triggers.div_ceil(64).max(1)
 }
 
 /// Literals shorter than this would make nearly every provision a candidate.
@@ -88,8 +111,8 @@ impl Prefilter {
     /// and separated by a byte no literal contains (NUL), so that no literal
     /// straddles two of them.
     pub fn presence(&self, doc: &[u8], units: &[Range<usize>]) -> Presence {
-        let mut table = vec![false; units.len() * self.triggers];
-        let mut any = vec![false; units.len()];
+        let words = words_for(self.triggers);
+        let mut bits = vec![0u64; units.len() * words];
         let mut unit = 0;
         for (end, pattern) in self.scan(doc) {
             // a literal holds no NUL, so it lies in the unit of its last byte
@@ -99,15 +122,11 @@ impl Prefilter {
             let Some(range) = units.get(unit) else { break };
             let start = end - self.automaton.pattern_len(pattern);
             if range.start <= start {
-                table[unit * self.triggers + self.owner[pattern.as_usize()]] = true;
-                any[unit] = true;
+                let trigger = self.owner[pattern.as_usize()];
+                bits[unit * words + trigger / 64] |= 1 << (trigger % 64);
             }
         }
-        Presence {
-            triggers: self.triggers,
-            table,
-            any,
-        }
+        Presence { words, bits }
     }
 
     /// Every occurrence of every literal, as (end, literal), in order of end.
@@ -344,6 +363,22 @@ mod tests {
             want_sorted.sort();
             assert_eq!(got, want_sorted, "text of {len} bytes");
         }
+    }
+
+    #[test]
+    fn rows_hold_more_triggers_than_a_word() {
+        let triggers: Vec<Literals> = (0..70)
+            .map(|i| vec![format!("term{i:02}x").into_bytes()])
+            .collect();
+        let pre = Prefilter::new(&triggers);
+        let doc = b"term03x and term69x\0term64x";
+        let p = pre.presence(doc, &[0..19, 20..27]);
+        let found = |u| (0..70).filter(|&t| p.has(u, t)).collect::<Vec<_>>();
+        assert_eq!(found(0), [3, 69]);
+        assert_eq!(found(1), [64]);
+        assert!(holds_all(p.row(0), &trigger_bits(&[3, 69], 70)));
+        assert!(!holds_all(p.row(0), &trigger_bits(&[3, 64], 70)));
+        assert!(holds_all(p.row(1), &trigger_bits(&[], 70)));
     }
 
     #[test]
