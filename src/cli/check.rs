@@ -118,13 +118,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if known.is_some() {
         eprintln!("{known_count} finding(s) already in the baseline not shown");
     }
-    let out = match args.format {
-        Format::Human => report::render_human(&files, &rules, report::Style::detect()),
-        Format::Json => report::render_json(&files),
-        Format::Sarif => report::render_sarif(&files, &rules),
-        Format::Csv => report::render_csv(&files),
-    };
-    std::io::stdout().lock().write_all(out.as_bytes())?;
+    let mut stdout = std::io::stdout().lock();
+    match args.format {
+        Format::Human => stdout
+            .write_all(report::render_human(&files, &rules, report::Style::detect()).as_bytes())?,
+        Format::Json => {
+            let mut out = std::io::BufWriter::new(&mut stdout);
+            report::write_json(&files, &mut out)?;
+            out.flush()?
+        }
+        Format::Sarif => stdout.write_all(report::render_sarif(&files, &rules).as_bytes())?,
+        Format::Csv => stdout.write_all(report::render_csv(&files).as_bytes())?,
+    }
     let code = exit_code(&files, failures, args.fail_on);
     Ok(if args.exit_zero && code == exit::FINDINGS {
         exit::CLEAN
