@@ -134,3 +134,24 @@ fn a_rule_without_literals_still_finds() {
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(findings[0].rules, ["TST001"]);
 }
+
+/// A bad scope title in terms.toml names the file, the scope and the problem,
+/// though scope titles are compiled together.
+#[test]
+fn bad_scope_title_names_the_scope() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("test.toml"), GOOD_RULE).unwrap();
+    std::fs::write(
+        dir.path().join("terms.toml"),
+        "[scopes.annexes]\ntitle = \"annex(es\"\n",
+    )
+    .unwrap();
+    let e = RuleSet::load_dir(dir.path())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        e.contains("terms.toml") && e.contains("scope `annexes`") && e.contains("unclosed group"),
+        "{e}"
+    );
+}

@@ -209,14 +209,14 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
     Ok(())
 }
 
-/// Expands `{term}` references and compiles one pattern. Matching runs on
-/// folded text (lowercase, no accents), so patterns are written that way too,
-/// and compiled without Unicode classes: `\w` and `\b` are ASCII, which keeps
-/// every pattern inside the fast DFA engines.
 /// How big a compiled pattern may grow (the `regex` default is too small for
 /// the alternations that shared terms expand to).
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 24;
 
+/// Expands `{term}` references and compiles one pattern. Matching runs on
+/// folded text (lowercase, no accents), so patterns are written that way too,
+/// and compiled without Unicode classes: `\w` and `\b` are ASCII, which keeps
+/// every pattern inside the fast DFA engines.
 pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<Regex, String> {
     let expanded = expand_terms(pattern, terms, 0)?;
     RegexBuilder::new(&expanded)
@@ -224,6 +224,19 @@ pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<Regex, String
         .size_limit(PATTERN_SIZE_LIMIT)
         .build()
         .map_err(|e| e.to_string())
+}
+
+/// Expands `{term}` references and checks the pattern's syntax, for patterns
+/// compiled together (a `RegexSet`) rather than one by one.
+pub fn expand_pattern(pattern: &str, terms: &TermsFile) -> Result<String, String> {
+    let expanded = expand_terms(pattern, terms, 0)?;
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(&expanded)
+        .map_err(|e| e.to_string())?;
+    Ok(expanded)
 }
 
 fn expand_terms(pattern: &str, terms: &TermsFile, depth: usize) -> Result<String, String> {

@@ -166,7 +166,7 @@ impl RuleSet {
         crate::text::fold_into(text, &mut doc);
         let whole = std::iter::once(0..doc.len()).collect::<Vec<_>>();
         let presence = self.prefilter.presence(&doc, &whole);
-        self.triggers[i].iter().all(|&g| presence.has(0, g))
+        prefilter::holds_all(presence.row(0), &self.trigger_bits[i])
     }
 
     pub fn scope_names(&self) -> Vec<&str> {

@@ -18,7 +18,6 @@ const OPENING_CHARS: usize = 400;
 
 struct ScopeDef {
     name: String,
-    title: Regex,
     opening_text: Option<Regex>,
 }
 
@@ -61,26 +60,29 @@ impl ScopeDefs {
         fail: impl Fn(String) -> super::RuleError,
     ) -> Result<Self, super::RuleError> {
         let mut defs = Vec::new();
+        let mut titles = Vec::new();
         for (name, spec) in &terms.scopes {
             if BUILTIN_SCOPES.contains(&name.as_str()) {
                 return Err(fail(format!(
                     "scope `{name}` is built in; choose another name"
                 )));
             }
-            let compile = |p: &str| {
-                super::load::compile_pattern(p, terms)
-                    .map_err(|e| fail(format!("scope `{name}`: {e}")))
-            };
+            let failed = |e: String| fail(format!("scope `{name}`: {e}"));
+            // titles are compiled together below
+            titles.push(super::load::expand_pattern(&spec.title, terms).map_err(failed)?);
+            let opening_text = spec
+                .opening_text
+                .as_deref()
+                .map(|p| super::load::compile_pattern(p, terms).map_err(failed));
             defs.push(ScopeDef {
                 name: name.clone(),
-                title: compile(&spec.title)?,
-                opening_text: spec.opening_text.as_deref().map(compile).transpose()?,
+                opening_text: opening_text.transpose()?,
             });
         }
         if BUILTIN_SCOPES.len() + defs.len() > 32 {
             return Err(fail("at most 29 scopes".into()));
         }
-        let titles = RegexSetBuilder::new(defs.iter().map(|d| d.title.as_str()))
+        let titles = RegexSetBuilder::new(&titles)
             .unicode(false)
             .size_limit(super::load::PATTERN_SIZE_LIMIT)
             .build()
