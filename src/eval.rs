@@ -2,7 +2,7 @@
 //! = a provision's `source_id`): precision, recall and F1 per category. Every
 //! article of a listed agreement without a gold line is a negative.
 
-use crate::rules::{RuleSet, CATEGORIES};
+use crate::rules::RuleSet;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -90,14 +90,20 @@ pub fn evaluate(
     agreements_tsv: &Path,
     corpus: &Path,
 ) -> anyhow::Result<Evaluation> {
-    let gold_labels = read_gold(gold)?;
+    let categories: Vec<String> = rules
+        .catalogue()
+        .categories()
+        .iter()
+        .map(|c| c.category.to_string())
+        .collect();
+    let gold_labels = read_gold(gold, &categories)?;
     let ids = read_agreement_ids(agreements_tsv)?;
     let per_agreement: Vec<Predicted> = ids
         .par_iter()
         .map(|&id| predict(rules, &corpus.join(format!("pta_{id}.xml"))).map(|(p, t)| (id, p, t)))
         .collect::<anyhow::Result<_>>()?;
     let blank_scores = || -> Vec<Score> {
-        CATEGORIES
+        categories
             .iter()
             .map(|c| Score {
                 category: c.to_string(),
@@ -167,7 +173,7 @@ fn predict(rules: &RuleSet, path: &Path) -> anyhow::Result<(Labels, Vec<(String,
     let mut labels = Labels::new();
     for f in rules.check(&agreement) {
         if let Some(id) = f.provision.source_id.clone() {
-            labels.entry(id).or_default().insert(f.category);
+            labels.entry(id).or_default().insert(f.category.to_string());
         }
     }
     // a ToTA article may come out as several provisions; it is scored once
@@ -180,7 +186,7 @@ fn predict(rules: &RuleSet, path: &Path) -> anyhow::Result<(Labels, Vec<(String,
     Ok((labels, articles))
 }
 
-fn read_gold(path: &Path) -> anyhow::Result<BTreeMap<u32, Labels>> {
+fn read_gold(path: &Path, categories: &[String]) -> anyhow::Result<BTreeMap<u32, Labels>> {
     let text =
         std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let mut gold: BTreeMap<u32, Labels> = BTreeMap::new();
@@ -192,7 +198,7 @@ fn read_gold(path: &Path) -> anyhow::Result<BTreeMap<u32, Labels>> {
         let g: GoldLine = serde_json::from_str(line)
             .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))?;
         for l in &g.labels {
-            if !CATEGORIES.contains(&l.as_str()) {
+            if !categories.contains(l) {
                 anyhow::bail!("{}:{}: unknown category `{l}`", path.display(), n + 1);
             }
         }

@@ -1,7 +1,8 @@
 use super::exit;
-use crate::findings::{apply_baseline, baseline_fingerprints, review, FileFindings, ReviewOptions};
+use crate::model::{FileFindings, Severity};
 use crate::report;
-use crate::rules::{RuleSet, Severity, CATEGORIES};
+use crate::review::{apply_baseline, baseline_fingerprints, review, ReviewOptions};
+use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -73,18 +74,26 @@ pub fn rule_set(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
     })
 }
 
+/// `treatyscan check`: reviews each file, prints the report, and returns the
+/// exit code (0 clean, 1 findings, 2 no readable input, 3 partial).
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let rules = rule_set(args.rules.as_deref())?;
+    let catalogue = rules.catalogue();
     if let Some(bad) = args
         .categories
         .iter()
-        .find(|c| !CATEGORIES.contains(&c.as_str()))
+        .find(|c| catalogue.category(c).is_none())
     {
+        let names: Vec<&str> = catalogue
+            .categories()
+            .iter()
+            .map(|c| c.category.as_str())
+            .collect();
         anyhow::bail!(
             "unknown category `{bad}` (categories: {})",
-            CATEGORIES.join(", ")
+            names.join(", ")
         );
     }
-    let rules = rule_set(args.rules.as_deref())?;
     let known = match &args.baseline {
         Some(path) => Some(read_baseline(path)?),
         None => None,
@@ -120,14 +129,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let mut stdout = std::io::stdout().lock();
     match args.format {
-        Format::Human => stdout
-            .write_all(report::render_human(&files, &rules, report::Style::detect()).as_bytes())?,
+        Format::Human => {
+            stdout.write_all(report::render_human(&files, report::Style::detect()).as_bytes())?
+        }
         Format::Json => {
             let mut out = std::io::BufWriter::new(&mut stdout);
             report::write_json(&files, &mut out)?;
             out.flush()?
         }
-        Format::Sarif => stdout.write_all(report::render_sarif(&files, &rules).as_bytes())?,
+        Format::Sarif => stdout.write_all(report::render_sarif(&files).as_bytes())?,
         Format::Csv => stdout.write_all(report::render_csv(&files).as_bytes())?,
     }
     let code = exit_code(&files, failures, args.fail_on);
@@ -180,11 +190,10 @@ fn exit_code(files: &[FileFindings], failures: usize, fail_on: FailOn) -> u8 {
             exit::PARTIAL
         };
     }
-    // a gap is a warning: a missing protection, not an error in the text
     let failing = fail_on.threshold().is_some_and(|t| {
         files.iter().any(|file| {
             file.findings.iter().any(|f| f.severity >= t)
-                || (!file.gaps.is_empty() && Severity::Warning >= t)
+                || file.gaps.iter().any(|g| g.severity >= t)
         })
     });
     if failing {

@@ -8,9 +8,10 @@
 
 use super::align::Alignment;
 use super::units::Unit;
-use crate::findings::gaps::{find_gaps, Flag, Gap, GapInput};
+use crate::gaps::{find_gaps, Flag, GapInput};
+use crate::model::{Category, Gap};
 use crate::provision::Agreement;
-use crate::rules::RuleSet;
+use crate::rules::{Catalogue, RuleSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -33,26 +34,31 @@ pub trait CategoryProvider {
     }
 }
 
-/// Gaps as `findings::gaps` reasons them, from categories as article flags.
+/// Gaps as `check` reasons them, from categories as article flags.
 pub fn gaps_from_categories(
+    catalogue: &Catalogue,
     agreement: &Agreement,
     categories: &CategoryMap,
     developing: &[String],
 ) -> Vec<Gap> {
     let flags: Vec<Flag> = categories
         .iter()
-        .flat_map(|(c, refs)| {
+        .filter_map(|(c, refs)| catalogue.category(c).map(|c| (c, refs)))
+        .flat_map(|(category, refs): (Category, _)| {
             refs.iter().map(move |r| Flag {
-                category: c,
+                category,
                 path: &r.path,
             })
         })
         .collect();
-    find_gaps(&GapInput {
-        agreement,
-        flags: &flags,
-        developing,
-    })
+    find_gaps(
+        catalogue,
+        &GapInput {
+            agreement,
+            flags: &flags,
+            developing,
+        },
+    )
 }
 
 /// A closure is a provider: tests and the future rule engine plug in the same way.
@@ -299,14 +305,21 @@ impl CategoryProvider for RuleCategories {
     fn categories(&self, agreement: &Agreement) -> CategoryMap {
         let mut out = CategoryMap::new();
         for f in self.rules.check(agreement) {
-            out.entry(f.category).or_default().push(ProvisionRef {
-                path: f.provision.path,
-            });
+            out.entry(f.category.to_string())
+                .or_default()
+                .push(ProvisionRef {
+                    path: f.provision.path,
+                });
         }
         out
     }
 
     fn gaps(&self, agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {
-        gaps_from_categories(agreement, categories, &self.developing)
+        gaps_from_categories(
+            self.rules.catalogue(),
+            agreement,
+            categories,
+            &self.developing,
+        )
     }
 }

@@ -19,7 +19,7 @@ pub struct YearRow {
     pub mean_gaps: f64,
 }
 
-pub fn by_year(rows: &[Row]) -> Vec<YearRow> {
+pub fn by_year(rows: &[Row], cultural_clauses: &[&str]) -> Vec<YearRow> {
     let mut years: BTreeMap<i32, (YearRow, usize)> = BTreeMap::new();
     for r in rows {
         let Some(year) = r
@@ -41,8 +41,7 @@ pub fn by_year(rows: &[Row]) -> Vec<YearRow> {
         });
         let has = |c: &str| r.coding.categories.get(c).is_some_and(|v| !v.is_empty());
         y.agreements += 1;
-        y.with_cultural_clause +=
-            usize::from(crate::findings::CULTURAL_CLAUSES.iter().any(|c| has(c)));
+        y.with_cultural_clause += usize::from(cultural_clauses.iter().any(|c| has(c)));
         y.with_ecommerce += usize::from(has("ecommerce"));
         y.with_convention_reference += usize::from(has("convention_reference"));
         y.with_ecommerce_carveout_gap += usize::from(
@@ -242,7 +241,7 @@ mod tests {
                 &[],
             ),
         ];
-        let years = by_year(&rows);
+        let years = by_year(&rows, &["cultural_exception", "cultural_cooperation"]);
         assert_eq!(years.len(), 2);
         assert_eq!(
             (
@@ -272,7 +271,7 @@ mod tests {
         ];
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("by-year.svg");
-        write_by_year_svg(&path, &by_year(&rows)).unwrap();
+        write_by_year_svg(&path, &by_year(&rows, &["cultural_exception"])).unwrap();
         let svg = std::fs::read_to_string(&path).unwrap();
         assert!(
             svg.starts_with("<svg") && svg.contains("polyline") && svg.contains("cultural clause"),

@@ -22,7 +22,18 @@ use std::path::{Path, PathBuf};
 pub struct Coding {
     pub categories: BTreeMap<String, Vec<ArticleRef>>,
     pub gaps: Vec<String>,
-    pub findings: serde_json::Value,
+    /// The findings and gaps as `check --format json` gives them (JSON Lines
+    /// only; `null` otherwise).
+    pub findings: Option<CodedFindings>,
+}
+
+/// One agreement's findings and gaps, as `check --format json` gives them.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodedFindings {
+    /// Article findings.
+    pub findings: Vec<crate::model::Finding>,
+    /// Agreement-level gaps.
+    pub gaps: Vec<crate::model::Gap>,
 }
 
 #[derive(Debug, Clone, Serialize)]

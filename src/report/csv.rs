@@ -1,6 +1,6 @@
 //! CSV: one row per finding, for spreadsheets and corpus studies.
 
-use crate::findings::FileFindings;
+use crate::model::FileFindings;
 
 const HEADER: &[&str] = &[
     "path",
@@ -31,9 +31,9 @@ pub fn render_csv(files: &[FileFindings]) -> String {
                 &f.line.to_string(),
                 &f.column.to_string(),
                 &f.page.map(|p| p.to_string()).unwrap_or_default(),
-                &f.category,
+                f.category.as_str(),
                 f.severity.name(),
-                &f.rules.join(" "),
+                &f.rule_codes().join(" "),
                 p.kind.name(),
                 p.number.as_deref().unwrap_or_default(),
                 p.title.as_deref().unwrap_or_default(),
@@ -51,9 +51,9 @@ pub fn render_csv(files: &[FileFindings]) -> String {
                 "",
                 "",
                 "",
-                g.id,
+                g.id.as_str(),
                 "warning",
-                g.id,
+                g.id.as_str(),
                 g.level,
                 "",
                 "",

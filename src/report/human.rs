@@ -2,9 +2,8 @@
 //! what (severity, code, category, message), which article, the words that
 //! triggered it, and why it matters (the rule's note and guideline paragraph).
 
-use crate::findings::{FileFindings, Finding};
-use crate::rules::RuleSet;
-use std::collections::BTreeMap;
+use crate::model::{FileFindings, Finding, Gap, Severity};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 
 /// Colour is for terminals only, and never when `NO_COLOR` is set.
@@ -41,7 +40,9 @@ impl Style {
     }
 }
 
-pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> String {
+/// The whole human report of several files: per file a summary line, its
+/// findings and its gaps; then one line of totals.
+pub fn render_human(files: &[FileFindings], style: Style) -> String {
     let mut out = String::new();
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
     for file in files {
@@ -50,11 +51,11 @@ pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> St
             out,
             "{} {name}: {}\n",
             style.paint("1", "==>"),
-            crate::findings::summary(file)
+            summary(file)
         );
         for f in &file.findings {
-            render_finding(&mut out, &file.path, f, rules, style);
-            *per_category.entry(&f.category).or_default() += 1;
+            render_finding(&mut out, &file.path, f, style);
+            *per_category.entry(f.category.as_str()).or_default() += 1;
         }
         for g in &file.gaps {
             render_gap(&mut out, &file.path, g, style);
@@ -86,7 +87,7 @@ pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> St
 
 /// A gap has no article to point at: it names the agreement, what is missing,
 /// and the clause that would close it.
-fn render_gap(out: &mut String, path: &str, g: &crate::findings::Gap, style: Style) {
+fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style) {
     let head = format!("gap[{}]", g.id);
     let _ = writeln!(out, "{}: {}", style.paint("1;35", &head), g.message);
     let _ = writeln!(
@@ -102,18 +103,18 @@ fn render_gap(out: &mut String, path: &str, g: &crate::findings::Gap, style: Sty
     let _ = writeln!(out, "   = guideline {}\n", g.guideline.join(", "));
 }
 
-fn render_finding(out: &mut String, path: &str, f: &Finding, rules: &RuleSet, style: Style) {
+fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
     let level_colour = match f.severity {
-        crate::rules::Severity::Info => "1;36",
-        crate::rules::Severity::Warning => "1;33",
-        crate::rules::Severity::Error => "1;31",
+        Severity::Info => "1;36",
+        Severity::Warning => "1;33",
+        Severity::Error => "1;31",
     };
-    let head = format!("{}[{}]", f.severity.name(), f.rules[0]);
+    let head = format!("{}[{}]", f.severity.name(), f.rule().code);
     let _ = writeln!(
         out,
         "{}: {} {}",
         style.paint(level_colour, &head),
-        style.paint("1", &f.category),
+        style.paint("1", f.category.as_str()),
         f.message
     );
     let id = f
@@ -135,18 +136,13 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, rules: &RuleSet, st
     let _ = writeln!(out, "{gutter}");
     let _ = writeln!(out, "{gutter} {}", marked(&f.excerpt, &f.marks, style));
     let _ = writeln!(out, "{gutter}");
-    if let Some(note) = rules
-        .rule(&f.rules[0])
-        .map(|r| first_paragraph(&r.spec.explanation))
-    {
-        let _ = writeln!(out, "   = note: {note}");
-    }
+    let _ = writeln!(out, "   = note: {}", f.rule().note());
     let _ = writeln!(
         out,
         "   = rules: {} · guideline {} · `treatyscan rules explain {}`\n",
-        f.rules.join(", "),
+        f.rule_codes().join(", "),
         f.guideline.join(", "),
-        f.rules[0]
+        f.rule().code
     );
 }
 
@@ -165,8 +161,46 @@ fn marked(excerpt: &str, marks: &[(usize, usize)], style: Style) -> String {
     out
 }
 
-/// The explanation's first paragraph, on one line.
-pub fn first_paragraph(text: &str) -> String {
-    let para = text.trim().split("\n\n").next().unwrap_or("");
-    para.split_whitespace().collect::<Vec<_>>().join(" ")
+/// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
+/// reference to the 2005 Convention": the line a negotiator reads first.
+pub fn summary(file: &FileFindings) -> String {
+    let clauses: HashSet<&str> = file
+        .findings
+        .iter()
+        .filter(|f| f.rule().cultural_clause)
+        .map(|f| f.provision.path.as_str())
+        .collect();
+    let mut parts = vec![match clauses.len() {
+        0 => "no cultural clause".to_string(),
+        1 => "1 cultural clause".to_string(),
+        n => format!("{n} cultural clauses"),
+    }];
+    let has = |c: &str| file.findings.iter().any(|f| f.category == c);
+    let gap = |id: &str| file.gaps.iter().any(|g| g.id == id);
+    if gap("ecommerce_without_cultural_carveout") {
+        parts.push("e-commerce commitments with no cultural carve-out".into());
+    } else if has("ecommerce_cultural") {
+        parts.push("e-commerce provisions with a cultural carve-out".into());
+    } else if has("ecommerce") {
+        parts.push("e-commerce provisions".into());
+    }
+    if has("convention_reference") {
+        parts.push("cites the 2005 Convention".into());
+    } else if gap("missing_convention_reference") {
+        parts.push("no reference to the 2005 Convention".into());
+    }
+    let other_gaps = file
+        .gaps
+        .iter()
+        .filter(|g| {
+            g.id != "ecommerce_without_cultural_carveout" && g.id != "missing_convention_reference"
+        })
+        .count();
+    if other_gaps > 0 {
+        parts.push(format!(
+            "{other_gaps} other gap{}",
+            if other_gaps == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join("; ")
 }

@@ -6,10 +6,10 @@ mod human;
 mod sarif;
 
 pub use csv::render_csv;
-pub use human::{render_human, Style};
+pub use human::{render_human, summary, Style};
 pub use sarif::render_sarif;
 
-use crate::findings::FileFindings;
+use crate::model::FileFindings;
 
 /// `{"files": [{"path", "agreement", "findings"}]}`, in the order of the files given.
 pub fn render_json(files: &[FileFindings]) -> String {

@@ -9,6 +9,7 @@
 //! the rules that hold. Cost grows with the text, and only slowly with the
 //! number of rules.
 
+pub mod catalogue;
 pub mod docs;
 mod load;
 mod matching;
@@ -16,11 +17,12 @@ pub mod model;
 mod prefilter;
 mod scope;
 
+pub use catalogue::{Catalogue, CategoryDecl, GapDecl};
 pub use load::{RuleError, TERMS_FILE};
-pub use model::{RuleSpec, Severity, Within, CATEGORIES};
+pub use model::{RuleSpec, Within};
 pub use scope::ScopeFilter;
 
-use crate::findings::{Finding, ProvisionRef};
+use crate::model::{Finding, ProvisionRef, RuleInfo, Severity};
 use crate::provision::Agreement;
 use matching::{Hit, Subject};
 use rayon::prelude::*;
@@ -29,6 +31,7 @@ use scope::{ScopeDefs, Target};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -36,7 +39,10 @@ mod builtin {
 
 /// A compiled rule.
 pub struct Rule {
+    /// The rule as written.
     pub spec: RuleSpec,
+    /// What findings and reports need of it, shared by its findings.
+    pub info: Arc<RuleInfo>,
     /// The file it was read from.
     pub file: String,
     requires: Vec<Regex>,
@@ -80,6 +86,7 @@ pub struct RuleSet {
     /// literals): then every target has to be looked at.
     has_triggerless_rule: bool,
     scopes: ScopeDefs,
+    catalogue: Catalogue,
 }
 
 impl RuleSet {
@@ -97,7 +104,11 @@ impl RuleSet {
         load::compile(&load::read_dir(dir)?)
     }
 
-    fn new(rules: Vec<Rule>, scopes: ScopeDefs) -> Result<RuleSet, RuleError> {
+    fn new(
+        rules: Vec<Rule>,
+        scopes: ScopeDefs,
+        catalogue: Catalogue,
+    ) -> Result<RuleSet, RuleError> {
         let per_rule: Vec<Vec<prefilter::Literals>> = rules.par_iter().map(trigger).collect();
         let mut groups = Vec::new();
         let triggers: Vec<Vec<usize>> = per_rule
@@ -124,7 +135,13 @@ impl RuleSet {
             has_triggerless_rule,
             triggers,
             scopes,
+            catalogue,
         })
+    }
+
+    /// The categories and gaps declared beside the rules.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -250,10 +267,7 @@ impl RuleSet {
                 continue;
             }
             if let Some(hit) = subject.hit(rule) {
-                let order = CATEGORIES
-                    .iter()
-                    .position(|c| *c == rule.spec.category)
-                    .unwrap_or(usize::MAX);
+                let order = self.catalogue.order(rule.info.category);
                 by_category
                     .entry(order)
                     .and_modify(|(rules, _)| rules.push(rule))
@@ -339,8 +353,8 @@ fn finding(
         .iter()
         .filter_map(|&(s, e)| excerpt.get(s..e))
         .collect();
-    let fingerprint = crate::findings::fingerprint(&[
-        &first.spec.category,
+    let fingerprint = crate::model::fingerprint(&[
+        first.info.category.as_str(),
         &target.provision.path,
         &matched.join(" "),
     ]);
@@ -351,8 +365,8 @@ fn finding(
     guideline.sort();
     guideline.dedup();
     Finding {
-        category: first.spec.category.clone(),
-        rules: rules.iter().map(|r| r.spec.code.clone()).collect(),
+        category: first.info.category,
+        rules: rules.iter().map(|r| Arc::clone(&r.info)).collect(),
         severity: rules
             .iter()
             .map(|r| r.spec.severity)

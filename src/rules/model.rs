@@ -2,7 +2,10 @@
 //! relies on is required; unknown fields are rejected so that a typo never
 //! silently disables a condition.
 
+use crate::model::Severity;
+use crate::provision::Kind;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// One `rules/<category>.toml` file: every rule of one category, so the rules
 /// and their near misses are reviewed together.
@@ -74,36 +77,6 @@ pub struct Examples {
     pub no_match: Vec<String>,
 }
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Deserialize,
-    Serialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Within {
@@ -112,19 +85,151 @@ pub enum Within {
     Article,
 }
 
-/// The categories of `CATEGORIES.md`, by their exact names.
-pub const CATEGORIES: &[&str] = &[
-    "cultural_exception",
-    "cultural_specificity",
-    "preferential_treatment",
-    "cultural_cooperation",
-    "convention_reference",
-    "guidelines_reference",
-    "ecommerce",
-    "ecommerce_duties",
-    "ecommerce_nondiscrimination",
-    "ecommerce_cultural",
-    "policy_space",
-];
-
+/// The languages rules are written for.
 pub const LANGUAGES: &[&str] = &["en", "es", "fr"];
+
+/// `rules/categories.toml`: the categories rules and gaps may name, in the
+/// order findings of one provision are reported in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoriesFile {
+    /// One `[[category]]` table each.
+    #[serde(rename = "category")]
+    pub categories: Vec<CategorySpec>,
+}
+
+/// One declared category.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySpec {
+    /// The name rules, gaps, gold labels and JSON use (`cultural_exception`).
+    pub name: String,
+    /// A few words for people ("cultural exception or reservation").
+    pub label: String,
+    /// Counted among the cultural clauses of guideline 19.4 in a summary.
+    #[serde(default)]
+    pub cultural_clause: bool,
+}
+
+/// `rules/gaps.toml`: the gaps, with the vocabulary their reasoning uses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapsFile {
+    /// How a cultural exception reaches other provisions.
+    pub reach: ReachSpec,
+    /// Which Parties count as developed.
+    pub parties: PartiesSpec,
+    /// One `[[gap]]` table each, in report order.
+    #[serde(rename = "gap")]
+    pub gaps: Vec<GapSpec>,
+}
+
+/// Patterns (over folded text) that tell whether an exception reaches a division.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReachSpec {
+    /// The exception speaks of the whole agreement.
+    pub agreement_wide: String,
+    /// "Chapters 8 and 12": numbers in group `list`.
+    pub names_division: String,
+    /// "Chapter 22", "Article 29.5": group `article` for articles, `number`.
+    pub cross_reference: String,
+    /// What follows a cross-reference that makes it apply.
+    pub applies: String,
+}
+
+/// The developed-country list, with where it comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartiesSpec {
+    /// The classification the list follows.
+    pub source: String,
+    /// The year or date of that classification.
+    pub as_of: String,
+    /// ISO 3166 alpha-3 codes (and `EU`) of the Parties counted as developed.
+    pub developed: Vec<String>,
+}
+
+/// One gap as written in `rules/gaps.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapSpec {
+    /// Its id (`missing_convention_reference`).
+    pub id: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Guideline paragraphs it rests on.
+    pub guideline: Vec<String>,
+    /// What is missing, in one sentence.
+    pub message: String,
+    /// Why it matters.
+    pub explanation: String,
+    /// What closes it.
+    pub recommendation: String,
+    /// When the gap is open: every condition given must hold.
+    pub when: WhenSpec,
+    /// A clause that closes it, per language (`en`, `es`, `fr`).
+    pub clause: BTreeMap<String, String>,
+    /// A draft it is open on and the clause that closes it.
+    pub examples: GapExamples,
+}
+
+/// The conditions of a gap (see the head of `rules/gaps.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhenSpec {
+    /// No provision is flagged with any of these categories.
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// Some provision is flagged with one of these; they are the evidence.
+    #[serde(default)]
+    pub present: Vec<String>,
+    /// Services, investment or e-commerce divisions exist.
+    #[serde(default)]
+    pub liberalised: Option<LiberalisedSpec>,
+    /// No provision of a category reaches given divisions.
+    #[serde(default)]
+    pub not_reached_by: Option<NotReachedSpec>,
+    /// Some Party counts as developing.
+    #[serde(default)]
+    pub developing_party: bool,
+}
+
+/// Divisions of some kinds whose title matches, or else flagged provisions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiberalisedSpec {
+    /// Which kinds of division count.
+    pub kinds: Vec<Kind>,
+    /// Their title, folded.
+    pub title: String,
+    /// With no such division: provisions flagged with these.
+    #[serde(default)]
+    pub or_present: Vec<String>,
+}
+
+/// The provisions a category must reach.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotReachedSpec {
+    /// The category whose provisions can reach (`cultural_exception`).
+    pub category: String,
+    /// Divisions they must reach, by title (folded).
+    pub divisions_titled: String,
+    /// With no such division: the provisions flagged with these.
+    #[serde(default)]
+    pub or_flagged: Vec<String>,
+}
+
+/// A gap's examples, run by `cargo test`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapExamples {
+    /// A draft the gap is open on.
+    pub opens: String,
+    /// The clause that, added to `opens`, closes it.
+    pub closes: String,
+    /// Parties to treat as developing for both.
+    #[serde(default)]
+    pub developing: Vec<String>,
+}
