@@ -8,7 +8,6 @@ pub use outline::render_outline;
 pub use paths::{assign_paths, normalize_number};
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -207,19 +206,6 @@ impl Agreement {
 
     pub fn articles(&self) -> impl Iterator<Item = &Provision> {
         self.walk().filter(|p| p.kind == Kind::Article)
-    }
-
-    /// The paragraphs of an article: from the tree, or parsed now when they were
-    /// deferred. Parsed now, they carry spans but no paths.
-    pub fn paragraphs_of<'a>(&self, article: &'a Provision) -> Cow<'a, [Provision]> {
-        let deferred = self.paragraphs == Paragraphs::Deferred
-            && article.kind == Kind::Article
-            && article.children.is_empty();
-        if deferred {
-            Cow::Owned(crate::structure::parse_body(&self.text, article.span.clone()).1)
-        } else {
-            Cow::Borrowed(&article.children)
-        }
     }
 
     /// The article text with everything inside it, as printed.
