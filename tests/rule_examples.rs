@@ -127,3 +127,69 @@ fn every_gap_has_a_page_and_a_clause_in_every_language() {
         }
     }
 }
+
+/// Every paragraph a rule or gap cites is in `rules/guidelines.toml` (the
+/// loader refuses others), and every listed paragraph is the guidelines':
+/// a number the seed document carries.
+#[test]
+fn cited_guideline_paragraphs_are_listed_and_summarised() {
+    let rules = RuleSet::builtin().unwrap();
+    let catalogue = rules.catalogue();
+    let cited = rules
+        .rules()
+        .iter()
+        .flat_map(|r| r.info.guideline.iter())
+        .chain(
+            catalogue
+                .gaps()
+                .iter()
+                .flat_map(|g| g.info.guideline.iter()),
+        );
+    for id in cited {
+        let summary = catalogue.guideline_summary(id);
+        assert!(
+            summary.is_some_and(|s| s.len() > 40),
+            "paragraph {id} is cited but not summarised"
+        );
+    }
+    for r in rules.rules() {
+        assert_eq!(r.info.guideline.len(), r.info.guideline_summaries.len());
+        assert!(
+            !r.info.guideline.iter().any(|g| g == "16" || g == "21"),
+            "{}: a Convention article in `guideline`",
+            r.code()
+        );
+    }
+    let Some(seed) =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed"))
+            .ok()
+            .and_then(|mut d| d.next())
+            .and_then(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+    else {
+        println!("SKIPPED paragraph numbers against the guidelines: ../shared/seed not found");
+        return;
+    };
+    for p in catalogue.guidelines() {
+        let numbered = seed.lines().any(|l| {
+            let l = l.trim_start_matches([' ', '-']);
+            l.starts_with(&format!("{} ", p.id)) || l.starts_with(&format!("{}. ", p.id))
+        });
+        assert!(numbered, "paragraph {} is not in the guidelines", p.id);
+    }
+}
+
+/// A rule citing a paragraph that is not listed is a load error naming it.
+#[test]
+fn a_rule_citing_an_unlisted_paragraph_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let text = std::fs::read_to_string(rules_dir.join("convention_reference.toml"))
+        .unwrap()
+        .replacen("guideline = [\"19.5\"]", "guideline = [\"17.1\"]", 1);
+    std::fs::write(dir.path().join("convention_reference.toml"), text).unwrap();
+    let e = RuleSet::load_dir(dir.path())
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(e.contains("UNE001") && e.contains("17.1"), "{e}");
+}

@@ -98,6 +98,7 @@ fn gap(decl: &GapDecl, lang: &str, evidence: Vec<String>) -> Gap {
         level: "agreement",
         severity: info.severity,
         guideline: info.guideline.clone(),
+        convention_article: info.convention_article.clone(),
         message: info.message.clone(),
         recommendation: info.recommendation.clone(),
         suggested_clause: decl.clause(lang).to_string(),

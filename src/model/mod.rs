@@ -68,6 +68,11 @@ pub struct RuleInfo {
     pub explanation: String,
     /// Guideline paragraphs served (DCE/17/6.CP/11: "19.4", "19.5", …).
     pub guideline: Vec<String>,
+    /// The one-line summary of each of those paragraphs, in the same order
+    /// (from `rules/guidelines.toml`).
+    pub guideline_summaries: Vec<String>,
+    /// Articles of the Convention itself served ("16").
+    pub convention_article: Vec<String>,
     /// Languages its patterns are written for (`en`, `es`, `fr`).
     pub languages: Vec<String>,
 }
@@ -89,6 +94,10 @@ pub struct GapInfo {
     pub severity: Severity,
     /// Guideline paragraphs it rests on.
     pub guideline: Vec<String>,
+    /// The one-line summary of each of those paragraphs, in the same order.
+    pub guideline_summaries: Vec<String>,
+    /// Articles of the Convention it rests on ("16").
+    pub convention_article: Vec<String>,
     /// What is missing, in one sentence.
     pub message: String,
     /// Why it matters.
@@ -164,8 +173,12 @@ pub struct Finding {
     pub marks: Vec<(usize, usize)>,
     /// The first rule's message.
     pub message: String,
-    /// Guideline paragraphs served (DCE/17/6.CP/11: 19.4, 19.5, …), sorted.
+    /// Guideline paragraphs served (DCE/17/6.CP/11: 19.4, 19.5, …), in the
+    /// order the matching rules cite them (the main paragraph first).
     pub guideline: Vec<String>,
+    /// Articles of the Convention served ("16"); omitted when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub convention_article: Vec<String>,
     /// Stable across reflowing and renumbered lines: category, provision path
     /// and the matched words, so a baseline keeps matching a reworked draft.
     pub fingerprint: String,
@@ -199,6 +212,9 @@ pub struct Gap {
     pub severity: Severity,
     /// Guideline paragraphs it rests on.
     pub guideline: Vec<String>,
+    /// Articles of the Convention it rests on; omitted when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub convention_article: Vec<String>,
     /// What is missing.
     pub message: String,
     /// What closes it.

@@ -100,7 +100,12 @@ fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style) {
     }
     let _ = writeln!(out, "   = recommendation: {}", g.recommendation);
     let _ = writeln!(out, "   = for example: \"{}\"", g.suggested_clause);
-    let _ = writeln!(out, "   = guideline {}\n", g.guideline.join(", "));
+    let _ = writeln!(
+        out,
+        "   = guideline {}{}\n",
+        g.guideline.join(", "),
+        convention(&g.convention_article)
+    );
 }
 
 fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
@@ -139,9 +144,10 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
     let _ = writeln!(out, "   = note: {}", f.rule().note());
     let _ = writeln!(
         out,
-        "   = rules: {} · guideline {} · `treatyscan rules explain {}`\n",
+        "   = rules: {} · guideline {}{} · `treatyscan rules explain {}`\n",
         f.rule_codes().join(", "),
         f.guideline.join(", "),
+        convention(&f.convention_article),
         f.rule().code
     );
 }
@@ -159,6 +165,16 @@ fn marked(excerpt: &str, marks: &[(usize, usize)], style: Style) -> String {
     }
     out.push_str(&excerpt[at..]);
     out
+}
+
+/// " · Convention Art. 16" when a finding or gap serves articles of the
+/// Convention itself (kept apart from the guideline paragraphs).
+fn convention(articles: &[String]) -> String {
+    if articles.is_empty() {
+        String::new()
+    } else {
+        format!(" · Convention Art. {}", articles.join(", "))
+    }
 }
 
 /// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no

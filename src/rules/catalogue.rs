@@ -3,7 +3,7 @@
 //! uses (`rules/gaps.toml`), checked and compiled once with the rules, so that
 //! `--rules DIR` changes rules, scopes and gaps together.
 
-use super::model::{GapExamples, PartiesSpec};
+use super::model::{GapExamples, GuidelineParagraph, PartiesSpec};
 use crate::model::{Category, GapId, GapInfo};
 use crate::provision::Kind;
 use regex::Regex;
@@ -14,6 +14,8 @@ use std::sync::Arc;
 pub const CATEGORIES_FILE: &str = "categories.toml";
 /// The file that declares the gaps.
 pub const GAPS_FILE: &str = "gaps.toml";
+/// The file that lists the guideline paragraphs rules and gaps may cite.
+pub const GUIDELINES_FILE: &str = "guidelines.toml";
 
 /// The categories and gaps of a rule set.
 #[derive(Debug)]
@@ -22,6 +24,7 @@ pub struct Catalogue {
     pub(super) gaps: Vec<GapDecl>,
     pub(super) reach: Reach,
     pub(super) parties: PartiesSpec,
+    pub(super) guidelines: Vec<GuidelineParagraph>,
 }
 
 /// A declared category.
@@ -159,6 +162,19 @@ impl Catalogue {
     /// How exceptions reach other provisions.
     pub fn reach(&self) -> &Reach {
         &self.reach
+    }
+
+    /// The guideline paragraphs rules and gaps may cite, with their summaries.
+    pub fn guidelines(&self) -> &[GuidelineParagraph] {
+        &self.guidelines
+    }
+
+    /// The summary of guideline paragraph `id`, if listed.
+    pub fn guideline_summary(&self, id: &str) -> Option<&str> {
+        self.guidelines
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.summary.as_str())
     }
 
     /// The developed-country list and its source.

@@ -22,6 +22,11 @@ pub fn explain(rule: &Rule) -> String {
     );
     let _ = writeln!(out, "**Message:** {}\n", s.message);
     let _ = writeln!(out, "{}\n", s.explanation.trim());
+    out.push_str(&cited(
+        &rule.info.guideline,
+        &rule.info.guideline_summaries,
+        &rule.info.convention_article,
+    ));
     let list = |title: &str, items: &[String], out: &mut String| {
         if !items.is_empty() {
             let _ = writeln!(out, "**{title}**\n");
@@ -33,6 +38,20 @@ pub fn explain(rule: &Rule) -> String {
     };
     list("Matches", &s.examples.should_match, &mut out);
     list("Does not match", &s.examples.no_match, &mut out);
+    out
+}
+
+/// The guideline paragraphs cited, each with its summary, and the articles
+/// of the Convention.
+fn cited(paragraphs: &[String], summaries: &[String], articles: &[String]) -> String {
+    let mut out = String::from("**Guideline paragraphs cited** (DCE/17/6.CP/11)\n\n");
+    for (id, summary) in paragraphs.iter().zip(summaries) {
+        let _ = writeln!(out, "- {id}: {summary}");
+    }
+    for article in articles {
+        let _ = writeln!(out, "- Convention, Article {article}");
+    }
+    out.push('\n');
     out
 }
 
@@ -51,6 +70,11 @@ pub fn explain_gap(gap: &GapDecl, rules: &RuleSet) -> String {
     );
     let _ = writeln!(out, "**Message:** {}\n", info.message);
     let _ = writeln!(out, "{}\n", info.explanation.trim());
+    out.push_str(&cited(
+        &info.guideline,
+        &info.guideline_summaries,
+        &info.convention_article,
+    ));
     let names = |cs: &[crate::model::Category]| {
         cs.iter()
             .map(|c| format!("`{c}`"))

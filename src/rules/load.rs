@@ -3,9 +3,11 @@
 
 use super::catalogue::{
     Catalogue, CategoryDecl, GapDecl, Liberalised, NotReached, Reach, When, CATEGORIES_FILE,
-    GAPS_FILE,
+    GAPS_FILE, GUIDELINES_FILE,
 };
-use super::model::{CategoriesFile, GapsFile, RuleSpec, TermsFile, LANGUAGES};
+use super::model::{
+    CategoriesFile, GapsFile, GuidelineParagraph, GuidelinesFile, RuleSpec, TermsFile, LANGUAGES,
+};
 use super::scope::{ScopeDefs, BUILTIN_SCOPES};
 use super::{Rule, RuleSet};
 use crate::model::{Category, GapId, GapInfo, RuleInfo};
@@ -129,7 +131,9 @@ pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
         Path::new(name).file_name().is_some_and(|f| f == wanted)
     }
     let special = |name: &str| {
-        named(name, TERMS_FILE) || named(name, CATEGORIES_FILE) || named(name, GAPS_FILE)
+        [TERMS_FILE, CATEGORIES_FILE, GAPS_FILE, GUIDELINES_FILE]
+            .iter()
+            .any(|f| named(name, f))
     };
     let find = |wanted: &str| -> (String, String) {
         files
@@ -155,8 +159,10 @@ pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
     })?;
     let (categories_name, categories_text) = find(CATEGORIES_FILE);
     let categories = declare_categories(&categories_name, &categories_text)?;
+    let (guidelines_name, guidelines_text) = find(GUIDELINES_FILE);
+    let guidelines = parse::<GuidelinesFile>(&guidelines_name, &guidelines_text)?.paragraphs;
     let (gaps_name, gaps_text) = find(GAPS_FILE);
-    let catalogue = compile_gaps(&gaps_name, &gaps_text, categories, &terms.1)?;
+    let catalogue = compile_gaps(&gaps_name, &gaps_text, categories, guidelines, &terms.1)?;
     let mut specs = Vec::new();
     for (name, text) in files.iter().filter(|(name, _)| !special(name)) {
         specs.extend(rule_specs(name, text)?.into_iter().map(|s| (name, text, s)));
@@ -165,9 +171,7 @@ pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
     // cores, then report the first failure in file order, as a serial load would
     let compiled: Vec<Result<Rule, RuleError>> = specs
         .into_par_iter()
-        .map(|(name, text, spec)| {
-            compile_rule(name, text, spec, &terms.1, &scopes, &catalogue.categories)
-        })
+        .map(|(name, text, spec)| compile_rule(name, text, spec, &terms.1, &scopes, &catalogue))
         .collect();
     let mut rules: Vec<Rule> = Vec::new();
     for rule in compiled {
@@ -298,10 +302,30 @@ fn known_category(categories: &[CategoryDecl], name: &str) -> Result<Category, S
         })
 }
 
+/// The summaries of the paragraphs cited, or a message naming one that
+/// `guidelines.toml` does not list.
+fn summaries(guidelines: &[GuidelineParagraph], cited: &[String]) -> Result<Vec<String>, String> {
+    cited
+        .iter()
+        .map(|id| {
+            guidelines
+                .iter()
+                .find(|p| p.id == *id)
+                .map(|p| p.summary.clone())
+                .ok_or_else(|| {
+                    format!(
+                        "cites guideline paragraph {id}, which {GUIDELINES_FILE} does not list (a Convention article goes in `convention_article`)"
+                    )
+                })
+        })
+        .collect()
+}
+
 fn compile_gaps(
     name: &str,
     text: &str,
     categories: Vec<CategoryDecl>,
+    guidelines: Vec<GuidelineParagraph>,
     terms: &TermsFile,
 ) -> Result<Catalogue, RuleError> {
     #[derive(serde::Deserialize)]
@@ -411,11 +435,14 @@ fn compile_gaps(
         if spec.guideline.is_empty() {
             return Err(fail("`guideline` must name at least one paragraph".into()));
         }
+        let guideline_summaries = summaries(&guidelines, &spec.guideline).map_err(fail)?;
         gaps.push(GapDecl {
             info: Arc::new(GapInfo {
                 id: GapId::declared(&spec.id),
                 severity: spec.severity,
                 guideline: spec.guideline,
+                guideline_summaries,
+                convention_article: spec.convention_article,
                 message: spec.message,
                 explanation: spec.explanation,
                 recommendation: spec.recommendation,
@@ -431,6 +458,7 @@ fn compile_gaps(
         gaps,
         reach,
         parties: file.parties,
+        guidelines,
     })
 }
 
@@ -440,8 +468,9 @@ fn compile_rule(
     spec: Spanned<RuleSpec>,
     terms: &TermsFile,
     scopes: &ScopeDefs,
-    categories: &[CategoryDecl],
+    catalogue: &Catalogue,
 ) -> Result<Rule, RuleError> {
+    let categories = &catalogue.categories;
     let (line, column) = line_column(text, spec.span().start);
     let spec = spec.into_inner();
     let fail = |reason: String| RuleError::Rule {
@@ -457,6 +486,7 @@ fn compile_rule(
         .iter()
         .any(|c| c.category == category && c.cultural_clause);
     let scope = scopes.filter(&spec.scope).map_err(fail)?;
+    let guideline_summaries = summaries(&catalogue.guidelines, &spec.guideline).map_err(fail)?;
     let compile_all = |patterns: &[String],
                        field: &str|
      -> Result<Vec<regex::bytes::Regex>, RuleError> {
@@ -484,6 +514,8 @@ fn compile_rule(
             message: spec.message.clone(),
             explanation: spec.explanation.clone(),
             guideline: spec.guideline.clone(),
+            guideline_summaries,
+            convention_article: spec.convention_article.clone(),
             languages: spec.languages.clone(),
         }),
         spec,

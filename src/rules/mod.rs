@@ -358,12 +358,21 @@ fn finding(
         &target.provision.path,
         &matched.join(" "),
     ]);
-    let mut guideline: Vec<String> = rules
-        .iter()
-        .flat_map(|r| r.spec.guideline.clone())
-        .collect();
-    guideline.sort();
-    guideline.dedup();
+    // cited in the rules' order, the main paragraph first, each once
+    let mut guideline: Vec<String> = Vec::new();
+    let mut convention_article: Vec<String> = Vec::new();
+    for r in rules {
+        for g in &r.spec.guideline {
+            if !guideline.contains(g) {
+                guideline.push(g.clone());
+            }
+        }
+        for a in &r.spec.convention_article {
+            if !convention_article.contains(a) {
+                convention_article.push(a.clone());
+            }
+        }
+    }
     Finding {
         category: first.info.category,
         rules: rules.iter().map(|r| Arc::clone(&r.info)).collect(),
@@ -382,6 +391,7 @@ fn finding(
         marks: excerpt_marks,
         message: first.spec.message.clone(),
         guideline,
+        convention_article,
         fingerprint,
     }
 }

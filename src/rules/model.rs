@@ -47,6 +47,10 @@ pub struct RuleSpec {
     pub languages: Vec<String>,
     pub severity: Severity,
     pub guideline: Vec<String>,
+    /// Articles of the Convention itself the rule serves ("16", "21"): kept
+    /// apart from the guideline paragraphs.
+    #[serde(default)]
+    pub convention_article: Vec<String>,
     pub scope: Vec<String>,
     /// Where all conditions must hold together.
     pub within: Within,
@@ -111,6 +115,25 @@ pub struct CategorySpec {
     pub cultural_clause: bool,
 }
 
+/// `rules/guidelines.toml`: the guideline paragraphs rules and gaps may cite.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelinesFile {
+    /// One `[[paragraph]]` table each.
+    #[serde(rename = "paragraph")]
+    pub paragraphs: Vec<GuidelineParagraph>,
+}
+
+/// A guideline paragraph and its one-line summary.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelineParagraph {
+    /// Its number in DCE/17/6.CP/11 ("19.4", "2").
+    pub id: String,
+    /// What it says, in one line (our words).
+    pub summary: String,
+}
+
 /// `rules/gaps.toml`: the gaps, with the vocabulary their reasoning uses.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -160,6 +183,9 @@ pub struct GapSpec {
     pub severity: Severity,
     /// Guideline paragraphs it rests on.
     pub guideline: Vec<String>,
+    /// Articles of the Convention it rests on ("16").
+    #[serde(default)]
+    pub convention_article: Vec<String>,
     /// What is missing, in one sentence.
     pub message: String,
     /// Why it matters.
