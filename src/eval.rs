@@ -15,28 +15,37 @@ struct GoldLine {
     labels: Vec<String>,
 }
 
+/// Counts for one category, over articles (or over agreements in `agreement_scores`).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Score {
+    /// The category scored (`cultural_exception`, `ecommerce`…).
     pub category: String,
+    /// Units the gold labels put in the category.
     pub gold: usize,
+    /// Units both the rules and the gold put in the category.
     pub true_positives: usize,
+    /// Units the rules put in the category and the gold does not.
     pub false_positives: usize,
+    /// Units the gold puts in the category and the rules miss.
     pub false_negatives: usize,
 }
 
 impl Score {
+    /// TP / (TP + FP); 1.0 when the rules flagged nothing.
     pub fn precision(&self) -> f64 {
         ratio(
             self.true_positives,
             self.true_positives + self.false_positives,
         )
     }
+    /// TP / (TP + FN); 1.0 when the gold has nothing in the category.
     pub fn recall(&self) -> f64 {
         ratio(
             self.true_positives,
             self.true_positives + self.false_negatives,
         )
     }
+    /// Harmonic mean of precision and recall; 0.0 when both are 0.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
@@ -58,22 +67,31 @@ fn ratio(n: usize, d: usize) -> f64 {
 /// One article where rules and gold disagree.
 #[derive(Debug, Clone, Serialize)]
 pub struct Disagreement {
+    /// ToTA id of the agreement (`pta_<id>.xml`).
     pub tota_id: u32,
+    /// The article's ToTA `article_identifier`.
     pub source_id: String,
+    /// The category they disagree on.
     pub category: String,
     /// "false_positive" or "false_negative".
     pub kind: &'static str,
+    /// The article as a reader would cite it ("Article 14.2 (Scope)").
     pub article: String,
 }
 
+/// The result of [`evaluate`]: scores per category, and every disagreement to read.
 #[derive(Debug, Default, Serialize)]
 pub struct Evaluation {
+    /// Agreements scored (every id of the agreements list).
     pub agreements: usize,
+    /// Articles scored: provisions with a ToTA `article_identifier`, each id once.
     pub articles: usize,
+    /// Article-level scores, one per catalogue category, in catalogue order.
     pub scores: Vec<Score>,
     /// The same, one unit per agreement: positive when any of its articles is
     /// (what a corpus matrix row says).
     pub agreement_scores: Vec<Score>,
+    /// Every article and category where rules and gold disagree, agreement by agreement.
     pub disagreements: Vec<Disagreement>,
 }
 

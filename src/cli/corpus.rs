@@ -41,6 +41,8 @@ enum Format {
     Table,
 }
 
+/// `treatyscan corpus`: codes every agreement of the folder, writes the matrix (or the
+/// `--by-year` CSV and chart), and returns 0, 2 when no file could be coded, 3 when some failed.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let glob = match &args.glob {
         Some(g) => Some(

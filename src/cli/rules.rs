@@ -30,6 +30,8 @@ enum Command {
     Triggers,
 }
 
+/// `treatyscan rules`: lists the rules, explains one rule or gap, prints their triggers
+/// or the Markdown reference; 0, or an error for an unknown code.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let rules = super::check::rule_set(args.rules.as_deref())?;
     let out = match args.command {

@@ -20,6 +20,9 @@ const HEADER: &[&str] = &[
     "excerpt",
 ];
 
+/// CSV with a header row: one row per finding, then one per gap (gaps have no line,
+/// column or provision: their id stands in the category and rules columns, their
+/// recommendation in the excerpt column).
 pub fn render_csv(files: &[FileFindings]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(HEADER);

@@ -9,11 +9,14 @@ use std::fmt::Write;
 /// Colour is for terminals only, and never when `NO_COLOR` is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
+    /// No escape codes; matched words «between guillemets».
     Plain,
+    /// ANSI colours and bold for severities and matched words.
     Color,
 }
 
 impl Style {
+    /// `Color` when standard output is a terminal and `NO_COLOR` is unset or empty, else `Plain`.
     pub fn detect() -> Style {
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -54,6 +54,7 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The rule's code as written in its file (`CEX001`).
     pub fn code(&self) -> &str {
         &self.spec.code
     }
@@ -73,6 +74,8 @@ impl Rule {
     }
 }
 
+/// Every rule compiled, with the prefilter over their triggers, the scopes of `terms.toml`
+/// and the catalogue of categories and gaps; `Send + Sync`, built once per run.
 pub struct RuleSet {
     rules: Vec<Rule>,
     /// Per rule, the prefilter groups that must all occur for it to hold;
@@ -144,10 +147,12 @@ impl RuleSet {
         &self.catalogue
     }
 
+    /// Every rule, in the order of their files (by name) and of the rules within each file.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
 
+    /// The rule with this code, compared ignoring ASCII case (`cex001` finds `CEX001`).
     pub fn rule(&self, code: &str) -> Option<&Rule> {
         self.index_of(code).map(|i| &self.rules[i])
     }
@@ -186,12 +191,14 @@ impl RuleSet {
         prefilter::holds_all(presence.row(0), &self.trigger_bits[i])
     }
 
+    /// Every scope a rule may name: the built-in ones (`anywhere`, `preamble`, `final`),
+    /// then those of `terms.toml`.
     pub fn scope_names(&self) -> Vec<&str> {
         self.scopes.names()
     }
 
     /// Findings for every provision of the agreement, in document order, then
-    /// by category in the order of `CATEGORIES`.
+    /// by category in the catalogue's order (`categories.toml`).
     pub fn check(&self, agreement: &Agreement) -> Vec<Finding> {
         let targets = self.scopes.targets(agreement);
         // the whole agreement folded once, target after target, for one

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
+    /// The file's `[[rule]]` tables, in order.
     #[serde(default, rename = "rule")]
     pub rules: Vec<RuleSpec>,
 }
@@ -21,6 +22,7 @@ pub struct RuleFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TermsFile {
+    /// Named fragments by name: `{name}` in a pattern expands to the fragment.
     #[serde(default)]
     pub terms: std::collections::BTreeMap<String, String>,
     /// How the tree decides a provision's scope: `[scopes.<name>]`.
@@ -33,24 +35,36 @@ pub struct TermsFile {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeSpec {
+    /// Pattern (folded, with `{term}` references) a division's or article's title must match.
     pub title: String,
+    /// Pattern that, found in the first 400 characters of a chapter's opening article,
+    /// gives the chapter this scope when its title does not.
     #[serde(default)]
     pub opening_text: Option<String>,
 }
 
+/// One `[[rule]]` table as written: what a provision must say for a finding of its category.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
+    /// Three capitals and digits, unique in the set (`CEX001`).
     pub code: String,
+    /// The category its findings are in; must be declared in `categories.toml`.
     pub category: String,
+    /// One line for people, shown in listings and reports.
     pub title: String,
+    /// Languages its patterns are written for (`en`, `es`, `fr`).
     pub languages: Vec<String>,
+    /// Severity of its findings.
     pub severity: Severity,
+    /// Guideline paragraphs it rests on ("19.4", "19.5"); at least one, each listed in `guidelines.toml`.
     pub guideline: Vec<String>,
     /// Articles of the Convention itself the rule serves ("16", "21"): kept
     /// apart from the guideline paragraphs.
     #[serde(default)]
     pub convention_article: Vec<String>,
+    /// Scopes it looks in (`anywhere`, `preamble`, `final` or a `terms.toml` scope; `~name`
+    /// refuses one); never empty.
     pub scope: Vec<String>,
     /// Where all conditions must hold together.
     pub within: Within,
@@ -58,34 +72,47 @@ pub struct RuleSpec {
     /// the cheap, rare words that decide whether the rule is tried at all.
     #[serde(default)]
     pub requires: Vec<String>,
+    /// Patterns that must all match in the same unit (see `within`).
     #[serde(default)]
     pub all: Vec<String>,
+    /// Patterns one of which must match in that unit, when any are given.
     #[serde(default)]
     pub any: Vec<String>,
+    /// Patterns none of which may match in that unit: near misses ruled out.
     #[serde(default)]
     pub not: Vec<String>,
     /// Patterns that must match the provision's title (or its chapter's) instead of its text.
     #[serde(default)]
     pub title_any: Vec<String>,
+    /// What a finding says, in one line.
     pub message: String,
+    /// Why it matters and what does not count (Markdown, shown by `rules explain`).
     pub explanation: String,
+    /// Texts it must and must not match, checked by `cargo test`.
     pub examples: Examples,
 }
 
+/// A rule's examples: provision texts it is tested on.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
+    /// Texts the rule must match (`match`); at least one.
     #[serde(rename = "match")]
     pub should_match: Vec<String>,
+    /// Texts the rule must not match: its near misses.
     #[serde(default)]
     pub no_match: Vec<String>,
 }
 
+/// The unit of text inside which a rule's `all`, `any` and `not` conditions must hold together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Within {
+    /// One sentence.
     Sentence,
+    /// One paragraph of an article.
     Paragraph,
+    /// The whole article (or other provision findings attach to).
     Article,
 }
 
