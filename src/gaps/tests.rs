@@ -164,3 +164,17 @@ fn the_guidelines_reference_is_asked_of_agreements_signed_since_june_2017_and_dr
     assert!(!open(Some("2017-05-31")));
     assert!(!open(Some("2009")));
 }
+
+#[test]
+fn the_republic_of_korea_counts_as_developed() {
+    let mut a = agreement("Article 1\n\nText.\n");
+    a.metadata.parties = vec!["KOR".into(), "AUS".into()];
+    let open = gaps(&GapInput {
+        agreement: &a,
+        flags: &[],
+        developing: &[],
+    });
+    assert!(!open
+        .iter()
+        .any(|g| g.id == "missing_preferential_treatment"));
+}
