@@ -140,15 +140,23 @@ fn corpus_reports_files_over_budget_and_goes_on() {
     );
 }
 
-#[test]
-fn a_rule_code_with_accents_is_refused_not_sliced() {
+/// A rule directory: the shipped terms, and the Convention rules edited by
+/// `edit` as `name`.
+fn rule_dir(name: &str, edit: impl Fn(&str) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     std::fs::copy(rules.join("terms.toml"), dir.path().join("terms.toml")).unwrap();
     let rule = std::fs::read_to_string(rules.join("convention_reference.toml")).unwrap();
-    let first_code = rule.find("code = \"").unwrap() + "code = \"".len();
-    let accented = format!("{}ÉÉ01{}", &rule[..first_code], &rule[first_code + 6..]);
-    std::fs::write(dir.path().join("accented.toml"), accented).unwrap();
+    std::fs::write(dir.path().join(name), edit(&rule)).unwrap();
+    dir
+}
+
+#[test]
+fn a_rule_code_with_accents_is_refused_not_sliced() {
+    let dir = rule_dir("accented.toml", |rule| {
+        let first_code = rule.find("code = \"").unwrap() + "code = \"".len();
+        format!("{}ÉÉ01{}", &rule[..first_code], &rule[first_code + 6..])
+    });
     for args in [
         vec![
             "check",
@@ -172,17 +180,11 @@ fn a_rule_code_with_accents_is_refused_not_sliced() {
 
 #[test]
 fn a_rule_with_a_bad_regex_is_one_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
-    std::fs::copy(rules.join("terms.toml"), dir.path().join("terms.toml")).unwrap();
-    let rule = std::fs::read_to_string(rules.join("convention_reference.toml")).unwrap();
-    let broken = rule.replacen(
-        "requires = [\"convention|convencion\"]",
-        "requires = [\"(convention\"]",
-        1,
-    );
-    assert_ne!(broken, rule);
-    std::fs::write(dir.path().join("broken.toml"), broken).unwrap();
+    let dir = rule_dir("broken.toml", |rule| {
+        let broken = rule.replacen("\"convention|convencion\"", "\"(convention\"", 1);
+        assert_ne!(broken, rule);
+        broken
+    });
     let out = treatyscan()
         .args([
             "check",

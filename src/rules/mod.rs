@@ -429,15 +429,7 @@ fn excerpt(
             }
             _ => {}
         }
-        if ch.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(ch);
-            last_space = false;
-        }
+        push_collapsed(&mut out, ch, &mut last_space);
     }
     if let Some(s) = open {
         out_marks.push((s, out.len()));
@@ -481,15 +473,7 @@ fn fingerprint_words(
         if open.is_none() && marks.iter().any(|m| m.0 == at) {
             open = Some(out.len());
         }
-        if ch.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(ch);
-            last_space = false;
-        }
+        push_collapsed(&mut out, ch, &mut last_space);
         let next = at + ch.len_utf8();
         if let Some(s) = open {
             if marks.iter().any(|m| m.1 == next) {
@@ -507,6 +491,17 @@ fn fingerprint_words(
         .filter(|w| w.end <= trimmed && w.start < w.end)
         .filter_map(|w| out.get(w).map(str::to_string))
         .collect()
+}
+
+/// Appends `ch` to an excerpt, a run of whitespace as one space.
+fn push_collapsed(out: &mut String, ch: char, last_space: &mut bool) {
+    if !ch.is_whitespace() {
+        out.push(ch);
+        *last_space = false;
+    } else if !*last_space {
+        out.push(' ');
+        *last_space = true;
+    }
 }
 
 fn leading_whitespace(text: &str) -> usize {
