@@ -149,12 +149,15 @@ fn check_file(
     let agreement =
         crate::source::load_within(path, crate::provision::Paragraphs::Deferred, budget)
             .map_err(|e| e.to_string())?;
-    Ok(review(
-        rules,
-        &agreement,
-        &path.display().to_string(),
-        options,
-    ))
+    let name = path.display().to_string();
+    crate::source::budget::catch_panic(|| review(rules, &agreement, &name, options)).map_err(
+        |message| {
+            format!(
+                "{name}: {}",
+                crate::source::budget::checking_failed(&message)
+            )
+        },
+    )
 }
 
 fn read_baseline(path: &Path) -> anyhow::Result<std::collections::HashSet<String>> {

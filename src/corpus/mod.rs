@@ -173,10 +173,7 @@ where
     let coding =
         crate::source::budget::catch_panic(|| coder(&agreement)).map_err(|message| Failure {
             file: file.clone(),
-            reason: format!(
-                "internal error while checking ({}); please report",
-                message.split_whitespace().collect::<Vec<_>>().join(" ")
-            ),
+            reason: crate::source::budget::checking_failed(&message),
         })?;
     let m = agreement.metadata;
     Ok(Row {

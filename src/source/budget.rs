@@ -81,6 +81,15 @@ fn internal(path: &Path, message: &str) -> SourceError {
     }
 }
 
+/// What follows a file's name when checking it panicked (after reading):
+/// "internal error while checking (MESSAGE); please report", on one line.
+pub fn checking_failed(panic_message: &str) -> String {
+    format!(
+        "internal error while checking ({}); please report",
+        short(panic_message)
+    )
+}
+
 /// A panic message on one line and at most 200 chars.
 fn short(message: &str) -> String {
     let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
