@@ -37,6 +37,8 @@ pub struct Args {
     /// Exit 0 even when there are findings (input errors still exit 2).
     #[arg(long)]
     exit_zero: bool,
+    #[command(flatten)]
+    timeout: super::Timeout,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -105,7 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let results: Vec<Result<FileFindings, String>> = args
         .files
         .par_iter()
-        .map(|path| check_file(&rules, path, &options))
+        .map(|path| check_file(&rules, path, &options, args.timeout.budget()))
         .collect();
     let mut files = Vec::new();
     let mut failures = 0;
@@ -119,7 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 files.push(f)
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", super::one_line(&e));
                 failures += 1;
             }
         }
@@ -127,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if known.is_some() {
         eprintln!("{known_count} finding(s) already in the baseline not shown");
     }
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = super::stdout();
     match args.format {
         Format::Human => {
             stdout.write_all(report::render_human(&files, report::Style::detect()).as_bytes())?
@@ -152,15 +154,20 @@ fn check_file(
     rules: &RuleSet,
     path: &Path,
     options: &ReviewOptions,
+    budget: Option<std::time::Duration>,
 ) -> Result<FileFindings, String> {
-    let agreement = crate::source::load_with(path, crate::provision::Paragraphs::Deferred)
-        .map_err(|e| e.to_string())?;
-    Ok(review(
-        rules,
-        &agreement,
-        &path.display().to_string(),
-        options,
-    ))
+    let agreement =
+        crate::source::load_within(path, crate::provision::Paragraphs::Deferred, budget)
+            .map_err(|e| e.to_string())?;
+    let name = path.display().to_string();
+    crate::source::budget::catch_panic(|| review(rules, &agreement, &name, options)).map_err(
+        |message| {
+            format!(
+                "{name}: {}",
+                crate::source::budget::checking_failed(&message)
+            )
+        },
+    )
 }
 
 fn read_baseline(path: &Path) -> anyhow::Result<std::collections::HashSet<String>> {

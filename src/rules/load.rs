@@ -550,13 +550,10 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
     {
         return Err(format!("unknown language `{l}` (expected en, es or fr)"));
     }
-    let mut chars = spec.code.chars();
-    let letters: String = chars.by_ref().take(3).collect();
-    let digits = chars.as_str();
-    let valid_code = letters.chars().count() == 3
-        && letters.chars().all(|c| c.is_ascii_uppercase())
-        && !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit());
+    // by chars: a code such as `ÉÉ01` is refused, not sliced inside a letter
+    let valid_code = spec.code.chars().count() >= 4
+        && spec.code.chars().take(3).all(|c| c.is_ascii_uppercase())
+        && spec.code.chars().skip(3).all(|c| c.is_ascii_digit());
     if !valid_code {
         return Err("code must be three capitals and digits, like CEX001".into());
     }

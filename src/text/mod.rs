@@ -2,8 +2,10 @@
 //! structure parser consumes. Offsets are byte offsets into `text`; the map turns
 //! them back into the line (and page) a reader would look at in the original.
 
+pub mod marks;
 mod normalize;
 
+pub use marks::Marks;
 pub use normalize::{fold_for_matching, fold_into, fold_text, FoldedText};
 
 use serde::Serialize;
