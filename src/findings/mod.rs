@@ -16,7 +16,10 @@ pub const CULTURAL_CLAUSES: &[&str] = &[
     "cultural_cooperation",
     "ecommerce_cultural",
 ];
-pub use review::{apply_baseline, baseline_fingerprints, review, summary, ReviewOptions};
+pub use review::{
+    apply_baseline, baseline_fingerprints, review, review_combined, summary, Combined,
+    ReviewOptions, PARTIES_UNKNOWN,
+};
 
 use crate::provision::{Kind, Provision};
 use crate::rules::model::Severity;
@@ -84,6 +87,9 @@ pub struct FileFindings {
     pub findings: Vec<Finding>,
     /// Agreement-level findings: what the agreement lacks (guidelines 19.4-19.5).
     pub gaps: Vec<Gap>,
+    /// What the review could not assess, in a sentence each (Parties unknown).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// A short stable hash (FNV-1a, 64 bits) of normalised parts: fingerprints must

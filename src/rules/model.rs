@@ -33,6 +33,11 @@ pub struct ScopeSpec {
     pub title: String,
     #[serde(default)]
     pub opening_text: Option<String>,
+    /// A pattern on the agreement's own title (metadata name, or the title
+    /// page of a text): when it matches, the whole agreement is in the scope
+    /// ("Agreement on Electronic Commerce"), preamble and final clauses aside.
+    #[serde(default)]
+    pub agreement_title: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
