@@ -96,68 +96,32 @@ fn party_phrases(folded: &str) -> Vec<&str> {
     out
 }
 
-/// The Parties a phrase lists, split at "and" / "y" / "et" / commas, with
-/// names that hold such a word ("Trinidad and Tobago") kept whole.
+/// The Parties a phrase lists, in order: at each word the longest run of
+/// words (up to `MAX_NAME_WORDS`) that names a country, so that names holding
+/// "and" ("Trinidad and Tobago") or a state form ("Republic of Korea") are
+/// read whole, and articles or "the Government of" are passed over.
 fn parties_in(phrase: &str) -> Vec<String> {
     let words: Vec<&str> = phrase
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    // pieces between separators
-    let mut pieces: Vec<Vec<&str>> = vec![Vec::new()];
-    let mut seps: Vec<&str> = Vec::new();
-    for w in &words {
-        if matches!(*w, "and" | "y" | "e" | "et") {
-            seps.push(w);
-            pieces.push(Vec::new());
-        } else if let Some(last) = pieces.last_mut() {
-            last.push(w);
-        }
-    }
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     let mut i = 0;
-    while i < pieces.len() {
-        // two pieces joined by their "and" may be one name
-        let joined = (i + 1 < pieces.len())
-            .then(|| {
-                let mut w = pieces[i].clone();
-                w.push(seps[i]);
-                w.extend(&pieces[i + 1]);
-                // the name must hold the "and" ("trinidad and tobago")
-                named_from(&w, pieces[i].len()).map(|(code, _)| code)
-            })
-            .flatten();
-        if let Some(code) = joined {
-            push_unique(&mut out, code);
-            i += 2;
-            continue;
+    while i < words.len() {
+        let longest = (i + 1..=(i + MAX_NAME_WORDS).min(words.len()))
+            .rev()
+            .find_map(|end| lookup(&words[i..end]).map(|code| (code, end)));
+        match longest {
+            Some((code, end)) => {
+                if !out.contains(&code) {
+                    out.push(code);
+                }
+                i = end;
+            }
+            None => i += 1,
         }
-        if let Some(code) = country_code(&pieces[i]) {
-            push_unique(&mut out, code);
-        }
-        i += 1;
     }
     out
-}
-
-fn push_unique(out: &mut Vec<String>, code: String) {
-    if !out.contains(&code) {
-        out.push(code);
-    }
-}
-
-/// The code of a country named at the end of `words` (folded), trying the
-/// longest ending first: "the socialist republic of viet nam" is found as
-/// "viet nam", "the government of australia" as "australia".
-fn country_code(words: &[&str]) -> Option<String> {
-    named_from(words, words.len()).map(|(code, _)| code)
-}
-
-/// `country_code` over endings that start before word `before`, with where
-/// the name starts.
-fn named_from(words: &[&str], before: usize) -> Option<(String, usize)> {
-    let first = words.len().saturating_sub(MAX_NAME_WORDS);
-    (first..before.min(words.len())).find_map(|start| lookup(&words[start..]).map(|c| (c, start)))
 }
 
 /// The longest country name, in words ("united kingdom of great britain and

@@ -169,25 +169,24 @@ impl ScopeDefs {
             .nth(OPENING_CHARS)
             .map_or(text.len(), |(i, _)| i);
         let folded = fold_text(&text[..end]);
-        let opening: Vec<u32> = self
-            .defs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| {
-                d.opening_text
-                    .as_ref()
-                    .is_some_and(|r| r.is_match(folded.as_bytes()))
-            })
-            .map(|(i, _)| self.data_bit(i))
-            .collect();
-        if opening.is_empty() {
+        let opening = self.pattern_bits(&folded, |d| d.opening_text.as_ref());
+        if opening == 0 {
             return 0; // most chapters: no need to ask which scopes the text names
         }
         let named = self.folded_title_bits(&folded);
-        opening
-            .into_iter()
-            .filter(|bit| named & !bit == 0)
+        (0..self.defs.len())
+            .map(|i| self.data_bit(i))
+            .filter(|bit| opening & bit != 0 && named & !bit == 0)
             .fold(0, |acc, bit| acc | bit)
+    }
+
+    /// The scopes whose pattern (`pattern` of the definition) matches `folded`.
+    fn pattern_bits(&self, folded: &str, pattern: impl Fn(&ScopeDef) -> Option<&Regex>) -> u32 {
+        self.defs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| pattern(d).is_some_and(|r| r.is_match(folded.as_bytes())))
+            .fold(0, |acc, (i, _)| acc | self.data_bit(i))
     }
 
     /// The scopes the agreement's own title puts the whole agreement in (an
@@ -197,15 +196,7 @@ impl ScopeDefs {
             return 0;
         }
         let title = fold_text(&agreement.title());
-        self.defs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| {
-                d.agreement_title
-                    .as_ref()
-                    .is_some_and(|r| r.is_match(title.as_bytes()))
-            })
-            .fold(0, |acc, (i, _)| acc | self.data_bit(i))
+        self.pattern_bits(&title, |d| d.agreement_title.as_ref())
     }
 
     /// Every target of the agreement with its scopes, in document order.

@@ -58,8 +58,34 @@ pub fn identify(text: &str) -> Option<Detected> {
 /// sure of it; `None` for English, Spanish, French, and for short, mixed or
 /// uncertain texts (those are analysed).
 pub fn not_analysed(text: &str) -> Option<Detected> {
-    detect(text).filter(|d| d.reliable && !d.is_analysed())
+    let found = detect(text).filter(|d| d.reliable && !d.is_analysed())?;
+    // a mixed text (a schedule naming entities in their own language with
+    // English glosses; English with editorial notes in Dutch) is analysed when
+    // enough of its lines are English, Spanish or French
+    let mut letters_analysed = 0;
+    let mut letters_all = 0;
+    for line in sample(text).lines() {
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < LINE_LETTERS {
+            continue;
+        }
+        letters_all += letters;
+        let analysed =
+            whatlang::detect(line).is_some_and(|i| ANALYSED.contains(&iso639_1(i.lang())));
+        if analysed {
+            letters_analysed += letters;
+        }
+    }
+    let mixed = letters_analysed * 100 >= letters_all * MIXED_PERCENT;
+    (!mixed).then_some(found)
 }
+
+/// Lines with fewer letters than this are not judged one by one.
+const LINE_LETTERS: usize = 20;
+
+/// The share of a sample's letters, in lines read as English, Spanish or
+/// French, from which a text counts as mixed rather than foreign.
+const MIXED_PERCENT: usize = 15;
 
 /// The likeliest of English, Spanish and French ("en" when the text says too
 /// little): the language suggested clauses are written in.
