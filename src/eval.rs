@@ -2,7 +2,7 @@
 //! = a provision's `source_id`): precision, recall and F1 per category. Every
 //! article of a listed agreement without a gold line is a negative.
 
-use crate::rules::{RuleSet, CATEGORIES};
+use crate::rules::RuleSet;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,28 +15,37 @@ struct GoldLine {
     labels: Vec<String>,
 }
 
+/// Counts for one category, over articles (or over agreements in `agreement_scores`).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Score {
+    /// The category scored (`cultural_exception`, `ecommerce`…).
     pub category: String,
+    /// Units the gold labels put in the category.
     pub gold: usize,
+    /// Units both the rules and the gold put in the category.
     pub true_positives: usize,
+    /// Units the rules put in the category and the gold does not.
     pub false_positives: usize,
+    /// Units the gold puts in the category and the rules miss.
     pub false_negatives: usize,
 }
 
 impl Score {
+    /// TP / (TP + FP); 1.0 when the rules flagged nothing.
     pub fn precision(&self) -> f64 {
         ratio(
             self.true_positives,
             self.true_positives + self.false_positives,
         )
     }
+    /// TP / (TP + FN); 1.0 when the gold has nothing in the category.
     pub fn recall(&self) -> f64 {
         ratio(
             self.true_positives,
             self.true_positives + self.false_negatives,
         )
     }
+    /// Harmonic mean of precision and recall; 0.0 when both are 0.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 {
@@ -58,22 +67,31 @@ fn ratio(n: usize, d: usize) -> f64 {
 /// One article where rules and gold disagree.
 #[derive(Debug, Clone, Serialize)]
 pub struct Disagreement {
+    /// ToTA id of the agreement (`pta_<id>.xml`).
     pub tota_id: u32,
+    /// The article's ToTA `article_identifier`.
     pub source_id: String,
+    /// The category they disagree on.
     pub category: String,
     /// "false_positive" or "false_negative".
     pub kind: &'static str,
+    /// The article as a reader would cite it ("Article 14.2 (Scope)").
     pub article: String,
 }
 
+/// The result of [`evaluate`]: scores per category, and every disagreement to read.
 #[derive(Debug, Default, Serialize)]
 pub struct Evaluation {
+    /// Agreements scored (every id of the agreements list).
     pub agreements: usize,
+    /// Articles scored: provisions with a ToTA `article_identifier`, each id once.
     pub articles: usize,
+    /// Article-level scores, one per catalogue category, in catalogue order.
     pub scores: Vec<Score>,
     /// The same, one unit per agreement: positive when any of its articles is
     /// (what a corpus matrix row says).
     pub agreement_scores: Vec<Score>,
+    /// Every article and category where rules and gold disagree, agreement by agreement.
     pub disagreements: Vec<Disagreement>,
 }
 
@@ -90,14 +108,20 @@ pub fn evaluate(
     agreements_tsv: &Path,
     corpus: &Path,
 ) -> anyhow::Result<Evaluation> {
-    let gold_labels = read_gold(gold)?;
+    let categories: Vec<String> = rules
+        .catalogue()
+        .categories()
+        .iter()
+        .map(|c| c.category.to_string())
+        .collect();
+    let gold_labels = read_gold(gold, &categories)?;
     let ids = read_agreement_ids(agreements_tsv)?;
     let per_agreement: Vec<Predicted> = ids
         .par_iter()
         .map(|&id| predict(rules, &corpus.join(format!("pta_{id}.xml"))).map(|(p, t)| (id, p, t)))
         .collect::<anyhow::Result<_>>()?;
     let blank_scores = || -> Vec<Score> {
-        CATEGORIES
+        categories
             .iter()
             .map(|c| Score {
                 category: c.to_string(),
@@ -167,7 +191,7 @@ fn predict(rules: &RuleSet, path: &Path) -> anyhow::Result<(Labels, Vec<(String,
     let mut labels = Labels::new();
     for f in rules.check(&agreement) {
         if let Some(id) = f.provision.source_id.clone() {
-            labels.entry(id).or_default().insert(f.category);
+            labels.entry(id).or_default().insert(f.category.to_string());
         }
     }
     // a ToTA article may come out as several provisions; it is scored once
@@ -180,7 +204,7 @@ fn predict(rules: &RuleSet, path: &Path) -> anyhow::Result<(Labels, Vec<(String,
     Ok((labels, articles))
 }
 
-fn read_gold(path: &Path) -> anyhow::Result<BTreeMap<u32, Labels>> {
+fn read_gold(path: &Path, categories: &[String]) -> anyhow::Result<BTreeMap<u32, Labels>> {
     let text =
         std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let mut gold: BTreeMap<u32, Labels> = BTreeMap::new();
@@ -192,7 +216,7 @@ fn read_gold(path: &Path) -> anyhow::Result<BTreeMap<u32, Labels>> {
         let g: GoldLine = serde_json::from_str(line)
             .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))?;
         for l in &g.labels {
-            if !CATEGORIES.contains(&l.as_str()) {
+            if !categories.contains(l) {
                 anyhow::bail!("{}:{}: unknown category `{l}`", path.display(), n + 1);
             }
         }

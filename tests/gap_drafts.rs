@@ -5,8 +5,8 @@
 mod common;
 
 use std::fmt::Write;
-use treatyscan::findings::{review, ReviewOptions};
 use treatyscan::provision::SourceFormat;
+use treatyscan::review::{review, ReviewOptions};
 use treatyscan::rules::RuleSet;
 use treatyscan::text::LocatedText;
 
@@ -42,7 +42,7 @@ fn rules() -> &'static RuleSet {
 }
 
 /// A draft reviewed as a negotiator would, with a developing-country Party.
-fn reviewed(text: &str) -> treatyscan::findings::FileFindings {
+fn reviewed(text: &str) -> treatyscan::model::FileFindings {
     let agreement = treatyscan::structure::parse_text(
         "draft.txt".into(),
         SourceFormat::Text,
@@ -109,7 +109,8 @@ fn one_suggested_clause_closes_each_gap() {
     let mut table = String::new();
     for lang in LANGS {
         let d = draft(lang);
-        for gap in treatyscan::findings::gaps::GAP_IDS {
+        for id in rules().catalogue().gap_ids() {
+            let gap = id.as_str();
             let clause = suggested(&d.text, gap);
             let after = gaps_of(&closed(&d, gap, &clause));
             assert!(

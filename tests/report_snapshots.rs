@@ -1,8 +1,8 @@
 //! The human report of one invented draft, reviewed and kept as a snapshot.
 
 use std::path::Path;
-use treatyscan::findings::{review, ReviewOptions};
 use treatyscan::report::{render_human, Style};
+use treatyscan::review::{review, ReviewOptions};
 use treatyscan::rules::RuleSet;
 
 #[test]
@@ -16,5 +16,5 @@ fn human_report_of_english_draft() {
         "corpus/rules/draft_en.txt",
         &ReviewOptions::default(),
     )];
-    insta::assert_snapshot!(render_human(&files, &rules, Style::Plain));
+    insta::assert_snapshot!(render_human(&files, Style::Plain));
 }

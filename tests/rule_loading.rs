@@ -132,7 +132,7 @@ fn a_rule_without_literals_still_finds() {
     .unwrap();
     let findings = rules.check(&agreement);
     assert_eq!(findings.len(), 1, "{findings:?}");
-    assert_eq!(findings[0].rules, ["TST001"]);
+    assert_eq!(findings[0].rule_codes(), ["TST001"]);
 }
 
 /// A bad scope title in terms.toml names the file, the scope and the problem,
@@ -152,6 +152,96 @@ fn bad_scope_title_names_the_scope() {
         .unwrap_or_default();
     assert!(
         e.contains("terms.toml") && e.contains("scope `annexes`") && e.contains("unclosed group"),
+        "{e}"
+    );
+}
+
+/// A copy of `rules/` whose gap file changes a suggested clause: the report
+/// follows the copy, so gaps are data as much as rules are.
+#[test]
+fn a_rules_copy_with_an_edited_gap_clause_changes_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    for entry in std::fs::read_dir(&rules_dir).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if path.file_name().is_some_and(|n| n == "gaps.toml") {
+            text = text.replacen(
+                "clause.en = \"Reaffirming their commitments",
+                "clause.en = \"EDITED: Reaffirming their commitments",
+                1,
+            );
+        }
+        std::fs::write(dir.path().join(path.file_name().unwrap()), text).unwrap();
+    }
+    let edited = RuleSet::load_dir(dir.path()).unwrap();
+    let agreement = treatyscan::source::load_bytes(
+        Path::new("draft.txt"),
+        b"Article 1\n\nThe Parties hereby establish a free trade area.\n",
+    )
+    .unwrap();
+    let options = treatyscan::review::ReviewOptions::default();
+    let clause = |rules: &RuleSet| {
+        treatyscan::review::review(rules, &agreement, "draft.txt", &options)
+            .gaps
+            .into_iter()
+            .find(|g| g.id == "missing_convention_reference")
+            .expect("gap open")
+            .suggested_clause
+    };
+    assert!(clause(&edited).starts_with("EDITED: "));
+    assert!(clause(&RuleSet::builtin().unwrap()).starts_with("Reaffirming"));
+}
+
+/// A gap naming a category nobody declared is a load error with the file,
+/// the line and column of the gap, its id and the reason.
+#[test]
+fn a_gap_with_an_unknown_category_names_file_line_and_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let gaps =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/gaps.toml"))
+            .unwrap()
+            .replacen(
+                "absent = [\"policy_space\"]",
+                "absent = [\"policy_spaec\"]",
+                1,
+            );
+    std::fs::write(dir.path().join("gaps.toml"), &gaps).unwrap();
+    let e = RuleSet::load_dir(dir.path())
+        .err()
+        .expect("load fails")
+        .to_string();
+    let line = gaps
+        .lines()
+        .position(|l| l == "id = \"missing_policy_space\"")
+        .unwrap();
+    assert!(
+        e.contains("gaps.toml:")
+            && e.contains("gap missing_policy_space")
+            && e.contains("unknown category `policy_spaec`"),
+        "{e}"
+    );
+    // the gap's table starts on the line after its `[[gap]]` header at the latest
+    let at: usize = e.split(':').nth(1).unwrap().parse().unwrap();
+    assert!(
+        at.abs_diff(line + 1) <= 1,
+        "{e} (gap id on line {})",
+        line + 1
+    );
+}
+
+/// A fault inside one rule is reported at its line, with the rule's code.
+#[test]
+fn a_rule_field_error_names_line_column_and_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "[[rule]]\ncode = \"TST001\"\ncategory = \"cultural_exception\"\ntitel = \"x\"\n";
+    std::fs::write(dir.path().join("test.toml"), text).unwrap();
+    let e = RuleSet::load_dir(dir.path())
+        .err()
+        .expect("load fails")
+        .to_string();
+    assert!(
+        e.contains("test.toml:4:1: rule TST001:") && e.contains("titel"),
         "{e}"
     );
 }

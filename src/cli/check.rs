@@ -1,11 +1,11 @@
 use super::exit;
-use crate::findings::{
-    apply_baseline, baseline_fingerprints, review, review_combined, Combined, FileFindings,
-    ReviewOptions,
-};
+use crate::model::{FileFindings, Severity};
 use crate::provision::Agreement;
 use crate::report;
-use crate::rules::{RuleSet, Severity, CATEGORIES};
+use crate::review::{
+    apply_baseline, baseline_fingerprints, review, review_combined, Combined, ReviewOptions,
+};
+use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -85,18 +85,26 @@ pub fn rule_set(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
     })
 }
 
+/// `treatyscan check`: reviews each file, prints the report, and returns the
+/// exit code (0 clean, 1 findings, 2 no readable input, 3 partial).
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let rules = rule_set(args.rules.as_deref())?;
+    let catalogue = rules.catalogue();
     if let Some(bad) = args
         .categories
         .iter()
-        .find(|c| !CATEGORIES.contains(&c.as_str()))
+        .find(|c| catalogue.category(c).is_none())
     {
+        let names: Vec<&str> = catalogue
+            .categories()
+            .iter()
+            .map(|c| c.category.as_str())
+            .collect();
         anyhow::bail!(
             "unknown category `{bad}` (categories: {})",
-            CATEGORIES.join(", ")
+            names.join(", ")
         );
     }
-    let rules = rule_set(args.rules.as_deref())?;
     let known = match &args.baseline {
         Some(path) => Some(read_baseline(path)?),
         None => None,
@@ -158,7 +166,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut stdout = std::io::stdout().lock();
     match args.format {
         Format::Human => stdout.write_all(
-            report::render_human_run(&files, &run, &rules, report::Style::detect()).as_bytes(),
+            report::render_human_run(&files, &run, report::Style::detect()).as_bytes(),
         )?,
         Format::Json => {
             let mut out = std::io::BufWriter::new(&mut stdout);
@@ -167,9 +175,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         // SARIF and CSV have no place for a run-level gap: the combined
         // agreement's gaps are reported on its first file
-        Format::Sarif => stdout.write_all(
-            report::render_sarif(&with_combined(&files, &combined), &rules).as_bytes(),
-        )?,
+        Format::Sarif => {
+            stdout.write_all(report::render_sarif(&with_combined(&files, &combined)).as_bytes())?
+        }
         Format::Csv => {
             stdout.write_all(report::render_csv(&with_combined(&files, &combined)).as_bytes())?
         }
@@ -245,11 +253,10 @@ fn exit_code(files: &[FileFindings], failures: usize, fail_on: FailOn) -> u8 {
             exit::PARTIAL
         };
     }
-    // a gap is a warning: a missing protection, not an error in the text
     let failing = fail_on.threshold().is_some_and(|t| {
         files.iter().any(|file| {
             file.findings.iter().any(|f| f.severity >= t)
-                || (!file.gaps.is_empty() && Severity::Warning >= t)
+                || file.gaps.iter().any(|g| g.severity >= t)
         })
     });
     if failing {

@@ -1,7 +1,7 @@
 use super::exit;
 use crate::corpus::{self, ArticleRef, Coding};
-use crate::findings::{gaps::GAP_IDS, review, FileFindings, ReviewOptions};
-use crate::rules::CATEGORIES;
+use crate::model::FileFindings;
+use crate::review::{review, ReviewOptions};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -41,6 +41,8 @@ enum Format {
     Table,
 }
 
+/// `treatyscan corpus`: codes every agreement of the folder, writes the matrix (or the
+/// `--by-year` CSV and chart), and returns 0, 2 when no file could be coded, 3 when some failed.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let glob = match &args.glob {
         Some(g) => Some(
@@ -78,9 +80,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let outcome = pool.install(|| corpus::code_files(&files, &coder, &tick));
     progress.finish_and_clear();
 
-    let categories: Vec<String> = CATEGORIES.iter().map(|c| c.to_string()).collect();
+    let catalogue = rules.catalogue();
+    let categories: Vec<String> = catalogue
+        .categories()
+        .iter()
+        .map(|c| c.category.to_string())
+        .collect();
+    let cultural_clauses: Vec<&str> = catalogue
+        .categories()
+        .iter()
+        .filter(|c| c.cultural_clause)
+        .map(|c| c.category.as_str())
+        .collect();
+    let gap_ids: Vec<&str> = catalogue.gap_ids().iter().map(|g| g.as_str()).collect();
     if args.by_year {
-        let years = corpus::by_year(&outcome.rows);
+        let years = corpus::by_year(&outcome.rows, &cultural_clauses);
         corpus::write_by_year_csv(&mut out, &years)?;
         let plot = args
             .plot
@@ -91,7 +105,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         eprintln!("chart written to {}", plot.display());
     } else {
         match args.format {
-            Format::Csv => corpus::write_csv(&mut out, &outcome.rows, &categories, GAP_IDS)?,
+            Format::Csv => corpus::write_csv(&mut out, &outcome.rows, &categories, &gap_ids)?,
             Format::Jsonl => corpus::write_jsonl(&mut out, &outcome.rows, &outcome.failures)?,
             Format::Table => corpus::write_table(&mut out, &outcome.rows, &categories)?,
         }
@@ -119,7 +133,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 fn coding(file: &FileFindings, with_findings: bool) -> Coding {
     let mut c = Coding::default();
     for f in &file.findings {
-        let list = c.categories.entry(f.category.clone()).or_default();
+        let list = c.categories.entry(f.category.to_string()).or_default();
         if !list.iter().any(|a: &ArticleRef| a.path == f.provision.path) {
             list.push(ArticleRef {
                 path: f.provision.path.clone(),
@@ -129,7 +143,10 @@ fn coding(file: &FileFindings, with_findings: bool) -> Coding {
     }
     c.gaps = file.gaps.iter().map(|g| g.id.to_string()).collect();
     if with_findings {
-        c.findings = serde_json::json!({"findings": file.findings, "gaps": file.gaps});
+        c.findings = Some(corpus::CodedFindings {
+            findings: file.findings.clone(),
+            gaps: file.gaps.clone(),
+        });
     }
     c
 }

@@ -21,6 +21,8 @@ pub struct Args {
     rules: Option<PathBuf>,
 }
 
+/// `treatyscan eval`: prints the score table (and, with `--disagreements`, every
+/// disagreement) and returns 0; reading the gold, the list or an agreement may fail.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let rules = super::check::rule_set(args.rules.as_deref())?;
     let agreements = args

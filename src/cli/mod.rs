@@ -13,9 +13,14 @@ use std::process::ExitCode;
 
 /// Exit codes are part of the interface CI jobs rely on.
 pub mod exit {
+    /// Success, nothing to report (`check` below `--fail-on`, `compare` equal, every corpus file
+    /// coded).
     pub const CLEAN: u8 = 0;
+    /// Something to report: findings at the `--fail-on` level (`check`), differences (`compare`).
     pub const FINDINGS: u8 = 1;
+    /// An error: bad arguments or rules, or no input could be read.
     pub const ERROR: u8 = 2;
+    /// Some inputs could not be read; the others were reported.
     pub const PARTIAL: u8 = 3;
 }
 
@@ -47,6 +52,8 @@ enum Command {
     Corpus(corpus::Args),
 }
 
+/// Runs the command line: parses the arguments, runs the subcommand, prints any error
+/// to standard error and returns the exit code (see [`exit`]).
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

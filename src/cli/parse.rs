@@ -16,6 +16,8 @@ enum Format {
     Json,
 }
 
+/// `treatyscan parse`: prints the agreement's provision tree as an outline or JSON; 0 when it
+/// reads.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let agreement = crate::source::load(&args.file)?;
     let out = match args.format {

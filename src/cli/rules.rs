@@ -17,23 +17,35 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Command {
-    /// Print one rule's page: what it finds, why, its examples, and the words
-    /// an article must contain for the rule to be checked there.
-    Explain { code: String },
+    /// Print one rule's or gap's page: what it finds, why, its examples, and
+    /// (for a rule) the words an article must contain for it to be checked
+    /// there. Takes a rule code (`CEX001`) or a gap id
+    /// (`missing_convention_reference`), as `treatyscan rules` lists them.
+    Explain {
+        /// A rule code or gap id.
+        code: String,
+    },
     /// Print every prefilter literal of every rule, one per line (folded
     /// text): the vocabulary the rules look for, e.g. for a grep baseline.
     Triggers,
 }
 
+/// `treatyscan rules`: lists the rules, explains one rule or gap, prints their triggers
+/// or the Markdown reference; 0, or an error for an unknown code.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let rules = super::check::rule_set(args.rules.as_deref())?;
     let out = match args.command {
-        Some(Command::Explain { code }) => match rules.rule(&code) {
-            Some(rule) => {
-                docs::explain(rule) + &docs::trigger(&rules.trigger_literals(rule.code()))
+        Some(Command::Explain { code }) => {
+            match (rules.rule(&code), rules.catalogue().gap(&code)) {
+                (Some(rule), _) => {
+                    docs::explain(rule) + &docs::trigger(&rules.trigger_literals(rule.code()))
+                }
+                (None, Some(gap)) => docs::explain_gap(gap, &rules),
+                (None, None) => anyhow::bail!(
+                    "no rule or gap `{code}` (`treatyscan rules` lists the rule codes and gap ids)"
+                ),
             }
-            None => anyhow::bail!("no rule `{code}` (see `treatyscan rules`)"),
-        },
+        }
         Some(Command::Triggers) => {
             let mut all: Vec<String> = rules
                 .rules()

@@ -17,8 +17,10 @@ use similar::{capture_diff_slices_deadline, diff_ratio, Algorithm};
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
+/// How the two units of a pair correspond.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
+    /// One A unit is one B unit (renumbered, moved or edited as it may be).
     OneToOne,
     /// One of several B units carved out of one A unit.
     Split,
@@ -26,19 +28,27 @@ pub enum Relation {
     Merged,
 }
 
+/// One unit of A paired with one unit of B.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pair {
+    /// Index of the unit in A's unit list.
     pub a: usize,
+    /// Index of the unit in B's unit list.
     pub b: usize,
     /// Folded-word similarity in 0..=1 (containment for split/merge parts).
     pub similarity: f32,
+    /// One-to-one, or one part of a split or merge.
     pub relation: Relation,
 }
 
+/// Which unit of B is which unit of A: indexes into the two unit lists.
 #[derive(Debug, Default)]
 pub struct Alignment {
+    /// The pairs found, strongest evidence first.
     pub pairs: Vec<Pair>,
+    /// A units paired with nothing, ascending.
     pub removed: Vec<usize>,
+    /// B units paired with nothing, ascending.
     pub added: Vec<usize>,
     /// Where each A division (chapter path) went in B, by majority of its articles.
     pub division_map: HashMap<String, String>,
@@ -54,6 +64,8 @@ const MIN_CONTAINMENT: f32 = 0.6;
 /// A single pair may not hold up the comparison of two long agreements.
 const PAIR_DEADLINE: Duration = Duration::from_millis(30);
 
+/// Pairs the units of A with those of B: identical texts first, then similar ones
+/// (shared shingles, title or number), then the parts of splits and merges.
 pub fn align(a: &[Unit], b: &[Unit]) -> Alignment {
     let mut state = State::new(a.len(), b.len());
     pair_identical(a, b, &mut state);

@@ -8,9 +8,10 @@
 
 use super::align::Alignment;
 use super::units::Unit;
-use crate::findings::gaps::{find_gaps, Flag, Gap, GapInput};
+use crate::gaps::{find_gaps, Flag, GapInput};
+use crate::model::{Category, Gap};
 use crate::provision::Agreement;
-use crate::rules::RuleSet;
+use crate::rules::{Catalogue, RuleSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -18,14 +19,18 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// paragraph counts for the article that holds it).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ProvisionRef {
+    /// Stable path of the provision (`ch14/art14.2/p3`).
     pub path: String,
 }
 
+/// Per category name, the provisions it was found in.
 pub type CategoryMap = BTreeMap<String, Vec<ProvisionRef>>;
 
+/// Where a comparison gets each side's categories and gaps from.
 pub trait CategoryProvider {
     /// Where the categories come from, shown in the output ("keywords", "rules").
     fn source(&self) -> &str;
+    /// Per category, the provisions of `agreement` in it.
     fn categories(&self, agreement: &Agreement) -> CategoryMap;
     /// Agreement-level gaps (guidelines 19.4-19.5) given the categories found.
     fn gaps(&self, _agreement: &Agreement, _categories: &CategoryMap) -> Vec<Gap> {
@@ -33,29 +38,34 @@ pub trait CategoryProvider {
     }
 }
 
-/// Gaps as `findings::gaps` reasons them, from categories as article flags.
+/// Gaps as `check` reasons them, from categories as article flags.
 pub fn gaps_from_categories(
+    catalogue: &Catalogue,
     agreement: &Agreement,
     categories: &CategoryMap,
     developing: &[String],
 ) -> Vec<Gap> {
     let flags: Vec<Flag> = categories
         .iter()
-        .flat_map(|(c, refs)| {
+        .filter_map(|(c, refs)| catalogue.category(c).map(|c| (c, refs)))
+        .flat_map(|(category, refs): (Category, _)| {
             refs.iter().map(move |r| Flag {
-                category: c,
+                category,
                 path: &r.path,
             })
         })
         .collect();
-    find_gaps(&GapInput {
-        agreement,
-        flags: &flags,
-        developing,
-    })
+    find_gaps(
+        catalogue,
+        &GapInput {
+            agreement,
+            flags: &flags,
+            developing,
+        },
+    )
 }
 
-/// A closure is a provider: tests and the future rule engine plug in the same way.
+/// A closure is a provider: how tests plug in their own categories (named by the `&str`).
 pub struct FnProvider<F>(pub &'static str, pub F);
 
 impl<F: Fn(&Agreement) -> CategoryMap> CategoryProvider for FnProvider<F> {
@@ -67,6 +77,7 @@ impl<F: Fn(&Agreement) -> CategoryMap> CategoryProvider for FnProvider<F> {
     }
 }
 
+/// What one side has that the other lacks; the order is the report's (what B loses first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeltaStatus {
@@ -82,21 +93,31 @@ pub enum DeltaStatus {
     Differs,
 }
 
+/// One provision of a delta entry, on the side that has the category or gap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeltaRef {
+    /// Stable path of the provision.
     pub path: String,
+    /// Human label ("Article 22.5 (Cultural Industries)").
     pub label: String,
     /// The aligned provision on the other side, when there is one.
     pub counterpart: Option<String>,
 }
 
+/// One line of the category delta.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeltaEntry {
     /// A category, or for the gap statuses a gap id (`missing_cultural_exception`).
     pub category: String,
+    /// Which way the two sides differ.
     pub status: DeltaStatus,
+    /// One sentence for the reader ("B drops the cultural exception of A's Article 22.5…").
     pub message: String,
+    /// A's provisions in the category whose B counterpart (if any) is not; for a closed gap, A's
+    /// evidence.
     pub a_only: Vec<DeltaRef>,
+    /// B's provisions in the category whose A counterpart (if any) is not; for an opened gap, B's
+    /// evidence.
     pub b_only: Vec<DeltaRef>,
 }
 
@@ -158,12 +179,19 @@ pub(crate) fn holder(index: &HashMap<&str, usize>, path: &str) -> Option<usize> 
     }
 }
 
+/// Both sides' units and their alignment, as [`category_delta`] reads them.
 pub struct Sides<'x, 'a> {
+    /// A's units, as aligned.
     pub a: &'x [Unit<'a>],
+    /// B's units, as aligned.
     pub b: &'x [Unit<'a>],
+    /// Which unit of B is which unit of A.
     pub alignment: &'x Alignment,
 }
 
+/// The category entries: per category, the provisions of either side whose aligned
+/// counterpart is not in it (`OnlyInA`, `OnlyInB`, `Differs`); sorted by status, then
+/// category. Gaps are [`gap_delta`]'s.
 pub fn category_delta(
     sides: &Sides,
     cats_a: &CategoryMap,
@@ -286,6 +314,7 @@ fn differs_message(what: &str, a_only: &[DeltaRef], b_only: &[DeltaRef]) -> Stri
 /// Categories from the rule engine: a provision is in a category when `check`
 /// would report a finding of that category on it; gaps as `check` reasons them.
 pub struct RuleCategories {
+    /// The compiled rules whose findings give the categories and gaps.
     pub rules: RuleSet,
     /// Parties the user names as developing (`--developing`), as for `check`.
     pub developing: Vec<String>,
@@ -299,14 +328,21 @@ impl CategoryProvider for RuleCategories {
     fn categories(&self, agreement: &Agreement) -> CategoryMap {
         let mut out = CategoryMap::new();
         for f in self.rules.check(agreement) {
-            out.entry(f.category).or_default().push(ProvisionRef {
-                path: f.provision.path,
-            });
+            out.entry(f.category.to_string())
+                .or_default()
+                .push(ProvisionRef {
+                    path: f.provision.path,
+                });
         }
         out
     }
 
     fn gaps(&self, agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {
-        gaps_from_categories(agreement, categories, &self.developing)
+        gaps_from_categories(
+            self.rules.catalogue(),
+            agreement,
+            categories,
+            &self.developing,
+        )
     }
 }

@@ -6,11 +6,15 @@ use serde::Serialize;
 use similar::{capture_diff_slices_deadline, diff_ratio, Algorithm, DiffOp};
 use std::time::{Duration, Instant};
 
+/// What a run of words is in the diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
+    /// In both texts.
     Equal,
+    /// Only in A (struck through in reports).
     Delete,
+    /// Only in B (underlined in reports).
     Insert,
 }
 
@@ -19,13 +23,20 @@ pub enum Op {
 /// whitespace, or a newline where a paragraph starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Segment {
+    /// Whether the run is in both texts, only A's or only B's.
     pub op: Op,
+    /// The words as printed, each with the space or newline before it (none before the text's
+    /// first).
     pub text: String,
 }
 
+/// The word diff of one pair.
 pub struct WordDiff {
+    /// Runs in text order; adjacent runs never share an op.
     pub segments: Vec<Segment>,
+    /// Some token differs (case counts, layout does not).
     pub changed: bool,
+    /// `similar`'s ratio over the token keys, 0..=1 (1.0 when unchanged).
     pub ratio: f32,
 }
 
@@ -33,6 +44,8 @@ pub struct WordDiff {
 /// past this, `similar` returns a coarser (still correct) diff.
 const DEADLINE: Duration = Duration::from_millis(50);
 
+/// Diffs two token lists on their case-sensitive keys (histogram algorithm, coarser past
+/// a 50 ms deadline).
 pub fn word_diff(old: &[Token], new: &[Token]) -> WordDiff {
     let x: Vec<u64> = old.iter().map(|t| t.key).collect();
     let y: Vec<u64> = new.iter().map(|t| t.key).collect();

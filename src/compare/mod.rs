@@ -25,40 +25,67 @@ use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use units::{article_units, Unit};
 
+/// What changed from agreement A to agreement B: the result of [`compare`], and the JSON of
+/// `compare --format json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
+    /// The earlier agreement (the first argument).
     pub a: Side,
+    /// The later agreement (the second argument).
     pub b: Side,
+    /// Counts over the article-level changes.
     pub summary: Summary,
+    /// Category and gap delta, sorted by status then category: the headline.
     pub delta: Vec<DeltaEntry>,
+    /// One entry per article pair, added or removed article, in B's reading order, each
+    /// changed article followed by its changed paragraphs.
     pub changes: Vec<Change>,
 }
 
+/// One agreement of a comparison, as the reports name it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Side {
+    /// The file it was read from, as given on the command line.
     pub file: String,
+    /// The agreement's name from ToTA `<meta>`, when the source gives one.
     pub name: Option<String>,
+    /// Language code: the metadata's (lowercased), else an ISO 639-1 guess from the text;
+    /// `None` when neither tells.
     pub language: Option<String>,
 }
 
+/// The headline counts of a comparison, over article-level changes.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     /// Articles and stand-alone provisions (preamble, final clause, annexes without articles).
     pub provisions_a: usize,
+    /// The same count for B.
     pub provisions_b: usize,
+    /// Article-level pairs (paired by number only when the languages differ).
     pub matched: usize,
+    /// Matched articles with no change at all; 0 between two languages.
     pub unchanged: usize,
+    /// Matched articles whose words changed.
     pub text_changed: usize,
+    /// Matched articles in another chapter than the one most of their chapter's articles went to.
     pub moved: usize,
+    /// Matched articles whose number changed.
     pub renumbered: usize,
+    /// Matched articles whose title changed (same language only).
     pub retitled: usize,
+    /// B articles carved out of one A article.
     pub split: usize,
+    /// B articles that fold several A articles together (counted once per A part).
     pub merged: usize,
+    /// Articles only in B.
     pub added: usize,
+    /// Articles only in A.
     pub removed: usize,
+    /// False when metadata or the text say A and B are in different languages.
     pub same_language: bool,
     /// Where the category delta came from.
     pub categories_from: String,
+    /// Why the words were not compared (two languages), when they were not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -72,50 +99,77 @@ impl Summary {
     }
 }
 
+/// Whether a change pairs two provisions or has only one side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
+    /// A provision of A paired with one of B (changed or not).
     Matched,
+    /// A provision only in B.
     Added,
+    /// A provision only in A.
     Removed,
 }
 
+/// The depth of a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
+    /// An article, or a stand-alone provision (preamble, final clause, annex without articles).
     Article,
+    /// A paragraph inside a changed article.
     Paragraph,
 }
 
+/// One side of a change: which provision, and where it sits.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProvisionInfo {
+    /// What the provision is (article, paragraph, annex…).
     pub kind: Kind,
+    /// The number as written, without its keyword ("14.2"), when there is one.
     pub number: Option<String>,
+    /// The title ("Scope"), when the provision has one.
     pub title: Option<String>,
+    /// Stable path of the provision in its agreement's tree.
     pub path: String,
     /// "Chapter 14 (Electronic Commerce)": where it sits, for "moved" messages.
     pub division: Option<String>,
+    /// Human label ("Article 14.2 (Scope)") for the renderers; not in JSON.
     #[serde(skip)]
     pub label: String,
 }
 
+/// One article or paragraph entry of a comparison: its two sides and what changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
+    /// Paired, added or removed.
     pub kind: ChangeKind,
+    /// Article or paragraph.
     pub level: Level,
+    /// The provision in A; `None` when added.
     pub a: Option<ProvisionInfo>,
+    /// The provision in B; `None` when removed.
     pub b: Option<ProvisionInfo>,
+    /// The words differ (paired provisions only; never set across two languages).
     pub text_changed: bool,
+    /// The article sits in another chapter than the one its old chapter went to (articles only).
     pub moved: bool,
+    /// The number differs.
     pub renumbered: bool,
+    /// The title differs (same language only; a title printed as the text's first line does not
+    /// count).
     pub retitled: bool,
+    /// Part of a split: one of several B provisions carved out of one A provision.
     pub split: bool,
+    /// Part of a merge: one of several A provisions folded into one B provision.
     pub merged: bool,
     /// Word similarity 0..=1; null when the texts are in different languages.
     pub similarity: Option<f32>,
     /// Categories either side's provision is in (cultural changes sort first).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
+    /// Word diff: runs whose `equal` + `delete` rebuild A's text and `equal` + `insert` B's;
+    /// empty when the texts are in different languages.
     pub diff: Vec<Segment>,
     /// Both texts as they read, when the words are not compared (two
     /// languages): the side-by-side view still shows them; JSON does not.
@@ -138,6 +192,7 @@ impl Change {
         .collect()
     }
 
+    /// Whether a reader should see this entry: added, removed, or any change flag set.
     pub fn is_interesting(&self) -> bool {
         self.kind != ChangeKind::Matched
             || self.text_changed
@@ -149,6 +204,9 @@ impl Change {
     }
 }
 
+/// Compares two agreements: aligns their articles (by number only when their languages
+/// differ), diffs the words of each pair, and computes the category and gap delta with
+/// `categories` (the rule engine for `compare`, closures in tests).
 pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) -> Comparison {
     let units_a = article_units(a);
     let units_b = article_units(b);

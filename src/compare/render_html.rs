@@ -34,6 +34,7 @@ del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:un
 .empty{color:#999;font-style:italic;font-family:sans-serif;font-size:.85em}
 "#;
 
+/// The whole comparison as one self-contained HTML page (inline CSS, no scripts).
 pub fn render(c: &Comparison) -> String {
     let mut out = String::with_capacity(1 << 16);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");

@@ -6,14 +6,19 @@ use super::diff::{Op, Segment};
 use super::{Change, ChangeKind, Comparison, Level, ProvisionInfo, Side};
 use std::fmt::Write;
 
+/// How the terminal report is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
+    /// Paint with ANSI colours (the CLI does on a terminal without `NO_COLOR`).
     pub color: bool,
+    /// Column at which diffed text wraps, in visible characters (100 for `compare`).
     pub width: usize,
 }
 
 const CONTEXT_WORDS: usize = 8;
 
+/// The terminal report: both sides, the summary, the category delta, then each changed
+/// article with its words diffed inline, wrapped at `style.width`.
 pub fn render(c: &Comparison, style: Style) -> String {
     let mut out = String::new();
     let p = Painter(style.color);
@@ -41,6 +46,7 @@ fn side_line(s: &Side) -> String {
     line
 }
 
+/// The one-line summary ("12 provisions in A, 13 in B; 11 matched (9 unchanged), 2 text changed…").
 pub fn summary_line(c: &Comparison) -> String {
     let s = &c.summary;
     let paired = if s.same_language {

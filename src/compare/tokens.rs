@@ -8,6 +8,7 @@ use crate::text::fold_text;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
+/// One word or punctuation mark of a compared text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// As printed, with a line-end hyphenation joined up.
@@ -16,16 +17,20 @@ pub struct Token {
     pub key: u64,
     /// Case- and accent-insensitive key: what alignment compares.
     pub fold: u64,
+    /// Whitespace preceded it in the source.
     pub space_before: bool,
     /// A paragraph starts here (a blank line, or a line opening with a marker
     /// such as "2." or "(b)"): kept for display only, never compared.
     pub break_before: bool,
+    /// A word (letters or digits), not punctuation.
     pub is_word: bool,
 }
 
 const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
 const SOFT_HYPHEN: char = '\u{ad}';
 
+/// Splits a text into words and single punctuation marks, joining words hyphenated across
+/// a line end ("cul-\ntural" → "cultural").
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut tokens = Vec::new();
@@ -148,6 +153,7 @@ fn canonical(text: &str, is_word: bool) -> String {
         .collect()
 }
 
+/// Hash of a string with std's `DefaultHasher`: for comparing in memory, never to be stored.
 pub fn hash_str(s: &str) -> u64 {
     let mut h = DefaultHasher::new();
     s.hash(&mut h);

@@ -10,22 +10,30 @@ use crate::structure::{classify, Line};
 use crate::text::fold_text;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+/// An article or stand-alone provision (or a paragraph of a changed article) prepared for
+/// alignment: its tokens, hashes and keys.
 pub struct Unit<'a> {
+    /// The provision in its agreement's tree.
     pub provision: &'a Provision,
     /// The chapter it sits in (or the nearest part/section/annex when there are no chapters).
     pub division: Option<&'a Provision>,
+    /// The compared text, heading line left out, as tokens.
     pub tokens: Vec<Token>,
     /// Hash of the folded token sequence: equal means the same text up to layout and case.
     pub fold_hash: u64,
     /// Sorted, deduplicated hashes of 3-word shingles (single words for very short texts).
     pub shingles: Vec<u64>,
+    /// The title folded and trimmed ("" without one): what "same title" and "retitled" compare.
     pub title_key: String,
+    /// The number normalised for paths ("14.2", "xxiv"; "" without one): what "renumbered"
+    /// compares.
     pub number_key: String,
     /// Article index within the agreement's structural order (for stable output).
     pub order: usize,
 }
 
 impl<'a> Unit<'a> {
+    /// A unit of `provision` (in `division`) whose compared text is `body`; `order` is left at 0.
     pub fn new(provision: &'a Provision, division: Option<&'a Provision>, body: &str) -> Self {
         let tokens = tokenize(body);
         let mut h = DefaultHasher::new();
@@ -52,6 +60,7 @@ impl<'a> Unit<'a> {
         }
     }
 
+    /// Number of word tokens (punctuation not counted).
     pub fn word_count(&self) -> usize {
         self.tokens.iter().filter(|t| t.is_word).count()
     }

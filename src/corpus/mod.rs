@@ -20,49 +20,88 @@ use std::path::{Path, PathBuf};
 /// they would appear in `check --format json`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Coding {
+    /// Per category with a finding, the articles flagged, each once, in document order.
     pub categories: BTreeMap<String, Vec<ArticleRef>>,
+    /// Ids of the agreement-level gaps found (`missing_cultural_exception`…).
     pub gaps: Vec<String>,
-    pub findings: serde_json::Value,
+    /// The findings and gaps as `check --format json` gives them (JSON Lines
+    /// only; `null` otherwise).
+    pub findings: Option<CodedFindings>,
 }
 
+/// One agreement's findings and gaps, as `check --format json` gives them.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodedFindings {
+    /// Article findings.
+    pub findings: Vec<crate::model::Finding>,
+    /// Agreement-level gaps.
+    pub gaps: Vec<crate::model::Gap>,
+}
+
+/// An article a category was found in.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleRef {
+    /// Stable path of the flagged provision (`ch14/art14.2`).
     pub path: String,
+    /// Its number as written, when it has one.
     pub number: Option<String>,
 }
 
 /// One agreement's row of the matrix.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
+    /// The path the agreement was read from, as found under the folder.
     pub file: String,
+    /// The agreement's name, from ToTA `<meta>`.
     pub name: Option<String>,
+    /// Date of signature as ToTA writes it (`YYYY-MM-DD`); `--by-year` reads its first four
+    /// characters.
     pub date_signed: Option<String>,
+    /// ISO 3166 alpha-3 codes of the Parties, from ToTA `<meta>`.
     pub parties: Vec<String>,
+    /// Language code of the text, from ToTA `<meta>`.
     pub language: Option<String>,
+    /// Number of articles found, at any depth.
     pub articles: usize,
+    /// What the coder found; its fields are the row's columns (flattened in JSON).
     #[serde(flatten)]
     pub coding: Coding,
 }
 
+/// A file that could not be coded; the run goes on without it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Failure {
+    /// The path of the file, as found under the folder.
     pub file: String,
+    /// Why: the source error without its leading path, or "no articles or chapters found".
     pub reason: String,
 }
 
+/// What [`code_files`] returns: the coded rows and the failed files, each in `files` order.
 pub struct Outcome {
+    /// One row per coded agreement.
     pub rows: Vec<Row>,
+    /// One entry per file that could not be read or held no article or chapter.
     pub failures: Vec<Failure>,
 }
 
+/// Why a corpus folder cannot be walked at all (a single bad file is a [`Failure`] instead).
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
+    /// The folder does not exist.
     #[error("{0}: no such folder")]
     NotFound(PathBuf),
+    /// The path is a file, not a folder.
     #[error("{0}: not a folder (use `treatyscan check` for one file)")]
     NotADirectory(PathBuf),
+    /// The folder itself could not be listed.
     #[error("{path}: cannot list: {reason}")]
-    Unlistable { path: PathBuf, reason: String },
+    Unlistable {
+        /// The folder given.
+        path: PathBuf,
+        /// The file system's error message.
+        reason: String,
+    },
 }
 
 /// Agreement files under `dir`, recursively, in a stable order. Without a glob,

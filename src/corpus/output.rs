@@ -59,6 +59,7 @@ pub fn write_csv(
     w.flush()
 }
 
+/// Writes JSON Lines: one object per row, then one `{"file", "error"}` object per failure.
 pub fn write_jsonl(out: &mut dyn Write, rows: &[Row], failures: &[Failure]) -> io::Result<()> {
     for r in rows {
         serde_json::to_writer(&mut *out, r)?;

@@ -9,29 +9,45 @@ pub use outline::render_outline;
 pub use paths::{assign_paths, normalize_number};
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::ops::Range;
 
+/// What a provision is: its level in the agreement's structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// The recitals before the first article or chapter.
     Preamble,
+    /// A part ("Part", "Título", "Titre"): a division above chapters.
     Part,
+    /// A chapter, such as "Chapter 14: Electronic Commerce".
     Chapter,
+    /// A section, inside a chapter or part.
     Section,
+    /// A subsection, inside a section.
     Subsection,
+    /// An article: the unit rules, reports and comparisons cite.
     Article,
+    /// A numbered paragraph of an article ("1.", "2.").
     Paragraph,
+    /// A lettered or numbered item inside a paragraph ("(a)", "(i)").
     Subparagraph,
+    /// A footnote's text: a line opening with `[3]` or `3/`.
     Footnote,
+    /// An annex, such as a Party's schedule of reservations.
     Annex,
+    /// An appendix, to the agreement or to an annex.
     Appendix,
+    /// A protocol attached to the agreement.
     Protocol,
+    /// A side letter exchanged between the Parties.
     SideLetter,
+    /// The closing formula, from "In witness whereof" or "Done at" on (signatures, authentic
+    /// texts).
     FinalClause,
 }
 
 impl Kind {
+    /// Lowercase snake_case name, as in JSON and outlines ("side_letter").
     pub fn name(self) -> &'static str {
         match self {
             Kind::Preamble => "preamble",
@@ -68,18 +84,22 @@ impl Kind {
     }
 }
 
+/// One node of the provision tree: an article, a chapter, a paragraph…, with its children.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provision {
+    /// Its level: article, paragraph, chapter, annex…
     pub kind: Kind,
     /// As written, without its keyword: "14.2", "1-01", "XXIV", "premier", "b".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    /// The heading's title ("Scope"), when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The provision's own text: from its heading to its first child.
     pub text: String,
     /// 1-based line of the heading in the text as read.
     pub line: usize,
+    /// 1-based PDF page of the heading; `None` for other sources.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     /// The identifier the source gives it (ToTA `article_identifier`).
@@ -90,11 +110,14 @@ pub struct Provision {
     /// Byte range in the document text, heading through last child.
     #[serde(skip)]
     pub span: Range<usize>,
+    /// Provisions inside this one, in document order.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub children: Vec<Provision>,
 }
 
 impl Provision {
+    /// A provision of `kind` whose heading is on 1-based `line` and which spans the byte
+    /// range `span` of the document text; no title, text or path yet.
     pub fn new(kind: Kind, number: Option<String>, line: usize, span: Range<usize>) -> Self {
         Provision {
             kind,
@@ -151,20 +174,28 @@ impl Provision {
 /// What the source says about the agreement (ToTA `<meta>`; empty for most text).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
+    /// The agreement's name (`<name>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// ISO 3166 alpha-3 codes of the Parties (`<partyisocode>` under `<parties>`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub parties: Vec<String>,
+    /// Date of signature as the source writes it (`<date_signed>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_signed: Option<String>,
+    /// Date of entry into force as the source writes it (`<date_into_force>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_into_force: Option<String>,
+    /// Language code of the text (`<language>`: "en", "es", "fr").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The WTO RTA database identifier (`<wto_rta_id>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wto_rta_id: Option<String>,
+    /// Type of agreement as ToTA records it (`<type>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agreement_type: Option<String>,
+    /// ToTA's own identifier of the treaty (`<treaty_identifier>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tota_id: Option<String>,
 }
@@ -172,10 +203,15 @@ pub struct Metadata {
 /// A parsed agreement: its metadata, its provisions, and the text they point into.
 #[derive(Debug, Clone, Serialize)]
 pub struct Agreement {
+    /// The path the agreement was read from, as given.
     pub file: String,
+    /// What kind of source it was read from.
     pub format: SourceFormat,
+    /// What the source says about the agreement (ToTA `<meta>`; empty for other sources).
     pub metadata: Metadata,
+    /// The top-level provisions, in document order.
     pub provisions: Vec<Provision>,
+    /// The whole document text, which `span`s index, with its line (and page) map.
     #[serde(skip)]
     pub text: crate::text::LocatedText,
     /// Whether the articles' paragraphs are in the tree or left for later.
@@ -188,39 +224,34 @@ pub struct Agreement {
 /// paragraph-wide rule looks into: `Deferred` leaves them to be parsed then.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Paragraphs {
+    /// Paragraphs are in the tree.
     #[default]
     Parsed,
+    /// Articles hold their text only; paragraphs are parsed when a rule needs them.
     Deferred,
 }
 
+/// The kind of file an agreement was read from, judged by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
+    /// Plain text (a draft, or text extracted beforehand).
     Text,
+    /// ToTA XML (the Texts of Trade Agreements corpus).
     TotaXml,
+    /// PDF, its text extracted by treatyscan.
     Pdf,
 }
 
 impl Agreement {
+    /// Depth-first walk over every provision of the agreement, in document order.
     pub fn walk(&self) -> impl Iterator<Item = &Provision> {
         self.provisions.iter().flat_map(|p| p.walk())
     }
 
+    /// Every article, at any depth, in document order.
     pub fn articles(&self) -> impl Iterator<Item = &Provision> {
         self.walk().filter(|p| p.kind == Kind::Article)
-    }
-
-    /// The paragraphs of an article: from the tree, or parsed now when they were
-    /// deferred. Parsed now, they carry spans but no paths.
-    pub fn paragraphs_of<'a>(&self, article: &'a Provision) -> Cow<'a, [Provision]> {
-        let deferred = self.paragraphs == Paragraphs::Deferred
-            && article.kind == Kind::Article
-            && article.children.is_empty();
-        if deferred {
-            Cow::Owned(crate::structure::parse_body(&self.text, article.span.clone()).1)
-        } else {
-            Cow::Borrowed(&article.children)
-        }
     }
 
     /// The agreement's title: its metadata name, or the title page of a text

@@ -3,6 +3,8 @@
 use super::{Agreement, Kind, Provision};
 use std::fmt::Write;
 
+/// The indented outline of `parse --format tree`: the agreement's name (or file), then one
+/// line per provision with its kind, number, title (or a paragraph's first words) and line.
 pub fn render_outline(agreement: &Agreement) -> String {
     let mut out = String::new();
     let name = agreement

@@ -5,6 +5,8 @@ use super::{Kind, Provision};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// Sets `path` on every provision of the tree (`ch14/art14.2/p3/b`): kind prefix and
+/// normalised number (or the ordinal among its kind); a repeated segment gets `~2`, `~3`.
 pub fn assign_paths(provisions: &mut [Provision]) {
     assign_under("", provisions);
 }

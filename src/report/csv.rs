@@ -1,6 +1,6 @@
 //! CSV: one row per finding, for spreadsheets and corpus studies.
 
-use crate::findings::FileFindings;
+use crate::model::FileFindings;
 
 const HEADER: &[&str] = &[
     "path",
@@ -20,6 +20,9 @@ const HEADER: &[&str] = &[
     "excerpt",
 ];
 
+/// CSV with a header row: one row per finding, then one per gap (gaps have no line,
+/// column or provision: their id stands in the category and rules columns, their
+/// recommendation in the excerpt column).
 pub fn render_csv(files: &[FileFindings]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(HEADER);
@@ -31,9 +34,9 @@ pub fn render_csv(files: &[FileFindings]) -> String {
                 &f.line.to_string(),
                 &f.column.to_string(),
                 &f.page.map(|p| p.to_string()).unwrap_or_default(),
-                &f.category,
+                f.category.as_str(),
                 f.severity.name(),
-                &f.rules.join(" "),
+                &f.rule_codes().join(" "),
                 p.kind.name(),
                 p.number.as_deref().unwrap_or_default(),
                 p.title.as_deref().unwrap_or_default(),
@@ -51,9 +54,9 @@ pub fn render_csv(files: &[FileFindings]) -> String {
                 "",
                 "",
                 "",
-                g.id,
+                g.id.as_str(),
                 "warning",
-                g.id,
+                g.id.as_str(),
                 g.level,
                 "",
                 "",

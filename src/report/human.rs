@@ -2,19 +2,21 @@
 //! what (severity, code, category, message), which article, the words that
 //! triggered it, and why it matters (the rule's note and guideline paragraph).
 
-use crate::findings::{FileFindings, Finding};
-use crate::rules::RuleSet;
-use std::collections::BTreeMap;
+use crate::model::{FileFindings, Finding, Gap, Severity};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 
 /// Colour is for terminals only, and never when `NO_COLOR` is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
+    /// No escape codes; matched words «between guillemets».
     Plain,
+    /// ANSI colours and bold for severities and matched words.
     Color,
 }
 
 impl Style {
+    /// `Color` when standard output is a terminal and `NO_COLOR` is unset or empty, else `Plain`.
     pub fn detect() -> Style {
         use std::io::IsTerminal;
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -41,19 +43,16 @@ impl Style {
     }
 }
 
-pub fn render_human(files: &[FileFindings], rules: &RuleSet, style: Style) -> String {
-    render_human_run(files, &super::Run::default(), rules, style)
+/// The whole human report of several files: per file a summary line, its
+/// findings and its gaps; then one line of totals.
+pub fn render_human(files: &[FileFindings], style: Style) -> String {
+    render_human_run(files, &super::Run::default(), style)
 }
 
 /// `render_human` with what the run adds: each file's notes, a section
 /// "gaps for the combined agreement (N files)" under `--combine`, and the
 /// run's notes before the totals.
-pub fn render_human_run(
-    files: &[FileFindings],
-    run: &super::Run,
-    rules: &RuleSet,
-    style: Style,
-) -> String {
+pub fn render_human_run(files: &[FileFindings], run: &super::Run, style: Style) -> String {
     let mut out = String::new();
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
     for file in files {
@@ -62,11 +61,11 @@ pub fn render_human_run(
             out,
             "{} {name}: {}\n",
             style.paint("1", "==>"),
-            crate::findings::summary(file)
+            summary(file)
         );
         for f in &file.findings {
-            render_finding(&mut out, &file.path, f, rules, style);
-            *per_category.entry(&f.category).or_default() += 1;
+            render_finding(&mut out, &file.path, f, style);
+            *per_category.entry(f.category.as_str()).or_default() += 1;
         }
         for g in &file.gaps {
             render_gap(&mut out, &file.path, g, style);
@@ -124,7 +123,7 @@ pub fn render_human_run(
 
 /// A gap has no article to point at: it names the agreement, what is missing,
 /// and the clause that would close it.
-fn render_gap(out: &mut String, path: &str, g: &crate::findings::Gap, style: Style) {
+fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style) {
     let head = format!("gap[{}]", g.id);
     let _ = writeln!(out, "{}: {}", style.paint("1;35", &head), g.message);
     let _ = writeln!(
@@ -137,21 +136,26 @@ fn render_gap(out: &mut String, path: &str, g: &crate::findings::Gap, style: Sty
     }
     let _ = writeln!(out, "   = recommendation: {}", g.recommendation);
     let _ = writeln!(out, "   = for example: \"{}\"", g.suggested_clause);
-    let _ = writeln!(out, "   = guideline {}\n", g.guideline.join(", "));
+    let _ = writeln!(
+        out,
+        "   = guideline {}{}\n",
+        g.guideline.join(", "),
+        convention(&g.convention_article)
+    );
 }
 
-fn render_finding(out: &mut String, path: &str, f: &Finding, rules: &RuleSet, style: Style) {
+fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
     let level_colour = match f.severity {
-        crate::rules::Severity::Info => "1;36",
-        crate::rules::Severity::Warning => "1;33",
-        crate::rules::Severity::Error => "1;31",
+        Severity::Info => "1;36",
+        Severity::Warning => "1;33",
+        Severity::Error => "1;31",
     };
-    let head = format!("{}[{}]", f.severity.name(), f.rules[0]);
+    let head = format!("{}[{}]", f.severity.name(), f.rule().code);
     let _ = writeln!(
         out,
         "{}: {} {}",
         style.paint(level_colour, &head),
-        style.paint("1", &f.category),
+        style.paint("1", f.category.as_str()),
         f.message
     );
     let id = f
@@ -173,18 +177,14 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, rules: &RuleSet, st
     let _ = writeln!(out, "{gutter}");
     let _ = writeln!(out, "{gutter} {}", marked(&f.excerpt, &f.marks, style));
     let _ = writeln!(out, "{gutter}");
-    if let Some(note) = rules
-        .rule(&f.rules[0])
-        .map(|r| first_paragraph(&r.spec.explanation))
-    {
-        let _ = writeln!(out, "   = note: {note}");
-    }
+    let _ = writeln!(out, "   = note: {}", f.rule().note());
     let _ = writeln!(
         out,
-        "   = rules: {} · guideline {} · `treatyscan rules explain {}`\n",
-        f.rules.join(", "),
+        "   = rules: {} · guideline {}{} · `treatyscan rules explain {}`\n",
+        f.rule_codes().join(", "),
         f.guideline.join(", "),
-        f.rules[0]
+        convention(&f.convention_article),
+        f.rule().code
     );
 }
 
@@ -203,8 +203,56 @@ fn marked(excerpt: &str, marks: &[(usize, usize)], style: Style) -> String {
     out
 }
 
-/// The explanation's first paragraph, on one line.
-pub fn first_paragraph(text: &str) -> String {
-    let para = text.trim().split("\n\n").next().unwrap_or("");
-    para.split_whitespace().collect::<Vec<_>>().join(" ")
+/// " · Convention Art. 16" when a finding or gap serves articles of the
+/// Convention itself (kept apart from the guideline paragraphs).
+fn convention(articles: &[String]) -> String {
+    if articles.is_empty() {
+        String::new()
+    } else {
+        format!(" · Convention Art. {}", articles.join(", "))
+    }
+}
+
+/// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
+/// reference to the 2005 Convention": the line a negotiator reads first.
+pub fn summary(file: &FileFindings) -> String {
+    let clauses: HashSet<&str> = file
+        .findings
+        .iter()
+        .filter(|f| f.rule().cultural_clause)
+        .map(|f| f.provision.path.as_str())
+        .collect();
+    let mut parts = vec![match clauses.len() {
+        0 => "no cultural clause".to_string(),
+        1 => "1 cultural clause".to_string(),
+        n => format!("{n} cultural clauses"),
+    }];
+    let has = |c: &str| file.findings.iter().any(|f| f.category == c);
+    let gap = |id: &str| file.gaps.iter().any(|g| g.id == id);
+    if gap("ecommerce_without_cultural_carveout") {
+        parts.push("e-commerce commitments with no cultural carve-out".into());
+    } else if has("ecommerce_cultural") {
+        parts.push("e-commerce provisions with a cultural carve-out".into());
+    } else if has("ecommerce") {
+        parts.push("e-commerce provisions".into());
+    }
+    if has("convention_reference") {
+        parts.push("cites the 2005 Convention".into());
+    } else if gap("missing_convention_reference") {
+        parts.push("no reference to the 2005 Convention".into());
+    }
+    let other_gaps = file
+        .gaps
+        .iter()
+        .filter(|g| {
+            g.id != "ecommerce_without_cultural_carveout" && g.id != "missing_convention_reference"
+        })
+        .count();
+    if other_gaps > 0 {
+        parts.push(format!(
+            "{other_gaps} other gap{}",
+            if other_gaps == 1 { "" } else { "s" }
+        ));
+    }
+    parts.join("; ")
 }

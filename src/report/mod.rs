@@ -6,10 +6,11 @@ mod human;
 mod sarif;
 
 pub use csv::render_csv;
-pub use human::{render_human, render_human_run, Style};
+pub use human::{render_human, render_human_run, summary, Style};
 pub use sarif::render_sarif;
 
-use crate::findings::{Combined, FileFindings};
+use crate::model::FileFindings;
+use crate::review::Combined;
 
 /// What a `check` run reports beyond its files: the gaps of an agreement
 /// given as several files (`--combine`), and notes on the whole run.
@@ -51,7 +52,7 @@ pub fn write_json_run(
         #[serde(skip_serializing_if = "Option::is_none")]
         combined_files: Option<usize>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        gaps: Option<&'a [crate::findings::Gap]>,
+        gaps: Option<&'a [crate::model::Gap]>,
         #[serde(skip_serializing_if = "<[String]>::is_empty")]
         notes: &'a [String],
     }

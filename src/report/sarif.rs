@@ -1,135 +1,346 @@
-//! SARIF 2.1.0, for code-scanning dashboards: every rule with its help text,
-//! one result per finding with a physical location and region.
+//! SARIF 2.1.0, for code-scanning dashboards: one result per finding and per
+//! gap, each with a physical location and region and a `partialFingerprints`
+//! entry (the finding's or gap's fingerprint), so that a dashboard follows a
+//! result from one run to the next; the rules and gaps that produced them
+//! are the driver's rules. Built from typed structs: a field out of the
+//! schema is a compile error, not a dashboard's.
 
-use crate::findings::FileFindings;
-use crate::rules::{RuleSet, Severity};
-use serde_json::{json, Value};
+use crate::model::{FileFindings, Finding, Gap, GapInfo, RuleInfo, Severity};
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+/// The key of our fingerprints in `partialFingerprints`.
+const FINGERPRINT_KEY: &str = "treatyscan/v1";
 
-pub fn render_sarif(files: &[FileFindings], rules: &RuleSet) -> String {
-    let mut descriptors: Vec<Value> = rules.rules().iter().map(rule_descriptor).collect();
-    let gap_base = descriptors.len();
-    descriptors.extend(
-        crate::findings::gaps::GAP_IDS
-            .iter()
-            .map(|id| gap_descriptor(id)),
-    );
-    let results: Vec<Value> = files
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Descriptor<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Descriptor<'a> {
+    id: &'a str,
+    name: &'a str,
+    short_description: Text<'a>,
+    full_description: Text<'a>,
+    help: Help<'a>,
+    default_configuration: Configuration,
+    properties: DescriptorProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct OwnedText {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help<'a> {
+    text: &'a str,
+    markdown: &'a str,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DescriptorProperties<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'a str>,
+    guideline: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    languages: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<&'static str>,
+    tags: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: OwnedText,
+    locations: [Location<'a>; 1],
+    partial_fingerprints: BTreeMap<&'static str, &'a str>,
+    properties: ResultProperties<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation,
+    region: Region<'a>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region<'a> {
+    start_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<PageProperty>,
+}
+
+#[derive(Serialize)]
+struct PageProperty {
+    page: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation<'a> {
+    name: String,
+    fully_qualified_name: &'a str,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase", untagged)]
+enum ResultProperties<'a> {
+    Finding {
+        category: &'a str,
+        rules: Vec<&'a str>,
+        guideline: &'a [String],
+        #[serde(rename = "sourceId")]
+        source_id: Option<&'a str>,
+    },
+    Gap {
+        level: &'static str,
+        guideline: &'a [String],
+        evidence: &'a [String],
+        #[serde(rename = "suggestedClause")]
+        suggested_clause: &'a str,
+    },
+}
+
+/// The SARIF log of a review: pretty-printed JSON, with a final newline.
+pub fn render_sarif(files: &[FileFindings]) -> String {
+    let mut rules: Vec<&RuleInfo> = files
         .iter()
-        .flat_map(|file| file.findings.iter().map(move |f| (file, f)))
-        .map(|(file, f)| {
-            let index = rules.rules().iter().position(|r| r.code() == f.rules[0]);
-            let mut region = json!({
-                "startLine": f.line,
-                "startColumn": f.column,
-                "endLine": f.end_line,
-                "endColumn": f.end_column.max(if f.end_line == f.line { f.column } else { 1 }),
-                "snippet": {"text": f.excerpt},
-            });
-            if let Some(page) = f.page {
-                region["properties"] = json!({"page": page});
-            }
-            let mut result = json!({
-                "ruleId": f.rules[0],
-                "level": level(f.severity),
-                "message": {"text": format!("{}: {} ({})", f.category, f.message, f.provision.label())},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&file.path)},
-                        "region": region,
-                    },
-                    "logicalLocations": [{
-                        "name": f.provision.label(),
-                        "fullyQualifiedName": f.provision.path,
-                        "kind": f.provision.kind.name(),
-                    }],
-                }],
-                "properties": {
-                    "category": f.category,
-                    "rules": f.rules,
-                    "guideline": f.guideline,
-                    "sourceId": f.provision.source_id,
-                },
-            });
-            if let Some(i) = index {
-                result["ruleIndex"] = json!(i);
-            }
-            result
-        })
-        .chain(files.iter().flat_map(|file| file.gaps.iter().map(move |g| gap_result(&file.path, g, gap_base))))
+        .flat_map(|f| &f.findings)
+        .flat_map(|f| f.rules.iter().map(|r| &**r))
         .collect();
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "treatyscan",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://en.unesco.org/creativity/convention",
-                "rules": descriptors,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+    rules.sort_by(|a, b| a.code.cmp(&b.code));
+    rules.dedup_by(|a, b| a.code == b.code);
+    let mut gaps: Vec<&GapInfo> = files
+        .iter()
+        .flat_map(|f| &f.gaps)
+        .map(|g| &*g.info)
+        .collect();
+    gaps.sort_by_key(|g| g.id.as_str());
+    gaps.dedup_by_key(|g| g.id);
+    let mut descriptors: Vec<Descriptor> = rules.iter().map(|r| rule_descriptor(r)).collect();
+    descriptors.extend(gaps.iter().map(|g| gap_descriptor(g)));
+    let index = |id: &str| descriptors.iter().position(|d| d.id == id).unwrap_or(0);
+    let mut results = Vec::new();
+    for file in files {
+        for f in &file.findings {
+            results.push(finding_result(&file.path, f, index(&f.rule().code)));
+        }
+    }
+    for file in files {
+        for g in &file.gaps {
+            results.push(gap_result(&file.path, g, index(g.id.as_str())));
+        }
+    }
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "treatyscan",
+                    version: env!("CARGO_PKG_VERSION"),
+                    information_uri: "https://en.unesco.org/creativity/convention",
+                    rules: descriptors,
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results,
         }],
-    });
+    };
     serde_json::to_string_pretty(&log).expect("SARIF serializes") + "\n"
 }
 
-fn rule_descriptor(rule: &crate::rules::Rule) -> Value {
-    let s = &rule.spec;
-    json!({
-        "id": s.code,
-        "name": s.title,
-        "shortDescription": {"text": s.title},
-        "fullDescription": {"text": s.message},
-        "help": {"text": s.explanation.trim(), "markdown": s.explanation.trim()},
-        "defaultConfiguration": {"level": level(s.severity)},
-        "properties": {
-            "category": s.category,
-            "guideline": s.guideline,
-            "languages": s.languages,
-            "tags": [s.category],
+fn rule_descriptor(rule: &RuleInfo) -> Descriptor<'_> {
+    let help = rule.explanation.trim();
+    Descriptor {
+        id: &rule.code,
+        name: &rule.title,
+        short_description: Text { text: &rule.title },
+        full_description: Text {
+            text: &rule.message,
         },
-    })
+        help: Help {
+            text: help,
+            markdown: help,
+        },
+        default_configuration: Configuration {
+            level: level(rule.severity),
+        },
+        properties: DescriptorProperties {
+            category: Some(rule.category.as_str()),
+            guideline: &rule.guideline,
+            languages: Some(&rule.languages),
+            level: None,
+            tags: vec![rule.category.as_str()],
+        },
+    }
 }
 
-fn gap_descriptor(id: &str) -> Value {
-    let (message, recommendation) = crate::findings::gaps::describe(id);
-    json!({
-        "id": id,
-        "name": id,
-        "shortDescription": {"text": message},
-        "fullDescription": {"text": message},
-        "help": {"text": recommendation, "markdown": recommendation},
-        "defaultConfiguration": {"level": "warning"},
-        "properties": {"level": "agreement", "tags": ["gap"]},
-    })
+fn gap_descriptor(gap: &GapInfo) -> Descriptor<'_> {
+    Descriptor {
+        id: gap.id.as_str(),
+        name: gap.id.as_str(),
+        short_description: Text { text: &gap.message },
+        full_description: Text {
+            text: gap.explanation.trim(),
+        },
+        help: Help {
+            text: &gap.recommendation,
+            markdown: &gap.recommendation,
+        },
+        default_configuration: Configuration {
+            level: level(gap.severity),
+        },
+        properties: DescriptorProperties {
+            category: None,
+            guideline: &gap.guideline,
+            languages: None,
+            level: Some("agreement"),
+            tags: vec!["gap"],
+        },
+    }
+}
+
+fn finding_result<'a>(path: &str, f: &'a Finding, rule_index: usize) -> SarifResult<'a> {
+    let label = f.provision.label();
+    SarifResult {
+        rule_id: &f.rule().code,
+        rule_index,
+        level: level(f.severity),
+        message: OwnedText {
+            text: format!("{}: {} ({label})", f.category, f.message),
+        },
+        locations: [Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: uri(path) },
+                region: Region {
+                    start_line: f.line,
+                    start_column: Some(f.column),
+                    end_line: Some(f.end_line),
+                    end_column: Some(f.end_column.max(if f.end_line == f.line {
+                        f.column
+                    } else {
+                        1
+                    })),
+                    snippet: Some(Text { text: &f.excerpt }),
+                    properties: f.page.map(|page| PageProperty { page }),
+                },
+            },
+            logical_locations: vec![LogicalLocation {
+                name: label,
+                fully_qualified_name: &f.provision.path,
+                kind: f.provision.kind.name(),
+            }],
+        }],
+        partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, f.fingerprint.as_str())]),
+        properties: ResultProperties::Finding {
+            category: f.category.as_str(),
+            rules: f.rule_codes(),
+            guideline: &f.guideline,
+            source_id: f.provision.source_id.as_deref(),
+        },
+    }
 }
 
 /// Gaps concern the whole agreement: the location is the file's first line.
-fn gap_result(path: &str, g: &crate::findings::Gap, gap_base: usize) -> Value {
-    let index = crate::findings::gaps::GAP_IDS
-        .iter()
-        .position(|id| *id == g.id)
-        .map(|i| gap_base + i);
-    let mut result = json!({
-        "ruleId": g.id,
-        "level": "warning",
-        "message": {"text": format!("{} Recommendation: {}", g.message, g.recommendation)},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": uri(path)},
-                "region": {"startLine": 1},
+fn gap_result<'a>(path: &str, g: &'a Gap, rule_index: usize) -> SarifResult<'a> {
+    SarifResult {
+        rule_id: g.id.as_str(),
+        rule_index,
+        level: level(g.severity),
+        message: OwnedText {
+            text: format!("{} Recommendation: {}", g.message, g.recommendation),
+        },
+        locations: [Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: uri(path) },
+                region: Region {
+                    start_line: 1,
+                    start_column: None,
+                    end_line: None,
+                    end_column: None,
+                    snippet: None,
+                    properties: None,
+                },
             },
+            logical_locations: Vec::new(),
         }],
-        "partialFingerprints": {"treatyscan/v1": g.fingerprint},
-        "properties": {"level": "agreement", "guideline": g.guideline, "evidence": g.evidence, "suggestedClause": g.suggested_clause},
-    });
-    if let Some(i) = index {
-        result["ruleIndex"] = json!(i);
+        partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, g.fingerprint.as_str())]),
+        properties: ResultProperties::Gap {
+            level: "agreement",
+            guideline: &g.guideline,
+            evidence: &g.evidence,
+            suggested_clause: &g.suggested_clause,
+        },
     }
-    result
 }
 
 fn level(severity: Severity) -> &'static str {

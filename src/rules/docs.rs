@@ -1,7 +1,8 @@
-//! Rule pages, written from the rule files: `treatyscan rules explain CODE`
-//! prints one, and `docs/rules.md` is all of them (a test keeps it in step).
+//! Rule and gap pages, written from the rule files: `treatyscan rules explain
+//! CODE` (or a gap id) prints one, and `docs/rules.md` is all of them (a test
+//! keeps it in step).
 
-use super::{Rule, RuleSet, CATEGORIES};
+use super::{GapDecl, Rule, RuleSet};
 use std::fmt::Write;
 
 /// One rule's page, in Markdown.
@@ -21,6 +22,11 @@ pub fn explain(rule: &Rule) -> String {
     );
     let _ = writeln!(out, "**Message:** {}\n", s.message);
     let _ = writeln!(out, "{}\n", s.explanation.trim());
+    out.push_str(&cited(
+        &rule.info.guideline,
+        &rule.info.guideline_summaries,
+        &rule.info.convention_article,
+    ));
     let list = |title: &str, items: &[String], out: &mut String| {
         if !items.is_empty() {
             let _ = writeln!(out, "**{title}**\n");
@@ -32,6 +38,98 @@ pub fn explain(rule: &Rule) -> String {
     };
     list("Matches", &s.examples.should_match, &mut out);
     list("Does not match", &s.examples.no_match, &mut out);
+    out
+}
+
+/// The guideline paragraphs cited, each with its summary, and the articles
+/// of the Convention.
+fn cited(paragraphs: &[String], summaries: &[String], articles: &[String]) -> String {
+    let mut out = String::from("**Guideline paragraphs cited** (DCE/17/6.CP/11)\n\n");
+    for (id, summary) in paragraphs.iter().zip(summaries) {
+        let _ = writeln!(out, "- {id}: {summary}");
+    }
+    for article in articles {
+        let _ = writeln!(out, "- Convention, Article {article}");
+    }
+    out.push('\n');
+    out
+}
+
+/// One gap's page, in Markdown: what it means, when it is open, what closes
+/// it, the clause it suggests per language, and its examples.
+pub fn explain_gap(gap: &GapDecl, rules: &RuleSet) -> String {
+    let info = &gap.info;
+    let w = &gap.when;
+    let mut out = String::new();
+    let _ = writeln!(out, "## {} (gap)\n", info.id);
+    let _ = writeln!(
+        out,
+        "- severity: {}\n- guideline paragraphs: {}\n- level: the agreement as a whole\n",
+        info.severity.name(),
+        info.guideline.join(", "),
+    );
+    let _ = writeln!(out, "**Message:** {}\n", info.message);
+    let _ = writeln!(out, "{}\n", info.explanation.trim());
+    out.push_str(&cited(
+        &info.guideline,
+        &info.guideline_summaries,
+        &info.convention_article,
+    ));
+    let names = |cs: &[crate::model::Category]| {
+        cs.iter()
+            .map(|c| format!("`{c}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push_str("**Open when**\n\n");
+    if !w.absent.is_empty() {
+        let _ = writeln!(out, "- no provision is flagged {}", names(&w.absent));
+    }
+    if !w.present.is_empty() {
+        let _ = writeln!(
+            out,
+            "- some provision is flagged {} (the evidence)",
+            names(&w.present)
+        );
+    }
+    if let Some(n) = &w.not_reached_by {
+        let _ = writeln!(
+            out,
+            "- no `{}` provision reaches the divisions titled /{}/ (or, without such a division, the provisions flagged {}): it reaches them when it sits inside them, speaks of the whole agreement, names them, or is made applicable to them by a cross-reference",
+            n.category,
+            n.divisions_titled.as_str(),
+            names(&n.or_flagged)
+        );
+    }
+    if let Some(l) = &w.liberalised {
+        let kinds: Vec<&str> = l.kinds.iter().map(|k| k.name()).collect();
+        let _ = writeln!(
+            out,
+            "- a {} is titled /{}/ (or, without one, a provision is flagged {}); they are the evidence",
+            kinds.join(" or "),
+            l.title.as_str(),
+            names(&l.or_present)
+        );
+    }
+    if w.developing_party {
+        let parties = rules.catalogue().parties();
+        let _ = writeln!(
+            out,
+            "- a Party counts as a developing country: one not in the developed list ({}, {}), or one named with `--developing`",
+            parties.source, parties.as_of
+        );
+    }
+    let _ = writeln!(out, "\n**Recommendation:** {}\n", info.recommendation);
+    out.push_str("**Suggested clause**\n\n");
+    for (lang, clause) in &gap.clauses {
+        let _ = writeln!(out, "- {lang}: “{clause}”");
+    }
+    let _ = writeln!(
+        out,
+        "\n**Example:** open on\n\n```text\n{}\n```\n\nand closed by adding\n\n```text\n{}\n```\n",
+        gap.examples.opens.trim(),
+        gap.examples.closes.trim()
+    );
     out
 }
 
@@ -84,11 +182,23 @@ pub fn reference(rules: &RuleSet) -> String {
         );
     }
     out.push('\n');
-    for category in CATEGORIES {
+    out.push_str("Gaps (agreement level, from `rules/gaps.toml`):\n\n| gap | severity | guideline |\n|---|---|---|\n");
+    for g in rules.catalogue().gaps() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            g.info.id,
+            g.info.severity.name(),
+            g.info.guideline.join(", ")
+        );
+    }
+    out.push('\n');
+    for decl in rules.catalogue().categories() {
+        let category = decl.category;
         let in_category: Vec<&Rule> = rules
             .rules()
             .iter()
-            .filter(|r| r.spec.category == *category)
+            .filter(|r| r.info.category == category)
             .collect();
         if in_category.is_empty() {
             continue;
@@ -97,6 +207,10 @@ pub fn reference(rules: &RuleSet) -> String {
         for r in in_category {
             out.push_str(&explain(r));
         }
+    }
+    out.push_str("# Gaps\n\n");
+    for g in rules.catalogue().gaps() {
+        out.push_str(&explain_gap(g, rules));
     }
     out
 }
@@ -114,6 +228,16 @@ pub fn listing(rules: &RuleSet) -> String {
             s.severity.name(),
             s.scope.join(","),
             s.title
+        );
+    }
+    out.push_str("\ngaps (agreement level; `treatyscan rules explain GAP_ID`):\n");
+    for g in rules.catalogue().gaps() {
+        let _ = writeln!(
+            out,
+            "{:<37} {:<8} {}",
+            g.info.id,
+            g.info.severity.name(),
+            g.info.message
         );
     }
     out

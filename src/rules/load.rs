@@ -1,12 +1,22 @@
 //! Reading rule files: TOML in, compiled rules out, or an error naming the file,
 //! the rule code and the reason. Nothing half-loaded is ever used.
 
-use super::model::{RuleSpec, TermsFile, CATEGORIES, LANGUAGES};
+use super::catalogue::{
+    Catalogue, CategoryDecl, GapDecl, Liberalised, NotReached, Reach, When, CATEGORIES_FILE,
+    GAPS_FILE, GUIDELINES_FILE,
+};
+use super::model::{
+    CategoriesFile, GapsFile, GuidelineParagraph, GuidelinesFile, RuleSpec, TermsFile, LANGUAGES,
+};
 use super::scope::{ScopeDefs, BUILTIN_SCOPES};
 use super::{Rule, RuleSet};
+use crate::model::{Category, GapId, GapInfo, RuleInfo};
 use rayon::prelude::*;
-use regex::bytes::{Regex, RegexBuilder};
+use regex::bytes::RegexBuilder as BytesRegexBuilder;
+use regex::{Regex, RegexBuilder};
 use std::path::Path;
+use std::sync::Arc;
+use toml::Spanned;
 
 /// `{name}` in a pattern: a shared term. (`{2,5}` is a repetition and stays.)
 static TERM_REFERENCE: std::sync::LazyLock<regex::Regex> =
@@ -15,36 +25,91 @@ static TERM_REFERENCE: std::sync::LazyLock<regex::Regex> =
 /// The file that holds shared terms and scope definitions.
 pub const TERMS_FILE: &str = "terms.toml";
 
+/// Why a rule directory could not be loaded: the file, where in it (1-based
+/// line and column, counted in characters, when the fault has a place), the
+/// rule or gap concerned, and the reason.
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
-    #[error("{dir}: cannot read rule directory: {reason}")]
-    Directory { dir: String, reason: String },
+    /// The directory could not be listed or a file in it read.
+    #[error("{dir}: cannot read rule directory: {source}")]
+    Directory {
+        /// The directory or file.
+        dir: String,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// No `*.toml` in the directory.
     #[error("{dir}: no rule files (*.toml) in this directory")]
-    Empty { dir: String },
-    #[error("{file}: invalid TOML: {reason}")]
-    Toml { file: String, reason: String },
-    #[error("{file}: rule {code}: {reason}")]
-    Rule {
+    Empty {
+        /// The directory.
+        dir: String,
+    },
+    /// A file is not valid TOML, or not of its file's shape.
+    #[error("{file}:{line}:{column}: {reason}")]
+    Toml {
+        /// The file.
         file: String,
+        /// Where the fault is.
+        line: usize,
+        /// Where the fault is.
+        column: usize,
+        /// What is wrong.
+        reason: String,
+        /// The parser's error.
+        #[source]
+        source: Box<toml::de::Error>,
+    },
+    /// A rule is wrong (a field, a pattern, an unknown category or scope).
+    #[error("{file}:{line}:{column}: rule {code}: {reason}")]
+    Rule {
+        /// The file.
+        file: String,
+        /// Where the rule (or the faulty field) is.
+        line: usize,
+        /// Where the rule (or the faulty field) is.
+        column: usize,
+        /// The rule's code (or its position when it has none).
         code: String,
+        /// What is wrong.
         reason: String,
     },
+    /// A gap is wrong (a condition, a pattern, an unknown category).
+    #[error("{file}:{line}:{column}: gap {id}: {reason}")]
+    Gap {
+        /// The file.
+        file: String,
+        /// Where the gap is.
+        line: usize,
+        /// Where the gap is.
+        column: usize,
+        /// The gap's id.
+        id: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The shared terms or scopes are wrong.
     #[error("{file}: {reason}")]
-    Terms { file: String, reason: String },
+    Terms {
+        /// The file.
+        file: String,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 /// (file name, contents) pairs, sorted by name, as found in a rules directory.
 pub fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RuleError> {
-    let dir_error = |reason: String| RuleError::Directory {
-        dir: dir.display().to_string(),
-        reason,
+    let dir_error = |at: &Path, source: std::io::Error| RuleError::Directory {
+        dir: at.display().to_string(),
+        source,
     };
-    let entries = std::fs::read_dir(dir).map_err(|e| dir_error(e.to_string()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| dir_error(dir, e))?;
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|e| dir_error(e.to_string()))?.path();
+        let path = entry.map_err(|e| dir_error(dir, e))?.path();
         if path.extension().is_some_and(|e| e == "toml") {
-            let text = std::fs::read_to_string(&path).map_err(|e| dir_error(e.to_string()))?;
+            let text = std::fs::read_to_string(&path).map_err(|e| dir_error(&path, e))?;
             files.push((path.display().to_string(), text));
         }
     }
@@ -57,103 +122,374 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RuleError> {
     Ok(files)
 }
 
+/// Compiles a rule set from (file name, contents) pairs: rule files, the
+/// shared terms and scopes, and the categories and gaps. Each of the last
+/// three is the built-in one when the files lack it, so a directory of extra
+/// rules still has the shipped vocabulary, categories and gaps.
 pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
-    let is_terms = |name: &str| Path::new(name).file_name().is_some_and(|f| f == TERMS_FILE);
-    let terms = match files.iter().find(|(name, _)| is_terms(name)) {
-        Some((name, text)) => parse_terms(name, text)?,
-        None => (String::from(TERMS_FILE), TermsFile::default()),
+    fn named(name: &str, wanted: &str) -> bool {
+        Path::new(name).file_name().is_some_and(|f| f == wanted)
+    }
+    let special = |name: &str| {
+        [TERMS_FILE, CATEGORIES_FILE, GAPS_FILE, GUIDELINES_FILE]
+            .iter()
+            .any(|f| named(name, f))
+    };
+    let find = |wanted: &str| -> (String, String) {
+        files
+            .iter()
+            .find(|(name, _)| named(name, wanted))
+            .cloned()
+            .or_else(|| {
+                super::builtin::FILES
+                    .iter()
+                    .find(|(name, _)| *name == wanted)
+                    .map(|(name, text)| (format!("rules/{name}"), text.to_string()))
+            })
+            .unwrap_or_else(|| (wanted.to_string(), String::new()))
+    };
+    let terms = {
+        let (name, text) = find(TERMS_FILE);
+        let file = parse::<TermsFile>(&name, &text)?;
+        (name, file)
     };
     let scopes = ScopeDefs::compile(&terms.1, |reason| RuleError::Terms {
         file: terms.0.clone(),
         reason,
     })?;
-    let mut tables = Vec::new();
-    for (name, text) in files.iter().filter(|(name, _)| !is_terms(name)) {
-        tables.extend(rule_tables(name, text)?.into_iter().map(|t| (name, t)));
+    let (categories_name, categories_text) = find(CATEGORIES_FILE);
+    let categories = declare_categories(&categories_name, &categories_text)?;
+    let (guidelines_name, guidelines_text) = find(GUIDELINES_FILE);
+    let guidelines = parse::<GuidelinesFile>(&guidelines_name, &guidelines_text)?.paragraphs;
+    let (gaps_name, gaps_text) = find(GAPS_FILE);
+    let catalogue = compile_gaps(&gaps_name, &gaps_text, categories, guidelines, &terms.1)?;
+    let mut specs = Vec::new();
+    for (name, text) in files.iter().filter(|(name, _)| !special(name)) {
+        specs.extend(rule_specs(name, text)?.into_iter().map(|s| (name, text, s)));
     }
     // compiling the regexes is most of a run's start-up: spread it over the
     // cores, then report the first failure in file order, as a serial load would
-    let compiled: Vec<Result<Rule, RuleError>> = tables
+    let compiled: Vec<Result<Rule, RuleError>> = specs
         .into_par_iter()
-        .map(|(name, (code, table))| compile_rule(name, &code, table, &terms.1, &scopes))
+        .map(|(name, text, spec)| compile_rule(name, text, spec, &terms.1, &scopes, &catalogue))
         .collect();
     let mut rules: Vec<Rule> = Vec::new();
     for rule in compiled {
         let rule = rule?;
         if rules.iter().any(|r| r.spec.code == rule.spec.code) {
-            return Err(rule_error(
-                &rule.file,
-                &rule.spec.code,
-                "duplicate rule code".into(),
-            ));
+            return Err(RuleError::Rule {
+                file: rule.file.clone(),
+                line: 1,
+                column: 1,
+                code: rule.spec.code.clone(),
+                reason: "duplicate rule code".into(),
+            });
         }
         rules.push(rule);
     }
-    RuleSet::new(rules, scopes)
+    RuleSet::new(rules, scopes, catalogue)
 }
 
-fn parse_terms(name: &str, text: &str) -> Result<(String, TermsFile), RuleError> {
-    let terms: TermsFile = toml::from_str(text).map_err(|e| RuleError::Toml {
-        file: name.to_string(),
-        reason: e.message().to_string(),
-    })?;
-    Ok((name.to_string(), terms))
-}
-
-/// Splits a rule file into its rule tables, each with its code, so that a
-/// missing field can be reported against the rule that lacks it.
-fn rule_tables(name: &str, text: &str) -> Result<Vec<(String, toml::Value)>, RuleError> {
-    let toml_error = |reason: String| RuleError::Toml {
-        file: name.to_string(),
-        reason,
-    };
-    let doc: toml::Table = toml::from_str(text).map_err(|e| toml_error(e.message().into()))?;
-    if let Some(key) = doc.keys().find(|k| *k != "rule") {
-        return Err(toml_error(format!(
-            "unknown top-level key `{key}` (expected [[rule]] tables)"
-        )));
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
     }
-    let Some(list) = doc.get("rule") else {
-        return Ok(Vec::new());
-    };
-    let list = list
-        .as_array()
-        .ok_or_else(|| toml_error("`rule` must be an array of tables ([[rule]])".into()))?;
-    Ok(list
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Parses a whole file into its typed shape, or says where it is wrong.
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, RuleError> {
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map_or((1, 1), |span| line_column(text, span.start));
+        RuleError::Toml {
+            file: name.to_string(),
+            line,
+            column,
+            reason: e.message().to_string(),
+            source: Box::new(e),
+        }
+    })
+}
+
+/// A rule file's rules, each with where it stands. A fault inside one rule
+/// is reported against that rule's code.
+fn rule_specs(name: &str, text: &str) -> Result<Vec<Spanned<RuleSpec>>, RuleError> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RuleFile {
+        #[serde(default)]
+        rule: Vec<Spanned<RuleSpec>>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Loose {
+        #[serde(default)]
+        rule: Vec<Spanned<toml::Table>>,
+    }
+    match toml::from_str::<RuleFile>(text) {
+        Ok(file) => Ok(file.rule),
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            let (line, column) = line_column(text, at);
+            // name the rule the fault sits in, when the file parses loosely
+            let code = toml::from_str::<Loose>(text).ok().and_then(|loose| {
+                loose.rule.iter().enumerate().find_map(|(i, t)| {
+                    t.span().contains(&at).then(|| {
+                        t.get_ref()
+                            .get("code")
+                            .and_then(|c| c.as_str())
+                            .map_or_else(|| format!("#{} (no code)", i + 1), String::from)
+                    })
+                })
+            });
+            Err(match code {
+                Some(code) => RuleError::Rule {
+                    file: name.to_string(),
+                    line,
+                    column,
+                    code,
+                    reason: e.message().to_string(),
+                },
+                None => RuleError::Toml {
+                    file: name.to_string(),
+                    line,
+                    column,
+                    reason: e.message().to_string(),
+                    source: Box::new(e),
+                },
+            })
+        }
+    }
+}
+
+fn declare_categories(name: &str, text: &str) -> Result<Vec<CategoryDecl>, RuleError> {
+    let file: CategoriesFile = parse(name, text)?;
+    let mut out: Vec<CategoryDecl> = Vec::new();
+    for c in file.categories {
+        if out.iter().any(|d| d.category == c.name.as_str()) {
+            return Err(RuleError::Terms {
+                file: name.to_string(),
+                reason: format!("category `{}` declared twice", c.name),
+            });
+        }
+        out.push(CategoryDecl {
+            category: Category::declared(&c.name),
+            label: c.label,
+            cultural_clause: c.cultural_clause,
+        });
+    }
+    Ok(out)
+}
+
+/// The typed category of a name, or a message listing the declared ones.
+fn known_category(categories: &[CategoryDecl], name: &str) -> Result<Category, String> {
+    categories
         .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let code = v
-                .get("code")
-                .and_then(|c| c.as_str())
-                .map_or_else(|| format!("#{} (no code)", i + 1), String::from);
-            (code, v.clone())
+        .find(|c| c.category == name)
+        .map(|c| c.category)
+        .ok_or_else(|| {
+            let names: Vec<&str> = categories.iter().map(|c| c.category.as_str()).collect();
+            format!(
+                "unknown category `{name}` (expected one of: {}; declared in {CATEGORIES_FILE})",
+                names.join(", ")
+            )
         })
-        .collect())
 }
 
-fn rule_error(file: &str, code: &str, reason: String) -> RuleError {
-    RuleError::Rule {
-        file: file.to_string(),
-        code: code.to_string(),
-        reason,
+/// The summaries of the paragraphs cited, or a message naming one that
+/// `guidelines.toml` does not list.
+fn summaries(guidelines: &[GuidelineParagraph], cited: &[String]) -> Result<Vec<String>, String> {
+    cited
+        .iter()
+        .map(|id| {
+            guidelines
+                .iter()
+                .find(|p| p.id == *id)
+                .map(|p| p.summary.clone())
+                .ok_or_else(|| {
+                    format!(
+                        "cites guideline paragraph {id}, which {GUIDELINES_FILE} does not list (a Convention article goes in `convention_article`)"
+                    )
+                })
+        })
+        .collect()
+}
+
+fn compile_gaps(
+    name: &str,
+    text: &str,
+    categories: Vec<CategoryDecl>,
+    guidelines: Vec<GuidelineParagraph>,
+    terms: &TermsFile,
+) -> Result<Catalogue, RuleError> {
+    #[derive(serde::Deserialize)]
+    struct Spans {
+        #[serde(rename = "gap")]
+        gaps: Vec<Spanned<toml::Table>>,
+        #[serde(flatten)]
+        _rest: toml::Table,
     }
+    let file: GapsFile = parse(name, text)?;
+    let spans: Vec<std::ops::Range<usize>> = toml::from_str::<Spans>(text)
+        .map(|s| s.gaps.iter().map(|g| g.span()).collect())
+        .unwrap_or_default();
+    let pattern = |p: &str| -> Result<Regex, String> {
+        let expanded = expand_terms(p, terms, 0)?;
+        RegexBuilder::new(&expanded)
+            .size_limit(PATTERN_SIZE_LIMIT)
+            .build()
+            .map_err(|e| format!("pattern {p:?}: {e}"))
+    };
+    let reach_fail = |reason: String| RuleError::Terms {
+        file: name.to_string(),
+        reason: format!("[reach] {reason}"),
+    };
+    let r = &file.reach;
+    let reach = Reach {
+        agreement_wide: pattern(&r.agreement_wide).map_err(reach_fail)?,
+        names_division: pattern(&r.names_division).map_err(reach_fail)?,
+        cross_reference: pattern(&r.cross_reference).map_err(reach_fail)?,
+        applies: pattern(&r.applies).map_err(reach_fail)?,
+    };
+    for (re, group) in [
+        (&reach.names_division, "list"),
+        (&reach.cross_reference, "article"),
+        (&reach.cross_reference, "number"),
+    ] {
+        if !re.capture_names().flatten().any(|n| n == group) {
+            return Err(reach_fail(format!(
+                "pattern {:?} needs a group named `{group}`",
+                re.as_str()
+            )));
+        }
+    }
+    let mut gaps: Vec<GapDecl> = Vec::new();
+    for (i, spec) in file.gaps.into_iter().enumerate() {
+        let (line, column) = spans.get(i).map_or((1, 1), |s| line_column(text, s.start));
+        let fail = |reason: String| RuleError::Gap {
+            file: name.to_string(),
+            line,
+            column,
+            id: spec.id.clone(),
+            reason,
+        };
+        if gaps.iter().any(|g| g.info.id == spec.id.as_str()) {
+            return Err(fail("duplicate gap id".into()));
+        }
+        let cats = |names: &[String]| -> Result<Vec<Category>, RuleError> {
+            names
+                .iter()
+                .map(|n| known_category(&categories, n).map_err(fail))
+                .collect()
+        };
+        let w = &spec.when;
+        let when = When {
+            absent: cats(&w.absent)?,
+            present: cats(&w.present)?,
+            liberalised: match &w.liberalised {
+                Some(l) => Some(Liberalised {
+                    kinds: l.kinds.clone(),
+                    title: pattern(&l.title).map_err(fail)?,
+                    or_present: cats(&l.or_present)?,
+                }),
+                None => None,
+            },
+            not_reached_by: match &w.not_reached_by {
+                Some(n) => Some(NotReached {
+                    category: known_category(&categories, &n.category).map_err(fail)?,
+                    divisions_titled: pattern(&n.divisions_titled).map_err(fail)?,
+                    or_flagged: cats(&n.or_flagged)?,
+                }),
+                None => None,
+            },
+            developing_party: w.developing_party,
+        };
+        let no_condition = when.absent.is_empty()
+            && when.present.is_empty()
+            && when.liberalised.is_none()
+            && when.not_reached_by.is_none()
+            && !when.developing_party;
+        if no_condition {
+            return Err(fail(
+                "`when` has no condition: the gap would always be open".into(),
+            ));
+        }
+        if let Some(l) = spec
+            .clause
+            .keys()
+            .find(|l| !LANGUAGES.contains(&l.as_str()))
+        {
+            return Err(fail(format!(
+                "clause in unknown language `{l}` (expected en, es or fr)"
+            )));
+        }
+        if !spec.clause.contains_key("en") {
+            return Err(fail("`clause.en` is required (the fallback clause)".into()));
+        }
+        if spec.guideline.is_empty() {
+            return Err(fail("`guideline` must name at least one paragraph".into()));
+        }
+        let guideline_summaries = summaries(&guidelines, &spec.guideline).map_err(fail)?;
+        gaps.push(GapDecl {
+            info: Arc::new(GapInfo {
+                id: GapId::declared(&spec.id),
+                severity: spec.severity,
+                guideline: spec.guideline,
+                guideline_summaries,
+                convention_article: spec.convention_article,
+                message: spec.message,
+                explanation: spec.explanation,
+                recommendation: spec.recommendation,
+            }),
+            clauses: spec.clause,
+            when,
+            examples: spec.examples,
+            file: name.to_string(),
+        });
+    }
+    Ok(Catalogue {
+        categories,
+        gaps,
+        reach,
+        parties: file.parties,
+        guidelines,
+    })
 }
 
 fn compile_rule(
     file: &str,
-    code: &str,
-    table: toml::Value,
+    text: &str,
+    spec: Spanned<RuleSpec>,
     terms: &TermsFile,
     scopes: &ScopeDefs,
+    catalogue: &Catalogue,
 ) -> Result<Rule, RuleError> {
-    let fail = |reason: String| rule_error(file, code, reason);
-    let spec: RuleSpec = table
-        .try_into()
-        .map_err(|e: toml::de::Error| fail(e.message().into()))?;
+    let categories = &catalogue.categories;
+    let (line, column) = line_column(text, spec.span().start);
+    let spec = spec.into_inner();
+    let fail = |reason: String| RuleError::Rule {
+        file: file.to_string(),
+        line,
+        column,
+        code: spec.code.clone(),
+        reason,
+    };
     check_spec(&spec).map_err(fail)?;
+    let category = known_category(categories, &spec.category).map_err(fail)?;
+    let cultural_clause = categories
+        .iter()
+        .any(|c| c.category == category && c.cultural_clause);
     let scope = scopes.filter(&spec.scope).map_err(fail)?;
-    let compile_all = |patterns: &[String], field: &str| -> Result<Vec<Regex>, RuleError> {
+    let guideline_summaries = summaries(&catalogue.guidelines, &spec.guideline).map_err(fail)?;
+    let compile_all = |patterns: &[String],
+                       field: &str|
+     -> Result<Vec<regex::bytes::Regex>, RuleError> {
         patterns
             .iter()
             .map(|p| {
@@ -169,18 +505,24 @@ fn compile_rule(
         title_any: compile_all(&spec.title_any, "title_any")?,
         scope,
         file: file.to_string(),
+        info: Arc::new(RuleInfo {
+            code: spec.code.clone(),
+            category,
+            cultural_clause,
+            title: spec.title.clone(),
+            severity: spec.severity,
+            message: spec.message.clone(),
+            explanation: spec.explanation.clone(),
+            guideline: spec.guideline.clone(),
+            guideline_summaries,
+            convention_article: spec.convention_article.clone(),
+            languages: spec.languages.clone(),
+        }),
         spec,
     })
 }
 
 fn check_spec(spec: &RuleSpec) -> Result<(), String> {
-    if !CATEGORIES.contains(&spec.category.as_str()) {
-        return Err(format!(
-            "unknown category `{}` (expected one of: {})",
-            spec.category,
-            CATEGORIES.join(", ")
-        ));
-    }
     if let Some(l) = spec
         .languages
         .iter()
@@ -188,11 +530,15 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
     {
         return Err(format!("unknown language `{l}` (expected en, es or fr)"));
     }
-    let valid_code = spec.code.len() >= 4
-        && spec.code[..3].chars().all(|c| c.is_ascii_uppercase())
-        && spec.code[3..].chars().all(|c| c.is_ascii_digit());
+    let mut chars = spec.code.chars();
+    let letters: String = chars.by_ref().take(3).collect();
+    let digits = chars.as_str();
+    let valid_code = letters.chars().count() == 3
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit());
     if !valid_code {
-        return Err("code must be three capitals and digits, like CUL001".into());
+        return Err("code must be three capitals and digits, like CEX001".into());
     }
     if spec.guideline.is_empty() {
         return Err("`guideline` must name at least one paragraph".into());
@@ -217,9 +563,9 @@ pub const PATTERN_SIZE_LIMIT: usize = 1 << 24;
 /// folded text (lowercase, no accents), so patterns are written that way too,
 /// and compiled without Unicode classes: `\w` and `\b` are ASCII, which keeps
 /// every pattern inside the fast DFA engines.
-pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<Regex, String> {
+pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<regex::bytes::Regex, String> {
     let expanded = expand_terms(pattern, terms, 0)?;
-    RegexBuilder::new(&expanded)
+    BytesRegexBuilder::new(&expanded)
         .unicode(false)
         .size_limit(PATTERN_SIZE_LIMIT)
         .build()

@@ -109,7 +109,7 @@ impl<'a> Subject<'a> {
                 .paragraphs
                 .get_or_init(|| {
                     let children = match self.agreement {
-                        Some(a) => a.paragraphs_of(self.provision),
+                        Some(a) => crate::structure::paragraphs_of(a, self.provision),
                         None => std::borrow::Cow::Borrowed(self.provision.children.as_slice()),
                     };
                     split_paragraphs(self.mapped(), &children, self.span_start)

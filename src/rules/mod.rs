@@ -9,6 +9,7 @@
 //! the rules that hold. Cost grows with the text, and only slowly with the
 //! number of rules.
 
+pub mod catalogue;
 pub mod docs;
 mod load;
 mod matching;
@@ -16,11 +17,12 @@ pub mod model;
 mod prefilter;
 mod scope;
 
+pub use catalogue::{Catalogue, CategoryDecl, GapDecl};
 pub use load::{RuleError, TERMS_FILE};
-pub use model::{RuleSpec, Severity, Within, CATEGORIES};
+pub use model::{RuleSpec, Within};
 pub use scope::ScopeFilter;
 
-use crate::findings::{Finding, ProvisionRef};
+use crate::model::{Finding, ProvisionRef, RuleInfo, Severity};
 use crate::provision::Agreement;
 use matching::{Hit, Subject};
 use rayon::prelude::*;
@@ -29,6 +31,7 @@ use scope::{ScopeDefs, Target};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -36,7 +39,10 @@ mod builtin {
 
 /// A compiled rule.
 pub struct Rule {
+    /// The rule as written.
     pub spec: RuleSpec,
+    /// What findings and reports need of it, shared by its findings.
+    pub info: Arc<RuleInfo>,
     /// The file it was read from.
     pub file: String,
     requires: Vec<Regex>,
@@ -48,6 +54,7 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The rule's code as written in its file (`CEX001`).
     pub fn code(&self) -> &str {
         &self.spec.code
     }
@@ -67,6 +74,8 @@ impl Rule {
     }
 }
 
+/// Every rule compiled, with the prefilter over their triggers, the scopes of `terms.toml`
+/// and the catalogue of categories and gaps; `Send + Sync`, built once per run.
 pub struct RuleSet {
     rules: Vec<Rule>,
     /// Per rule, the prefilter groups that must all occur for it to hold;
@@ -80,6 +89,7 @@ pub struct RuleSet {
     /// literals): then every target has to be looked at.
     has_triggerless_rule: bool,
     scopes: ScopeDefs,
+    catalogue: Catalogue,
 }
 
 impl RuleSet {
@@ -97,7 +107,11 @@ impl RuleSet {
         load::compile(&load::read_dir(dir)?)
     }
 
-    fn new(rules: Vec<Rule>, scopes: ScopeDefs) -> Result<RuleSet, RuleError> {
+    fn new(
+        rules: Vec<Rule>,
+        scopes: ScopeDefs,
+        catalogue: Catalogue,
+    ) -> Result<RuleSet, RuleError> {
         let per_rule: Vec<Vec<prefilter::Literals>> = rules.par_iter().map(trigger).collect();
         let mut groups = Vec::new();
         let triggers: Vec<Vec<usize>> = per_rule
@@ -124,13 +138,21 @@ impl RuleSet {
             has_triggerless_rule,
             triggers,
             scopes,
+            catalogue,
         })
     }
 
+    /// The categories and gaps declared beside the rules.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// Every rule, in the order of their files (by name) and of the rules within each file.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
 
+    /// The rule with this code, compared ignoring ASCII case (`cex001` finds `CEX001`).
     pub fn rule(&self, code: &str) -> Option<&Rule> {
         self.index_of(code).map(|i| &self.rules[i])
     }
@@ -169,12 +191,14 @@ impl RuleSet {
         prefilter::holds_all(presence.row(0), &self.trigger_bits[i])
     }
 
+    /// Every scope a rule may name: the built-in ones (`anywhere`, `preamble`, `final`),
+    /// then those of `terms.toml`.
     pub fn scope_names(&self) -> Vec<&str> {
         self.scopes.names()
     }
 
     /// Findings for every provision of the agreement, in document order, then
-    /// by category in the order of `CATEGORIES`.
+    /// by category in the catalogue's order (`categories.toml`).
     pub fn check(&self, agreement: &Agreement) -> Vec<Finding> {
         let targets = self.scopes.targets(agreement);
         // the whole agreement folded once, target after target, for one
@@ -250,10 +274,7 @@ impl RuleSet {
                 continue;
             }
             if let Some(hit) = subject.hit(rule) {
-                let order = CATEGORIES
-                    .iter()
-                    .position(|c| *c == rule.spec.category)
-                    .unwrap_or(usize::MAX);
+                let order = self.catalogue.order(rule.info.category);
                 by_category
                     .entry(order)
                     .and_modify(|(rules, _)| rules.push(rule))
@@ -339,20 +360,29 @@ fn finding(
         .iter()
         .filter_map(|&(s, e)| excerpt.get(s..e))
         .collect();
-    let fingerprint = crate::findings::fingerprint(&[
-        &first.spec.category,
+    let fingerprint = crate::model::fingerprint(&[
+        first.info.category.as_str(),
         &target.provision.path,
         &matched.join(" "),
     ]);
-    let mut guideline: Vec<String> = rules
-        .iter()
-        .flat_map(|r| r.spec.guideline.clone())
-        .collect();
-    guideline.sort();
-    guideline.dedup();
+    // cited in the rules' order, the main paragraph first, each once
+    let mut guideline: Vec<String> = Vec::new();
+    let mut convention_article: Vec<String> = Vec::new();
+    for r in rules {
+        for g in &r.spec.guideline {
+            if !guideline.contains(g) {
+                guideline.push(g.clone());
+            }
+        }
+        for a in &r.spec.convention_article {
+            if !convention_article.contains(a) {
+                convention_article.push(a.clone());
+            }
+        }
+    }
     Finding {
-        category: first.spec.category.clone(),
-        rules: rules.iter().map(|r| r.spec.code.clone()).collect(),
+        category: first.info.category,
+        rules: rules.iter().map(|r| Arc::clone(&r.info)).collect(),
         severity: rules
             .iter()
             .map(|r| r.spec.severity)
@@ -368,6 +398,7 @@ fn finding(
         marks: excerpt_marks,
         message: first.spec.message.clone(),
         guideline,
+        convention_article,
         fingerprint,
     }
 }

@@ -2,13 +2,17 @@
 //! relies on is required; unknown fields are rejected so that a typo never
 //! silently disables a condition.
 
+use crate::model::Severity;
+use crate::provision::Kind;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// One `rules/<category>.toml` file: every rule of one category, so the rules
 /// and their near misses are reviewed together.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
+    /// The file's `[[rule]]` tables, in order.
     #[serde(default, rename = "rule")]
     pub rules: Vec<RuleSpec>,
 }
@@ -18,6 +22,7 @@ pub struct RuleFile {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TermsFile {
+    /// Named fragments by name: `{name}` in a pattern expands to the fragment.
     #[serde(default)]
     pub terms: std::collections::BTreeMap<String, String>,
     /// How the tree decides a provision's scope: `[scopes.<name>]`.
@@ -30,7 +35,10 @@ pub struct TermsFile {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeSpec {
+    /// Pattern (folded, with `{term}` references) a division's or article's title must match.
     pub title: String,
+    /// Pattern that, found in the first 400 characters of a chapter's opening article,
+    /// gives the chapter this scope when its title does not.
     #[serde(default)]
     pub opening_text: Option<String>,
     /// A pattern on the agreement's own title (metadata name, or the title
@@ -40,15 +48,28 @@ pub struct ScopeSpec {
     pub agreement_title: Option<String>,
 }
 
+/// One `[[rule]]` table as written: what a provision must say for a finding of its category.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
+    /// Three capitals and digits, unique in the set (`CEX001`).
     pub code: String,
+    /// The category its findings are in; must be declared in `categories.toml`.
     pub category: String,
+    /// One line for people, shown in listings and reports.
     pub title: String,
+    /// Languages its patterns are written for (`en`, `es`, `fr`).
     pub languages: Vec<String>,
+    /// Severity of its findings.
     pub severity: Severity,
+    /// Guideline paragraphs it rests on ("19.4", "19.5"); at least one, each listed in `guidelines.toml`.
     pub guideline: Vec<String>,
+    /// Articles of the Convention itself the rule serves ("16", "21"): kept
+    /// apart from the guideline paragraphs.
+    #[serde(default)]
+    pub convention_article: Vec<String>,
+    /// Scopes it looks in (`anywhere`, `preamble`, `final` or a `terms.toml` scope; `~name`
+    /// refuses one); never empty.
     pub scope: Vec<String>,
     /// Where all conditions must hold together.
     pub within: Within,
@@ -56,80 +77,217 @@ pub struct RuleSpec {
     /// the cheap, rare words that decide whether the rule is tried at all.
     #[serde(default)]
     pub requires: Vec<String>,
+    /// Patterns that must all match in the same unit (see `within`).
     #[serde(default)]
     pub all: Vec<String>,
+    /// Patterns one of which must match in that unit, when any are given.
     #[serde(default)]
     pub any: Vec<String>,
+    /// Patterns none of which may match in that unit: near misses ruled out.
     #[serde(default)]
     pub not: Vec<String>,
     /// Patterns that must match the provision's title (or its chapter's) instead of its text.
     #[serde(default)]
     pub title_any: Vec<String>,
+    /// What a finding says, in one line.
     pub message: String,
+    /// Why it matters and what does not count (Markdown, shown by `rules explain`).
     pub explanation: String,
+    /// Texts it must and must not match, checked by `cargo test`.
     pub examples: Examples,
 }
 
+/// A rule's examples: provision texts it is tested on.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
+    /// Texts the rule must match (`match`); at least one.
     #[serde(rename = "match")]
     pub should_match: Vec<String>,
+    /// Texts the rule must not match: its near misses.
     #[serde(default)]
     pub no_match: Vec<String>,
 }
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Deserialize,
-    Serialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
+/// The unit of text inside which a rule's `all`, `any` and `not` conditions must hold together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Within {
+    /// One sentence.
     Sentence,
+    /// One paragraph of an article.
     Paragraph,
+    /// The whole article (or other provision findings attach to).
     Article,
 }
 
-/// The categories of `CATEGORIES.md`, by their exact names.
-pub const CATEGORIES: &[&str] = &[
-    "cultural_exception",
-    "cultural_specificity",
-    "preferential_treatment",
-    "cultural_cooperation",
-    "convention_reference",
-    "guidelines_reference",
-    "ecommerce",
-    "ecommerce_duties",
-    "ecommerce_nondiscrimination",
-    "ecommerce_cultural",
-    "policy_space",
-];
-
+/// The languages rules are written for.
 pub const LANGUAGES: &[&str] = &["en", "es", "fr"];
+
+/// `rules/categories.toml`: the categories rules and gaps may name, in the
+/// order findings of one provision are reported in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoriesFile {
+    /// One `[[category]]` table each.
+    #[serde(rename = "category")]
+    pub categories: Vec<CategorySpec>,
+}
+
+/// One declared category.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategorySpec {
+    /// The name rules, gaps, gold labels and JSON use (`cultural_exception`).
+    pub name: String,
+    /// A few words for people ("cultural exception or reservation").
+    pub label: String,
+    /// Counted among the cultural clauses of guideline 19.4 in a summary.
+    #[serde(default)]
+    pub cultural_clause: bool,
+}
+
+/// `rules/guidelines.toml`: the guideline paragraphs rules and gaps may cite.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelinesFile {
+    /// One `[[paragraph]]` table each.
+    #[serde(rename = "paragraph")]
+    pub paragraphs: Vec<GuidelineParagraph>,
+}
+
+/// A guideline paragraph and its one-line summary.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuidelineParagraph {
+    /// Its number in DCE/17/6.CP/11 ("19.4", "2").
+    pub id: String,
+    /// What it says, in one line (our words).
+    pub summary: String,
+}
+
+/// `rules/gaps.toml`: the gaps, with the vocabulary their reasoning uses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapsFile {
+    /// How a cultural exception reaches other provisions.
+    pub reach: ReachSpec,
+    /// Which Parties count as developed.
+    pub parties: PartiesSpec,
+    /// One `[[gap]]` table each, in report order.
+    #[serde(rename = "gap")]
+    pub gaps: Vec<GapSpec>,
+}
+
+/// Patterns (over folded text) that tell whether an exception reaches a division.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReachSpec {
+    /// The exception speaks of the whole agreement.
+    pub agreement_wide: String,
+    /// "Chapters 8 and 12": numbers in group `list`.
+    pub names_division: String,
+    /// "Chapter 22", "Article 29.5": group `article` for articles, `number`.
+    pub cross_reference: String,
+    /// What follows a cross-reference that makes it apply.
+    pub applies: String,
+}
+
+/// The developed-country list, with where it comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartiesSpec {
+    /// The classification the list follows.
+    pub source: String,
+    /// The year or date of that classification.
+    pub as_of: String,
+    /// ISO 3166 alpha-3 codes (and `EU`) of the Parties counted as developed.
+    pub developed: Vec<String>,
+}
+
+/// One gap as written in `rules/gaps.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapSpec {
+    /// Its id (`missing_convention_reference`).
+    pub id: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Guideline paragraphs it rests on.
+    pub guideline: Vec<String>,
+    /// Articles of the Convention it rests on ("16").
+    #[serde(default)]
+    pub convention_article: Vec<String>,
+    /// What is missing, in one sentence.
+    pub message: String,
+    /// Why it matters.
+    pub explanation: String,
+    /// What closes it.
+    pub recommendation: String,
+    /// When the gap is open: every condition given must hold.
+    pub when: WhenSpec,
+    /// A clause that closes it, per language (`en`, `es`, `fr`).
+    pub clause: BTreeMap<String, String>,
+    /// A draft it is open on and the clause that closes it.
+    pub examples: GapExamples,
+}
+
+/// The conditions of a gap (see the head of `rules/gaps.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhenSpec {
+    /// No provision is flagged with any of these categories.
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// Some provision is flagged with one of these; they are the evidence.
+    #[serde(default)]
+    pub present: Vec<String>,
+    /// Services, investment or e-commerce divisions exist.
+    #[serde(default)]
+    pub liberalised: Option<LiberalisedSpec>,
+    /// No provision of a category reaches given divisions.
+    #[serde(default)]
+    pub not_reached_by: Option<NotReachedSpec>,
+    /// Some Party counts as developing.
+    #[serde(default)]
+    pub developing_party: bool,
+}
+
+/// Divisions of some kinds whose title matches, or else flagged provisions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiberalisedSpec {
+    /// Which kinds of division count.
+    pub kinds: Vec<Kind>,
+    /// Their title, folded.
+    pub title: String,
+    /// With no such division: provisions flagged with these.
+    #[serde(default)]
+    pub or_present: Vec<String>,
+}
+
+/// The provisions a category must reach.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotReachedSpec {
+    /// The category whose provisions can reach (`cultural_exception`).
+    pub category: String,
+    /// Divisions they must reach, by title (folded).
+    pub divisions_titled: String,
+    /// With no such division: the provisions flagged with these.
+    #[serde(default)]
+    pub or_flagged: Vec<String>,
+}
+
+/// A gap's examples, run by `cargo test`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapExamples {
+    /// A draft the gap is open on.
+    pub opens: String,
+    /// The clause that, added to `opens`, closes it.
+    pub closes: String,
+    /// Parties to treat as developing for both.
+    #[serde(default)]
+    pub developing: Vec<String>,
+}

@@ -23,6 +23,7 @@ struct ScopeDef {
     agreement_title: Option<Regex>,
 }
 
+/// The scopes of `terms.toml`, compiled: what recognises them from titles and opening articles.
 pub struct ScopeDefs {
     defs: Vec<ScopeDef>,
     /// Every scope's `title` at once: one search tells all the scopes a
@@ -33,11 +34,16 @@ pub struct ScopeDefs {
 /// Which scopes a rule accepts (any of) and refuses (`~name`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ScopeFilter {
+    /// Bits of the scopes accepted (one bit per scope, in `RuleSet::scope_names` order); `anywhere`
+    /// when none named.
     pub accept: u32,
+    /// Bits of the scopes refused (`~name`).
     pub refuse: u32,
 }
 
 impl ScopeFilter {
+    /// Whether a target with these scope bits is in the rule's scope: in any accepted one, in no
+    /// refused one.
     pub fn admits(&self, scopes: u32) -> bool {
         scopes & self.accept != 0 && scopes & self.refuse == 0
     }
@@ -46,7 +52,9 @@ impl ScopeFilter {
 /// A provision that findings attach to (article, preamble, final clause, or an
 /// instrument without articles), with its scopes.
 pub struct Target<'a> {
+    /// The provision findings attach to.
     pub provision: &'a Provision,
+    /// Bits of the scopes it is in (`anywhere` always, plus preamble, final or data scopes).
     pub scopes: u32,
     /// The text the target is judged on: its full span, or only its own text
     /// when articles sit inside it (a preamble that swallowed the body).
@@ -57,6 +65,8 @@ pub struct Target<'a> {
 }
 
 impl ScopeDefs {
+    /// Compiles the scopes of `terms.toml`; an error (through `fail`) for a built-in name, a bad
+    /// pattern, or more than 29 scopes.
     pub fn compile(
         terms: &TermsFile,
         fail: impl Fn(String) -> super::RuleError,
@@ -97,6 +107,7 @@ impl ScopeDefs {
         Ok(ScopeDefs { defs, titles })
     }
 
+    /// Every scope name, bit order: the built-in ones, then those of `terms.toml`.
     pub fn names(&self) -> Vec<&str> {
         let mut names: Vec<&str> = BUILTIN_SCOPES.to_vec();
         names.extend(self.defs.iter().map(|d| d.name.as_str()));
@@ -107,6 +118,7 @@ impl ScopeDefs {
         self.names().iter().position(|n| *n == name).map(|i| 1 << i)
     }
 
+    /// A rule's `scope` list as a filter; an error names an unknown scope and lists the known ones.
     pub fn filter(&self, scopes: &[String]) -> Result<ScopeFilter, String> {
         let mut filter = ScopeFilter::default();
         for s in scopes {

@@ -473,8 +473,7 @@ mod tests {
         );
         assert!(b.children.is_empty());
         assert_eq!(a.span, b.span);
-        let later: Vec<_> = lazy
-            .paragraphs_of(b)
+        let later: Vec<_> = structure::paragraphs_of(&lazy, b)
             .iter()
             .map(|p| p.span.clone())
             .collect();

@@ -8,33 +8,50 @@ use pest::Parser;
 #[grammar = "../grammars/structure.pest"]
 struct LineGrammar;
 
+/// What one line of an agreement's text is, by itself; the builder decides where it
+/// belongs from context (a heading after "pursuant to" is a cross-reference).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Line {
+    /// Empty, or only whitespace.
     Blank,
+    /// Running text: anything the grammar does not recognise.
     Body,
+    /// A keyword heading ("Article 14.2: Scope", "CHAPTER ONE", "ANNEX I").
     Heading(Heading),
+    /// A paragraph marker opening the line ("1.", "(a)", "(i)").
     Marker(Marker),
+    /// A footnote line (`[3] …`, `3/ …`), with its number (`3`, or `*`, `**` for starred notes).
     Footnote(String),
+    /// The opening of the final clause ("In witness whereof", "Done at", "Hecho en").
     FinalClause,
+    /// A line that is only the preamble keyword ("Preamble", "Preámbulo", "Préambule").
     PreambleHeading,
 }
 
+/// A heading line, split into keyword, number and title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
+    /// What the keyword says the provision is (article, chapter, annex…).
     pub kind: Kind,
+    /// As written, without its keyword ("14.2", "ONE"); `None` for a bare "ANNEX".
     pub number: Option<String>,
+    /// The text after the number and separator, without surrounding parentheses.
     pub title: Option<String>,
     /// "Article 5: Title", "Article 5 - Title": the separator makes it a heading
     /// whatever the line before says.
     pub explicit_title: bool,
 }
 
+/// A paragraph marker at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
+    /// The marker without its parentheses and dot: "1", "a", "iv".
     pub token: String,
+    /// How the marker is written, which narrows the families it may belong to.
     pub style: MarkerStyle,
 }
 
+/// How a paragraph marker is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkerStyle {
     /// "1.", "(1)"
@@ -45,6 +62,7 @@ pub enum MarkerStyle {
     Letters,
 }
 
+/// Classifies one line (of a plain-text or PDF source) through the structure grammar.
 pub fn classify(line: &str) -> Line {
     classify_as(line, true)
 }

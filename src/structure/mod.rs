@@ -7,8 +7,11 @@ mod lines;
 
 pub use lines::{classify, strip_heading_keyword, Heading, Line, Marker, MarkerStyle};
 
-use crate::provision::{assign_paths, Agreement, Metadata, Paragraphs, Provision, SourceFormat};
+use crate::provision::{
+    assign_paths, Agreement, Kind, Metadata, Paragraphs, Provision, SourceFormat,
+};
 use crate::text::LocatedText;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Parses a whole agreement from text (plain text or PDF).
@@ -32,4 +35,18 @@ pub fn parse_body(text: &LocatedText, range: Range<usize>) -> (String, Vec<Provi
     let own_end = children.first().map_or(range.end, |c| c.span.start);
     let own = text.text[range.start..own_end].trim().to_string();
     (own, children)
+}
+
+/// The paragraphs of an article: from the tree, or parsed now when the source
+/// deferred them (`Paragraphs::Deferred`, ToTA XML read by `check`). Parsed
+/// now, they carry spans but no paths.
+pub fn paragraphs_of<'a>(agreement: &Agreement, article: &'a Provision) -> Cow<'a, [Provision]> {
+    let deferred = agreement.paragraphs == Paragraphs::Deferred
+        && article.kind == Kind::Article
+        && article.children.is_empty();
+    if deferred {
+        Cow::Owned(parse_body(&agreement.text, article.span.clone()).1)
+    } else {
+        Cow::Borrowed(&article.children)
+    }
 }

@@ -14,17 +14,22 @@ use serde::Serialize;
 /// (1-based, in the source as the user sees it) and sit on `page` (PDF only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Anchor {
+    /// Byte offset in the located text where this run starts.
     pub offset: usize,
+    /// 1-based source line at `offset`.
     pub line: usize,
+    /// 1-based PDF page of the run; `None` for other sources.
     pub page: Option<u32>,
 }
 
 /// A location as shown to a user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Location {
+    /// 1-based line in the source.
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+    /// 1-based PDF page; `None` for other sources.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
 }
@@ -33,8 +38,11 @@ pub struct Location {
 /// this, the line index of the whole text is built once and searched).
 const NEAR_ANCHOR: usize = 64 * 1024;
 
+/// An agreement's whole text with its location map: byte offsets in, source lines,
+/// columns and pages out.
 #[derive(Debug, Clone, Default)]
 pub struct LocatedText {
+    /// The text itself; provision `span`s and all offsets are byte positions in it.
     pub text: String,
     anchors: Vec<Anchor>,
     /// Where each line of `text` starts: found on the first `locate`, as a
@@ -87,14 +95,17 @@ impl LocatedText {
         self.line_starts().partition_point(|&s| s <= offset) - 1
     }
 
+    /// Byte offset where the 0-based line `index` of `text` starts; panics past the last line.
     pub fn line_start(&self, index: usize) -> usize {
         self.line_starts()[index]
     }
 
+    /// Number of lines in `text` (a trailing newline opens one more, empty line).
     pub fn line_count(&self) -> usize {
         self.line_starts().len()
     }
 
+    /// Source line, character column and page of a byte offset (clamped to the text's end).
     pub fn locate(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());
         let anchor = &self.anchors[self.anchors.partition_point(|a| a.offset <= offset) - 1];

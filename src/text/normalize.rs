@@ -5,8 +5,11 @@
 
 use unicode_normalization::char::decompose_canonical;
 
+/// Text folded for matching, with a map from each folded byte back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedText {
+    /// The folded text: lowercase, no accents, ASCII quotes and dashes, one space per whitespace
+    /// run.
     pub folded: String,
     /// For each byte of `folded`, the byte range of the original char it came from.
     origin: Vec<(u32, u32)>,

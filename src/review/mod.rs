@@ -1,12 +1,14 @@
-//! A review of one agreement: article findings, then the gaps reasoned from
-//! them, then what a baseline already knew removed.
+//! A review of one agreement, the pipeline `check` and `corpus` run: the rule
+//! engine's article findings, then the gaps reasoned from them, then what a
+//! filter or a baseline leaves out.
 
-use super::gaps::{find_gaps, Flag, GapInput};
-use super::FileFindings;
+use crate::gaps::{find_gaps, Flag, GapInput};
+use crate::model::FileFindings;
 use crate::provision::Agreement;
 use crate::rules::RuleSet;
 use std::collections::HashSet;
 
+/// What a review reports beyond the defaults.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewOptions {
     /// Report only these categories (and then no gaps, which need them all).
@@ -15,6 +17,7 @@ pub struct ReviewOptions {
     pub developing: Vec<String>,
 }
 
+/// Reviews one agreement: findings per provision, then gaps.
 pub fn review(
     rules: &RuleSet,
     agreement: &Agreement,
@@ -22,24 +25,21 @@ pub fn review(
     options: &ReviewOptions,
 ) -> FileFindings {
     let mut findings = rules.check(agreement);
-    let flags: Vec<Flag> = findings
-        .iter()
-        .map(|f| Flag {
-            category: &f.category,
-            path: &f.provision.path,
-        })
-        .collect();
     let gaps = if options.categories.is_empty() {
-        find_gaps(&GapInput {
-            agreement,
-            flags: &flags,
-            developing: &options.developing,
-        })
+        let flags = Flag::of(&findings);
+        find_gaps(
+            rules.catalogue(),
+            &GapInput {
+                agreement,
+                flags: &flags,
+                developing: &options.developing,
+            },
+        )
     } else {
         Vec::new()
     };
     if !options.categories.is_empty() {
-        findings.retain(|f| options.categories.contains(&f.category));
+        findings.retain(|f| options.categories.iter().any(|c| f.category == c.as_str()));
     }
     let notes = if options.categories.is_empty() {
         notes(agreement, options)
@@ -73,7 +73,7 @@ fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
 pub struct Combined {
     /// How many files make the agreement.
     pub files: usize,
-    pub gaps: Vec<super::Gap>,
+    pub gaps: Vec<crate::model::Gap>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
@@ -89,24 +89,24 @@ pub fn review_combined(
 ) -> (Vec<FileFindings>, Combined) {
     let mut files = Vec::new();
     let mut named = Vec::new();
-    let mut flags_owned: Vec<(String, String)> = Vec::new();
-    let options_no_filter = ReviewOptions {
+    let mut all = Vec::new();
+    let unfiltered = ReviewOptions {
         categories: Vec::new(),
         developing: options.developing.clone(),
     };
     for (path, agreement) in parts {
-        let mut file = review(rules, &agreement, &path, &options_no_filter);
+        let mut file = review(rules, &agreement, &path, &unfiltered);
         let name = std::path::Path::new(&path)
             .file_name()
             .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-        flags_owned.extend(
-            file.findings
-                .iter()
-                .map(|f| (f.category.clone(), format!("{name}:{}", f.provision.path))),
-        );
+        // the findings as the combined agreement names its provisions
+        all.extend(file.findings.iter().cloned().map(|mut f| {
+            f.provision.path = format!("{name}:{}", f.provision.path);
+            f
+        }));
         if !options.categories.is_empty() {
             file.findings
-                .retain(|f| options.categories.contains(&f.category));
+                .retain(|f| options.categories.iter().any(|c| f.category == c.as_str()));
         }
         file.gaps.clear();
         file.notes.clear();
@@ -115,16 +115,16 @@ pub fn review_combined(
     }
     let count = named.len();
     let whole = Agreement::combine(named);
-    let flags: Vec<Flag> = flags_owned
-        .iter()
-        .map(|(category, path)| Flag { category, path })
-        .collect();
     let (gaps, notes) = if options.categories.is_empty() {
-        let gaps = find_gaps(&GapInput {
-            agreement: &whole,
-            flags: &flags,
-            developing: &options.developing,
-        });
+        let flags = Flag::of(&all);
+        let gaps = find_gaps(
+            rules.catalogue(),
+            &GapInput {
+                agreement: &whole,
+                flags: &flags,
+                developing: &options.developing,
+            },
+        );
         (gaps, notes(&whole, options))
     } else {
         (Vec::new(), Vec::new())
@@ -160,51 +160,4 @@ pub fn apply_baseline(file: &mut FileFindings, known: &HashSet<String>) -> usize
     file.findings.retain(|f| !known.contains(&f.fingerprint));
     file.gaps.retain(|g| !known.contains(&g.fingerprint));
     before - file.findings.len() - file.gaps.len()
-}
-
-/// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
-/// reference to the 2005 Convention": the line a negotiator reads first.
-pub fn summary(file: &FileFindings) -> String {
-    let clauses: HashSet<&str> = file
-        .findings
-        .iter()
-        .filter(|f| super::CULTURAL_CLAUSES.contains(&f.category.as_str()))
-        .map(|f| f.provision.path.as_str())
-        .collect();
-    let mut parts = vec![match clauses.len() {
-        0 => "no cultural clause".to_string(),
-        1 => "1 cultural clause".to_string(),
-        n => format!("{n} cultural clauses"),
-    }];
-    let has = |c: &str| file.findings.iter().any(|f| f.category == c);
-    let gap = |id: &str| file.gaps.iter().any(|g| g.id == id);
-    if gap("ecommerce_without_cultural_carveout") {
-        parts.push("e-commerce commitments with no cultural carve-out".into());
-    } else if has("ecommerce_cultural") {
-        parts.push("e-commerce provisions with a cultural carve-out".into());
-    } else if has("ecommerce") {
-        parts.push("e-commerce provisions".into());
-    }
-    if has("convention_reference") {
-        parts.push("cites the 2005 Convention".into());
-    } else if gap("missing_convention_reference") {
-        parts.push("no reference to the 2005 Convention".into());
-    }
-    let other_gaps = file
-        .gaps
-        .iter()
-        .filter(|g| {
-            !matches!(
-                g.id,
-                "ecommerce_without_cultural_carveout" | "missing_convention_reference"
-            )
-        })
-        .count();
-    if other_gaps > 0 {
-        parts.push(format!(
-            "{other_gaps} other gap{}",
-            if other_gaps == 1 { "" } else { "s" }
-        ));
-    }
-    parts.join("; ")
 }

@@ -1,0 +1,260 @@
+//! Gap reasoning: what an agreement lacks against guidelines 19.4 and 19.5.
+//! Article findings say what is there; gaps reason over the whole tree to say
+//! what is not, and whether a carve-out does or does not reach the
+//! e-commerce provisions. The gaps, their wording and the vocabulary of the
+//! reasoning are data (`rules/gaps.toml`, compiled into the rule set's
+//! [`Catalogue`]); this module is the engine that tests their conditions.
+
+use crate::model::{Category, Finding, Gap};
+use crate::provision::{Agreement, Provision};
+use crate::rules::catalogue::{GapDecl, Liberalised, NotReached, Reach};
+use crate::rules::Catalogue;
+use crate::text::fold_text;
+use std::sync::Arc;
+
+/// One article-level finding, as gap reasoning needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Flag<'a> {
+    /// The category flagged.
+    pub category: Category,
+    /// The provision's path.
+    pub path: &'a str,
+}
+
+impl<'a> Flag<'a> {
+    /// The flags of a review's findings.
+    pub fn of(findings: &'a [Finding]) -> Vec<Flag<'a>> {
+        findings
+            .iter()
+            .map(|f| Flag {
+                category: f.category,
+                path: &f.provision.path,
+            })
+            .collect()
+    }
+}
+
+/// What gap reasoning looks at.
+pub struct GapInput<'a> {
+    /// The agreement reviewed.
+    pub agreement: &'a Agreement,
+    /// Every article finding of it (before any filter).
+    pub flags: &'a [Flag<'a>],
+    /// Parties the user names as developing, added to those metadata implies.
+    pub developing: &'a [String],
+}
+
+/// The open gaps, in the order `rules/gaps.toml` declares them.
+pub fn find_gaps(catalogue: &Catalogue, input: &GapInput) -> Vec<Gap> {
+    let lang = language(input.agreement);
+    catalogue
+        .gaps()
+        .iter()
+        .filter_map(|decl| open_gap(catalogue, decl, input).map(|ev| gap(decl, lang, ev)))
+        .collect()
+}
+
+/// The evidence of an open gap, or `None` when some condition fails.
+fn open_gap(catalogue: &Catalogue, decl: &GapDecl, input: &GapInput) -> Option<Vec<String>> {
+    let when = &decl.when;
+    let has = |c: Category| input.flags.iter().any(|f| f.category == c);
+    if when.absent.iter().any(|&c| has(c)) {
+        return None;
+    }
+    let mut evidence = Vec::new();
+    if !when.present.is_empty() {
+        let flagged = flagged_paths(input.flags, &when.present);
+        if flagged.is_empty() {
+            return None;
+        }
+        evidence.extend(flagged);
+    }
+    if let Some(reached) = &when.not_reached_by {
+        if reaches(catalogue.reach(), input, reached) {
+            return None;
+        }
+    }
+    if let Some(liberalised) = &when.liberalised {
+        let divisions = liberalising_divisions(input, liberalised);
+        if divisions.is_empty() {
+            return None;
+        }
+        evidence.extend(divisions);
+    }
+    if when.developing_party {
+        let developing = developing_parties(catalogue, input);
+        if developing.is_empty() {
+            return None;
+        }
+        evidence.extend(developing);
+    }
+    Some(evidence)
+}
+
+fn gap(decl: &GapDecl, lang: &str, evidence: Vec<String>) -> Gap {
+    let info = &decl.info;
+    Gap {
+        id: info.id,
+        level: "agreement",
+        severity: info.severity,
+        guideline: info.guideline.clone(),
+        convention_article: info.convention_article.clone(),
+        message: info.message.clone(),
+        recommendation: info.recommendation.clone(),
+        suggested_clause: decl.clause(lang).to_string(),
+        evidence,
+        fingerprint: crate::model::fingerprint(&["gap", info.id.as_str()]),
+        info: Arc::clone(info),
+    }
+}
+
+fn language(a: &Agreement) -> &'static str {
+    match a.metadata.language.as_deref() {
+        Some("es") => "es",
+        Some("fr") => "fr",
+        Some(_) => "en",
+        None => crate::text::language::analysed_language(&a.text.text),
+    }
+}
+
+fn flagged_paths(flags: &[Flag], categories: &[Category]) -> Vec<String> {
+    let mut v: Vec<String> = flags
+        .iter()
+        .filter(|f| categories.contains(&f.category))
+        .map(|f| f.path.to_string())
+        .collect();
+    v.dedup();
+    v
+}
+
+/// The divisions titled as the condition says (or, with none, the
+/// provisions flagged with its `or_flagged` categories).
+fn units<'a>(input: &GapInput<'a>, reached: &NotReached) -> Vec<&'a Provision> {
+    let a = input.agreement;
+    let titled = |p: &Provision| {
+        p.title
+            .as_deref()
+            .is_some_and(|t| reached.divisions_titled.is_match(&fold_text(t)))
+    };
+    let mut units: Vec<&Provision> = a
+        .walk()
+        .filter(|p| p.kind.is_division() && titled(p))
+        .collect();
+    if units.is_empty() {
+        let paths: Vec<&str> = input
+            .flags
+            .iter()
+            .filter(|f| reached.or_flagged.contains(&f.category))
+            .map(|f| f.path)
+            .collect();
+        units = a
+            .walk()
+            .filter(|p| paths.contains(&p.path.as_str()))
+            .collect();
+    }
+    units
+}
+
+/// Does some provision of the condition's category reach the divisions? It
+/// does when it is agreement-wide, names the division, sits inside it, or
+/// sits in a chapter (or is an article) that the division makes applicable.
+fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
+    let a = input.agreement;
+    let units = units(input, reached);
+    let exceptions: Vec<&Provision> = input
+        .flags
+        .iter()
+        .filter(|f| f.category == reached.category)
+        .filter_map(|f| a.walk().find(|p| p.path == f.path))
+        .collect();
+    exceptions.iter().any(|exc| {
+        let text = fold_text(a.full_text(exc));
+        let inside = units.iter().any(|u| exc.path.starts_with(&u.path));
+        let names_unit = units.iter().any(|u| names_division(reach, &text, u));
+        let made_applicable = units.iter().any(|u| applies_to(reach, a, u, exc));
+        inside || reach.agreement_wide.is_match(&text) || names_unit || made_applicable
+    })
+}
+
+/// "Chapters 8 and 12", "Chapter 14 (Electronic Commerce)": the text names the division.
+fn names_division(reach: &Reach, folded: &str, unit: &Provision) -> bool {
+    let Some(number) = unit.number.as_deref().map(str::to_lowercase) else {
+        return false;
+    };
+    reach.names_division.captures_iter(folded).any(|c| {
+        c.name("list")
+            .is_some_and(|l| words(l.as_str()).any(|w| w == number))
+    })
+}
+
+/// The tokens of a run of text, numbers kept whole ("14.2", "22-a").
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .map(|w| w.trim_matches(['.', '-']))
+        .filter(|w| !w.is_empty())
+}
+
+/// The division says that the chapter or article holding the exception
+/// applies to it: "Chapter 22 (Exceptions) applies to this Chapter".
+fn applies_to(reach: &Reach, a: &Agreement, unit: &Provision, exception: &Provision) -> bool {
+    let text = fold_text(a.full_text(unit));
+    let container = a
+        .walk()
+        .filter(|p| p.kind.is_division() && exception.path.starts_with(&format!("{}/", p.path)))
+        .last();
+    let article = exception.number.as_deref().map(str::to_lowercase);
+    let chapter = container
+        .and_then(|c| c.number.as_deref())
+        .map(str::to_lowercase);
+    reach.cross_reference.captures_iter(&text).any(|c| {
+        let named = c.name("number").map(|m| m.as_str().to_string());
+        let target = if c.name("article").is_some() {
+            &article
+        } else {
+            &chapter
+        };
+        let end = c.get(0).map_or(0, |m| m.end());
+        named.is_some() && named == *target && reach.applies.is_match(&text[end..])
+    })
+}
+
+/// Services, investment or e-commerce divisions (or the provisions flagged
+/// with the condition's `or_present` categories).
+fn liberalising_divisions(input: &GapInput, liberalised: &Liberalised) -> Vec<String> {
+    let v: Vec<String> = input
+        .agreement
+        .walk()
+        .filter(|p| liberalised.kinds.contains(&p.kind))
+        .filter(|p| {
+            p.title
+                .as_deref()
+                .is_some_and(|t| liberalised.title.is_match(&fold_text(t)))
+        })
+        .map(|p| p.path.clone())
+        .collect();
+    if v.is_empty() {
+        flagged_paths(input.flags, &liberalised.or_present)
+    } else {
+        v
+    }
+}
+
+/// Parties outside the catalogue's developed list, and those the user names.
+fn developing_parties(catalogue: &Catalogue, input: &GapInput) -> Vec<String> {
+    let developed = &catalogue.parties().developed;
+    let mut v: Vec<String> = input
+        .agreement
+        .metadata
+        .parties
+        .iter()
+        .filter(|p| !developed.contains(p))
+        .cloned()
+        .collect();
+    v.extend(input.developing.iter().cloned());
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests;

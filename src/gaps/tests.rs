@@ -1,0 +1,143 @@
+//! The gap engine on small drafts, with flags given by hand.
+
+use super::*;
+use crate::model::GapId;
+use crate::provision::SourceFormat;
+use crate::rules::RuleSet;
+use crate::text::LocatedText;
+
+fn gaps(input: &GapInput) -> Vec<Gap> {
+    let rules = RuleSet::builtin().expect("built-in rules");
+    find_gaps(rules.catalogue(), input)
+}
+
+const ECOMMERCE: &str = "CHAPTER 3\nELECTRONIC COMMERCE\n\nArticle 3.1: Customs Duties\n\nNeither Party shall impose customs duties on electronic transmissions.\n\n";
+
+fn agreement(text: &str) -> Agreement {
+    crate::structure::parse_text(
+        "draft.txt".into(),
+        SourceFormat::Text,
+        LocatedText::plain(text.into()),
+    )
+}
+
+fn ids(text: &str, flags: &[(&str, &str)]) -> Vec<GapId> {
+    let a = agreement(text);
+    let flags: Vec<Flag> = flags
+        .iter()
+        .map(|&(category, path)| Flag {
+            category: Category::declared(category),
+            path,
+        })
+        .collect();
+    gaps(&GapInput {
+        agreement: &a,
+        flags: &flags,
+        developing: &[],
+    })
+    .into_iter()
+    .map(|g| g.id)
+    .collect()
+}
+
+fn carveout_gap(text: &str, exception_path: &str) -> bool {
+    ids(
+        text,
+        &[
+            ("ecommerce_duties", "ch3/art3.1"),
+            ("cultural_exception", exception_path),
+        ],
+    )
+    .iter()
+    .any(|g| *g == "ecommerce_without_cultural_carveout")
+}
+
+#[test]
+fn agreement_wide_cultural_exception_reaches_ecommerce() {
+    let text = format!("{ECOMMERCE}CHAPTER 4\nEXCEPTIONS\n\nArticle 4.1: Culture\n\nNothing in this Agreement applies to measures on cultural industries.\n");
+    assert!(!carveout_gap(&text, "ch4/art4.1"));
+}
+
+#[test]
+fn audiovisual_exclusion_limited_to_services_does_not() {
+    let text = format!("CHAPTER 2\nTRADE IN SERVICES\n\nArticle 2.1: Scope\n\nThis Chapter does not apply to audiovisual services.\n\n{ECOMMERCE}");
+    assert!(carveout_gap(&text, "ch2/art2.1"));
+}
+
+#[test]
+fn exceptions_chapter_made_applicable_by_cross_reference_does() {
+    let exceptions = "CHAPTER 22\nEXCEPTIONS\n\nArticle 22.5: Cultural Industries\n\nFor the purposes of the Chapters listed in it, measures on cultural industries are excluded.\n";
+    let without = format!("{ECOMMERCE}{exceptions}");
+    assert!(carveout_gap(&without, "ch22/art22.5"));
+    let with = format!("{}Article 3.2: Exceptions\n\nChapter 22 (Exceptions) applies to this Chapter.\n\n{exceptions}", ECOMMERCE);
+    assert!(!carveout_gap(&with, "ch22/art22.5"));
+}
+
+#[test]
+fn exception_naming_the_ecommerce_chapter_does() {
+    let text = format!("{ECOMMERCE}CHAPTER 4\nEXCEPTIONS\n\nArticle 4.1: Culture\n\nChapters 2 and 3 do not apply to cultural industries.\n");
+    assert!(!carveout_gap(&text, "ch4/art4.1"));
+}
+
+#[test]
+fn each_gap_closes_when_its_category_is_present() {
+    let text =
+        format!("CHAPTER 2\nTRADE IN SERVICES\n\nArticle 2.1: Scope\n\nServices.\n\n{ECOMMERCE}");
+    let open = ids(&text, &[("ecommerce_duties", "ch3/art3.1")]);
+    for id in [
+        "missing_convention_reference",
+        "ecommerce_without_cultural_carveout",
+        "missing_cultural_exception",
+        "missing_policy_space",
+        "missing_dual_nature",
+    ] {
+        assert!(open.iter().any(|g| *g == id), "{id} in {open:?}");
+    }
+    let closed = ids(
+        &text,
+        &[
+            ("ecommerce_duties", "ch3/art3.1"),
+            ("ecommerce_cultural", "ch3/art3.1"),
+            ("cultural_exception", "ch2/art2.1"),
+            ("convention_reference", "ch2/art2.1"),
+            ("policy_space", "ch2/art2.1"),
+            ("cultural_specificity", "ch2/art2.1"),
+        ],
+    );
+    assert!(closed.is_empty(), "{closed:?}");
+}
+
+#[test]
+fn preferential_treatment_needs_a_developing_party() {
+    let mut a = agreement("Article 1\n\nText.\n");
+    a.metadata.parties = vec!["FRA".into(), "DEU".into()];
+    let g = gaps(&GapInput {
+        agreement: &a,
+        flags: &[],
+        developing: &[],
+    });
+    assert!(!g.iter().any(|g| g.id == "missing_preferential_treatment"));
+    a.metadata.parties.push("PER".into());
+    let g = gaps(&GapInput {
+        agreement: &a,
+        flags: &[],
+        developing: &[],
+    });
+    let gap = g
+        .iter()
+        .find(|g| g.id == "missing_preferential_treatment")
+        .expect("gap");
+    assert_eq!(gap.evidence, ["PER"]);
+}
+
+#[test]
+fn suggested_clause_speaks_the_agreement_language() {
+    let a =
+        agreement("Artículo 1\n\nLas Partes del presente Acuerdo y los servicios de la Parte.\n");
+    let g = gaps(&GapInput {
+        agreement: &a,
+        flags: &[],
+        developing: &[],
+    });
+    assert!(g[0].suggested_clause.starts_with("Reafirmando"));
+}

@@ -1,0 +1,267 @@
+//! The findings model: what a review says about an agreement, in the shape
+//! every report reads. It sits below the rule engine, the gap reasoning and
+//! the reports, so that each of them depends on it and none on another:
+//! a [`Finding`] carries its rules' titles, help and guideline paragraphs,
+//! a [`Gap`] its wording, and a report needs nothing else.
+
+mod ids;
+
+pub use ids::{Category, GapId};
+
+use crate::provision::{Kind, Metadata, Provision};
+use serde::{Deserialize, Serialize, Serializer};
+use std::sync::Arc;
+
+/// How much a finding or gap matters, as a rule or gap file declares it.
+/// `--fail-on` compares against it; SARIF maps it to note / warning / error.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing (most categories: the agreement has such a clause).
+    Info,
+    /// Worth a negotiator's attention (binding e-commerce commitments, gaps).
+    Warning,
+    /// Must be acted on.
+    Error,
+}
+
+impl Severity {
+    /// `info`, `warning` or `error`, as in the rule files and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// What a report needs to know of a rule: read from its rule file once, and
+/// shared (`Arc`) by every finding the rule makes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleInfo {
+    /// The rule's code, e.g. `CEX001`.
+    pub code: String,
+    /// The category it flags.
+    pub category: Category,
+    /// Whether that category is one of guideline 19.4's cultural clauses.
+    pub cultural_clause: bool,
+    /// One line: what the rule looks for.
+    pub title: String,
+    /// Declared severity.
+    pub severity: Severity,
+    /// The finding's message.
+    pub message: String,
+    /// Why it matters (Markdown-free prose, paragraphs split by blank lines).
+    pub explanation: String,
+    /// Guideline paragraphs served (DCE/17/6.CP/11: "19.4", "19.5", …).
+    pub guideline: Vec<String>,
+    /// The one-line summary of each of those paragraphs, in the same order
+    /// (from `rules/guidelines.toml`).
+    pub guideline_summaries: Vec<String>,
+    /// Articles of the Convention itself served ("16").
+    pub convention_article: Vec<String>,
+    /// Languages its patterns are written for (`en`, `es`, `fr`).
+    pub languages: Vec<String>,
+}
+
+impl RuleInfo {
+    /// The explanation's first paragraph, on one line: the note under a finding.
+    pub fn note(&self) -> String {
+        first_paragraph(&self.explanation)
+    }
+}
+
+/// What a report needs to know of a gap: read from `rules/gaps.toml` once and
+/// shared by every gap of that id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapInfo {
+    /// The gap's id, e.g. `missing_convention_reference`.
+    pub id: GapId,
+    /// Declared severity.
+    pub severity: Severity,
+    /// Guideline paragraphs it rests on.
+    pub guideline: Vec<String>,
+    /// The one-line summary of each of those paragraphs, in the same order.
+    pub guideline_summaries: Vec<String>,
+    /// Articles of the Convention it rests on ("16").
+    pub convention_article: Vec<String>,
+    /// What is missing, in one sentence.
+    pub message: String,
+    /// Why it matters.
+    pub explanation: String,
+    /// What closes it.
+    pub recommendation: String,
+}
+
+/// Which provision a finding is about, as a reader would cite it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProvisionRef {
+    /// Article, chapter, annex, …
+    pub kind: Kind,
+    /// As written, without its keyword ("14.2").
+    pub number: Option<String>,
+    /// The heading's title, when it has one.
+    pub title: Option<String>,
+    /// Stable path in the provision tree (`ch14/art14.2`).
+    pub path: String,
+    /// The identifier the source gives it (ToTA `article_identifier`).
+    pub source_id: Option<String>,
+}
+
+impl ProvisionRef {
+    /// The reference to a provision of the tree.
+    pub fn of(p: &Provision) -> Self {
+        ProvisionRef {
+            kind: p.kind,
+            number: p.number.clone(),
+            title: p.title.clone(),
+            path: p.path.clone(),
+            source_id: p.source_id.clone(),
+        }
+    }
+
+    /// "Article 14.2 (Scope)".
+    pub fn label(&self) -> String {
+        let mut p = Provision::new(self.kind, self.number.clone(), 0, 0..0);
+        p.title = self.title.clone();
+        p.label()
+    }
+}
+
+/// What the rule engine says about one provision and category: one finding
+/// per provision and category, listing every rule that matched, so that
+/// counts per category are counts of provisions (what lawyers and the gold
+/// labels count). Lines and columns are 1-based; columns count characters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The category flagged.
+    pub category: Category,
+    /// Every rule that matched, in rule order (JSON: their codes).
+    #[serde(serialize_with = "rule_codes")]
+    pub rules: Vec<Arc<RuleInfo>>,
+    /// The highest severity of those rules.
+    pub severity: Severity,
+    /// The provision flagged.
+    pub provision: ProvisionRef,
+    /// Where the matched words start, in the text as read.
+    pub line: usize,
+    /// Column of the first matched word.
+    pub column: usize,
+    /// Where the matched words end.
+    pub end_line: usize,
+    /// Column after the last matched word.
+    pub end_column: usize,
+    /// The page (PDF, or text with form feeds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The sentence (or paragraph) that matched, as printed in the agreement.
+    pub excerpt: String,
+    /// Byte ranges of the matched words inside `excerpt`.
+    pub marks: Vec<(usize, usize)>,
+    /// The first rule's message.
+    pub message: String,
+    /// Guideline paragraphs served (DCE/17/6.CP/11: 19.4, 19.5, …), in the
+    /// order the matching rules cite them (the main paragraph first).
+    pub guideline: Vec<String>,
+    /// Articles of the Convention served ("16"); omitted when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub convention_article: Vec<String>,
+    /// Stable across reflowing and renumbered lines: category, provision path
+    /// and the matched words, so a baseline keeps matching a reworked draft.
+    pub fingerprint: String,
+}
+
+impl Finding {
+    /// The first (lowest-numbered) rule that matched: the one a report cites.
+    pub fn rule(&self) -> &RuleInfo {
+        &self.rules[0]
+    }
+
+    /// The codes of the rules that matched.
+    pub fn rule_codes(&self) -> Vec<&str> {
+        self.rules.iter().map(|r| r.code.as_str()).collect()
+    }
+}
+
+fn rule_codes<S: Serializer>(rules: &[Arc<RuleInfo>], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(rules.iter().map(|r| r.code.as_str()))
+}
+
+/// What an agreement lacks against guidelines 19.4 and 19.5, reasoned over the
+/// whole tree by the gap engine from the conditions in `rules/gaps.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    /// The gap's id.
+    pub id: GapId,
+    /// Always `agreement`: a gap concerns the agreement as a whole.
+    pub level: &'static str,
+    /// Declared severity.
+    pub severity: Severity,
+    /// Guideline paragraphs it rests on.
+    pub guideline: Vec<String>,
+    /// Articles of the Convention it rests on; omitted when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub convention_article: Vec<String>,
+    /// What is missing.
+    pub message: String,
+    /// What closes it.
+    pub recommendation: String,
+    /// A clause that would close the gap, in the agreement's language.
+    pub suggested_clause: String,
+    /// Provisions (paths) or Parties the reasoning rests on, e.g. the binding
+    /// e-commerce articles, or the developing Parties.
+    pub evidence: Vec<String>,
+    /// Stable across runs: the gap id.
+    pub fingerprint: String,
+    /// The gap's declaration, for reports (not serialised).
+    #[serde(skip)]
+    pub info: Arc<GapInfo>,
+}
+
+/// Findings of one agreement file, as every report format shows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileFindings {
+    /// The file as given on the command line.
+    pub path: String,
+    /// What the source says about the agreement.
+    pub agreement: Metadata,
+    /// Article findings, in document order.
+    pub findings: Vec<Finding>,
+    /// Agreement-level findings: what the agreement lacks (guidelines 19.4-19.5).
+    pub gaps: Vec<Gap>,
+    /// What the review could not assess, in a sentence each (Parties unknown).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub notes: Vec<String>,
+}
+
+/// A short stable hash (FNV-1a, 64 bits) of normalised parts: fingerprints must
+/// not change between Rust versions or runs, which rules out `DefaultHasher`.
+pub fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in crate::text::fold_text(part).bytes().chain([0u8]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// A text's first paragraph, on one line.
+pub fn first_paragraph(text: &str) -> String {
+    let para = text.trim().split("\n\n").next().unwrap_or("");
+    para.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,184 @@
+//! What the rule files declare besides rules: the categories
+//! (`rules/categories.toml`) and the gaps with the vocabulary their reasoning
+//! uses (`rules/gaps.toml`), checked and compiled once with the rules, so that
+//! `--rules DIR` changes rules, scopes and gaps together.
+
+use super::model::{GapExamples, GuidelineParagraph, PartiesSpec};
+use crate::model::{Category, GapId, GapInfo};
+use crate::provision::Kind;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The file that declares the categories.
+pub const CATEGORIES_FILE: &str = "categories.toml";
+/// The file that declares the gaps.
+pub const GAPS_FILE: &str = "gaps.toml";
+/// The file that lists the guideline paragraphs rules and gaps may cite.
+pub const GUIDELINES_FILE: &str = "guidelines.toml";
+
+/// The categories and gaps of a rule set.
+#[derive(Debug)]
+pub struct Catalogue {
+    pub(super) categories: Vec<CategoryDecl>,
+    pub(super) gaps: Vec<GapDecl>,
+    pub(super) reach: Reach,
+    pub(super) parties: PartiesSpec,
+    pub(super) guidelines: Vec<GuidelineParagraph>,
+}
+
+/// A declared category.
+#[derive(Debug, Clone)]
+pub struct CategoryDecl {
+    /// Its typed name.
+    pub category: Category,
+    /// A few words for people.
+    pub label: String,
+    /// Counted among the cultural clauses (guideline 19.4) in a summary.
+    pub cultural_clause: bool,
+}
+
+/// A declared gap, compiled.
+#[derive(Debug)]
+pub struct GapDecl {
+    /// Its wording, shared with every gap it opens.
+    pub info: Arc<GapInfo>,
+    /// The clause that closes it, per language (`en`, `es`, `fr`).
+    pub clauses: BTreeMap<String, String>,
+    /// When it is open.
+    pub when: When,
+    /// A draft it is open on and the clause that closes it.
+    pub examples: GapExamples,
+    /// The file it was declared in.
+    pub file: String,
+}
+
+impl GapDecl {
+    /// The closing clause in `lang`, or in English when that language has none.
+    pub fn clause(&self, lang: &str) -> &str {
+        self.clauses
+            .get(lang)
+            .or_else(|| self.clauses.get("en"))
+            .map_or("", String::as_str)
+    }
+}
+
+/// The conditions of a gap, compiled (see the head of `rules/gaps.toml`).
+#[derive(Debug, Default)]
+pub struct When {
+    /// No provision is flagged with any of these.
+    pub absent: Vec<Category>,
+    /// Some provision is flagged with one of these (the evidence).
+    pub present: Vec<Category>,
+    /// Liberalising divisions exist.
+    pub liberalised: Option<Liberalised>,
+    /// No provision of a category reaches given divisions.
+    pub not_reached_by: Option<NotReached>,
+    /// Some Party counts as developing.
+    pub developing_party: bool,
+}
+
+/// Divisions of some kinds whose folded title matches, or else flagged provisions.
+#[derive(Debug)]
+pub struct Liberalised {
+    /// Kinds of division that count.
+    pub kinds: Vec<Kind>,
+    /// Their folded title.
+    pub title: Regex,
+    /// With no such division, provisions flagged with these.
+    pub or_present: Vec<Category>,
+}
+
+/// The divisions a category's provisions must reach.
+#[derive(Debug)]
+pub struct NotReached {
+    /// The category whose provisions can reach.
+    pub category: Category,
+    /// The divisions they must reach, by folded title.
+    pub divisions_titled: Regex,
+    /// With no such division, the provisions flagged with these.
+    pub or_flagged: Vec<Category>,
+}
+
+/// How an exception reaches other provisions (patterns over folded text).
+#[derive(Debug)]
+pub struct Reach {
+    /// The exception speaks of the whole agreement.
+    pub agreement_wide: Regex,
+    /// "Chapters 8 and 12": group `list`.
+    pub names_division: Regex,
+    /// "Chapter 22": groups `article` (when an article) and `number`.
+    pub cross_reference: Regex,
+    /// What makes a cross-reference apply.
+    pub applies: Regex,
+}
+
+impl Catalogue {
+    /// The declared categories, in report order.
+    pub fn categories(&self) -> &[CategoryDecl] {
+        &self.categories
+    }
+
+    /// The category of that name, if declared.
+    pub fn category(&self, name: &str) -> Option<Category> {
+        self.categories
+            .iter()
+            .find(|c| c.category == name)
+            .map(|c| c.category)
+    }
+
+    /// Where a category stands in report order (declared ones first).
+    pub fn order(&self, category: Category) -> usize {
+        self.categories
+            .iter()
+            .position(|c| c.category == category)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// Is the category one of guideline 19.4's cultural clauses?
+    pub fn is_cultural_clause(&self, category: Category) -> bool {
+        self.categories
+            .iter()
+            .any(|c| c.category == category && c.cultural_clause)
+    }
+
+    /// The declared gaps, in report order.
+    pub fn gaps(&self) -> &[GapDecl] {
+        &self.gaps
+    }
+
+    /// The gap of that id (any case), if declared.
+    pub fn gap(&self, id: &str) -> Option<&GapDecl> {
+        self.gaps
+            .iter()
+            .find(|g| g.info.id.as_str().eq_ignore_ascii_case(id))
+    }
+
+    /// Every gap id, in report order.
+    pub fn gap_ids(&self) -> Vec<GapId> {
+        self.gaps.iter().map(|g| g.info.id).collect()
+    }
+
+    /// How exceptions reach other provisions.
+    pub fn reach(&self) -> &Reach {
+        &self.reach
+    }
+
+    /// The guideline paragraphs rules and gaps may cite, with their summaries.
+    pub fn guidelines(&self) -> &[GuidelineParagraph] {
+        &self.guidelines
+    }
+
+    /// The summary of guideline paragraph `id`, if listed.
+    pub fn guideline_summary(&self, id: &str) -> Option<&str> {
+        self.guidelines
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.summary.as_str())
+    }
+
+    /// The developed-country list and its source.
+    pub fn parties(&self) -> &PartiesSpec {
+        &self.parties
+    }
+}
