@@ -1,7 +1,10 @@
 use super::exit;
 use crate::model::{FileFindings, Severity};
+use crate::provision::Agreement;
 use crate::report;
-use crate::review::{apply_baseline, baseline_fingerprints, review, ReviewOptions};
+use crate::review::{
+    apply_baseline, baseline_fingerprints, review, review_combined, Combined, ReviewOptions,
+};
 use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::io::Write;
@@ -10,7 +13,8 @@ use std::path::{Path, PathBuf};
 #[derive(clap::Args)]
 #[command(
     after_help = "Exit codes: 0 no finding at or above --fail-on; 1 findings; \
-2 usage error, bad rule file or no readable input; 3 some inputs unreadable.\n\
+2 usage error, bad rule file or no readable input (or a language treatyscan does not \
+analyse); 3 some inputs unreadable or not analysed.\n\
 Rules: `treatyscan rules`, `treatyscan rules explain CODE`; guide: docs/check.md."
 )]
 pub struct Args {
@@ -39,7 +43,14 @@ pub struct Args {
     exit_zero: bool,
     #[command(flatten)]
     timeout: super::Timeout,
+    /// The files are parts of one agreement: findings per file, gaps once
+    /// over all of them.
+    #[arg(long)]
+    combine: bool,
 }
+
+/// Said when several files are checked one by one.
+pub const GAPS_PER_FILE: &str = "gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)";
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
@@ -104,44 +115,90 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         categories: args.categories.clone(),
         developing: args.developing.clone(),
     };
-    let results: Vec<Result<FileFindings, String>> = args
+    let budget = args.timeout.budget();
+    let loaded: Vec<Result<Agreement, String>> = args
         .files
         .par_iter()
-        .map(|path| check_file(&rules, path, &options, args.timeout.budget()))
+        .map(|path| read_file(path, budget))
         .collect();
-    let mut files = Vec::new();
     let mut failures = 0;
-    let mut known_count = 0;
-    for result in results {
+    let mut read = Vec::new();
+    for (path, result) in args.files.iter().zip(loaded) {
         match result {
-            Ok(mut f) => {
-                if let Some(known) = &known {
-                    known_count += apply_baseline(&mut f, known);
-                }
-                files.push(f)
-            }
+            Ok(a) => read.push((path.display().to_string(), a)),
             Err(e) => {
                 eprintln!("error: {}", super::one_line(&e));
                 failures += 1;
             }
         }
     }
+    let (mut files, mut combined): (Vec<FileFindings>, Option<Combined>) = if args.combine {
+        if read.is_empty() {
+            (Vec::new(), None)
+        } else {
+            let (files, c) = review_combined(&rules, read, &options);
+            (files, Some(c))
+        }
+    } else {
+        let reviewed: Vec<Result<FileFindings, String>> = read
+            .par_iter()
+            .map(|(path, a)| check_read(&rules, a, path, &options))
+            .collect();
+        let mut files = Vec::new();
+        for result in reviewed {
+            match result {
+                Ok(f) => files.push(f),
+                Err(e) => {
+                    eprintln!("error: {}", super::one_line(&e));
+                    failures += 1;
+                }
+            }
+        }
+        (files, None)
+    };
+    let mut known_count = 0;
+    if let Some(known) = &known {
+        for f in &mut files {
+            known_count += apply_baseline(f, known);
+        }
+        if let Some(c) = &mut combined {
+            let before = c.gaps.len();
+            c.gaps.retain(|g| !known.contains(&g.fingerprint));
+            known_count += before - c.gaps.len();
+        }
+    }
+    let run_notes: Vec<String> = if !args.combine && files.len() > 1 && args.categories.is_empty() {
+        vec![GAPS_PER_FILE.to_string()]
+    } else {
+        Vec::new()
+    };
+    let run = report::Run {
+        combined: combined.as_ref(),
+        notes: &run_notes,
+    };
     if known.is_some() {
         eprintln!("{known_count} finding(s) already in the baseline not shown");
     }
     let mut stdout = super::stdout();
     match args.format {
-        Format::Human => {
-            stdout.write_all(report::render_human(&files, report::Style::detect()).as_bytes())?
-        }
+        Format::Human => stdout.write_all(
+            report::render_human_run(&files, &run, report::Style::detect()).as_bytes(),
+        )?,
         Format::Json => {
             let mut out = std::io::BufWriter::new(&mut stdout);
-            report::write_json(&files, &mut out)?;
+            report::write_json_run(&files, &run, &mut out)?;
             out.flush()?
         }
-        Format::Sarif => stdout.write_all(report::render_sarif(&files).as_bytes())?,
-        Format::Csv => stdout.write_all(report::render_csv(&files).as_bytes())?,
+        // SARIF and CSV have no place for a run-level gap: the combined
+        // agreement's gaps are reported on its first file
+        Format::Sarif => {
+            stdout.write_all(report::render_sarif(&with_combined(&files, &combined)).as_bytes())?
+        }
+        Format::Csv => {
+            stdout.write_all(report::render_csv(&with_combined(&files, &combined)).as_bytes())?
+        }
     }
+    let files = with_combined(&files, &combined);
     let code = exit_code(&files, failures, args.fail_on);
     Ok(if args.exit_zero && code == exit::FINDINGS {
         exit::CLEAN
@@ -150,17 +207,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     })
 }
 
-fn check_file(
+/// Reviews one agreement read; a panic inside the review is that file's
+/// one-line error, not the run's end.
+fn check_read(
     rules: &RuleSet,
-    path: &Path,
+    agreement: &Agreement,
+    name: &str,
     options: &ReviewOptions,
-    budget: Option<std::time::Duration>,
 ) -> Result<FileFindings, String> {
-    let agreement =
-        crate::source::load_within(path, crate::provision::Paragraphs::Deferred, budget)
-            .map_err(|e| e.to_string())?;
-    let name = path.display().to_string();
-    crate::source::budget::catch_panic(|| review(rules, &agreement, &name, options)).map_err(
+    crate::source::budget::catch_panic(|| review(rules, agreement, name, options)).map_err(
         |message| {
             format!(
                 "{name}: {}",
@@ -170,6 +225,42 @@ fn check_file(
     )
 }
 
+/// Reads one agreement for checking, within the time budget; a text in a
+/// language treatyscan does not analyse is refused here, with its language
+/// named, rather than given findings and gaps that would be wrong.
+fn read_file(path: &Path, budget: Option<std::time::Duration>) -> Result<Agreement, String> {
+    let agreement =
+        crate::source::load_within(path, crate::provision::Paragraphs::Deferred, budget)
+            .map_err(|e| e.to_string())?;
+    if agreement.metadata.language.is_none() {
+        if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {
+            return Err(format!(
+                "{}: language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
+                path.display(),
+                lang.code,
+                lang.name
+            ));
+        }
+    }
+    Ok(agreement)
+}
+
+/// The files with the combined agreement's gaps and notes on the first one
+/// (the files themselves when nothing was combined).
+fn with_combined<'a>(
+    files: &'a [FileFindings],
+    combined: &Option<Combined>,
+) -> std::borrow::Cow<'a, [FileFindings]> {
+    let Some(c) = combined else {
+        return std::borrow::Cow::Borrowed(files);
+    };
+    let mut files = files.to_vec();
+    if let Some(first) = files.first_mut() {
+        first.gaps.extend(c.gaps.iter().cloned());
+        first.notes.extend(c.notes.iter().cloned());
+    }
+    std::borrow::Cow::Owned(files)
+}
 fn read_baseline(path: &Path) -> anyhow::Result<std::collections::HashSet<String>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("{}: cannot read baseline: {e}", path.display()))?;

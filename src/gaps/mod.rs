@@ -118,33 +118,10 @@ fn language(a: &Agreement) -> &'static str {
         Some("es") => "es",
         Some("fr") => "fr",
         Some(_) => "en",
-        None => guess_language(&a.text.text),
+        None => crate::text::language::analysed_language(&a.text.text),
     }
 }
 
-/// A cheap guess from function words, for drafts that carry no metadata.
-pub fn guess_language(text: &str) -> &'static str {
-    let sample: String = text.chars().take(20_000).collect::<String>().to_lowercase();
-    let count = |words: &[&str]| -> usize {
-        sample
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| words.contains(w))
-            .count()
-    };
-    let en = count(&["the", "of", "and", "shall", "party"]);
-    let es = count(&["el", "los", "las", "del", "parte", "partes"]);
-    let fr = count(&["le", "les", "du", "des", "partie", "parties"]);
-    if es > en && es >= fr {
-        "es"
-    } else if fr > en && fr > es {
-        "fr"
-    } else {
-        "en"
-    }
-}
-
-/// Paths of the provisions flagged with any of `categories`, in document
-/// order, a provision flagged twice named once.
 fn flagged_paths(flags: &[Flag], categories: &[Category]) -> Vec<String> {
     let mut v: Vec<String> = flags
         .iter()

@@ -243,6 +243,9 @@ pub struct FileFindings {
     pub findings: Vec<Finding>,
     /// Agreement-level findings: what the agreement lacks (guidelines 19.4-19.5).
     pub gaps: Vec<Gap>,
+    /// What the review could not assess, in a sentence each (Parties unknown).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub notes: Vec<String>,
 }
 
 /// A short stable hash (FNV-1a, 64 bits) of normalised parts: fingerprints must

@@ -2,6 +2,7 @@
 //! in the source. Every later stage (rules, gaps, compare, corpus) reads this.
 
 mod outline;
+pub mod parties;
 mod paths;
 
 pub use outline::render_outline;
@@ -253,11 +254,91 @@ impl Agreement {
         self.walk().filter(|p| p.kind == Kind::Article)
     }
 
+    /// The agreement's title: its metadata name, or the title page of a text
+    /// (the first lines before any heading, up to a blank line; at most about
+    /// 300 characters). Empty when the text opens on a heading.
+    pub fn title(&self) -> String {
+        if let Some(name) = &self.metadata.name {
+            return name.clone();
+        }
+        let Some(first) = self.provisions.first().filter(|p| p.kind == Kind::Preamble) else {
+            return String::new();
+        };
+        let mut title = String::new();
+        for line in first.text.lines().map(str::trim) {
+            if line.is_empty() {
+                if title.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            if title.len() > 300 {
+                break;
+            }
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(line);
+        }
+        title
+    }
+
+    /// One agreement published as several files, read as one: the texts one
+    /// after the other, each file's provisions under its own name
+    /// (`part2.txt:ch14/art14.1`, so that paths stay unique), the Parties of
+    /// all. `parts` pairs each file's short name with its agreement.
+    pub fn combine(parts: Vec<(String, Agreement)>) -> Agreement {
+        let mut text = String::new();
+        let mut provisions = Vec::new();
+        let mut metadata = Metadata::default();
+        let mut paragraphs = Paragraphs::Parsed;
+        let mut file = Vec::new();
+        for (name, a) in parts {
+            let shift = text.len();
+            text.push_str(&a.text.text);
+            text.push('\n');
+            for mut p in a.provisions {
+                rebase(&mut p, shift, &name);
+                provisions.push(p);
+            }
+            for party in a.metadata.parties {
+                if !metadata.parties.contains(&party) {
+                    metadata.parties.push(party);
+                }
+            }
+            if metadata.language.is_none() {
+                metadata.language = a.metadata.language;
+            }
+            if a.paragraphs == Paragraphs::Deferred {
+                paragraphs = Paragraphs::Deferred;
+            }
+            file.push(name);
+        }
+        Agreement {
+            file: file.join(" + "),
+            format: SourceFormat::Text,
+            metadata,
+            provisions,
+            text: crate::text::LocatedText::plain(text),
+            paragraphs,
+        }
+    }
+
     /// The article text with everything inside it, as printed.
     pub fn full_text<'a>(&'a self, provision: &'a Provision) -> &'a str {
         self.text
             .text
             .get(provision.span.clone())
             .unwrap_or(&provision.text)
+    }
+}
+
+/// Moves a provision (and everything in it) `shift` bytes on and puts its
+/// path under `file:`.
+fn rebase(p: &mut Provision, shift: usize, file: &str) {
+    p.span = p.span.start + shift..p.span.end + shift;
+    p.path = format!("{file}:{}", p.path);
+    for c in &mut p.children {
+        rebase(c, shift, file);
     }
 }

@@ -79,10 +79,18 @@ fn segment(p: &Provision, ordinal: usize) -> String {
     format!("{prefix}{glue}{number}")
 }
 
-/// "14.2", "1-01", "XXIV", "12 bis" → a path-safe lowercase form.
+/// "14.2", "1-01", "XXIV", "12 bis" → a path-safe lowercase form. A draft's
+/// placeholder ("(…)", "[ ]", "[X]") becomes "x", as "Article X" does;
+/// "[8.51]" keeps its digits. Siblings that end up alike are told apart by
+/// `~2`, `~3` in document order.
 pub fn normalize_number(number: &str) -> String {
     let mut out = String::with_capacity(number.len());
-    for c in number.trim().trim_end_matches(['.', ':', ')']).chars() {
+    let trimmed = number
+        .trim()
+        .trim_matches(['[', ']'])
+        .trim()
+        .trim_end_matches(['.', ':', ')', '\u{2026}']);
+    for c in trimmed.chars() {
         match c {
             c if c.is_whitespace() => {
                 if !out.ends_with('-') {
@@ -90,9 +98,13 @@ pub fn normalize_number(number: &str) -> String {
                 }
             }
             '/' => out.push('-'),
-            '(' | ')' => {}
+            '(' | ')' | '[' | ']' | '\u{2026}' => {}
             c => out.extend(c.to_lowercase()),
         }
+    }
+    let placeholder = !number.trim().is_empty() && !out.chars().any(char::is_alphanumeric);
+    if placeholder {
+        return "x".into();
     }
     out
 }
@@ -137,5 +149,25 @@ mod tests {
         assign_paths(&mut tree);
         assert_eq!(tree[1].path, "art1~2");
         assert_eq!(tree[2].path, "art12-bis");
+    }
+
+    #[test]
+    fn placeholder_numbers_get_stable_distinct_paths() {
+        let mut tree = vec![p(
+            Kind::Chapter,
+            Some("I"),
+            vec![
+                p(Kind::Article, Some("(\u{2026})"), vec![]),
+                p(Kind::Article, Some("(...)"), vec![]),
+                p(Kind::Article, Some("[ ]"), vec![]),
+                p(Kind::Article, Some("[8.51]"), vec![]),
+            ],
+        )];
+        assign_paths(&mut tree);
+        let paths: Vec<&str> = tree[0].children.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["ch-i/art-x", "ch-i/art-x~2", "ch-i/art-x~3", "ch-i/art8.51"]
+        );
     }
 }

@@ -46,6 +46,13 @@ impl Style {
 /// The whole human report of several files: per file a summary line, its
 /// findings and its gaps; then one line of totals.
 pub fn render_human(files: &[FileFindings], style: Style) -> String {
+    render_human_run(files, &super::Run::default(), style)
+}
+
+/// `render_human` with what the run adds: each file's notes, a section
+/// "gaps for the combined agreement (N files)" under `--combine`, and the
+/// run's notes before the totals.
+pub fn render_human_run(files: &[FileFindings], run: &super::Run, style: Style) -> String {
     let mut out = String::new();
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
     for file in files {
@@ -63,8 +70,34 @@ pub fn render_human(files: &[FileFindings], style: Style) -> String {
         for g in &file.gaps {
             render_gap(&mut out, &file.path, g, style);
         }
+        for note in &file.notes {
+            let _ = writeln!(out, "{}: {note}\n", style.paint("1", "note"));
+        }
     }
-    let gaps: usize = files.iter().map(|f| f.gaps.len()).sum();
+    let mut gaps: usize = files.iter().map(|f| f.gaps.len()).sum();
+    if let Some(c) = run.combined {
+        let _ = writeln!(
+            out,
+            "{} gaps for the combined agreement ({} files)\n",
+            style.paint("1", "==>"),
+            c.files
+        );
+        let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let names = names.join(" + ");
+        for g in &c.gaps {
+            render_gap(&mut out, &names, g, style);
+        }
+        if c.gaps.is_empty() {
+            let _ = writeln!(out, "no gap\n");
+        }
+        for note in &c.notes {
+            let _ = writeln!(out, "{}: {note}\n", style.paint("1", "note"));
+        }
+        gaps += c.gaps.len();
+    }
+    for note in run.notes {
+        let _ = writeln!(out, "{}: {note}\n", style.paint("1", "note"));
+    }
     let total: usize = per_category.values().sum();
     let breakdown: Vec<String> = per_category
         .iter()

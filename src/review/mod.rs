@@ -41,12 +41,102 @@ pub fn review(
     if !options.categories.is_empty() {
         findings.retain(|f| options.categories.iter().any(|c| f.category == c.as_str()));
     }
+    let notes = if options.categories.is_empty() {
+        notes(agreement, options)
+    } else {
+        Vec::new()
+    };
     FileFindings {
         path: path.to_string(),
         agreement: agreement.metadata.clone(),
         findings,
         gaps,
+        notes,
     }
+}
+
+/// Said when the preferential-treatment gap could not be weighed.
+pub const PARTIES_UNKNOWN: &str =
+    "preferential treatment not assessed: Parties unknown (use --developing)";
+
+fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
+    let mut notes = Vec::new();
+    if agreement.metadata.parties.is_empty() && options.developing.is_empty() {
+        notes.push(PARTIES_UNKNOWN.to_string());
+    }
+    notes
+}
+
+/// Gaps of one agreement published as several files: the files' own reviews
+/// (findings per file, no gaps), and the gaps once over all of them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Combined {
+    /// How many files make the agreement.
+    pub files: usize,
+    pub gaps: Vec<crate::model::Gap>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Reviews the files of one agreement: each file's findings, with its gaps
+/// and notes moved to the combined agreement (`Agreement::combine`), whose
+/// gaps are reasoned over the findings of all files. `parts` pairs each
+/// file's report path with its agreement.
+pub fn review_combined(
+    rules: &RuleSet,
+    parts: Vec<(String, Agreement)>,
+    options: &ReviewOptions,
+) -> (Vec<FileFindings>, Combined) {
+    let mut files = Vec::new();
+    let mut named = Vec::new();
+    let mut all = Vec::new();
+    let unfiltered = ReviewOptions {
+        categories: Vec::new(),
+        developing: options.developing.clone(),
+    };
+    for (path, agreement) in parts {
+        let mut file = review(rules, &agreement, &path, &unfiltered);
+        let name = std::path::Path::new(&path)
+            .file_name()
+            .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+        // the findings as the combined agreement names its provisions
+        all.extend(file.findings.iter().cloned().map(|mut f| {
+            f.provision.path = format!("{name}:{}", f.provision.path);
+            f
+        }));
+        if !options.categories.is_empty() {
+            file.findings
+                .retain(|f| options.categories.iter().any(|c| f.category == c.as_str()));
+        }
+        file.gaps.clear();
+        file.notes.clear();
+        files.push(file);
+        named.push((name, agreement));
+    }
+    let count = named.len();
+    let whole = Agreement::combine(named);
+    let (gaps, notes) = if options.categories.is_empty() {
+        let flags = Flag::of(&all);
+        let gaps = find_gaps(
+            rules.catalogue(),
+            &GapInput {
+                agreement: &whole,
+                flags: &flags,
+                developing: &options.developing,
+            },
+        );
+        (gaps, notes(&whole, options))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    (
+        files,
+        Combined {
+            files: count,
+            gaps,
+            notes,
+        },
+    )
 }
 
 /// Every fingerprint in a previous `check --format json` output.

@@ -41,6 +41,11 @@ pub struct ScopeSpec {
     /// gives the chapter this scope when its title does not.
     #[serde(default)]
     pub opening_text: Option<String>,
+    /// A pattern on the agreement's own title (metadata name, or the title
+    /// page of a text): when it matches, the whole agreement is in the scope
+    /// ("Agreement on Electronic Commerce"), preamble and final clauses aside.
+    #[serde(default)]
+    pub agreement_title: Option<String>,
 }
 
 /// One `[[rule]]` table as written: what a provision must say for a finding of its category.

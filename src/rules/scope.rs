@@ -19,6 +19,8 @@ const OPENING_CHARS: usize = 400;
 struct ScopeDef {
     name: String,
     opening_text: Option<Regex>,
+    /// On the agreement's title: the whole agreement is in the scope.
+    agreement_title: Option<Regex>,
 }
 
 /// The scopes of `terms.toml`, compiled: what recognises them from titles and opening articles.
@@ -84,9 +86,14 @@ impl ScopeDefs {
                 .opening_text
                 .as_deref()
                 .map(|p| super::load::compile_pattern(p, terms).map_err(failed));
+            let agreement_title = spec
+                .agreement_title
+                .as_deref()
+                .map(|p| super::load::compile_pattern(p, terms).map_err(failed));
             defs.push(ScopeDef {
                 name: name.clone(),
                 opening_text: opening_text.transpose()?,
+                agreement_title: agreement_title.transpose()?,
             });
         }
         if BUILTIN_SCOPES.len() + defs.len() > 32 {
@@ -174,31 +181,49 @@ impl ScopeDefs {
             .nth(OPENING_CHARS)
             .map_or(text.len(), |(i, _)| i);
         let folded = fold_text(&text[..end]);
-        let opening: Vec<u32> = self
-            .defs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| {
-                d.opening_text
-                    .as_ref()
-                    .is_some_and(|r| r.is_match(folded.as_bytes()))
-            })
-            .map(|(i, _)| self.data_bit(i))
-            .collect();
-        if opening.is_empty() {
+        let opening = self.pattern_bits(&folded, |d| d.opening_text.as_ref());
+        if opening == 0 {
             return 0; // most chapters: no need to ask which scopes the text names
         }
         let named = self.folded_title_bits(&folded);
-        opening
-            .into_iter()
-            .filter(|bit| named & !bit == 0)
+        (0..self.defs.len())
+            .map(|i| self.data_bit(i))
+            .filter(|bit| opening & bit != 0 && named & !bit == 0)
             .fold(0, |acc, bit| acc | bit)
+    }
+
+    /// The scopes whose pattern (`pattern` of the definition) matches `folded`.
+    fn pattern_bits(&self, folded: &str, pattern: impl Fn(&ScopeDef) -> Option<&Regex>) -> u32 {
+        self.defs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| pattern(d).is_some_and(|r| r.is_match(folded.as_bytes())))
+            .fold(0, |acc, (i, _)| acc | self.data_bit(i))
+    }
+
+    /// The scopes the agreement's own title puts the whole agreement in (an
+    /// "Agreement on Electronic Commerce" is e-commerce from its scope article on).
+    fn agreement_bits(&self, agreement: &Agreement) -> u32 {
+        if self.defs.iter().all(|d| d.agreement_title.is_none()) {
+            return 0;
+        }
+        let title = fold_text(&agreement.title());
+        self.pattern_bits(&title, |d| d.agreement_title.as_ref())
     }
 
     /// Every target of the agreement with its scopes, in document order.
     pub fn targets<'a>(&self, agreement: &'a Agreement) -> Vec<Target<'a>> {
         let mut out = Vec::new();
         self.collect(agreement, &agreement.provisions, None, 0, &mut out);
+        let whole = self.agreement_bits(agreement);
+        if whole != 0 {
+            for t in out
+                .iter_mut()
+                .filter(|t| !matches!(t.provision.kind, Kind::Preamble | Kind::FinalClause))
+            {
+                t.scopes |= whole;
+            }
+        }
         if out.is_empty() {
             // a draft without articles: its top-level provisions carry the findings
             out.extend(agreement.provisions.iter().map(|p| Target {
@@ -259,6 +284,15 @@ impl ScopeDefs {
                 }
             } else if p.kind.is_division() {
                 let bits = inherited | self.division_bits(agreement, p);
+                if let Some(span) = own_text(agreement, p) {
+                    // text under the heading before (or instead of) articles
+                    out.push(Target {
+                        provision: p,
+                        scopes: ANYWHERE | bits,
+                        span,
+                        title: p.title.as_deref().map(fold_text).unwrap_or_default(),
+                    });
+                }
                 self.collect(agreement, &p.children, Some(p), bits, out);
             }
         }
@@ -314,6 +348,50 @@ impl ScopeDefs {
         }
         bits
     }
+}
+
+/// The own text of a division (chapter, section, annex…): from below its
+/// heading and title to its first article or sub-division, when there is
+/// any. Paragraphs directly under the division are part of it.
+fn own_text(agreement: &Agreement, p: &Provision) -> Option<std::ops::Range<usize>> {
+    let end = p
+        .children
+        .iter()
+        .find(|c| is_target_kind(c) || c.kind.is_division())
+        .map_or(p.span.end, |c| c.span.start.max(p.span.start));
+    let start = after_title(agreement, p, body_start(agreement, p).min(end), end);
+    let text = agreement.text.text.get(start..end)?;
+    text.chars()
+        .any(char::is_alphanumeric)
+        .then_some(start..end)
+}
+
+/// Skips a title written on the lines below the heading ("CHAPTER 1" /
+/// "ELECTRONIC COMMERCE"): its words are matched as a title, not as text.
+fn after_title(agreement: &Agreement, p: &Provision, from: usize, end: usize) -> usize {
+    let Some(title) = p.title.as_deref() else {
+        return from;
+    };
+    let want: Vec<&str> = title.split_whitespace().collect();
+    let Some(text) = agreement.text.text.get(from..end) else {
+        return from;
+    };
+    let mut got: Vec<&str> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        pos += line.len();
+        got.extend(line.split_whitespace());
+        if got.is_empty() {
+            continue;
+        }
+        if got == want {
+            return from + pos;
+        }
+        if got.len() >= want.len() || !want.starts_with(&got) {
+            return from;
+        }
+    }
+    from
 }
 
 fn is_target_kind(p: &Provision) -> bool {

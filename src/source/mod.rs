@@ -117,17 +117,22 @@ pub fn load_bytes_with(
         return Err(SourceError::Empty { path: path.into() });
     }
     let file = path.display().to_string();
-    match sniff(bytes) {
+    let mut agreement = match sniff(bytes) {
         SourceFormat::Pdf => {
             let text = pdf::extract(path, bytes)?;
-            Ok(crate::structure::parse_text(file, SourceFormat::Pdf, text))
+            crate::structure::parse_text(file, SourceFormat::Pdf, text)
         }
-        SourceFormat::TotaXml => tota::read(path, bytes, paragraphs),
+        SourceFormat::TotaXml => tota::read(path, bytes, paragraphs)?,
         SourceFormat::Text => {
             let text = plain::read(path, bytes)?;
-            Ok(crate::structure::parse_text(file, SourceFormat::Text, text))
+            crate::structure::parse_text(file, SourceFormat::Text, text)
         }
+    };
+    // a source without metadata: the Parties its title and preamble name
+    if agreement.metadata == crate::provision::Metadata::default() {
+        agreement.metadata.parties = crate::provision::parties::infer(&agreement);
     }
+    Ok(agreement)
 }
 
 fn read_checked(path: &Path) -> Result<Vec<u8>, SourceError> {

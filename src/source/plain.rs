@@ -14,6 +14,8 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
     if text.trim().is_empty() {
         return Err(SourceError::Empty { path: path.into() });
     }
+    // "audio-" / "visual services": joined for matching, lines unchanged
+    let text = crate::text::hyphen::rejoin_lines(&text).unwrap_or(text);
     Ok(paginate(text))
 }
 

@@ -95,7 +95,71 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         }
     }
     b.close_to(0, range.end);
+    if mode == Mode::Document {
+        drop_contents_lists(&mut b.roots);
+    }
     b.roots
+}
+
+/// A table of contents without a title, dot leaders or page numbers reads as
+/// headings in a row with nothing under them ("Chapter I General provisions",
+/// "Chapter II Investment", …); the document then gives the same headings
+/// again with their text. Such a run (two headings or more, the first met again
+/// later) is dropped from the tree, so that the real chapters keep their plain
+/// paths (`ch-iii`, not `ch-iii~2`). Its lines stay in the text, outside any
+/// provision.
+fn drop_contents_lists(roots: &mut Vec<Provision>) {
+    let mut headings: Vec<(Kind, String, usize)> = Vec::new();
+    for p in roots.iter().flat_map(|r| r.walk()) {
+        if p.kind.is_division() || p.kind == Kind::Article {
+            if let Some(n) = p.number.as_deref() {
+                headings.push((p.kind, comparable_number(n), p.span.start));
+            }
+        }
+    }
+    drop_runs_in(roots, &headings);
+}
+
+fn drop_runs_in(siblings: &mut Vec<Provision>, headings: &[(Kind, String, usize)]) {
+    let mut i = 0;
+    while i < siblings.len() {
+        let run = siblings[i..].iter().take_while(|p| is_hollow(p)).count();
+        let listed: usize = siblings[i..i + run].iter().map(|p| p.walk().count()).sum();
+        let first = &siblings[i];
+        let met_again = run > 0
+            && first.number.as_deref().is_some_and(|n| {
+                let key = (first.kind, comparable_number(n));
+                let end = siblings[i + run - 1].span.end;
+                headings
+                    .iter()
+                    .any(|h| h.2 >= end && (h.0, h.1.as_str()) == (key.0, key.1.as_str()))
+            });
+        if listed >= 2 && met_again {
+            siblings.drain(i..i + run);
+        } else {
+            if run == 0 {
+                drop_runs_in(&mut siblings[i].children, headings);
+            }
+            i += run.max(1);
+        }
+    }
+}
+
+/// A division or article with nothing but its heading (and title), and whose
+/// children are all like it.
+fn is_hollow(p: &Provision) -> bool {
+    if !(p.kind.is_division() || p.kind == Kind::Article) || p.number.is_none() {
+        return false;
+    }
+    let rest = p.text.split_once('\n').map_or("", |(_, rest)| rest);
+    let rest: Vec<&str> = rest.split_whitespace().collect();
+    let title: Vec<&str> = p
+        .title
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    (rest.is_empty() || rest == title) && p.children.iter().all(is_hollow)
 }
 
 fn line_slices(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, &str)> {
@@ -123,7 +187,7 @@ impl<'a> Builder<'a> {
             self.after_blank = true;
             return;
         }
-        if self.footnote_left_behind(offset) {
+        if self.footnote_left_behind(offset) || self.footnote_ends(&class, line) {
             self.close_to(rank_of(Kind::Footnote), offset);
         }
         self.line_in_context(lines, i, offset, line, class);
@@ -232,6 +296,28 @@ impl<'a> Builder<'a> {
                 && top.node.page.is_some()
                 && self.text.locate(offset).page != top.node.page
         })
+    }
+
+    /// A footnote runs on over its wrapped lines, but not into the body text
+    /// that follows it: a line of body text after a blank line, or a sentence
+    /// that starts with a capital after one that ended, goes back to the
+    /// provision the footnote sits in.
+    fn footnote_ends(&self, class: &Line, line: &str) -> bool {
+        let in_footnote = self
+            .stack
+            .last()
+            .is_some_and(|top| top.node.kind == Kind::Footnote);
+        if !in_footnote || *class != Line::Body {
+            return false;
+        }
+        let starts_sentence = line
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '«'));
+        let ended = self
+            .prev_line
+            .trim_end()
+            .ends_with(['.', ';', ':', '!', '?', '"', '”', '»']);
+        self.after_blank || (ended && starts_sentence)
     }
 
     fn in_final_clause(&self) -> bool {

@@ -8,15 +8,12 @@
 
 use super::layout::PageLine;
 use crate::structure::{classify, Line};
+use crate::text::hyphen::{self, Evidence};
 use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 /// How many lines at the top and at the bottom of a page can be furniture.
 const EDGE_LINES: usize = 3;
-
-/// Hyphenated prefixes that stay hyphenated when a line break falls after them
-/// and the document gives no other evidence ("cross-\nborder", "e-\ncommerce").
-const HYPHEN_PREFIXES: &[&str] = &["e", "non", "self", "cross", "co", "ex", "well", "quasi"];
 
 /// Runs every clean-up step over the pages, in place.
 pub fn clean(pages: &mut [Vec<PageLine>]) {
@@ -294,7 +291,7 @@ fn leading_number(line: &str) -> Option<(String, &str)> {
 /// settled by the document's own spelling when it has one. A word split over
 /// a page break continues after the footnotes, so smaller print is skipped.
 fn dehyphenate(pages: &mut [Vec<PageLine>]) {
-    let vocabulary = vocabulary(pages);
+    let vocabulary = hyphen::vocabulary(pages.iter().flatten().map(|l| l.text.as_str()));
     let positions: Vec<(usize, usize)> = pages
         .iter()
         .enumerate()
@@ -313,9 +310,12 @@ fn dehyphenate(pages: &mut [Vec<PageLine>]) {
         else {
             continue;
         };
-        if let Some((first, rest)) =
-            join_hyphenated(&pages[p1][i1].text, &pages[p2][i2].text, &vocabulary)
-        {
+        if let Some((first, rest)) = hyphen::join_hyphenated(
+            &pages[p1][i1].text,
+            &pages[p2][i2].text,
+            &vocabulary,
+            Evidence::Hyphenation,
+        ) {
             pages[p1][i1].text = first;
             pages[p2][i2].text = rest;
         }
@@ -323,84 +323,6 @@ fn dehyphenate(pages: &mut [Vec<PageLine>]) {
     for page in pages.iter_mut() {
         page.retain(|l| !l.text.is_empty());
     }
-}
-
-/// The words the document writes whole, lower-cased. The pieces of words
-/// broken at a line end ("cul-", and "tural" at the start of the next line)
-/// are left out: they are what is being decided.
-fn vocabulary(pages: &[Vec<PageLine>]) -> HashSet<String> {
-    let mut words = HashSet::new();
-    let mut after_break = false;
-    for line in pages.iter().flatten() {
-        let mut tokens = line.text.split_whitespace().peekable();
-        if after_break {
-            tokens.next();
-        }
-        while let Some(w) = tokens.next() {
-            if tokens.peek().is_none() && w.ends_with('-') {
-                break;
-            }
-            words.insert(
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase(),
-            );
-        }
-        after_break = line.text.ends_with('-');
-    }
-    words
-}
-
-/// The two lines after joining, or `None` when `first` does not end in a
-/// hyphenated word that `next` completes.
-pub fn join_hyphenated(
-    first: &str,
-    next: &str,
-    vocabulary: &HashSet<String>,
-) -> Option<(String, String)> {
-    let (stem, hyphen) = first
-        .strip_suffix('-')
-        .map(|s| (s, '-'))
-        .or_else(|| first.strip_suffix('\u{ad}').map(|s| (s, '\u{ad}')))
-        .or_else(|| first.strip_suffix('\u{2010}').map(|s| (s, '\u{2010}')))?;
-    let fragment: String = stem
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if fragment.is_empty() || !next.starts_with(|c: char| c.is_lowercase()) {
-        return None;
-    }
-    let (word, rest) = next.split_once(' ').unwrap_or((next, ""));
-    let keep = hyphen != '\u{ad}' && keeps_hyphen(&fragment, word, vocabulary);
-    let joined = if keep {
-        format!("{stem}-{word}")
-    } else {
-        format!("{stem}{word}")
-    };
-    Some((joined, rest.to_string()))
-}
-
-/// Whether "frag-" + "tail" is a compound (keep the hyphen) rather than one
-/// word broken by hyphenation. Evidence, strongest first: the document's own
-/// spelling of the whole word; a tail that goes on with another hyphen
-/// ("back-" + "to-back"); both halves being words the document uses alone
-/// ("government-" + "supported"; "cul" and "tural" are not); a short or
-/// usual prefix ("e-", "non-").
-fn keeps_hyphen(fragment: &str, word: &str, vocabulary: &HashSet<String>) -> bool {
-    let tail: String = word.chars().take_while(|c| c.is_alphabetic()).collect();
-    let (f, t) = (fragment.to_lowercase(), tail.to_lowercase());
-    if vocabulary.contains(&format!("{f}{t}")) {
-        return false;
-    }
-    if vocabulary.contains(&format!("{f}-{t}")) || word[tail.len()..].starts_with('-') {
-        return true;
-    }
-    (vocabulary.contains(&f) && vocabulary.contains(&t))
-        || f.chars().count() <= 2
-        || HYPHEN_PREFIXES.contains(&f.as_str())
 }
 
 #[cfg(test)]
@@ -451,33 +373,6 @@ mod tests {
             .collect();
         remove_furniture(&mut pages);
         assert_eq!(texts(&pages[2]), ["Article 3", "The Parties agree."]);
-    }
-
-    #[test]
-    fn joins_hyphenated_words_by_the_documents_spelling() {
-        let vocab: HashSet<String> = ["e-commerce", "cooperation"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let j = |a: &str, b: &str| join_hyphenated(a, b, &vocab);
-        assert_eq!(
-            j("the cul-", "tural sector"),
-            Some(("the cultural".into(), "sector".into()))
-        );
-        assert_eq!(
-            j("on e-", "commerce and"),
-            Some(("on e-commerce".into(), "and".into()))
-        );
-        assert_eq!(
-            j("co-", "operation."),
-            Some(("cooperation.".into(), String::new()))
-        );
-        assert_eq!(j("Asia-", "Pacific"), None);
-        assert_eq!(
-            j("back-", "to-back loans"),
-            Some(("back-to-back".into(), "loans".into()))
-        );
-        assert_eq!(j("items 1 -", "and"), None);
     }
 
     #[test]

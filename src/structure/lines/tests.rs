@@ -229,3 +229,34 @@ fn simple_numbers_read_as_the_grammar_reads_them() {
         );
     }
 }
+
+#[test]
+fn placeholder_article_numbers_of_drafts() {
+    is(
+        "Article (\u{2026})",
+        Kind::Article,
+        Some("(\u{2026})"),
+        None,
+    );
+    is("Article (...)", Kind::Article, Some("(...)"), None);
+    is("Article \u{2026}", Kind::Article, Some("\u{2026}"), None);
+    is("Article [X]", Kind::Article, Some("[X]"), None);
+    is("Article [ ]", Kind::Article, Some("[ ]"), None);
+    is("Article [8.51]", Kind::Article, Some("[8.51]"), None);
+    is("Article X.1", Kind::Article, Some("X.1"), None);
+    is(
+        "Artículo (\u{2026}): Objetivos",
+        Kind::Article,
+        Some("(\u{2026})"),
+        Some("Objetivos"),
+    );
+    is(
+        "ARTICLE [X] - Scope",
+        Kind::Article,
+        Some("[X]"),
+        Some("Scope"),
+    );
+    // a placeholder in a cross-reference is still running text
+    assert_eq!(classify("Article [X] shall apply to services."), Line::Body);
+    assert_eq!(classify("Article (\u{2026}) applies."), Line::Body);
+}
