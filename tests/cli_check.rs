@@ -353,3 +353,32 @@ fn a_baseline_hides_what_it_knew_even_after_reflowing() {
         .code(2)
         .stderr(predicates::str::contains("bad.json"));
 }
+
+#[test]
+fn an_unknown_developing_party_is_a_usage_error_with_a_suggestion() {
+    treatyscan()
+        .args(["check", "--developing", "Narnia", &draft("draft_en.txt")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown Party `Narnia`"));
+    treatyscan()
+        .args(["check", "--developing", "Peruu", &draft("draft_en.txt")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `Peru` (PER)"));
+    let v = json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--developing",
+        "Peru",
+        &draft("clean_en.txt"),
+    ]);
+    let gap = v["files"][0]["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "missing_preferential_treatment")
+        .expect("gap open for a named developing Party");
+    assert_eq!(gap["evidence"], serde_json::json!(["PER"]));
+}

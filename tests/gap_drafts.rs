@@ -126,7 +126,7 @@ fn one_suggested_clause_closes_each_gap() {
 #[test]
 fn human_report_of_the_spanish_base_draft() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyscan"))
-        .args(["check", "--developing", "XXX"])
+        .args(["check", "--developing", "PER"])
         .arg(common::corpus_file("gaps/es-base-draft.txt"))
         .env("NO_COLOR", "1")
         .output()

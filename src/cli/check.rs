@@ -113,7 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let options = ReviewOptions {
         categories: args.categories.clone(),
-        developing: args.developing.clone(),
+        developing: super::developing_parties(&args.developing)?,
     };
     let budget = args.timeout.budget();
     let loaded: Vec<Result<Agreement, String>> = args

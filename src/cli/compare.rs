@@ -44,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let b = read(&args.b)?;
     let categories = RuleCategories {
         rules: super::check::rule_set(args.rules.as_deref())?,
-        developing: args.developing.clone(),
+        developing: super::developing_parties(&args.developing)?,
     };
     let comparison = compare(&a, &b, &categories);
     let report = match args.format {

@@ -26,7 +26,7 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Treat this Party as a developing country.
+    /// Treat this Party (ISO 3166 alpha-3 code or name) as a developing country.
     #[arg(long = "developing", value_name = "PARTY")]
     developing: Vec<String>,
     /// Use the rules of this directory instead of the built-in ones.
@@ -66,7 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut out = open_output(args.out.as_deref())?;
     let options = ReviewOptions {
         categories: vec![],
-        developing: args.developing.clone(),
+        developing: super::developing_parties(&args.developing)?,
     };
     // only JSON Lines prints the findings: other formats do not keep them, so a
     // large corpus does not hold every excerpt and gap text until the end

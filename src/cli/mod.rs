@@ -163,3 +163,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// The Parties named with `--developing`, as ISO 3166 alpha-3 codes (or
+/// `EU`); an unknown name or code is a usage error with a suggestion.
+pub fn developing_parties(named: &[String]) -> anyhow::Result<Vec<String>> {
+    named
+        .iter()
+        .map(|p| {
+            crate::provision::parties::resolve(p).map_err(|e| anyhow::anyhow!("--developing: {e}"))
+        })
+        .collect()
+}

@@ -309,3 +309,77 @@ mod tests {
         assert!(parties("Article 1\nThe Parties shall cooperate.\n").is_empty());
     }
 }
+
+/// A Party as the user names it (`--developing`): an ISO 3166 alpha-3 or
+/// alpha-2 code (any case), `EU`, or a country name in English (or one of the
+/// Spanish and French names above), as its alpha-3 code.
+///
+/// # Errors
+/// A name or code no table knows, with the closest known name or code when
+/// one is near enough to be a typo ("did you mean `Peru` (PER)?").
+pub fn resolve(party: &str) -> Result<String, String> {
+    let trimmed = party.trim();
+    let upper = trimmed.to_ascii_uppercase();
+    if upper == "EU" || upper == "EUR" {
+        return Ok("EU".into());
+    }
+    let by_code = match trimmed.len() {
+        3 => Country::from_alpha3(trimmed).ok(),
+        2 => Country::from_alpha2(trimmed).ok(),
+        _ => None,
+    };
+    if let Some(c) = by_code {
+        return Ok(c.alpha3.to_string());
+    }
+    let folded = fold_text(trimmed);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    if let Some(code) = (!words.is_empty()).then(|| lookup(&words)).flatten() {
+        return Ok(code);
+    }
+    Err(format!(
+        "unknown Party `{trimmed}`{} (use an ISO 3166 alpha-3 code such as PER, or a country name)",
+        suggestion(&folded)
+            .map(|(name, code)| format!("; did you mean `{name}` ({code})?"))
+            .unwrap_or_default()
+    ))
+}
+
+/// The known name or code nearest to a folded input, when it is a likely typo.
+fn suggestion(folded: &str) -> Option<(String, String)> {
+    let candidates = Country::get_countries().into_iter().flat_map(|c| {
+        [
+            (c.long_name.to_string(), c.alpha3),
+            (c.alpha3.to_string(), c.alpha3),
+        ]
+    });
+    let (distance, name, code) = candidates
+        .map(|(name, code)| {
+            let d = strsim::levenshtein(folded, &fold_text(&name));
+            (d, name, code.to_string())
+        })
+        .min_by_key(|(d, _, _)| *d)?;
+    let tolerance = (folded.chars().count() / 4).max(1);
+    (distance <= tolerance).then_some((name, code))
+}
+
+#[cfg(test)]
+mod resolve_tests {
+    use super::resolve;
+
+    #[test]
+    fn codes_and_names_resolve_to_alpha3() {
+        assert_eq!(resolve("per").unwrap(), "PER");
+        assert_eq!(resolve("VN").unwrap(), "VNM");
+        assert_eq!(resolve("Peru").unwrap(), "PER");
+        assert_eq!(resolve("Viet Nam").unwrap(), "VNM");
+        assert_eq!(resolve("European Union").unwrap(), "EU");
+    }
+
+    #[test]
+    fn an_unknown_party_is_refused_with_a_suggestion_for_a_typo() {
+        let e = resolve("Narnia").unwrap_err();
+        assert!(e.contains("unknown Party `Narnia`"), "{e}");
+        let e = resolve("Peruu").unwrap_err();
+        assert!(e.contains("did you mean `Peru` (PER)"), "{e}");
+    }
+}
