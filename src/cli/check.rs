@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 Rules: `treatyscan rules`, `treatyscan rules explain CODE`; guide: docs/check.md."
 )]
 pub struct Args {
-    /// Agreement files: plain text, PDF or ToTA XML.
+    /// Agreement files: plain text, Markdown, HTML, Word .docx, PDF or ToTA XML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -36,6 +36,10 @@ pub struct Args {
     /// Exit 0 even when there are findings (input errors still exit 2).
     #[arg(long)]
     exit_zero: bool,
+    /// Word drafts with tracked changes read as proposed (changes accepted)
+    /// or as they stood before the changes.
+    #[arg(long, value_enum, default_value = "proposed")]
+    revisions: super::RevisionsArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -96,7 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let results: Vec<Result<FileFindings, String>> = args
         .files
         .par_iter()
-        .map(|path| check_file(&rules, path, &options))
+        .map(|path| check_file(&rules, path, &options, args.revisions.into()))
         .collect();
     let mut files = Vec::new();
     let mut failures = 0;
@@ -142,9 +146,13 @@ fn check_file(
     rules: &RuleSet,
     path: &Path,
     options: &ReviewOptions,
+    revisions: crate::source::Revisions,
 ) -> Result<FileFindings, String> {
-    let agreement = crate::source::load_with(path, crate::provision::Paragraphs::Deferred)
-        .map_err(|e| e.to_string())?;
+    let read = crate::source::ReadOptions {
+        paragraphs: crate::provision::Paragraphs::Deferred,
+        revisions,
+    };
+    let agreement = crate::source::load_opts(path, read).map_err(|e| e.to_string())?;
     Ok(review(
         rules,
         &agreement,

@@ -198,6 +198,12 @@ pub enum SourceFormat {
     Text,
     TotaXml,
     Pdf,
+    /// A Word document (Office Open XML, `.docx`).
+    Docx,
+    /// A web page (`.html`, `.htm`, or a saved page under another name).
+    Html,
+    /// Markdown (`.md`, `.markdown`, or a `.txt` written in it).
+    Markdown,
 }
 
 impl Agreement {

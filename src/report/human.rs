@@ -135,6 +135,9 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, rules: &RuleSet, st
     let _ = writeln!(out, "{gutter}");
     let _ = writeln!(out, "{gutter} {}", marked(&f.excerpt, &f.marks, style));
     let _ = writeln!(out, "{gutter}");
+    if let Some(revision) = &f.revision {
+        let _ = writeln!(out, "   = tracked change: {}", revision.describe());
+    }
     if let Some(note) = rules
         .rule(&f.rules[0])
         .map(|r| first_paragraph(&r.spec.explanation))

@@ -369,6 +369,10 @@ fn finding(
         message: first.spec.message.clone(),
         guideline,
         fingerprint,
+        revision: agreement
+            .text
+            .revision_in(span_start + from..span_start + to.max(from))
+            .cloned(),
     }
 }
 
