@@ -362,14 +362,8 @@ fn reflow(lines: Vec<Line>) -> Vec<Line> {
 fn locate(source: &str, lines: Vec<Line>) -> LocatedText {
     let mut text = String::new();
     let mut anchors = Vec::new();
-    let lower_head: String = source[..source.len().min(64 * 1024)]
-        .chars()
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let mut cursor = lower_head
-        .find("<body")
-        .filter(|&b| source.is_char_boundary(b))
-        .unwrap_or(0);
+    let head = &source[..source.floor_char_boundary(64 * 1024)];
+    let mut cursor = head.to_ascii_lowercase().find("<body").unwrap_or(0);
     let mut source_line = 1 + memchr::memchr_iter(b'\n', &source.as_bytes()[..cursor]).count();
     for line in &lines {
         if line.text.is_empty() {
@@ -494,6 +488,16 @@ mod tests {
             "<html>\n<body>\n<h1>Title</h1>\n\n<p>First paragraph\nwraps.</p>\n</body></html>";
         let t = locate(html, to_lines(html));
         assert_eq!(t.locate(t.text.find("First").unwrap()).line, 5);
+    }
+
+    #[test]
+    fn long_pages_with_multibyte_text_are_located() {
+        // the head searched for <body> ends inside a two-byte character
+        let mut html = String::from("<html><body><p>");
+        html.push_str(&"x".repeat(64 * 1024 - html.len() - 1));
+        html.push_str("é</p><p>Article 1</p></body></html>");
+        let t = locate(&html, to_lines(&html));
+        assert!(t.text.contains("Article 1"));
     }
 
     #[test]
