@@ -9,6 +9,7 @@
 
 use super::SourceError;
 use crate::text::{Anchor, LocatedText};
+use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 use std::path::Path;
@@ -241,75 +242,91 @@ impl Walker {
         }
     }
 
-    fn walk(&mut self, node: NodeRef<Node>) {
-        match node.value() {
-            Node::Text(t) => self.text(t),
-            Node::Element(el) => {
-                let name = el.name();
-                if SKIPPED.contains(&name) || is_furniture(el) {
-                    return;
-                }
-                let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-                    || el.attr("class").is_some_and(is_title_class);
-                let block = BLOCKS.contains(&name);
-                match name {
-                    "br" => {
-                        self.end_line(true);
-                        return;
-                    }
-                    "td" | "th" if self.cell_depth == 0 => {
-                        let cell = self.current.trim_end().len();
-                        self.current.truncate(cell);
-                        if self.cell_in_row > 0 {
-                            self.current.push('\t');
+    /// Walks the tree without recursion (pages nest elements thousands deep).
+    fn walk(&mut self, root: NodeRef<Node>) {
+        // per open element: (heading, block, inside a cell), or None when skipped
+        let mut open: Vec<Option<(bool, bool, bool)>> = Vec::new();
+        let mut skipping = 0usize;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Text(t) if skipping == 0 => self.text(t),
+                    Node::Element(el) => {
+                        if skipping > 0 || SKIPPED.contains(&el.name()) || is_furniture(el) {
+                            skipping += 1;
+                            open.push(None);
+                        } else {
+                            open.push(Some(self.open(el)));
                         }
-                        self.cell_in_row += 1;
                     }
-                    "tr" => self.cell_in_row = 0,
                     _ => {}
-                }
-                let in_cell = self.cell_depth > 0;
-                if matches!(name, "td" | "th") {
-                    self.cell_depth += 1;
-                }
-                if in_cell && (heading || block) {
-                    // a cell's paragraphs stay on the row's line
-                    self.text(" ");
-                } else if heading {
-                    self.blank();
-                    self.heading_depth += 1;
-                } else if block {
-                    self.end_line(false);
-                }
-                if name == "pre" {
-                    self.pre_depth += 1;
-                }
-                for child in node.children() {
-                    self.walk(child);
-                }
-                if name == "pre" {
-                    self.pre_depth -= 1;
-                }
-                if matches!(name, "td" | "th") {
-                    self.cell_depth -= 1;
-                }
-                if in_cell && (heading || block) {
-                    self.text(" ");
-                } else if heading {
-                    self.end_line(false);
-                    self.heading_depth -= 1;
-                    self.blank();
-                } else if block {
-                    self.end_line(false);
-                    if matches!(name, "p" | "blockquote" | "table" | "ul" | "ol") {
-                        self.blank();
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(el) = node.value() {
+                        match open.pop().flatten() {
+                            Some(kind) => self.close(el.name(), kind),
+                            None => skipping = skipping.saturating_sub(1),
+                        }
                     }
                 }
             }
-            _ => {
-                for child in node.children() {
-                    self.walk(child);
+        }
+    }
+
+    fn open(&mut self, el: &scraper::node::Element) -> (bool, bool, bool) {
+        let name = el.name();
+        let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            || el.attr("class").is_some_and(is_title_class);
+        let block = BLOCKS.contains(&name);
+        match name {
+            "br" => self.end_line(true),
+            "td" | "th" if self.cell_depth == 0 => {
+                let cell = self.current.trim_end().len();
+                self.current.truncate(cell);
+                if self.cell_in_row > 0 {
+                    self.current.push('\t');
                 }
+                self.cell_in_row += 1;
+            }
+            "tr" => self.cell_in_row = 0,
+            _ => {}
+        }
+        let in_cell = self.cell_depth > 0;
+        if matches!(name, "td" | "th") {
+            self.cell_depth += 1;
+        }
+        if in_cell && (heading || block) {
+            // a cell's paragraphs stay on the row's line
+            self.text(" ");
+        } else if heading {
+            self.blank();
+            self.heading_depth += 1;
+        } else if block {
+            self.end_line(false);
+        }
+        if name == "pre" {
+            self.pre_depth += 1;
+        }
+        (heading, block, in_cell)
+    }
+
+    fn close(&mut self, name: &str, (heading, block, in_cell): (bool, bool, bool)) {
+        if name == "pre" {
+            self.pre_depth -= 1;
+        }
+        if matches!(name, "td" | "th") {
+            self.cell_depth -= 1;
+        }
+        if in_cell && (heading || block) {
+            self.text(" ");
+        } else if heading {
+            self.end_line(false);
+            self.heading_depth -= 1;
+            self.blank();
+        } else if block {
+            self.end_line(false);
+            if matches!(name, "p" | "blockquote" | "table" | "ul" | "ol") {
+                self.blank();
             }
         }
     }
@@ -498,6 +515,16 @@ mod tests {
         html.push_str("é</p><p>Article 1</p></body></html>");
         let t = locate(&html, to_lines(&html));
         assert!(t.text.contains("Article 1"));
+    }
+
+    #[test]
+    fn deeply_nested_pages_do_not_overflow_the_stack() {
+        let html = format!(
+            "{}<p>Article 1</p>{}",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        assert!(text_of(&html).contains("Article 1"));
     }
 
     #[test]

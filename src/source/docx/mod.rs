@@ -125,6 +125,14 @@ fn read_part(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, String> {
+    read_part_within(zip, name, MAX_PART_BYTES)
+}
+
+fn read_part_within(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<String>, String> {
     let entry = match zip.by_name(name) {
         Ok(e) => e,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -132,13 +140,13 @@ fn read_part(
     };
     let mut bytes = Vec::new();
     entry
-        .take(MAX_PART_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{name}: cannot inflate: {e}"))?;
-    if bytes.len() as u64 > MAX_PART_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(format!(
             "{name} inflates past {} MB (a zip bomb?)",
-            MAX_PART_BYTES / (1024 * 1024)
+            limit.div_ceil(1024 * 1024)
         ));
     }
     let text = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -153,4 +161,33 @@ fn read_part(
         String::from_utf8(body.to_vec()).map_err(|_| format!("{name}: not UTF-8 text"))?
     };
     Ok(Some(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn a_part_inflating_past_the_limit_is_refused() {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("word/document.xml", options).unwrap();
+        w.write_all(&vec![b' '; 3 * 1024 * 1024]).unwrap();
+        let bytes = w.finish().unwrap().into_inner();
+        assert!(bytes.len() < 64 * 1024, "compresses well");
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        let err = read_part_within(&mut zip, "word/document.xml", 1024 * 1024).unwrap_err();
+        assert!(err.contains("inflates past 1 MB (a zip bomb?)"), "{err}");
+        assert!(
+            read_part_within(&mut zip, "word/document.xml", 4 * 1024 * 1024)
+                .unwrap()
+                .is_some()
+        );
+        assert_eq!(
+            read_part_within(&mut zip, "word/styles.xml", 10).unwrap(),
+            None
+        );
+    }
 }
