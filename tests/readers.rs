@@ -18,6 +18,17 @@ fn treatyscan() -> Command {
     Command::cargo_bin("treatyscan").unwrap()
 }
 
+/// `check --format json` on one file, with `args` before it.
+fn check_json(args: &[&str], path: &Path) -> serde_json::Value {
+    let out = treatyscan()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .arg(path)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn formats_file(name: &str) -> PathBuf {
     common::corpus_file(&format!("formats/{name}"))
 }
@@ -291,12 +302,7 @@ fn check_reports_the_revision_in_json_and_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("draft.docx");
     std::fs::write(&path, draft().to_bytes()).unwrap();
-    let out = treatyscan()
-        .args(["check", "--format", "json"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = check_json(&[], &path);
     let findings = json["files"][0]["findings"].as_array().unwrap();
     let tracked: Vec<&serde_json::Value> = findings
         .iter()
@@ -315,12 +321,7 @@ fn check_reports_the_revision_in_json_and_in_words() {
         "{human}"
     );
     // read as it stood: the deleted words are there, marked as deleted
-    let original = treatyscan()
-        .args(["check", "--revisions", "original", "--format", "json"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&original.stdout).unwrap();
+    let json = check_json(&["--revisions", "original"], &path);
     let kinds: Vec<&str> = json["files"][0]["findings"]
         .as_array()
         .unwrap()
@@ -589,12 +590,7 @@ fn shared_cases_markdown_and_html_saved_as_text() {
                 "{name}: {cat} in {art}: {f:?}"
             );
         }
-        let out = treatyscan()
-            .args(["check", "--format", "json"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let json = check_json(&[], &path);
         let gaps: Vec<&str> = json["files"][0]["gaps"]
             .as_array()
             .unwrap()

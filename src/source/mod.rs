@@ -140,6 +140,13 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
     &b[n..]
 }
 
+/// The number Word draws for counter value `n` in list format `num_fmt`
+/// (`decimal`, `upperRoman`, `lowerLetter`, `ordinal`, `cardinalText`, …;
+/// unknown formats as decimals), as the Word reader prepends it.
+pub fn word_list_number(n: i64, num_fmt: &str) -> String {
+    docx::format_number(n, num_fmt)
+}
+
 /// Reads one agreement file into a provision tree.
 pub fn load(path: &Path) -> Result<Agreement, SourceError> {
     load_with(path, Paragraphs::Parsed)

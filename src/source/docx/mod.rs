@@ -14,6 +14,8 @@ mod body;
 mod numbering;
 mod xml;
 
+pub use numbering::format_number;
+
 use super::{Revisions, SourceError};
 use crate::text::LocatedText;
 use std::io::{Cursor, Read};
