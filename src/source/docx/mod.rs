@@ -21,9 +21,10 @@ use crate::text::LocatedText;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
-/// The most a single part may inflate to: far above any agreement's
-/// document.xml (tens of MB), far below what a zip bomb expands to.
-pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// The most a single part may inflate to: the limit on any input file, far
+/// above any agreement's document.xml (a few MB to tens of MB), far below what
+/// a zip bomb expands to.
+pub const MAX_PART_BYTES: u64 = super::MAX_INPUT_BYTES;
 
 const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
@@ -140,16 +141,24 @@ fn read_part_within(
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(format!("{name}: {e}")),
     };
-    let mut bytes = Vec::new();
+    let too_large = || {
+        format!(
+            "{name} inflates past {} MB (a zip bomb?)",
+            limit.div_ceil(1024 * 1024)
+        )
+    };
+    // the size the archive declares refuses most bombs before inflating; the
+    // read below is capped all the same, as the declaration can lie
+    if entry.size() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(entry.size() as usize);
     entry
         .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{name}: cannot inflate: {e}"))?;
     if bytes.len() as u64 > limit {
-        return Err(format!(
-            "{name} inflates past {} MB (a zip bomb?)",
-            limit.div_ceil(1024 * 1024)
-        ));
+        return Err(too_large());
     }
     let text = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let enc = if bytes[0] == 0xFF {
