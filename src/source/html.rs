@@ -148,7 +148,10 @@ fn is_title_class(class: &str) -> bool {
     })
 }
 
-fn is_furniture(el: &scraper::node::Element) -> bool {
+/// Whether an element is site furniture. `by_name` also judges by id and
+/// class words, which themes put on wrappers too (`one-sidebar` on a page's
+/// main column): never on `body`, `main` or `article`.
+fn is_furniture(el: &scraper::node::Element, by_name: bool) -> bool {
     let name = el.name();
     if name == "header" || name == "footer" {
         return true;
@@ -163,6 +166,9 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
     }
     if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
         return true;
+    }
+    if !by_name || matches!(name, "html" | "body" | "main" | "article") {
+        return false;
     }
     let words = el
         .attr("id")
@@ -184,6 +190,8 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
 }
 
 struct Walker {
+    /// Whether id and class words mark furniture (see `is_furniture`).
+    by_name: bool,
     lines: Vec<Line>,
     current: String,
     heading_depth: usize,
@@ -252,7 +260,10 @@ impl Walker {
                 Edge::Open(node) => match node.value() {
                     Node::Text(t) if skipping == 0 => self.text(t),
                     Node::Element(el) => {
-                        if skipping > 0 || SKIPPED.contains(&el.name()) || is_furniture(el) {
+                        if skipping > 0
+                            || SKIPPED.contains(&el.name())
+                            || is_furniture(el, self.by_name)
+                        {
                             skipping += 1;
                             open.push(None);
                         } else {
@@ -332,9 +343,21 @@ impl Walker {
     }
 }
 
+/// The page as lines; when judging furniture by id and class words leaves no
+/// body text (a theme's class on the wrapper of everything), judged again
+/// by element and role alone.
 fn to_lines(source: &str) -> Vec<Line> {
     let doc = Html::parse_document(source);
+    let lines = walk_lines(&doc, true);
+    if lines.iter().all(|l| l.heading || l.text.is_empty()) {
+        return walk_lines(&doc, false);
+    }
+    lines
+}
+
+fn walk_lines(doc: &Html, by_name: bool) -> Vec<Line> {
     let mut w = Walker {
+        by_name,
         lines: Vec::new(),
         current: String::new(),
         heading_depth: 0,
@@ -469,6 +492,14 @@ mod tests {
             <aside>Related</aside><footer>Date modified</footer><script>var x = 1;</script></body>"#,
         );
         assert_eq!(t, "Article 1\n\nThe Parties agree.\n\n");
+    }
+
+    #[test]
+    fn a_theme_class_on_the_content_wrapper_does_not_hide_the_text() {
+        let t = text_of(
+            r#"<body class="one-sidebar sidebar-first"><div class="layout-sidebar-right"><p>Article 1</p><p>The Parties agree.</p></div><div class="sidebar">Links</div></body>"#,
+        );
+        assert!(t.contains("The Parties agree."), "{t}");
     }
 
     #[test]
