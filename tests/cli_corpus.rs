@@ -33,7 +33,7 @@ fn mixed_folder(dir: &Path) {
         "Buy milk, call the ministry, book the hall.\n",
     )
     .unwrap();
-    std::fs::write(dir.join("README.rst"), "not an agreement, not picked").unwrap();
+    std::fs::write(dir.join("minutes.rst"), "not an agreement, not picked").unwrap();
     std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("dangling.txt")).unwrap();
 }
 
@@ -64,7 +64,7 @@ fn a_mixed_folder_is_coded_and_the_failures_named() {
         stderr
             .lines()
             .any(|l| l.starts_with("skipped:")
-                && l.contains("README.rst: unsupported extension .rst")),
+                && l.contains("minutes.rst: unsupported extension .rst")),
         "the skipped file named with its reason: {stderr}"
     );
     assert!(!stderr.contains("panicked"));

@@ -511,6 +511,11 @@ fn corpus_reads_every_format_and_names_what_it_skips() {
     )
     .unwrap();
     std::fs::write(dir.path().join("data.json"), "{}").unwrap();
+    std::fs::write(
+        dir.path().join("README.md"),
+        "# Corpus\n\nAgreements as circulated.\n",
+    )
+    .unwrap();
     let out = treatyscan()
         .args(["corpus", "--format", "csv"])
         .arg(dir.path())
@@ -519,13 +524,19 @@ fn corpus_reads_every_format_and_names_what_it_skips() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("coded 4 agreement(s), 0 failed, 1 skipped"),
+        stderr.contains("coded 4 agreement(s), 0 failed, 2 skipped"),
         "{stderr}"
     );
     assert!(
         stderr.lines().any(|l| l.starts_with("skipped:")
             && l.contains("data.json")
             && l.contains("unsupported extension .json")),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("skipped:") && l.contains("README.md: README file")),
         "{stderr}"
     );
     let csv = String::from_utf8_lossy(&out.stdout);

@@ -130,6 +130,17 @@ pub fn discover_all(dir: &Path, glob: Option<&GlobMatcher>) -> Result<Discovery,
     Ok(found)
 }
 
+/// Names (without extension) of files that document a folder.
+const FOLDER_DOCUMENTS: &[&str] = &[
+    "README",
+    "LICENSE",
+    "LICENCE",
+    "CHANGELOG",
+    "CONTRIBUTING",
+    "NOTICE",
+    "COPYING",
+];
+
 /// Extensions of the formats `check` reads.
 const AGREEMENT_EXTENSIONS: &[&str] = &[
     "txt", "text", "pdf", "xml", "docx", "html", "htm", "xhtml", "md", "markdown",
@@ -137,6 +148,16 @@ const AGREEMENT_EXTENSIONS: &[&str] = &[
 
 /// `None` when `path` is an agreement file to code; else why it is left out.
 fn why_not_agreement(path: &Path) -> Option<String> {
+    // a folder's own documentation: corpora ship a README beside their texts
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(|s| s.to_ascii_uppercase());
+    if let Some(stem) = stem.as_deref().filter(|s| FOLDER_DOCUMENTS.contains(s)) {
+        return Some(format!(
+            "{stem} file: documents the folder, not an agreement"
+        ));
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
