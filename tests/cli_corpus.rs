@@ -33,7 +33,7 @@ fn mixed_folder(dir: &Path) {
         "Buy milk, call the ministry, book the hall.\n",
     )
     .unwrap();
-    std::fs::write(dir.join("README.md"), "not an agreement, not picked").unwrap();
+    std::fs::write(dir.join("minutes.rst"), "not an agreement, not picked").unwrap();
     std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("dangling.txt")).unwrap();
 }
 
@@ -57,8 +57,15 @@ fn a_mixed_folder_is_coded_and_the_failures_named() {
         );
     }
     assert!(
-        stderr.contains("coded 4 agreement(s), 4 failed"),
+        stderr.contains("coded 4 agreement(s), 4 failed, 1 skipped"),
         "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("skipped:")
+                && l.contains("minutes.rst: unsupported extension .rst")),
+        "the skipped file named with its reason: {stderr}"
     );
     assert!(!stderr.contains("panicked"));
     let csv = String::from_utf8(out.stdout).unwrap();

@@ -194,24 +194,13 @@ fn article_segmentation_on_printed_pdfs() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let dir = shared.join("corpus/pdf");
-    let mut expected_files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
-        .collect();
-    expected_files.sort();
+    let expected_files = common::expected_article_lists(&shared.join("corpus/pdf"));
     let (mut matched, mut predicted, mut expected) = (0, 0, 0);
     for exp_path in expected_files.iter().step_by(common::sample_step().min(4)) {
         let pdf = PathBuf::from(exp_path.to_string_lossy().replace(".expected.json", ".pdf"));
-        let exp: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(exp_path).unwrap()).unwrap();
-        let want: Vec<String> = exp["articles"]
-            .as_array()
-            .unwrap()
+        let want: Vec<String> = common::expected_article_numbers(exp_path)
             .iter()
-            .map(|a| norm(a["number"].as_str().unwrap()))
+            .map(|n| norm(n))
             .collect();
         let agreement = treatyscan::source::load(&pdf).unwrap_or_else(|e| panic!("{e}"));
         let found: Vec<String> = agreement

@@ -18,7 +18,7 @@ analyse); 3 some inputs unreadable or not analysed.\n\
 Rules: `treatyscan rules`, `treatyscan rules explain CODE`; guide: docs/check.md."
 )]
 pub struct Args {
-    /// Agreement files: plain text, PDF or ToTA XML.
+    /// Agreement files: plain text, Markdown, HTML, Word .docx, PDF or ToTA XML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
@@ -47,6 +47,10 @@ pub struct Args {
     /// over all of them.
     #[arg(long)]
     combine: bool,
+    /// Word drafts with tracked changes read as proposed (changes accepted)
+    /// or as they stood before the changes.
+    #[arg(long, value_enum, default_value = "proposed")]
+    revisions: super::RevisionsArg,
 }
 
 /// Said when several files are checked one by one.
@@ -119,7 +123,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let loaded: Vec<Result<Agreement, String>> = args
         .files
         .par_iter()
-        .map(|path| read_file(path, budget))
+        .map(|path| read_file(path, budget, args.revisions.into()))
         .collect();
     let mut failures = 0;
     let mut read = Vec::new();
@@ -228,10 +232,16 @@ fn check_read(
 /// Reads one agreement for checking, within the time budget; a text in a
 /// language treatyscan does not analyse is refused here, with its language
 /// named, rather than given findings and gaps that would be wrong.
-fn read_file(path: &Path, budget: Option<std::time::Duration>) -> Result<Agreement, String> {
-    let agreement =
-        crate::source::load_within(path, crate::provision::Paragraphs::Deferred, budget)
-            .map_err(|e| e.to_string())?;
+fn read_file(
+    path: &Path,
+    budget: Option<std::time::Duration>,
+    revisions: crate::source::Revisions,
+) -> Result<Agreement, String> {
+    let options = crate::source::ReadOptions {
+        revisions,
+        ..crate::source::ReadOptions::deferred()
+    };
+    let agreement = crate::source::load_within(path, options, budget).map_err(|e| e.to_string())?;
     if agreement.metadata.language.is_none() {
         if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {
             return Err(format!(

@@ -36,7 +36,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let read = |path| {
         crate::source::load_within(
             path,
-            crate::provision::Paragraphs::Parsed,
+            crate::source::ReadOptions::default(),
             args.timeout.budget(),
         )
     };

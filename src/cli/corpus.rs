@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Folder of agreements (text, PDF, ToTA XML), walked recursively.
+    /// Folder of agreements (text, Markdown, HTML, Word .docx, PDF, ToTA XML), walked recursively.
     dir: PathBuf,
     /// Only files whose path (relative to DIR) or name matches, e.g. `pta_4*.xml`.
     #[arg(long)]
@@ -54,10 +54,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         ),
         None => None,
     };
-    let files = corpus::discover(&args.dir, glob.as_ref())?;
+    let corpus::Discovery { files, skipped } = corpus::discover_all(&args.dir, glob.as_ref())?;
+    for (path, reason) in &skipped {
+        eprintln!("skipped: {}: {reason}", path.display());
+    }
     if files.is_empty() {
         anyhow::bail!(
-            "{}: no agreement files (.txt, .pdf, .xml) found",
+            "{}: no agreement files (.txt, .md, .html, .docx, .pdf, .xml) found",
             args.dir.display()
         );
     }
@@ -117,9 +120,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         eprintln!("error: {}: {}", f.file, super::one_line(&f.reason));
     }
     eprintln!(
-        "coded {} agreement(s), {} failed",
+        "coded {} agreement(s), {} failed, {} skipped",
         outcome.rows.len(),
-        outcome.failures.len()
+        outcome.failures.len(),
+        skipped.len()
     );
     Ok(
         match (outcome.rows.is_empty(), outcome.failures.is_empty()) {

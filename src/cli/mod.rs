@@ -24,6 +24,25 @@ pub mod exit {
     pub const PARTIAL: u8 = 3;
 }
 
+/// `--revisions`: which reading of a Word draft with tracked changes.
+#[derive(Clone, Copy, Default, clap::ValueEnum)]
+pub enum RevisionsArg {
+    /// As proposed: every tracked change accepted.
+    #[default]
+    Proposed,
+    /// As the text stood before the tracked changes.
+    Original,
+}
+
+impl From<RevisionsArg> for crate::source::Revisions {
+    fn from(r: RevisionsArg) -> Self {
+        match r {
+            RevisionsArg::Proposed => crate::source::Revisions::Proposed,
+            RevisionsArg::Original => crate::source::Revisions::Original,
+        }
+    }
+}
+
 #[derive(Parser)]
 #[command(
     name = "treatyscan",
@@ -37,7 +56,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read an agreement (text, PDF or ToTA XML) into its provision tree.
+    /// Read an agreement (text, Markdown, HTML, Word .docx, PDF or ToTA XML) into its provision tree.
     Parse(parse::Args),
     /// Compare two agreements article by article: alignment across renumbering
     /// and moves, word diffs, and the category delta first.

@@ -4,12 +4,15 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Agreement file: plain text, PDF or ToTA XML.
+    /// Agreement file: plain text, Markdown, HTML, Word .docx, PDF or ToTA XML.
     file: PathBuf,
     #[arg(long, value_enum, default_value = "tree")]
     format: Format,
     #[command(flatten)]
     timeout: super::Timeout,
+    /// A Word draft with tracked changes read as proposed or as it stood before them.
+    #[arg(long, value_enum, default_value = "proposed")]
+    revisions: super::RevisionsArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -21,11 +24,11 @@ enum Format {
 /// `treatyscan parse`: prints the agreement's provision tree as an outline or JSON; 0 when it
 /// reads.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let agreement = crate::source::load_within(
-        &args.file,
-        crate::provision::Paragraphs::Parsed,
-        args.timeout.budget(),
-    )?;
+    let options = crate::source::ReadOptions {
+        revisions: args.revisions.into(),
+        ..Default::default()
+    };
+    let agreement = crate::source::load_within(&args.file, options, args.timeout.budget())?;
     let out = match args.format {
         Format::Tree => crate::provision::render_outline(&agreement),
         Format::Json => serde_json::to_string_pretty(&agreement)? + "\n",

@@ -105,15 +105,30 @@ pub enum CorpusError {
 }
 
 /// Agreement files under `dir`, recursively, in a stable order. Without a glob,
-/// files are taken by their extension (text, PDF, XML).
+/// files are taken by their extension (text, Markdown, HTML, Word, PDF, XML),
+/// or, without a known one, when their content is a PDF, a web page or XML.
 pub fn discover(dir: &Path, glob: Option<&GlobMatcher>) -> Result<Vec<PathBuf>, CorpusError> {
+    discover_all(dir, glob).map(|d| d.files)
+}
+
+/// What a walk of a corpus folder found: the files to code, and the files it
+/// left out with the reason (each named on stderr by `treatyscan corpus`).
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+/// `discover`, also listing the files left out and why (a glob's misses are
+/// not listed: the user chose them out).
+pub fn discover_all(dir: &Path, glob: Option<&GlobMatcher>) -> Result<Discovery, CorpusError> {
     if !dir.exists() {
         return Err(CorpusError::NotFound(dir.into()));
     }
     if !dir.is_dir() {
         return Err(CorpusError::NotADirectory(dir.into()));
     }
-    let mut files = Vec::new();
+    let mut found = Discovery::default();
     for entry in walkdir::WalkDir::new(dir).follow_links(true) {
         let entry = match entry {
             Ok(e) => e,
@@ -121,7 +136,7 @@ pub fn discover(dir: &Path, glob: Option<&GlobMatcher>) -> Result<Vec<PathBuf>, 
             // run reports it as a failed file instead of aborting
             Err(e) => match e.path() {
                 Some(p) if p != dir => {
-                    files.push(p.to_path_buf());
+                    found.files.push(p.to_path_buf());
                     continue;
                 }
                 _ => {
@@ -137,25 +152,74 @@ pub fn discover(dir: &Path, glob: Option<&GlobMatcher>) -> Result<Vec<PathBuf>, 
         }
         let path = entry.path();
         let rel = path.strip_prefix(dir).unwrap_or(path);
-        let selected = match glob {
-            Some(g) => g.is_match(rel) || path.file_name().is_some_and(|n| g.is_match(n)),
-            None => has_agreement_extension(path),
-        };
-        if selected {
-            files.push(path.to_path_buf());
+        match glob {
+            Some(g) => {
+                if g.is_match(rel) || path.file_name().is_some_and(|n| g.is_match(n)) {
+                    found.files.push(path.to_path_buf());
+                }
+            }
+            None => match why_not_agreement(path) {
+                None => found.files.push(path.to_path_buf()),
+                Some(reason) => found.skipped.push((path.to_path_buf(), reason)),
+            },
         }
     }
-    files.sort();
-    Ok(files)
+    found.files.sort();
+    found.skipped.sort();
+    Ok(found)
 }
 
-fn has_agreement_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        matches!(
-            e.to_ascii_lowercase().as_str(),
-            "txt" | "text" | "pdf" | "xml"
-        )
-    })
+/// Names (without extension) of files that document a folder.
+const FOLDER_DOCUMENTS: &[&str] = &[
+    "README",
+    "LICENSE",
+    "LICENCE",
+    "CHANGELOG",
+    "CONTRIBUTING",
+    "NOTICE",
+    "COPYING",
+];
+
+/// Extensions of the formats `check` reads.
+const AGREEMENT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "pdf", "xml", "docx", "html", "htm", "xhtml", "md", "markdown",
+];
+
+/// `None` when `path` is an agreement file to code; else why it is left out.
+fn why_not_agreement(path: &Path) -> Option<String> {
+    // a folder's own documentation: corpora ship a README beside their texts
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(|s| s.to_ascii_uppercase());
+    if let Some(stem) = stem.as_deref().filter(|s| FOLDER_DOCUMENTS.contains(s)) {
+        return Some(format!(
+            "{stem} file: documents the folder, not an agreement"
+        ));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    if ext
+        .as_deref()
+        .is_some_and(|e| AGREEMENT_EXTENSIONS.contains(&e))
+    {
+        return None;
+    }
+    // no known extension: taken when the content is a format told by content
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    use crate::provision::SourceFormat as F;
+    match crate::source::sniff(&head[..n]) {
+        F::Pdf | F::Html | F::TotaXml => None,
+        _ => Some(match ext {
+            Some(e) => format!("unsupported extension .{e}"),
+            None => "no extension, and not a PDF, web page or XML file".into(),
+        }),
+    }
 }
 
 /// Codes every file in parallel; the order of rows is the order of `files`,
@@ -196,7 +260,7 @@ where
 {
     let file = path.display().to_string();
     let agreement =
-        crate::source::load_within(path, crate::provision::Paragraphs::Deferred, budget).map_err(
+        crate::source::load_within(path, crate::source::ReadOptions::deferred(), budget).map_err(
             |e| Failure {
                 file: file.clone(),
                 reason: strip_path(&e.to_string(), &file),

@@ -183,6 +183,10 @@ pub struct Finding {
     /// Stable across reflowing and renumbered lines: category, provision path
     /// and the matched words, so a baseline keeps matching a reworked draft.
     pub fingerprint: String,
+    /// The tracked change (Word revision mark) the matched words lie in, when
+    /// the source has them: a proposal, not yet agreed text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<crate::text::Revision>,
 }
 
 impl Finding {

@@ -241,6 +241,12 @@ pub enum SourceFormat {
     TotaXml,
     /// PDF, its text extracted by treatyscan.
     Pdf,
+    /// A Word document (Office Open XML, `.docx`).
+    Docx,
+    /// A web page (`.html`, `.htm`, or a saved page under another name).
+    Html,
+    /// Markdown (`.md`, `.markdown`, or a `.txt` written in it).
+    Markdown,
 }
 
 impl Agreement {

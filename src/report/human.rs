@@ -177,6 +177,9 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
     let _ = writeln!(out, "{gutter}");
     let _ = writeln!(out, "{gutter} {}", marked(&f.excerpt, &f.marks, style));
     let _ = writeln!(out, "{gutter}");
+    if let Some(revision) = &f.revision {
+        let _ = writeln!(out, "   = tracked change: {}", revision.describe());
+    }
     let _ = writeln!(out, "   = note: {}", f.rule().note());
     let _ = writeln!(
         out,

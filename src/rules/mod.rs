@@ -410,6 +410,10 @@ fn finding(
         guideline,
         convention_article,
         fingerprint,
+        revision: agreement
+            .text
+            .revision_in(span_start + from..span_start + to.max(from))
+            .cloned(),
     }
 }
 

@@ -5,7 +5,7 @@
 //! the file, instead of a crash with a backtrace.
 
 use super::SourceError;
-use crate::provision::{Agreement, Paragraphs};
+use crate::provision::Agreement;
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -24,11 +24,11 @@ const READER_STACK: usize = 64 * 1024 * 1024;
 /// dropped), `SourceError::Internal` when the reader panicked.
 pub fn load_within(
     path: &Path,
-    paragraphs: Paragraphs,
+    options: super::ReadOptions,
     timeout: Option<Duration>,
 ) -> Result<Agreement, SourceError> {
     let owned = path.to_path_buf();
-    run_within(path, timeout, move || super::load_with(&owned, paragraphs))
+    run_within(path, timeout, move || super::load_opts(&owned, options))
 }
 
 /// Runs `read` (the reading of `path`) on a worker thread under `timeout`,

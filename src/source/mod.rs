@@ -3,6 +3,9 @@
 //! an input is named here, once, with the file it happened to.
 
 pub mod budget;
+mod docx;
+mod html;
+mod markdown;
 mod pdf;
 mod plain;
 mod tota;
@@ -51,19 +54,94 @@ pub enum SourceError {
     /// A reader panicked: a fault of treatyscan, caught and named.
     #[error("{path}: internal error while reading ({detail}); please report")]
     Internal { path: PathBuf, detail: String },
+    #[error("{path}: unreadable Word document: {reason}")]
+    Docx { path: PathBuf, reason: String },
+    #[error("{path}: Word document is password-protected; save an unprotected copy first")]
+    DocxEncrypted { path: PathBuf },
+    #[error("{path}: legacy binary Word .doc files are not supported; save it as .docx or PDF")]
+    LegacyDoc { path: PathBuf },
+    #[error("{path}: {format} has no body text, only {what}")]
+    NoBodyText {
+        path: PathBuf,
+        format: &'static str,
+        what: &'static str,
+    },
+}
+
+/// Which reading of a draft with tracked changes (Word revision marks) to take.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Revisions {
+    /// As proposed: every change accepted (insertions and moved-to text kept,
+    /// deletions and moved-from text dropped).
+    #[default]
+    Proposed,
+    /// As the text stood before the changes (deletions and moved-from text
+    /// kept, insertions and moved-to text dropped).
+    Original,
+}
+
+/// How to read a file: paragraphs now or later, and which reading of tracked changes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Parse paragraphs now, or leave them (ToTA XML) for when a rule asks.
+    pub paragraphs: Paragraphs,
+    /// Which reading of a draft with tracked changes.
+    pub revisions: Revisions,
+}
+
+impl ReadOptions {
+    /// What `check` and `corpus` read with: paragraphs deferred, tracked
+    /// changes as proposed.
+    pub fn deferred() -> Self {
+        ReadOptions {
+            paragraphs: Paragraphs::Deferred,
+            ..ReadOptions::default()
+        }
+    }
 }
 
 /// What the bytes are, judged by content rather than by the file name: drafts
-/// arrive as `.doc.txt`, `download`, or PDFs without an extension.
+/// arrive as `.doc.txt`, `download`, or PDFs without an extension. Text that
+/// is clearly Markdown is told by its `#` headings (see `sniff_path` for the
+/// extension).
 pub fn sniff(bytes: &[u8]) -> SourceFormat {
     let head = &bytes[..bytes.len().min(1024)];
     let trimmed = trim_ascii_start(strip_utf8_bom(head));
     if head.windows(5).any(|w| w == b"%PDF-") && bytes.len() >= 5 && memchr_pdf(head) {
         SourceFormat::Pdf
+    } else if bytes.starts_with(b"PK\x03\x04") || docx::is_ole(bytes) {
+        // every zip and OLE file goes to the Word reader, which names what it is
+        SourceFormat::Docx
+    } else if html::looks_like_html(bytes) {
+        SourceFormat::Html
     } else if trimmed.starts_with(b"<?xml") || trimmed.starts_with(b"<treaty") {
         SourceFormat::TotaXml
+    } else if markdown::looks_like_markdown(bytes) {
+        SourceFormat::Markdown
     } else {
         SourceFormat::Text
+    }
+}
+
+/// `sniff`, with the file's extension deciding where content alone cannot:
+/// `.md` text is Markdown, `.htm(l)` is HTML, a `.docx` that is not a zip
+/// is still read (and refused) as a Word document, and `.xml` is ToTA XML.
+pub fn sniff_path(path: &Path, bytes: &[u8]) -> SourceFormat {
+    let by_content = sniff(bytes);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    match (by_content, ext.as_deref()) {
+        (SourceFormat::Text, Some("md" | "markdown")) => SourceFormat::Markdown,
+        (SourceFormat::Text | SourceFormat::TotaXml, Some("html" | "htm" | "xhtml")) => {
+            SourceFormat::Html
+        }
+        (SourceFormat::Text, Some("docx" | "doc")) => SourceFormat::Docx,
+        // an XML file with an XHTML root is still refused by the ToTA reader,
+        // which says what it expected
+        (SourceFormat::Html, Some("xml")) => SourceFormat::TotaXml,
+        (format, _) => format,
     }
 }
 
@@ -83,6 +161,13 @@ fn trim_ascii_start(b: &[u8]) -> &[u8] {
     &b[n..]
 }
 
+/// The number Word draws for counter value `n` in list format `num_fmt`
+/// (`decimal`, `upperRoman`, `lowerLetter`, `ordinal`, `cardinalText`, …;
+/// unknown formats as decimals), as the Word reader prepends it.
+pub fn word_list_number(n: i64, num_fmt: &str) -> String {
+    docx::format_number(n, num_fmt)
+}
+
 /// Reads one agreement file into a provision tree.
 pub fn load(path: &Path) -> Result<Agreement, SourceError> {
     load_with(path, Paragraphs::Parsed)
@@ -91,8 +176,19 @@ pub fn load(path: &Path) -> Result<Agreement, SourceError> {
 /// Reads one agreement file, parsing paragraphs now or only when asked for
 /// (`Agreement::paragraphs_of`): what `check` and `corpus` read with.
 pub fn load_with(path: &Path, paragraphs: Paragraphs) -> Result<Agreement, SourceError> {
+    load_opts(
+        path,
+        ReadOptions {
+            paragraphs,
+            ..ReadOptions::default()
+        },
+    )
+}
+
+/// Reads one agreement file as `options` say (paragraphs, tracked changes).
+pub fn load_opts(path: &Path, options: ReadOptions) -> Result<Agreement, SourceError> {
     let bytes = read_checked(path)?;
-    load_bytes_with(path, &bytes, paragraphs)
+    load_bytes_opts(path, &bytes, options)
 }
 
 /// The text a PDF is read as, before structure parsing: what `parse` sees,
@@ -113,26 +209,65 @@ pub fn load_bytes_with(
     bytes: &[u8],
     paragraphs: Paragraphs,
 ) -> Result<Agreement, SourceError> {
+    load_bytes_opts(
+        path,
+        bytes,
+        ReadOptions {
+            paragraphs,
+            ..ReadOptions::default()
+        },
+    )
+}
+
+/// Parses bytes already in memory as `options` say; the format is sniffed from
+/// the content and the extension of `path`.
+pub fn load_bytes_opts(
+    path: &Path,
+    bytes: &[u8],
+    options: ReadOptions,
+) -> Result<Agreement, SourceError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(SourceError::Empty { path: path.into() });
     }
+    let format = sniff_path(path, bytes);
+    if format == SourceFormat::TotaXml {
+        return tota::read(path, bytes, options.paragraphs);
+    }
+    let text = located_text(path, bytes, format, options.revisions)?;
     let file = path.display().to_string();
-    let mut agreement = match sniff(bytes) {
-        SourceFormat::Pdf => {
-            let text = pdf::extract(path, bytes)?;
-            crate::structure::parse_text(file, SourceFormat::Pdf, text)
-        }
-        SourceFormat::TotaXml => tota::read(path, bytes, paragraphs)?,
-        SourceFormat::Text => {
-            let text = plain::read(path, bytes)?;
-            crate::structure::parse_text(file, SourceFormat::Text, text)
-        }
-    };
+    let mut agreement = crate::structure::parse_text(file, format, text);
     // a source without metadata: the Parties its title and preamble name
     if agreement.metadata == crate::provision::Metadata::default() {
         agreement.metadata.parties = crate::provision::parties::infer(&agreement);
     }
     Ok(agreement)
+}
+
+/// The text with its location map that the structure parser reads, for every
+/// format but ToTA XML (whose structure is given).
+fn located_text(
+    path: &Path,
+    bytes: &[u8],
+    format: SourceFormat,
+    revisions: Revisions,
+) -> Result<crate::text::LocatedText, SourceError> {
+    match format {
+        SourceFormat::Pdf => pdf::extract(path, bytes),
+        SourceFormat::Docx => docx::read(path, bytes, revisions),
+        SourceFormat::Html => html::read(path, bytes),
+        SourceFormat::Markdown => markdown::read(path, bytes),
+        SourceFormat::Text | SourceFormat::TotaXml => plain::read(path, bytes),
+    }
+}
+
+/// The text a source is read as, before structure parsing, in any format but
+/// ToTA XML: for checking what an adapter extracted.
+pub fn source_text(
+    path: &Path,
+    bytes: &[u8],
+    revisions: Revisions,
+) -> Result<crate::text::LocatedText, SourceError> {
+    located_text(path, bytes, sniff_path(path, bytes), revisions)
 }
 
 fn read_checked(path: &Path) -> Result<Vec<u8>, SourceError> {

@@ -217,7 +217,8 @@ fn leading_ws(s: &str) -> usize {
     s.len() - s.trim_start().len()
 }
 
-fn resolve_entity(name: &str) -> Option<String> {
+/// The text of an entity reference: numeric (`#233`, `#xE9`) or one of XML's five.
+pub(super) fn resolve_entity(name: &str) -> Option<String> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

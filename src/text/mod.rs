@@ -40,6 +40,91 @@ pub struct Location {
 /// this, the line index of the whole text is built once and searched).
 const NEAR_ANCHOR: usize = 64 * 1024;
 
+/// What a tracked change did to a stretch of text (Word's revision marks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionKind {
+    /// Text a drafter proposed to add (`w:ins`).
+    Insertion,
+    /// Text a drafter proposed to remove (`w:del`); in the text only when it is
+    /// read as it stood before the changes.
+    Deletion,
+    /// Text moved from one place to another (`w:moveFrom` / `w:moveTo`).
+    Move,
+}
+
+/// A tracked change as a reader cites it: what, by whom, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    pub kind: RevisionKind,
+    /// The author the word processor recorded (a person or a delegation);
+    /// empty when it recorded none.
+    pub author: String,
+    /// The date as recorded (ISO 8601, e.g. `2026-03-02T10:00:00Z`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+impl Revision {
+    /// "proposed by Borealia delegation, 2 March 2026" (insertions and moves),
+    /// "deleted by …" (deletions), for the human report.
+    pub fn describe(&self) -> String {
+        let verb = match self.kind {
+            RevisionKind::Insertion => "proposed",
+            RevisionKind::Deletion => "deleted",
+            RevisionKind::Move => "moved",
+        };
+        let mut s = format!(
+            "{verb} by {}",
+            if self.author.is_empty() {
+                "an unnamed author"
+            } else {
+                &self.author
+            }
+        );
+        if let Some(d) = self.date.as_deref().and_then(human_date) {
+            s.push_str(", ");
+            s.push_str(&d);
+        }
+        s
+    }
+}
+
+/// `2026-03-02T10:00:00Z` → "2 March 2026"; anything else as written.
+fn human_date(date: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let day_part = date.get(..10)?;
+    let mut it = day_part.split('-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return Some(date.to_string());
+    };
+    if y.len() != 4 || !(1..=12).contains(&m) {
+        return Some(date.to_string());
+    }
+    Some(format!("{d} {} {y}", MONTHS[m - 1]))
+}
+
+/// Tracked text in a `LocatedText`: the byte range it occupies in `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionSpan {
+    pub range: std::ops::Range<usize>,
+    pub revision: Revision,
+}
+
 /// An agreement's whole text with its location map: byte offsets in, source lines,
 /// columns and pages out.
 #[derive(Debug, Clone, Default)]
@@ -47,6 +132,9 @@ pub struct LocatedText {
     /// The text itself; provision `span`s and all offsets are byte positions in it.
     pub text: String,
     anchors: Vec<Anchor>,
+    /// Stretches of `text` that a tracked change put there, sorted by start
+    /// and not overlapping (empty for sources without revision marks).
+    revisions: Vec<RevisionSpan>,
     /// Where each line of `text` starts: found on the first `locate`, as a
     /// whole-corpus `check` locates only its few findings.
     line_starts: std::sync::OnceLock<Vec<usize>>,
@@ -80,8 +168,35 @@ impl LocatedText {
         LocatedText {
             text,
             anchors,
+            revisions: Vec::new(),
             line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same text with its tracked changes; `spans` are sorted here.
+    pub fn with_revisions(mut self, mut spans: Vec<RevisionSpan>) -> Self {
+        spans.retain(|s| s.range.start < s.range.end);
+        spans.sort_by_key(|s| s.range.start);
+        self.revisions = spans;
+        self
+    }
+
+    /// Every tracked change in the text, in text order.
+    pub fn revisions(&self) -> &[RevisionSpan] {
+        &self.revisions
+    }
+
+    /// The first tracked change overlapping `range` (byte offsets in `text`),
+    /// if any: where a finding's matched words came from a proposal.
+    pub fn revision_in(&self, range: std::ops::Range<usize>) -> Option<&Revision> {
+        let end = range.end.max(range.start + 1);
+        let first = self
+            .revisions
+            .partition_point(|s| s.range.end <= range.start);
+        self.revisions
+            .get(first)
+            .filter(|s| s.range.start < end)
+            .map(|s| &s.revision)
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -172,6 +287,33 @@ mod tests {
         {
             assert_eq!(far.locate(offset), near.locate(offset), "at {offset}");
         }
+    }
+
+    #[test]
+    fn revisions_are_found_by_overlap() {
+        let rev = |author: &str| Revision {
+            kind: RevisionKind::Insertion,
+            author: author.into(),
+            date: Some("2026-03-02T10:00:00Z".into()),
+        };
+        let t = LocatedText::plain("abc def ghi jkl".into()).with_revisions(vec![
+            RevisionSpan {
+                range: 8..11,
+                revision: rev("B"),
+            },
+            RevisionSpan {
+                range: 0..3,
+                revision: rev("A"),
+            },
+        ]);
+        assert_eq!(t.revision_in(1..2).map(|r| r.author.as_str()), Some("A"));
+        assert_eq!(t.revision_in(4..7), None);
+        assert_eq!(t.revision_in(6..9).map(|r| r.author.as_str()), Some("B"));
+        assert_eq!(t.revision_in(12..15), None);
+        assert_eq!(
+            rev("Borealia delegation").describe(),
+            "proposed by Borealia delegation, 2 March 2026"
+        );
     }
 
     #[test]

@@ -27,6 +27,31 @@ pub fn tota_files(shared: &std::path::Path) -> Vec<PathBuf> {
     files
 }
 
+/// The `*.expected.json` article lists in `dir` (the shared printed PDFs and
+/// their Word originals), in file-name order.
+pub fn expected_article_lists(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the expected article lists' folder lists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".expected.json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The article numbers an `*.expected.json` lists, in order.
+pub fn expected_article_numbers(path: &std::path::Path) -> Vec<String> {
+    let exp: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    exp["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["number"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// Debug builds check a deterministic sample; `cargo test --release` (CI) checks all.
 pub fn sample_step() -> usize {
     if cfg!(debug_assertions) {

@@ -1,0 +1,426 @@
+//! Markdown (official chapters converted from PDF, treaty databases): read with
+//! pulldown-cmark into the plain lines the structure grammar expects. Heading
+//! markers, emphasis, links and HTML tags go; `## Article 11` becomes the line
+//! `Article 11`; footnotes (`[^1]`) become `[1] text` lines after the block that
+//! cites them; list items keep their number (`1.`), table rows become one line.
+
+use super::SourceError;
+use crate::text::{Anchor, LocatedText};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Whether text is clearly Markdown: at least two ATX heading lines (`#` to
+/// `######`, a space, then words), as Markdown conversions of agreements have
+/// for their chapters and articles. Plain-text agreements do not start lines so.
+pub fn looks_like_markdown(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(256 * 1024)];
+    let Ok(text) = std::str::from_utf8(trim_to_char(sample)) else {
+        return false;
+    };
+    text.lines().filter(|l| is_atx_heading(l)).take(2).count() >= 2
+}
+
+fn trim_to_char(b: &[u8]) -> &[u8] {
+    // a sample may cut a UTF-8 sequence: drop the partial character
+    let mut end = b.len();
+    while end > 0 && end > b.len().saturating_sub(4) && std::str::from_utf8(&b[..end]).is_err() {
+        end -= 1;
+    }
+    &b[..end]
+}
+
+fn is_atx_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && line[hashes..].starts_with([' ', '\t'])
+        && line[hashes..]
+            .trim()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+}
+
+pub fn read(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
+    let source = super::plain::decode_text(bytes).map_err(|detail| SourceError::Binary {
+        path: path.into(),
+        detail,
+    })?;
+    let lines = to_lines(&source);
+    if lines.body_chars == 0 {
+        return Err(if lines.text.trim().is_empty() {
+            SourceError::Empty { path: path.into() }
+        } else {
+            SourceError::NoBodyText {
+                path: path.into(),
+                format: "Markdown",
+                what: "headings",
+            }
+        });
+    }
+    Ok(LocatedText::with_anchors(lines.text, lines.anchors))
+}
+
+struct Lines {
+    text: String,
+    anchors: Vec<Anchor>,
+    /// Characters of text outside headings: none means a table of contents
+    /// or an outline, not an agreement.
+    body_chars: usize,
+}
+
+/// One piece of output in document order; footnotes are resolved at the end,
+/// as their definitions usually come after the text that cites them.
+enum Piece {
+    /// Text starting at this byte offset of the Markdown source.
+    Text(String, usize),
+    /// The end of a line (nothing when at the start of one).
+    Break,
+    /// A blank line (at most one in a row).
+    Blank,
+    /// End of a block: footnotes cited since the last block follow here.
+    BlockEnd,
+}
+
+fn to_lines(source: &str) -> Lines {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut pieces: Vec<Piece> = Vec::new();
+    // footnote labels in order of first citation, and their definitions' text
+    let mut cited: Vec<String> = Vec::new();
+    let mut cited_since_block: Vec<usize> = Vec::new();
+    let mut pending: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut definitions: HashMap<String, String> = HashMap::new();
+    let mut in_definition: Option<(String, String)> = None;
+    let mut in_metadata = false;
+    let mut in_heading = false;
+    let mut body_chars = 0;
+    // ordered list counters, innermost last (None: a bullet list)
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut cell = 0usize;
+
+    // inside a footnote definition everything is its text, on one line
+    let push = |pieces: &mut Vec<Piece>, def: &mut Option<(String, String)>, piece: Piece| match def
+    {
+        Some((_, text)) => match piece {
+            Piece::Text(t, _) => text.push_str(&t),
+            _ => text.push(' '),
+        },
+        None => pieces.push(piece),
+    };
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        let at = range.start;
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { .. } => {
+                    in_heading = true;
+                    push(&mut pieces, &mut in_definition, Piece::Blank);
+                }
+                Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
+                    push(&mut pieces, &mut in_definition, Piece::Blank)
+                }
+                Tag::List(start) => lists.push(start),
+                Tag::Table(_) => push(&mut pieces, &mut in_definition, Piece::Blank),
+                Tag::Item => {
+                    let marker = match lists.last_mut() {
+                        Some(Some(n)) => {
+                            let m = format!("{n}. ");
+                            *n += 1;
+                            m
+                        }
+                        _ => "- ".to_string(),
+                    };
+                    push(&mut pieces, &mut in_definition, Piece::Break);
+                    push(&mut pieces, &mut in_definition, Piece::Text(marker, at));
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    cell = 0;
+                    push(&mut pieces, &mut in_definition, Piece::Break);
+                }
+                Tag::TableCell => {
+                    if cell > 0 {
+                        push(
+                            &mut pieces,
+                            &mut in_definition,
+                            Piece::Text("\t".into(), at),
+                        );
+                    }
+                    cell += 1;
+                }
+                Tag::FootnoteDefinition(label) => {
+                    in_definition = Some((label.to_string(), String::new()));
+                }
+                Tag::MetadataBlock(_) => in_metadata = true,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_) => {
+                    in_heading = false;
+                    push(&mut pieces, &mut in_definition, Piece::Blank);
+                    pieces.push(Piece::BlockEnd);
+                }
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::Table
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock => {
+                    let line_only =
+                        matches!(tag, TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead);
+                    let end = if line_only {
+                        Piece::Break
+                    } else {
+                        Piece::Blank
+                    };
+                    push(&mut pieces, &mut in_definition, end);
+                    if in_definition.is_none() {
+                        pieces.push(Piece::BlockEnd);
+                    } else if let Some((_, t)) = &mut in_definition {
+                        t.push(' ');
+                    }
+                }
+                TagEnd::List(_) => {
+                    lists.pop();
+                    push(&mut pieces, &mut in_definition, Piece::Blank);
+                }
+                TagEnd::FootnoteDefinition => {
+                    if let Some((label, text)) = in_definition.take() {
+                        definitions.insert(label, text);
+                    }
+                }
+                TagEnd::MetadataBlock(_) => in_metadata = false,
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => {
+                if in_metadata {
+                    continue;
+                }
+                if !in_heading && in_definition.is_none() {
+                    body_chars += t.trim().len();
+                }
+                push(
+                    &mut pieces,
+                    &mut in_definition,
+                    Piece::Text(t.to_string(), at),
+                );
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                // tags go, text between them stays: `<sup>1</sup>` → `1`
+                let text = html_text(&h);
+                if !text.trim().is_empty() {
+                    if !in_heading && in_definition.is_none() {
+                        body_chars += text.trim().len();
+                    }
+                    push(&mut pieces, &mut in_definition, Piece::Text(text, at));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if in_heading || in_definition.is_some() {
+                    push(&mut pieces, &mut in_definition, Piece::Text(" ".into(), at));
+                } else {
+                    push(&mut pieces, &mut in_definition, Piece::Break);
+                }
+            }
+            Event::FootnoteReference(label) => {
+                let n = match cited.iter().position(|l| *l == *label) {
+                    Some(i) => i + 1,
+                    None => {
+                        cited.push(label.to_string());
+                        cited.len()
+                    }
+                };
+                if in_definition.is_none() {
+                    cited_since_block.push(n);
+                }
+            }
+            Event::Rule => push(&mut pieces, &mut in_definition, Piece::Blank),
+            _ => {}
+        }
+        if let Some(Piece::BlockEnd) = pieces.last() {
+            if !cited_since_block.is_empty() {
+                pending.push((pieces.len() - 1, std::mem::take(&mut cited_since_block)));
+            }
+        }
+    }
+    assemble(source, pieces, &cited, &definitions, &pending, body_chars)
+}
+
+/// The text of a fragment of HTML inside Markdown, through the HTML reader's parser.
+fn html_text(fragment: &str) -> String {
+    if !fragment.contains('<') {
+        return fragment.to_string();
+    }
+    let doc = scraper::Html::parse_fragment(fragment);
+    doc.root_element().text().collect::<String>()
+}
+
+fn assemble(
+    source: &str,
+    pieces: Vec<Piece>,
+    cited: &[String],
+    definitions: &HashMap<String, String>,
+    pending: &[(usize, Vec<usize>)],
+    body_chars: usize,
+) -> Lines {
+    let line_of = |offset: usize| {
+        1 + memchr::memchr_iter(b'\n', &source.as_bytes()[..offset.min(source.len())]).count()
+    };
+    let mut raw = String::new();
+    let mut starts: Vec<(usize, usize)> = Vec::new(); // (offset in raw, source offset)
+    let mut next_pending = pending.iter().peekable();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        match piece {
+            Piece::Text(t, at) => {
+                if !t.trim().is_empty() {
+                    starts.push((raw.len(), at));
+                }
+                raw.push_str(&t);
+            }
+            Piece::Break => {
+                if !raw.is_empty() && !raw.ends_with('\n') {
+                    raw.push('\n');
+                }
+            }
+            Piece::Blank => {
+                if !raw.is_empty() && !raw.ends_with('\n') {
+                    raw.push('\n');
+                }
+                if !raw.is_empty() && !raw.ends_with("\n\n") {
+                    raw.push('\n');
+                }
+            }
+            Piece::BlockEnd => {
+                while let Some((_, notes)) = next_pending.next_if(|(p, _)| *p == i) {
+                    // the notes follow the block's last line, then the blank line
+                    let blank = raw.ends_with("\n\n");
+                    if blank {
+                        raw.pop();
+                    }
+                    for &n in notes {
+                        let body = definitions
+                            .get(&cited[n - 1])
+                            .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
+                            .unwrap_or_default();
+                        if !raw.ends_with('\n') {
+                            raw.push('\n');
+                        }
+                        raw.push_str(&format!("[{n}] {body}\n"));
+                    }
+                    if blank {
+                        raw.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    // lines trimmed, runs of blank lines as one, each line anchored to the
+    // source line its first text came from
+    let mut text = String::with_capacity(raw.len());
+    let mut anchors = Vec::new();
+    let mut starts = starts.into_iter().peekable();
+    let mut offset = 0;
+    let mut blank = true;
+    for line in raw.split('\n') {
+        let line_end = offset + line.len();
+        let mut src = None;
+        while let Some(&(o, s)) = starts.peek() {
+            if o > line_end {
+                break;
+            }
+            src.get_or_insert(s);
+            starts.next();
+        }
+        offset = line_end + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if !blank {
+                text.push('\n');
+            }
+            blank = true;
+            continue;
+        }
+        blank = false;
+        if let Some(s) = src {
+            anchors.push(Anchor {
+                offset: text.len(),
+                line: line_of(s),
+                page: None,
+            });
+        }
+        text.push_str(trimmed);
+        text.push('\n');
+    }
+    // one line end at the end, not a blank line
+    let kept = text.trim_end().len();
+    text.truncate(kept);
+    text.push('\n');
+    Lines {
+        text,
+        anchors,
+        body_chars,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(md: &str) -> String {
+        to_lines(md).text
+    }
+
+    #[test]
+    fn headings_lose_their_markers() {
+        let t = text_of("# AGREEMENT\n\n## SECTION A\n\n### Article 11: Customs Duties\n\n11.1 No **Party** shall impose [duties](http://x).\n");
+        assert_eq!(
+            t,
+            "AGREEMENT\n\nSECTION A\n\nArticle 11: Customs Duties\n\n11.1 No Party shall impose duties.\n"
+        );
+    }
+
+    #[test]
+    fn footnotes_follow_the_paragraph_that_cites_them() {
+        let t = text_of("Article 1\n\nText with a note.[^a] More.\n\nNext paragraph.\n\n[^a]: The note, on\n    two lines.\n");
+        assert_eq!(
+            t,
+            "Article 1\n\nText with a note. More.\n[1] The note, on two lines.\n\nNext paragraph.\n"
+        );
+    }
+
+    #[test]
+    fn lists_keep_their_numbers_and_tables_their_rows() {
+        let t = text_of(
+            "1. First.\n2. Second.\n\n| Sector | Measure |\n|---|---|\n| Audiovisual | None |\n",
+        );
+        assert_eq!(
+            t,
+            "1. First.\n2. Second.\n\nSector\tMeasure\nAudiovisual\tNone\n"
+        );
+    }
+
+    #[test]
+    fn front_matter_and_html_tags_are_not_text() {
+        let t = text_of("---\ntitle: x\n---\n\n# Title\n\nText<sup>1</sup> here.\n");
+        assert_eq!(t, "Title\n\nText1 here.\n");
+    }
+
+    #[test]
+    fn lines_point_back_to_the_markdown_source() {
+        let lines = to_lines("# A\n\n\n\n## Article 2\n\nBody text.\n");
+        let t = LocatedText::with_anchors(lines.text.clone(), lines.anchors);
+        let at = t.text.find("Body").unwrap();
+        assert_eq!(t.locate(at).line, 7);
+        assert_eq!(t.locate(t.text.find("Article").unwrap()).line, 5);
+    }
+
+    #[test]
+    fn detection_needs_several_atx_headings() {
+        assert!(looks_like_markdown(b"# Title\n\n## Article 1\n\ntext"));
+        assert!(!looks_like_markdown(b"# Title\n\nArticle 1\n\ntext"));
+        assert!(!looks_like_markdown(b"#hashtag\n#another\n"));
+    }
+}
