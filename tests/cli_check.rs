@@ -196,9 +196,10 @@ fn category_filter_keeps_only_those_categories() {
 }
 
 #[test]
-fn csv_has_one_row_per_finding() {
+fn csv_has_one_row_per_finding_and_gap() {
     let json = json_of(&["check", "--format", "json", &draft("draft_en.txt")]);
-    let n = json["files"][0]["findings"].as_array().unwrap().len();
+    let n = json["files"][0]["findings"].as_array().unwrap().len()
+        + json["files"][0]["gaps"].as_array().unwrap().len();
     let out = treatyscan()
         .args(["check", "--format", "csv", &draft("draft_en.txt")])
         .output()

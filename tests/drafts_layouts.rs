@@ -58,10 +58,14 @@ fn has(json: &serde_json::Value, path: &str, category: &str) -> bool {
         .any(|(p, c)| p == path && c == category)
 }
 
+/// The ids of the gaps that call for action (warning and above): the
+/// info-level guidelines-reference gap, open on every undated draft that does
+/// not name the 2017 guidelines, is tested on its own.
 fn gap_ids(gaps: &serde_json::Value) -> Vec<String> {
     gaps.as_array()
         .unwrap()
         .iter()
+        .filter(|g| g["severity"] != "info")
         .map(|g| g["id"].as_str().unwrap().to_string())
         .collect()
 }

@@ -41,6 +41,8 @@ pub struct Args {
     /// Exit 0 even when there are findings (input errors still exit 2).
     #[arg(long)]
     exit_zero: bool,
+    #[command(flatten)]
+    timeout: super::Timeout,
     /// The files are parts of one agreement: findings per file, gaps once
     /// over all of them.
     #[arg(long)]
@@ -113,15 +115,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         categories: args.categories.clone(),
         developing: args.developing.clone(),
     };
-    let loaded: Vec<Result<Agreement, String>> =
-        args.files.par_iter().map(|path| read_file(path)).collect();
+    let budget = args.timeout.budget();
+    let loaded: Vec<Result<Agreement, String>> = args
+        .files
+        .par_iter()
+        .map(|path| read_file(path, budget))
+        .collect();
     let mut failures = 0;
     let mut read = Vec::new();
     for (path, result) in args.files.iter().zip(loaded) {
         match result {
             Ok(a) => read.push((path.display().to_string(), a)),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", super::one_line(&e));
                 failures += 1;
             }
         }
@@ -134,10 +140,20 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             (files, Some(c))
         }
     } else {
-        let files = read
+        let reviewed: Vec<Result<FileFindings, String>> = read
             .par_iter()
-            .map(|(path, a)| review(&rules, a, path, &options))
+            .map(|(path, a)| check_read(&rules, a, path, &options))
             .collect();
+        let mut files = Vec::new();
+        for result in reviewed {
+            match result {
+                Ok(f) => files.push(f),
+                Err(e) => {
+                    eprintln!("error: {}", super::one_line(&e));
+                    failures += 1;
+                }
+            }
+        }
         (files, None)
     };
     let mut known_count = 0;
@@ -163,7 +179,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if known.is_some() {
         eprintln!("{known_count} finding(s) already in the baseline not shown");
     }
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = super::stdout();
     match args.format {
         Format::Human => stdout.write_all(
             report::render_human_run(&files, &run, report::Style::detect()).as_bytes(),
@@ -191,12 +207,31 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     })
 }
 
-/// Reads one agreement for checking; a text in a language treatyscan does
-/// not analyse is refused here, with its language named, rather than given
-/// findings and gaps that would be wrong.
-fn read_file(path: &Path) -> Result<Agreement, String> {
-    let agreement = crate::source::load_with(path, crate::provision::Paragraphs::Deferred)
-        .map_err(|e| e.to_string())?;
+/// Reviews one agreement read; a panic inside the review is that file's
+/// one-line error, not the run's end.
+fn check_read(
+    rules: &RuleSet,
+    agreement: &Agreement,
+    name: &str,
+    options: &ReviewOptions,
+) -> Result<FileFindings, String> {
+    crate::source::budget::catch_panic(|| review(rules, agreement, name, options)).map_err(
+        |message| {
+            format!(
+                "{name}: {}",
+                crate::source::budget::checking_failed(&message)
+            )
+        },
+    )
+}
+
+/// Reads one agreement for checking, within the time budget; a text in a
+/// language treatyscan does not analyse is refused here, with its language
+/// named, rather than given findings and gaps that would be wrong.
+fn read_file(path: &Path, budget: Option<std::time::Duration>) -> Result<Agreement, String> {
+    let agreement =
+        crate::source::load_within(path, crate::provision::Paragraphs::Deferred, budget)
+            .map_err(|e| e.to_string())?;
     if agreement.metadata.language.is_none() {
         if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {
             return Err(format!(

@@ -20,6 +20,8 @@ pub struct Args {
     /// Treat this Party (ISO 3166 alpha-3 code or name) as a developing country.
     #[arg(long = "developing", value_name = "PARTY")]
     developing: Vec<String>,
+    #[command(flatten)]
+    timeout: super::Timeout,
 }
 
 #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
@@ -31,8 +33,15 @@ enum Format {
 
 /// Exit code as for diff(1): 0 when the agreements say the same, 1 when they differ.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let a = crate::source::load(&args.a)?;
-    let b = crate::source::load(&args.b)?;
+    let read = |path| {
+        crate::source::load_within(
+            path,
+            crate::provision::Paragraphs::Parsed,
+            args.timeout.budget(),
+        )
+    };
+    let a = read(&args.a)?;
+    let b = read(&args.b)?;
     let categories = RuleCategories {
         rules: super::check::rule_set(args.rules.as_deref())?,
         developing: args.developing.clone(),
@@ -46,7 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     match &args.out {
         Some(path) => std::fs::write(path, report)
             .map_err(|e| anyhow::anyhow!("{}: cannot write report: {e}", path.display()))?,
-        None => std::io::stdout().lock().write_all(report.as_bytes())?,
+        None => super::stdout().write_all(report.as_bytes())?,
     }
     Ok(if comparison.summary.has_differences() {
         exit::FINDINGS

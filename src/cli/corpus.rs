@@ -32,6 +32,8 @@ pub struct Args {
     /// Use the rules of this directory instead of the built-in ones.
     #[arg(long)]
     rules: Option<PathBuf>,
+    #[command(flatten)]
+    timeout: super::Timeout,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -77,7 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()?;
-    let outcome = pool.install(|| corpus::code_files(&files, &coder, &tick));
+    let outcome = pool.install(|| corpus::code_files(&files, &coder, &tick, args.timeout.budget()));
     progress.finish_and_clear();
 
     let catalogue = rules.catalogue();
@@ -112,7 +114,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     out.flush()?;
     for f in &outcome.failures {
-        eprintln!("error: {}: {}", f.file, f.reason);
+        eprintln!("error: {}: {}", f.file, super::one_line(&f.reason));
     }
     eprintln!(
         "coded {} agreement(s), {} failed",
@@ -157,7 +159,7 @@ fn open_output(path: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
             std::fs::File::create(p)
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", p.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => Box::new(std::io::BufWriter::new(super::stdout())),
     })
 }
 

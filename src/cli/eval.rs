@@ -38,6 +38,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             ));
         }
     }
-    std::io::stdout().lock().write_all(out.as_bytes())?;
+    super::stdout().write_all(out.as_bytes())?;
     Ok(exit::CLEAN)
 }

@@ -75,13 +75,85 @@ pub fn main() -> ExitCode {
         Command::Corpus(args) => corpus::run(args),
     };
     match result {
+        // like ripgrep: a reader that stops early (`| head`) ends the run
+        // quietly, with status 0
+        _ if PIPE_CLOSED.load(std::sync::atomic::Ordering::Relaxed) => ExitCode::from(exit::CLEAN),
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::CLEAN),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", one_line(&format!("{e:#}")));
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// Set once a write to standard output found the pipe closed; wrappers such
+/// as the CSV writer hide the I/O error's kind, this flag does not.
+static PIPE_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Standard output for every command: writes as `std::io::stdout()` does, and
+/// notes a closed pipe so that `main` exits quietly on it.
+pub struct Stdout(std::io::StdoutLock<'static>);
+
+/// Standard output, locked (see `Stdout`).
+pub fn stdout() -> Stdout {
+    Stdout(std::io::stdout().lock())
+}
+
+impl Stdout {
+    fn noted<T>(result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                PIPE_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        result
+    }
+}
+
+impl std::io::Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Self::noted(self.0.write(buf))
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        Self::noted(self.0.write_all(buf))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Self::noted(self.0.flush())
+    }
+}
+
+/// `--timeout SECONDS`: the wall-clock budget for reading one file; 0 for none.
+#[derive(clap::Args, Clone, Copy)]
+pub struct Timeout {
+    /// Give up reading a file after this many seconds (0: no limit); in a run
+    /// over several files, that file is reported as failed and the run goes on.
+    #[arg(long = "timeout", value_name = "SECONDS", default_value_t = crate::source::DEFAULT_TIMEOUT.as_secs_f64(), value_parser = seconds)]
+    pub seconds: f64,
+}
+
+impl Timeout {
+    /// The budget, `None` for no limit.
+    pub fn budget(self) -> Option<std::time::Duration> {
+        (self.seconds > 0.0).then(|| std::time::Duration::from_secs_f64(self.seconds))
+    }
+}
+
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s.is_finite() && (0.0..=1e9).contains(&s) => Ok(s),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds (0 for no limit)"
+        )),
+    }
+}
+
+/// An error message on one line: library errors (XML, PDF, CSV) may carry line
+/// breaks, which would split the one line a file's error gets.
+pub fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `treatyscan parse big.xml | head` closes the pipe early; that is not an error.

@@ -8,6 +8,8 @@ pub struct Args {
     file: PathBuf,
     #[arg(long, value_enum, default_value = "tree")]
     format: Format,
+    #[command(flatten)]
+    timeout: super::Timeout,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -19,11 +21,15 @@ enum Format {
 /// `treatyscan parse`: prints the agreement's provision tree as an outline or JSON; 0 when it
 /// reads.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let agreement = crate::source::load(&args.file)?;
+    let agreement = crate::source::load_within(
+        &args.file,
+        crate::provision::Paragraphs::Parsed,
+        args.timeout.budget(),
+    )?;
     let out = match args.format {
         Format::Tree => crate::provision::render_outline(&agreement),
         Format::Json => serde_json::to_string_pretty(&agreement)? + "\n",
     };
-    std::io::stdout().lock().write_all(out.as_bytes())?;
+    super::stdout().write_all(out.as_bytes())?;
     Ok(exit::CLEAN)
 }

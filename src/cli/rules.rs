@@ -60,6 +60,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None if args.markdown => docs::reference(&rules),
         None => docs::listing(&rules),
     };
-    std::io::stdout().lock().write_all(out.as_bytes())?;
+    super::stdout().write_all(out.as_bytes())?;
     Ok(exit::CLEAN)
 }

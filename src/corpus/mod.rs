@@ -160,14 +160,21 @@ fn has_agreement_extension(path: &Path) -> bool {
 
 /// Codes every file in parallel; the order of rows is the order of `files`,
 /// whatever the thread count. `tick` is called once per file (progress bar).
-pub fn code_files<F>(files: &[PathBuf], coder: &F, tick: &(dyn Fn() + Sync)) -> Outcome
+/// Reading one file may take at most `budget` (none when `None`): a file over
+/// it, or whose reader fails in any way, is a failure and the run goes on.
+pub fn code_files<F>(
+    files: &[PathBuf],
+    coder: &F,
+    tick: &(dyn Fn() + Sync),
+    budget: Option<std::time::Duration>,
+) -> Outcome
 where
     F: Fn(&Agreement) -> Coding + Sync,
 {
     let results: Vec<Result<Row, Failure>> = files
         .par_iter()
         .map(|path| {
-            let r = code_one(path, coder);
+            let r = code_one(path, coder, budget);
             tick();
             r
         })
@@ -183,16 +190,18 @@ where
     Outcome { rows, failures }
 }
 
-fn code_one<F>(path: &Path, coder: &F) -> Result<Row, Failure>
+fn code_one<F>(path: &Path, coder: &F, budget: Option<std::time::Duration>) -> Result<Row, Failure>
 where
     F: Fn(&Agreement) -> Coding + Sync,
 {
     let file = path.display().to_string();
-    let agreement = crate::source::load_with(path, crate::provision::Paragraphs::Deferred)
-        .map_err(|e| Failure {
-            file: file.clone(),
-            reason: strip_path(&e.to_string(), &file),
-        })?;
+    let agreement =
+        crate::source::load_within(path, crate::provision::Paragraphs::Deferred, budget).map_err(
+            |e| Failure {
+                file: file.clone(),
+                reason: strip_path(&e.to_string(), &file),
+            },
+        )?;
     let articles = agreement.articles().count();
     if articles == 0 && !agreement.walk().any(|p| p.kind.is_division()) {
         return Err(Failure {
@@ -200,7 +209,11 @@ where
             reason: "no articles or chapters found: not an agreement?".into(),
         });
     }
-    let coding = coder(&agreement);
+    let coding =
+        crate::source::budget::catch_panic(|| coder(&agreement)).map_err(|message| Failure {
+            file: file.clone(),
+            reason: crate::source::budget::checking_failed(&message),
+        })?;
     let m = agreement.metadata;
     Ok(Row {
         file,

@@ -79,7 +79,7 @@ pub fn write_jsonl(out: &mut dyn Write, rows: &[Row], failures: &[Failure]) -> i
 pub fn write_table(out: &mut dyn Write, rows: &[Row], categories: &[String]) -> io::Result<()> {
     let short = |c: &str| {
         c.split('_')
-            .map(|w| &w[..w.len().min(4)])
+            .map(|w| w.char_indices().nth(4).map_or(w, |(i, _)| &w[..i]))
             .collect::<Vec<_>>()
             .join("_")
     };

@@ -81,6 +81,11 @@ fn open_gap(catalogue: &Catalogue, decl: &GapDecl, input: &GapInput) -> Option<V
         }
         evidence.extend(divisions);
     }
+    if let Some(from) = &when.undated_or_signed_from {
+        if signed_before(input.agreement, from) {
+            return None;
+        }
+    }
     if when.developing_party {
         let developing = developing_parties(catalogue, input);
         if developing.is_empty() {
@@ -237,6 +242,19 @@ fn liberalising_divisions(input: &GapInput, liberalised: &Liberalised) -> Vec<St
     } else {
         v
     }
+}
+
+/// Was the agreement signed before `date` (`YYYY-MM-DD`)? Undated texts
+/// (drafts) and dates that do not start with a year are not.
+fn signed_before(agreement: &Agreement, date: &str) -> bool {
+    let Some(signed) = agreement.metadata.date_signed.as_deref().map(str::trim) else {
+        return false;
+    };
+    let year_first = signed.len() >= 4 && signed.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    year_first
+        && signed
+            .get(..signed.len().min(10))
+            .is_some_and(|s| *s < date[..s.len().min(10)])
 }
 
 /// Parties outside the catalogue's developed list, and those the user names.

@@ -86,6 +86,7 @@ fn each_gap_closes_when_its_category_is_present() {
     let open = ids(&text, &[("ecommerce_duties", "ch3/art3.1")]);
     for id in [
         "missing_convention_reference",
+        "missing_guidelines_reference",
         "ecommerce_without_cultural_carveout",
         "missing_cultural_exception",
         "missing_policy_space",
@@ -100,6 +101,7 @@ fn each_gap_closes_when_its_category_is_present() {
             ("ecommerce_cultural", "ch3/art3.1"),
             ("cultural_exception", "ch2/art2.1"),
             ("convention_reference", "ch2/art2.1"),
+            ("guidelines_reference", "ch2/art2.1"),
             ("policy_space", "ch2/art2.1"),
             ("cultural_specificity", "ch2/art2.1"),
         ],
@@ -140,4 +142,39 @@ fn suggested_clause_speaks_the_agreement_language() {
         developing: &[],
     });
     assert!(g[0].suggested_clause.starts_with("Reafirmando"));
+}
+
+#[test]
+fn the_guidelines_reference_is_asked_of_agreements_signed_since_june_2017_and_drafts() {
+    let text = "Article 1\n\nThe Parties establish a free trade area.\n";
+    let open = |signed: Option<&str>| {
+        let mut a = agreement(text);
+        a.metadata.date_signed = signed.map(String::from);
+        gaps(&GapInput {
+            agreement: &a,
+            flags: &[],
+            developing: &[],
+        })
+        .iter()
+        .any(|g| g.id == "missing_guidelines_reference")
+    };
+    assert!(open(None), "an undated draft");
+    assert!(open(Some("2019-03-04")));
+    assert!(open(Some("2017-06-01")));
+    assert!(!open(Some("2017-05-31")));
+    assert!(!open(Some("2009")));
+}
+
+#[test]
+fn the_republic_of_korea_counts_as_developed() {
+    let mut a = agreement("Article 1\n\nText.\n");
+    a.metadata.parties = vec!["KOR".into(), "AUS".into()];
+    let open = gaps(&GapInput {
+        agreement: &a,
+        flags: &[],
+        developing: &[],
+    });
+    assert!(!open
+        .iter()
+        .any(|g| g.id == "missing_preferential_treatment"));
 }

@@ -169,8 +169,9 @@ pub struct Finding {
     pub page: Option<u32>,
     /// The sentence (or paragraph) that matched, as printed in the agreement.
     pub excerpt: String,
-    /// Byte ranges of the matched words inside `excerpt`.
-    pub marks: Vec<(usize, usize)>,
+    /// Byte ranges of the matched words inside `excerpt`: whole words, on
+    /// char boundaries, in text order (see `Marks`).
+    pub marks: crate::text::Marks,
     /// The first rule's message.
     pub message: String,
     /// Guideline paragraphs served (DCE/17/6.CP/11: 19.4, 19.5, …), in the

@@ -55,7 +55,7 @@ pub fn render_csv(files: &[FileFindings]) -> String {
                 "",
                 "",
                 g.id.as_str(),
-                "warning",
+                g.severity.name(),
                 g.id.as_str(),
                 g.level,
                 "",

@@ -188,19 +188,20 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
     );
 }
 
-fn marked(excerpt: &str, marks: &[(usize, usize)], style: Style) -> String {
-    let mut out = String::new();
-    let mut at = 0;
-    for &(s, e) in marks {
-        if s < at || e > excerpt.len() {
-            continue;
-        }
-        out.push_str(&excerpt[at..s]);
-        out.push_str(&style.mark(&excerpt[s..e]));
-        at = e;
-    }
-    out.push_str(&excerpt[at..]);
-    out
+/// The excerpt with its matched words marked; the pieces come from `Marks`,
+/// which holds only whole words on char boundaries.
+fn marked(excerpt: &str, marks: &crate::text::Marks, style: Style) -> String {
+    marks
+        .pieces(excerpt)
+        .into_iter()
+        .map(|(text, is_mark)| {
+            if is_mark {
+                style.mark(text)
+            } else {
+                text.to_string()
+            }
+        })
+        .collect()
 }
 
 /// " · Convention Art. 16" when a finding or gap serves articles of the

@@ -76,6 +76,8 @@ pub struct When {
     pub not_reached_by: Option<NotReached>,
     /// Some Party counts as developing.
     pub developing_party: bool,
+    /// Undated, or signed on or after this date (`YYYY-MM-DD`).
+    pub undated_or_signed_from: Option<String>,
 }
 
 /// Divisions of some kinds whose folded title matches, or else flagged provisions.

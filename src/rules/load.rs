@@ -190,6 +190,16 @@ pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
     RuleSet::new(rules, scopes, catalogue)
 }
 
+/// `YYYY-MM-DD`.
+fn iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -409,12 +419,22 @@ fn compile_gaps(
                 None => None,
             },
             developing_party: w.developing_party,
+            undated_or_signed_from: match &w.undated_or_signed_from {
+                Some(d) if iso_date(d) => Some(d.clone()),
+                Some(d) => {
+                    return Err(fail(format!(
+                        "`undated_or_signed_from` = {d:?} is not a date (YYYY-MM-DD)"
+                    )))
+                }
+                None => None,
+            },
         };
         let no_condition = when.absent.is_empty()
             && when.present.is_empty()
             && when.liberalised.is_none()
             && when.not_reached_by.is_none()
-            && !when.developing_party;
+            && !when.developing_party
+            && when.undated_or_signed_from.is_none();
         if no_condition {
             return Err(fail(
                 "`when` has no condition: the gap would always be open".into(),
@@ -530,13 +550,10 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
     {
         return Err(format!("unknown language `{l}` (expected en, es or fr)"));
     }
-    let mut chars = spec.code.chars();
-    let letters: String = chars.by_ref().take(3).collect();
-    let digits = chars.as_str();
-    let valid_code = letters.chars().count() == 3
-        && letters.chars().all(|c| c.is_ascii_uppercase())
-        && !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit());
+    // by chars: a code such as `ÉÉ01` is refused, not sliced inside a letter
+    let valid_code = spec.code.chars().count() >= 4
+        && spec.code.chars().take(3).all(|c| c.is_ascii_uppercase())
+        && spec.code.chars().skip(3).all(|c| c.is_ascii_digit());
     if !valid_code {
         return Err("code must be three capitals and digits, like CEX001".into());
     }

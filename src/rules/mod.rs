@@ -24,6 +24,7 @@ pub use scope::ScopeFilter;
 
 use crate::model::{Finding, ProvisionRef, RuleInfo, Severity};
 use crate::provision::Agreement;
+use crate::text::Marks;
 use matching::{Hit, Subject};
 use rayon::prelude::*;
 use regex::bytes::Regex;
@@ -105,6 +106,14 @@ impl RuleSet {
     /// Every `*.toml` of a directory (with its `terms.toml`).
     pub fn load_dir(dir: &Path) -> Result<RuleSet, RuleError> {
         load::compile(&load::read_dir(dir)?)
+    }
+
+    /// Rules from (file name, TOML text) pairs, as `load_dir` reads them from
+    /// a directory; `terms.toml`, `categories.toml`, `guidelines.toml` and
+    /// `gaps.toml` are the built-in ones unless given. Errors name the file
+    /// and rule, as for `load_dir`.
+    pub fn from_files(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
+        load::compile(files)
     }
 
     fn new(
@@ -197,8 +206,9 @@ impl RuleSet {
         self.scopes.names()
     }
 
-    /// Findings for every provision of the agreement, in document order, then
-    /// by category in the catalogue's order (`categories.toml`).
+    /// Findings for every provision of the agreement, in document order; inside
+    /// a provision in text order, then by category in the catalogue's order
+    /// (`categories.toml`).
     pub fn check(&self, agreement: &Agreement) -> Vec<Finding> {
         let targets = self.scopes.targets(agreement);
         // the whole agreement folded once, target after target, for one
@@ -281,10 +291,13 @@ impl RuleSet {
                     .or_insert((vec![rule], hit));
             }
         }
-        by_category
+        let mut findings: Vec<Finding> = by_category
             .into_values()
             .map(|(rules, hit)| finding(agreement, target, &subject, span_start, &rules, &hit))
-            .collect()
+            .collect();
+        // in text order, as a reader meets them; categories in order at one place
+        findings.sort_by_key(|f| (f.line, f.column));
+        findings
     }
 }
 
@@ -356,10 +369,7 @@ fn finding(
     let end = agreement.text.locate(span_start + to.max(from));
     let (excerpt, excerpt_marks) = excerpt(subject.original, unit_start..unit_end, anchor, &marks);
     let first = rules[0];
-    let matched: Vec<&str> = excerpt_marks
-        .iter()
-        .filter_map(|&(s, e)| excerpt.get(s..e))
-        .collect();
+    let matched = fingerprint_words(subject.original, unit_start..unit_end, anchor, &marks);
     let fingerprint = crate::model::fingerprint(&[
         first.info.category.as_str(),
         &target.provision.path,
@@ -408,26 +418,87 @@ const EXCERPT_BEFORE: usize = 120;
 const EXCERPT_AFTER: usize = 280;
 
 /// The matched unit as printed, whitespace runs as one space, cut around the
-/// matched words when long; marks are byte ranges in the excerpt.
+/// matched words when long (at word ends); marks are the matched words inside
+/// the excerpt, clipped to what it shows (see `Marks`).
 fn excerpt(
     original: &str,
     unit: std::ops::Range<usize>,
     anchor: usize,
     marks: &[(usize, usize)],
-) -> (String, Vec<(usize, usize)>) {
-    let mut from = anchor.saturating_sub(EXCERPT_BEFORE).max(unit.start);
-    let mut to = (anchor + EXCERPT_AFTER).min(unit.end);
-    while !original.is_char_boundary(from) {
-        from -= 1;
-    }
-    while !original.is_char_boundary(to) {
-        to += 1;
-    }
+) -> (String, Marks) {
+    use crate::text::marks::{ceil, floor, word_end, word_start};
+    let unit = crate::text::marks::char_range(original, unit);
+    let anchor = anchor.clamp(unit.start, unit.end);
+    // the window never cuts a word: its ends move out to the word's ends
+    let from = word_start(
+        original,
+        floor(
+            original,
+            anchor.saturating_sub(EXCERPT_BEFORE).max(unit.start),
+        ),
+    )
+    .max(unit.start);
+    let to = word_end(
+        original,
+        ceil(original, (anchor + EXCERPT_AFTER).min(unit.end)),
+    )
+    .min(unit.end);
     let mut out = String::new();
     let mut out_marks = Vec::new();
     if from > unit.start {
         out.push('…');
     }
+    // a run of marked chars (whitespace inside a mark included) is one mark
+    let mut open: Option<usize> = None;
+    let mut last_space = true;
+    for (i, ch) in original[from..to].char_indices() {
+        let at = from + i;
+        let inside = marks.iter().any(|&(s, e)| s <= at && at < e);
+        match (inside, open) {
+            (true, None) => open = Some(out.len()),
+            (false, Some(s)) => {
+                out_marks.push((s, out.len()));
+                open = None;
+            }
+            _ => {}
+        }
+        push_collapsed(&mut out, ch, &mut last_space);
+    }
+    if let Some(s) = open {
+        out_marks.push((s, out.len()));
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    let marks = Marks::snap(
+        &out,
+        out_marks.into_iter().map(|(s, e)| (s, e.min(trimmed))),
+    );
+    if to < unit.end {
+        out.push('…');
+    }
+    (out, marks)
+}
+
+/// The matched words a fingerprint is made of, exactly as fingerprints have
+/// always been made, so that earlier baselines keep matching: the words as
+/// the rules found them (not widened to whole words), in the excerpt window of
+/// `EXCERPT_BEFORE` / `EXCERPT_AFTER` bytes around the anchor, whitespace
+/// collapsed, a word left open at the window's end kept only when no trailing
+/// space was trimmed there.
+fn fingerprint_words(
+    original: &str,
+    unit: std::ops::Range<usize>,
+    anchor: usize,
+    marks: &[(usize, usize)],
+) -> Vec<String> {
+    use crate::text::marks::{ceil, floor};
+    let from = floor(
+        original,
+        anchor.saturating_sub(EXCERPT_BEFORE).max(unit.start),
+    );
+    let to = ceil(original, (anchor + EXCERPT_AFTER).min(unit.end));
+    let mut out = String::new();
+    let mut words = Vec::new();
     let mut open: Option<usize> = None;
     let mut last_space = true;
     for (i, ch) in original[from..to].char_indices() {
@@ -435,33 +506,35 @@ fn excerpt(
         if open.is_none() && marks.iter().any(|m| m.0 == at) {
             open = Some(out.len());
         }
-        if ch.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(ch);
-            last_space = false;
-        }
+        push_collapsed(&mut out, ch, &mut last_space);
         let next = at + ch.len_utf8();
         if let Some(s) = open {
             if marks.iter().any(|m| m.1 == next) {
-                out_marks.push((s, out.len()));
+                words.push(s..out.len());
                 open = None;
             }
         }
     }
-    if let Some(s) = open {
-        out_marks.push((s, out.len()));
-    }
     let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    if to < unit.end {
-        out.push('…');
+    if let Some(s) = open.filter(|_| trimmed == out.len()) {
+        words.push(s..out.len());
     }
-    out_marks.retain(|&(s, e)| e <= out.len() && s < e);
-    (out, out_marks)
+    words
+        .into_iter()
+        .filter(|w| w.end <= trimmed && w.start < w.end)
+        .filter_map(|w| out.get(w).map(str::to_string))
+        .collect()
+}
+
+/// Appends `ch` to an excerpt, a run of whitespace as one space.
+fn push_collapsed(out: &mut String, ch: char, last_space: &mut bool) {
+    if !ch.is_whitespace() {
+        out.push(ch);
+        *last_space = false;
+    } else if !*last_space {
+        out.push(' ');
+        *last_space = true;
+    }
 }
 
 fn leading_whitespace(text: &str) -> usize {
@@ -483,7 +556,7 @@ mod tests {
             &[(start, start + "broadcasting".len())],
         );
         assert_eq!(out, "This Chapter does not apply to broadcasting.");
-        assert_eq!(&out[marks[0].0..marks[0].1], "broadcasting");
+        assert_eq!(marks.words(&out), ["broadcasting"]);
     }
 
     #[test]
@@ -496,7 +569,51 @@ mod tests {
         let start = text.find("cultural").unwrap();
         let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, start + 8)]);
         assert!(out.starts_with('…') && out.ends_with('…'));
-        assert_eq!(&out[marks[0].0..marks[0].1], "cultural");
+        assert_eq!(marks.words(&out), ["cultural"]);
+    }
+
+    #[test]
+    fn a_mark_running_past_the_cut_ends_before_the_ellipsis() {
+        // a long matched run (a list of sectors) that the window cuts: its
+        // mark used to end inside the '…' appended after the cut
+        let text = format!("{} cultural {}", "a ".repeat(50), "industries ".repeat(60));
+        let start = text.find("cultural").unwrap();
+        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, text.len())]);
+        assert!(out.ends_with('…'));
+        let &(s, e) = marks.ranges().last().unwrap();
+        assert!(out.is_char_boundary(s) && out.is_char_boundary(e));
+        assert!(out[s..e].starts_with("cultural industries") && !out[s..e].contains('…'));
+    }
+
+    #[test]
+    fn excerpts_cut_at_word_ends_and_marks_cover_whole_words() {
+        let text = format!(
+            "{}réaffirment les servicios audiovisuales {}",
+            "économie ".repeat(30),
+            "créatifs ".repeat(60)
+        );
+        let re = text.find("affirment").unwrap();
+        let av = text.find("audiovisual").unwrap();
+        let (out, marks) = excerpt(
+            &text,
+            0..text.len(),
+            av,
+            &[(re, re + "affirment".len()), (av, av + "audiovisual".len())],
+        );
+        assert_eq!(marks.words(&out), ["réaffirment", "audiovisuales"]);
+        let body = out.trim_start_matches('…').trim_end_matches('…');
+        assert!(
+            body.split(' ').all(|w| [
+                "économie",
+                "créatifs",
+                "réaffirment",
+                "les",
+                "servicios",
+                "audiovisuales"
+            ]
+            .contains(&w)),
+            "{out}"
+        );
     }
 
     #[test]

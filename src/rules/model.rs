@@ -251,6 +251,10 @@ pub struct WhenSpec {
     /// Some Party counts as developing.
     #[serde(default)]
     pub developing_party: bool,
+    /// The agreement is undated (a draft) or was signed on or after this
+    /// date (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub undated_or_signed_from: Option<String>,
 }
 
 /// Divisions of some kinds whose title matches, or else flagged provisions.

@@ -2,10 +2,12 @@
 //! (and, for ToTA XML, its given structure) out. Everything that can go wrong with
 //! an input is named here, once, with the file it happened to.
 
+pub mod budget;
 mod pdf;
 mod plain;
 mod tota;
 
+pub use budget::{load_within, DEFAULT_TIMEOUT};
 pub use plain::decode_text;
 
 use crate::provision::{Agreement, Paragraphs, SourceFormat};
@@ -43,6 +45,12 @@ pub enum SourceError {
     PdfNeedsOcr { path: PathBuf },
     #[error("{path}: no text in this file")]
     NoText { path: PathBuf },
+    /// The wall-clock budget of `--timeout` ran out while reading.
+    #[error("{path}: reading took longer than the limit of {seconds} s (--timeout); skipped")]
+    TimedOut { path: PathBuf, seconds: f64 },
+    /// A reader panicked: a fault of treatyscan, caught and named.
+    #[error("{path}: internal error while reading ({detail}); please report")]
+    Internal { path: PathBuf, detail: String },
 }
 
 /// What the bytes are, judged by content rather than by the file name: drafts

@@ -19,8 +19,9 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
     Ok(paginate(text))
 }
 
-/// Decodes text bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252
-/// (a superset of Latin-1's printable range). Line ends become `\n`.
+/// Decodes text bytes: UTF-8 (BOM or not), UTF-16 with a BOM or recognised
+/// without one, else Windows-1252 (a superset of Latin-1's printable range).
+/// Line ends become `\n`.
 pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     let decoded: String = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         String::from_utf8_lossy(rest).into_owned()
@@ -28,6 +29,8 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
         UTF_16LE.decode_with_bom_removal(bytes).0.into_owned()
     } else if bytes.starts_with(b"\xFE\xFF") {
         UTF_16BE.decode_with_bom_removal(bytes).0.into_owned()
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        encoding.decode_without_bom_handling(bytes).0.into_owned()
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
@@ -42,6 +45,39 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     };
     check_not_binary(decoded.as_bytes())?;
     Ok(normalize_line_ends(&decoded))
+}
+
+/// UTF-16 without a byte-order mark, as some editors and exporters save it:
+/// text in a Latin script puts a NUL in every other byte (the high byte of
+/// each code unit), on the odd bytes for little-endian and the even ones for
+/// big-endian, and almost never on the other side. Binary files have NULs
+/// scattered on both sides. Judged on the first 64 KB.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
+    let units = sample.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // most units are ASCII or Latin-1 (a NUL high byte); the low bytes are
+    // almost never NUL
+    let mostly = |n: usize| n * 10 >= units * 6;
+    let rarely = |n: usize| n * 100 <= units;
+    if mostly(odd) && rarely(even) {
+        Some(UTF_16LE)
+    } else if mostly(even) && rarely(odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Text has no NUL bytes and few control characters; executables, images and
@@ -125,6 +161,40 @@ mod tests {
             bytes.extend(u.to_le_bytes());
         }
         assert_eq!(decode_text(&bytes).unwrap(), "Chapitre 1\nArticle premier");
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_utf16_without_bom_either_byte_order() {
+        let text = "Artículo 1\r\nLas Partes reafirman el derecho soberano — «cultura»";
+        for big_endian in [false, true] {
+            assert_eq!(
+                decode_text(&utf16(text, big_endian)).unwrap(),
+                text.replace("\r\n", "\n"),
+                "big-endian: {big_endian}"
+            );
+        }
+    }
+
+    #[test]
+    fn binary_with_scattered_nuls_is_not_utf16() {
+        let mut bytes = Vec::new();
+        for i in 0..4096u32 {
+            bytes.extend(i.to_le_bytes());
+        }
+        assert!(decode_text(&bytes).is_err());
+        assert!(decode_text(&[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0]).is_err());
     }
 
     #[test]

@@ -4,8 +4,10 @@
 
 pub mod hyphen;
 pub mod language;
+pub mod marks;
 mod normalize;
 
+pub use marks::Marks;
 pub use normalize::{fold_for_matching, fold_into, fold_text, FoldedText};
 
 use serde::Serialize;

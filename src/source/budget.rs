@@ -1,0 +1,174 @@
+//! Reading untrusted files under a wall-clock budget: the read and parse of one
+//! file run on a worker thread, and the caller stops waiting when the budget is
+//! spent, so that a reader caught in a loop cannot block a run of hundreds of
+//! files. A panic inside a reader is caught there and becomes one line naming
+//! the file, instead of a crash with a backtrace.
+
+use super::SourceError;
+use crate::provision::{Agreement, Paragraphs};
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// The default wall-clock budget for reading one file (`--timeout`): the
+/// largest ToTA agreement and the longest real PDF read in well under a second.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Stack of the reading thread: deeply nested input must not overflow the
+/// 2 MB a thread gets by default (an overflow aborts, it cannot be caught).
+const READER_STACK: usize = 64 * 1024 * 1024;
+
+/// `super::load_with` on a worker thread, waited for at most `timeout` (no
+/// limit when `None`). Errors: the reader's own, `SourceError::TimedOut` when
+/// the budget runs out (the worker is left to finish on its own; its result is
+/// dropped), `SourceError::Internal` when the reader panicked.
+pub fn load_within(
+    path: &Path,
+    paragraphs: Paragraphs,
+    timeout: Option<Duration>,
+) -> Result<Agreement, SourceError> {
+    let owned = path.to_path_buf();
+    run_within(path, timeout, move || super::load_with(&owned, paragraphs))
+}
+
+/// Runs `read` (the reading of `path`) on a worker thread under `timeout`,
+/// with panics caught and the default panic message kept off the terminal.
+pub fn run_within<T: Send + 'static>(
+    path: &Path,
+    timeout: Option<Duration>,
+    read: impl FnOnce() -> Result<T, SourceError> + Send + 'static,
+) -> Result<T, SourceError> {
+    let (send, receive) = mpsc::channel();
+    let started = Instant::now();
+    let spawned = std::thread::Builder::new()
+        .name("treatyscan-reader".into())
+        .stack_size(READER_STACK)
+        .spawn(move || {
+            let outcome = catch_panic(read);
+            let _ = send.send((outcome, started.elapsed()));
+        });
+    if let Err(e) = spawned {
+        return Err(internal(
+            path,
+            &format!("cannot start a reader thread: {e}"),
+        ));
+    }
+    let timed_out = |limit: Duration| SourceError::TimedOut {
+        path: path.into(),
+        seconds: limit.as_secs_f64(),
+    };
+    let (outcome, took) = match timeout {
+        Some(limit) => receive.recv_timeout(limit).map_err(|e| match e {
+            mpsc::RecvTimeoutError::Timeout => timed_out(limit),
+            mpsc::RecvTimeoutError::Disconnected => internal(path, "the reader stopped"),
+        })?,
+        None => receive
+            .recv()
+            .map_err(|_| internal(path, "the reader stopped"))?,
+    };
+    // the worker's own clock decides: a result that came in over budget while
+    // this thread was not scheduled is over budget all the same
+    if let Some(limit) = timeout.filter(|&limit| took > limit) {
+        return Err(timed_out(limit));
+    }
+    outcome.map_err(|message| internal(path, &message))?
+}
+
+fn internal(path: &Path, message: &str) -> SourceError {
+    SourceError::Internal {
+        path: path.into(),
+        detail: short(message),
+    }
+}
+
+/// What follows a file's name when checking it panicked (after reading):
+/// "internal error while checking (MESSAGE); please report", on one line.
+pub fn checking_failed(panic_message: &str) -> String {
+    format!(
+        "internal error while checking ({}); please report",
+        short(panic_message)
+    )
+}
+
+/// A panic message on one line and at most 200 chars.
+fn short(message: &str) -> String {
+    let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(200) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line,
+    }
+}
+
+thread_local! {
+    /// Set on threads whose panics are caught and reported as one line.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into its message. The panic hook is wrapped once
+/// so that it prints nothing on threads that catch their panics this way, and
+/// what it printed before everywhere else.
+pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                default(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was));
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reader_over_budget_is_named_with_its_limit() {
+        let started = std::time::Instant::now();
+        let r: Result<(), _> = run_within(
+            Path::new("slow.txt"),
+            Some(Duration::from_millis(100)),
+            || {
+                std::thread::sleep(Duration::from_secs(5));
+                Ok(())
+            },
+        );
+        let message = r.unwrap_err().to_string();
+        assert!(started.elapsed() < Duration::from_secs(2));
+        assert!(message.starts_with("slow.txt: "), "{message}");
+        assert!(message.contains("0.1 s"), "{message}");
+    }
+
+    #[test]
+    fn a_panicking_reader_gives_one_line() {
+        let r: Result<(), _> = run_within(Path::new("bad.xml"), None, || {
+            let s = "é";
+            let _ = &s[..1];
+            Ok(())
+        });
+        let message = r.unwrap_err().to_string();
+        assert!(
+            message.starts_with("bad.xml: internal error while reading ("),
+            "{message}"
+        );
+        assert!(message.ends_with("please report"), "{message}");
+        assert!(!message.contains('\n'));
+    }
+
+    #[test]
+    fn a_reader_within_budget_gives_its_result() {
+        let r = run_within(Path::new("ok.txt"), Some(Duration::from_secs(10)), || Ok(7));
+        assert_eq!(r.unwrap(), 7);
+    }
+}
