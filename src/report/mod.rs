@@ -16,7 +16,9 @@ use crate::review::Combined;
 /// given as several files (`--combine`), and notes on the whole run.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Run<'a> {
+    /// The gaps of the files read as one agreement (`check --combine`).
     pub combined: Option<&'a Combined>,
+    /// Sentences about the whole run ("gaps were computed per file …").
     pub notes: &'a [String],
 }
 

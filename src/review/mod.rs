@@ -73,7 +73,10 @@ fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
 pub struct Combined {
     /// How many files make the agreement.
     pub files: usize,
+    /// The agreement's gaps, reasoned over the findings of all its files;
+    /// evidence paths are prefixed with the file name (`part2.txt:ch14`).
     pub gaps: Vec<crate::model::Gap>,
+    /// What could not be assessed for the agreement (Parties unknown).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
 }
