@@ -32,7 +32,8 @@ pub fn clean(pages: &mut [Vec<PageLine>]) {
 }
 
 /// Characters that extraction produces but no reader sees: control codes,
-/// zero-width marks, undecodable glyphs, symbol-font private-use codes. Accents
+/// zero-width marks, undecodable glyphs, symbol-font private-use codes;
+/// ligature glyphs and presentation forms become their letters. Accents
 /// drawn as separate combining marks are composed with their letter.
 pub fn fix_artefacts(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -45,6 +46,11 @@ pub fn fix_artefacts(s: &str) -> String {
                 out.push('•')
             }
             '\u{e000}'..='\u{f8ff}' => {}
+            // ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) and other presentation forms: the
+            // letters they stand for
+            '\u{fb00}'..='\u{fdff}' | '\u{fe70}'..='\u{fefe}' | '\u{ff01}'..='\u{ffee}' => {
+                out.extend(std::iter::once(c).nfkc())
+            }
             _ => out.push(c),
         }
     }
