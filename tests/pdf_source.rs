@@ -265,7 +265,7 @@ fn encrypted_pdf_is_reported_as_encrypted() {
     doc.save_to(&mut bytes).unwrap();
     let err = load(&bytes).unwrap_err();
     assert!(matches!(err, SourceError::PdfEncrypted { .. }), "{err:?}");
-    assert!(err.to_string().contains("encrypted"));
+    assert!(err.to_string().contains("password-protected"));
 }
 
 #[test]

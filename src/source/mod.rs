@@ -37,7 +37,7 @@ pub enum SourceError {
     Xml { path: PathBuf, reason: String },
     #[error("{path}: unreadable PDF: {reason}")]
     Pdf { path: PathBuf, reason: String },
-    #[error("{path}: PDF is encrypted; save an unprotected copy first")]
+    #[error("{path}: PDF is password-protected (encrypted with a user password); save an unprotected copy first")]
     PdfEncrypted { path: PathBuf },
     #[error("{path}: PDF has no text layer (a scan?); run OCR on it first")]
     PdfNeedsOcr { path: PathBuf },

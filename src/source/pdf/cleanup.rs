@@ -84,9 +84,15 @@ fn remove_furniture(pages: &mut [Vec<PageLine>]) {
     };
     for page in pages.iter_mut() {
         let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l));
-        page.drain(..top);
-        let bottom = edge_block(page.iter().rev(), |l| is_furniture(Edge::Bottom, l));
-        page.truncate(page.len() - bottom);
+        let bottom = edge_block(page.iter().skip(top).rev(), |l| {
+            is_furniture(Edge::Bottom, l)
+        });
+        // a page that would keep nothing has no body to frame: what repeats
+        // on it is its text (a one-line slide, a label per page)
+        if top + bottom < page.len() {
+            page.truncate(page.len() - bottom);
+            page.drain(..top);
+        }
     }
 }
 
@@ -423,6 +429,15 @@ mod tests {
 
     fn texts(page: &[PageLine]) -> Vec<&str> {
         page.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_page_of_nothing_but_a_repeated_line_keeps_it() {
+        let mut pages: Vec<Vec<PageLine>> = (0..4)
+            .map(|i| vec![line(&format!("Potato {i}"), 60.0)])
+            .collect();
+        remove_furniture(&mut pages);
+        assert!(pages.iter().all(|p| p.len() == 1), "{:?}", texts(&pages[0]));
     }
 
     #[test]

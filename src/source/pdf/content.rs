@@ -111,7 +111,7 @@ impl<'a> PageReader<'a> {
         let mut problem = None;
         for s in streams {
             if let Some(Object::Stream(s)) = deref(self.doc, Some(s)) {
-                match decode(s, self.limits, self.budget) {
+                match decode(s, self.doc, self.limits, self.budget) {
                     Ok(data) => {
                         content.extend_from_slice(&data);
                         content.push(b'\n');
@@ -159,10 +159,12 @@ impl<'a> PageReader<'a> {
                     }
                     continue;
                 }
-                Token::TooDeep => return Err(PageStop::Problem(format!(
+                Token::TooDeep => {
+                    return Err(PageStop::Problem(format!(
                     "its content nests arrays or dictionaries deeper than {} levels (the limit)",
                     self.limits.max_nesting
-                ))),
+                )))
+                }
                 Token::Operator(op) => op,
             };
             self.ops += 1;
@@ -349,7 +351,7 @@ impl<'a> PageReader<'a> {
             // a form that draws itself, or forms nested past any real use
             return Ok(());
         }
-        let data = match decode(form, self.limits, self.budget) {
+        let data = match decode(form, self.doc, self.limits, self.budget) {
             Ok(d) => d,
             Err(DecodeError::Limit(e)) => return Err(PageStop::Limit(e)),
             Err(DecodeError::Unreadable(_)) => {

@@ -4,9 +4,9 @@
 //! stops at the limit instead of exhausting memory. Image filters (DCT, JPX,
 //! CCITT, JBIG2) are never decoded: text does not live there.
 
+use super::font::deref;
 use super::limits::{Budget, OverLimit, PdfLimits};
-use lopdf::{Dictionary, Object, Stream};
-use std::io::Read;
+use lopdf::{Dictionary, Document, Object, Stream};
 
 /// Why a stream could not be decoded.
 #[derive(Debug)]
@@ -24,14 +24,20 @@ impl From<OverLimit> for DecodeError {
     }
 }
 
-/// Decodes `stream` through all its filters, in order.
+/// Decodes `stream` through all its filters, in order (`doc` resolves
+/// filters and parameters given by reference).
 pub fn decode(
     stream: &Stream,
+    doc: &Document,
     limits: &PdfLimits,
     budget: &Budget,
 ) -> Result<Vec<u8>, DecodeError> {
-    let filters = names_of(stream.dict.get(b"Filter").ok());
-    let params = params_of(stream.dict.get(b"DecodeParms").ok(), filters.len());
+    let filters = names_of(doc, deref(doc, stream.dict.get(b"Filter").ok()));
+    let params = params_of(
+        doc,
+        deref(doc, stream.dict.get(b"DecodeParms").ok()),
+        filters.len(),
+    );
     let mut data = stream.content.clone();
     for (filter, param) in filters.iter().zip(params) {
         data = decode_one(filter, param, &data, limits)?;
@@ -40,21 +46,29 @@ pub fn decode(
     Ok(data)
 }
 
-fn names_of(o: Option<&Object>) -> Vec<Vec<u8>> {
+fn names_of(doc: &Document, o: Option<&Object>) -> Vec<Vec<u8>> {
     match o {
         Some(Object::Name(n)) => vec![n.clone()],
         Some(Object::Array(a)) => a
             .iter()
+            .filter_map(|o| deref(doc, Some(o)))
             .filter_map(|o| o.as_name().ok().map(<[u8]>::to_vec))
             .collect(),
         _ => Vec::new(),
     }
 }
 
-fn params_of(o: Option<&Object>, n: usize) -> Vec<Option<&Dictionary>> {
+fn params_of<'a>(
+    doc: &'a Document,
+    o: Option<&'a Object>,
+    n: usize,
+) -> Vec<Option<&'a Dictionary>> {
     let mut out: Vec<Option<&Dictionary>> = match o {
         Some(Object::Dictionary(d)) => vec![Some(d)],
-        Some(Object::Array(a)) => a.iter().map(|o| o.as_dict().ok()).collect(),
+        Some(Object::Array(a)) => a
+            .iter()
+            .map(|o| deref(doc, Some(o)).and_then(|o| o.as_dict().ok()))
+            .collect(),
         _ => Vec::new(),
     };
     out.resize(n, None);
@@ -99,31 +113,30 @@ fn too_big(max: u64) -> DecodeError {
 }
 
 /// Inflates zlib data (or raw deflate, which some producers write), keeping
-/// what came out before a damaged end, as other readers do.
+/// what came out before a damaged end, as other readers do: the input is
+/// fed a little at a time so that an error loses only the last piece.
 fn inflate(data: &[u8], max: u64) -> Result<Vec<u8>, DecodeError> {
+    use flate2::{Decompress, FlushDecompress, Status};
     let zlib = data.len() >= 2 && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
-    let out = if zlib {
-        read_capped(flate2::read::ZlibDecoder::new(data), max)?
-    } else {
-        read_capped(flate2::read::DeflateDecoder::new(data), max)?
-    };
-    Ok(out)
-}
-
-/// Reads at most `max` bytes; more is an error, a read error ends the data.
-fn read_capped(mut r: impl Read, max: u64) -> Result<Vec<u8>, DecodeError> {
-    let mut out = Vec::new();
-    let mut buf = vec![0u8; 64 * 1024];
+    let mut d = Decompress::new(zlib);
+    let mut out: Vec<u8> = Vec::new();
+    let mut input = data;
     loop {
-        match r.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => {
-                if (out.len() + n) as u64 > max {
-                    return Err(too_big(max));
-                }
-                out.extend_from_slice(&buf[..n]);
-            }
-            Err(_) => break,
+        if out.capacity() - out.len() < 16 * 1024 {
+            out.reserve(64 * 1024);
+        }
+        let (in_before, out_before) = (d.total_in(), d.total_out());
+        let piece = &input[..input.len().min(1024)];
+        let status = d.decompress_vec(piece, &mut out, FlushDecompress::None);
+        let consumed = (d.total_in() - in_before) as usize;
+        input = &input[consumed..];
+        if out.len() as u64 > max {
+            return Err(too_big(max));
+        }
+        match status {
+            Ok(Status::StreamEnd) | Err(_) => break,
+            Ok(_) if consumed == 0 && d.total_out() == out_before => break,
+            Ok(_) => {}
         }
     }
     Ok(out)
@@ -356,7 +369,7 @@ mod tests {
             dictionary! { "Filter" => vec!["ASCIIHexDecode".into(), "FlateDecode".into()] },
             outer,
         );
-        let r = decode(&s, &limits, &Budget::new(u64::MAX));
+        let r = decode(&s, &Document::new(), &limits, &Budget::new(u64::MAX));
         assert!(matches!(r, Err(DecodeError::Limit(_))), "{r:?}");
     }
 
@@ -368,10 +381,15 @@ mod tests {
             dictionary! { "Filter" => "FlateDecode" },
             zlib(&[b'x'; 1000]),
         );
-        assert_eq!(decode(&s, &limits, &budget).unwrap().len(), 1000);
-        assert!(decode(&s, &limits, &budget).is_ok());
+        assert_eq!(
+            decode(&s, &Document::new(), &limits, &budget)
+                .unwrap()
+                .len(),
+            1000
+        );
+        assert!(decode(&s, &Document::new(), &limits, &budget).is_ok());
         assert!(matches!(
-            decode(&s, &limits, &budget),
+            decode(&s, &Document::new(), &limits, &budget),
             Err(DecodeError::Limit(_))
         ));
     }
@@ -385,7 +403,12 @@ mod tests {
             },
             zlib(b"\x02abc"),
         );
-        let r = decode(&s, &PdfLimits::default(), &Budget::new(u64::MAX));
+        let r = decode(
+            &s,
+            &Document::new(),
+            &PdfLimits::default(),
+            &Budget::new(u64::MAX),
+        );
         assert!(matches!(r, Err(DecodeError::Limit(_))), "{r:?}");
     }
 
@@ -398,7 +421,13 @@ mod tests {
             },
             zlib(b"\x02abc\x02\x01\x01\x01"),
         );
-        let out = decode(&s, &PdfLimits::default(), &Budget::new(u64::MAX)).unwrap();
+        let out = decode(
+            &s,
+            &Document::new(),
+            &PdfLimits::default(),
+            &Budget::new(u64::MAX),
+        )
+        .unwrap();
         assert_eq!(out, b"abcbcd");
     }
 

@@ -51,13 +51,18 @@ impl Font {
             .unwrap_or(b"");
         let composite = subtype == b"Type0";
         let to_unicode = match deref(cx.doc, dict.get(b"ToUnicode").ok()) {
-            Some(Object::Stream(s)) => match decode(s, cx.limits, cx.budget) {
+            Some(Object::Stream(s)) => match decode(s, cx.doc, cx.limits, cx.budget) {
                 Ok(data) => Some(ToUnicode::parse(&data, cx.limits.max_cmap_entries)?),
                 Err(DecodeError::Limit(e)) => return Err(e),
                 Err(DecodeError::Unreadable(_)) => None,
             },
             _ => None,
         };
+        // `/ToUnicode /Identity-H`: the codes are UTF-16 already
+        let identity = matches!(
+            deref(cx.doc, dict.get(b"ToUnicode").ok()),
+            Some(Object::Name(n)) if n.starts_with(b"Identity")
+        );
         let mut font = Font {
             two_byte: composite,
             table: Vec::new(),
@@ -72,6 +77,7 @@ impl Font {
         };
         if composite {
             font.load_composite(cx, dict);
+            font.utf16_codes |= identity;
         } else {
             font.load_simple(cx, dict, subtype);
         }

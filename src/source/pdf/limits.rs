@@ -43,7 +43,7 @@ impl Default for PdfLimits {
     fn default() -> Self {
         PdfLimits {
             max_decoded_bytes: 1 << 30,
-            max_stream_bytes: 256 << 20,
+            max_stream_bytes: 64 << 20,
             max_predictor_row: 1 << 20,
             max_predictor_colors: 256,
             max_cmap_entries: 1 << 20,

@@ -33,8 +33,9 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Fewer letters than this per page on average means the pages are images.
-const MIN_LETTERS_PER_PAGE: usize = 8;
+/// Fewer letters or digits than this per page on average means the pages
+/// are images (a scanned page has none; a slide or label page a few).
+const MIN_LETTERS_PER_PAGE: usize = 4;
 
 /// What went wrong, before it is tied to a path.
 #[derive(Debug)]
@@ -150,35 +151,86 @@ fn read_pages(bytes: &[u8], limits: &PdfLimits, deadline: Instant) -> Result<Vec
     Ok(pages)
 }
 
-/// Loads the file, from its header on (junk before it is skipped); a file
-/// whose cross-reference table lopdf cannot follow is loaded again with one
-/// rebuilt from the objects found in it.
+/// Loads the file as it is, then from its header on (junk before it moves
+/// every offset), then with a cross-reference table rebuilt from the
+/// objects found in it: the first whose pages all have content wins, else
+/// the one with the most such pages.
 fn load(bytes: &[u8]) -> Result<Document, Failure> {
     let start = memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").unwrap_or(0);
-    let bytes = &bytes[start..];
-    let first = guard::catch(|| Document::load_mem(bytes));
-    let reason = match first {
-        Ok(Ok(doc)) if doc.is_encrypted() || !page_tree_root(&doc).is_empty() => return Ok(doc),
-        Ok(Ok(_)) => "no page tree found".to_string(),
-        Ok(Err(e)) => {
-            if is_encryption_error(&e) {
-                return Err(Failure::Encrypted);
+    let from_header = &bytes[start..];
+    let mut best: Option<(usize, Document)> = None;
+    let mut first_error = None;
+    let mut candidates: Vec<Box<dyn Fn() -> Option<Vec<u8>>>> = Vec::new();
+    if start > 0 {
+        candidates.push(Box::new(|| Some(from_header.to_vec())));
+    }
+    candidates.push(Box::new(|| repair::rebuild_xref(from_header)));
+    for attempt in std::iter::once(None).chain(candidates.iter().map(Some)) {
+        let owned;
+        let data: &[u8] = match attempt {
+            None => bytes,
+            Some(make) => match make() {
+                Some(d) => {
+                    owned = d;
+                    &owned
+                }
+                None => continue,
+            },
+        };
+        match guard::catch(|| Document::load_mem(data)) {
+            Ok(Ok(doc)) => {
+                if doc.is_encrypted() {
+                    return Ok(doc);
+                }
+                let (with_content, all) = pages_with_content(&doc);
+                if all > 0 && with_content == all {
+                    return Ok(doc);
+                }
+                if best.as_ref().is_none_or(|b| with_content > b.0) {
+                    best = Some((with_content, doc));
+                }
             }
-            e.to_string()
-        }
-        Err(panic) => panic,
-    };
-    if let Some(repaired) = repair::rebuild_xref(bytes) {
-        if let Ok(Ok(doc)) = guard::catch(|| Document::load_mem(&repaired)) {
-            if doc.is_encrypted() || !page_tree_root(&doc).is_empty() {
-                return Ok(doc);
+            Ok(Err(e)) => {
+                if is_encryption_error(&e) {
+                    return Err(Failure::Encrypted);
+                }
+                first_error.get_or_insert(e.to_string());
+            }
+            Err(panic) => {
+                first_error.get_or_insert(panic);
             }
         }
     }
+    if let Some((n, doc)) = best {
+        if n > 0 {
+            return Ok(doc);
+        }
+    }
+    let reason = first_error.unwrap_or_else(|| "no page tree found".into());
     let reason = reason.lines().next().unwrap_or("").to_string();
     Err(Failure::Corrupt(format!(
         "{reason} (the file may be truncated or damaged)"
     )))
+}
+
+/// How many of the first pages (up to 64) have a content stream that
+/// resolves, and how many were looked at.
+fn pages_with_content(doc: &Document) -> (usize, usize) {
+    let Ok(pages) = page_tree(doc, &PdfLimits::default()) else {
+        return (0, 0);
+    };
+    let sample = &pages[..pages.len().min(64)];
+    let ok = sample
+        .iter()
+        .filter(|(p, _)| match font::deref(doc, p.get(b"Contents").ok()) {
+            Some(Object::Stream(_)) => true,
+            Some(Object::Array(a)) => a
+                .iter()
+                .any(|o| matches!(font::deref(doc, Some(o)), Some(Object::Stream(_)))),
+            _ => false,
+        })
+        .count();
+    (ok, sample.len())
 }
 
 fn is_encryption_error(e: &lopdf::Error) -> bool {
@@ -303,7 +355,7 @@ fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
         .map(|p| {
             p.lines
                 .iter()
-                .map(|l| l.text.chars().filter(|c| c.is_alphabetic()).count())
+                .map(|l| l.text.chars().filter(|c| c.is_alphanumeric()).count())
                 .sum()
         })
         .collect();

@@ -50,12 +50,29 @@ pub fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
             None => table.push_str("0000000000 65535 f\r\n"),
         }
     }
+    // an encrypted file keeps its encryption dictionary and identifier
+    static KEEP: OnceLock<Regex> = OnceLock::new();
+    let keep = KEEP.get_or_init(|| {
+        Regex::new(r"/Encrypt\s+\d+\s+\d+\s+R|/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]")
+            .expect("valid regex")
+    });
+    let mut extra = String::new();
+    for key in [&b"/Encrypt"[..], b"/ID"] {
+        if let Some(m) = keep
+            .find_iter(bytes)
+            .filter(|m| m.as_bytes().starts_with(key))
+            .last()
+        {
+            extra.push(' ');
+            extra.push_str(&String::from_utf8_lossy(m.as_bytes()));
+        }
+    }
     let mut out = bytes.to_vec();
     let xref_at = out.len() + 1;
     out.extend_from_slice(table.as_bytes());
     out.extend_from_slice(
         format!(
-            "trailer\n<< /Size {size} /Root {root_n} {root_g} R >>\nstartxref\n{xref_at}\n%%EOF\n"
+            "trailer\n<< /Size {size} /Root {root_n} {root_g} R{extra} >>\nstartxref\n{xref_at}\n%%EOF\n"
         )
         .as_bytes(),
     );
