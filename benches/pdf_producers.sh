@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders a sample of ToTA agreements to PDF with every PDF producer installed
-# (Chromium print-to-PDF, LibreOffice, groff, pdfTeX, Ghostscript, enscript,
-# paps), one folder per producer, each PDF next to its expected article list.
+# (Chromium print-to-PDF, LibreOffice, groff, pdfTeX, Ghostscript, enscript),
+# one folder per producer, each PDF next to its expected article list.
 #
 #   benches/pdf_producers.sh OUTDIR [ID...]
 #
@@ -76,12 +76,8 @@ for t in "$txt"/*.txt; do
     iconv -f utf-8 -t latin1//TRANSLIT "$t" | enscript -q -B -X latin1 --word-wrap -o - 2>/dev/null \
       | timeout 60 ps2pdf - "$out/enscript/$n.pdf" 2>/dev/null
   fi
-  if have paps; then
-    start paps
-    timeout 60 paps --format=pdf "$t" -o "$out/paps/$n.pdf" 2>/dev/null
-  fi
 done
-for p in chromium libreoffice groff pdftex ghostscript enscript paps; do
+for p in chromium libreoffice groff pdftex ghostscript enscript; do
   if ls "$out/$p"/*.pdf >/dev/null 2>&1; then
     echo "producer $p: $(ls "$out/$p"/*.pdf | wc -l) PDFs"
   else
