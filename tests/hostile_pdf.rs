@@ -313,19 +313,7 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
 
     // encrypted with a user password (its /U is no empty password's hash)
     let mut doc = pdf_with(1, plain(TEXT), helvetica());
-    let encrypt = doc.add_object(dictionary! {
-        "Filter" => "Standard", "V" => 1, "R" => 2, "Length" => 40, "P" => -44,
-        "O" => Object::string_literal(vec![7u8; 32]),
-        "U" => Object::string_literal(vec![9u8; 32]),
-    });
-    doc.trailer.set("Encrypt", encrypt);
-    doc.trailer.set(
-        "ID",
-        vec![
-            Object::string_literal(vec![1u8; 16]),
-            Object::string_literal(vec![1u8; 16]),
-        ],
-    );
+    common::encrypt_with_unknown_password(&mut doc);
     traps.push((
         "encrypted with a user password",
         bytes_of(doc),
@@ -444,4 +432,33 @@ fn shared_hostile_corpus_is_read_or_refused_cleanly() {
         "hostile PDFs refused or read at under half where pdftotext reads 50+ words: {short:?}"
     );
     assert!(short.len() <= 5, "{short:?}");
+}
+
+/// The limits are options: tighter ones refuse what the defaults read, with
+/// the file and the limit named.
+#[test]
+fn limits_are_options() {
+    use treatyscan::source::{pdf_text_with, PdfLimits};
+    let bytes = bytes_of(pdf_with(3, plain(TEXT), helvetica()));
+    let file = Path::new("three-pages.pdf");
+    let text = pdf_text_with(file, &bytes, &PdfLimits::default()).unwrap();
+    assert!(text.text.contains("Cultural cooperation"));
+    let tight = PdfLimits {
+        max_pages: 2,
+        ..PdfLimits::default()
+    };
+    let e = pdf_text_with(file, &bytes, &tight).unwrap_err().to_string();
+    assert!(
+        e.contains("three-pages.pdf") && e.contains("more than 2 pages"),
+        "{e}"
+    );
+    let tight = PdfLimits {
+        max_nesting: 1,
+        ..PdfLimits::default()
+    };
+    let nested = bytes_of(pdf_with(1, plain(b"[[1]] TJ"), helvetica()));
+    let e = pdf_text_with(file, &nested, &tight)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("deeper than 1 levels"), "{e}");
 }

@@ -3,6 +3,8 @@
 //! every way a PDF can be unreadable. The shared real-world PDFs are used when
 //! `../shared` is there.
 
+mod common;
+
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, ObjectId, Stream};
 use std::path::{Path, PathBuf};
@@ -242,25 +244,7 @@ fn garbage_after_a_pdf_header_is_a_pdf_error() {
 #[test]
 fn encrypted_pdf_is_reported_as_encrypted() {
     let mut doc = Document::load_mem(&sample_pdf()).unwrap();
-    // RC4 40-bit with a user password nobody knows: /U is not the empty
-    // password's hash, so the file cannot be opened.
-    let encrypt = doc.add_object(dictionary! {
-        "Filter" => "Standard",
-        "V" => 1,
-        "R" => 2,
-        "Length" => 40,
-        "P" => -44,
-        "O" => Object::string_literal(vec![7u8; 32]),
-        "U" => Object::string_literal(vec![9u8; 32]),
-    });
-    doc.trailer.set("Encrypt", encrypt);
-    doc.trailer.set(
-        "ID",
-        vec![
-            Object::string_literal(vec![1u8; 16]),
-            Object::string_literal(vec![1u8; 16]),
-        ],
-    );
+    common::encrypt_with_unknown_password(&mut doc);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
     let err = load(&bytes).unwrap_err();

@@ -6,6 +6,7 @@ mod pdf;
 mod plain;
 mod tota;
 
+pub use pdf::PdfLimits;
 pub use plain::decode_text;
 
 use crate::provision::{Agreement, Paragraphs, SourceFormat};
@@ -91,6 +92,17 @@ pub fn load_with(path: &Path, paragraphs: Paragraphs) -> Result<Agreement, Sourc
 /// for checking extraction (`cargo run --example pdf_text FILE.pdf`).
 pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<crate::text::LocatedText, SourceError> {
     pdf::extract(path, bytes)
+}
+
+/// `pdf_text` within explicit budgets for untrusted input (decoded bytes,
+/// nesting, pages, time...; `docs/pdf.md`); a file past one is refused with
+/// an error naming the limit.
+pub fn pdf_text_with(
+    path: &Path,
+    bytes: &[u8],
+    limits: &PdfLimits,
+) -> Result<crate::text::LocatedText, SourceError> {
+    pdf::extract_with(path, bytes, limits)
 }
 
 /// Parses bytes already in memory; `path` names them in errors and output.

@@ -427,6 +427,12 @@ fn is_delimiter(c: u8) -> bool {
     )
 }
 
+/// Whether `c` starts an operator or keyword (not a number, string, name
+/// or delimiter).
+fn starts_word(c: u8) -> bool {
+    !(is_delimiter(c) || c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.'))
+}
+
 /// Content-stream tokens. Comments run to the end of their line and are
 /// skipped wherever they are; inline image data is skipped whole.
 struct Lexer<'a> {
@@ -477,9 +483,7 @@ impl<'a> Lexer<'a> {
                     })
                 }
                 b']' | b'>' | b')' | b'{' | b'}' => self.pos += 1,
-                _ if !is_delimiter(c)
-                    && !(c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.')) =>
-                {
+                _ if starts_word(c) => {
                     let word = self.word();
                     if word == b"BI" {
                         self.skip_inline_image();
@@ -625,9 +629,7 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 b'>' | b')' | b'{' | b'}' => self.pos += 1,
-                _ if !is_delimiter(c)
-                    && !(c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.')) =>
-                {
+                _ if starts_word(c) => {
                     // an operator inside an array: the array was never closed
                     return Some(items);
                 }
