@@ -23,12 +23,12 @@ have() { command -v "$1" >/dev/null 2>&1; }
 start() { mkdir -p "$out/$1" && cp "$txt"/*.expected.json "$out/$1/"; }
 
 html() { # text -> HTML, one paragraph per line, justified like a word processor
-  python3 - "$1" <<'PY'
+  python3 - "$1" "$2" <<'PY'
 import html, sys
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 print('<!doctype html><meta charset="utf-8"><style>@page{size:A4;margin:2cm}'
       'body{font:11pt "DejaVu Serif",serif;text-align:justify;hyphens:auto}'
-      'p{margin:0}</style><body lang="en">')
+      'p{margin:0}' + sys.argv[2] + '</style><body lang="en">')
 for l in lines:
     print(f"<p>{html.escape(l)}</p>" if l.strip() else "<p>&nbsp;</p>")
 PY
@@ -49,9 +49,16 @@ for t in "$txt"/*.txt; do
   n=$(basename "$t" .txt)
   if have chromium; then
     start chromium
-    html "$t" > "$out/chromium/$n.html"
+    html "$t" "" > "$out/chromium/$n.html"
     timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
       --print-to-pdf="$out/chromium/$n.pdf" "file://$out/chromium/$n.html" >/dev/null 2>&1
+    # as an online word processor exports: sans-serif, letter- and word-spacing,
+    # ligatures, every glyph placed on its own
+    start chromium-spaced
+    html "$t" 'body{font-family:Arial,"Liberation Sans",sans-serif;letter-spacing:.01em;word-spacing:.05em;font-variant-ligatures:common-ligatures discretionary-ligatures}' \
+      > "$out/chromium-spaced/$n.html"
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+      --print-to-pdf="$out/chromium-spaced/$n.pdf" "file://$out/chromium-spaced/$n.html" >/dev/null 2>&1
   fi
   if have soffice; then
     start libreoffice
@@ -77,7 +84,7 @@ for t in "$txt"/*.txt; do
       | timeout 60 ps2pdf - "$out/enscript/$n.pdf" 2>/dev/null
   fi
 done
-for p in chromium libreoffice groff pdftex ghostscript enscript; do
+for p in chromium chromium-spaced libreoffice groff pdftex ghostscript enscript; do
   if ls "$out/$p"/*.pdf >/dev/null 2>&1; then
     echo "producer $p: $(ls "$out/$p"/*.pdf | wc -l) PDFs"
   else
