@@ -3,6 +3,8 @@
 //! every way a PDF can be unreadable. The shared real-world PDFs are used when
 //! `../shared` is there.
 
+mod common;
+
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, Object, ObjectId, Stream};
 use std::path::{Path, PathBuf};
@@ -242,30 +244,12 @@ fn garbage_after_a_pdf_header_is_a_pdf_error() {
 #[test]
 fn encrypted_pdf_is_reported_as_encrypted() {
     let mut doc = Document::load_mem(&sample_pdf()).unwrap();
-    // RC4 40-bit with a user password nobody knows: /U is not the empty
-    // password's hash, so the file cannot be opened.
-    let encrypt = doc.add_object(dictionary! {
-        "Filter" => "Standard",
-        "V" => 1,
-        "R" => 2,
-        "Length" => 40,
-        "P" => -44,
-        "O" => Object::string_literal(vec![7u8; 32]),
-        "U" => Object::string_literal(vec![9u8; 32]),
-    });
-    doc.trailer.set("Encrypt", encrypt);
-    doc.trailer.set(
-        "ID",
-        vec![
-            Object::string_literal(vec![1u8; 16]),
-            Object::string_literal(vec![1u8; 16]),
-        ],
-    );
+    common::encrypt_with_unknown_password(&mut doc);
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
     let err = load(&bytes).unwrap_err();
     assert!(matches!(err, SourceError::PdfEncrypted { .. }), "{err:?}");
-    assert!(err.to_string().contains("encrypted"));
+    assert!(err.to_string().contains("password-protected"));
 }
 
 #[test]
@@ -301,7 +285,7 @@ fn pdf_without_text_needs_ocr() {
 }
 
 /// A form that draws itself would recurse until the stack overflows, which
-/// aborts the process (no panic to catch): the page is refused, the rest read.
+/// aborts the process (no panic to catch): it is drawn once, the rest read.
 #[test]
 fn self_drawing_form_costs_its_page_not_the_run() {
     let mut doc = Document::load_mem(&sample_pdf()).unwrap();
@@ -324,7 +308,6 @@ fn self_drawing_form_costs_its_page_not_the_run() {
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).unwrap();
     let a = load(&bytes).expect("pages 1 and 3 still read");
-    assert!(a.text.text.contains("[page 2: text not extracted"));
     let found: Vec<String> = articles(&a).into_iter().map(|(n, _)| n).collect();
     assert_eq!(found, ["1.1", "1.2", "2.1"]);
 }
@@ -429,10 +412,10 @@ fn cli_reports_a_damaged_pdf_in_one_line_with_exit_code_2() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
-/// pdf-extract panics on a page without a MediaBox; the panic is caught and
-/// stays off the user's terminal.
+/// A page without a MediaBox (other PDF libraries panic there) is read like
+/// any other: text does not need the page's size.
 #[test]
-fn cli_keeps_library_panics_quiet() {
+fn cli_reads_a_page_without_a_media_box() {
     let mut doc = Document::load_mem(&sample_pdf()).unwrap();
     let pages = doc
         .catalog()
@@ -452,13 +435,9 @@ fn cli_keeps_library_panics_quiet() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
-    assert!(
-        stderr.contains("no-mediabox.pdf: unreadable PDF"),
-        "{stderr}"
-    );
-    assert!(!stderr.contains("panicked at"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.trim().is_empty(), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("article 2.1"));
 }
 
 /// Says a corpus test was skipped where the user sees it: the test harness

@@ -11,6 +11,7 @@ mod plain;
 mod tota;
 
 pub use budget::{load_within, DEFAULT_TIMEOUT};
+pub use pdf::PdfLimits;
 pub use plain::decode_text;
 
 use crate::provision::{Agreement, Paragraphs, SourceFormat};
@@ -42,7 +43,7 @@ pub enum SourceError {
     Xml { path: PathBuf, reason: String },
     #[error("{path}: unreadable PDF: {reason}")]
     Pdf { path: PathBuf, reason: String },
-    #[error("{path}: PDF is encrypted; save an unprotected copy first")]
+    #[error("{path}: PDF is password-protected (encrypted with a user password); save an unprotected copy first")]
     PdfEncrypted { path: PathBuf },
     #[error("{path}: PDF has no text layer (a scan?); run OCR on it first")]
     PdfNeedsOcr { path: PathBuf },
@@ -195,6 +196,17 @@ pub fn load_opts(path: &Path, options: ReadOptions) -> Result<Agreement, SourceE
 /// for checking extraction (`cargo run --example pdf_text FILE.pdf`).
 pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<crate::text::LocatedText, SourceError> {
     pdf::extract(path, bytes)
+}
+
+/// `pdf_text` within explicit budgets for untrusted input (decoded bytes,
+/// nesting, pages, time...; `docs/pdf.md`); a file past one is refused with
+/// an error naming the limit.
+pub fn pdf_text_with(
+    path: &Path,
+    bytes: &[u8],
+    limits: &PdfLimits,
+) -> Result<crate::text::LocatedText, SourceError> {
+    pdf::extract_with(path, bytes, limits)
 }
 
 /// Parses bytes already in memory; `path` names them in errors and output.

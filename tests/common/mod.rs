@@ -104,3 +104,26 @@ pub fn say_skipped(message: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED {message}");
 }
+
+/// Encrypts `doc` (RC4 40-bit) with a user password nobody knows: /U is not
+/// the empty password's hash, so no reader can open it without one.
+pub fn encrypt_with_unknown_password(doc: &mut lopdf::Document) {
+    use lopdf::{dictionary, Object};
+    let encrypt = doc.add_object(dictionary! {
+        "Filter" => "Standard",
+        "V" => 1,
+        "R" => 2,
+        "Length" => 40,
+        "P" => -44,
+        "O" => Object::string_literal(vec![7u8; 32]),
+        "U" => Object::string_literal(vec![9u8; 32]),
+    });
+    doc.trailer.set("Encrypt", encrypt);
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal(vec![1u8; 16]),
+            Object::string_literal(vec![1u8; 16]),
+        ],
+    );
+}

@@ -29,7 +29,8 @@ pub fn clean(pages: &mut [Vec<PageLine>]) {
 }
 
 /// Characters that extraction produces but no reader sees: control codes,
-/// zero-width marks, undecodable glyphs, symbol-font private-use codes. Accents
+/// zero-width marks, undecodable glyphs, symbol-font private-use codes;
+/// ligature glyphs and presentation forms become their letters. Accents
 /// drawn as separate combining marks are composed with their letter.
 pub fn fix_artefacts(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -42,6 +43,11 @@ pub fn fix_artefacts(s: &str) -> String {
                 out.push('•')
             }
             '\u{e000}'..='\u{f8ff}' => {}
+            // ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) and other presentation forms: the
+            // letters they stand for
+            '\u{fb00}'..='\u{fdff}' | '\u{fe70}'..='\u{fefe}' | '\u{ff01}'..='\u{ffee}' => {
+                out.extend(std::iter::once(c).nfkc())
+            }
             _ => out.push(c),
         }
     }
@@ -75,9 +81,15 @@ fn remove_furniture(pages: &mut [Vec<PageLine>]) {
     };
     for page in pages.iter_mut() {
         let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l));
-        page.drain(..top);
-        let bottom = edge_block(page.iter().rev(), |l| is_furniture(Edge::Bottom, l));
-        page.truncate(page.len() - bottom);
+        let bottom = edge_block(page.iter().skip(top).rev(), |l| {
+            is_furniture(Edge::Bottom, l)
+        });
+        // a page that would keep nothing has no body to frame: what repeats
+        // on it is its text (a one-line slide, a label per page)
+        if top + bottom < page.len() {
+            page.truncate(page.len() - bottom);
+            page.drain(..top);
+        }
     }
 }
 
@@ -339,6 +351,15 @@ mod tests {
 
     fn texts(page: &[PageLine]) -> Vec<&str> {
         page.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_page_of_nothing_but_a_repeated_line_keeps_it() {
+        let mut pages: Vec<Vec<PageLine>> = (0..4)
+            .map(|i| vec![line(&format!("Potato {i}"), 60.0)])
+            .collect();
+        remove_furniture(&mut pages);
+        assert!(pages.iter().all(|p| p.len() == 1), "{:?}", texts(&pages[0]));
     }
 
     #[test]

@@ -1,23 +1,16 @@
 //! Glyphs with positions in, lines in reading order out.
 //!
-//! pdf-extract's own plain-text output decides line breaks from the order in
-//! which glyphs are drawn; producers draw headers last, tables cell by cell and
-//! headings in the same text block as the body, so lines merge or come out of
-//! order. Here every glyph is placed by its position instead: glyphs are
+//! Producers draw headers last, tables cell by cell and headings in the same
+//! text block as the body, and split words into strings in their own ways, so
+//! the order of drawing says little. Every glyph is placed by its position
+//! instead: glyphs are
 //! grouped into lines by baseline, lines are sorted top to bottom, and words
 //! are split by the gaps between glyphs.
-
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-use std::time::Instant;
-
-/// A page with more glyphs than this is not text a reader reads (a vector
-/// drawing made of glyphs, or a hostile file); stop collecting there.
-const MAX_GLYPHS_PER_PAGE: usize = 400_000;
 
 /// One glyph in the frame of its text direction: `u` runs along the line,
 /// `v` runs down the page (so larger `v` is lower), both in points.
 #[derive(Debug, Clone)]
-struct Glyph {
+pub struct Glyph {
     u: f64,
     v: f64,
     end: f64,
@@ -38,107 +31,24 @@ pub struct PageLine {
     pub size: f64,
 }
 
-/// Why glyph collection stopped early.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Stop {
-    TooManyGlyphs,
-    Deadline,
-}
-
-/// Collects the glyphs of one page through pdf-extract's `OutputDev`.
-pub struct Collector {
-    glyphs: Vec<Glyph>,
-    deadline: Instant,
-    pub stopped: Option<Stop>,
-}
-
-impl Collector {
-    pub fn new(deadline: Instant) -> Self {
-        Collector {
-            glyphs: Vec::new(),
-            deadline,
-            stopped: None,
-        }
-    }
-
-    pub fn into_lines(self) -> Vec<PageLine> {
-        lines_from_glyphs(self.glyphs)
-    }
-
-    fn stop(&mut self, why: Stop) -> Result<(), OutputError> {
-        self.stopped = Some(why);
-        // pdf-extract only stops on an error; the reason is kept in `stopped`.
-        Err(OutputError::FormatError(std::fmt::Error))
-    }
-}
-
-impl OutputDev for Collector {
-    fn begin_page(
-        &mut self,
-        _page_num: u32,
-        _media_box: &MediaBox,
-        _art_box: Option<(f64, f64, f64, f64)>,
-    ) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn end_page(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn output_character(
-        &mut self,
-        trm: &Transform,
-        width: f64,
-        spacing: f64,
-        font_size: f64,
-        text: &str,
-    ) -> Result<(), OutputError> {
-        if self.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
-            return self.stop(Stop::TooManyGlyphs);
-        }
-        if self.glyphs.len().is_multiple_of(4096) && Instant::now() > self.deadline {
-            return self.stop(Stop::Deadline);
-        }
-        if let Some(g) = place(trm, width, spacing, font_size, text) {
-            self.glyphs.push(g);
-        }
-        Ok(())
-    }
-
-    fn begin_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn end_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn end_line(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-}
-
-/// Puts a glyph in the frame of its text direction. Returns `None` for glyphs
-/// nobody can see (zero size, degenerate matrices, empty text).
-fn place(trm: &Transform, width: f64, spacing: f64, font_size: f64, text: &str) -> Option<Glyph> {
-    if text.is_empty() {
-        return None;
-    }
+/// Puts a glyph in the frame of its text direction. `trm` is the text
+/// rendering matrix (font size, text and page matrices combined), `w0` the
+/// glyph's advance in text space (a fraction of the font size). Returns
+/// `None` for glyphs nobody can see (zero size, degenerate matrices).
+pub fn place(trm: &[f64; 6], w0: f64, text: &str) -> Option<Glyph> {
+    let [a, b, c, d, x, y] = *trm;
     // The matrix scales the font size; its determinant gives the scale whatever
     // the rotation (a plain x*y product goes negative for rotated text).
-    let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
-    let size = font_size.abs() * scale;
-    if !(size.is_finite() && size > 0.5 && trm.m31.is_finite() && trm.m32.is_finite()) {
+    let size = (a * d - b * c).abs().sqrt();
+    if !(size.is_finite() && size > 0.5 && x.is_finite() && y.is_finite()) {
         return None;
     }
-    let turn = quarter_turns(trm.m11, trm.m12);
+    let turn = quarter_turns(a, b);
     // direction along the line and "down the page" for that direction
     let (dx, dy) = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)][turn as usize];
-    let (x, y) = (trm.m31, trm.m32);
     let u = x * dx + y * dy;
     let v = x * dy - y * dx;
-    let advance = (width * font_size.abs() + spacing.max(0.0)) * scale;
+    let advance = w0 * (a * dx + b * dy);
     Some(Glyph {
         u,
         v,
@@ -156,7 +66,7 @@ fn quarter_turns(cos: f64, sin: f64) -> u8 {
 
 /// Groups glyphs into lines. The most common text direction is read first;
 /// other directions follow, each top to bottom.
-fn lines_from_glyphs(glyphs: Vec<Glyph>) -> Vec<PageLine> {
+pub fn lines_from_glyphs(glyphs: Vec<Glyph>) -> Vec<PageLine> {
     let mut counts = [0usize; 4];
     for g in &glyphs {
         counts[g.turn as usize] += 1;
@@ -331,6 +241,7 @@ fn extent(g: &Glyph) -> (f64, f64) {
 /// two glyphs is wider than a narrow letter gap.
 fn line_text(mut line: Vec<Glyph>) -> Option<PageLine> {
     line.sort_by(|a, b| a.u.total_cmp(&b.u));
+    attach_accents(&mut line);
     let main = dominant(&line);
     let (v, size) = (main.v, main.size);
     let mut text = String::new();
@@ -354,6 +265,67 @@ fn line_text(mut line: Vec<Glyph>) -> Option<PageLine> {
     }
     let text = text.trim().to_string();
     (!text.is_empty()).then_some(PageLine { text, v, size })
+}
+
+/// Accents drawn as glyphs of their own over a letter (TeX and other
+/// typesetters do this for letters their font lacks: "´" over "ı") become
+/// combining marks on that letter, composed later ("í").
+fn attach_accents(line: &mut Vec<Glyph>) {
+    let mut i = 0;
+    while i < line.len() {
+        let Some(mark) = combining_accent(&line[i].text) else {
+            i += 1;
+            continue;
+        };
+        let centre = (line[i].u + line[i].end) / 2.0;
+        let over = |g: &Glyph| {
+            g.text.chars().next().is_some_and(char::is_alphabetic)
+                && g.u <= centre
+                && centre <= g.end
+                && g.end > g.u
+        };
+        let base = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .find(|&j| line.get(j).is_some_and(over));
+        match base {
+            Some(j) => {
+                let letter = match line[j].text.as_str() {
+                    "\u{131}" => "i".to_string(),
+                    "\u{237}" => "j".to_string(),
+                    t => t.to_string(),
+                };
+                line[j].text = format!("{letter}{mark}");
+                line.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The combining mark for a spacing accent glyph.
+fn combining_accent(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    Some(match c {
+        '\u{b4}' | '\u{2ca}' => '\u{301}',
+        '`' | '\u{2cb}' => '\u{300}',
+        '^' | '\u{2c6}' => '\u{302}',
+        '\u{a8}' => '\u{308}',
+        '~' | '\u{2dc}' => '\u{303}',
+        '\u{b8}' => '\u{327}',
+        '\u{2c7}' => '\u{30c}',
+        '\u{2d8}' => '\u{306}',
+        '\u{2da}' => '\u{30a}',
+        '\u{2dd}' => '\u{30b}',
+        '\u{af}' | '\u{2c9}' => '\u{304}',
+        '\u{2d9}' => '\u{307}',
+        '\u{2db}' => '\u{328}',
+        _ => return None,
+    })
 }
 
 /// A footnote reference: a digit set smaller and raised above the line. Kept
@@ -478,6 +450,17 @@ mod tests {
         }
         let t = lines_from_glyphs(all);
         assert!(texts(&t).iter().all(|l| l.starts_with("17.01")), "{t:?}");
+    }
+
+    #[test]
+    fn accents_drawn_over_letters_join_them() {
+        let mut all = glyphs("Art", 72.0, 100.0, 10.0);
+        all.extend(glyphs("\u{131}culo", 87.0, 100.0, 10.0));
+        // the accent overprints the dotless i, as TeX draws it
+        all.extend(glyphs("\u{b4}", 87.5, 100.0, 10.0));
+        all.extend(glyphs("a ` b", 200.0, 100.0, 10.0));
+        let t = lines_from_glyphs(all);
+        assert_eq!(texts(&t), ["Arti\u{301}culo a ` b"]);
     }
 
     #[test]

@@ -1,35 +1,48 @@
 //! PDF: text page by page in reading order, with every line knowing its page.
 //!
-//! pdf-extract interprets the content streams and fonts; `layout` turns its
-//! positioned glyphs into lines; `cleanup` drops page furniture and joins
-//! hyphenated words; `guard` keeps a hostile or broken file from crashing or
-//! hanging the run.
+//! lopdf parses the file; `content` interprets each page's content stream
+//! (with `font` and `cmap` for what codes mean and how wide they are, and
+//! `decode` for stream filters) into positioned glyphs; `layout` turns them
+//! into lines; `cleanup` drops page furniture and joins hyphenated words;
+//! `limits` caps what an untrusted file may cost; `repair` rebuilds a damaged
+//! cross-reference table; `guard` keeps a library failure from crashing or
+//! hanging the run. Pages are read in parallel.
 
 mod cleanup;
+mod cmap;
+mod content;
+mod decode;
+mod font;
 mod guard;
 mod layout;
+mod limits;
+mod repair;
+mod standard_widths;
+
+pub use limits::PdfLimits;
 
 use super::SourceError;
 use crate::text::{Anchor, LocatedText};
+use content::{PageReader, PageStop};
+use font::FontCache;
 use guard::JobError;
-use layout::{Collector, PageLine, Stop};
-use lopdf::Document;
+use layout::PageLine;
+use limits::Budget;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use rayon::prelude::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Time for reading one PDF. A 700-page agreement full of tables takes a few
-/// seconds; past this the file is treated as broken.
-const TIME_LIMIT: Duration = Duration::from_secs(120);
-
-/// Fewer letters than this per page on average means the pages are images.
-const MIN_LETTERS_PER_PAGE: usize = 8;
+/// Fewer letters or digits than this per page on average means the pages
+/// are images (a scanned page has none; a slide or label page a few).
+const MIN_LETTERS_PER_PAGE: usize = 4;
 
 /// What went wrong, before it is tied to a path.
 #[derive(Debug)]
 enum Failure {
     Corrupt(String),
     Encrypted,
-    TimedOut,
+    TimedOut(Duration),
 }
 
 /// One page as extracted: its lines, or why it could not be read.
@@ -38,11 +51,24 @@ struct Page {
     problem: Option<String>,
 }
 
+/// Reads a PDF's text with the default limits.
 pub fn extract(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
+    extract_with(path, bytes, &PdfLimits::default())
+}
+
+/// Reads a PDF's text within `limits`; a file past one is refused with an
+/// error naming the limit.
+pub fn extract_with(
+    path: &Path,
+    bytes: &[u8],
+    limits: &PdfLimits,
+) -> Result<LocatedText, SourceError> {
     let owned = bytes.to_vec();
-    let deadline = Instant::now() + TIME_LIMIT;
-    let result = guard::run_isolated(TIME_LIMIT + Duration::from_secs(5), move || {
-        read_pages(&owned, deadline)
+    let limits = limits.clone();
+    let time = limits.time;
+    let deadline = Instant::now() + time;
+    let result = guard::run_isolated(time + Duration::from_secs(5), move || {
+        read_pages(&owned, &limits, deadline)
     });
     let pages = match result {
         Ok(Ok(pages)) => pages,
@@ -50,7 +76,7 @@ pub fn extract(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
         Err(JobError::Panicked(reason)) => {
             return Err(failure_error(path, Failure::Corrupt(reason)))
         }
-        Err(JobError::TimedOut) => return Err(failure_error(path, Failure::TimedOut)),
+        Err(JobError::TimedOut) => return Err(failure_error(path, Failure::TimedOut(time))),
     };
     check_has_text(path, &pages)?;
     Ok(assemble(pages))
@@ -61,40 +87,54 @@ fn failure_error(path: &Path, f: Failure) -> SourceError {
     match f {
         Failure::Encrypted => SourceError::PdfEncrypted { path },
         Failure::Corrupt(reason) => SourceError::Pdf { path, reason },
-        Failure::TimedOut => SourceError::Pdf {
+        Failure::TimedOut(time) => SourceError::Pdf {
             path,
             reason: format!(
-                "reading it took longer than {} s; the file may be corrupt",
-                TIME_LIMIT.as_secs()
+                "reading it took longer than {} s (the time limit); the file may be corrupt",
+                time.as_secs()
             ),
         },
     }
 }
 
 /// Runs on the worker thread: loads the document and extracts every page.
-fn read_pages(bytes: &[u8], deadline: Instant) -> Result<Vec<Page>, Failure> {
-    let doc = Document::load_mem(bytes).map_err(load_failure)?;
-    // lopdf opens files protected by an owner password only (empty user
-    // password) by itself; an encryption dictionary still present means it
-    // could not.
+fn read_pages(bytes: &[u8], limits: &PdfLimits, deadline: Instant) -> Result<Vec<Page>, Failure> {
+    let doc = load(bytes)?;
     if doc.is_encrypted() {
         return Err(Failure::Encrypted);
     }
-    let page_ids = doc.get_pages();
-    if page_ids.is_empty() {
+    if doc.objects.len() > limits.max_objects {
+        return Err(Failure::Corrupt(format!(
+            "it has more than {} objects (the limit)",
+            limits.max_objects
+        )));
+    }
+    let page_list = page_tree(&doc, limits)?;
+    if page_list.is_empty() {
         return Err(Failure::Corrupt(
             "no pages found (truncated or damaged file?)".into(),
         ));
     }
-    let mut pages = Vec::with_capacity(page_ids.len());
-    for (&number, &id) in &page_ids {
-        if Instant::now() > deadline {
-            return Err(Failure::TimedOut);
-        }
-        pages.push(match guard::page_structure_problem(&doc, id) {
-            Some(problem) => Page::failed(problem.into()),
-            None => read_page(&doc, number, deadline),
-        });
+    let budget = Budget::new(limits.max_decoded_bytes);
+    let fonts = FontCache::default();
+    let read: Vec<Result<Page, String>> = page_list
+        .par_iter()
+        .map(|&(page, resources)| {
+            let r = guard::catch(|| {
+                read_page(&doc, page, resources, limits, &budget, &fonts, deadline)
+            });
+            match r {
+                Ok(r) => r,
+                Err(panic) => Ok(Page::failed(panic)),
+            }
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    for r in read {
+        pages.push(r.map_err(Failure::Corrupt)?);
+    }
+    if Instant::now() > deadline {
+        return Err(Failure::TimedOut(limits.time));
     }
     if pages.iter().all(|p| p.problem.is_some()) {
         let first = pages[0].problem.clone().unwrap_or_default();
@@ -111,31 +151,190 @@ fn read_pages(bytes: &[u8], deadline: Instant) -> Result<Vec<Page>, Failure> {
     Ok(pages)
 }
 
-fn load_failure(e: lopdf::Error) -> Failure {
-    let msg = e.to_string();
-    let lower = msg.to_lowercase();
-    if lower.contains("crypt") || lower.contains("password") {
-        Failure::Encrypted
-    } else {
-        Failure::Corrupt(format!("{msg} (the file may be truncated or damaged)"))
+/// Loads the file as it is, then from its header on (junk before it moves
+/// every offset), then with a cross-reference table rebuilt from the
+/// objects found in it: the first whose pages all have content wins, else
+/// the one with the most such pages.
+fn load(bytes: &[u8]) -> Result<Document, Failure> {
+    let start = memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").unwrap_or(0);
+    let from_header = &bytes[start..];
+    let mut best: Option<(usize, Document)> = None;
+    let mut first_error = None;
+    let mut candidates: Vec<Box<dyn Fn() -> Option<Vec<u8>>>> = Vec::new();
+    if start > 0 {
+        candidates.push(Box::new(|| Some(from_header.to_vec())));
+    }
+    candidates.push(Box::new(|| repair::rebuild_xref(from_header)));
+    for attempt in std::iter::once(None).chain(candidates.iter().map(Some)) {
+        let owned;
+        let data: &[u8] = match attempt {
+            None => bytes,
+            Some(make) => match make() {
+                Some(d) => {
+                    owned = d;
+                    &owned
+                }
+                None => continue,
+            },
+        };
+        match guard::catch(|| Document::load_mem(data)) {
+            Ok(Ok(doc)) => {
+                if doc.is_encrypted() {
+                    return Ok(doc);
+                }
+                let (with_content, all) = pages_with_content(&doc);
+                if all > 0 && with_content == all {
+                    return Ok(doc);
+                }
+                if best.as_ref().is_none_or(|b| with_content > b.0) {
+                    best = Some((with_content, doc));
+                }
+            }
+            Ok(Err(e)) => {
+                if is_encryption_error(&e) {
+                    return Err(Failure::Encrypted);
+                }
+                first_error.get_or_insert(e.to_string());
+            }
+            Err(panic) => {
+                first_error.get_or_insert(panic);
+            }
+        }
+    }
+    if let Some((n, doc)) = best {
+        if n > 0 {
+            return Ok(doc);
+        }
+    }
+    let reason = first_error.unwrap_or_else(|| "no page tree found".into());
+    let reason = reason.lines().next().unwrap_or("").to_string();
+    Err(Failure::Corrupt(format!(
+        "{reason} (the file may be truncated or damaged)"
+    )))
+}
+
+/// How many of the first pages (up to 64) have a content stream that
+/// resolves, and how many were looked at.
+fn pages_with_content(doc: &Document) -> (usize, usize) {
+    let Ok(pages) = page_tree(doc, &PdfLimits::default()) else {
+        return (0, 0);
+    };
+    let sample = &pages[..pages.len().min(64)];
+    let ok = sample
+        .iter()
+        .filter(|(p, _)| match font::deref(doc, p.get(b"Contents").ok()) {
+            Some(Object::Stream(_)) => true,
+            Some(Object::Array(a)) => a
+                .iter()
+                .any(|o| matches!(font::deref(doc, Some(o)), Some(Object::Stream(_)))),
+            _ => false,
+        })
+        .count();
+    (ok, sample.len())
+}
+
+fn is_encryption_error(e: &lopdf::Error) -> bool {
+    let lower = e.to_string().to_lowercase();
+    lower.contains("crypt") || lower.contains("password")
+}
+
+/// The page tree's root, or pages found by their type when the catalog does
+/// not lead to them.
+fn page_tree_root(doc: &Document) -> Vec<ObjectId> {
+    let root = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Pages").ok())
+        .and_then(|o| o.as_reference().ok());
+    match root {
+        Some(id) if doc.get_dictionary(id).is_ok() => vec![id],
+        _ => doc
+            .objects
+            .iter()
+            .filter(|(_, o)| {
+                o.as_dict()
+                    .and_then(|d| d.get(b"Type"))
+                    .and_then(Object::as_name)
+                    .is_ok_and(|t| t == b"Page")
+            })
+            .map(|(&id, _)| id)
+            .collect(),
     }
 }
 
-fn read_page(doc: &Document, number: u32, deadline: Instant) -> Page {
-    let mut collector = Collector::new(deadline);
-    let run = guard::catch(|| pdf_extract::output_doc_page(doc, &mut collector, number));
-    let problem = match (run, &collector.stopped) {
-        (_, Some(Stop::Deadline)) => Some("time limit reached".to_string()),
-        // a page stopped at the glyph limit keeps what it has
-        (_, Some(Stop::TooManyGlyphs)) | (Ok(Ok(())), None) => None,
-        (Ok(Err(e)), None) => Some(e.to_string()),
-        (Err(panic), None) => Some(panic),
-    };
-    // text read before a failure is still the page's text
-    Page {
-        lines: collector.into_lines(),
-        problem,
+/// Pages in order with the resources each inherits, walked once without
+/// recursion: each node is visited once (a page tree that loops or a page
+/// that is its own parent costs nothing), and past `max_pages` the file is
+/// refused.
+fn page_tree<'a>(
+    doc: &'a Document,
+    limits: &PdfLimits,
+) -> Result<Vec<(&'a Dictionary, Option<&'a Dictionary>)>, Failure> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut stack: Vec<(ObjectId, Option<&Dictionary>)> = page_tree_root(doc)
+        .into_iter()
+        .rev()
+        .map(|id| (id, None))
+        .collect();
+    while let Some((id, inherited)) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Ok(dict) = doc.get_dictionary(id) else {
+            continue;
+        };
+        let resources = match font::deref(doc, dict.get(b"Resources").ok()) {
+            Some(Object::Dictionary(r)) => Some(r),
+            _ => inherited,
+        };
+        let is_page = dict
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|t| t == b"Page");
+        match font::deref(doc, dict.get(b"Kids").ok()) {
+            Some(Object::Array(kids)) if !is_page => {
+                for kid in kids.iter().rev() {
+                    if let Ok(k) = kid.as_reference() {
+                        stack.push((k, resources));
+                    }
+                }
+            }
+            _ => {
+                out.push((dict, resources));
+                if out.len() > limits.max_pages {
+                    return Err(Failure::Corrupt(format!(
+                        "it has more than {} pages (the limit)",
+                        limits.max_pages
+                    )));
+                }
+            }
+        }
     }
+    Ok(out)
+}
+
+/// One page; `Err` when a budget of the whole file is exceeded.
+fn read_page(
+    doc: &Document,
+    page: &Dictionary,
+    resources: Option<&Dictionary>,
+    limits: &PdfLimits,
+    budget: &Budget,
+    fonts: &FontCache,
+    deadline: Instant,
+) -> Result<Page, String> {
+    let mut reader = PageReader::new(doc, limits, budget, fonts, deadline);
+    let problem = match reader.read_page(page, resources) {
+        Ok(()) => None,
+        Err(PageStop::Limit(e)) => return Err(e.to_string()),
+        Err(PageStop::Problem(p)) => Some(p),
+    };
+    // text read before a problem is still the page's text
+    Ok(Page {
+        lines: layout::lines_from_glyphs(reader.glyphs),
+        problem,
+    })
 }
 
 impl Page {
@@ -156,7 +355,7 @@ fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
         .map(|p| {
             p.lines
                 .iter()
-                .map(|l| l.text.chars().filter(|c| c.is_alphabetic()).count())
+                .map(|l| l.text.chars().filter(|c| c.is_alphanumeric()).count())
                 .sum()
         })
         .collect();
