@@ -31,6 +31,8 @@ pub struct Subject<'a> {
     sentence_units: OnceLock<Vec<Unit>>,
     /// Whether a chapeau can introduce a list here (asked by many rules).
     may_have_lists: OnceLock<bool>,
+    /// The folded text without full stops and colons (see `undotted`).
+    undotted: OnceLock<String>,
     paragraphs: OnceLock<Vec<Range<usize>>>,
 }
 
@@ -111,6 +113,7 @@ impl<'a> Subject<'a> {
             sentences: OnceLock::new(),
             sentence_units: OnceLock::new(),
             may_have_lists: OnceLock::new(),
+            undotted: OnceLock::new(),
             paragraphs: OnceLock::new(),
         }
     }
@@ -149,6 +152,14 @@ impl<'a> Subject<'a> {
             units.sort_by_key(|u| (u.body.start, u.chapeau.is_some()));
             units
         })
+    }
+
+    /// The folded text with its full stops and colons as spaces: a pattern
+    /// that fails here cannot hold on a list item read after its chapeau,
+    /// joined without them (a cheap test before the list is cut).
+    fn undotted(&self) -> &str {
+        self.undotted
+            .get_or_init(|| self.folded.replace(['.', ':'], " "))
     }
 
     /// Whether a chapeau can introduce a list here: a colon before a list
@@ -241,16 +252,34 @@ impl<'a> Subject<'a> {
         let all_whole = rule.all.iter().all(|re| re.is_match(whole));
         let possible =
             all_whole && (rule.any.is_empty() || rule.any.iter().any(|re| re.is_match(whole)));
-        if possible {
+        if possible && rule.spec.within != Within::Sentence {
             return self
                 .units(rule.spec.within)
                 .into_iter()
                 .find_map(|unit| unit_hit(rule, &self.folded, unit));
         }
+        if possible {
+            // sentences first: list items are cut only when no sentence holds
+            let hit = self
+                .sentences()
+                .iter()
+                .find_map(|s| unit_hit(rule, &self.folded, Unit::plain(s.clone())));
+            if hit.is_some() || !self.may_have_lists() {
+                return hit;
+            }
+        }
         // a list item read after its chapeau is not a stretch of the text: a
         // pattern can hold there ("… any measure … : - cultural services")
         // and not in the text as written
-        if !all_whole || rule.spec.within != Within::Sentence || !self.may_have_lists() {
+        if !possible
+            && (!all_whole
+                || rule.spec.within != Within::Sentence
+                || !self.may_have_lists()
+                || !rule
+                    .any
+                    .iter()
+                    .any(|re| re.is_match(self.undotted().as_bytes())))
+        {
             return None;
         }
         self.sentence_units()
@@ -276,9 +305,9 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
     let text = text.as_bytes();
     // a range of the joined text back in the folded text: words across the
     // join are cut at the chapeau's end
-    let place = |from: usize, to: usize| -> Vec<Range<usize>> {
+    let place = |from: usize, to: usize| -> (Range<usize>, Option<Range<usize>>) {
         match &chapeau {
-            None => vec![unit.body.start + from..unit.body.start + to],
+            None => (unit.body.start + from..unit.body.start + to, None),
             Some(c) => {
                 let at = |o: usize| {
                     if o <= c.len() {
@@ -288,9 +317,9 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
                     }
                 };
                 if from < c.len() && to > c.len() + 1 {
-                    vec![at(from)..c.end, unit.body.start..at(to)]
+                    (at(from)..c.end, Some(unit.body.start..at(to)))
                 } else {
-                    vec![at(from)..at(to)]
+                    (at(from)..at(to), None)
                 }
             }
         }
@@ -298,14 +327,17 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
     let mut words = Vec::new();
     for re in &rule.all {
         let m = re.find(text)?;
-        words.extend(place(m.start(), m.end()));
+        let (first, rest) = place(m.start(), m.end());
+        words.push(first);
+        words.extend(rest);
     }
     let mut anchor = words.first().map_or(unit.body.start, |w| w.start);
     if !rule.any.is_empty() {
         let m = rule.any.iter().find_map(|re| re.find(text))?;
-        let placed = place(m.start(), m.end());
-        anchor = placed[0].start;
-        words.extend(placed);
+        let (first, rest) = place(m.start(), m.end());
+        anchor = first.start;
+        words.push(first);
+        words.extend(rest);
     }
     let context = unit.context.as_ref().map(|c| folded[c.clone()].as_bytes());
     if rule
@@ -434,7 +466,7 @@ fn list_units(folded: &str, sentences: &[Range<usize>], items: &[(usize, usize)]
             // a new list: the sentence before it may introduce it
             let before = (start > 0)
                 .then(|| {
-                    let i = sentences.partition_point(|s| s.end <= start - 1);
+                    let i = sentences.partition_point(|s| s.end < start);
                     let s = sentences.get(i)?;
                     chapeau_of(folded, s.start..start.max(s.start))
                 })
