@@ -27,7 +27,40 @@ pub struct Subject<'a> {
     provision: &'a Provision,
     span_start: usize,
     sentences: OnceLock<Vec<Range<usize>>>,
+    /// The sentences, then each list item read with its chapeau.
+    sentence_units: OnceLock<Vec<Unit>>,
+    /// Whether a chapeau can introduce a list here (asked by many rules).
+    may_have_lists: OnceLock<bool>,
+    /// The folded text without full stops and colons (see `undotted`).
+    undotted: OnceLock<String>,
     paragraphs: OnceLock<Vec<Range<usize>>>,
+}
+
+/// A stretch of folded text a rule is matched in: a sentence, paragraph or
+/// article, or one item of a list read together with the chapeau that
+/// introduces it ("… shall not apply to the following sectors:" + "- cultural
+/// services;"), so that a carve-out's verb and its object are one unit
+/// whichever item names the object.
+#[derive(Debug, Clone, PartialEq)]
+struct Unit {
+    /// The chapeau, without its closing colon or full stop.
+    chapeau: Option<Range<usize>>,
+    /// The text itself (for a list item: after its marker).
+    body: Range<usize>,
+    /// For a list item, its chapeau and the whole list: a near miss (`not`)
+    /// written anywhere there still rules the item out ("… other than: (i) …
+    /// phonogram; (ii) …").
+    context: Option<Range<usize>>,
+}
+
+impl Unit {
+    fn plain(body: Range<usize>) -> Self {
+        Unit {
+            chapeau: None,
+            body,
+            context: None,
+        }
+    }
 }
 
 /// Where a rule held: the unit and the folded ranges of the words that made it hold.
@@ -78,6 +111,9 @@ impl<'a> Subject<'a> {
             provision,
             span_start,
             sentences: OnceLock::new(),
+            sentence_units: OnceLock::new(),
+            may_have_lists: OnceLock::new(),
+            undotted: OnceLock::new(),
             paragraphs: OnceLock::new(),
         }
     }
@@ -102,9 +138,66 @@ impl<'a> Subject<'a> {
         self.sentences.get_or_init(|| split_sentences(&self.folded))
     }
 
-    fn units(&self, within: Within) -> Vec<Range<usize>> {
+    /// The sentences, and each list item with its chapeau, in text order.
+    fn sentence_units(&self) -> &[Unit] {
+        self.sentence_units.get_or_init(|| {
+            let sentences = self.sentences();
+            let items = if self.may_have_lists() {
+                self.list_items()
+            } else {
+                Vec::new()
+            };
+            let mut units: Vec<Unit> = sentences.iter().cloned().map(Unit::plain).collect();
+            units.extend(list_units(&self.folded, sentences, &items));
+            units.sort_by_key(|u| (u.body.start, u.chapeau.is_some()));
+            units
+        })
+    }
+
+    /// The folded text with its full stops and colons as spaces: a pattern
+    /// that fails here cannot hold on a list item read after its chapeau,
+    /// joined without them (a cheap test before the list is cut).
+    fn undotted(&self) -> &str {
+        self.undotted
+            .get_or_init(|| self.folded.replace(['.', ':'], " "))
+    }
+
+    /// Whether a chapeau can introduce a list here: a colon before a list
+    /// marker, or a list cue (most articles have neither, and their text is
+    /// not mapped for list items).
+    fn may_have_lists(&self) -> bool {
+        *self
+            .may_have_lists
+            .get_or_init(|| LIST_OPENING.is_match(&self.folded) || LIST_CUE.is_match(&self.folded))
+    }
+
+    /// Where the list items of the text begin and where their text begins
+    /// (after the marker), in folded offsets: lines that open with a marker
+    /// (`-`, `–`, `•`, `(a)`, `a)`, `1.`, `(iv)`), and dashes after a colon or
+    /// semicolon in text whose lines were joined.
+    fn list_items(&self) -> Vec<(usize, usize)> {
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        if LINE_ITEM.is_match(self.original) {
+            let mapped = self.mapped();
+            items.extend(LINE_ITEM.find_iter(self.original).map(|m| {
+                let marker = m.as_str().trim_start();
+                let start = m.end() - marker.len();
+                (folded_offset(mapped, start), folded_offset(mapped, m.end()))
+            }));
+        }
+        items.extend(
+            INLINE_DASH_ITEM
+                .find_iter(&self.folded)
+                .map(|m| (m.start() + 2, m.end())),
+        );
+        items.sort_unstable();
+        items.dedup_by_key(|i| i.0);
+        items
+    }
+
+    fn units(&self, within: Within) -> Vec<Unit> {
         match within {
-            Within::Sentence => self.sentences().to_vec(),
+            Within::Sentence => self.sentence_units().to_vec(),
             Within::Paragraph => self
                 .paragraphs
                 .get_or_init(|| {
@@ -114,8 +207,11 @@ impl<'a> Subject<'a> {
                     };
                     split_paragraphs(self.mapped(), &children, self.span_start)
                 })
-                .to_vec(),
-            Within::Article => std::iter::once(0..self.folded.len()).collect(),
+                .iter()
+                .cloned()
+                .map(Unit::plain)
+                .collect(),
+            Within::Article => vec![Unit::plain(0..self.folded.len())],
         }
     }
 
@@ -153,39 +249,246 @@ impl<'a> Subject<'a> {
         // a unit can only hold what the whole text holds: one pass over the
         // text rules out most candidates before the text is cut into units
         let whole = self.folded.as_bytes();
-        let possible = rule.all.iter().all(|re| re.is_match(whole))
-            && (rule.any.is_empty() || rule.any.iter().any(|re| re.is_match(whole)));
-        if !possible {
+        let all_whole = rule.all.iter().all(|re| re.is_match(whole));
+        let possible =
+            all_whole && (rule.any.is_empty() || rule.any.iter().any(|re| re.is_match(whole)));
+        if possible && rule.spec.within != Within::Sentence {
+            return self
+                .units(rule.spec.within)
+                .into_iter()
+                .find_map(|unit| unit_hit(rule, &self.folded, unit));
+        }
+        if possible {
+            // sentences first: list items are cut only when no sentence holds
+            let hit = self
+                .sentences()
+                .iter()
+                .find_map(|s| unit_hit(rule, &self.folded, Unit::plain(s.clone())));
+            if hit.is_some() || !self.may_have_lists() {
+                return hit;
+            }
+        }
+        // a list item read after its chapeau is not a stretch of the text: a
+        // pattern can hold there ("… any measure … : - cultural services")
+        // and not in the text as written
+        if !possible
+            && (!all_whole
+                || rule.spec.within != Within::Sentence
+                || !self.may_have_lists()
+                || !rule
+                    .any
+                    .iter()
+                    .any(|re| re.is_match(self.undotted().as_bytes())))
+        {
             return None;
         }
-        self.units(rule.spec.within)
-            .into_iter()
-            .find_map(|unit| unit_hit(rule, &self.folded, unit))
+        self.sentence_units()
+            .iter()
+            .filter(|u| u.chapeau.is_some())
+            .find_map(|unit| unit_hit(rule, &self.folded, unit.clone()))
     }
 }
 
-fn unit_hit(rule: &Rule, folded: &str, unit: Range<usize>) -> Option<Hit> {
-    let text = folded[unit.clone()].as_bytes();
+fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
+    // a list item is read after its chapeau, joined by one space
+    let (text, chapeau) = match &unit.chapeau {
+        None => (Cow::Borrowed(&folded[unit.body.clone()]), None),
+        Some(c) => (
+            Cow::Owned(format!(
+                "{} {}",
+                &folded[c.clone()],
+                &folded[unit.body.clone()]
+            )),
+            Some(c.clone()),
+        ),
+    };
+    let text = text.as_bytes();
+    // a range of the joined text back in the folded text: words across the
+    // join are cut at the chapeau's end
+    let place = |from: usize, to: usize| -> (Range<usize>, Option<Range<usize>>) {
+        match &chapeau {
+            None => (unit.body.start + from..unit.body.start + to, None),
+            Some(c) => {
+                let at = |o: usize| {
+                    if o <= c.len() {
+                        c.start + o
+                    } else {
+                        unit.body.start + o - c.len() - 1
+                    }
+                };
+                if from < c.len() && to > c.len() + 1 {
+                    (at(from)..c.end, Some(unit.body.start..at(to)))
+                } else {
+                    (at(from)..at(to), None)
+                }
+            }
+        }
+    };
     let mut words = Vec::new();
     for re in &rule.all {
         let m = re.find(text)?;
-        words.push(unit.start + m.start()..unit.start + m.end());
+        let (first, rest) = place(m.start(), m.end());
+        words.push(first);
+        words.extend(rest);
     }
-    let mut anchor = words.first().map_or(unit.start, |w| w.start);
+    let mut anchor = words.first().map_or(unit.body.start, |w| w.start);
     if !rule.any.is_empty() {
         let m = rule.any.iter().find_map(|re| re.find(text))?;
-        anchor = unit.start + m.start();
-        words.push(anchor..unit.start + m.end());
+        let (first, rest) = place(m.start(), m.end());
+        anchor = first.start;
+        words.push(first);
+        words.extend(rest);
     }
-    if rule.not.iter().any(|re| re.is_match(text)) {
+    let context = unit.context.as_ref().map(|c| folded[c.clone()].as_bytes());
+    if rule
+        .not
+        .iter()
+        .any(|re| re.is_match(text) || context.is_some_and(|c| re.is_match(c)))
+    {
         return None;
     }
     words.sort_by_key(|r| r.start);
+    let start = chapeau.map_or(unit.body.start, |c| c.start);
     Some(Hit {
-        unit,
+        unit: start..unit.body.end,
         words,
         anchor,
     })
+}
+
+/// A line that opens with a list marker: a dash or bullet, `(a)`, `a)`, `a.`,
+/// `1.`, `1)`, `(iv)`; group 0 runs to the item's first word.
+static LINE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?mi)^[ \t]*(?:[-\u{2013}\u{2014}\u{2022}\u{25aa}*]|\(?[0-9]{1,3}[.)]|\([a-z]{1,2}\)|[a-z][.)]|\(?[ivx]{1,5}[.)])[ \t]+")
+        .expect("valid")
+});
+
+/// A dash item in text whose lines were joined: "sectors: - audiovisual services; - …".
+static INLINE_DASH_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[:;] - ").expect("valid"));
+
+/// A colon followed by a list marker, in folded text (lines are joined).
+static LIST_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[:;] (?:[-*\u{2022}\u{25aa}]|\(?[0-9a-z]{1,4}[.)]) ").expect("valid")
+});
+
+/// What announces a list that follows a full stop ("in the sectors listed below, … .").
+static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:listed|set out|specified|mentioned) below|the following|as follows|siguientes|a continuacion|suivant(?:e|s|es)?\b|ci-(?:apres|dessous)").expect("valid")
+});
+
+/// The kind of a list marker: items of one list share it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkerKind {
+    /// `-`, `–`, `•`, `*`.
+    Bullet,
+    /// `1.`, `(2)`, `3)`.
+    Number,
+    /// `(iv)`, `ii.`.
+    Roman,
+    /// `(a)`, `b)`, `c.`.
+    Letter,
+}
+
+impl MarkerKind {
+    /// The kind of a folded marker ("(b) ", "- ", "12. ").
+    fn of(marker: &str) -> Self {
+        let core = marker.trim().trim_matches(|c| "().".contains(c));
+        match core.chars().next() {
+            Some(c) if c.is_ascii_digit() => MarkerKind::Number,
+            Some(c) if c.is_ascii_alphabetic() => {
+                if core.chars().all(|c| "ivxl".contains(c)) && core != "l" {
+                    MarkerKind::Roman
+                } else {
+                    MarkerKind::Letter
+                }
+            }
+            _ => MarkerKind::Bullet,
+        }
+    }
+}
+
+/// The chapeau a text introduces a list with, without its closing mark: it
+/// ends with a colon, or ends with a full stop and announces a list
+/// ("listed below", "the following").
+fn chapeau_of(folded: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let text = folded[range.clone()].trim_end();
+    let body = text
+        .strip_suffix(':')
+        .or_else(|| text.strip_suffix('.').filter(|t| LIST_CUE.is_match(t)))?;
+    let body = body.trim_end();
+    let lead = body.len() - body.trim_start().len();
+    (body.len() > lead).then(|| range.start + lead..range.start + body.len())
+}
+
+/// Each list item read with the chapeau that introduces its list: the
+/// sentence before the first item, or an item that itself ends with a colon
+/// ("2. Paragraph 1 shall not apply to the following sectors:"). An item runs
+/// to the next item or to the end of its sentence; a run of items breaks at
+/// any other text.
+fn list_units(folded: &str, sentences: &[Range<usize>], items: &[(usize, usize)]) -> Vec<Unit> {
+    let len = folded.len();
+    let sentence_end = |at: usize| {
+        let i = sentences.partition_point(|s| s.end <= at);
+        sentences.get(i).map_or(len, |s| s.end)
+    };
+    let mut units: Vec<Unit> = Vec::new();
+    // the chapeaux in force, innermost last, each with the marker kind of
+    // the item it is (none for a sentence): an item of that kind ends it
+    let mut chapeaux: Vec<(Option<MarkerKind>, Range<usize>)> = Vec::new();
+    let mut previous_end: Option<usize> = None;
+    // the units of the current list, whose context runs to the list's end
+    let mut list_first = 0;
+    let close_list = |units: &mut [Unit], end: Option<usize>| {
+        for u in units.iter_mut() {
+            if let (Some(c), Some(end)) = (&u.chapeau, end) {
+                u.context = Some(c.start..end.max(u.body.end));
+            }
+        }
+    };
+    for (k, &(start, text_start)) in items.iter().enumerate() {
+        if start >= len || text_start > len {
+            break;
+        }
+        let next = items.get(k + 1).map_or(len, |i| i.0);
+        let end = next.min(sentence_end(text_start)).max(text_start);
+        let kind = MarkerKind::of(&folded[start..text_start]);
+        let continues =
+            previous_end.is_some_and(|p| p <= start && folded[p..start].trim().is_empty());
+        if continues {
+            // "(b)" after "(a) … the following: (i) …" ends the inner list
+            if let Some(at) = chapeaux.iter().position(|(k, _)| *k == Some(kind)) {
+                chapeaux.truncate(at);
+            }
+        } else {
+            close_list(&mut units[list_first..], previous_end);
+            list_first = units.len();
+            chapeaux.clear();
+            // a new list: the sentence before it may introduce it
+            let before = (start > 0)
+                .then(|| {
+                    let i = sentences.partition_point(|s| s.end < start);
+                    let s = sentences.get(i)?;
+                    chapeau_of(folded, s.start..start.max(s.start))
+                })
+                .flatten();
+            chapeaux.extend(before.map(|c| (None, c)));
+        }
+        if let Some((_, c)) = chapeaux.last() {
+            if text_start < end {
+                units.push(Unit {
+                    chapeau: Some(c.clone()),
+                    body: text_start..end,
+                    context: None,
+                });
+            }
+        }
+        if let Some(c) = chapeau_of(folded, start..end) {
+            chapeaux.push((Some(kind), c));
+        }
+        previous_end = Some(end);
+    }
+    close_list(&mut units[list_first..], previous_end);
+    units
 }
 
 fn split_sentences(folded: &str) -> Vec<Range<usize>> {
@@ -300,6 +603,59 @@ mod tests {
             sentences("considering: - the links; - the ties"),
             ["considering: - the links;", "- the ties"]
         );
+    }
+
+    fn list_bodies(text: &str, items: &[&str]) -> Vec<(String, String)> {
+        let sentences = split_sentences(text);
+        let at: Vec<(usize, usize)> = items
+            .iter()
+            .map(|i| {
+                let s = text.find(i).expect("item in text");
+                (s, s + i.len())
+            })
+            .collect();
+        list_units(text, &sentences, &at)
+            .into_iter()
+            .map(|u| {
+                (
+                    text[u.chapeau.unwrap()].to_string(),
+                    text[u.body].trim().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn list_items_are_read_with_their_chapeau() {
+        let text = "2. paragraph 1 shall not apply to the following sectors: - fishery; - audiovisual services; - mining.";
+        assert_eq!(
+            list_bodies(text, &["2. ", "- f", "- a", "- m"])
+                .iter()
+                .map(|(c, b)| format!("{c} | {b}"))
+                .collect::<Vec<_>>(),
+            [
+                "2. paragraph 1 shall not apply to the following sectors | ishery;",
+                "2. paragraph 1 shall not apply to the following sectors | udiovisual services;",
+                "2. paragraph 1 shall not apply to the following sectors | ining.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chapeau_ending_in_a_full_stop_needs_a_list_cue() {
+        let cued =
+            "in the sectors listed below, a party may adopt any measure. 1. fishery 2. culture";
+        assert_eq!(list_bodies(cued, &["1. ", "2. "]).len(), 2);
+        let plain = "a party may adopt any measure. 1. fishery 2. culture";
+        assert!(list_bodies(plain, &["1. ", "2. "]).is_empty());
+    }
+
+    #[test]
+    fn an_item_of_the_outer_kind_ends_an_inner_list() {
+        let text = "4. for greater certainty: (a) x; (b) y. 5. the other chapter applies.";
+        let bodies = list_bodies(text, &["4. ", "(a) ", "(b) ", "5. "]);
+        assert_eq!(bodies.len(), 2, "{bodies:?}");
+        assert!(bodies.iter().all(|(c, _)| c == "4. for greater certainty"));
     }
 
     #[test]

@@ -1,0 +1,167 @@
+//! Reservation lists, exclusion lists, schedules, cooperation chapters and
+//! non-binding moratorium recitals, as `check` reports them: on small invented
+//! fixtures (en, es, fr) that always run, and on the shared realworld cases
+//! when `../shared` is there.
+
+mod common;
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rules")
+        .join(name)
+}
+
+/// `check --format json` of one file: (category, article number, line) per
+/// finding, and the gap ids.
+fn check(path: &Path) -> (Vec<(String, String, u64)>, Vec<String>) {
+    let out = Command::cargo_bin("treatyscan")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let file = &v["files"][0];
+    let findings = file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["category"].as_str().unwrap().to_string(),
+                f["provision"]["number"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let gaps = file["gaps"]
+        .as_array()
+        .map(|g| {
+            g.iter()
+                .map(|g| g["id"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    (findings, gaps)
+}
+
+fn articles_of(findings: &[(String, String, u64)], category: &str) -> Vec<String> {
+    findings
+        .iter()
+        .filter(|f| f.0 == category)
+        .map(|f| f.1.clone())
+        .collect()
+}
+
+#[test]
+fn reservation_chapeau_is_read_with_its_lettered_items() {
+    let (findings, gaps) = check(&fixture("reservation_list_en.txt"));
+    assert_eq!(articles_of(&findings, "cultural_exception"), ["7-B"]);
+    assert_eq!(articles_of(&findings, "policy_space"), ["7-B"]);
+    assert!(
+        !gaps.iter().any(|g| g == "missing_policy_space"),
+        "{gaps:?}"
+    );
+}
+
+#[test]
+fn exclusion_list_with_dashes_is_read_past_its_first_item() {
+    let (findings, _) = check(&fixture("exclusion_list_es.txt"));
+    assert_eq!(articles_of(&findings, "cultural_exception"), ["4"]);
+}
+
+#[test]
+fn a_moratorium_recital_is_not_a_duty_ban() {
+    let (findings, gaps) = check(&fixture("moratorium_recital_en.txt"));
+    assert!(articles_of(&findings, "ecommerce_duties").is_empty());
+    assert_eq!(articles_of(&findings, "ecommerce"), ["9.4"]);
+    assert_eq!(articles_of(&findings, "policy_space"), ["9.4"]);
+    assert!(!gaps
+        .iter()
+        .any(|g| g == "ecommerce_without_cultural_carveout"));
+}
+
+#[test]
+fn the_binding_paragraph_is_cited_not_the_recital() {
+    let (findings, gaps) = check(&fixture("moratorium_binding_en.txt"));
+    let duties: Vec<_> = findings
+        .iter()
+        .filter(|f| f.0 == "ecommerce_duties")
+        .collect();
+    assert_eq!(duties.len(), 1);
+    assert_eq!(duties[0].2, 9, "cites paragraph 2 (line 9)");
+    assert!(gaps
+        .iter()
+        .any(|g| g == "ecommerce_without_cultural_carveout"));
+}
+
+#[test]
+fn every_cooperation_article_of_a_coproduction_chapter_counts() {
+    let (findings, _) = check(&fixture("coproduction_chapter_en.txt"));
+    // definitions, approval and commission count; the cross-reference in 1.1
+    // and the dispute-settlement article do not
+    assert_eq!(
+        articles_of(&findings, "cultural_cooperation"),
+        ["5.1", "5.2", "5.3"]
+    );
+}
+
+#[test]
+fn a_french_cultural_cooperation_chapter_counts_without_its_final_clause() {
+    let (findings, _) = check(&fixture("cooperation_culturelle_fr.txt"));
+    assert_eq!(
+        articles_of(&findings, "cultural_cooperation"),
+        ["6.1", "6.2"]
+    );
+}
+
+fn shared_case(name: &str) -> Option<PathBuf> {
+    let dir = common::shared_dir()?.join("cases/realworld");
+    let path = dir.join(name);
+    if path.is_file() {
+        Some(path)
+    } else {
+        println!("SKIPPED: {} not found", path.display());
+        None
+    }
+}
+
+#[test]
+fn shared_case_06_reservation_list() {
+    let Some(path) = shared_case("06-reservation-list-cultural-sectors.txt") else {
+        return;
+    };
+    let (findings, gaps) = check(&path);
+    assert!(!articles_of(&findings, "cultural_exception").is_empty());
+    assert!(!articles_of(&findings, "policy_space").is_empty());
+    assert!(
+        !gaps.iter().any(|g| g == "missing_policy_space"),
+        "{gaps:?}"
+    );
+}
+
+#[test]
+fn shared_case_08_dash_list() {
+    let Some(path) = shared_case("08-dash-list-cultural-item-not-first.txt") else {
+        return;
+    };
+    let (findings, _) = check(&path);
+    assert_eq!(articles_of(&findings, "cultural_exception"), ["4"]);
+}
+
+#[test]
+fn shared_case_12_moratorium_recital() {
+    let Some(path) = shared_case("12-moratorium-recital-flagged-as-binding.txt") else {
+        return;
+    };
+    let (findings, gaps) = check(&path);
+    assert!(articles_of(&findings, "ecommerce_duties").is_empty());
+    assert!(!articles_of(&findings, "ecommerce").is_empty());
+    assert!(!articles_of(&findings, "policy_space").is_empty());
+    assert!(!gaps
+        .iter()
+        .any(|g| g == "ecommerce_without_cultural_carveout"));
+}
