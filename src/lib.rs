@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! treatyscan: reads trade agreements and reports where they stand on culture.
 //!
 //! Data flows one way, one module per stage; a stage imports only the stages

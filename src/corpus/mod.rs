@@ -115,7 +115,9 @@ pub fn discover(dir: &Path, glob: Option<&GlobMatcher>) -> Result<Vec<PathBuf>, 
 /// left out with the reason (each named on stderr by `treatyscan corpus`).
 #[derive(Debug, Default)]
 pub struct Discovery {
+    /// Agreement files to code, in a stable order.
     pub files: Vec<PathBuf>,
+    /// Files left out, each with the reason.
     pub skipped: Vec<(PathBuf, String)>,
 }
 

@@ -21,50 +21,134 @@ use std::path::{Path, PathBuf};
 /// past this is not an agreement we should hold in memory whole.
 pub const MAX_INPUT_BYTES: u64 = 128 * 1024 * 1024;
 
+/// Everything that can go wrong reading an input file; each message names
+/// the file and says what is wrong on one line.
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
+    /// The path does not exist.
     #[error("{path}: no such file")]
-    NotFound { path: PathBuf },
+    NotFound {
+        /// The file, as given.
+        path: PathBuf,
+    },
+    /// The path is a folder.
     #[error("{path}: is a directory, not an agreement file (use `treatyscan corpus` for folders)")]
-    IsDirectory { path: PathBuf },
+    IsDirectory {
+        /// The file, as given.
+        path: PathBuf,
+    },
+    /// The system refused to read it.
     #[error("{path}: cannot read: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
+    Unreadable {
+        /// The file, as given.
+        path: PathBuf,
+        /// What went wrong, on one line.
+        reason: String,
+    },
+    /// Nothing but white space.
     #[error("{path}: file is empty")]
-    Empty { path: PathBuf },
+    Empty {
+        /// The file, as given.
+        path: PathBuf,
+    },
+    /// Over `MAX_INPUT_BYTES`.
     #[error("{path}: file is {size_mb} MB; treatyscan reads agreements up to {limit_mb} MB")]
     TooLarge {
+        /// The file, as given.
         path: PathBuf,
+        /// Its size, in MB.
         size_mb: u64,
+        /// The limit, in MB.
         limit_mb: u64,
     },
+    /// Bytes that are no text in any encoding read.
     #[error("{path}: looks like binary data, not an agreement text ({detail})")]
-    Binary { path: PathBuf, detail: String },
+    Binary {
+        /// The file, as given.
+        path: PathBuf,
+        /// What gave it away, or what failed.
+        detail: String,
+    },
+    /// ToTA XML that does not parse.
     #[error("{path}: malformed XML: {reason}")]
-    Xml { path: PathBuf, reason: String },
+    Xml {
+        /// The file, as given.
+        path: PathBuf,
+        /// What went wrong, on one line.
+        reason: String,
+    },
+    /// A PDF that cannot be read (damaged past repair, or over a limit of `PdfLimits`).
     #[error("{path}: unreadable PDF: {reason}")]
-    Pdf { path: PathBuf, reason: String },
+    Pdf {
+        /// The file, as given.
+        path: PathBuf,
+        /// What went wrong, on one line.
+        reason: String,
+    },
+    /// A PDF that needs a user password.
     #[error("{path}: PDF is password-protected (encrypted with a user password); save an unprotected copy first")]
-    PdfEncrypted { path: PathBuf },
+    PdfEncrypted {
+        /// The file, as given.
+        path: PathBuf,
+    },
+    /// A PDF whose pages carry no text (a scan).
     #[error("{path}: PDF has no text layer (a scan?); run OCR on it first")]
-    PdfNeedsOcr { path: PathBuf },
+    PdfNeedsOcr {
+        /// The file, as given.
+        path: PathBuf,
+    },
+    /// A file that yields no text at all.
     #[error("{path}: no text in this file")]
-    NoText { path: PathBuf },
+    NoText {
+        /// The file, as given.
+        path: PathBuf,
+    },
     /// The wall-clock budget of `--timeout` ran out while reading.
+    /// TimedOut
     #[error("{path}: reading took longer than the limit of {seconds} s (--timeout); skipped")]
-    TimedOut { path: PathBuf, seconds: f64 },
+    TimedOut {
+        /// The file, as given.
+        path: PathBuf,
+        /// The budget, in seconds.
+        seconds: f64,
+    },
     /// A reader panicked: a fault of treatyscan, caught and named.
+    /// Internal
     #[error("{path}: internal error while reading ({detail}); please report")]
-    Internal { path: PathBuf, detail: String },
+    Internal {
+        /// The file, as given.
+        path: PathBuf,
+        /// What gave it away, or what failed.
+        detail: String,
+    },
+    /// A Word document that cannot be read (a broken zip, no `word/document.xml`, malformed XML, a zip bomb).
     #[error("{path}: unreadable Word document: {reason}")]
-    Docx { path: PathBuf, reason: String },
+    Docx {
+        /// The file, as given.
+        path: PathBuf,
+        /// What went wrong, on one line.
+        reason: String,
+    },
+    /// A password-protected Word document.
     #[error("{path}: Word document is password-protected; save an unprotected copy first")]
-    DocxEncrypted { path: PathBuf },
+    DocxEncrypted {
+        /// The file, as given.
+        path: PathBuf,
+    },
+    /// A legacy binary `.doc` file.
     #[error("{path}: legacy binary Word .doc files are not supported; save it as .docx or PDF")]
-    LegacyDoc { path: PathBuf },
+    LegacyDoc {
+        /// The file, as given.
+        path: PathBuf,
+    },
+    /// A web page or Markdown file with headings or markup but no body text.
     #[error("{path}: {format} has no body text, only {what}")]
     NoBodyText {
+        /// The file, as given.
         path: PathBuf,
+        /// "HTML page" or "Markdown".
         format: &'static str,
+        /// What it holds instead ("markup", "headings").
         what: &'static str,
     },
 }

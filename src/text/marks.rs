@@ -47,6 +47,7 @@ impl Marks {
         &self.0
     }
 
+    /// Whether no word is marked.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -56,6 +56,7 @@ pub enum RevisionKind {
 /// A tracked change as a reader cites it: what, by whom, when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Revision {
+    /// Insertion, deletion or move.
     pub kind: RevisionKind,
     /// The author the word processor recorded (a person or a delegation);
     /// empty when it recorded none.
@@ -121,7 +122,9 @@ fn human_date(date: &str) -> Option<String> {
 /// Tracked text in a `LocatedText`: the byte range it occupies in `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionSpan {
+    /// Byte range in the text.
     pub range: std::ops::Range<usize>,
+    /// The change that put it there.
     pub revision: Revision,
 }
 

@@ -21,6 +21,7 @@ pub struct PdfLimits {
     /// Width in bytes of one PNG/TIFF predictor row (`Columns` × `Colors` ×
     /// `BitsPerComponent` / 8), and the largest `Colors` value accepted.
     pub max_predictor_row: u64,
+    /// The largest predictor `Colors` value accepted.
     pub max_predictor_colors: u64,
     /// Mappings in one ToUnicode CMap (each `bfchar` line, each `bfrange`,
     /// each element of a `bfrange` array). A range costs one entry whatever
@@ -29,8 +30,9 @@ pub struct PdfLimits {
     /// Nesting of arrays and dictionaries in a content stream, and of Form
     /// XObjects drawn inside each other.
     pub max_nesting: usize,
-    /// Objects in the file and pages in its page tree.
+    /// Objects in the file.
     pub max_objects: usize,
+    /// Pages in its page tree.
     pub max_pages: usize,
     /// Glyphs kept from one page (a vector drawing made of glyphs, or a
     /// hostile file, stops there; the page keeps what it has).
