@@ -38,6 +38,10 @@ pub fn run_within<T: Send + 'static>(
     timeout: Option<Duration>,
     read: impl FnOnce() -> Result<T, SourceError> + Send + 'static,
 ) -> Result<T, SourceError> {
+    // no budget (`--timeout 0`): no worker thread to pay for
+    if timeout.is_none() {
+        return catch_panic(read).map_err(|message| internal(path, &message))?;
+    }
     let (send, receive) = mpsc::channel();
     let started = Instant::now();
     let spawned = std::thread::Builder::new()
