@@ -268,6 +268,19 @@ where
                 reason: strip_path(&e.to_string(), &file),
             },
         )?;
+    // as `check` does: a text in a language the rules are not written for
+    // gets no coding rather than a row of confident gaps
+    if agreement.metadata.language.is_none() {
+        if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {
+            return Err(Failure {
+                file,
+                reason: format!(
+                    "language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
+                    lang.code, lang.name
+                ),
+            });
+        }
+    }
     let articles = agreement.articles().count();
     if articles == 0 && !agreement.walk().any(|p| p.kind.is_division()) {
         return Err(Failure {
