@@ -31,27 +31,27 @@ pub fn load_within(
     run_within(path, timeout, move || super::load_opts(&owned, options))
 }
 
-/// Runs `read` (the reading of `path`) on a worker thread under `timeout`,
+/// Runs `read` (the reading of `path`) on a reader thread under `timeout`,
 /// with panics caught and the default panic message kept off the terminal.
+/// Reader threads are long-lived (see [`Readers`]): a thread per file would
+/// cost each file a fresh stack and allocator heap, a third of a corpus run.
 pub fn run_within<T: Send + 'static>(
     path: &Path,
     timeout: Option<Duration>,
     read: impl FnOnce() -> Result<T, SourceError> + Send + 'static,
 ) -> Result<T, SourceError> {
-    // no budget (`--timeout 0`): no worker thread to pay for
+    // no budget (`--timeout 0`): no reader thread to wait for
     if timeout.is_none() {
         return catch_panic(read).map_err(|message| internal(path, &message))?;
     }
     let (send, receive) = mpsc::channel();
-    let started = Instant::now();
-    let spawned = std::thread::Builder::new()
-        .name("treatyscan-reader".into())
-        .stack_size(READER_STACK)
-        .spawn(move || {
-            let outcome = catch_panic(read);
-            let _ = send.send((outcome, started.elapsed()));
-        });
-    if let Err(e) = spawned {
+    let job: Job = Box::new(move || {
+        // the budget counts from when a reader takes the file up
+        let started = Instant::now();
+        let outcome = catch_panic(read);
+        let _ = send.send((outcome, started.elapsed()));
+    });
+    if let Err(e) = readers().run(job) {
         return Err(internal(
             path,
             &format!("cannot start a reader thread: {e}"),
@@ -61,21 +61,83 @@ pub fn run_within<T: Send + 'static>(
         path: path.into(),
         seconds: limit.as_secs_f64(),
     };
-    let (outcome, took) = match timeout {
-        Some(limit) => receive.recv_timeout(limit).map_err(|e| match e {
-            mpsc::RecvTimeoutError::Timeout => timed_out(limit),
-            mpsc::RecvTimeoutError::Disconnected => internal(path, "the reader stopped"),
-        })?,
-        None => receive
-            .recv()
-            .map_err(|_| internal(path, "the reader stopped"))?,
+    let limit = timeout.unwrap_or(Duration::MAX);
+    let (outcome, took) = match receive.recv_timeout(limit) {
+        Ok(done) => done,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            // the reader that holds this file may never come back: another
+            // takes its place, so the files after it keep their budgets
+            let _ = readers().add();
+            return Err(timed_out(limit));
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            return Err(internal(path, "the reader stopped"))
+        }
     };
-    // the worker's own clock decides: a result that came in over budget while
+    // the reader's own clock decides: a result that came in over budget while
     // this thread was not scheduled is over budget all the same
-    if let Some(limit) = timeout.filter(|&limit| took > limit) {
+    if took > limit {
         return Err(timed_out(limit));
     }
     outcome.map_err(|message| internal(path, &message))?
+}
+
+/// One file's reading, as a reader thread runs it.
+type Job = Box<dyn FnOnce() + Send + 'static>;
+
+/// Long-lived reader threads with a large stack, taking files from one queue:
+/// as many as the machine has cores (the callers are rayon's threads), and
+/// one more each time a file runs out of time, so that a reader stuck in a
+/// loop does not hold up the queue.
+struct Readers {
+    queue: std::sync::Mutex<mpsc::Sender<Job>>,
+    jobs: std::sync::Arc<std::sync::Mutex<mpsc::Receiver<Job>>>,
+}
+
+fn readers() -> &'static Readers {
+    static READERS: std::sync::OnceLock<Readers> = std::sync::OnceLock::new();
+    READERS.get_or_init(|| {
+        let (queue, jobs) = mpsc::channel();
+        let readers = Readers {
+            queue: std::sync::Mutex::new(queue),
+            jobs: std::sync::Arc::new(std::sync::Mutex::new(jobs)),
+        };
+        let n = std::thread::available_parallelism().map_or(2, |n| n.get());
+        for _ in 0..n {
+            let _ = readers.add();
+        }
+        readers
+    })
+}
+
+impl Readers {
+    /// Starts one more reader thread.
+    fn add(&self) -> std::io::Result<()> {
+        let jobs = std::sync::Arc::clone(&self.jobs);
+        std::thread::Builder::new()
+            .name("treatyscan-reader".into())
+            .stack_size(READER_STACK)
+            .spawn(move || loop {
+                let job = jobs
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .recv();
+                match job {
+                    Ok(job) => job(),
+                    Err(_) => break,
+                }
+            })
+            .map(|_| ())
+    }
+
+    /// Queues a file's reading.
+    fn run(&self, job: Job) -> std::io::Result<()> {
+        self.queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .send(job)
+            .map_err(|_| std::io::Error::other("no reader thread"))
+    }
 }
 
 fn internal(path: &Path, message: &str) -> SourceError {
