@@ -1,7 +1,8 @@
 //! `treatyscan check` and `treatyscan rules` as a user runs them: exit codes,
 //! formats and messages, on the invented drafts in corpus/rules/.
 
-use assert_cmd::Command;
+mod common;
+
 use predicates::prelude::*;
 use std::path::PathBuf;
 
@@ -13,11 +14,7 @@ fn draft(name: &str) -> String {
         .to_string()
 }
 
-fn treatyscan() -> Command {
-    let mut cmd = Command::cargo_bin("treatyscan").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+use common::treatyscan;
 
 fn json_of(args: &[&str]) -> serde_json::Value {
     let out = treatyscan().args(args).output().unwrap();

@@ -3,13 +3,10 @@
 
 mod common;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
-fn treatyscan() -> Command {
-    Command::cargo_bin("treatyscan").unwrap()
-}
+use common::treatyscan;
 
 /// Good agreements in three languages among bad and irrelevant files.
 fn mixed_folder(dir: &Path) {

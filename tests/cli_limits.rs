@@ -5,16 +5,11 @@
 
 mod common;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-fn treatyscan() -> Command {
-    let mut cmd = Command::cargo_bin("treatyscan").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+use common::treatyscan;
 
 fn draft(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -2,13 +2,10 @@
 
 mod common;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use std::io::Write;
 
-fn treatyscan() -> Command {
-    Command::cargo_bin("treatyscan").unwrap()
-}
+use common::treatyscan;
 
 fn bad_input(path: &std::path::Path, expected: &str) {
     let out = treatyscan()

@@ -7,7 +7,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use treatyscan::provision::{Agreement, Kind};
 
@@ -19,11 +18,7 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-fn treatyscan() -> Command {
-    let mut cmd = Command::cargo_bin("treatyscan").unwrap();
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+use common::treatyscan;
 
 /// `check --format json` of the files, with its exit code.
 fn check(args: &[&str]) -> (serde_json::Value, i32) {

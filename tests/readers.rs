@@ -8,15 +8,12 @@ mod common;
 #[path = "support/docx_writer.rs"]
 mod docx_writer;
 
-use assert_cmd::Command;
 use docx_writer::*;
 use std::path::{Path, PathBuf};
 use treatyscan::provision::{Agreement, Kind, SourceFormat};
 use treatyscan::source::{ReadOptions, Revisions};
 
-fn treatyscan() -> Command {
-    Command::cargo_bin("treatyscan").unwrap()
-}
+use common::treatyscan;
 
 /// `check --format json` on one file, with `args` before it.
 fn check_json(args: &[&str], path: &Path) -> serde_json::Value {

@@ -127,3 +127,11 @@ pub fn encrypt_with_unknown_password(doc: &mut lopdf::Document) {
         ],
     );
 }
+
+/// The `treatyscan` binary of this build, with colour off (`NO_COLOR`), as
+/// the CLI tests run it.
+pub fn treatyscan() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("treatyscan").unwrap();
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
