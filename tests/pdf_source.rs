@@ -446,3 +446,48 @@ fn say_skipped(message: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED {message}");
 }
+
+/// A PDF read from inside a run that keeps every thread of rayon's global
+/// pool busy waiting for it (as `check` over many files does, and as the
+/// corpus-wide tests do) still reads well within its time limit: its pages
+/// must not queue behind the very threads that wait for them. Before its
+/// pages had a pool of their own, this waited until the other threads gave
+/// up, and the PDF ran past its limit (CI: the real PDFs "took longer than
+/// 120 s").
+#[test]
+fn a_pdf_reads_while_every_global_pool_thread_waits_for_it() {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+    let bytes = sample_pdf();
+    let limits = treatyscan::source::PdfLimits {
+        time: Duration::from_secs(10),
+        ..Default::default()
+    };
+    let done = AtomicBool::new(false);
+    let threads = rayon::current_num_threads().max(2);
+    let outcomes: Vec<Option<Result<usize, String>>> = (0..threads)
+        .into_par_iter()
+        .map(|i| {
+            if i == 0 {
+                let read =
+                    treatyscan::source::pdf_text_with(Path::new("sample.pdf"), &bytes, &limits);
+                done.store(true, Ordering::SeqCst);
+                Some(read.map(|t| t.text.len()).map_err(|e| e.to_string()))
+            } else {
+                // a caller waiting for its own file, not taking other work
+                let started = Instant::now();
+                while !done.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(20) {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                None
+            }
+        })
+        .collect();
+    let read = outcomes
+        .into_iter()
+        .flatten()
+        .next()
+        .expect("the PDF was read");
+    assert!(read.as_ref().is_ok_and(|&n| n > 0), "{read:?}");
+}

@@ -37,6 +37,23 @@ use std::time::{Duration, Instant};
 /// are images (a scanned page has none; a slide or label page a few).
 const MIN_LETTERS_PER_PAGE: usize = 4;
 
+/// The threads that read pages: a pool of their own, not rayon's global one.
+/// The callers of a run (`check DIR`, `corpus`) are the global pool's
+/// threads, waiting for this file; page jobs queued behind them would wait
+/// for every other file of the run, and the PDF's time limit with them.
+/// `None` when the threads cannot be started (pages are then read in turn).
+fn page_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("treatyscan-pdf-page-{i}"))
+            .stack_size(16 * 1024 * 1024)
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
 /// What went wrong, before it is tied to a path.
 #[derive(Debug)]
 enum Failure {
@@ -117,18 +134,18 @@ fn read_pages(bytes: &[u8], limits: &PdfLimits, deadline: Instant) -> Result<Vec
     }
     let budget = Budget::new(limits.max_decoded_bytes);
     let fonts = FontCache::default();
-    let read: Vec<Result<Page, String>> = page_list
-        .par_iter()
-        .map(|&(page, resources)| {
-            let r = guard::catch(|| {
-                read_page(&doc, page, resources, limits, &budget, &fonts, deadline)
-            });
-            match r {
-                Ok(r) => r,
-                Err(panic) => Ok(Page::failed(panic)),
-            }
-        })
-        .collect();
+    let one = |&(page, resources): &(&Dictionary, Option<&Dictionary>)| {
+        let r =
+            guard::catch(|| read_page(&doc, page, resources, limits, &budget, &fonts, deadline));
+        match r {
+            Ok(r) => r,
+            Err(panic) => Ok(Page::failed(panic)),
+        }
+    };
+    let read: Vec<Result<Page, String>> = match page_pool() {
+        Some(pool) => pool.install(|| page_list.par_iter().map(one).collect()),
+        None => page_list.iter().map(one).collect(),
+    };
     let mut pages = Vec::with_capacity(read.len());
     for r in read {
         pages.push(r.map_err(Failure::Corrupt)?);
