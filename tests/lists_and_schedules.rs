@@ -165,3 +165,66 @@ fn shared_case_12_moratorium_recital() {
         .iter()
         .any(|g| g == "ecommerce_without_cultural_carveout"));
 }
+
+/// `check --format json` notes of one file.
+fn notes(path: &Path) -> Vec<String> {
+    let out = common::treatyscan()
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    v["files"][0]["notes"]
+        .as_array()
+        .map(|n| {
+            n.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A schedule flattened to text, with no heading: each `Secteur :` /
+/// `Sector:` entry is its own unit, so the audiovisual reservation is found
+/// in its own entry and words of unrelated entries are not joined (the
+/// temporary entry of one entry and the entertainment services of another
+/// are not an entry of artists; the obligations of the legal services entry
+/// are not the cultural sector's). The report says structure was not found.
+#[test]
+fn a_flattened_schedule_is_read_entry_by_entry() {
+    for (name, cultural_entry, policy_entries) in [
+        ("flattened_schedule_en.txt", "3", ["2", "3"]),
+        ("flattened_schedule_fr.txt", "3", ["2", "3"]),
+    ] {
+        let (findings, _) = check(&fixture(name));
+        assert_eq!(
+            articles_of(&findings, "cultural_exception"),
+            [cultural_entry],
+            "{name}: {findings:?}"
+        );
+        assert_eq!(
+            articles_of(&findings, "policy_space"),
+            policy_entries,
+            "{name}"
+        );
+        assert!(
+            articles_of(&findings, "preferential_treatment").is_empty(),
+            "{name}: {findings:?}"
+        );
+        let notes = notes(&fixture(name));
+        assert!(
+            notes.iter().any(|n| n.starts_with("structure not found")),
+            "{name}: {notes:?}"
+        );
+    }
+}
+
+/// A document with headings says nothing about structure.
+#[test]
+fn a_structured_document_has_no_structure_note() {
+    let notes = notes(&fixture("reservation_list_en.txt"));
+    assert!(
+        !notes.iter().any(|n| n.starts_with("structure not found")),
+        "{notes:?}"
+    );
+}

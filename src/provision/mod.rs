@@ -31,6 +31,11 @@ pub enum Kind {
     Paragraph,
     /// A lettered or numbered item inside a paragraph ("(a)", "(i)").
     Subparagraph,
+    /// An entry of a document whose structure was not found (no article,
+    /// chapter or annex heading: a flattened schedule, a clause on its own):
+    /// a block between blank lines, a `Sector:` entry or a numbered entry.
+    /// Findings attach to entries as they do to articles.
+    Entry,
     /// A footnote's text: a line opening with `[3]` or `3/`.
     Footnote,
     /// An annex, such as a Party's schedule of reservations.
@@ -58,6 +63,7 @@ impl Kind {
             Kind::Article => "article",
             Kind::Paragraph => "paragraph",
             Kind::Subparagraph => "subparagraph",
+            Kind::Entry => "entry",
             Kind::Footnote => "footnote",
             Kind::Annex => "annex",
             Kind::Appendix => "appendix",

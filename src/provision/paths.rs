@@ -58,6 +58,7 @@ fn segment(p: &Provision, ordinal: usize) -> String {
         Kind::Article => "art",
         Kind::Paragraph => "p",
         Kind::Subparagraph => "",
+        Kind::Entry => "entry",
         Kind::Footnote => "fn",
         Kind::Annex => "annex",
         Kind::Appendix => "app",

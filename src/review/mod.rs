@@ -59,8 +59,17 @@ pub fn review(
 pub const PARTIES_UNKNOWN: &str =
     "preferential treatment not assessed: Parties unknown (use --developing)";
 
+/// Said when the document had no headings and was read entry by entry.
+pub const STRUCTURE_NOT_FOUND: &str = "structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)";
+
 fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
     let mut notes = Vec::new();
+    if agreement
+        .walk()
+        .any(|p| p.kind == crate::provision::Kind::Entry)
+    {
+        notes.push(STRUCTURE_NOT_FOUND.to_string());
+    }
     if agreement.metadata.parties.is_empty() && options.developing.is_empty() {
         notes.push(PARTIES_UNKNOWN.to_string());
     }

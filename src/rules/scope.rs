@@ -410,7 +410,10 @@ fn after_title(agreement: &Agreement, p: &Provision, from: usize, end: usize) ->
 }
 
 fn is_target_kind(p: &Provision) -> bool {
-    matches!(p.kind, Kind::Article | Kind::Preamble | Kind::FinalClause)
+    matches!(
+        p.kind,
+        Kind::Article | Kind::Entry | Kind::Preamble | Kind::FinalClause
+    )
 }
 
 fn has_targets(p: &Provision) -> bool {

@@ -69,7 +69,7 @@ fn rank_of(kind: Kind) -> u32 {
         Kind::Chapter => 4,
         Kind::Section => 5,
         Kind::Subsection => 6,
-        Kind::Article => 7,
+        Kind::Article | Kind::Entry => 7,
         Kind::Paragraph | Kind::Subparagraph => 8,
         Kind::Footnote => 50,
     }

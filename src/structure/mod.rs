@@ -3,6 +3,7 @@
 //! because nesting depends on context a line grammar cannot see.
 
 mod builder;
+mod entries;
 mod lines;
 
 pub use lines::{classify, strip_heading_keyword, Heading, Line, Marker, MarkerStyle};
@@ -17,6 +18,7 @@ use std::ops::Range;
 /// Parses a whole agreement from text (plain text or PDF).
 pub fn parse_text(file: String, format: SourceFormat, text: LocatedText) -> Agreement {
     let mut provisions = builder::build(&text, 0..text.text.len(), builder::Mode::Document);
+    entries::fall_back_to_entries(&text, &mut provisions);
     assign_paths(&mut provisions);
     Agreement {
         file,
