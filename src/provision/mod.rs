@@ -116,6 +116,14 @@ pub struct Provision {
     /// Byte range in the document text, heading through last child.
     #[serde(skip)]
     pub span: Range<usize>,
+    /// Byte range of its heading in the document text: the heading line and
+    /// a title line below it ("Article 2" / "Scope"), or an article's first
+    /// line when it repeats the heading the source gives (ToTA XML), each
+    /// through its newline. Empty
+    /// (`span.start..span.start`) when the text has no heading line; the
+    /// provision's body starts at `heading.end`.
+    #[serde(skip)]
+    pub heading: Range<usize>,
     /// Provisions inside this one, in document order.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub children: Vec<Provision>,
@@ -134,6 +142,7 @@ impl Provision {
             page: None,
             source_id: None,
             path: String::new(),
+            heading: span.start..span.start,
             span,
             children: Vec::new(),
         }

@@ -286,7 +286,7 @@ impl ScopeDefs {
                     Some(first) if nested => first.span.start.max(p.span.start),
                     _ => p.span.end,
                 };
-                let span = body_start(agreement, p).min(end)..end;
+                let span = p.heading.end.min(end)..end;
                 out.push(Target {
                     provision: p,
                     scopes,
@@ -374,7 +374,7 @@ fn own_text(agreement: &Agreement, p: &Provision) -> Option<std::ops::Range<usiz
         .iter()
         .find(|c| is_target_kind(c) || c.kind.is_division())
         .map_or(p.span.end, |c| c.span.start.max(p.span.start));
-    let start = after_title(agreement, p, body_start(agreement, p).min(end), end);
+    let start = after_title(agreement, p, p.heading.end.min(end), end);
     let text = agreement.text.text.get(start..end)?;
     text.chars()
         .any(char::is_alphanumeric)
@@ -420,27 +420,4 @@ fn has_targets(p: &Provision) -> bool {
     p.children
         .iter()
         .any(|c| is_target_kind(c) || has_targets(c))
-}
-
-/// Where a provision's body starts: after its heading line when the text
-/// repeats it ("Article 2.2 Customs Duties"), so that words of a heading are
-/// not read as words of the article (headings are matched by `title_any`).
-fn body_start(agreement: &Agreement, p: &Provision) -> usize {
-    let text = agreement.text.text.get(p.span.clone()).unwrap_or("");
-    let first_line = text.split('\n').next().unwrap_or("");
-    if first_line.len() == text.len() {
-        return p.span.start; // one line: no heading line to skip (nor to search)
-    }
-    let heading = p
-        .title
-        .as_deref()
-        .is_some_and(|t| !t.is_empty() && first_line.contains(t))
-        || p.number
-            .as_deref()
-            .is_some_and(|n| first_line.split_whitespace().nth(1) == Some(n));
-    if heading {
-        p.span.start + first_line.len() + 1
-    } else {
-        p.span.start
-    }
 }

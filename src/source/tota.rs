@@ -315,6 +315,9 @@ fn build(path: &Path, scanned: Scan, paragraphs: Paragraphs) -> Agreement {
             .collect();
         provisions.extend(chapter_provisions(ch.number, ch.name, ch.line, articles));
     }
+    for p in &mut provisions {
+        set_headings(&located.text, p);
+    }
     assign_paths(&mut provisions);
     Agreement {
         file: path.display().to_string(),
@@ -323,6 +326,44 @@ fn build(path: &Path, scanned: Scan, paragraphs: Paragraphs) -> Agreement {
         provisions,
         text: located,
         paragraphs,
+    }
+}
+
+/// Where an article's body starts: after its first line when that line
+/// repeats the heading the XML gives as attributes ("Article 2.2 Customs
+/// Duties": its title, or its number after the keyword), so that words of a
+/// heading are not read as words of the article; at its start otherwise.
+fn repeated_heading_end(text: &str, p: &Provision) -> usize {
+    let body = text.get(p.span.clone()).unwrap_or("");
+    let first_line = body.split('\n').next().unwrap_or("");
+    if first_line.len() == body.len() {
+        return p.span.start; // one line: no heading line to skip
+    }
+    let heading = p
+        .title
+        .as_deref()
+        .is_some_and(|t| !t.is_empty() && first_line.contains(t))
+        || p.number
+            .as_deref()
+            .is_some_and(|n| first_line.split_whitespace().nth(1) == Some(n));
+    if heading {
+        p.span.start + first_line.len() + 1
+    } else {
+        p.span.start
+    }
+}
+
+/// Every provision's heading, once its kind and title are final.
+fn set_headings(text: &str, p: &mut Provision) {
+    if matches!(
+        p.kind,
+        Kind::Paragraph | Kind::Subparagraph | Kind::Footnote
+    ) {
+        return; // their number is a marker inside the text, not a heading
+    }
+    p.heading = p.span.start..repeated_heading_end(text, p);
+    for c in &mut p.children {
+        set_headings(text, c);
     }
 }
 

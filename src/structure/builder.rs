@@ -373,13 +373,22 @@ impl<'a> Builder<'a> {
         }
         let mut node = Provision::new(h.kind, h.number, 0, offset..offset);
         node.title = h.title.filter(|t| !looks_like_sentence(t));
+        // the heading runs to the end of its line, or of the title line below
+        let mut last = i;
         if node.title.is_none() {
             if let Some((title, next)) = title_below(lines, i, h.kind) {
                 node.title = Some(title);
                 self.skip_until = next;
+                last = next - 1;
             }
         }
+        // through the line's newline: the body starts on the next line
+        let (at, line) = lines[last];
+        let heading_end = (at + line.len() + 1).min(self.text.text.len());
         self.open(node, offset, None);
+        if let Some(top) = self.stack.last_mut() {
+            top.node.heading = offset..heading_end;
+        }
         self.prev_was_heading = true;
         self.prev_line = lines[i].1;
     }
@@ -456,6 +465,7 @@ impl<'a> Builder<'a> {
             let open = self.stack.pop().expect("checked non-empty");
             let mut node = open.node;
             node.span.end = end;
+            node.heading.end = node.heading.end.min(end);
             let own_end = node.children.first().map_or(end, |c| c.span.start);
             node.text = self.text.text[node.span.start..own_end].trim().to_string();
             match self.stack.last_mut() {
