@@ -16,10 +16,13 @@
 //! ```ignore
 //! use treatyscan::locale::{Lang, Locale};
 //! let l = Locale::of(Lang::Es);
-//! l.t("heading-gaps");                                 // "Lagunas"
-//! l.tr("totals-findings", &[("count", 3.into())]);     // "3 hallazgos"
-//! l.kind(treatyscan::provision::Kind::Article);        // not here: see ProvisionRef::label_in
+//! l.t("label-recommendation");                     // "recomendación"
+//! l.tr("count-findings", &[("count", 3.into())]);  // "3 hallazgos"
 //! ```
+//! Heading keywords are the messages `kind-<name>` (`kind-article` →
+//! "Artículo"); `model::ProvisionRef::label_in` and `model::kind_label`
+//! build a whole label with them. `Lang::from_env` gives the language of
+//! `LC_ALL` / `LC_MESSAGES` / `LANG`, and `--lang` (cli `LangArg`) overrides it.
 //! An id missing from a language's file falls back to English, and an id
 //! missing from English is returned as is (a test keeps the three files in
 //! step, and another checks that every id the code names exists).
