@@ -19,7 +19,11 @@ fn drafts() -> Vec<String> {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file())
         .map(|e| e.path().to_string_lossy().into_owned())
-        .filter(|p| [".txt", ".md", ".html", ".htm"].iter().any(|x| p.ends_with(x)))
+        .filter(|p| {
+            [".txt", ".md", ".html", ".htm"]
+                .iter()
+                .any(|x| p.ends_with(x))
+        })
         .collect();
     files.sort();
     assert!(files.len() >= 10, "corpus/ drafts: {files:?}");
@@ -129,8 +133,7 @@ fn spanish_and_french_reports_have_no_english_sentence() {
     let files = drafts();
     for lang in ["es", "fr"] {
         let human = check(lang, "human", &files);
-        let json: serde_json::Value =
-            serde_json::from_str(&check(lang, "json", &files)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&check(lang, "json", &files)).unwrap();
         let wording = program_wording(&human, &json);
         let english = english_in(&wording, lang);
         assert!(
@@ -140,7 +143,8 @@ fn spanish_and_french_reports_have_no_english_sentence() {
         );
         // and the check itself sees English where there is some
         let en = check("en", "human", &files);
-        let en_json: serde_json::Value = serde_json::from_str(&check("en", "json", &files)).unwrap();
+        let en_json: serde_json::Value =
+            serde_json::from_str(&check("en", "json", &files)).unwrap();
         assert!(!english_in(&program_wording(&en, &en_json), lang).is_empty());
     }
 }
@@ -156,7 +160,10 @@ fn the_heading_keyword_follows_the_language() {
     assert!(out.contains("  Article "), "{out}");
     let fr = root().join("corpus/fr-accord-partenariat.txt");
     let (out, _, _) = run(&["check", "--lang", "fr", fr.to_str().unwrap()]);
-    assert!(out.contains("Article ") && out.contains("Préambule"), "{out}");
+    assert!(
+        out.contains("Article ") && out.contains("Préambule"),
+        "{out}"
+    );
 }
 
 /// JSON with its human-language values blanked: what must not change with --lang.
@@ -230,8 +237,14 @@ fn sarif_keeps_rule_ids_levels_and_fingerprints() {
     let en = check("en", "sarif", &files);
     let fr = check("fr", "sarif", &files);
     assert_eq!(key(&en), key(&fr));
-    assert!(fr.contains("Recommandation : "), "SARIF messages stay English");
-    assert!(fr.contains("Pourquoi c'est important"), "SARIF help stays English");
+    assert!(
+        fr.contains("Recommandation : "),
+        "SARIF messages stay English"
+    );
+    assert!(
+        fr.contains("Pourquoi c'est important"),
+        "SARIF help stays English"
+    );
 }
 
 /// `check` of the Spanish draft with the environment given, `--lang` unset.
@@ -266,7 +279,10 @@ fn the_language_defaults_from_the_environment() {
         language_of(&human_with_env(&[("LANG", "es_ES.UTF-8")], &[])),
         "es"
     );
-    assert_eq!(language_of(&human_with_env(&[("LANG", "fr_CA")], &[])), "fr");
+    assert_eq!(
+        language_of(&human_with_env(&[("LANG", "fr_CA")], &[])),
+        "fr"
+    );
     assert_eq!(
         language_of(&human_with_env(
             &[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "es_ES.UTF-8")],
@@ -282,7 +298,10 @@ fn the_language_defaults_from_the_environment() {
         "es"
     );
     assert_eq!(
-        language_of(&human_with_env(&[("LC_ALL", "C"), ("LANG", "es_ES.UTF-8")], &[])),
+        language_of(&human_with_env(
+            &[("LC_ALL", "C"), ("LANG", "es_ES.UTF-8")],
+            &[]
+        )),
         "en"
     );
     assert_eq!(
@@ -291,7 +310,10 @@ fn the_language_defaults_from_the_environment() {
     );
     // --lang wins over the environment
     assert_eq!(
-        language_of(&human_with_env(&[("LANG", "fr_FR.UTF-8")], &["--lang", "en"])),
+        language_of(&human_with_env(
+            &[("LANG", "fr_FR.UTF-8")],
+            &["--lang", "en"]
+        )),
         "en"
     );
 }
@@ -316,10 +338,16 @@ fn rules_explain_and_the_listing_follow_the_language() {
     let (out, _, code) = run(&["rules", "explain", "CEX001", "--lang", "fr"]);
     assert_eq!(code, Some(0));
     assert!(out.contains("Pourquoi c'est important"), "{out}");
-    assert!(out.contains("**Paragraphes des directives cités**"), "{out}");
+    assert!(
+        out.contains("**Paragraphes des directives cités**"),
+        "{out}"
+    );
     assert!(!out.contains("Why it matters"), "{out}");
     let (out, _, _) = run(&["rules", "--lang", "es", "explain", "missing_policy_space"]);
-    assert!(out.contains("**Recomendación:** Añada una cláusula"), "{out}");
+    assert!(
+        out.contains("**Recomendación:** Añada una cláusula"),
+        "{out}"
+    );
     assert!(out.contains("**Se abre cuando**"), "{out}");
     let (out, _, _) = run(&["rules", "--lang", "es"]);
     assert!(out.contains("Cooperación en cultura"), "{out}");
@@ -364,7 +392,11 @@ fn every_message_id_is_in_all_three_languages() {
         let mut sorted = mine.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(sorted.len(), mine.len(), "locales/{lang}: an id given twice");
+        assert_eq!(
+            sorted.len(),
+            mine.len(),
+            "locales/{lang}: an id given twice"
+        );
     }
 }
 
@@ -387,7 +419,11 @@ fn every_id_the_code_names_exists() {
     }
     assert!(named.len() > 40, "{named:?}");
     for (path, id) in named.iter().filter(|(_, id)| id != "no-such-id") {
-        assert!(english.contains(id), "{}: no message `{id}`", path.display());
+        assert!(
+            english.contains(id),
+            "{}: no message `{id}`",
+            path.display()
+        );
     }
     use treatyscan::provision::Kind;
     let kinds = [

@@ -160,3 +160,21 @@ docs-gaps-intro = Lagunas (nivel del acuerdo, de `rules/gaps.toml`):
 docs-gaps-table-head = | laguna | gravedad | directrices |
 docs-gaps-heading = Lagunas
 docs-listing-gaps = lagunas (nivel del acuerdo; `treatyscan rules explain ID_DE_LAGUNA`):
+
+## El informe HTML (`check --format html`): etiquetas para su generador
+
+html-title = Posición del acuerdo en materia de cultura
+html-summary = Resumen
+html-gaps = Lagunas
+html-findings = Hallazgos
+html-contents = Índice
+html-filter = Mostrar la categoría
+html-all-categories = todas las categorías
+html-page = página { $page }
+html-rule = regla
+html-recommendation = Recomendación
+html-suggested-clause = Cláusula propuesta
+html-guideline = Párrafos de las directrices
+html-no-finding = Ningún hallazgo.
+html-no-gap = Ninguna laguna.
+html-generated = Generado por treatyscan { $version }

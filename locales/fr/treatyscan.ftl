@@ -160,3 +160,21 @@ docs-gaps-intro = Lacunes (au niveau de l'accord, d'après `rules/gaps.toml`) :
 docs-gaps-table-head = | lacune | gravité | directives |
 docs-gaps-heading = Lacunes
 docs-listing-gaps = lacunes (au niveau de l'accord ; `treatyscan rules explain ID_DE_LACUNE`) :
+
+## Le rapport HTML (`check --format html`) : libellés pour son générateur
+
+html-title = La position de l'accord en matière de culture
+html-summary = Synthèse
+html-gaps = Lacunes
+html-findings = Constats
+html-contents = Sommaire
+html-filter = Afficher la catégorie
+html-all-categories = toutes les catégories
+html-page = page { $page }
+html-rule = règle
+html-recommendation = Recommandation
+html-suggested-clause = Clause proposée
+html-guideline = Paragraphes des directives
+html-no-finding = Aucun constat.
+html-no-gap = Aucune lacune.
+html-generated = Produit par treatyscan { $version }

@@ -200,11 +200,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         // SARIF and CSV have no place for a run-level gap: the combined
         // agreement's gaps are reported on its first file
-        Format::Sarif => {
-            stdout.write_all(
-                report::render_sarif_in(&with_combined(&files, &combined), locale).as_bytes(),
-            )?
-        }
+        Format::Sarif => stdout.write_all(
+            report::render_sarif_in(&with_combined(&files, &combined), locale).as_bytes(),
+        )?,
         Format::Csv => {
             stdout.write_all(report::render_csv(&with_combined(&files, &combined)).as_bytes())?
         }

@@ -155,8 +155,10 @@ impl Locale {
             .find(|(l, _)| *l == lang)
             .map_or("", |(_, s)| *s);
         let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
-        let id: unic_langid::LanguageIdentifier =
-            lang.code().parse().expect("en, es and fr are language tags");
+        let id: unic_langid::LanguageIdentifier = lang
+            .code()
+            .parse()
+            .expect("en, es and fr are language tags");
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // plain text for terminals, JSON and HTML: no Unicode isolation marks
         bundle.set_use_isolating(false);
@@ -272,13 +274,25 @@ mod tests {
     fn plural_forms_follow_the_language() {
         let en = Locale::of(Lang::En);
         assert_eq!(en.tr("count-findings", &[("count", 1.into())]), "1 finding");
-        assert_eq!(en.tr("count-findings", &[("count", 2.into())]), "2 findings");
+        assert_eq!(
+            en.tr("count-findings", &[("count", 2.into())]),
+            "2 findings"
+        );
         let es = Locale::of(Lang::Es);
-        assert_eq!(es.tr("count-findings", &[("count", 1.into())]), "1 hallazgo");
-        assert_eq!(es.tr("count-findings", &[("count", 2.into())]), "2 hallazgos");
+        assert_eq!(
+            es.tr("count-findings", &[("count", 1.into())]),
+            "1 hallazgo"
+        );
+        assert_eq!(
+            es.tr("count-findings", &[("count", 2.into())]),
+            "2 hallazgos"
+        );
         let fr = Locale::of(Lang::Fr);
         assert_eq!(fr.tr("count-findings", &[("count", 0.into())]), "0 constat");
-        assert_eq!(fr.tr("count-findings", &[("count", 3.into())]), "3 constats");
+        assert_eq!(
+            fr.tr("count-findings", &[("count", 3.into())]),
+            "3 constats"
+        );
     }
 
     #[test]

@@ -110,7 +110,9 @@ impl RuleInfo {
 
     /// The title in `lang`, English where the rule file has none.
     pub fn title_in(&self, lang: Lang) -> &str {
-        self.translations.get(&lang).map_or(&self.title, |t| &t.title)
+        self.translations
+            .get(&lang)
+            .map_or(&self.title, |t| &t.title)
     }
 
     /// The message in `lang`, English where the rule file has none.
@@ -244,14 +246,24 @@ impl ProvisionRef {
     /// "Chapitre 3" in French. Number and title stay as the agreement
     /// writes them.
     pub fn label_in(&self, locale: &Locale) -> String {
-        kind_label(self.kind, self.number.as_deref(), self.title.as_deref(), locale)
+        kind_label(
+            self.kind,
+            self.number.as_deref(),
+            self.title.as_deref(),
+            locale,
+        )
     }
 }
 
 /// "Artículo 12.1 (Ámbito de Aplicación)": a provision's keyword (Fluent
 /// message `kind-<name>`, e.g. `kind-article`) in the locale's language,
 /// then its number and its title as written.
-pub fn kind_label(kind: Kind, number: Option<&str>, title: Option<&str>, locale: &Locale) -> String {
+pub fn kind_label(
+    kind: Kind,
+    number: Option<&str>,
+    title: Option<&str>,
+    locale: &Locale,
+) -> String {
     let mut s = locale.t(&format!("kind-{}", kind.name()));
     if let Some(n) = number {
         s.push(' ');

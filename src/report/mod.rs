@@ -85,7 +85,9 @@ pub fn write_json_run(
 pub fn localise(files: &mut [FileFindings], combined: Option<&mut Combined>, lang: Lang) {
     let locale = Locale::of(lang);
     for file in files.iter_mut() {
-        file.findings.iter_mut().for_each(|f| localise_finding(f, lang));
+        file.findings
+            .iter_mut()
+            .for_each(|f| localise_finding(f, lang));
         file.gaps.iter_mut().for_each(|g| localise_gap(g, lang));
         file.notes.iter_mut().for_each(|n| localise_note(n, locale));
     }

@@ -19,7 +19,10 @@ pub fn explain_in(rule: &Rule, l: &Locale) -> String {
     let lang = l.lang();
     let mut out = String::new();
     let _ = writeln!(out, "## {} — {}\n", s.code, rule.info.title_in(lang));
-    let within = l.t(&format!("docs-within-{}", format!("{:?}", s.within).to_lowercase()));
+    let within = l.t(&format!(
+        "docs-within-{}",
+        format!("{:?}", s.within).to_lowercase()
+    ));
     let _ = writeln!(
         out,
         "- {}: `{}`\n- {}: {}\n- {}: {}\n- {}: {}\n- {}\n",
@@ -77,7 +80,10 @@ fn cited(paragraphs: &[String], summaries: &[String], articles: &[String], l: &L
         let _ = writeln!(
             out,
             "- {}",
-            l.tr("docs-convention-article", &[("article", article.as_str().into())])
+            l.tr(
+                "docs-convention-article",
+                &[("article", article.as_str().into())]
+            )
         );
     }
     out.push('\n');
@@ -130,7 +136,10 @@ pub fn explain_gap_in(gap: &GapDecl, rules: &RuleSet, l: &Locale) -> String {
         let _ = writeln!(
             out,
             "- {}",
-            l.tr("docs-when-absent", &[("categories", names(&w.absent).into())])
+            l.tr(
+                "docs-when-absent",
+                &[("categories", names(&w.absent).into())]
+            )
         );
     }
     if !w.present.is_empty() {
