@@ -9,13 +9,15 @@
 //! and gaps declared beside the rules) → `gaps` (gap reasoning) → `review`
 //! (rules, then gaps, then filters) → `report` (output formats, from the model
 //! alone). `compare`, `corpus` and `eval` are built on those stages; `cli` is
-//! a thin layer over them.
+//! a thin layer over them. `locale` (the output language and the program's
+//! Fluent strings) sits below them all and imports none of them.
 
 pub mod cli;
 pub mod compare;
 pub mod corpus;
 pub mod eval;
 pub mod gaps;
+pub mod locale;
 pub mod model;
 pub mod provision;
 pub mod report;

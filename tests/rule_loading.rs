@@ -245,3 +245,80 @@ fn a_rule_field_error_names_line_column_and_code() {
         "{e}"
     );
 }
+
+#[test]
+fn a_rule_with_english_only_falls_back_to_english() {
+    use treatyscan::locale::Lang;
+    let rules = load_with(GOOD_RULE).unwrap();
+    let info = &rules.rules()[0].info;
+    for lang in Lang::ALL {
+        assert_eq!(info.title_in(lang), "test rule");
+        assert_eq!(info.message_in(lang), "m");
+        assert_eq!(info.explanation_in(lang), "e");
+    }
+    // the built-in guideline summary of 19.4 is translated even so
+    assert_ne!(
+        info.guideline_summaries_in(Lang::Es),
+        info.guideline_summaries_in(Lang::En)
+    );
+}
+
+#[test]
+fn a_partial_translation_keeps_english_for_the_rest() {
+    use treatyscan::locale::Lang;
+    let file = GOOD_RULE.replace(
+        "explanation = \"e\"",
+        "explanation = \"e\"\nes.title = \"regla de prueba\"\nfr.message = \"message\"",
+    );
+    let rules = load_with(&file).unwrap();
+    let info = &rules.rules()[0].info;
+    assert_eq!(info.title_in(Lang::Es), "regla de prueba");
+    assert_eq!(info.message_in(Lang::Es), "m");
+    assert_eq!(info.title_in(Lang::Fr), "test rule");
+    assert_eq!(info.message_in(Lang::Fr), "message");
+}
+
+#[test]
+fn a_misspelt_translation_key_is_refused() {
+    let e = error_of(&GOOD_RULE.replace(
+        "explanation = \"e\"",
+        "explanation = \"e\"\nes.titel = \"regla\"",
+    ));
+    assert!(e.contains("TST001") && e.contains("titel"), "{e}");
+}
+
+#[test]
+fn every_shipped_rule_gap_paragraph_and_category_has_its_spanish_and_french() {
+    use treatyscan::locale::Lang;
+    let rules = RuleSet::builtin().unwrap();
+    for lang in [Lang::Es, Lang::Fr] {
+        for r in rules.rules() {
+            let w = r.spec.wording(lang).unwrap_or_else(|| {
+                panic!("{}: no {lang} wording", r.code());
+            });
+            assert!(
+                w.title.is_some() && w.message.is_some() && w.explanation.is_some(),
+                "{}: {lang} wording incomplete",
+                r.code()
+            );
+            assert_ne!(r.info.title_in(lang), r.info.title, "{}", r.code());
+        }
+        let catalogue = rules.catalogue();
+        for g in catalogue.gaps() {
+            let i = &g.info;
+            assert!(
+                i.message_in(lang) != i.message
+                    && i.explanation_in(lang) != i.explanation
+                    && i.recommendation_in(lang) != i.recommendation,
+                "{}: {lang} wording missing",
+                i.id
+            );
+        }
+        for p in catalogue.guidelines() {
+            assert_ne!(p.summary_in(lang), p.summary, "paragraph {}", p.id);
+        }
+        for c in catalogue.categories() {
+            assert_ne!(c.label_in(lang), c.label, "category {}", c.category);
+        }
+    }
+}

@@ -51,10 +51,9 @@ pub struct Args {
     /// or as they stood before the changes.
     #[arg(long, value_enum, default_value = "proposed")]
     revisions: super::RevisionsArg,
+    #[command(flatten)]
+    lang: super::LangArg,
 }
-
-/// Said when several files are checked one by one.
-pub const GAPS_PER_FILE: &str = "gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)";
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Format {
@@ -171,8 +170,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             known_count += before - c.gaps.len();
         }
     }
+    let lang = args.lang.lang();
+    let locale = crate::locale::Locale::of(lang);
+    report::localise(&mut files, combined.as_mut(), lang);
     let run_notes: Vec<String> = if !args.combine && files.len() > 1 && args.categories.is_empty() {
-        vec![GAPS_PER_FILE.to_string()]
+        vec![locale.t("note-gaps-per-file")]
     } else {
         Vec::new()
     };
@@ -181,12 +183,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         notes: &run_notes,
     };
     if known.is_some() {
-        eprintln!("{known_count} finding(s) already in the baseline not shown");
+        eprintln!(
+            "{}",
+            locale.tr("baseline-hidden", &[("count", known_count.into())])
+        );
     }
     let mut stdout = super::stdout();
     match args.format {
         Format::Human => stdout.write_all(
-            report::render_human_run(&files, &run, report::Style::detect()).as_bytes(),
+            report::render_human_in(&files, &run, report::Style::detect(), locale).as_bytes(),
         )?,
         Format::Json => {
             let mut out = std::io::BufWriter::new(&mut stdout);
@@ -195,9 +200,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         // SARIF and CSV have no place for a run-level gap: the combined
         // agreement's gaps are reported on its first file
-        Format::Sarif => {
-            stdout.write_all(report::render_sarif(&with_combined(&files, &combined)).as_bytes())?
-        }
+        Format::Sarif => stdout.write_all(
+            report::render_sarif_in(&with_combined(&files, &combined), locale).as_bytes(),
+        )?,
         Format::Csv => {
             stdout.write_all(report::render_csv(&with_combined(&files, &combined)).as_bytes())?
         }

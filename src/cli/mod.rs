@@ -144,6 +144,23 @@ impl std::io::Write for Stdout {
     }
 }
 
+/// `--lang`: the language of what a command prints for people.
+#[derive(clap::Args, Clone, Copy)]
+pub struct LangArg {
+    /// Output language of messages, explanations, notes, recommendations and
+    /// summaries (JSON and SARIF keep their ids and keys). Default: from
+    /// LC_ALL, LC_MESSAGES or LANG (es_ES.UTF-8 → es), else English.
+    #[arg(long = "lang", value_enum, value_name = "LANG", global = true)]
+    pub lang: Option<crate::locale::Lang>,
+}
+
+impl LangArg {
+    /// The language asked for, or the environment's (see `Lang::from_env`).
+    pub fn lang(self) -> crate::locale::Lang {
+        self.lang.unwrap_or_else(crate::locale::Lang::from_env)
+    }
+}
+
 /// `--timeout SECONDS`: the wall-clock budget for reading one file; 0 for none.
 #[derive(clap::Args, Clone, Copy)]
 pub struct Timeout {

@@ -13,6 +13,8 @@ pub struct Args {
     /// Use the rules of this directory instead of the built-in ones.
     #[arg(long, global = true)]
     rules: Option<PathBuf>,
+    #[command(flatten)]
+    lang: super::LangArg,
 }
 
 #[derive(clap::Subcommand)]
@@ -34,13 +36,15 @@ enum Command {
 /// or the Markdown reference; 0, or an error for an unknown code.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let rules = super::check::rule_set(args.rules.as_deref())?;
+    let locale = crate::locale::Locale::of(args.lang.lang());
     let out = match args.command {
         Some(Command::Explain { code }) => {
             match (rules.rule(&code), rules.catalogue().gap(&code)) {
                 (Some(rule), _) => {
-                    docs::explain(rule) + &docs::trigger(&rules.trigger_literals(rule.code()))
+                    docs::explain_in(rule, locale)
+                        + &docs::trigger_in(&rules.trigger_literals(rule.code()), locale)
                 }
-                (None, Some(gap)) => docs::explain_gap(gap, &rules),
+                (None, Some(gap)) => docs::explain_gap_in(gap, &rules, locale),
                 (None, None) => anyhow::bail!(
                     "no rule or gap `{code}` (`treatyscan rules` lists the rule codes and gap ids)"
                 ),
@@ -57,8 +61,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             all.dedup();
             all.iter().map(|l| format!("{l}\n")).collect()
         }
-        None if args.markdown => docs::reference(&rules),
-        None => docs::listing(&rules),
+        None if args.markdown => docs::reference_in(&rules, locale),
+        None => docs::listing_in(&rules, locale),
     };
     super::stdout().write_all(out.as_bytes())?;
     Ok(exit::CLEAN)

@@ -8,8 +8,10 @@ mod ids;
 
 pub use ids::{Category, GapId};
 
+use crate::locale::{Lang, Locale};
 use crate::provision::{Kind, Metadata, Provision};
 use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// How much a finding or gap matters, as a rule or gap file declares it.
@@ -75,12 +77,63 @@ pub struct RuleInfo {
     pub convention_article: Vec<String>,
     /// Languages its patterns are written for (`en`, `es`, `fr`).
     pub languages: Vec<String>,
+    /// Its wording in the other output languages (`es`, `fr`), from the rule
+    /// file's `es.*` / `fr.*` keys and `guidelines.toml`; a field the files
+    /// leave out holds the English. The fields above are the English.
+    #[serde(skip)]
+    pub translations: BTreeMap<Lang, RuleText>,
+}
+
+/// A rule's wording in one output language other than English.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleText {
+    /// See [`RuleInfo::title`].
+    pub title: String,
+    /// See [`RuleInfo::message`].
+    pub message: String,
+    /// See [`RuleInfo::explanation`].
+    pub explanation: String,
+    /// See [`RuleInfo::guideline_summaries`].
+    pub guideline_summaries: Vec<String>,
 }
 
 impl RuleInfo {
     /// The explanation's first paragraph, on one line: the note under a finding.
     pub fn note(&self) -> String {
         first_paragraph(&self.explanation)
+    }
+
+    /// [`RuleInfo::note`] in `lang` (English where the rule file has none).
+    pub fn note_in(&self, lang: Lang) -> String {
+        first_paragraph(self.explanation_in(lang))
+    }
+
+    /// The title in `lang`, English where the rule file has none.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.translations
+            .get(&lang)
+            .map_or(&self.title, |t| &t.title)
+    }
+
+    /// The message in `lang`, English where the rule file has none.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        self.translations
+            .get(&lang)
+            .map_or(&self.message, |t| &t.message)
+    }
+
+    /// The explanation in `lang`, English where the rule file has none.
+    pub fn explanation_in(&self, lang: Lang) -> &str {
+        self.translations
+            .get(&lang)
+            .map_or(&self.explanation, |t| &t.explanation)
+    }
+
+    /// The guideline summaries in `lang`, English where `guidelines.toml` has none.
+    pub fn guideline_summaries_in(&self, lang: Lang) -> &[String] {
+        self.translations
+            .get(&lang)
+            .map_or(&self.guideline_summaries, |t| &t.guideline_summaries)
     }
 }
 
@@ -104,6 +157,54 @@ pub struct GapInfo {
     pub explanation: String,
     /// What closes it.
     pub recommendation: String,
+    /// Its wording in the other output languages (`es`, `fr`), from the
+    /// gap's `es.*` / `fr.*` keys and `guidelines.toml`; a field the files
+    /// leave out holds the English. The fields above are the English.
+    #[serde(skip)]
+    pub translations: BTreeMap<Lang, GapText>,
+}
+
+/// A gap's wording in one output language other than English.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapText {
+    /// See [`GapInfo::message`].
+    pub message: String,
+    /// See [`GapInfo::explanation`].
+    pub explanation: String,
+    /// See [`GapInfo::recommendation`].
+    pub recommendation: String,
+    /// See [`GapInfo::guideline_summaries`].
+    pub guideline_summaries: Vec<String>,
+}
+
+impl GapInfo {
+    /// The message in `lang`, English where the gap file has none.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        self.translations
+            .get(&lang)
+            .map_or(&self.message, |t| &t.message)
+    }
+
+    /// The explanation in `lang`, English where the gap file has none.
+    pub fn explanation_in(&self, lang: Lang) -> &str {
+        self.translations
+            .get(&lang)
+            .map_or(&self.explanation, |t| &t.explanation)
+    }
+
+    /// The recommendation in `lang`, English where the gap file has none.
+    pub fn recommendation_in(&self, lang: Lang) -> &str {
+        self.translations
+            .get(&lang)
+            .map_or(&self.recommendation, |t| &t.recommendation)
+    }
+
+    /// The guideline summaries in `lang`, English where `guidelines.toml` has none.
+    pub fn guideline_summaries_in(&self, lang: Lang) -> &[String] {
+        self.translations
+            .get(&lang)
+            .map_or(&self.guideline_summaries, |t| &t.guideline_summaries)
+    }
 }
 
 /// Which provision a finding is about, as a reader would cite it.
@@ -139,6 +240,41 @@ impl ProvisionRef {
         p.title = self.title.clone();
         p.label()
     }
+
+    /// [`ProvisionRef::label`] with the heading keyword in the locale's
+    /// language: "Artículo 12.1 (Ámbito de Aplicación)" in Spanish,
+    /// "Chapitre 3" in French. Number and title stay as the agreement
+    /// writes them.
+    pub fn label_in(&self, locale: &Locale) -> String {
+        kind_label(
+            self.kind,
+            self.number.as_deref(),
+            self.title.as_deref(),
+            locale,
+        )
+    }
+}
+
+/// "Artículo 12.1 (Ámbito de Aplicación)": a provision's keyword (Fluent
+/// message `kind-<name>`, e.g. `kind-article`) in the locale's language,
+/// then its number and its title as written.
+pub fn kind_label(
+    kind: Kind,
+    number: Option<&str>,
+    title: Option<&str>,
+    locale: &Locale,
+) -> String {
+    let mut s = locale.t(&format!("kind-{}", kind.name()));
+    if let Some(n) = number {
+        s.push(' ');
+        s.push_str(n);
+    }
+    if let Some(t) = title {
+        s.push_str(" (");
+        s.push_str(t);
+        s.push(')');
+    }
+    s
 }
 
 /// What the rule engine says about one provision and category: one finding

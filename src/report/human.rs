@@ -2,6 +2,7 @@
 //! what (severity, code, category, message), which article, the words that
 //! triggered it, and why it matters (the rule's note and guideline paragraph).
 
+use crate::locale::{Lang, Locale};
 use crate::model::{FileFindings, Finding, Gap, Severity};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
@@ -51,8 +52,23 @@ pub fn render_human(files: &[FileFindings], style: Style) -> String {
 
 /// `render_human` with what the run adds: each file's notes, a section
 /// "gaps for the combined agreement (N files)" under `--combine`, and the
-/// run's notes before the totals.
+/// run's notes before the totals. In English.
 pub fn render_human_run(files: &[FileFindings], run: &super::Run, style: Style) -> String {
+    render_human_in(files, run, style, Locale::of(Lang::En))
+}
+
+/// `render_human_run` in the locale's language: every label, note,
+/// summary, rule note and gap wording, and the heading keywords of the
+/// provisions ("Artículo 12.1"). The agreement's own words (excerpts,
+/// titles, suggested clauses) stay as the agreement writes them. Messages
+/// and notes are read from the findings as given: run
+/// [`super::localise`] on them first.
+pub fn render_human_in(
+    files: &[FileFindings],
+    run: &super::Run,
+    style: Style,
+    locale: &Locale,
+) -> String {
     let mut out = String::new();
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
     for file in files {
@@ -61,42 +77,42 @@ pub fn render_human_run(files: &[FileFindings], run: &super::Run, style: Style) 
             out,
             "{} {name}: {}\n",
             style.paint("1", "==>"),
-            summary(file)
+            summary_in(file, locale)
         );
         for f in &file.findings {
-            render_finding(&mut out, &file.path, f, style);
+            render_finding(&mut out, &file.path, f, style, locale);
             *per_category.entry(f.category.as_str()).or_default() += 1;
         }
         for g in &file.gaps {
-            render_gap(&mut out, &file.path, g, style);
+            render_gap(&mut out, &file.path, g, style, locale);
         }
         for note in &file.notes {
-            let _ = writeln!(out, "{}: {note}\n", style.paint("1", "note"));
+            render_note(&mut out, note, style, locale);
         }
     }
     let mut gaps: usize = files.iter().map(|f| f.gaps.len()).sum();
     if let Some(c) = run.combined {
         let _ = writeln!(
             out,
-            "{} gaps for the combined agreement ({} files)\n",
+            "{} {}\n",
             style.paint("1", "==>"),
-            c.files
+            locale.tr("combined-heading", &[("count", c.files.into())])
         );
         let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let names = names.join(" + ");
         for g in &c.gaps {
-            render_gap(&mut out, &names, g, style);
+            render_gap(&mut out, &names, g, style, locale);
         }
         if c.gaps.is_empty() {
-            let _ = writeln!(out, "no gap\n");
+            let _ = writeln!(out, "{}\n", locale.t("combined-no-gap"));
         }
         for note in &c.notes {
-            let _ = writeln!(out, "{}: {note}\n", style.paint("1", "note"));
+            render_note(&mut out, note, style, locale);
         }
         gaps += c.gaps.len();
     }
     for note in run.notes {
-        let _ = writeln!(out, "{}: {note}\n", style.paint("1", "note"));
+        render_note(&mut out, note, style, locale);
     }
     let total: usize = per_category.values().sum();
     let breakdown: Vec<String> = per_category
@@ -105,13 +121,15 @@ pub fn render_human_run(files: &[FileFindings], run: &super::Run, style: Style) 
         .collect();
     let _ = writeln!(
         out,
-        "{} finding{} and {} gap{} in {} file{}{}",
-        total,
-        if total == 1 { "" } else { "s" },
-        gaps,
-        if gaps == 1 { "" } else { "s" },
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
+        "{}{}",
+        locale.tr(
+            "totals",
+            &[
+                ("findings", total.into()),
+                ("gaps", gaps.into()),
+                ("files", files.len().into()),
+            ],
+        ),
         if breakdown.is_empty() {
             String::new()
         } else {
@@ -121,36 +139,61 @@ pub fn render_human_run(files: &[FileFindings], run: &super::Run, style: Style) 
     out
 }
 
-/// A gap has no article to point at: it names the agreement, what is missing,
-/// and the clause that would close it.
-fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style) {
-    let head = format!("gap[{}]", g.id);
-    let _ = writeln!(out, "{}: {}", style.paint("1;35", &head), g.message);
+fn render_note(out: &mut String, note: &str, style: Style, locale: &Locale) {
     let _ = writeln!(
         out,
-        "  {} {path}  (agreement level)",
-        style.paint("34", "-->")
-    );
-    if !g.evidence.is_empty() {
-        let _ = writeln!(out, "   = concerns: {}", g.evidence.join(", "));
-    }
-    let _ = writeln!(out, "   = recommendation: {}", g.recommendation);
-    let _ = writeln!(out, "   = for example: \"{}\"", g.suggested_clause);
-    let _ = writeln!(
-        out,
-        "   = guideline {}{}\n",
-        g.guideline.join(", "),
-        convention(&g.convention_article)
+        "{}: {note}\n",
+        style.paint("1", &locale.t("label-note"))
     );
 }
 
-fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
+/// A gap has no article to point at: it names the agreement, what is missing,
+/// and the clause that would close it.
+fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style, locale: &Locale) {
+    let head = format!("{}[{}]", locale.t("label-gap"), g.id);
+    let _ = writeln!(out, "{}: {}", style.paint("1;35", &head), g.message);
+    let _ = writeln!(
+        out,
+        "  {} {path}  ({})",
+        style.paint("34", "-->"),
+        locale.t("agreement-level")
+    );
+    if !g.evidence.is_empty() {
+        let _ = writeln!(
+            out,
+            "   = {}: {}",
+            locale.t("label-concerns"),
+            g.evidence.join(", ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "   = {}: {}",
+        locale.t("label-recommendation"),
+        g.recommendation
+    );
+    let _ = writeln!(
+        out,
+        "   = {}: \"{}\"",
+        locale.t("label-for-example"),
+        g.suggested_clause
+    );
+    let _ = writeln!(
+        out,
+        "   = {} {}{}\n",
+        locale.t("label-guideline"),
+        g.guideline.join(", "),
+        convention(&g.convention_article, locale)
+    );
+}
+
+fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style, locale: &Locale) {
     let level_colour = match f.severity {
         Severity::Info => "1;36",
         Severity::Warning => "1;33",
         Severity::Error => "1;31",
     };
-    let head = format!("{}[{}]", f.severity.name(), f.rule().code);
+    let head = format!("{}[{}]", severity_label(f.severity, locale), f.rule().code);
     let _ = writeln!(
         out,
         "{}: {} {}",
@@ -170,7 +213,7 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
         style.paint("34", "-->"),
         f.line,
         f.column,
-        f.provision.label(),
+        f.provision.label_in(locale),
         f.provision.path
     );
     let gutter = style.paint("34", "   |");
@@ -178,17 +221,82 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
     let _ = writeln!(out, "{gutter} {}", marked(&f.excerpt, &f.marks, style));
     let _ = writeln!(out, "{gutter}");
     if let Some(revision) = &f.revision {
-        let _ = writeln!(out, "   = tracked change: {}", revision.describe());
+        let _ = writeln!(
+            out,
+            "   = {}: {}",
+            locale.t("label-tracked-change"),
+            describe_revision(revision, locale)
+        );
     }
-    let _ = writeln!(out, "   = note: {}", f.rule().note());
     let _ = writeln!(
         out,
-        "   = rules: {} · guideline {}{} · `treatyscan rules explain {}`\n",
+        "   = {}: {}",
+        locale.t("label-note"),
+        f.rule().note_in(locale.lang())
+    );
+    let lang_flag = match locale.lang() {
+        Lang::En => String::new(),
+        lang => format!(" --lang {lang}"),
+    };
+    let _ = writeln!(
+        out,
+        "   = {}: {} · {} {}{} · `treatyscan rules explain {}{lang_flag}`\n",
+        locale.t("label-rules"),
         f.rule_codes().join(", "),
+        locale.t("label-guideline"),
         f.guideline.join(", "),
-        convention(&f.convention_article),
+        convention(&f.convention_article, locale),
         f.rule().code
     );
+}
+
+/// `info`, `warning`, `error` in the locale's language (JSON and `--fail-on`
+/// keep the English names).
+pub fn severity_label(severity: Severity, locale: &Locale) -> String {
+    locale.t(&format!("severity-{}", severity.name()))
+}
+
+/// "proposed by Borealia delegation, 2 March 2026" in the locale's language.
+pub fn describe_revision(revision: &crate::text::Revision, locale: &Locale) -> String {
+    use crate::text::RevisionKind;
+    let id = match revision.kind {
+        RevisionKind::Insertion => "revision-proposed",
+        RevisionKind::Deletion => "revision-deleted",
+        RevisionKind::Move => "revision-moved",
+    };
+    let author = if revision.author.is_empty() {
+        locale.t("revision-unnamed-author")
+    } else {
+        revision.author.clone()
+    };
+    let mut s = locale.tr(id, &[("author", author.into())]);
+    if let Some(date) = revision.date.as_deref() {
+        s.push_str(", ");
+        s.push_str(&date_in(date, locale));
+    }
+    s
+}
+
+/// `2026-03-02T10:00:00Z` → "2 March 2026", "2 de marzo de 2026", "2 mars
+/// 2026"; anything else as written.
+fn date_in(date: &str, locale: &Locale) -> String {
+    let parsed = date.get(..10).and_then(|day| {
+        let mut it = day.split('-');
+        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+        let (m, d) = (m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+        (y.len() == 4 && (1..=12).contains(&m)).then(|| (y.to_string(), m, d))
+    });
+    match parsed {
+        Some((year, month, day)) => locale.tr(
+            "date",
+            &[
+                ("day", day.into()),
+                ("month", locale.t(&format!("month-{month}")).into()),
+                ("year", year.into()),
+            ],
+        ),
+        None => date.to_string(),
+    }
 }
 
 /// The excerpt with its matched words marked; the pieces come from `Marks`,
@@ -209,41 +317,48 @@ fn marked(excerpt: &str, marks: &crate::text::Marks, style: Style) -> String {
 
 /// " · Convention Art. 16" when a finding or gap serves articles of the
 /// Convention itself (kept apart from the guideline paragraphs).
-fn convention(articles: &[String]) -> String {
+fn convention(articles: &[String], locale: &Locale) -> String {
     if articles.is_empty() {
         String::new()
     } else {
-        format!(" · Convention Art. {}", articles.join(", "))
+        format!(
+            " · {}",
+            locale.tr(
+                "convention-articles",
+                &[("articles", articles.join(", ").into())]
+            )
+        )
     }
 }
 
 /// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
 /// reference to the 2005 Convention": the line a negotiator reads first.
 pub fn summary(file: &FileFindings) -> String {
+    summary_in(file, Locale::of(Lang::En))
+}
+
+/// [`summary`] in the locale's language.
+pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
     let clauses: HashSet<&str> = file
         .findings
         .iter()
         .filter(|f| f.rule().cultural_clause)
         .map(|f| f.provision.path.as_str())
         .collect();
-    let mut parts = vec![match clauses.len() {
-        0 => "no cultural clause".to_string(),
-        1 => "1 cultural clause".to_string(),
-        n => format!("{n} cultural clauses"),
-    }];
+    let mut parts = vec![locale.tr("summary-clauses", &[("count", clauses.len().into())])];
     let has = |c: &str| file.findings.iter().any(|f| f.category == c);
     let gap = |id: &str| file.gaps.iter().any(|g| g.id == id);
     if gap("ecommerce_without_cultural_carveout") {
-        parts.push("e-commerce commitments with no cultural carve-out".into());
+        parts.push(locale.t("summary-ecommerce-no-carveout"));
     } else if has("ecommerce_cultural") {
-        parts.push("e-commerce provisions with a cultural carve-out".into());
+        parts.push(locale.t("summary-ecommerce-carveout"));
     } else if has("ecommerce") {
-        parts.push("e-commerce provisions".into());
+        parts.push(locale.t("summary-ecommerce"));
     }
     if has("convention_reference") {
-        parts.push("cites the 2005 Convention".into());
+        parts.push(locale.t("summary-cites-convention"));
     } else if gap("missing_convention_reference") {
-        parts.push("no reference to the 2005 Convention".into());
+        parts.push(locale.t("summary-no-convention"));
     }
     let other_gaps = file
         .gaps
@@ -253,10 +368,7 @@ pub fn summary(file: &FileFindings) -> String {
         })
         .count();
     if other_gaps > 0 {
-        parts.push(format!(
-            "{other_gaps} other gap{}",
-            if other_gaps == 1 { "" } else { "s" }
-        ));
+        parts.push(locale.tr("summary-other-gaps", &[("count", other_gaps.into())]));
     }
     parts.join("; ")
 }

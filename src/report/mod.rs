@@ -6,10 +6,14 @@ mod human;
 mod sarif;
 
 pub use csv::render_csv;
-pub use human::{render_human, render_human_run, summary, Style};
-pub use sarif::render_sarif;
+pub use human::{
+    describe_revision, render_human, render_human_in, render_human_run, severity_label, summary,
+    summary_in, Style,
+};
+pub use sarif::{render_sarif, render_sarif_in};
 
-use crate::model::FileFindings;
+use crate::locale::{Lang, Locale};
+use crate::model::{FileFindings, Finding, Gap};
 use crate::review::Combined;
 
 /// What a `check` run reports beyond its files: the gaps of an agreement
@@ -70,4 +74,56 @@ pub fn write_json_run(
     };
     serde_json::to_writer_pretty(&mut out, &report)?;
     out.write_all(b"\n")
+}
+
+/// Puts the messages a review wrote in English into `lang`: each finding's
+/// message (its first rule's, from the rule file's `es.message` /
+/// `fr.message`), each gap's message and recommendation, and the notes the
+/// review writes (Parties unknown). Ids, codes, keys, paths, excerpts and
+/// suggested clauses are left as they are, so JSON, SARIF and CSV keep their
+/// shape and ids in every language. Run it once, before any renderer.
+pub fn localise(files: &mut [FileFindings], combined: Option<&mut Combined>, lang: Lang) {
+    let locale = Locale::of(lang);
+    for file in files.iter_mut() {
+        file.findings
+            .iter_mut()
+            .for_each(|f| localise_finding(f, lang));
+        file.gaps.iter_mut().for_each(|g| localise_gap(g, lang));
+        file.notes.iter_mut().for_each(|n| localise_note(n, locale));
+    }
+    if let Some(c) = combined {
+        c.gaps.iter_mut().for_each(|g| localise_gap(g, lang));
+        c.notes.iter_mut().for_each(|n| localise_note(n, locale));
+    }
+}
+
+fn localise_finding(f: &mut Finding, lang: Lang) {
+    f.message = f.rule().message_in(lang).to_string();
+}
+
+fn localise_gap(g: &mut Gap, lang: Lang) {
+    g.message = g.info.message_in(lang).to_string();
+    g.recommendation = g.info.recommendation_in(lang).to_string();
+}
+
+/// The notes the review stage writes, with their Fluent ids.
+const NOTES: [(&str, &str); 1] = [(crate::review::PARTIES_UNKNOWN, "note-parties-unknown")];
+
+fn localise_note(note: &mut String, locale: &Locale) {
+    if let Some((_, id)) = NOTES.iter().find(|(english, _)| note == english) {
+        *note = locale.t(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::locale::{Lang, Locale};
+
+    #[test]
+    fn the_review_notes_are_the_english_messages() {
+        // `localise` finds a note by its English text: the two must agree
+        for (english, id) in super::NOTES {
+            assert_eq!(Locale::of(Lang::En).t(id), english);
+        }
+    }
 }

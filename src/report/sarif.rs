@@ -5,6 +5,7 @@
 //! are the driver's rules. Built from typed structs: a field out of the
 //! schema is a compile error, not a dashboard's.
 
+use crate::locale::{Lang, Locale};
 use crate::model::{FileFindings, Finding, Gap, GapInfo, RuleInfo, Severity};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -171,6 +172,16 @@ enum ResultProperties<'a> {
 
 /// The SARIF log of a review: pretty-printed JSON, with a final newline.
 pub fn render_sarif(files: &[FileFindings]) -> String {
+    render_sarif_in(files, Locale::of(Lang::En))
+}
+
+/// [`render_sarif`] with its human-language texts (rule and gap
+/// descriptions, help, result messages, provision labels) in the locale's
+/// language; ids, levels, keys and fingerprints are the same in every
+/// language. Result messages read the findings' messages as given: run
+/// [`super::localise`] first.
+pub fn render_sarif_in(files: &[FileFindings], locale: &Locale) -> String {
+    let lang = locale.lang();
     let mut rules: Vec<&RuleInfo> = files
         .iter()
         .flat_map(|f| &f.findings)
@@ -185,18 +196,18 @@ pub fn render_sarif(files: &[FileFindings]) -> String {
         .collect();
     gaps.sort_by_key(|g| g.id.as_str());
     gaps.dedup_by_key(|g| g.id);
-    let mut descriptors: Vec<Descriptor> = rules.iter().map(|r| rule_descriptor(r)).collect();
-    descriptors.extend(gaps.iter().map(|g| gap_descriptor(g)));
+    let mut descriptors: Vec<Descriptor> = rules.iter().map(|r| rule_descriptor(r, lang)).collect();
+    descriptors.extend(gaps.iter().map(|g| gap_descriptor(g, lang)));
     let index = |id: &str| descriptors.iter().position(|d| d.id == id).unwrap_or(0);
     let mut results = Vec::new();
     for file in files {
         for f in &file.findings {
-            results.push(finding_result(&file.path, f, index(&f.rule().code)));
+            results.push(finding_result(&file.path, f, index(&f.rule().code), locale));
         }
     }
     for file in files {
         for g in &file.gaps {
-            results.push(gap_result(&file.path, g, index(g.id.as_str())));
+            results.push(gap_result(&file.path, g, index(g.id.as_str()), locale));
         }
     }
     let log = Log {
@@ -218,14 +229,16 @@ pub fn render_sarif(files: &[FileFindings]) -> String {
     serde_json::to_string_pretty(&log).expect("SARIF serializes") + "\n"
 }
 
-fn rule_descriptor(rule: &RuleInfo) -> Descriptor<'_> {
-    let help = rule.explanation.trim();
+fn rule_descriptor(rule: &RuleInfo, lang: Lang) -> Descriptor<'_> {
+    let help = rule.explanation_in(lang).trim();
     Descriptor {
         id: &rule.code,
-        name: &rule.title,
-        short_description: Text { text: &rule.title },
+        name: rule.title_in(lang),
+        short_description: Text {
+            text: rule.title_in(lang),
+        },
         full_description: Text {
-            text: &rule.message,
+            text: rule.message_in(lang),
         },
         help: Help {
             text: help,
@@ -244,17 +257,19 @@ fn rule_descriptor(rule: &RuleInfo) -> Descriptor<'_> {
     }
 }
 
-fn gap_descriptor(gap: &GapInfo) -> Descriptor<'_> {
+fn gap_descriptor(gap: &GapInfo, lang: Lang) -> Descriptor<'_> {
     Descriptor {
         id: gap.id.as_str(),
         name: gap.id.as_str(),
-        short_description: Text { text: &gap.message },
+        short_description: Text {
+            text: gap.message_in(lang),
+        },
         full_description: Text {
-            text: gap.explanation.trim(),
+            text: gap.explanation_in(lang).trim(),
         },
         help: Help {
-            text: &gap.recommendation,
-            markdown: &gap.recommendation,
+            text: gap.recommendation_in(lang),
+            markdown: gap.recommendation_in(lang),
         },
         default_configuration: Configuration {
             level: level(gap.severity),
@@ -269,8 +284,13 @@ fn gap_descriptor(gap: &GapInfo) -> Descriptor<'_> {
     }
 }
 
-fn finding_result<'a>(path: &str, f: &'a Finding, rule_index: usize) -> SarifResult<'a> {
-    let label = f.provision.label();
+fn finding_result<'a>(
+    path: &str,
+    f: &'a Finding,
+    rule_index: usize,
+    locale: &Locale,
+) -> SarifResult<'a> {
+    let label = f.provision.label_in(locale);
     SarifResult {
         rule_id: &f.rule().code,
         rule_index,
@@ -311,13 +331,20 @@ fn finding_result<'a>(path: &str, f: &'a Finding, rule_index: usize) -> SarifRes
 }
 
 /// Gaps concern the whole agreement: the location is the file's first line.
-fn gap_result<'a>(path: &str, g: &'a Gap, rule_index: usize) -> SarifResult<'a> {
+fn gap_result<'a>(path: &str, g: &'a Gap, rule_index: usize, locale: &Locale) -> SarifResult<'a> {
     SarifResult {
         rule_id: g.id.as_str(),
         rule_index,
         level: level(g.severity),
         message: OwnedText {
-            text: format!("{} Recommendation: {}", g.message, g.recommendation),
+            text: format!(
+                "{} {}",
+                g.message,
+                locale.tr(
+                    "sarif-recommendation",
+                    &[("text", g.recommendation.as_str().into())]
+                )
+            ),
         },
         locations: [Location {
             physical_location: PhysicalLocation {

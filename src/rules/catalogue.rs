@@ -34,8 +34,18 @@ pub struct CategoryDecl {
     pub category: Category,
     /// A few words for people.
     pub label: String,
+    /// The label in the other output languages (`es.label`, `fr.label`),
+    /// where `categories.toml` gives one.
+    pub labels: BTreeMap<crate::locale::Lang, String>,
     /// Counted among the cultural clauses (guideline 19.4) in a summary.
     pub cultural_clause: bool,
+}
+
+impl CategoryDecl {
+    /// The label in `lang`, English when `categories.toml` has none.
+    pub fn label_in(&self, lang: crate::locale::Lang) -> &str {
+        self.labels.get(&lang).unwrap_or(&self.label)
+    }
 }
 
 /// A declared gap, compiled.
@@ -177,6 +187,15 @@ impl Catalogue {
             .iter()
             .find(|p| p.id == id)
             .map(|p| p.summary.as_str())
+    }
+
+    /// The summary of guideline paragraph `id` in `lang` (English where
+    /// `guidelines.toml` has none), if listed.
+    pub fn guideline_summary_in(&self, id: &str, lang: crate::locale::Lang) -> Option<&str> {
+        self.guidelines
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.summary_in(lang))
     }
 
     /// The developed-country list and its source.

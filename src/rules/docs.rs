@@ -1,31 +1,59 @@
 //! Rule and gap pages, written from the rule files: `treatyscan rules explain
 //! CODE` (or a gap id) prints one, and `docs/rules.md` is all of them (a test
-//! keeps it in step).
+//! keeps it in step). Each page comes in English, Spanish or French: the
+//! headings from the Fluent resources (`docs-*` messages), the rule and gap
+//! wording from the rule files' `es.*` / `fr.*` keys.
 
 use super::{GapDecl, Rule, RuleSet};
+use crate::locale::{Lang, Locale};
 use std::fmt::Write;
 
-/// One rule's page, in Markdown.
+/// One rule's page, in Markdown, in English.
 pub fn explain(rule: &Rule) -> String {
+    explain_in(rule, Locale::of(Lang::En))
+}
+
+/// One rule's page, in Markdown, in the locale's language.
+pub fn explain_in(rule: &Rule, l: &Locale) -> String {
     let s = &rule.spec;
+    let lang = l.lang();
     let mut out = String::new();
-    let _ = writeln!(out, "## {} — {}\n", s.code, s.title);
+    let _ = writeln!(out, "## {} — {}\n", s.code, rule.info.title_in(lang));
+    let within = l.t(&format!(
+        "docs-within-{}",
+        format!("{:?}", s.within).to_lowercase()
+    ));
     let _ = writeln!(
         out,
-        "- category: `{}`\n- severity: {}\n- guideline paragraphs: {}\n- languages: {}\n- scope: {} (conditions hold within one {})\n",
+        "- {}: `{}`\n- {}: {}\n- {}: {}\n- {}: {}\n- {}\n",
+        l.t("docs-category"),
         s.category,
+        l.t("docs-severity"),
         s.severity.name(),
+        l.t("docs-guideline-paragraphs"),
         s.guideline.join(", "),
+        l.t("docs-languages"),
         s.languages.join(", "),
-        s.scope.join(", "),
-        format!("{:?}", s.within).to_lowercase(),
+        l.tr(
+            "docs-scope",
+            &[
+                ("scopes", s.scope.join(", ").into()),
+                ("within", within.into())
+            ]
+        ),
     );
-    let _ = writeln!(out, "**Message:** {}\n", s.message);
-    let _ = writeln!(out, "{}\n", s.explanation.trim());
+    let _ = writeln!(
+        out,
+        "**{}:** {}\n",
+        l.t("docs-message"),
+        rule.info.message_in(lang)
+    );
+    let _ = writeln!(out, "{}\n", rule.info.explanation_in(lang).trim());
     out.push_str(&cited(
         &rule.info.guideline,
-        &rule.info.guideline_summaries,
+        rule.info.guideline_summaries_in(lang),
         &rule.info.convention_article,
+        l,
     ));
     let list = |title: &str, items: &[String], out: &mut String| {
         if !items.is_empty() {
@@ -36,44 +64,66 @@ pub fn explain(rule: &Rule) -> String {
             out.push('\n');
         }
     };
-    list("Matches", &s.examples.should_match, &mut out);
-    list("Does not match", &s.examples.no_match, &mut out);
+    list(&l.t("docs-matches"), &s.examples.should_match, &mut out);
+    list(&l.t("docs-no-match"), &s.examples.no_match, &mut out);
     out
 }
 
 /// The guideline paragraphs cited, each with its summary, and the articles
 /// of the Convention.
-fn cited(paragraphs: &[String], summaries: &[String], articles: &[String]) -> String {
-    let mut out = String::from("**Guideline paragraphs cited** (DCE/17/6.CP/11)\n\n");
+fn cited(paragraphs: &[String], summaries: &[String], articles: &[String], l: &Locale) -> String {
+    let mut out = format!("**{}** (DCE/17/6.CP/11)\n\n", l.t("docs-cited"));
     for (id, summary) in paragraphs.iter().zip(summaries) {
         let _ = writeln!(out, "- {id}: {summary}");
     }
     for article in articles {
-        let _ = writeln!(out, "- Convention, Article {article}");
+        let _ = writeln!(
+            out,
+            "- {}",
+            l.tr(
+                "docs-convention-article",
+                &[("article", article.as_str().into())]
+            )
+        );
     }
     out.push('\n');
     out
 }
 
-/// One gap's page, in Markdown: what it means, when it is open, what closes
-/// it, the clause it suggests per language, and its examples.
+/// One gap's page, in Markdown, in English: what it means, when it is open,
+/// what closes it, the clause it suggests per language, and its examples.
 pub fn explain_gap(gap: &GapDecl, rules: &RuleSet) -> String {
+    explain_gap_in(gap, rules, Locale::of(Lang::En))
+}
+
+/// [`explain_gap`] in the locale's language.
+pub fn explain_gap_in(gap: &GapDecl, rules: &RuleSet, l: &Locale) -> String {
     let info = &gap.info;
+    let lang = l.lang();
     let w = &gap.when;
     let mut out = String::new();
-    let _ = writeln!(out, "## {} (gap)\n", info.id);
+    let _ = writeln!(out, "## {} ({})\n", info.id, l.t("docs-gap"));
     let _ = writeln!(
         out,
-        "- severity: {}\n- guideline paragraphs: {}\n- level: the agreement as a whole\n",
+        "- {}: {}\n- {}: {}\n- {}\n",
+        l.t("docs-severity"),
         info.severity.name(),
+        l.t("docs-guideline-paragraphs"),
         info.guideline.join(", "),
+        l.t("docs-level-agreement"),
     );
-    let _ = writeln!(out, "**Message:** {}\n", info.message);
-    let _ = writeln!(out, "{}\n", info.explanation.trim());
+    let _ = writeln!(
+        out,
+        "**{}:** {}\n",
+        l.t("docs-message"),
+        info.message_in(lang)
+    );
+    let _ = writeln!(out, "{}\n", info.explanation_in(lang).trim());
     out.push_str(&cited(
         &info.guideline,
-        &info.guideline_summaries,
+        info.guideline_summaries_in(lang),
         &info.convention_article,
+        l,
     ));
     let names = |cs: &[crate::model::Category]| {
         cs.iter()
@@ -81,66 +131,114 @@ pub fn explain_gap(gap: &GapDecl, rules: &RuleSet) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    out.push_str("**Open when**\n\n");
+    let _ = writeln!(out, "**{}**\n", l.t("docs-open-when"));
     if !w.absent.is_empty() {
-        let _ = writeln!(out, "- no provision is flagged {}", names(&w.absent));
+        let _ = writeln!(
+            out,
+            "- {}",
+            l.tr(
+                "docs-when-absent",
+                &[("categories", names(&w.absent).into())]
+            )
+        );
     }
     if !w.present.is_empty() {
         let _ = writeln!(
             out,
-            "- some provision is flagged {} (the evidence)",
-            names(&w.present)
+            "- {}",
+            l.tr(
+                "docs-when-present",
+                &[("categories", names(&w.present).into())]
+            )
         );
     }
     if let Some(n) = &w.not_reached_by {
         let _ = writeln!(
             out,
-            "- no `{}` provision reaches the divisions titled /{}/ (or, without such a division, the provisions flagged {}): it reaches them when it sits inside them, speaks of the whole agreement, names them, or is made applicable to them by a cross-reference",
-            n.category,
-            n.divisions_titled.as_str(),
-            names(&n.or_flagged)
+            "- {}",
+            l.tr(
+                "docs-when-not-reached",
+                &[
+                    ("category", n.category.as_str().into()),
+                    ("titles", n.divisions_titled.as_str().into()),
+                    ("categories", names(&n.or_flagged).into()),
+                ]
+            )
         );
     }
-    if let Some(l) = &w.liberalised {
-        let kinds: Vec<&str> = l.kinds.iter().map(|k| k.name()).collect();
+    if let Some(lib) = &w.liberalised {
+        let kinds: Vec<String> = lib
+            .kinds
+            .iter()
+            .map(|k| l.t(&format!("kind-{}", k.name())).to_lowercase())
+            .collect();
         let _ = writeln!(
             out,
-            "- a {} is titled /{}/ (or, without one, a provision is flagged {}); they are the evidence",
-            kinds.join(" or "),
-            l.title.as_str(),
-            names(&l.or_present)
+            "- {}",
+            l.tr(
+                "docs-when-liberalised",
+                &[
+                    ("kinds", kinds.join(&l.t("docs-or")).into()),
+                    ("title", lib.title.as_str().into()),
+                    ("categories", names(&lib.or_present).into()),
+                ]
+            )
         );
     }
     if w.developing_party {
         let parties = rules.catalogue().parties();
         let _ = writeln!(
             out,
-            "- a Party counts as a developing country: one not in the developed list ({}, {}), or one named with `--developing`",
-            parties.source, parties.as_of
+            "- {}",
+            l.tr(
+                "docs-when-developing",
+                &[
+                    ("source", parties.source.as_str().into()),
+                    ("asof", parties.as_of.as_str().into()),
+                ]
+            )
         );
     }
-    let _ = writeln!(out, "\n**Recommendation:** {}\n", info.recommendation);
-    out.push_str("**Suggested clause**\n\n");
+    if let Some(date) = &w.undated_or_signed_from {
+        let _ = writeln!(
+            out,
+            "- {}",
+            l.tr("docs-when-dated", &[("date", date.as_str().into())])
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n**{}:** {}\n",
+        l.t("docs-recommendation"),
+        info.recommendation_in(lang)
+    );
+    let _ = writeln!(out, "**{}**\n", l.t("docs-suggested-clause"));
     for (lang, clause) in &gap.clauses {
         let _ = writeln!(out, "- {lang}: “{clause}”");
     }
     let _ = writeln!(
         out,
-        "\n**Example:** open on\n\n```text\n{}\n```\n\nand closed by adding\n\n```text\n{}\n```\n",
+        "\n**{}:** {}\n\n```text\n{}\n```\n\n{}\n\n```text\n{}\n```\n",
+        l.t("docs-example"),
+        l.t("docs-open-on"),
         gap.examples.opens.trim(),
+        l.t("docs-closed-by"),
         gap.examples.closes.trim()
     );
     out
 }
 
 /// How the prefilter finds a rule: the literal groups an article must contain
-/// (one literal of each) before the rule's patterns are run on it.
+/// (one literal of each) before the rule's patterns are run on it. In English.
 pub fn trigger(groups: &[Vec<String>]) -> String {
-    let mut out = String::from("**Checked in articles containing**\n\n");
+    trigger_in(groups, Locale::of(Lang::En))
+}
+
+/// [`trigger`] in the locale's language.
+pub fn trigger_in(groups: &[Vec<String>], l: &Locale) -> String {
+    let mut out = format!("**{}**\n\n", l.t("docs-checked-in"));
     if groups.is_empty() {
-        out.push_str(
-            "- every article in scope (no pattern gives a telling literal; a title condition is checked first)\n",
-        );
+        let _ = writeln!(out, "- {}", l.t("docs-every-article"));
     }
     for group in groups {
         // the shortest say most about what the group covers
@@ -148,28 +246,39 @@ pub fn trigger(groups: &[Vec<String>]) -> String {
         sorted.sort_by_key(|l| (l.len(), l.as_str()));
         let shown: Vec<String> = sorted.iter().take(8).map(|l| format!("“{l}”")).collect();
         let more = group.len().saturating_sub(shown.len());
-        let _ = write!(out, "- one of {}", shown.join(", "));
+        let _ = write!(
+            out,
+            "- {}",
+            l.tr("docs-one-of", &[("literals", shown.join(", ").into())])
+        );
         if more > 0 {
-            let _ = write!(out, " and {more} more");
+            let _ = write!(out, " {}", l.tr("docs-and-more", &[("count", more.into())]));
         }
         out.push('\n');
     }
-    out.push_str("\n(`treatyscan rules triggers` lists every literal of every rule.)\n");
+    let _ = writeln!(out, "\n{}", l.t("docs-triggers-hint"));
     out
 }
 
-/// The rule reference: every rule, grouped by category.
+/// The rule reference: every rule, grouped by category, in English.
 pub fn reference(rules: &RuleSet) -> String {
-    let mut out = String::from(
-        "# Rule reference\n\n\
-         Generated from `rules/*.toml` by `treatyscan rules --markdown`; do not edit by hand\n\
-         (`cargo test` fails when this file and the rules differ; regenerate with\n\
-         `cargo run -- rules --markdown > docs/rules.md`).\n\n",
+    reference_in(rules, Locale::of(Lang::En))
+}
+
+/// [`reference`] in the locale's language (`docs/rules.md`, `docs/rules.es.md`,
+/// `docs/rules.fr.md`).
+pub fn reference_in(rules: &RuleSet, l: &Locale) -> String {
+    let lang = l.lang();
+    let command = match lang {
+        Lang::En => "cargo run -- rules --markdown > docs/rules.md".to_string(),
+        other => format!("cargo run -- rules --markdown --lang {other} > docs/rules.{other}.md"),
+    };
+    let mut out = format!(
+        "# {}\n\n{}\n\n",
+        l.t("docs-reference-title"),
+        l.tr("docs-reference-intro", &[("command", command.into())])
     );
-    let _ = writeln!(
-        out,
-        "| code | category | severity | title |\n|---|---|---|---|"
-    );
+    let _ = writeln!(out, "{}\n|---|---|---|---|", l.t("docs-rules-table-head"));
     for r in rules.rules() {
         let s = &r.spec;
         let _ = writeln!(
@@ -178,11 +287,16 @@ pub fn reference(rules: &RuleSet) -> String {
             s.code,
             s.category,
             s.severity.name(),
-            s.title
+            r.info.title_in(lang)
         );
     }
     out.push('\n');
-    out.push_str("Gaps (agreement level, from `rules/gaps.toml`):\n\n| gap | severity | guideline |\n|---|---|---|\n");
+    let _ = writeln!(
+        out,
+        "{}\n\n{}\n|---|---|---|",
+        l.t("docs-gaps-intro"),
+        l.t("docs-gaps-table-head")
+    );
     for g in rules.catalogue().gaps() {
         let _ = writeln!(
             out,
@@ -204,19 +318,28 @@ pub fn reference(rules: &RuleSet) -> String {
             continue;
         }
         let _ = writeln!(out, "# `{category}`\n");
+        if lang != Lang::En {
+            let _ = writeln!(out, "{}\n", decl.label_in(lang));
+        }
         for r in in_category {
-            out.push_str(&explain(r));
+            out.push_str(&explain_in(r, l));
         }
     }
-    out.push_str("# Gaps\n\n");
+    let _ = writeln!(out, "# {}\n", l.t("docs-gaps-heading"));
     for g in rules.catalogue().gaps() {
-        out.push_str(&explain_gap(g, rules));
+        out.push_str(&explain_gap_in(g, rules, l));
     }
     out
 }
 
-/// `treatyscan rules`: one line per rule.
+/// `treatyscan rules`: one line per rule, in English.
 pub fn listing(rules: &RuleSet) -> String {
+    listing_in(rules, Locale::of(Lang::En))
+}
+
+/// [`listing`] in the locale's language.
+pub fn listing_in(rules: &RuleSet, l: &Locale) -> String {
+    let lang = l.lang();
     let mut out = String::new();
     for r in rules.rules() {
         let s = &r.spec;
@@ -227,17 +350,17 @@ pub fn listing(rules: &RuleSet) -> String {
             s.category,
             s.severity.name(),
             s.scope.join(","),
-            s.title
+            r.info.title_in(lang)
         );
     }
-    out.push_str("\ngaps (agreement level; `treatyscan rules explain GAP_ID`):\n");
+    let _ = writeln!(out, "\n{}", l.t("docs-listing-gaps"));
     for g in rules.catalogue().gaps() {
         let _ = writeln!(
             out,
             "{:<37} {:<8} {}",
             g.info.id,
             g.info.severity.name(),
-            g.info.message
+            g.info.message_in(lang)
         );
     }
     out

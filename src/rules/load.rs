@@ -10,10 +10,12 @@ use super::model::{
 };
 use super::scope::{ScopeDefs, BUILTIN_SCOPES};
 use super::{Rule, RuleSet};
-use crate::model::{Category, GapId, GapInfo, RuleInfo};
+use crate::locale::Lang;
+use crate::model::{Category, GapId, GapInfo, GapText, RuleInfo, RuleText};
 use rayon::prelude::*;
 use regex::bytes::RegexBuilder as BytesRegexBuilder;
 use regex::{Regex, RegexBuilder};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 use toml::Spanned;
@@ -288,9 +290,16 @@ fn declare_categories(name: &str, text: &str) -> Result<Vec<CategoryDecl>, RuleE
                 reason: format!("category `{}` declared twice", c.name),
             });
         }
+        let mut labels = BTreeMap::new();
+        for (lang, wording) in [(Lang::Es, c.es), (Lang::Fr, c.fr)] {
+            if let Some(w) = wording {
+                labels.insert(lang, w.label);
+            }
+        }
         out.push(CategoryDecl {
             category: Category::declared(&c.name),
             label: c.label,
+            labels,
             cultural_clause: c.cultural_clause,
         });
     }
@@ -328,6 +337,16 @@ fn summaries(guidelines: &[GuidelineParagraph], cited: &[String]) -> Result<Vec<
                     )
                 })
         })
+        .collect()
+}
+
+/// [`summaries`] in `lang` (the English of a paragraph with no translation);
+/// the ids were checked by `summaries`.
+fn summaries_in(guidelines: &[GuidelineParagraph], cited: &[String], lang: Lang) -> Vec<String> {
+    cited
+        .iter()
+        .filter_map(|id| guidelines.iter().find(|p| p.id == *id))
+        .map(|p| p.summary_in(lang).to_string())
         .collect()
 }
 
@@ -456,6 +475,21 @@ fn compile_gaps(
             return Err(fail("`guideline` must name at least one paragraph".into()));
         }
         let guideline_summaries = summaries(&guidelines, &spec.guideline).map_err(fail)?;
+        let mut translations = BTreeMap::new();
+        for (lang, wording) in [(Lang::Es, &spec.es), (Lang::Fr, &spec.fr)] {
+            let w = wording.clone().unwrap_or_default();
+            translations.insert(
+                lang,
+                GapText {
+                    message: w.message.unwrap_or_else(|| spec.message.clone()),
+                    explanation: w.explanation.unwrap_or_else(|| spec.explanation.clone()),
+                    recommendation: w
+                        .recommendation
+                        .unwrap_or_else(|| spec.recommendation.clone()),
+                    guideline_summaries: summaries_in(&guidelines, &spec.guideline, lang),
+                },
+            );
+        }
         gaps.push(GapDecl {
             info: Arc::new(GapInfo {
                 id: GapId::declared(&spec.id),
@@ -466,6 +500,7 @@ fn compile_gaps(
                 message: spec.message,
                 explanation: spec.explanation,
                 recommendation: spec.recommendation,
+                translations,
             }),
             clauses: spec.clause,
             when,
@@ -507,6 +542,19 @@ fn compile_rule(
         .any(|c| c.category == category && c.cultural_clause);
     let scope = scopes.filter(&spec.scope).map_err(fail)?;
     let guideline_summaries = summaries(&catalogue.guidelines, &spec.guideline).map_err(fail)?;
+    let translations = [Lang::Es, Lang::Fr]
+        .into_iter()
+        .map(|lang| {
+            let w = spec.wording(lang).cloned().unwrap_or_default();
+            let text = RuleText {
+                title: w.title.unwrap_or_else(|| spec.title.clone()),
+                message: w.message.unwrap_or_else(|| spec.message.clone()),
+                explanation: w.explanation.unwrap_or_else(|| spec.explanation.clone()),
+                guideline_summaries: summaries_in(&catalogue.guidelines, &spec.guideline, lang),
+            };
+            (lang, text)
+        })
+        .collect();
     let compile_all = |patterns: &[String],
                        field: &str|
      -> Result<Vec<regex::bytes::Regex>, RuleError> {
@@ -537,6 +585,7 @@ fn compile_rule(
             guideline_summaries,
             convention_article: spec.convention_article.clone(),
             languages: spec.languages.clone(),
+            translations,
         }),
         spec,
     })

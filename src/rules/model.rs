@@ -95,6 +95,41 @@ pub struct RuleSpec {
     pub explanation: String,
     /// Texts it must and must not match, checked by `cargo test`.
     pub examples: Examples,
+    /// Its wording in Spanish (`es.title`, `es.message`, `es.explanation`);
+    /// whatever is left out is shown in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub es: Option<RuleWording>,
+    /// Its wording in French (`fr.title`, …), as for `es`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fr: Option<RuleWording>,
+}
+
+impl RuleSpec {
+    /// Its wording in `lang` as written (`None` for English, or a language
+    /// the file does not translate it into).
+    pub fn wording(&self, lang: crate::locale::Lang) -> Option<&RuleWording> {
+        match lang {
+            crate::locale::Lang::En => None,
+            crate::locale::Lang::Es => self.es.as_ref(),
+            crate::locale::Lang::Fr => self.fr.as_ref(),
+        }
+    }
+}
+
+/// A rule's `title`, `message` and `explanation` in another language
+/// (`es.title = "…"`); each is optional.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleWording {
+    /// The title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The message.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The explanation.
+    #[serde(default)]
+    pub explanation: Option<String>,
 }
 
 /// A rule's examples: provision texts it is tested on.
@@ -145,6 +180,20 @@ pub struct CategorySpec {
     /// Counted among the cultural clauses of guideline 19.4 in a summary.
     #[serde(default)]
     pub cultural_clause: bool,
+    /// The label in Spanish (`es.label`); English when left out.
+    #[serde(default)]
+    pub es: Option<LabelWording>,
+    /// The label in French (`fr.label`); English when left out.
+    #[serde(default)]
+    pub fr: Option<LabelWording>,
+}
+
+/// A category's label in another language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelWording {
+    /// The label.
+    pub label: String,
 }
 
 /// `rules/guidelines.toml`: the guideline paragraphs rules and gaps may cite.
@@ -163,6 +212,32 @@ pub struct GuidelineParagraph {
     /// Its number in DCE/17/6.CP/11 ("19.4", "2").
     pub id: String,
     /// What it says, in one line (our words).
+    pub summary: String,
+    /// The summary in Spanish (`es.summary`); English when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub es: Option<SummaryWording>,
+    /// The summary in French (`fr.summary`); English when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fr: Option<SummaryWording>,
+}
+
+impl GuidelineParagraph {
+    /// The summary in `lang`, English when the file has none.
+    pub fn summary_in(&self, lang: crate::locale::Lang) -> &str {
+        let wording = match lang {
+            crate::locale::Lang::En => None,
+            crate::locale::Lang::Es => self.es.as_ref(),
+            crate::locale::Lang::Fr => self.fr.as_ref(),
+        };
+        wording.map_or(&self.summary, |w| &w.summary)
+    }
+}
+
+/// A guideline paragraph's summary in another language.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryWording {
+    /// The summary.
     pub summary: String,
 }
 
@@ -230,6 +305,29 @@ pub struct GapSpec {
     pub clause: BTreeMap<String, String>,
     /// A draft it is open on and the clause that closes it.
     pub examples: GapExamples,
+    /// Its wording in Spanish (`es.message`, `es.explanation`,
+    /// `es.recommendation`); whatever is left out is shown in English.
+    #[serde(default)]
+    pub es: Option<GapWording>,
+    /// Its wording in French, as for `es`.
+    #[serde(default)]
+    pub fr: Option<GapWording>,
+}
+
+/// A gap's `message`, `explanation` and `recommendation` in another
+/// language; each is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapWording {
+    /// The message.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// The explanation.
+    #[serde(default)]
+    pub explanation: Option<String>,
+    /// The recommendation.
+    #[serde(default)]
+    pub recommendation: Option<String>,
 }
 
 /// The conditions of a gap (see the head of `rules/gaps.toml`).

@@ -133,5 +133,10 @@ pub fn encrypt_with_unknown_password(doc: &mut lopdf::Document) {
 pub fn treatyscan() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("treatyscan").unwrap();
     cmd.env("NO_COLOR", "1");
+    // English unless a test asks for a language: the output language
+    // defaults from these (see `Lang::from_env`)
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
     cmd
 }

@@ -1,0 +1,177 @@
+# treatyscan's own strings, in English (the fallback of every other language).
+# Every message id here must exist in es/ and fr/ too (`cargo test` checks it).
+# The domain wording (rule and gap texts, guideline summaries, category
+# labels) is data beside the rules, in rules/*.toml, not here.
+
+## Heading keywords of provisions: "Article 14.2 (Scope)"
+
+kind-preamble = Preamble
+kind-part = Part
+kind-chapter = Chapter
+kind-section = Section
+kind-subsection = Subsection
+kind-article = Article
+kind-paragraph = Paragraph
+kind-subparagraph = Subparagraph
+kind-footnote = Footnote
+kind-annex = Annex
+kind-appendix = Appendix
+kind-protocol = Protocol
+kind-side_letter = Side letter
+kind-final_clause = Final clause
+
+## Severities, as the human report shows them (JSON keeps info/warning/error)
+
+severity-info = info
+severity-warning = warning
+severity-error = error
+
+## The human report
+
+label-gap = gap
+label-note = note
+label-concerns = concerns
+label-recommendation = recommendation
+label-for-example = for example
+label-guideline = guideline
+label-rules = rules
+label-tracked-change = tracked change
+agreement-level = agreement level
+convention-articles = Convention Art. { $articles }
+combined-heading = gaps for the combined agreement ({ $count ->
+    [one] { $count } file
+   *[other] { $count } files
+})
+combined-no-gap = no gap
+count-findings = { $count ->
+    [one] { $count } finding
+   *[other] { $count } findings
+}
+count-gaps = { $count ->
+    [one] { $count } gap
+   *[other] { $count } gaps
+}
+count-files = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
+totals = { $findings ->
+    [one] { $findings } finding
+   *[other] { $findings } findings
+} and { $gaps ->
+    [one] { $gaps } gap
+   *[other] { $gaps } gaps
+} in { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}
+baseline-hidden = { $count } finding(s) already in the baseline not shown
+
+## The summary line of a file
+
+summary-clauses = { $count ->
+    [0] no cultural clause
+    [one] { $count } cultural clause
+   *[other] { $count } cultural clauses
+}
+summary-ecommerce-no-carveout = e-commerce commitments with no cultural carve-out
+summary-ecommerce-carveout = e-commerce provisions with a cultural carve-out
+summary-ecommerce = e-commerce provisions
+summary-cites-convention = cites the 2005 Convention
+summary-no-convention = no reference to the 2005 Convention
+summary-other-gaps = { $count ->
+    [one] { $count } other gap
+   *[other] { $count } other gaps
+}
+
+## Notes
+
+note-parties-unknown = preferential treatment not assessed: Parties unknown (use --developing)
+note-gaps-per-file = gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)
+
+## Tracked changes (Word revision marks)
+
+revision-proposed = proposed by { $author }
+revision-deleted = deleted by { $author }
+revision-moved = moved by { $author }
+revision-unnamed-author = an unnamed author
+date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## SARIF
+
+sarif-recommendation = Recommendation: { $text }
+
+## Rule and gap pages (`rules explain`, `rules --markdown`, `rules`)
+
+docs-category = category
+docs-severity = severity
+docs-guideline-paragraphs = guideline paragraphs
+docs-languages = languages
+docs-scope = scope: { $scopes } (conditions hold within one { $within })
+docs-within-sentence = sentence
+docs-within-paragraph = paragraph
+docs-within-article = article
+docs-message = Message
+docs-matches = Matches
+docs-no-match = Does not match
+docs-cited = Guideline paragraphs cited
+docs-convention-article = Convention, Article { $article }
+docs-gap = gap
+docs-level-agreement = level: the agreement as a whole
+docs-open-when = Open when
+docs-when-absent = no provision is flagged { $categories }
+docs-when-present = some provision is flagged { $categories } (the evidence)
+docs-when-not-reached = no `{ $category }` provision reaches the divisions titled /{ $titles }/ (or, without such a division, the provisions flagged { $categories }): it reaches them when it sits inside them, speaks of the whole agreement, names them, or is made applicable to them by a cross-reference
+docs-or = { " " }or{ " " }
+docs-when-liberalised = a { $kinds } is titled /{ $title }/ (or, without one, a provision is flagged { $categories }); they are the evidence
+docs-when-developing = a Party counts as a developing country: one not in the developed list ({ $source }, { $asof }), or one named with `--developing`
+docs-when-dated = the agreement is undated (a draft) or was signed on or after { $date }
+docs-recommendation = Recommendation
+docs-suggested-clause = Suggested clause
+docs-example = Example
+docs-open-on = open on
+docs-closed-by = and closed by adding
+docs-checked-in = Checked in articles containing
+docs-every-article = every article in scope (no pattern gives a telling literal; a title condition is checked first)
+docs-one-of = one of { $literals }
+docs-and-more = and { $count } more
+docs-triggers-hint = (`treatyscan rules triggers` lists every literal of every rule.)
+docs-reference-title = Rule reference
+docs-reference-intro = Generated from `rules/*.toml` by `treatyscan rules --markdown`; do not edit by hand
+    (`cargo test` fails when this file and the rules differ; regenerate with
+    `{ $command }`).
+docs-rules-table-head = | code | category | severity | title |
+docs-gaps-intro = Gaps (agreement level, from `rules/gaps.toml`):
+docs-gaps-table-head = | gap | severity | guideline |
+docs-gaps-heading = Gaps
+docs-listing-gaps = gaps (agreement level; `treatyscan rules explain GAP_ID`):
+
+## The HTML report (`check --format html`): labels for its renderer
+
+html-title = Where the agreement stands on culture
+html-summary = Summary
+html-gaps = Gaps
+html-findings = Findings
+html-contents = Contents
+html-filter = Show category
+html-all-categories = all categories
+html-page = page { $page }
+html-rule = rule
+html-recommendation = Recommendation
+html-suggested-clause = Suggested clause
+html-guideline = Guideline paragraphs
+html-no-finding = No finding.
+html-no-gap = No gap.
+html-generated = Generated by treatyscan { $version }

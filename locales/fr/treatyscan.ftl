@@ -1,0 +1,180 @@
+# Les chaînes propres à treatyscan, en français. Chaque identifiant de message
+# existe aussi dans en/ et es/ (`cargo test` le vérifie). La rédaction des
+# règles et des lacunes (textes des règles, résumés des directives, libellés
+# des catégories) se trouve dans rules/*.toml, pas ici.
+
+## Mots-clés des intitulés : « Article 14.2 (Champ d'application) »
+
+kind-preamble = Préambule
+kind-part = Partie
+kind-chapter = Chapitre
+kind-section = Section
+kind-subsection = Sous-section
+kind-article = Article
+kind-paragraph = Paragraphe
+kind-subparagraph = Alinéa
+kind-footnote = Note de bas de page
+kind-annex = Annexe
+kind-appendix = Appendice
+kind-protocol = Protocole
+kind-side_letter = Lettre d'accompagnement
+kind-final_clause = Clauses finales
+
+## Gravité, telle que le rapport l'affiche (le JSON garde info/warning/error)
+
+severity-info = info
+severity-warning = avertissement
+severity-error = erreur
+
+## Le rapport pour les lecteurs
+
+label-gap = lacune
+label-note = remarque
+label-concerns = concerne
+label-recommendation = recommandation
+label-for-example = par exemple
+label-guideline = directives, par.
+label-rules = règles
+label-tracked-change = modification suivie
+agreement-level = au niveau de l'accord dans son ensemble
+convention-articles = Convention, art. { $articles }
+combined-heading = lacunes de l'accord combiné ({ $count ->
+    [one] { $count } fichier
+   *[other] { $count } fichiers
+})
+combined-no-gap = aucune lacune
+count-findings = { $count ->
+    [one] { $count } constat
+   *[other] { $count } constats
+}
+count-gaps = { $count ->
+    [one] { $count } lacune
+   *[other] { $count } lacunes
+}
+count-files = { $count ->
+    [one] { $count } fichier
+   *[other] { $count } fichiers
+}
+totals = { $findings ->
+    [one] { $findings } constat
+   *[other] { $findings } constats
+} et { $gaps ->
+    [one] { $gaps } lacune
+   *[other] { $gaps } lacunes
+} dans { $files ->
+    [one] { $files } fichier
+   *[other] { $files } fichiers
+}
+baseline-hidden = { $count ->
+    [one] { $count } constat déjà présent dans la référence (--baseline) n'est pas affiché
+   *[other] { $count } constats déjà présents dans la référence (--baseline) ne sont pas affichés
+}
+
+## La ligne de synthèse d'un fichier
+
+summary-clauses = { $count ->
+    [0] aucune clause culturelle
+    [one] { $count } clause culturelle
+   *[other] { $count } clauses culturelles
+}
+summary-ecommerce-no-carveout = engagements en matière de commerce électronique sans exclusion culturelle
+summary-ecommerce-carveout = dispositions sur le commerce électronique avec exclusion culturelle
+summary-ecommerce = dispositions sur le commerce électronique
+summary-cites-convention = cite la Convention de 2005
+summary-no-convention = aucune référence à la Convention de 2005
+summary-other-gaps = { $count ->
+    [one] { $count } autre lacune
+   *[other] { $count } autres lacunes
+}
+
+## Remarques
+
+note-parties-unknown = traitement préférentiel non évalué : Parties inconnues (indiquez-les avec --developing)
+note-gaps-per-file = les lacunes ont été établies fichier par fichier ; des dispositions des autres fichiers peuvent les combler (utilisez --combine lorsque les fichiers forment un seul accord)
+
+## Modifications suivies (marques de révision de Word)
+
+revision-proposed = proposé par { $author }
+revision-deleted = supprimé par { $author }
+revision-moved = déplacé par { $author }
+revision-unnamed-author = un auteur non nommé
+date = { $day } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## SARIF
+
+sarif-recommendation = Recommandation : { $text }
+
+## Fiches des règles et des lacunes (`rules explain`, `rules --markdown`, `rules`)
+
+docs-category = catégorie
+docs-severity = gravité
+docs-guideline-paragraphs = paragraphes des directives
+docs-languages = langues
+docs-scope = portée : { $scopes } (les conditions doivent être réunies dans { $within })
+docs-within-sentence = une même phrase
+docs-within-paragraph = un même paragraphe
+docs-within-article = un même article
+docs-message = Message
+docs-matches = Détecte
+docs-no-match = Ne détecte pas
+docs-cited = Paragraphes des directives cités
+docs-convention-article = Convention, article { $article }
+docs-gap = lacune
+docs-level-agreement = niveau : l'accord dans son ensemble
+docs-open-when = Ouverte lorsque
+docs-when-absent = aucune disposition n'est signalée { $categories }
+docs-when-present = une disposition est signalée { $categories } (elles en sont la preuve)
+docs-when-not-reached = aucune disposition `{ $category }` n'atteint les divisions dont le titre répond à /{ $titles }/ (ou, à défaut d'une telle division, les dispositions signalées { $categories }) : elle les atteint lorsqu'elle s'y trouve, vise l'accord tout entier, les nomme ou leur est rendue applicable par un renvoi
+docs-or = { " " }ou{ " " }
+docs-when-liberalised = un { $kinds } porte un titre qui répond à /{ $title }/ (ou, à défaut, une disposition est signalée { $categories }) ; ils en sont la preuve
+docs-when-developing = une Partie compte comme pays en développement : une Partie absente de la liste des pays développés ({ $source }, { $asof }), ou désignée avec `--developing`
+docs-when-dated = l'accord n'est pas daté (un projet) ou a été signé le { $date } ou après
+docs-recommendation = Recommandation
+docs-suggested-clause = Clause proposée
+docs-example = Exemple
+docs-open-on = ouverte sur
+docs-closed-by = et comblée en ajoutant
+docs-checked-in = Examinée dans les articles qui contiennent
+docs-every-article = tous les articles de sa portée (aucun motif ne fournit de littéral distinctif ; une condition sur le titre est vérifiée d'abord)
+docs-one-of = l'un de { $literals }
+docs-and-more = et { $count } autres
+docs-triggers-hint = (`treatyscan rules triggers` énumère tous les littéraux de toutes les règles.)
+docs-reference-title = Référence des règles
+docs-reference-intro = Produit à partir de `rules/*.toml` par `treatyscan rules --markdown --lang fr` ; ne pas modifier à la main
+    (`cargo test` échoue lorsque ce fichier et les règles diffèrent ; le régénérer avec
+    `{ $command }`).
+docs-rules-table-head = | code | catégorie | gravité | titre |
+docs-gaps-intro = Lacunes (au niveau de l'accord, d'après `rules/gaps.toml`) :
+docs-gaps-table-head = | lacune | gravité | directives |
+docs-gaps-heading = Lacunes
+docs-listing-gaps = lacunes (au niveau de l'accord ; `treatyscan rules explain ID_DE_LACUNE`) :
+
+## Le rapport HTML (`check --format html`) : libellés pour son générateur
+
+html-title = La position de l'accord en matière de culture
+html-summary = Synthèse
+html-gaps = Lacunes
+html-findings = Constats
+html-contents = Sommaire
+html-filter = Afficher la catégorie
+html-all-categories = toutes les catégories
+html-page = page { $page }
+html-rule = règle
+html-recommendation = Recommandation
+html-suggested-clause = Clause proposée
+html-guideline = Paragraphes des directives
+html-no-finding = Aucun constat.
+html-no-gap = Aucune lacune.
+html-generated = Produit par treatyscan { $version }
