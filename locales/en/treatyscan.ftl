@@ -14,6 +14,7 @@ kind-article = Article
 kind-paragraph = Paragraph
 kind-subparagraph = Subparagraph
 kind-footnote = Footnote
+kind-entry = Entry
 kind-annex = Annex
 kind-appendix = Appendix
 kind-protocol = Protocol
@@ -87,6 +88,7 @@ summary-other-gaps = { $count ->
 ## Notes
 
 note-parties-unknown = preferential treatment not assessed: Parties unknown (use --developing)
+note-structure-not-found = structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)
 note-gaps-per-file = gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)
 
 ## Tracked changes (Word revision marks)

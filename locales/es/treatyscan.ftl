@@ -14,6 +14,7 @@ kind-article = Artículo
 kind-paragraph = Párrafo
 kind-subparagraph = Subpárrafo
 kind-footnote = Nota al pie
+kind-entry = Entrada
 kind-annex = Anexo
 kind-appendix = Apéndice
 kind-protocol = Protocolo
@@ -90,6 +91,7 @@ summary-other-gaps = { $count ->
 ## Notas
 
 note-parties-unknown = trato preferencial no evaluado: Partes desconocidas (indíquelas con --developing)
+note-structure-not-found = estructura no encontrada: no hay encabezados de artículos, capítulos ni anexos; los resultados se dan por entrada (un bloque de texto, una entrada `Sector:` o una entrada numerada)
 note-gaps-per-file = las lagunas se han determinado archivo por archivo; las disposiciones de los demás archivos pueden colmarlas (use --combine cuando los archivos forman un solo acuerdo)
 
 ## Cambios controlados (marcas de revisión de Word)

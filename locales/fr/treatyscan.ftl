@@ -14,6 +14,7 @@ kind-article = Article
 kind-paragraph = Paragraphe
 kind-subparagraph = Alinéa
 kind-footnote = Note de bas de page
+kind-entry = Entrée
 kind-annex = Annexe
 kind-appendix = Appendice
 kind-protocol = Protocole
@@ -90,6 +91,7 @@ summary-other-gaps = { $count ->
 ## Remarques
 
 note-parties-unknown = traitement préférentiel non évalué : Parties inconnues (indiquez-les avec --developing)
+note-structure-not-found = structure introuvable : aucun intitulé d'article, de chapitre ni d'annexe ; les constats sont donnés par entrée (un bloc de texte, une entrée `Secteur :` ou une entrée numérotée)
 note-gaps-per-file = les lacunes ont été établies fichier par fichier ; des dispositions des autres fichiers peuvent les combler (utilisez --combine lorsque les fichiers forment un seul accord)
 
 ## Modifications suivies (marques de révision de Word)

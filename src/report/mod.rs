@@ -107,7 +107,13 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 1] = [(crate::review::PARTIES_UNKNOWN, "note-parties-unknown")];
+const NOTES: [(&str, &str); 2] = [
+    (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
+    (
+        crate::review::STRUCTURE_NOT_FOUND,
+        "note-structure-not-found",
+    ),
+];
 
 fn localise_note(note: &mut String, locale: &Locale) {
     if let Some((_, id)) = NOTES.iter().find(|(english, _)| note == english) {
