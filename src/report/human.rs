@@ -3,6 +3,7 @@
 //! triggered it, and why it matters (the rule's note and guideline paragraph).
 
 use crate::model::{FileFindings, Finding, Gap, Severity};
+use crate::provision::SourceFormat;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 
@@ -64,7 +65,7 @@ pub fn render_human_run(files: &[FileFindings], run: &super::Run, style: Style) 
             summary(file)
         );
         for f in &file.findings {
-            render_finding(&mut out, &file.path, f, style);
+            render_finding(&mut out, &location(file, f), f, style);
             *per_category.entry(f.category.as_str()).or_default() += 1;
         }
         for g in &file.gaps {
@@ -144,7 +145,16 @@ fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style) {
     );
 }
 
-fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
+/// Where a finding is: `file, page 428` in a PDF (its extracted text's lines
+/// mean nothing to a reader), `file:line:column` in every other source.
+fn location(file: &FileFindings, f: &Finding) -> String {
+    match f.page {
+        Some(page) if file.format == SourceFormat::Pdf => format!("{}, page {page}", file.path),
+        _ => format!("{}:{}:{}", file.path, f.line, f.column),
+    }
+}
+
+fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style) {
     let level_colour = match f.severity {
         Severity::Info => "1;36",
         Severity::Warning => "1;33",
@@ -166,10 +176,8 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "  {} {path}:{}:{}  {} [{}{id}]",
+        "  {} {location}  {} [{}{id}]",
         style.paint("34", "-->"),
-        f.line,
-        f.column,
         f.provision.label(),
         f.provision.path
     );
@@ -219,10 +227,11 @@ fn convention(articles: &[String]) -> String {
 
 /// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
 /// reference to the 2005 Convention": the line a negotiator reads first.
+/// It counts what the file holds, and then says what `--category` or
+/// `--baseline` keeps out of the report.
 pub fn summary(file: &FileFindings) -> String {
     let clauses: HashSet<&str> = file
-        .findings
-        .iter()
+        .held_findings()
         .filter(|f| f.rule().cultural_clause)
         .map(|f| f.provision.path.as_str())
         .collect();
@@ -231,8 +240,8 @@ pub fn summary(file: &FileFindings) -> String {
         1 => "1 cultural clause".to_string(),
         n => format!("{n} cultural clauses"),
     }];
-    let has = |c: &str| file.findings.iter().any(|f| f.category == c);
-    let gap = |id: &str| file.gaps.iter().any(|g| g.id == id);
+    let has = |c: &str| file.held_findings().any(|f| f.category == c);
+    let gap = |id: &str| file.held_gaps().any(|g| g.id == id);
     if gap("ecommerce_without_cultural_carveout") {
         parts.push("e-commerce commitments with no cultural carve-out".into());
     } else if has("ecommerce_cultural") {
@@ -246,8 +255,7 @@ pub fn summary(file: &FileFindings) -> String {
         parts.push("no reference to the 2005 Convention".into());
     }
     let other_gaps = file
-        .gaps
-        .iter()
+        .held_gaps()
         .filter(|g| {
             g.id != "ecommerce_without_cultural_carveout" && g.id != "missing_convention_reference"
         })
@@ -258,5 +266,30 @@ pub fn summary(file: &FileFindings) -> String {
             if other_gaps == 1 { "" } else { "s" }
         ));
     }
+    let hidden = &file.hidden;
+    let (findings, gaps) = (hidden.by_category.len(), hidden.gaps_by_category.len());
+    if findings + gaps > 0 {
+        parts.push(format!(
+            "not shown (--category): {}",
+            counted(findings, gaps)
+        ));
+    }
+    let (findings, gaps) = (hidden.by_baseline.len(), hidden.gaps_by_baseline.len());
+    if findings + gaps > 0 {
+        parts.push(format!(
+            "already in the baseline, not shown: {}",
+            counted(findings, gaps)
+        ));
+    }
     parts.join("; ")
+}
+
+/// "3 findings and 1 gap", leaving out a count of zero.
+fn counted(findings: usize, gaps: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (findings, gaps) {
+        (f, 0) => plural(f, "finding"),
+        (0, g) => plural(g, "gap"),
+        (f, g) => format!("{} and {}", plural(f, "finding"), plural(g, "gap")),
+    }
 }
