@@ -1,11 +1,14 @@
 //! Report formats over one findings model: human (compiler-style), JSON, SARIF
-//! 2.1.0 and CSV. Renderers are pure functions from findings to text.
+//! 2.1.0, CSV and a self-contained HTML page. Renderers are pure functions
+//! from findings to text.
 
 mod csv;
+mod html;
 mod human;
 mod sarif;
 
 pub use csv::render_csv;
+pub use html::{counted, label, render_html, Context as HtmlContext, Outline};
 pub use human::{render_human, render_human_run, summary, Style};
 pub use sarif::render_sarif;
 
