@@ -354,7 +354,7 @@ impl Page<'_> {
             })
             .collect();
         html! {
-            section.file id={"file" (i)} {
+            section.file id={"file" (i)} lang=[file.agreement.language.as_deref()] {
                 @if several { h2.filename { (file_name(file)) } }
                 (self.summary(i, file))
                 @if !file.gaps.is_empty() {
@@ -431,7 +431,7 @@ impl Page<'_> {
                     @if let Some(l) = &m.language { dt { (label("language")) } dd { (l) } }
                 }
                 ul.headline {
-                    li { b { (label("cultural-clauses")) ": " } (clauses.len()) }
+                    li.bad[clauses.is_empty()] { b { (label("cultural-clauses")) ": " } (clauses.len()) }
                     li.bad[ecommerce_bad] { b { (label("e-commerce")) ": " } (ecommerce) }
                     li.bad[convention_bad] { b { (label("convention")) ": " } (convention) }
                     li.bad[!file.gaps.is_empty()] { b { (label("gaps")) ": " } (file.gaps.len()) }
