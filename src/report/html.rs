@@ -51,6 +51,8 @@ pub fn label(key: &str) -> &str {
         "convention-cited" => "cited",
         "convention-missing" => "not cited",
         "convention-none" => "not cited (not assessed)",
+        "convention-not-in-file" => "not cited in this file",
+        "see-combined" => "see the combined agreement",
         "by-category" => "Findings by category",
         "category" => "Category",
         "provisions" => "Provisions",
@@ -176,12 +178,13 @@ pub struct Context {
     pub category_labels: Vec<(Category, String)>,
 }
 
-/// The whole report as one HTML page (UTF-8), a section per file, then the
-/// combined agreement's gaps (`--combine`) and the run's notes.
+/// The whole report as one HTML page (UTF-8): the run's notes and the
+/// combined agreement's gaps (`--combine`) first, then a section per file.
 pub fn render_html(files: &[FileFindings], run: &Run, context: &Context) -> String {
     let page = Page {
         context,
         empty: Outline::default(),
+        combined: run.combined.is_some(),
     };
     page.render(files, run).into_string()
 }
@@ -190,6 +193,8 @@ struct Page<'a> {
     context: &'a Context,
     /// The outline of a file the context has none for.
     empty: Outline,
+    /// The files are one agreement (`--combine`): its gaps are reported once.
+    combined: bool,
 }
 
 /// One article (or other provision) and its findings, in document order.
@@ -264,9 +269,7 @@ impl Page<'_> {
                             (self.toc(files, &groups, run))
                         }
                         main {
-                            @for (i, file) in files.iter().enumerate() {
-                                (self.file(i, file, &groups[i], files.len() > 1))
-                            }
+                            @for note in run.notes { p.note.run-note { b { (label("note")) ": " } (note) } }
                             @if let Some(c) = run.combined {
                                 section.file #combined {
                                     h2 { (label("combined-gaps")) " (" (counted("files", c.files)) ")" }
@@ -277,7 +280,9 @@ impl Page<'_> {
                                     @for note in &c.notes { p.note { b { (label("note")) ": " } (note) } }
                                 }
                             }
-                            @for note in run.notes { p.note { b { (label("note")) ": " } (note) } }
+                            @for (i, file) in files.iter().enumerate() {
+                                (self.file(i, file, &groups[i], files.len() > 1))
+                            }
                             footer { p { (label("guideline-source")) } }
                         }
                     }
@@ -290,6 +295,9 @@ impl Page<'_> {
     fn toc(&self, files: &[FileFindings], groups: &[Vec<Group>], run: &Run) -> Markup {
         html! {
             ol {
+                @if let Some(c) = run.combined {
+                    li { a href="#combined" { (label("combined-gaps")) " (" (c.gaps.len()) ")" } }
+                }
                 @for (i, file) in files.iter().enumerate() {
                     li {
                         @if files.len() > 1 { a href={"#file" (i)} { (file_name(file)) } }
@@ -304,9 +312,6 @@ impl Page<'_> {
                             }
                         }
                     }
-                }
-                @if let Some(c) = run.combined {
-                    li { a href="#combined" { (label("combined-gaps")) " (" (c.gaps.len()) ")" } }
                 }
             }
         }
@@ -398,6 +403,8 @@ impl Page<'_> {
             (label("convention-cited"), false)
         } else if gap("missing_convention_reference") {
             (label("convention-missing"), true)
+        } else if self.combined {
+            (label("convention-not-in-file"), false)
         } else {
             (label("convention-none"), false)
         };
@@ -434,7 +441,11 @@ impl Page<'_> {
                     li.bad[clauses.is_empty()] { b { (label("cultural-clauses")) ": " } (clauses.len()) }
                     li.bad[ecommerce_bad] { b { (label("e-commerce")) ": " } (ecommerce) }
                     li.bad[convention_bad] { b { (label("convention")) ": " } (convention) }
-                    li.bad[!file.gaps.is_empty()] { b { (label("gaps")) ": " } (file.gaps.len()) }
+                    @if self.combined {
+                        li { b { (label("gaps")) ": " } a href="#combined" { (label("see-combined")) } }
+                    } @else {
+                        li.bad[!file.gaps.is_empty()] { b { (label("gaps")) ": " } (file.gaps.len()) }
+                    }
                 }
                 @if by_category.0 + by_category.1 > 0 {
                     p.hidden-note { b { (label("not-shown-category")) ": " } (both(by_category)) }
@@ -771,6 +782,7 @@ article.provision{border:1px solid var(--line);border-radius:6px;padding:.7rem 1
 .cat{font-weight:600}.codes{font-weight:600}.where{color:var(--muted)}
 .message{margin:.25rem 0;font-weight:600}
 .note{color:#333;margin:.3rem 0}
+.run-note{margin-top:1.2rem;background:#ddf4ff;border:1px solid #54aeff;padding:.4rem .7rem;border-radius:4px}
 p.note b{font-family:system-ui,sans-serif}
 .revision{background:#ddf4ff;border:1px solid #54aeff;padding:.2rem .5rem;border-radius:4px;font-size:.92rem}
 ul.guidelines{margin:.3rem 0;padding-left:1.2rem;font-size:.9rem;color:#333}
