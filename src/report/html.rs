@@ -487,7 +487,7 @@ impl Page<'_> {
                 @if let Some(text) = text {
                     details.article-text {
                         summary { (label("article-text")) }
-                        div.text { (marked(text, &article_marks(text, &g.findings))) }
+                        div.text { (marked(text, &article_marks(text, g.findings.iter().map(|f| (f.excerpt.as_str(), &f.marks))))) }
                     }
                 }
             }
@@ -688,7 +688,7 @@ fn marked(text: &str, marks: &Marks) -> Markup {
 /// (without its `…`) is looked for in the text with whitespace runs read as
 /// one space, as excerpts are written, and its marks carried over. An
 /// excerpt not found adds no mark.
-fn article_marks(text: &str, findings: &[&Finding]) -> Marks {
+fn article_marks<'f>(text: &str, excerpts: impl Iterator<Item = (&'f str, &'f Marks)>) -> Marks {
     let mut collapsed = String::with_capacity(text.len());
     // for each byte of `collapsed`, the byte of `text` it stands for
     let mut origin: Vec<usize> = Vec::with_capacity(text.len());
@@ -707,25 +707,25 @@ fn article_marks(text: &str, findings: &[&Finding]) -> Marks {
         }
     }
     let mut raw = Vec::new();
-    for f in findings {
-        let start = if f.excerpt.starts_with('…') {
+    for (excerpt, marks) in excerpts {
+        let start = if excerpt.starts_with('…') {
             '…'.len_utf8()
         } else {
             0
         };
-        let end = f.excerpt.len()
-            - if f.excerpt.ends_with('…') && f.excerpt.len() > start {
+        let end = excerpt.len()
+            - if excerpt.ends_with('…') && excerpt.len() > start {
                 '…'.len_utf8()
             } else {
                 0
             };
-        let Some(core) = f.excerpt.get(start..end).filter(|c| !c.trim().is_empty()) else {
+        let Some(core) = excerpt.get(start..end).filter(|c| !c.trim().is_empty()) else {
             continue;
         };
         let Some(at) = collapsed.find(core) else {
             continue;
         };
-        for &(s, e) in f.marks.ranges() {
+        for &(s, e) in marks.ranges() {
             if s < start || e > end || s >= e {
                 continue;
             }
@@ -831,3 +831,35 @@ inputs.forEach(function(i){i.addEventListener('change',apply);});
  var v=b.getAttribute('data-all')==='1';inputs.forEach(function(i){i.checked=v;});apply();});});
 })();
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_of_an_excerpt_land_on_the_same_words_of_the_article_text() {
+        let text = "1.  This Chapter\n   does not apply to  the cultural\nindustries of a Party;\n2. Élan vital.";
+        let excerpt = "…does not apply to the cultural industries of a Party;…";
+        let at = excerpt.find("cultural industries").unwrap();
+        let marks = Marks::snap(excerpt, [(at, at + "cultural industries".len())]);
+        let found = article_marks(text, [(excerpt, &marks)].into_iter());
+        assert_eq!(found.words(text), ["cultural\nindustries"]);
+        // an excerpt of other words marks nothing
+        let other = Marks::snap("Élan mortel", [(0, 5)]);
+        assert!(article_marks(text, [("Élan mortel", &other)].into_iter()).is_empty());
+    }
+
+    #[test]
+    fn every_label_the_page_uses_is_in_the_table() {
+        let source = include_str!("html.rs");
+        let mut missing = Vec::new();
+        for (i, _) in source.match_indices("label(\"") {
+            let key = &source[i + 7..];
+            let key = &key[..key.find('"').unwrap()];
+            if !source.contains(&format!("\"{key}\" =>")) {
+                missing.push(key.to_string());
+            }
+        }
+        assert!(missing.is_empty(), "labels without text: {missing:?}");
+    }
+}
