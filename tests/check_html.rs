@@ -554,3 +554,62 @@ fn the_page_renders_in_headless_chromium() {
     // a blank 1280x2000 page compresses to a few KB; text, marks and boxes do not
     assert!(png.len() > 100_000, "screenshot of {} bytes", png.len());
 }
+
+/// The page of every agreement of the shared ToTA corpus (every ninth in a
+/// debug build), through the library: every finding's codes and marked
+/// words, every gap, nothing external, and the article texts with marks.
+#[test]
+fn html_of_the_shared_corpus_shows_every_finding_and_loads_nothing() {
+    use rayon::prelude::*;
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let rules = treatyscan::rules::RuleSet::builtin().unwrap();
+    let files: Vec<PathBuf> = common::tota_files(&shared)
+        .into_iter()
+        .step_by(common::sample_step())
+        .collect();
+    let context_labels: Vec<_> = rules
+        .catalogue()
+        .categories()
+        .iter()
+        .map(|c| (c.category, c.label.clone()))
+        .collect();
+    let started = std::time::Instant::now();
+    let sizes: Vec<(usize, usize)> = files
+        .par_iter()
+        .map(|path| {
+            let agreement = treatyscan::source::load(path).unwrap();
+            let name = path.display().to_string();
+            let file = treatyscan::review::review(
+                &rules,
+                &agreement,
+                &name,
+                &treatyscan::review::ReviewOptions::default(),
+            );
+            let context = treatyscan::report::HtmlContext {
+                outlines: vec![treatyscan::report::Outline::of(&agreement, None)],
+                category_labels: context_labels.clone(),
+            };
+            let files = [file];
+            let html = treatyscan::report::render_html(
+                &files,
+                &treatyscan::report::Run::default(),
+                &context,
+            );
+            let json: serde_json::Value =
+                serde_json::from_str(&treatyscan::report::render_json(&files)).unwrap();
+            assert_page_shows_the_report(&html, &json, &name);
+            (files[0].findings.len(), html.len())
+        })
+        .collect();
+    let findings: usize = sizes.iter().map(|s| s.0).sum();
+    let bytes: usize = sizes.iter().map(|s| s.1).sum();
+    eprintln!(
+        "html: {} agreements, {findings} findings, {} KB of pages in {:.1} s",
+        files.len(),
+        bytes / 1024,
+        started.elapsed().as_secs_f64()
+    );
+    assert!(findings > 0);
+}
