@@ -487,7 +487,7 @@ impl Page<'_> {
                 @if let Some(text) = text {
                     details.article-text {
                         summary { (label("article-text")) }
-                        div.text { (marked(text, &article_marks(text, g.findings.iter().map(|f| (f.excerpt.as_str(), &f.marks))))) }
+                        div.text { (marked(&reflow(text), &article_marks(text, g.findings.iter().map(|f| (f.excerpt.as_str(), &f.marks))))) }
                     }
                 }
             }
@@ -675,6 +675,35 @@ fn both((findings, gaps): (usize, usize)) -> String {
     }
 }
 
+/// A provision's text as printed, with the line breaks of a narrow page
+/// (a PDF column, a hard-wrapped draft) inside a sentence read as spaces: a
+/// single line break before a lowercase word, or before a capitalised one
+/// after a lowercase letter or a comma. The heading's line, paragraph breaks
+/// and lines that open with a number or a bracket stay. Byte offsets are
+/// unchanged (`\n` and a space are one byte each), so marks still fit.
+fn reflow(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = '\n';
+    let mut heading = true;
+    for (i, ch) in text.char_indices() {
+        let mut joins = false;
+        if ch == '\n' {
+            let next = text[i + 1..].trim_start_matches([' ', '\t']).chars().next();
+            joins = !heading
+                && prev != '\n'
+                && next.is_some_and(|n| {
+                    n.is_lowercase() || (n.is_uppercase() && (prev.is_lowercase() || prev == ','))
+                });
+            heading = false;
+        }
+        out.push(if joins { ' ' } else { ch });
+        if !(ch == ' ' || ch == '\t') {
+            prev = ch;
+        }
+    }
+    out
+}
+
 /// `text` with the marked runs in `<mark>`, every piece escaped.
 fn marked(text: &str, marks: &Marks) -> Markup {
     html! {
@@ -847,6 +876,17 @@ mod tests {
         // an excerpt of other words marks nothing
         let other = Marks::snap("Élan mortel", [(0, 5)]);
         assert!(article_marks(text, [("Élan mortel", &other)].into_iter()).is_empty());
+    }
+
+    #[test]
+    fn reflow_joins_lines_inside_a_sentence_only() {
+        let text = "Article 4\nCultural Industries\n1. Each Party may adjust its practice\nwith respect to the\nWTO Decision.\nThe Parties\n(a) shall,\nReview it.\n\n2. Done";
+        let out = reflow(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(
+            out,
+            "Article 4\nCultural Industries\n1. Each Party may adjust its practice with respect to the WTO Decision.\nThe Parties\n(a) shall, Review it.\n\n2. Done"
+        );
     }
 
     #[test]
