@@ -29,6 +29,7 @@ pub fn label(key: &str) -> &str {
     match key {
         "lang" => "en",
         "page-title" => "Where the agreement stands on culture",
+        "page-title-several" => "Where the agreements stand on culture",
         "generated-by" => "Report by treatyscan",
         "guideline-source" => "Guideline paragraphs: operational guidelines on the implementation of the 2005 UNESCO Convention in the digital environment (DCE/17/6.CP/11).",
         "contents" => "Contents",
@@ -121,6 +122,9 @@ pub struct Outline {
     /// paragraphs; a chapter's own text), for provisions up to
     /// [`Outline::MAX_TEXT`] bytes.
     pub texts: HashMap<String, String>,
+    /// The agreement's title when its metadata gives no name: its title
+    /// page, without a "Table of contents" that follows it.
+    pub title: Option<String>,
 }
 
 impl Outline {
@@ -131,7 +135,10 @@ impl Outline {
     /// The outline of an agreement as read. `wanted` limits the texts kept to
     /// those provision paths (the ones with findings), when given.
     pub fn of(agreement: &Agreement, wanted: Option<&HashSet<&str>>) -> Outline {
-        let mut outline = Outline::default();
+        let mut outline = Outline {
+            title: Some(title_page(&agreement.title())).filter(|t| !t.is_empty()),
+            ..Outline::default()
+        };
         for p in agreement.walk() {
             if is_division(p.kind) {
                 outline.divisions.insert(p.path.clone(), p.label());
@@ -152,6 +159,26 @@ impl Outline {
         }
         outline
     }
+}
+
+/// A title page's words without the contents heading a printed agreement
+/// puts under them ("… AGREEMENT TABLE OF CONTENTS").
+fn title_page(title: &str) -> String {
+    let mut t = title.trim();
+    for tail in [
+        "table of contents",
+        "contents",
+        "índice",
+        "table des matières",
+        "sommaire",
+    ] {
+        let lower = t.to_lowercase();
+        if lower.ends_with(tail) && lower.len() > tail.len() {
+            t = t[..t.len() - tail.len()].trim_end();
+            break;
+        }
+    }
+    t.to_string()
 }
 
 fn is_division(kind: Kind) -> bool {
@@ -208,6 +235,15 @@ impl Page<'_> {
         self.context.outlines.get(i).unwrap_or(&self.empty)
     }
 
+    /// What a reader calls the agreement: its name, its title page, or the file.
+    fn name<'f>(&'f self, i: usize, file: &'f FileFindings) -> &'f str {
+        file.agreement
+            .name
+            .as_deref()
+            .or(self.outline(i).title.as_deref())
+            .unwrap_or(&file.path)
+    }
+
     fn category(&self, c: Category) -> String {
         self.context
             .category_labels
@@ -219,8 +255,9 @@ impl Page<'_> {
 
     fn render(&self, files: &[FileFindings], run: &Run) -> Markup {
         let title = match files {
-            [one] => format!("{} — {}", label("page-title"), file_name(one)),
-            _ => label("page-title").to_string(),
+            [one] => self.name(0, one).to_string(),
+            _ if run.combined.is_some() => label("page-title").to_string(),
+            _ => label("page-title-several").to_string(),
         };
         let groups: Vec<Vec<Group>> = files
             .iter()
@@ -247,7 +284,7 @@ impl Page<'_> {
                 }
                 body {
                     header {
-                        p.by { (label("generated-by")) }
+                        p.by { (label("generated-by")) " · " (label("page-title")) }
                         h1 { (title) }
                     }
                     div.layout {
@@ -300,7 +337,7 @@ impl Page<'_> {
                 }
                 @for (i, file) in files.iter().enumerate() {
                     li {
-                        @if files.len() > 1 { a href={"#file" (i)} { (file_name(file)) } }
+                        @if files.len() > 1 { a href={"#file" (i)} { (self.name(i, file)) } }
                         ol {
                             li { a href={"#file" (i) "-summary"} { (label("summary")) } }
                             @if !file.gaps.is_empty() {
@@ -360,7 +397,7 @@ impl Page<'_> {
             .collect();
         html! {
             section.file id={"file" (i)} lang=[file.agreement.language.as_deref()] {
-                @if several { h2.filename { (file_name(file)) } }
+                @if several { h2.filename { (self.name(i, file)) } }
                 (self.summary(i, file))
                 @if !file.gaps.is_empty() {
                     section.gaps id={"file" (i) "-gaps"} {
@@ -430,7 +467,7 @@ impl Page<'_> {
             section.summary id={"file" (i) "-summary"} {
                 h2 { (label("summary")) }
                 dl.meta {
-                    @if let Some(name) = &m.name { dt { (label("agreement")) } dd { (name) } }
+                    @if let Some(name) = m.name.as_deref().or(self.outline(i).title.as_deref()) { dt { (label("agreement")) } dd { (name) } }
                     dt { (label("file")) } dd.path { (file.path) }
                     @if !m.parties.is_empty() { dt { (label("parties")) } dd { (m.parties.join(", ")) } }
                     @if let Some(d) = &m.date_signed { dt { (label("signed")) } dd { (d) } }
@@ -647,10 +684,6 @@ fn short_name(path: &str) -> String {
     std::path::Path::new(path)
         .file_name()
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
-}
-
-fn file_name(file: &FileFindings) -> &str {
-    file.agreement.name.as_deref().unwrap_or(&file.path)
 }
 
 /// "page 428" for a PDF; "line 12, column 5" for other sources.
