@@ -502,12 +502,7 @@ fn html_of_a_tota_agreement_and_a_real_pdf() {
 /// of the window's size with something drawn (not a blank page).
 #[test]
 fn the_page_renders_in_headless_chromium() {
-    let Some(chromium) = ["chromium", "chromium-browser"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok()
-    }) else {
+    let Some(chromium) = chromium() else {
         println!("SKIPPED: chromium not installed (Debian package `chromium`)");
         return;
     };
@@ -520,32 +515,15 @@ fn the_page_renders_in_headless_chromium() {
         &[&draft],
     );
     assert_eq!(out.status.code(), Some(1));
-    let mut child = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-            "--window-size=1280,2000",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg(format!("file://{}", page.display()))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("chromium did not finish in 120 s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    run_chromium(
+        chromium,
+        dir.path(),
+        &[
+            "--window-size=1280,2000".to_string(),
+            format!("--screenshot={}", shot.display()),
+        ],
+        &page,
+    );
     let png = std::fs::read(&shot).expect("chromium wrote a screenshot");
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
@@ -612,4 +590,94 @@ fn html_of_the_shared_corpus_shows_every_finding_and_loads_nothing() {
         started.elapsed().as_secs_f64()
     );
     assert!(findings > 0);
+}
+
+/// The category filter, run by Chromium on a page whose boxes are all
+/// unticked but one: what remains visible is that category's findings,
+/// their articles and their contents entries.
+#[test]
+fn the_category_filter_hides_the_other_categories_in_chromium() {
+    let Some(chromium) = chromium() else {
+        println!("SKIPPED: chromium not installed (Debian package `chromium`)");
+        return;
+    };
+    let draft = corpus_file("en-digital-partnership-draft.txt");
+    let html = html_of(&[], &[&draft]);
+    let only = "ecommerce_duties";
+    let unticked = html.replace(" checked value=", " value=").replace(
+        &format!(" value=\"{only}\""),
+        &format!(" checked value=\"{only}\""),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, unticked).unwrap();
+    let out = run_chromium(chromium, dir.path(), &["--dump-dom".to_string()], &page);
+    let dom = String::from_utf8_lossy(&out);
+    assert!(
+        dom.contains("<fieldset class=\"filter\" id=\"filter\">"),
+        "the script shows the filter"
+    );
+    let mut shown = 0;
+    let mut hidden = 0;
+    for (i, _) in dom.match_indices("data-category=\"") {
+        let rest = &dom[i + 15..];
+        let category = &rest[..rest.find('"').unwrap()];
+        let tag_end = rest.find('>').unwrap();
+        let is_hidden = rest[..tag_end].contains("hidden");
+        assert_eq!(is_hidden, category != only, "{category}");
+        if is_hidden {
+            hidden += 1;
+        } else {
+            shown += 1;
+        }
+    }
+    assert_eq!(shown, 1, "the one ecommerce_duties finding");
+    assert_eq!(hidden, 16);
+    // the article holding it stays; an article of cultural clauses only goes
+    let article = |name: &str| {
+        let at = dom.find(&format!("<h4>{name}")).unwrap();
+        let open = dom[..at].rfind("<article").unwrap();
+        dom[open..at].contains("hidden")
+    };
+    assert!(!article("Article 3.2 (Customs Duties)"));
+    assert!(article("Article 4.2 (Cultural Industries)"));
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    })
+}
+
+/// Runs headless Chromium on `page` with its own profile under `dir` (a
+/// browser already open elsewhere would take the command otherwise), at
+/// most 120 s; returns its standard output.
+fn run_chromium(chromium: &str, dir: &Path, args: &[String], page: &Path) -> Vec<u8> {
+    let stdout = dir.join("chromium.out");
+    let mut child = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .stdout(std::fs::File::create(&stdout).unwrap())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish in 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::fs::read(&stdout).unwrap()
 }

@@ -877,7 +877,8 @@ footer{margin-top:2.5rem;border-top:1px solid var(--line);font-size:.82rem;color
 
 /// The category filter: shows the fieldset (hidden for readers without
 /// scripts, who see everything) and hides findings, articles and contents
-/// entries of unticked categories. Reads no agreement text.
+/// entries of unticked categories, at once for boxes a browser restored on
+/// reload and on every change. Reads no agreement text.
 const SCRIPT: &str = r#"
 (function(){
 var box=document.getElementById('filter');if(!box)return;box.hidden=false;
@@ -889,6 +890,7 @@ function apply(){
   e.hidden=!e.getAttribute('data-categories').split(' ').some(function(c){return on[c];});});
 }
 inputs.forEach(function(i){i.addEventListener('change',apply);});
+apply();
 [].slice.call(box.querySelectorAll('button')).forEach(function(b){b.addEventListener('click',function(){
  var v=b.getAttribute('data-all')==='1';inputs.forEach(function(i){i.checked=v;});apply();});});
 })();
