@@ -91,7 +91,7 @@ summary-other-gaps = { $count ->
 ## Notas
 
 note-parties-unknown = trato preferencial no evaluado: Partes desconocidas (indíquelas con --developing)
-note-structure-not-found = estructura no encontrada: no hay encabezados de artículos, capítulos ni anexos; los resultados se dan por entrada (un bloque de texto, una entrada `Sector:` o una entrada numerada)
+note-structure-not-found = estructura no encontrada: no hay encabezados de artículos, capítulos ni anexos; los hallazgos se dan por entrada (un bloque de texto, una entrada `Sector:` o una entrada numerada)
 note-gaps-per-file = las lagunas se han determinado archivo por archivo; las disposiciones de los demás archivos pueden colmarlas (use --combine cuando los archivos forman un solo acuerdo)
 
 ## Cambios controlados (marcas de revisión de Word)
@@ -165,18 +165,73 @@ docs-listing-gaps = lagunas (nivel del acuerdo; `treatyscan rules explain ID_DE_
 
 ## El informe HTML (`check --format html`): etiquetas para su generador
 
-html-title = Posición del acuerdo en materia de cultura
-html-summary = Resumen
-html-gaps = Lagunas
-html-findings = Hallazgos
+
+location-page = { $path }, página { $page }
+summary-hidden-category = no mostrado (--category): { $what }
+summary-hidden-baseline = ya en la referencia, no mostrado: { $what }
+count-findings-and-gaps = { $findings } y { $gaps }
+
+# check --format html: the page's fixed words (src/report/html.rs)
+html-page-title = Posición del acuerdo en materia de cultura
+html-page-title-several = Posición de los acuerdos en materia de cultura
+html-generated-by = Informe elaborado por treatyscan
+html-guideline-source = Párrafos de las directrices: directrices operativas sobre la aplicación de la Convención de la UNESCO de 2005 en el entorno digital (DCE/17/6.CP/11).
 html-contents = Índice
-html-filter = Mostrar la categoría
-html-all-categories = todas las categorías
-html-page = página { $page }
-html-rule = regla
+html-summary = Resumen
+html-gaps = Lo que le falta al acuerdo
+html-findings = Hallazgos, artículo por artículo
+html-filter = Mostrar categorías
+html-filter-all = Todas
+html-filter-none = Ninguna
+html-no-gap = Ninguna laguna: el acuerdo contiene todas las cláusulas que buscan las directrices.
+html-no-finding = Ningún hallazgo.
+html-combined-gaps = Lo que le falta al acuerdo en su conjunto
+html-cultural-clauses = Cláusulas culturales
+html-e-commerce = Comercio electrónico
+html-ecommerce-no-carveout = compromisos sin exclusión cultural
+html-ecommerce-carveout = disposiciones con exclusión cultural
+html-ecommerce-plain = disposiciones
+html-ecommerce-none = no se encontró ninguna
+html-convention = Convención de 2005
+html-convention-cited = citada
+html-convention-missing = no citada
+html-convention-none = no citada (no evaluado)
+html-convention-not-in-file = no citada en este archivo
+html-see-combined = véase el acuerdo en su conjunto
+html-by-category = Hallazgos por categoría
+html-category = Categoría
+html-provisions = Disposiciones
+html-severity = Gravedad
+html-not-shown-category = No mostrado (--category)
+html-not-shown-baseline = Ya en la referencia, no mostrado
+html-note = Nota
+html-agreement = Acuerdo
+html-file = Archivo
+html-parties = Partes
+html-signed = Firmado
+html-in-force = En vigor
+html-language = Idioma
+html-page = página
+html-line = línea
+html-column = columna
 html-recommendation = Recomendación
 html-suggested-clause = Cláusula propuesta
-html-guideline = Párrafos de las directrices
-html-no-finding = Ningún hallazgo.
-html-no-gap = Ninguna laguna.
-html-generated = Generado por treatyscan { $version }
+html-concerns = Afecta a
+html-why = Por qué importa
+html-guideline = Directriz
+html-convention-article = Convención, artículo
+html-rules = Reglas
+html-tracked-change = Cambio con control de cambios
+html-proposed-by = propuesto por
+html-deleted-by = suprimido por
+html-moved-by = desplazado por
+html-unnamed-author = un autor sin nombre
+html-article-text = Texto completo de la disposición
+html-id = id
+html-info = información
+html-warning = aviso
+html-error = error
+html-count-provisions = { $count ->
+    [one] { $count } disposición
+   *[other] { $count } disposiciones
+}

@@ -165,18 +165,73 @@ docs-listing-gaps = lacunes (au niveau de l'accord ; `treatyscan rules explain I
 
 ## Le rapport HTML (`check --format html`) : libellés pour son générateur
 
-html-title = La position de l'accord en matière de culture
-html-summary = Synthèse
-html-gaps = Lacunes
-html-findings = Constats
+
+location-page = { $path }, page { $page }
+summary-hidden-category = non affiché (--category) : { $what }
+summary-hidden-baseline = déjà dans la référence, non affiché : { $what }
+count-findings-and-gaps = { $findings } et { $gaps }
+
+# check --format html: the page's fixed words (src/report/html.rs)
+html-page-title = Où en est l'accord en matière de culture
+html-page-title-several = Où en sont les accords en matière de culture
+html-generated-by = Rapport établi par treatyscan
+html-guideline-source = Paragraphes des directives : directives opérationnelles sur la mise en œuvre de la Convention de l'UNESCO de 2005 dans l'environnement numérique (DCE/17/6.CP/11).
 html-contents = Sommaire
-html-filter = Afficher la catégorie
-html-all-categories = toutes les catégories
-html-page = page { $page }
-html-rule = règle
+html-summary = Synthèse
+html-gaps = Ce qui manque à l'accord
+html-findings = Constats, article par article
+html-filter = Afficher les catégories
+html-filter-all = Toutes
+html-filter-none = Aucune
+html-no-gap = Aucune lacune : l'accord contient toutes les clauses que recherchent les directives.
+html-no-finding = Aucun constat.
+html-combined-gaps = Ce qui manque à l'accord dans son ensemble
+html-cultural-clauses = Clauses culturelles
+html-e-commerce = Commerce électronique
+html-ecommerce-no-carveout = engagements sans exclusion culturelle
+html-ecommerce-carveout = dispositions avec exclusion culturelle
+html-ecommerce-plain = dispositions
+html-ecommerce-none = aucune trouvée
+html-convention = Convention de 2005
+html-convention-cited = citée
+html-convention-missing = non citée
+html-convention-none = non citée (non évalué)
+html-convention-not-in-file = non citée dans ce fichier
+html-see-combined = voir l'accord dans son ensemble
+html-by-category = Constats par catégorie
+html-category = Catégorie
+html-provisions = Dispositions
+html-severity = Gravité
+html-not-shown-category = Non affiché (--category)
+html-not-shown-baseline = Déjà dans la référence, non affiché
+html-note = Remarque
+html-agreement = Accord
+html-file = Fichier
+html-parties = Parties
+html-signed = Signé
+html-in-force = En vigueur
+html-language = Langue
+html-page = page
+html-line = ligne
+html-column = colonne
 html-recommendation = Recommandation
 html-suggested-clause = Clause proposée
-html-guideline = Paragraphes des directives
-html-no-finding = Aucun constat.
-html-no-gap = Aucune lacune.
-html-generated = Produit par treatyscan { $version }
+html-concerns = Concerne
+html-why = Pourquoi c'est important
+html-guideline = Directive
+html-convention-article = Convention, article
+html-rules = Règles
+html-tracked-change = Modification suivie
+html-proposed-by = proposé par
+html-deleted-by = supprimé par
+html-moved-by = déplacé par
+html-unnamed-author = un auteur anonyme
+html-article-text = Texte intégral de la disposition
+html-id = id
+html-info = information
+html-warning = avertissement
+html-error = erreur
+html-count-provisions = { $count ->
+    [one] { $count } disposition
+   *[other] { $count } dispositions
+}

@@ -21,8 +21,13 @@ pub struct Args {
     /// Agreement files: plain text, Markdown, HTML, Word .docx, PDF or ToTA XML.
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// human: compiler-style diagnostics; json, sarif, csv: for tools; html:
+    /// one self-contained page to open, print or send.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
     /// Only these categories (repeat or separate with commas).
     #[arg(long = "category", value_delimiter = ',')]
     categories: Vec<String>,
@@ -61,6 +66,7 @@ enum Format {
     Json,
     Sarif,
     Csv,
+    Html,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -110,6 +116,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             names.join(", ")
         );
     }
+    // a report that cannot be written is said before any work is done
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
+            |e| anyhow::anyhow!("{}: cannot write the report: {e}", p.display()),
+        )?)),
+        None => Box::new(super::stdout()),
+    };
+    let style = if args.out.is_some() {
+        report::Style::Plain
+    } else {
+        report::Style::detect()
+    };
     let known = match &args.baseline {
         Some(path) => Some(read_baseline(path)?),
         None => None,
@@ -135,11 +153,20 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         }
     }
+    let html = matches!(args.format, Format::Html);
+    // the combined review takes the agreements: their outlines are made first
+    let combined_outlines: Vec<(String, report::Outline)> = if html && args.combine {
+        read.iter()
+            .map(|(p, a)| (p.clone(), report::Outline::of(a, None)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let (mut files, mut combined): (Vec<FileFindings>, Option<Combined>) = if args.combine {
         if read.is_empty() {
             (Vec::new(), None)
         } else {
-            let (files, c) = review_combined(&rules, read, &options);
+            let (files, c) = review_combined(&rules, std::mem::take(&mut read), &options);
             (files, Some(c))
         }
     } else {
@@ -188,25 +215,54 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             locale.tr("baseline-hidden", &[("count", known_count.into())])
         );
     }
-    let mut stdout = super::stdout();
     match args.format {
-        Format::Human => stdout.write_all(
-            report::render_human_in(&files, &run, report::Style::detect(), locale).as_bytes(),
+        Format::Human => out.write_all(
+            report::render_human_in(&files, &run, style, locale).as_bytes(),
         )?,
         Format::Json => {
-            let mut out = std::io::BufWriter::new(&mut stdout);
+            let mut out = std::io::BufWriter::new(&mut out);
             report::write_json_run(&files, &run, &mut out)?;
             out.flush()?
         }
         // SARIF and CSV have no place for a run-level gap: the combined
         // agreement's gaps are reported on its first file
-        Format::Sarif => stdout.write_all(
+        Format::Sarif => out.write_all(
             report::render_sarif_in(&with_combined(&files, &combined), locale).as_bytes(),
         )?,
         Format::Csv => {
-            stdout.write_all(report::render_csv(&with_combined(&files, &combined)).as_bytes())?
+            out.write_all(report::render_csv(&with_combined(&files, &combined)).as_bytes())?
+        }
+        Format::Html => {
+            let mut outlines = combined_outlines;
+            let context = report::HtmlContext {
+                outlines: files
+                    .iter()
+                    .map(|f| {
+                        if let Some(i) = outlines.iter().position(|(p, _)| *p == f.path) {
+                            return outlines.swap_remove(i).1;
+                        }
+                        let wanted = f
+                            .findings
+                            .iter()
+                            .map(|f| f.provision.path.as_str())
+                            .collect();
+                        read.iter()
+                            .find(|(p, _)| *p == f.path)
+                            .map(|(_, a)| report::Outline::of(a, Some(&wanted)))
+                            .unwrap_or_default()
+                    })
+                    .collect(),
+                category_labels: catalogue
+                    .categories()
+                    .iter()
+                    .map(|c| (c.category, c.label_in(lang).to_string()))
+                    .collect(),
+                lang,
+            };
+            out.write_all(report::render_html(&files, &run, &context).as_bytes())?
         }
     }
+    out.flush()?;
     let files = with_combined(&files, &combined);
     let code = exit_code(&files, failures, args.fail_on);
     Ok(if args.exit_zero && code == exit::FINDINGS {

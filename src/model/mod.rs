@@ -386,6 +386,49 @@ pub struct FileFindings {
     /// What the review could not assess, in a sentence each (Parties unknown).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub notes: Vec<String>,
+    /// The kind of file it was read from: a PDF's findings are located by
+    /// page, a text's by line and column (not serialised).
+    #[serde(skip)]
+    pub format: crate::provision::SourceFormat,
+    /// What `--category` or `--baseline` left out of `findings` and `gaps`,
+    /// kept so that a summary counts what the file holds (not serialised).
+    #[serde(skip)]
+    pub hidden: Hidden,
+}
+
+impl FileFindings {
+    /// Every finding the file holds: those reported, then those a filter or
+    /// baseline hid.
+    pub fn held_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .chain(&self.hidden.by_category)
+            .chain(&self.hidden.by_baseline)
+    }
+
+    /// Every gap the file has: those reported, then those a filter or
+    /// baseline hid.
+    pub fn held_gaps(&self) -> impl Iterator<Item = &Gap> {
+        self.gaps
+            .iter()
+            .chain(&self.hidden.gaps_by_category)
+            .chain(&self.hidden.gaps_by_baseline)
+    }
+}
+
+/// Findings and gaps of a file that the report does not show: the categories
+/// `--category` left out (and every gap, since gaps need every category), and
+/// what the `--baseline` already reported. Empty without those options.
+#[derive(Debug, Clone, Default)]
+pub struct Hidden {
+    /// Findings of categories other than the `--category` ones.
+    pub by_category: Vec<Finding>,
+    /// Gaps, not reported under `--category`.
+    pub gaps_by_category: Vec<Gap>,
+    /// Findings whose fingerprint is in the baseline.
+    pub by_baseline: Vec<Finding>,
+    /// Gaps whose fingerprint is in the baseline.
+    pub gaps_by_baseline: Vec<Gap>,
 }
 
 /// A short stable hash (FNV-1a, 64 bits) of normalised parts: fingerprints must

@@ -247,10 +247,11 @@ pub enum Paragraphs {
 }
 
 /// The kind of file an agreement was read from, judged by content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceFormat {
     /// Plain text (a draft, or text extracted beforehand).
+    #[default]
     Text,
     /// ToTA XML (the Texts of Trade Agreements corpus).
     TotaXml,

@@ -4,6 +4,7 @@
 
 use crate::locale::{Lang, Locale};
 use crate::model::{FileFindings, Finding, Gap, Severity};
+use crate::provision::SourceFormat;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 
@@ -80,7 +81,7 @@ pub fn render_human_in(
             summary_in(file, locale)
         );
         for f in &file.findings {
-            render_finding(&mut out, &file.path, f, style, locale);
+            render_finding(&mut out, &location(file, f, locale), f, style, locale);
             *per_category.entry(f.category.as_str()).or_default() += 1;
         }
         for g in &file.gaps {
@@ -187,7 +188,19 @@ fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style, locale: &Loca
     );
 }
 
-fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style, locale: &Locale) {
+/// Where a finding is: `file, page 428` in a PDF (its extracted text's lines
+/// mean nothing to a reader), `file:line:column` in every other source.
+fn location(file: &FileFindings, f: &Finding, locale: &Locale) -> String {
+    match f.page {
+        Some(page) if file.format == SourceFormat::Pdf => locale.tr(
+            "location-page",
+            &[("path", file.path.as_str().into()), ("page", page.into())],
+        ),
+        _ => format!("{}:{}:{}", file.path, f.line, f.column),
+    }
+}
+
+fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, locale: &Locale) {
     let level_colour = match f.severity {
         Severity::Info => "1;36",
         Severity::Warning => "1;33",
@@ -209,10 +222,8 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style, local
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "  {} {path}:{}:{}  {} [{}{id}]",
+        "  {} {location}  {} [{}{id}]",
         style.paint("34", "-->"),
-        f.line,
-        f.column,
         f.provision.label_in(locale),
         f.provision.path
     );
@@ -333,6 +344,8 @@ fn convention(articles: &[String], locale: &Locale) -> String {
 
 /// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
 /// reference to the 2005 Convention": the line a negotiator reads first.
+/// It counts what the file holds, and then says what `--category` or
+/// `--baseline` keeps out of the report.
 pub fn summary(file: &FileFindings) -> String {
     summary_in(file, Locale::of(Lang::En))
 }
@@ -340,14 +353,13 @@ pub fn summary(file: &FileFindings) -> String {
 /// [`summary`] in the locale's language.
 pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
     let clauses: HashSet<&str> = file
-        .findings
-        .iter()
+        .held_findings()
         .filter(|f| f.rule().cultural_clause)
         .map(|f| f.provision.path.as_str())
         .collect();
     let mut parts = vec![locale.tr("summary-clauses", &[("count", clauses.len().into())])];
-    let has = |c: &str| file.findings.iter().any(|f| f.category == c);
-    let gap = |id: &str| file.gaps.iter().any(|g| g.id == id);
+    let has = |c: &str| file.held_findings().any(|f| f.category == c);
+    let gap = |id: &str| file.held_gaps().any(|g| g.id == id);
     if gap("ecommerce_without_cultural_carveout") {
         parts.push(locale.t("summary-ecommerce-no-carveout"));
     } else if has("ecommerce_cultural") {
@@ -361,8 +373,7 @@ pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
         parts.push(locale.t("summary-no-convention"));
     }
     let other_gaps = file
-        .gaps
-        .iter()
+        .held_gaps()
         .filter(|g| {
             g.id != "ecommerce_without_cultural_carveout" && g.id != "missing_convention_reference"
         })
@@ -370,5 +381,37 @@ pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
     if other_gaps > 0 {
         parts.push(locale.tr("summary-other-gaps", &[("count", other_gaps.into())]));
     }
+    let hidden = &file.hidden;
+    let (findings, gaps) = (hidden.by_category.len(), hidden.gaps_by_category.len());
+    if findings + gaps > 0 {
+        parts.push(locale.tr(
+            "summary-hidden-category",
+            &[("what", counted(findings, gaps, locale).into())],
+        ));
+    }
+    let (findings, gaps) = (hidden.by_baseline.len(), hidden.gaps_by_baseline.len());
+    if findings + gaps > 0 {
+        parts.push(locale.tr(
+            "summary-hidden-baseline",
+            &[("what", counted(findings, gaps, locale).into())],
+        ));
+    }
     parts.join("; ")
+}
+
+/// "3 findings and 1 gap", leaving out a count of zero.
+fn counted(findings: usize, gaps: usize, locale: &Locale) -> String {
+    let findings_text = locale.tr("count-findings", &[("count", findings.into())]);
+    let gaps_text = locale.tr("count-gaps", &[("count", gaps.into())]);
+    match (findings, gaps) {
+        (_, 0) => findings_text,
+        (0, _) => gaps_text,
+        _ => locale.tr(
+            "count-findings-and-gaps",
+            &[
+                ("findings", findings_text.into()),
+                ("gaps", gaps_text.into()),
+            ],
+        ),
+    }
 }

@@ -1,7 +1,9 @@
 //! Report formats over one findings model: human (compiler-style), JSON, SARIF
-//! 2.1.0 and CSV. Renderers are pure functions from findings to text.
+//! 2.1.0, CSV and a self-contained HTML page. Renderers are pure functions
+//! from findings to text.
 
 mod csv;
+mod html;
 mod human;
 mod sarif;
 
@@ -11,6 +13,7 @@ pub use human::{
     summary_in, Style,
 };
 pub use sarif::{render_sarif, render_sarif_in};
+pub use html::{counted, label, render_html, Context as HtmlContext, Outline};
 
 use crate::locale::{Lang, Locale};
 use crate::model::{FileFindings, Finding, Gap};

@@ -3,7 +3,7 @@
 //! filter or a baseline leaves out.
 
 use crate::gaps::{find_gaps, Flag, GapInput};
-use crate::model::FileFindings;
+use crate::model::{FileFindings, Hidden};
 use crate::provision::Agreement;
 use crate::rules::RuleSet;
 use std::collections::HashSet;
@@ -25,21 +25,24 @@ pub fn review(
     options: &ReviewOptions,
 ) -> FileFindings {
     let mut findings = rules.check(agreement);
-    let gaps = if options.categories.is_empty() {
-        let flags = Flag::of(&findings);
-        find_gaps(
-            rules.catalogue(),
-            &GapInput {
-                agreement,
-                flags: &flags,
-                developing: &options.developing,
-            },
-        )
-    } else {
-        Vec::new()
-    };
+    let flags = Flag::of(&findings);
+    let mut gaps = find_gaps(
+        rules.catalogue(),
+        &GapInput {
+            agreement,
+            flags: &flags,
+            developing: &options.developing,
+        },
+    );
+    // a filter hides, it does not unsay: the summary still counts what is held
+    let mut hidden = Hidden::default();
     if !options.categories.is_empty() {
-        findings.retain(|f| options.categories.iter().any(|c| f.category == c.as_str()));
+        let (shown, other) = findings
+            .into_iter()
+            .partition(|f| options.categories.iter().any(|c| f.category == c.as_str()));
+        findings = shown;
+        hidden.by_category = other;
+        hidden.gaps_by_category = std::mem::take(&mut gaps);
     }
     let notes = if options.categories.is_empty() {
         notes(agreement, options)
@@ -52,6 +55,8 @@ pub fn review(
         findings,
         gaps,
         notes,
+        format: agreement.format,
+        hidden,
     }
 }
 
@@ -117,8 +122,11 @@ pub fn review_combined(
             f
         }));
         if !options.categories.is_empty() {
-            file.findings
-                .retain(|f| options.categories.iter().any(|c| f.category == c.as_str()));
+            let (shown, other) = std::mem::take(&mut file.findings)
+                .into_iter()
+                .partition(|f| options.categories.iter().any(|c| f.category == c.as_str()));
+            file.findings = shown;
+            file.hidden.by_category = other;
         }
         file.gaps.clear();
         file.notes.clear();
@@ -168,8 +176,16 @@ pub fn baseline_fingerprints(json: &serde_json::Value) -> HashSet<String> {
 
 /// Drops what the baseline already reported; returns how many were dropped.
 pub fn apply_baseline(file: &mut FileFindings, known: &HashSet<String>) -> usize {
-    let before = file.findings.len() + file.gaps.len();
-    file.findings.retain(|f| !known.contains(&f.fingerprint));
-    file.gaps.retain(|g| !known.contains(&g.fingerprint));
-    before - file.findings.len() - file.gaps.len()
+    let (findings, known_findings): (Vec<_>, Vec<_>) = std::mem::take(&mut file.findings)
+        .into_iter()
+        .partition(|f| !known.contains(&f.fingerprint));
+    let (gaps, known_gaps): (Vec<_>, Vec<_>) = std::mem::take(&mut file.gaps)
+        .into_iter()
+        .partition(|g| !known.contains(&g.fingerprint));
+    file.findings = findings;
+    file.gaps = gaps;
+    let dropped = known_findings.len() + known_gaps.len();
+    file.hidden.by_baseline.extend(known_findings);
+    file.hidden.gaps_by_baseline.extend(known_gaps);
+    dropped
 }

@@ -1,0 +1,684 @@
+//! `check --format html` and `--out`, and the human report's locations and
+//! summary: the page of every example draft carries every finding's rule
+//! code, every gap and its recommendation, the matched words in `<mark>`, and
+//! nothing from outside; agreement text is inert; PDFs are located by page;
+//! a filter or baseline does not make the summary unsay what the file holds.
+//! A ToTA agreement and a real PDF from `../shared` when it is there, and a
+//! screenshot in headless Chromium when `chromium` is installed.
+
+mod common;
+
+#[path = "support/docx_writer.rs"]
+mod docx_writer;
+
+use common::{corpus_file, treatyscan};
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Document, Object};
+use std::path::{Path, PathBuf};
+
+/// As maud escapes text and attribute values.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn check(args: &[&str], files: &[&Path]) -> std::process::Output {
+    treatyscan()
+        .arg("check")
+        .args(args)
+        .args(files)
+        .output()
+        .unwrap()
+}
+
+fn html_of(args: &[&str], files: &[&Path]) -> String {
+    let out = check(&[&["--format", "html"], args].concat(), files);
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json_of(args: &[&str], files: &[&Path]) -> serde_json::Value {
+    let out = check(&[&["--format", "json"], args].concat(), files);
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The marked words of a JSON finding: `marks` are byte ranges of `excerpt`.
+fn marked_words(finding: &serde_json::Value) -> Vec<String> {
+    let excerpt = finding["excerpt"].as_str().unwrap();
+    finding["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let (s, e) = (m[0].as_u64().unwrap(), m[1].as_u64().unwrap());
+            excerpt[s as usize..e as usize].to_string()
+        })
+        .collect()
+}
+
+/// Everything the page must show of what JSON reports: every finding's rule
+/// codes and marked words (in `<mark>`), every gap's message and
+/// recommendation; and nothing it loads from elsewhere.
+fn assert_page_shows_the_report(html: &str, json: &serde_json::Value, what: &str) {
+    assert!(html.starts_with("<!DOCTYPE html>"), "{what}");
+    assert_eq!(html.matches("<html").count(), 1, "{what}: one page");
+    let mut findings = 0;
+    for file in json["files"].as_array().unwrap() {
+        for f in file["findings"].as_array().unwrap() {
+            findings += 1;
+            let codes: Vec<&str> = f["rules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap())
+                .collect();
+            assert!(
+                html.contains(&format!(
+                    "<code class=\"codes\">{}</code>",
+                    codes.join(", ")
+                )),
+                "{what}: rule codes {codes:?}"
+            );
+            for word in marked_words(f) {
+                assert!(
+                    html.contains(&format!("<mark>{}</mark>", esc(&word))),
+                    "{what}: «{word}» not in <mark>"
+                );
+            }
+        }
+        for g in file["gaps"].as_array().unwrap() {
+            for key in ["message", "recommendation", "suggested_clause"] {
+                let text = g[key].as_str().unwrap();
+                assert!(html.contains(&esc(text)), "{what}: gap {key} «{text}»");
+            }
+        }
+    }
+    assert_eq!(
+        html.matches("class=\"finding ").count(),
+        findings,
+        "{what}: one block per finding"
+    );
+    assert_no_external_reference(html, what);
+}
+
+fn assert_no_external_reference(html: &str, what: &str) {
+    // agreement text has every `<` escaped: each one left opens a real tag
+    for tag in html.split('<').skip(1) {
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let name = tag.split_whitespace().next().unwrap_or("").to_lowercase();
+        assert!(
+            !["link", "img", "iframe", "object", "embed", "base", "frame", "audio", "video"]
+                .contains(&name.as_str()),
+            "{what}: <{tag}>"
+        );
+        assert!(!tag.contains(" src="), "{what}: <{tag}>");
+        for (i, _) in tag.match_indices("href=\"") {
+            assert!(
+                tag[i + 6..].starts_with('#'),
+                "{what}: link out of the page: <{tag}>"
+            );
+        }
+    }
+    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    assert!(
+        !style.contains("url(") && !style.contains("@import"),
+        "{what}"
+    );
+}
+
+fn example_drafts() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["", "gaps", "formats", "compare"] {
+        for e in std::fs::read_dir(corpus_file(dir)).unwrap() {
+            let p = e.unwrap().path();
+            let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
+            if matches!(ext, "txt" | "md" | "html" | "htm") && !p.ends_with("README.md") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn html_of_every_example_draft_shows_codes_gaps_and_marked_words() {
+    let drafts = example_drafts();
+    assert!(drafts.len() >= 12, "{drafts:?}");
+    let mut marks = 0;
+    for draft in &drafts {
+        let what = draft.display().to_string();
+        let html = html_of(&[], &[draft]);
+        let json = json_of(&[], &[draft]);
+        assert_page_shows_the_report(&html, &json, &what);
+        // the invented drafts hold no address: nothing points out of the page
+        assert!(
+            !html.contains("http://") && !html.contains("https://"),
+            "{what}"
+        );
+        marks += html.matches("<mark>").count();
+    }
+    assert!(marks > 50, "the drafts' matched words are marked: {marks}");
+}
+
+#[test]
+fn the_page_has_summary_first_then_gaps_then_findings_and_a_contents() {
+    let draft = corpus_file("en-digital-partnership-draft.txt");
+    let html = html_of(&[], &[&draft]);
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} not in page"));
+    assert!(at("id=\"file0-summary\"") < at("id=\"file0-gaps\""));
+    assert!(at("id=\"file0-gaps\"") < at("id=\"file0-findings\""));
+    // the summary counts the draft's 8 cultural clauses (as the human one does)
+    let summary = &html[at("id=\"file0-summary\"")..at("id=\"file0-gaps\"")];
+    assert!(
+        summary.contains("Cultural clauses: </b>8"),
+        "summary: {summary}"
+    );
+    // contents by chapter and article, each entry a link to its article
+    let toc = &html[at("<nav")..at("</nav>")];
+    assert!(toc.contains("Chapter 3 (ELECTRONIC COMMERCE)"), "{toc}");
+    for (i, _) in toc.match_indices("href=\"#file0-p") {
+        let id = &toc[i + 7..i + 7 + toc[i + 7..].find('"').unwrap()];
+        assert!(
+            html.contains(&format!("id=\"{id}\"")),
+            "contents link #{id}"
+        );
+    }
+    assert!(toc.contains("Article 3.2 (Customs Duties)"));
+    // a guideline paragraph's one-line summary, the rule's note
+    assert!(html.contains("Guideline 19.4</b>: Consider cultural clauses"));
+    // the article's whole text folds out with the words marked there too
+    let article = &html[at("Article 4.2 (Cultural Industries)")..];
+    let text = &article[article.find("<details class=\"article-text\">").unwrap()..];
+    let text = &text[..text.find("</details>").unwrap()];
+    assert!(text.contains("<mark>"), "{text}");
+    // the filter is shown by its script; without scripts nothing is hidden
+    assert!(html.contains("<fieldset class=\"filter\" id=\"filter\" hidden>"));
+    assert!(html.contains("data-category=\"ecommerce_duties\""));
+    assert_eq!(html.matches("<script").count(), 1);
+    assert_eq!(
+        html.matches(" hidden").count(),
+        1,
+        "only the filter is hidden"
+    );
+    assert!(html.contains("@media print"));
+}
+
+#[test]
+fn agreement_text_is_inert_in_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    let hostile = "AGREEMENT <script>alert(1)</script> BETWEEN \"><img src=x onerror=alert(2)>\n\n\
+        Article 1 <b onmouseover=alert(3)>Scope</b>\n\n\
+        1. This Agreement shall not apply to cultural industries <script>alert(4)</script> \"><img src=y onerror=alert(5)> & co.\n\n\
+        Article 2 Customs Duties\n\n\
+        Neither Party shall impose customs duties on electronic transmissions \"><iframe src=z>.\n";
+    std::fs::write(&path, hostile).unwrap();
+    let html = html_of(&[], &[&path]);
+    let json = json_of(&[], &[&path]);
+    assert!(
+        !json["files"][0]["findings"].as_array().unwrap().is_empty(),
+        "the hostile text has findings, so its words are on the page"
+    );
+    assert_eq!(html.matches("<script").count(), 1, "only the filter script");
+    for bad in ["<img", "<iframe", "<b onmouseover", "alert(1)</script>"] {
+        assert!(!html.contains(bad), "`{bad}` came out live");
+    }
+    assert!(html.contains("&lt;script&gt;alert(4)&lt;/script&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;img src=y onerror=alert(5)&gt; &amp; co."));
+    assert_no_external_reference(&html, "hostile");
+}
+
+#[test]
+fn several_files_give_one_page_with_a_section_each_and_combine_gives_the_gaps_once() {
+    let a = corpus_file("gaps/en-base-draft.txt");
+    let b = corpus_file("en-digital-partnership-draft.txt");
+    let html = html_of(&[], &[&a, &b]);
+    assert_eq!(html.matches("<!DOCTYPE").count(), 1);
+    assert!(html.contains("<section class=\"file\" id=\"file0\">"));
+    assert!(html.contains("<section class=\"file\" id=\"file1\">"));
+    assert!(html.contains("gaps were computed per file"));
+    let json = json_of(&[], &[&a, &b]);
+    assert_page_shows_the_report(&html, &json, "two files");
+
+    let html = html_of(&["--combine"], &[&a, &b]);
+    let json = json_of(&["--combine"], &[&a, &b]);
+    let gaps = json["gaps"].as_array().unwrap();
+    assert!(!gaps.is_empty());
+    assert!(html.contains("id=\"combined\""));
+    assert!(!html.contains("id=\"file0-gaps\"") && !html.contains("id=\"file1-gaps\""));
+    for g in gaps {
+        let message = esc(g["message"].as_str().unwrap());
+        assert_eq!(html.matches(&format!("<h3>{message}</h3>")).count(), 1);
+        assert!(html.contains(&esc(g["recommendation"].as_str().unwrap())));
+    }
+}
+
+#[test]
+fn out_writes_any_format_to_the_file_and_a_bad_one_is_one_line() {
+    let draft = corpus_file("en-digital-partnership-draft.txt");
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["human", "json", "sarif", "csv", "html"] {
+        let path = dir.path().join(format!("report.{format}"));
+        let out = check(
+            &["--format", format, "--out", path.to_str().unwrap()],
+            &[&draft],
+        );
+        assert_eq!(out.status.code(), Some(1), "{format}: findings exit 1");
+        assert!(out.stdout.is_empty(), "{format}: nothing on stdout");
+        let written = std::fs::read_to_string(&path).unwrap();
+        let stdout = check(&["--format", format], &[&draft]).stdout;
+        assert_eq!(written.as_bytes(), stdout, "{format}: same report");
+    }
+    let bad = dir.path().join("no/such/dir/report.html");
+    let out = check(
+        &["--format", "html", "--out", bad.to_str().unwrap()],
+        &[&draft],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("report.html") && err.contains("cannot write"),
+        "{err}"
+    );
+}
+
+/// A two-page PDF whose second page holds a cultural exception.
+fn small_pdf() -> Vec<u8> {
+    let pages: [&[&str]; 2] = [
+        &[
+            "AGREEMENT ON DIGITAL TRADE BETWEEN BOREALIA AND AUSTRINIA",
+            "The Parties have agreed as follows:",
+            "Article 1 Scope",
+            "This Agreement applies to measures affecting trade by electronic means.",
+        ],
+        &[
+            "Article 2 Cultural Industries",
+            "Nothing in this Agreement shall apply to measures relating to the",
+            "cultural industries of either Party.",
+        ],
+    ];
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let mut kids: Vec<Object> = Vec::new();
+    for lines in pages {
+        let mut operations = Vec::new();
+        for (n, text) in lines.iter().enumerate() {
+            operations.extend([
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), 11.into()]),
+                Operation::new("Td", vec![72.into(), (760 - 20 * n as i64).into()]),
+                Operation::new("Tj", vec![Object::string_literal(*text)]),
+                Operation::new("ET", vec![]),
+            ]);
+        }
+        let content = Content { operations }.encode().unwrap();
+        let stream = doc.add_object(lopdf::Stream::new(dictionary! {}, content));
+        kids.push(
+            doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+            })
+            .into(),
+        );
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => 2, "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_pdf_finding_is_located_by_its_page_a_text_one_by_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    // no .pdf extension: a PDF is known by its content
+    let pdf = dir.path().join("draft-agreement");
+    std::fs::write(&pdf, small_pdf()).unwrap();
+    let json = json_of(&[], &[&pdf]);
+    let exception = json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["category"] == "cultural_exception")
+        .expect("the PDF's cultural exception is found")
+        .clone();
+    assert_eq!(exception["page"], 2);
+    let human = String::from_utf8(check(&[], &[&pdf]).stdout).unwrap();
+    let name = pdf.display().to_string();
+    assert!(
+        human.contains(&format!("--> {name}, page 2  Article 2")),
+        "{human}"
+    );
+    let line_col = format!("{name}:{}:{}", exception["line"], exception["column"]);
+    assert!(
+        !human.contains(&line_col),
+        "no line of the extracted text: {human}"
+    );
+    let html = html_of(&[], &[&pdf]);
+    assert!(
+        html.contains("<span class=\"where\">page 2</span>"),
+        "{html}"
+    );
+
+    // a plain-text draft keeps line:column
+    let draft = corpus_file("en-digital-partnership-draft.txt");
+    let human = String::from_utf8(check(&[], &[&draft]).stdout).unwrap();
+    assert!(
+        human.contains("en-digital-partnership-draft.txt:37:5  Article 1.2"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_category_filter_or_a_baseline_does_not_unsay_what_the_draft_holds() {
+    let draft = corpus_file("en-digital-partnership-draft.txt");
+    let first_line = |args: &[&str]| {
+        let out = String::from_utf8(check(args, &[&draft]).stdout).unwrap();
+        out.lines().next().unwrap().to_string()
+    };
+    let full = first_line(&[]);
+    assert!(full.contains("8 cultural clauses; "), "{full}");
+    assert!(!full.contains("not shown"), "{full}");
+
+    let filtered = first_line(&["--category", "ecommerce_duties"]);
+    assert!(filtered.contains("8 cultural clauses; "), "{filtered}");
+    assert!(filtered.contains("cites the 2005 Convention"), "{filtered}");
+    assert!(
+        filtered.contains("not shown (--category): 16 findings and 1 gap"),
+        "{filtered}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("before.json");
+    std::fs::write(&baseline, check(&["--format", "json"], &[&draft]).stdout).unwrap();
+    let known = first_line(&["--baseline", baseline.to_str().unwrap()]);
+    assert!(known.contains("8 cultural clauses; "), "{known}");
+    assert!(
+        known.contains("already in the baseline, not shown: 17 findings and 1 gap"),
+        "{known}"
+    );
+    // the page says it too, and still counts the clauses
+    let html = html_of(&["--category", "ecommerce_duties"], &[&draft]);
+    assert!(html.contains("Cultural clauses: </b>8"));
+    assert!(html.contains("Not shown (--category): </b>16 findings, 1 gap"));
+    // JSON keeps its keys: what is hidden is not serialised
+    let json = json_of(&["--category", "ecommerce_duties"], &[&draft]);
+    assert!(json["files"][0].get("hidden").is_none());
+    assert_eq!(json["files"][0]["gaps"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_tracked_change_shows_its_author_and_date_on_the_page() {
+    use docx_writer::{ins, p, run, Docx};
+    let body = [
+        p("AGREEMENT ON DIGITAL TRADE BETWEEN BOREALIA AND AUSTRINIA"),
+        p("Article 1 Scope"),
+        format!(
+            "<w:p>{}{}{}</w:p>",
+            run("This Agreement shall not apply to "),
+            ins(
+                "Borealia delegation",
+                "2026-03-02T09:30:00Z",
+                "measures relating to the cultural industries"
+            ),
+            run("."),
+        ),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.docx");
+    std::fs::write(&path, Docx::new(body).to_bytes()).unwrap();
+    let json = json_of(&[], &[&path]);
+    assert!(
+        json["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.get("revision").is_some()),
+        "{json}"
+    );
+    let html = html_of(&[], &[&path]);
+    assert!(
+        html.contains("Tracked change: </b>proposed by Borealia delegation, 2026-03-02"),
+        "{html}"
+    );
+}
+
+#[test]
+fn html_of_a_tota_agreement_and_a_real_pdf() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let tota = shared.join("corpus/tota/pta_10.xml");
+    let pdf = shared.join("corpus/pdf-real/rcep-2020.pdf");
+    for path in [tota, pdf] {
+        if !path.is_file() {
+            println!("SKIPPED: {} not found", path.display());
+            continue;
+        }
+        let what = path.display().to_string();
+        let html = html_of(&[], &[&path]);
+        let json = json_of(&[], &[&path]);
+        assert!(!json["files"][0]["findings"].as_array().unwrap().is_empty());
+        assert_page_shows_the_report(&html, &json, &what);
+        if what.ends_with(".pdf") {
+            let pages = json["files"][0]["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|f| f["page"].as_u64());
+            for page in pages {
+                assert!(html.contains(&format!("<span class=\"where\">page {page}</span>")));
+            }
+            let human = String::from_utf8(check(&[], &[&path]).stdout).unwrap();
+            assert!(
+                human.contains("rcep-2020.pdf, page 428  Article 12.11"),
+                "{human}"
+            );
+        }
+    }
+}
+
+/// Renders the page in headless Chromium and checks the screenshot is a PNG
+/// of the window's size with something drawn (not a blank page).
+#[test]
+fn the_page_renders_in_headless_chromium() {
+    let Some(chromium) = chromium() else {
+        println!("SKIPPED: chromium not installed (Debian package `chromium`)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let shot = dir.path().join("report.png");
+    let draft = corpus_file("en-digital-partnership-draft.txt");
+    let out = check(
+        &["--format", "html", "--out", page.to_str().unwrap()],
+        &[&draft],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    run_chromium(
+        chromium,
+        dir.path(),
+        &[
+            "--window-size=1280,2000".to_string(),
+            format!("--screenshot={}", shot.display()),
+        ],
+        &page,
+    );
+    let png = std::fs::read(&shot).expect("chromium wrote a screenshot");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((width, height), (1280, 2000));
+    // a blank 1280x2000 page compresses to a few KB; text, marks and boxes do not
+    assert!(png.len() > 100_000, "screenshot of {} bytes", png.len());
+}
+
+/// The page of every agreement of the shared ToTA corpus (every ninth in a
+/// debug build), through the library: every finding's codes and marked
+/// words, every gap, nothing external, and the article texts with marks.
+#[test]
+fn html_of_the_shared_corpus_shows_every_finding_and_loads_nothing() {
+    use rayon::prelude::*;
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let rules = treatyscan::rules::RuleSet::builtin().unwrap();
+    let files: Vec<PathBuf> = common::tota_files(&shared)
+        .into_iter()
+        .step_by(common::sample_step())
+        .collect();
+    let context_labels: Vec<_> = rules
+        .catalogue()
+        .categories()
+        .iter()
+        .map(|c| (c.category, c.label.clone()))
+        .collect();
+    let started = std::time::Instant::now();
+    let sizes: Vec<(usize, usize)> = files
+        .par_iter()
+        .map(|path| {
+            let agreement = treatyscan::source::load(path).unwrap();
+            let name = path.display().to_string();
+            let file = treatyscan::review::review(
+                &rules,
+                &agreement,
+                &name,
+                &treatyscan::review::ReviewOptions::default(),
+            );
+            let context = treatyscan::report::HtmlContext {
+                outlines: vec![treatyscan::report::Outline::of(&agreement, None)],
+                category_labels: context_labels.clone(),
+                lang: treatyscan::locale::Lang::En,
+            };
+            let files = [file];
+            let html = treatyscan::report::render_html(
+                &files,
+                &treatyscan::report::Run::default(),
+                &context,
+            );
+            let json: serde_json::Value =
+                serde_json::from_str(&treatyscan::report::render_json(&files)).unwrap();
+            assert_page_shows_the_report(&html, &json, &name);
+            (files[0].findings.len(), html.len())
+        })
+        .collect();
+    let findings: usize = sizes.iter().map(|s| s.0).sum();
+    let bytes: usize = sizes.iter().map(|s| s.1).sum();
+    eprintln!(
+        "html: {} agreements, {findings} findings, {} KB of pages in {:.1} s",
+        files.len(),
+        bytes / 1024,
+        started.elapsed().as_secs_f64()
+    );
+    assert!(findings > 0);
+}
+
+/// The category filter, run by Chromium on a page whose boxes are all
+/// unticked but one: what remains visible is that category's findings,
+/// their articles and their contents entries.
+#[test]
+fn the_category_filter_hides_the_other_categories_in_chromium() {
+    let Some(chromium) = chromium() else {
+        println!("SKIPPED: chromium not installed (Debian package `chromium`)");
+        return;
+    };
+    let draft = corpus_file("en-digital-partnership-draft.txt");
+    let html = html_of(&[], &[&draft]);
+    let only = "ecommerce_duties";
+    let unticked = html.replace(" checked value=", " value=").replace(
+        &format!(" value=\"{only}\""),
+        &format!(" checked value=\"{only}\""),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, unticked).unwrap();
+    let out = run_chromium(chromium, dir.path(), &["--dump-dom".to_string()], &page);
+    let dom = String::from_utf8_lossy(&out);
+    assert!(
+        dom.contains("<fieldset class=\"filter\" id=\"filter\">"),
+        "the script shows the filter"
+    );
+    let mut shown = 0;
+    let mut hidden = 0;
+    for (i, _) in dom.match_indices("data-category=\"") {
+        let rest = &dom[i + 15..];
+        let category = &rest[..rest.find('"').unwrap()];
+        let tag_end = rest.find('>').unwrap();
+        let is_hidden = rest[..tag_end].contains("hidden");
+        assert_eq!(is_hidden, category != only, "{category}");
+        if is_hidden {
+            hidden += 1;
+        } else {
+            shown += 1;
+        }
+    }
+    assert_eq!(shown, 1, "the one ecommerce_duties finding");
+    assert_eq!(hidden, 16);
+    // the article holding it stays; an article of cultural clauses only goes
+    let article = |name: &str| {
+        let at = dom.find(&format!("<h4>{name}")).unwrap();
+        let open = dom[..at].rfind("<article").unwrap();
+        dom[open..at].contains("hidden")
+    };
+    assert!(!article("Article 3.2 (Customs Duties)"));
+    assert!(article("Article 4.2 (Cultural Industries)"));
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    })
+}
+
+/// Runs headless Chromium on `page` with its own profile under `dir` (a
+/// browser already open elsewhere would take the command otherwise), at
+/// most 120 s; returns its standard output.
+fn run_chromium(chromium: &str, dir: &Path, args: &[String], page: &Path) -> Vec<u8> {
+    let stdout = dir.join("chromium.out");
+    let mut child = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .stdout(std::fs::File::create(&stdout).unwrap())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish in 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::fs::read(&stdout).unwrap()
+}
