@@ -682,3 +682,50 @@ fn run_chromium(chromium: &str, dir: &Path, args: &[String], page: &Path) -> Vec
     }
     std::fs::read(&stdout).unwrap()
 }
+
+/// `--lang es` and `--lang fr` give the page's own words, the rules' notes
+/// and explanations and the guideline summaries in that language: none of
+/// their English wording is left on the page (agreement excerpts stay in
+/// the agreement's language, so the drafts in `corpus/` are checked in
+/// their own language and in the other one).
+#[test]
+fn the_page_follows_lang() {
+    let english =
+        |id: &str| -> String { treatyscan::locale::Locale::of(treatyscan::locale::Lang::En).t(id) };
+    let rules = treatyscan::rules::RuleSet::builtin().unwrap();
+    let catalogue = rules.catalogue();
+    // English sentences a Spanish or French page must not show
+    let mut sentences: Vec<String> = [
+        "html-gaps",
+        "html-findings",
+        "html-recommendation",
+        "html-no-finding",
+    ]
+    .iter()
+    .map(|id| english(id))
+    .collect();
+    for g in ["19.4", "19.5", "8.2"] {
+        if let Some(s) = catalogue.guideline_summary_in(g, treatyscan::locale::Lang::En) {
+            sentences.push(s.to_string());
+        }
+    }
+    sentences.extend(rules.rules().iter().map(|r| r.info.note()));
+    for draft in [
+        "es-acuerdo-comercio-cultura.txt",
+        "fr-accord-partenariat.txt",
+    ] {
+        for lang in ["es", "fr"] {
+            let html = html_of(&["--lang", lang], &[&corpus_file(draft)]);
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\"")),
+                "{draft} {lang}"
+            );
+            for s in &sentences {
+                assert!(
+                    !html.contains(&esc(s)),
+                    "{draft} --lang {lang}: English left: {s}"
+                );
+            }
+        }
+    }
+}

@@ -216,9 +216,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         );
     }
     match args.format {
-        Format::Human => out.write_all(
-            report::render_human_in(&files, &run, style, locale).as_bytes(),
-        )?,
+        Format::Human => {
+            out.write_all(report::render_human_in(&files, &run, style, locale).as_bytes())?
+        }
         Format::Json => {
             let mut out = std::io::BufWriter::new(&mut out);
             report::write_json_run(&files, &run, &mut out)?;

@@ -49,6 +49,26 @@ pub fn counted(key: &str, n: usize) -> String {
     locale.tr(id, &[("count", n.into())])
 }
 
+/// The language of the page being rendered.
+fn page_lang() -> Lang {
+    PAGE_LANG.with(|l| l.get())
+}
+
+/// "Artículo 12.1 (Ámbito de aplicación)" in the page's language.
+fn provision_label(p: &crate::model::ProvisionRef) -> String {
+    p.label_in(Locale::of(PAGE_LANG.with(|l| l.get())))
+}
+
+/// A division's label in the page's language.
+fn division_label((kind, number, title): &(Kind, Option<String>, Option<String>)) -> String {
+    crate::model::kind_label(
+        *kind,
+        number.as_deref(),
+        title.as_deref(),
+        Locale::of(PAGE_LANG.with(|l| l.get())),
+    )
+}
+
 thread_local! {
     /// The language of the page [`render_html`] is rendering on this thread.
     static PAGE_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
@@ -60,8 +80,9 @@ thread_local! {
 /// as read ([`Outline::of`]); an empty outline gives a page without them.
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
-    /// Division path (`part-ii/ch3`) → its label ("Chapter 3 (Electronic Commerce)").
-    pub divisions: HashMap<String, String>,
+    /// Division path (`part-ii/ch3`) → its kind, number and title, labelled
+    /// in the page's language when shown ("Capítulo 3 (Comercio electrónico)").
+    pub divisions: HashMap<String, (Kind, Option<String>, Option<String>)>,
     /// Provision path → its whole text as printed (an article with its
     /// paragraphs; a chapter's own text), for provisions up to
     /// [`Outline::MAX_TEXT`] bytes.
@@ -85,7 +106,9 @@ impl Outline {
         };
         for p in agreement.walk() {
             if is_division(p.kind) {
-                outline.divisions.insert(p.path.clone(), p.label());
+                outline
+                    .divisions
+                    .insert(p.path.clone(), (p.kind, p.number.clone(), p.title.clone()));
             }
             if wanted.is_some_and(|w| !w.contains(p.path.as_str())) {
                 continue;
@@ -321,7 +344,7 @@ impl Page<'_> {
                         ol {
                             @for g in list {
                                 li data-categories=(categories_of(g)) {
-                                    a href={"#" (g.anchor)} { (g.findings[0].provision.label()) }
+                                    a href={"#" (g.anchor)} { (provision_label(&g.findings[0].provision)) }
                                 }
                             }
                         }
@@ -466,7 +489,7 @@ impl Page<'_> {
         html! {
             article.provision id=(g.anchor) data-categories=(categories_of(g)) {
                 h4 {
-                    (p.label())
+                    (provision_label(p))
                     " " span.path { (p.path) @if let Some(id) = &p.source_id { " · " (label("id")) " " (id) } }
                 }
                 @for f in &g.findings { (self.finding(file, f)) }
@@ -485,7 +508,10 @@ impl Page<'_> {
         for rule in &f.rules {
             for (i, para) in rule.guideline.iter().enumerate() {
                 if !paragraphs.iter().any(|(p, _)| p == para) {
-                    let summary = rule.guideline_summaries.get(i).map_or("", String::as_str);
+                    let summary = rule
+                        .guideline_summaries_in(page_lang())
+                        .get(i)
+                        .map_or("", String::as_str);
                     paragraphs.push((para, summary));
                 }
             }
@@ -514,7 +540,7 @@ impl Page<'_> {
                         @if let Some(d) = &r.date { ", " (d.split('T').next().unwrap_or(d)) }
                     }
                 }
-                p.note { (f.rule().note()) }
+                p.note { (f.rule().note_in(page_lang())) }
                 ul.guidelines {
                     @for (para, summary) in &paragraphs {
                         li { b { (label("guideline")) " " (para) } @if !summary.is_empty() { ": " (summary) } }
@@ -526,8 +552,8 @@ impl Page<'_> {
                 details.rules {
                     summary { (label("rules")) ": " (f.rule_codes().join(", ")) }
                     @for rule in &f.rules {
-                        p { code { (rule.code) } " " b { (rule.title) } }
-                        @for para in rule.explanation.split("\n\n") { p { (para) } }
+                        p { code { (rule.code) } " " b { (rule.title_in(page_lang())) } }
+                        @for para in rule.explanation_in(page_lang()).split("\n\n") { p { (para) } }
                     }
                 }
             }
@@ -542,7 +568,12 @@ type Targets = HashMap<String, (String, String)>;
 fn targets<'f>(groups: impl IntoIterator<Item = (&'f Group<'f>, String)>) -> Targets {
     groups
         .into_iter()
-        .map(|(g, key)| (key, (g.anchor.clone(), g.findings[0].provision.label())))
+        .map(|(g, key)| {
+            (
+                key,
+                (g.anchor.clone(), provision_label(&g.findings[0].provision)),
+            )
+        })
         .collect()
 }
 
@@ -574,15 +605,15 @@ fn gap_list(gaps: &[Gap], prefix: &str, targets: &Targets) -> Markup {
                     @for (i, para) in g.guideline.iter().enumerate() {
                         li {
                             b { (label("guideline")) " " (para) }
-                            @if let Some(s) = g.info.guideline_summaries.get(i).filter(|s| !s.is_empty() && g.info.guideline.get(i) == Some(para)) { ": " (s) }
+                            @if let Some(s) = g.info.guideline_summaries_in(page_lang()).get(i).filter(|s| !s.is_empty() && g.info.guideline.get(i) == Some(para)) { ": " (s) }
                         }
                     }
                     @if !g.convention_article.is_empty() {
                         li { b { (label("convention-article")) " " (g.convention_article.join(", ")) } }
                     }
                 }
-                @if !g.info.explanation.is_empty() {
-                    details { summary { (label("why")) } @for para in g.info.explanation.split("\n\n") { p { (para) } } }
+                @if !g.info.explanation_in(page_lang()).is_empty() {
+                    details { summary { (label("why")) } @for para in g.info.explanation_in(page_lang()).split("\n\n") { p { (para) } } }
                 }
             }
         }
@@ -622,7 +653,7 @@ fn chapter_label(outline: &Outline, path: &str) -> String {
     let mut labels = Vec::new();
     for n in 1..segments.len() {
         if let Some(l) = outline.divisions.get(&segments[..n].join("/")) {
-            labels.push(l.as_str());
+            labels.push(division_label(l));
         }
     }
     labels.join(" › ")

@@ -8,12 +8,12 @@ mod human;
 mod sarif;
 
 pub use csv::render_csv;
+pub use html::{counted, label, render_html, Context as HtmlContext, Outline};
 pub use human::{
     describe_revision, render_human, render_human_in, render_human_run, severity_label, summary,
     summary_in, Style,
 };
 pub use sarif::{render_sarif, render_sarif_in};
-pub use html::{counted, label, render_html, Context as HtmlContext, Outline};
 
 use crate::locale::{Lang, Locale};
 use crate::model::{FileFindings, Finding, Gap};
