@@ -247,3 +247,88 @@ fn agreements_whose_report_panicked_render_in_every_format() {
         assert!(out.stderr.is_empty(), "{format}");
     }
 }
+
+/// `--pdf-limit NAME=VALUE` changes a PDF limit for `check` and `parse`: a
+/// two-page PDF is refused with `pages=1`, on one line naming the file and
+/// the limit, and read without it; an unknown limit or a bad value is a
+/// usage error that names it.
+#[test]
+fn pdf_limits_are_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("two-pages.pdf");
+    std::fs::write(&pdf, two_page_pdf()).unwrap();
+    let pdf = pdf.display().to_string();
+    for command in ["check", "parse"] {
+        treatyscan()
+            .args([command, &pdf])
+            .assert()
+            .code(predicate::in_iter([0, 1]));
+        treatyscan()
+            .args([command, "--pdf-limit", "pages=1", &pdf])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("two-pages.pdf"))
+            .stderr(predicate::str::contains("more than 1 pages (the limit)"))
+            .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    }
+    treatyscan()
+        .args(["check", "--pdf-limit", "objects=3", &pdf])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("more than 3 objects"));
+    for (bad, says) in [
+        ("pagez=1", "unknown PDF limit `pagez`"),
+        ("decoded=1X", "`1X`"),
+    ] {
+        treatyscan()
+            .args(["check", "--pdf-limit", bad, &pdf])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+}
+
+/// A PDF of two pages, one article each, drawn with Helvetica.
+fn two_page_pdf() -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
+    let mut kids = Vec::new();
+    for text in [
+        "Article 1 This Agreement shall not apply to cultural industries.",
+        "Article 2 The Parties shall cooperate on trade in services.",
+    ] {
+        let content = Content {
+            operations: vec![
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), 11.into()]),
+                Operation::new("Td", vec![72.into(), 700.into()]),
+                Operation::new("Tj", vec![Object::string_literal(text)]),
+                Operation::new("ET", vec![]),
+            ],
+        };
+        let stream = Stream::new(dictionary! {}, content.encode().unwrap());
+        let content_id = doc.add_object(stream);
+        kids.push(Object::from(doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        })));
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => 2,
+            "Resources" => resources_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}

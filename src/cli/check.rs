@@ -137,10 +137,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         developing: super::developing_parties(&args.developing)?,
     };
     let budget = args.timeout.budget();
+    let read_options = crate::source::ReadOptions {
+        revisions: args.revisions.into(),
+        pdf: args.timeout.pdf(),
+        ..crate::source::ReadOptions::deferred()
+    };
     let loaded: Vec<Result<Agreement, String>> = args
         .files
         .par_iter()
-        .map(|path| read_file(path, budget, args.revisions.into()))
+        .map(|path| read_file(path, budget, read_options))
         .collect();
     let mut failures = 0;
     let mut read = Vec::new();
@@ -296,12 +301,8 @@ fn check_read(
 fn read_file(
     path: &Path,
     budget: Option<std::time::Duration>,
-    revisions: crate::source::Revisions,
+    options: crate::source::ReadOptions,
 ) -> Result<Agreement, String> {
-    let options = crate::source::ReadOptions {
-        revisions,
-        ..crate::source::ReadOptions::deferred()
-    };
     let agreement = crate::source::load_within(path, options, budget).map_err(|e| e.to_string())?;
     if agreement.metadata.language.is_none() {
         if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {

@@ -36,7 +36,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let read = |path| {
         crate::source::load_within(
             path,
-            crate::source::ReadOptions::default(),
+            crate::source::ReadOptions {
+                pdf: args.timeout.pdf(),
+                ..Default::default()
+            },
             args.timeout.budget(),
         )
     };

@@ -82,7 +82,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()?;
-    let outcome = pool.install(|| corpus::code_files(&files, &coder, &tick, args.timeout.budget()));
+    let options = crate::source::ReadOptions {
+        pdf: args.timeout.pdf(),
+        ..crate::source::ReadOptions::deferred()
+    };
+    let outcome = pool
+        .install(|| corpus::code_files_with(&files, &coder, &tick, args.timeout.budget(), options));
     progress.finish_and_clear();
 
     let catalogue = rules.catalogue();

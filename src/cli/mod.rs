@@ -161,20 +161,42 @@ impl LangArg {
     }
 }
 
-/// `--timeout SECONDS`: the wall-clock budget for reading one file; 0 for none.
-#[derive(clap::Args, Clone, Copy)]
+/// `--timeout SECONDS`: the wall-clock budget for reading one file (0 for
+/// none), and `--pdf-limit NAME=VALUE`: the budgets of an untrusted PDF.
+#[derive(clap::Args, Clone)]
 pub struct Timeout {
     /// Give up reading a file after this many seconds (0: no limit); in a run
     /// over several files, that file is reported as failed and the run goes on.
     #[arg(long = "timeout", value_name = "SECONDS", default_value_t = crate::source::DEFAULT_TIMEOUT.as_secs_f64(), value_parser = seconds)]
     pub seconds: f64,
+    /// Raise or lower one of the limits a PDF is read within (repeatable):
+    /// decoded, stream, predictor-row (bytes; K, M, G suffixes),
+    /// predictor-colors, cmap-entries, nesting, objects, pages, glyphs,
+    /// seconds. Defaults and what each limits: docs/pdf.md.
+    #[arg(long = "pdf-limit", value_name = "NAME=VALUE", value_parser = pdf_limit)]
+    pub pdf_limits: Vec<String>,
 }
 
 impl Timeout {
     /// The budget, `None` for no limit.
-    pub fn budget(self) -> Option<std::time::Duration> {
+    pub fn budget(&self) -> Option<std::time::Duration> {
         (self.seconds > 0.0).then(|| std::time::Duration::from_secs_f64(self.seconds))
     }
+
+    /// The PDF limits: the defaults with each `--pdf-limit` applied.
+    pub fn pdf(&self) -> crate::source::PdfLimits {
+        let mut limits = crate::source::PdfLimits::default();
+        for setting in &self.pdf_limits {
+            // each setting was checked by `pdf_limit` when parsed
+            let _ = limits.set(setting);
+        }
+        limits
+    }
+}
+
+fn pdf_limit(text: &str) -> Result<String, String> {
+    crate::source::PdfLimits::default().set(text)?;
+    Ok(text.to_string())
 }
 
 fn seconds(text: &str) -> Result<f64, String> {

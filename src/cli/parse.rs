@@ -26,6 +26,7 @@ enum Format {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = crate::source::ReadOptions {
         revisions: args.revisions.into(),
+        pdf: args.timeout.pdf(),
         ..Default::default()
     };
     let agreement = crate::source::load_within(&args.file, options, args.timeout.budget())?;

@@ -237,10 +237,30 @@ pub fn code_files<F>(
 where
     F: Fn(&Agreement) -> Coding + Sync,
 {
+    code_files_with(
+        files,
+        coder,
+        tick,
+        budget,
+        crate::source::ReadOptions::deferred(),
+    )
+}
+
+/// [`code_files`], reading each file with `options` (its PDF limits).
+pub fn code_files_with<F>(
+    files: &[PathBuf],
+    coder: &F,
+    tick: &(dyn Fn() + Sync),
+    budget: Option<std::time::Duration>,
+    options: crate::source::ReadOptions,
+) -> Outcome
+where
+    F: Fn(&Agreement) -> Coding + Sync,
+{
     let results: Vec<Result<Row, Failure>> = files
         .par_iter()
         .map(|path| {
-            let r = code_one(path, coder, budget);
+            let r = code_one(path, coder, budget, options);
             tick();
             r
         })
@@ -256,18 +276,20 @@ where
     Outcome { rows, failures }
 }
 
-fn code_one<F>(path: &Path, coder: &F, budget: Option<std::time::Duration>) -> Result<Row, Failure>
+fn code_one<F>(
+    path: &Path,
+    coder: &F,
+    budget: Option<std::time::Duration>,
+    options: crate::source::ReadOptions,
+) -> Result<Row, Failure>
 where
     F: Fn(&Agreement) -> Coding + Sync,
 {
     let file = path.display().to_string();
-    let agreement =
-        crate::source::load_within(path, crate::source::ReadOptions::deferred(), budget).map_err(
-            |e| Failure {
-                file: file.clone(),
-                reason: strip_path(&e.to_string(), &file),
-            },
-        )?;
+    let agreement = crate::source::load_within(path, options, budget).map_err(|e| Failure {
+        file: file.clone(),
+        reason: strip_path(&e.to_string(), &file),
+    })?;
     // as `check` does: a text in a language the rules are not written for
     // gets no coding rather than a row of confident gaps
     if agreement.metadata.language.is_none() {

@@ -165,13 +165,16 @@ pub enum Revisions {
     Original,
 }
 
-/// How to read a file: paragraphs now or later, and which reading of tracked changes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How to read a file: paragraphs now or later, which reading of tracked
+/// changes, and the budgets of a PDF.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ReadOptions {
     /// Parse paragraphs now, or leave them (ToTA XML) for when a rule asks.
     pub paragraphs: Paragraphs,
     /// Which reading of a draft with tracked changes.
     pub revisions: Revisions,
+    /// The budgets a PDF is read within (`--pdf-limit`).
+    pub pdf: PdfLimits,
 }
 
 impl ReadOptions {
@@ -329,7 +332,7 @@ pub fn load_bytes_opts(
     if format == SourceFormat::TotaXml {
         return tota::read(path, bytes, options.paragraphs);
     }
-    let text = located_text(path, bytes, format, options.revisions)?;
+    let text = located_text(path, bytes, format, options)?;
     let file = path.display().to_string();
     let mut agreement = crate::structure::parse_text(file, format, text);
     // a source without metadata: the Parties its title and preamble name
@@ -345,11 +348,11 @@ fn located_text(
     path: &Path,
     bytes: &[u8],
     format: SourceFormat,
-    revisions: Revisions,
+    options: ReadOptions,
 ) -> Result<crate::text::LocatedText, SourceError> {
     match format {
-        SourceFormat::Pdf => pdf::extract(path, bytes),
-        SourceFormat::Docx => docx::read(path, bytes, revisions),
+        SourceFormat::Pdf => pdf::extract_with(path, bytes, &options.pdf),
+        SourceFormat::Docx => docx::read(path, bytes, options.revisions),
         SourceFormat::Html => html::read(path, bytes),
         SourceFormat::Markdown => markdown::read(path, bytes),
         SourceFormat::Text | SourceFormat::TotaXml => plain::read(path, bytes),
@@ -363,7 +366,11 @@ pub fn source_text(
     bytes: &[u8],
     revisions: Revisions,
 ) -> Result<crate::text::LocatedText, SourceError> {
-    located_text(path, bytes, sniff_path(path, bytes), revisions)
+    let options = ReadOptions {
+        revisions,
+        ..ReadOptions::default()
+    };
+    located_text(path, bytes, sniff_path(path, bytes), options)
 }
 
 fn read_checked(path: &Path) -> Result<Vec<u8>, SourceError> {

@@ -107,8 +107,8 @@ fn decode_one(
 
 fn too_big(max: u64) -> DecodeError {
     DecodeError::Limit(OverLimit(format!(
-        "a stream decodes to more than {} MB (the limit for one stream)",
-        max >> 20
+        "a stream decodes to more than {} (the limit for one stream)",
+        super::limits::size(max)
     )))
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 /// The ceilings for one PDF. `Default` holds the values `check` and `parse`
 /// use; the figures for real agreements they are measured against are in
 /// `docs/pdf.md`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PdfLimits {
     /// Bytes decoded from all streams of one file together (every filter
     /// layer counts its output): content, Form XObjects and ToUnicode CMaps.
@@ -58,6 +58,83 @@ impl Default for PdfLimits {
     }
 }
 
+impl PdfLimits {
+    /// The names `set` takes, each with what it limits (for `--pdf-limit`'s
+    /// help and errors).
+    pub const NAMES: &'static [(&'static str, &'static str)] = &[
+        ("decoded", "bytes decoded from all streams of one file"),
+        ("stream", "bytes one decoded stream may reach"),
+        ("predictor-row", "bytes in one PNG/TIFF predictor row"),
+        ("predictor-colors", "the largest predictor Colors value"),
+        ("cmap-entries", "mappings in one ToUnicode CMap"),
+        ("nesting", "nesting of arrays, dictionaries and forms"),
+        ("objects", "objects in the file"),
+        ("pages", "pages in the page tree"),
+        ("glyphs", "glyphs kept from one page"),
+        ("seconds", "wall time for reading one file"),
+    ];
+
+    /// Sets one limit from `NAME=VALUE` (`decoded=2G`, `pages=500000`,
+    /// `seconds=300`): a count, with an optional `K`, `M` or `G` suffix
+    /// (powers of 1024) for the byte limits. Errors name the unknown limit
+    /// (with the known ones) or the bad value.
+    pub fn set(&mut self, setting: &str) -> Result<(), String> {
+        let (name, value) = setting
+            .split_once('=')
+            .ok_or_else(|| format!("`{setting}` is not NAME=VALUE (e.g. decoded=2G)"))?;
+        let (name, value) = (name.trim(), value.trim());
+        let bad = || format!("`{value}` is not a positive number for the PDF limit `{name}`");
+        let n = parse_count(value).filter(|&n| n > 0).ok_or_else(bad)?;
+        let small = |n: u64| usize::try_from(n).map_err(|_| bad());
+        match name {
+            "decoded" => self.max_decoded_bytes = n,
+            "stream" => self.max_stream_bytes = n,
+            "predictor-row" => self.max_predictor_row = n,
+            "predictor-colors" => self.max_predictor_colors = n,
+            "cmap-entries" => self.max_cmap_entries = small(n)?,
+            "nesting" => self.max_nesting = small(n)?,
+            "objects" => self.max_objects = small(n)?,
+            "pages" => self.max_pages = small(n)?,
+            "glyphs" => self.max_glyphs_per_page = small(n)?,
+            "seconds" => self.time = Duration::from_secs(n),
+            _ => {
+                let names: Vec<&str> = Self::NAMES.iter().map(|(n, _)| *n).collect();
+                return Err(format!(
+                    "unknown PDF limit `{name}` (limits: {})",
+                    names.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A byte count as people read it: "64 MB", "2 KB", "300 bytes".
+pub fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{} MB", b >> 20),
+        b if b >= 1 << 10 => format!("{} KB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// "2G" → 2 147 483 648, "64M", "512K", "300"; `None` when not a count.
+fn parse_count(value: &str) -> Option<u64> {
+    let (digits, unit) = match value.char_indices().last()? {
+        (i, c) if c.is_ascii_alphabetic() => (&value[..i], c.to_ascii_uppercase()),
+        _ => (value, ' '),
+    };
+    let n: u64 = digits.trim().parse().ok()?;
+    let scale: u64 = match unit {
+        ' ' => 1,
+        'K' => 1 << 10,
+        'M' => 1 << 20,
+        'G' => 1 << 30,
+        _ => return None,
+    };
+    n.checked_mul(scale)
+}
+
 /// Why a budget refused to go on: one line for the user, naming the limit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OverLimit(pub String);
@@ -90,8 +167,8 @@ impl Budget {
         let total = self.used.fetch_add(n, Ordering::Relaxed) + n;
         if total > self.limit {
             Err(OverLimit(format!(
-                "its streams decode to more than {} MB in all (the limit for one file)",
-                self.limit >> 20
+                "its streams decode to more than {} in all (the limit for one file)",
+                size(self.limit)
             )))
         } else {
             Ok(())
