@@ -81,7 +81,7 @@ pub fn extract_with(
     limits: &PdfLimits,
 ) -> Result<LocatedText, SourceError> {
     let owned = bytes.to_vec();
-    let limits = limits.clone();
+    let limits = *limits;
     let time = limits.time;
     let deadline = Instant::now() + time;
     let result = guard::run_isolated(time + Duration::from_secs(5), move || {
