@@ -73,6 +73,7 @@ pub fn render_human_run(files: &[FileFindings], run: &super::Run, style: Style) 
         for note in &file.notes {
             let _ = writeln!(out, "{}: {note}\n", style.paint("1", "note"));
         }
+        super::negotiation::render(&mut out, file, &|h| style.paint("1", h));
     }
     let mut gaps: usize = files.iter().map(|f| f.gaps.len()).sum();
     if let Some(c) = run.combined {
@@ -180,6 +181,7 @@ fn render_finding(out: &mut String, path: &str, f: &Finding, style: Style) {
     if let Some(revision) = &f.revision {
         let _ = writeln!(out, "   = tracked change: {}", revision.describe());
     }
+    super::negotiation::finding_line(out, f);
     let _ = writeln!(out, "   = note: {}", f.rule().note());
     let _ = writeln!(
         out,

@@ -3,6 +3,7 @@
 
 mod csv;
 mod human;
+mod negotiation;
 mod sarif;
 
 pub use csv::render_csv;

@@ -8,6 +8,8 @@ use crate::provision::Agreement;
 use crate::rules::RuleSet;
 use std::collections::HashSet;
 
+pub mod negotiation;
+
 /// What a review reports beyond the defaults.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewOptions {
@@ -15,6 +17,9 @@ pub struct ReviewOptions {
     pub categories: Vec<String>,
     /// Parties to treat as developing countries, beyond what metadata says.
     pub developing: Vec<String>,
+    /// Parties to a negotiation (`--party CODE=Name`), beside those a
+    /// negotiating draft declares itself.
+    pub parties: Vec<crate::text::brackets::Party>,
 }
 
 /// Reviews one agreement: findings per provision, then gaps.
@@ -25,7 +30,17 @@ pub fn review(
     options: &ReviewOptions,
 ) -> FileFindings {
     let mut findings = rules.check(agreement);
-    let gaps = if options.categories.is_empty() {
+    let negotiated = negotiation::negotiate(
+        rules,
+        agreement,
+        &mut findings,
+        options,
+        options.categories.is_empty(),
+    );
+    let gaps = if let Some(n) = &negotiated {
+        // a negotiating text: what is secured is the agreed text
+        n.agreed_gaps.clone()
+    } else if options.categories.is_empty() {
         let flags = Flag::of(&findings);
         find_gaps(
             rules.catalogue(),
@@ -52,6 +67,7 @@ pub fn review(
         findings,
         gaps,
         notes,
+        negotiation: negotiated.map(|n| n.report),
     }
 }
 
@@ -96,6 +112,7 @@ pub fn review_combined(
     let unfiltered = ReviewOptions {
         categories: Vec::new(),
         developing: options.developing.clone(),
+        parties: options.parties.clone(),
     };
     for (path, agreement) in parts {
         let mut file = review(rules, &agreement, &path, &unfiltered);

@@ -905,6 +905,57 @@ impl Negotiation {
     }
 }
 
+/// The line inside a bracket that opens it, less the bracket, its tags and a
+/// closing bracket at its end: `[ARC propose: Article 14.5: Cultural
+/// Cooperation]` → `Article 14.5: Cultural Cooperation`, for the structure
+/// parser to read bracketed headings. `None` when the line does not open
+/// with `[`.
+pub fn bracketed_heading(line: &str) -> Option<&str> {
+    static PLAIN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(&[]));
+    let rest = line.trim_start().strip_prefix('[')?;
+    let (_, used) = PLAIN.leading(rest);
+    let rest = rest[used..].trim_end();
+    let rest = rest.strip_suffix(']').unwrap_or(rest).trim();
+    (!rest.is_empty() && !rest.contains('[')).then_some(rest)
+}
+
+/// `text` with the bytes of `hidden` blanked: each character becomes as many
+/// spaces as it has bytes, newlines stay, so every byte offset, line and
+/// column of the text is the same in the result. `hidden` may overlap.
+pub fn mask(text: &str, hidden: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for r in hidden {
+        let (start, end) = (r.start.min(bytes.len()), r.end.min(bytes.len()));
+        for b in &mut bytes[start..end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // a range cutting a character leaves its other bytes: blank them too
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let mut bytes = e.into_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                match std::str::from_utf8(&bytes[i..]) {
+                    Ok(_) => break,
+                    Err(err) => {
+                        let bad = i + err.valid_up_to();
+                        let len = err.error_len().unwrap_or(bytes.len() - bad);
+                        for b in &mut bytes[bad..bad + len] {
+                            *b = b' ';
+                        }
+                        i = bad + len;
+                    }
+                }
+            }
+            String::from_utf8(bytes).expect("blanked to ASCII")
+        }
+    }
+}
+
 /// Every balanced pair of square brackets, by position of `[` and `]`.
 fn match_pairs(text: &str) -> Vec<Pair> {
     let mut stack: Vec<usize> = Vec::new();
