@@ -607,8 +607,16 @@ impl Negotiation {
                 classify(text, pair, &lex, &known);
             }
         }
-        let tagged = pairs.iter().any(|p| matches!(p.kind, Kind::Tagged));
-        let tags = pairs.iter().any(|p| matches!(p.kind, Kind::Tags(_)));
+        // a Party or an alternative label makes a negotiating text; a note
+        // alone ("Negotiators' note: to be decided during legal scrubbing")
+        // does not
+        let tagged = pairs.iter().any(|p| {
+            matches!(p.kind, Kind::Tagged)
+                && (p.positions.has_parties() || p.positions.alternative.is_some())
+        });
+        let tags = pairs
+            .iter()
+            .any(|p| matches!(&p.kind, Kind::Tags(t) if t.has_parties()));
         let substantive = pairs
             .iter()
             .filter(|p| matches!(p.kind, Kind::Substantive))
@@ -1049,7 +1057,23 @@ fn classify(text: &str, pair: &mut Pair, lex: &Lexicon, known: &[String]) {
     if HEADING_BEFORE.is_match(&before) && words.len() <= 2 {
         return;
     }
-    if (words.len() >= 5 && lower_words >= 3) || (trimmed.contains('\n') && words.len() >= 3) {
+    // a formula (`[(FOB - value of materials) / FOB]`) is not a proposal
+    let operators = trimmed
+        .chars()
+        .filter(|c| matches!(c, '+' | '/' | '=' | '×' | '%' | '<' | '>'))
+        .count();
+    if operators >= 1 && trimmed.starts_with('(') || operators >= 2 {
+        return;
+    }
+    // running treaty text: a clause with its verb (an editorial note or a
+    // bracketed cross-reference has none)
+    static CLAUSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:shall|may|will|should|must|agrees?|recogni[sz]es?|recogni[sz]ing|undertakes?|reaffirms?|reaffirming|appl(?:y|ies)|nothing|deber[áa]n?|podr[áa]n?|se\s+aplica|aplicar[áa]|reconocen|reconociendo|reafirman|reafirmando|se\s+comprometen|nada|doi(?:t|vent)|peu(?:t|vent)|s['’]applique|reconnaissent|reconnaissant|r[ée]affirment|r[ée]affirmant|s['’]engagent|veillent|aucune?\s+disposition)\b").expect("verbs")
+    });
+    if lower_words >= 3
+        && (words.len() >= 5 || trimmed.contains('\n'))
+        && CLAUSE_VERB.is_match(trimmed)
+    {
         pair.kind = Kind::Substantive;
     } else if lower_words >= 1 {
         // a few lowercase words (`[shall]`, `[audiovisual services]`):
