@@ -116,7 +116,7 @@ pub fn negotiate(
         );
         per_bracket.push((b, brings, gaps));
     }
-    let proposal = |b: usize| proposal(agreement, &neg.brackets[b]);
+    let proposal = |b: usize| cite(agreement, &neg.brackets[b]);
     // positions per category, in the catalogue's order
     let mut categories: Vec<Category> = per_bracket
         .iter()
@@ -316,8 +316,8 @@ fn reading(agreement: &Agreement, hidden: &[Range<usize>], lang: &str) -> Agreem
 }
 
 /// A bracket as a report cites it: the article (or other provision above
-/// paragraphs) where its words start.
-fn proposal(agreement: &Agreement, b: &Bracket) -> Proposal {
+/// paragraphs) where its words start, the line of its `[`, its Parties.
+pub fn cite(agreement: &Agreement, b: &Bracket) -> Proposal {
     let at = b.content.start;
     let holder = agreement
         .walk()
