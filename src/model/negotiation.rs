@@ -181,6 +181,9 @@ pub struct GapReading {
     pub closed_by: Vec<Proposal>,
     /// The proposals that would open it, each accepted alone.
     pub opened_by: Vec<Proposal>,
+    /// All of it in a sentence ([`GapReading::describe`]): "open on agreed
+    /// text; closed by ARC's proposal in Article 14.4, which BOR opposes".
+    pub summary: String,
 }
 
 impl GapReading {

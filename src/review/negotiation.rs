@@ -192,7 +192,7 @@ pub fn negotiate(
                     .map(|(b, _, _)| proposal(*b))
                     .collect()
             };
-            GapReading {
+            let mut reading = GapReading {
                 gap: id,
                 message: messages
                     .iter()
@@ -210,7 +210,10 @@ pub fn negotiate(
                     .collect(),
                 closed_by: flips(GapState::Closed),
                 opened_by: flips(GapState::Open),
-            }
+                summary: String::new(),
+            };
+            reading.summary = reading.describe();
+            reading
         })
         .collect();
     Some(Negotiated {
