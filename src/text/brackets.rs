@@ -270,7 +270,7 @@ impl Lexicon {
             ),
             (
                 re(format!(
-                    r"^\s*(?P<p>{plist})\s*(?:(?P<v>(?i:{PROPOSE}|{OPPOSE}))\b(?:\s*[:：.]\s*|\s+[–—-]\s+|\s*$|\s+)|{SEP})"
+                    r"^\s*(?P<p>{plist})\s*(?:(?:is\s+|are\s+)?(?P<v>(?i:{CONSIDER}|{PROPOSE}|{OPPOSE}))\b(?:\s*[:：.;,]\s*|\s+[–—-]\s+|\s*$|\s+)|{SEP})"
                 )),
                 Form::Parties,
             ),
@@ -372,6 +372,7 @@ impl Lexicon {
         for _ in 0..4 {
             let rest = &s[at..];
             let mut found = false;
+            let mut consume_all = false;
             for (re, form) in &self.leading {
                 let Some(c) = re.captures(rest) else { continue };
                 let whole = c.get(0).expect("match");
@@ -399,9 +400,26 @@ impl Lexicon {
                         if !self.valid(&codes) {
                             continue;
                         }
-                        let verb = c.name("v").map(|v| v.as_str());
-                        let oppose = *form == Form::ByOppose
-                            || verb.is_some_and(|v| self.oppose_re.is_match(v));
+                        let mut verb = c.name("v").map(|v| v.as_str());
+                        let tail = &rest[whole.end()..];
+                        if *form == Form::Parties && verb.is_none() {
+                            // `BOR: opposes`, `BOR: se opone`: the verb after the colon
+                            let bare = tail.trim().trim_end_matches(['.', ';']);
+                            let fully =
+                                |re: &Regex| re.find(bare).is_some_and(|m| m.end() == bare.len());
+                            if !bare.is_empty()
+                                && (fully(&self.oppose_re)
+                                    || fully(&self.propose_re)
+                                    || fully(&self.consider_re))
+                            {
+                                verb = Some(bare);
+                                consume_all = true;
+                            }
+                        }
+                        let consider = verb.is_some_and(|v| self.consider_re.is_match(v));
+                        let oppose = !consider
+                            && (*form == Form::ByOppose
+                                || verb.is_some_and(|v| self.oppose_re.is_match(v)));
                         if *form == Form::Parties && verb.is_none() {
                             // `ARC/COL:` needs its colon or dash; a bare
                             // code at the end of a span is a tag only alone
@@ -412,7 +430,9 @@ impl Lexicon {
                                 continue;
                             }
                         }
-                        if oppose {
+                        if consider {
+                            p.considering = codes;
+                        } else if oppose {
                             p.opposed_by = codes;
                         } else {
                             p.proposed_by = codes;
@@ -421,6 +441,9 @@ impl Lexicon {
                 }
                 pos.merge(p);
                 at += whole.end();
+                if consume_all {
+                    at = s.len();
+                }
                 found = true;
                 break;
             }
@@ -654,12 +677,13 @@ impl Negotiation {
                 .rev()
                 .find(|&j| neg.brackets[j].range.end >= r.end && neg.brackets[j].range.start < r.start);
         }
+        let tag_ranges: Vec<Range<usize>> = tag_pairs.iter().map(|(r, _)| r.clone()).collect();
         for (range, p) in tag_pairs {
-            if let Some(i) = neg.attach_target(text, &range) {
+            if let Some(i) = neg.attach_target(text, &range, &tag_ranges) {
                 neg.brackets[i].positions.merge(p);
             }
         }
-        neg.outside_tags(text, &lex);
+        neg.outside_tags(text, &lex, &known);
         neg.footnote_notes(text, &lex);
         // nested brackets without tags of their own speak for the same Parties
         for i in 0..neg.brackets.len() {
@@ -750,8 +774,19 @@ impl Negotiation {
     /// The bracket a standalone tag speaks of: the one just before it (only
     /// spaces, punctuation or footnote markers between), else the one just
     /// after it, else the one around it.
-    fn attach_target(&self, text: &str, tag: &Range<usize>) -> Option<usize> {
-        let filler = |s: &str| {
+    fn attach_target(
+        &self,
+        text: &str,
+        tag: &Range<usize>,
+        tags: &[Range<usize>],
+    ) -> Option<usize> {
+        // between a bracket and its tag: spaces, punctuation, markers and other tags
+        let filler = |range: Range<usize>| {
+            let s: String = text[range.clone()]
+                .char_indices()
+                .filter(|(k, _)| !tags.iter().any(|t| t.start <= range.start + k && range.start + k < t.end))
+                .map(|(_, c)| c)
+                .collect();
             s.len() <= 200
                 && s.chars().all(|c| {
                     c.is_whitespace()
@@ -764,7 +799,7 @@ impl Negotiation {
             .brackets
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.range.end <= tag.start && filler(&text[b.range.end..tag.start]))
+            .filter(|(_, b)| b.range.end <= tag.start && filler(b.range.end..tag.start))
             .max_by_key(|(_, b)| (b.range.end, std::cmp::Reverse(b.range.start)))
             .map(|(i, _)| i);
         // of brackets ending at the same place, the outermost
@@ -783,7 +818,7 @@ impl Negotiation {
             .or_else(|| {
                 self.brackets
                     .iter()
-                    .position(|b| b.range.start >= tag.end && filler(&text[tag.end..b.range.start]))
+                    .position(|b| b.range.start >= tag.end && filler(tag.end..b.range.start))
             })
             .or_else(|| {
                 self.brackets
@@ -798,7 +833,7 @@ impl Negotiation {
     /// Tags written outside the brackets: `ARC propose: [ … ]` (on the
     /// bracket's line or alone on the line above), `[ … ] (ARC)` and
     /// `[ … ] – BOR oppose` (the rest of the closing line).
-    fn outside_tags(&mut self, text: &str, lex: &Lexicon) {
+    fn outside_tags(&mut self, text: &str, lex: &Lexicon, known: &[String]) {
         let starts: Vec<usize> = self.brackets.iter().map(|b| b.range.start).collect();
         for (i, open) in starts.into_iter().enumerate() {
             let line_start = text[..open].rfind('\n').map_or(0, |n| n + 1);
@@ -837,7 +872,30 @@ impl Negotiation {
                 - rest.trim_start_matches(|c: char| "¹²³⁴⁵⁶⁷⁸⁹⁰*†".contains(c)).len();
             let rest_at = close + skip;
             let rest = &text[rest_at..line_end];
-            if rest.trim().is_empty() || rest.trim_start().starts_with('[') {
+            if rest.trim().is_empty() {
+                // a note or tag alone on the next line: `Note: BOR is considering its position`
+                let mut at = line_end + 1;
+                let mut blank = 0;
+                while at < text.len() && blank <= 1 {
+                    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+                    let line = text[at..end].trim();
+                    if line.is_empty() {
+                        blank += 1;
+                        at = end + 1;
+                        continue;
+                    }
+                    if !line.contains('[') && !line.ends_with([':', '：']) {
+                        let bare = line.trim_start_matches(['–', '—', '-', '(']).trim_end_matches(')');
+                        if let Some(p) = lex.only_tags(bare, known).filter(|p| p.has_parties()) {
+                            self.brackets[i].positions.merge(p);
+                            self.markup.push(at..end);
+                        }
+                    }
+                    break;
+                }
+                continue;
+            }
+            if rest.trim_start().starts_with('[') {
                 continue;
             }
             // an opener on the rest of the line means it belongs to the next bracket
@@ -845,7 +903,7 @@ impl Negotiation {
                 continue;
             }
             let trimmed = rest.trim().trim_start_matches(['–', '—', '-']).trim();
-            if let Some(p) = lex.only_tags(trimmed, &[]) {
+            if let Some(p) = lex.only_tags(trimmed, known) {
                 self.brackets[i].positions.merge(p);
                 self.markup.push(rest_at..line_end);
             } else if let Some(c) = lex.paren_re.captures(rest) {
@@ -909,6 +967,57 @@ impl Negotiation {
             let whole = f.get(0).expect("line");
             self.brackets[i].positions.merge(p);
             self.markup.push(after + whole.start()..after + whole.end());
+        }
+        // footnotes whose marker is inside a bracket, or lost (a Word
+        // footnote, a PDF's superscript): a footnote line carrying positions
+        // goes to the bracket holding its marker, else the last bracket before it
+        static NOTE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?m)^[ \t]*(?P<m>\[\d{1,3}\]|\d{1,3}/|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\d{1,2}(?:[ \t]))[ \t]*(?P<t>[^\n]+)$")
+                .expect("note line")
+        });
+        for c in NOTE_LINE.captures_iter(text) {
+            let whole = c.get(0).expect("line");
+            if self.markup.iter().any(|m| m.start <= whole.start() && whole.end() <= m.end) {
+                continue;
+            }
+            if self.brackets.iter().any(|b| b.range.start <= whole.start() && whole.start() < b.range.end) {
+                continue; // a line inside a bracket is its text
+            }
+            let body = c.name("t").expect("t").as_str();
+            let mut p = Positions::default();
+            let (q, used) = lex.leading(body);
+            if used > 0 && q.has_parties() {
+                p = q;
+            } else {
+                lex.note(body, &mut p);
+            }
+            if !p.has_parties() {
+                continue;
+            }
+            let marker = c.name("m").expect("m").as_str().trim();
+            let holder = text[..whole.start()]
+                .match_indices(marker)
+                .filter_map(|(k, _)| {
+                    self.brackets
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| b.range.start < k && k <= b.range.end)
+                        .max_by_key(|(_, b)| b.range.start)
+                        .map(|(i, _)| i)
+                })
+                .last();
+            let target = holder.or_else(|| {
+                self.brackets
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.range.end <= whole.start())
+                    .max_by_key(|(_, b)| b.range.end)
+                    .map(|(i, _)| i)
+            });
+            if let Some(i) = target {
+                self.brackets[i].positions.merge(p);
+                self.markup.push(whole.start()..whole.end());
+            }
         }
     }
 }
@@ -1055,6 +1164,14 @@ fn classify(text: &str, pair: &mut Pair, lex: &Lexicon, known: &[String]) {
         })
         .count();
     if HEADING_BEFORE.is_match(&before) && words.len() <= 2 {
+        return;
+    }
+    // a bracketed heading: `[Article 1.2 - Exception culturelle]`
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:article|art[íi]culo|chapter|cap[íi]tulo|chapitre|section|secci[óo]n)\s+[\dIVXLC][\w.\-]*\s*(?:[:.\-–—]\s*)?\p{Lu}").expect("heading")
+    });
+    if HEADING.is_match(trimmed) && !trimmed.contains('\n') {
+        pair.kind = Kind::Weak;
         return;
     }
     // a formula (`[(FOB - value of materials) / FOB]`) is not a proposal

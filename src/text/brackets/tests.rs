@@ -250,3 +250,59 @@ fn in_markup_and_bracket_at() {
     let tag = text.find("ARC").unwrap();
     assert!(n.in_markup(tag..tag + 3));
 }
+
+#[test]
+fn tags_and_notes_on_the_next_line() {
+    let n = read("[ARC: Each Party may maintain quotas for films on screens.]\nBOR oppose\n\n[COL: The Parties shall cooperate in music.]\nNote: ARC is considering its position.\n");
+    assert_eq!(n.brackets[0].positions.opposed_by, v(&["BOR"]));
+    assert_eq!(n.brackets[1].positions.considering, v(&["ARC"]));
+}
+
+#[test]
+fn verbs_after_a_colon_and_positions_under_consideration() {
+    let s = spans("[ARC: The Parties shall cooperate in film.] [BOR: opposes] [COL: se opone]");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].2, v(&["BOR", "COL"]));
+    let n = read("[ARC: The Parties shall cooperate in film.] [BOR considering] [COL propose; BOR oppose: Each Party may subsidise music.]");
+    assert_eq!(n.brackets[0].positions.considering, v(&["BOR"]));
+    assert_eq!(n.brackets[1].positions.proposed_by, v(&["COL"]));
+    assert_eq!(n.brackets[1].positions.opposed_by, v(&["BOR"]));
+}
+
+#[test]
+fn footnote_marker_inside_the_bracket_or_lost() {
+    // the marker inside the span
+    let n = read("[ARC: The Parties reaffirm their commitments under the Convention.[2]]\n\n[2] Note: COL reserves its position.\n");
+    assert_eq!(n.brackets[0].positions.considering, v(&["COL"]));
+    // a Word footnote rendered after the paragraph, its marker lost
+    let n = read("[ARC: The Parties reaffirm their commitments under the Convention.]\n[1] BOR is considering its position.\n");
+    assert_eq!(n.brackets[0].positions.considering, v(&["BOR"]));
+    // an ordinary footnote stays treaty text
+    let text = "[ARC: Each Party may adopt measures.]\n[1] For greater certainty, this includes films.\n";
+    let n = read(text);
+    let f = text.find("For greater").unwrap();
+    assert!(!n.in_markup(f..f + 3));
+}
+
+#[test]
+fn bracketed_headings_are_brackets_in_a_negotiating_text() {
+    let text = "[Article 1.2 - Exception culturelle]\n\n[Proposé par ARC : Le présent chapitre ne s'applique pas aux services audiovisuels.]";
+    let n = read(text);
+    assert_eq!(n.brackets.len(), 2);
+    assert_eq!(bracketed_heading("[ARC propose: Article 14.5: Cultural Cooperation]"), Some("Article 14.5: Cultural Cooperation"));
+    assert_eq!(bracketed_heading("[Article 3]"), Some("Article 3"));
+    assert_eq!(bracketed_heading("Article 3"), None);
+    // alone, a bracketed heading does not make a negotiating text
+    assert!(read("[Article 1.2 - Exception culturelle]\nText.").is_empty());
+}
+
+#[test]
+fn mask_keeps_offsets_and_lines() {
+    let text = "ab [é\ncd] ef";
+    let masked = mask(text, &[3..text.find(']').unwrap() + 1]);
+    assert_eq!(masked.len(), text.len());
+    assert_eq!(masked, "ab    \n    ef");
+    // a range cutting a character blanks all of it
+    let masked = mask("aé b", &[2..3]);
+    assert_eq!(masked, "a   b");
+}
