@@ -22,6 +22,7 @@ use crate::provision::{Agreement, Kind, Provision};
 use crate::rules::RuleSet;
 use crate::text::brackets::{Bracket, Negotiation};
 use std::collections::BTreeSet;
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// At most this many brackets are read one by one (those holding matched
@@ -61,7 +62,7 @@ pub fn negotiate(
         .unwrap_or_else(|| {
             crate::text::language::analysed_language(&agreement.text.text).to_string()
         });
-    let run = |accepted: &dyn Fn(usize) -> bool| -> (Vec<Finding>, Vec<Gap>) {
+    let run = |accepted: &(dyn Fn(usize) -> bool + Sync)| -> (Vec<Finding>, Vec<Gap>) {
         let a = reading(agreement, &neg.hidden(accepted), &lang);
         let f = rules.check(&a);
         let gaps = if gaps_wanted {
@@ -83,7 +84,7 @@ pub fn negotiate(
     let codes: Vec<String> = neg.parties.iter().map(|p| p.code.clone()).collect();
     let party_gaps: Vec<Vec<Gap>> = if gaps_wanted {
         codes
-            .iter()
+            .par_iter()
             .map(|c| run(&|i| neg.brackets[i].positions.proposed_by.contains(c)).1)
             .collect()
     } else {
@@ -100,9 +101,13 @@ pub fn negotiate(
         .iter()
         .map(|f| (f.category, f.provision.path.clone()))
         .collect();
+    let chosen: Vec<usize> = candidates.iter().copied().take(MAX_PROPOSALS).collect();
+    let read_alone: Vec<(Vec<Finding>, Vec<Gap>)> = chosen
+        .par_iter()
+        .map(|&b| run(&|i| alone(&neg, b, i)))
+        .collect();
     let mut per_bracket: Vec<(usize, BTreeSet<Category>, Vec<Gap>)> = Vec::new();
-    for &b in candidates.iter().take(MAX_PROPOSALS) {
-        let (f, gaps) = run(&|i| alone(&neg, b, i));
+    for (&b, (f, gaps)) in chosen.iter().zip(read_alone) {
         let mut brings: BTreeSet<Category> = f
             .iter()
             .filter(|f| !agreed_keys.contains(&(f.category, f.provision.path.clone())))

@@ -139,6 +139,9 @@ pub struct Negotiation {
     pub markup: Vec<Range<usize>>,
 }
 
+/// How far from a span's end its closing tags are looked for, in bytes.
+const TAIL: usize = 240;
+
 /// Codes that look like Party codes but are not.
 const NOT_CODES: &[&str] = &[
     "ALT", "OPT", "NB", "NOTE", "TBD", "TBC", "ART", "ARTS", "SEC", "CH", "PARA", "AND", "THE",
@@ -240,7 +243,8 @@ impl Lexicon {
         let plist = format!(
             r"{party}(?:\s*(?:/|,|&|\+)\s*{party}|\s+(?:and|y|e|et)\s+{party})*"
         );
-        let by_name = r"(?:the\s+|la\s+|le\s+|l['’]\s?)?[\p{Lu}][\p{L}'’-]+(?:\s+(?:of|de|du|del)\s+[\p{Lu}][\p{L}'’-]+)?";
+        // a capitalised name (Latin letters: Party names in EN/ES/FR drafts)
+        let by_name = r"(?:the\s+|la\s+|le\s+|l['’]\s?)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?:\s+(?:of|de|du|del)\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]+)?";
         let by_parties = format!(
             r"(?:{plist}|{by_name})(?:\s*(?:/|,|&)\s*(?:{plist}|{by_name})|\s+(?:and|y|e|et)\s+(?:{plist}|{by_name}))*"
         );
@@ -369,10 +373,19 @@ impl Lexicon {
     fn leading(&self, s: &str) -> (Positions, usize) {
         let mut pos = Positions::default();
         let mut at = 0;
+        // tags at the start are short: look at the first few hundred bytes
+        let mut head = s.len().min(at + TAIL);
+        while !s.is_char_boundary(head) {
+            head += 1;
+        }
         for _ in 0..4 {
-            let rest = &s[at..];
+            if at >= head {
+                break;
+            }
+            let rest = &s[at..head];
             let mut found = false;
             let mut consume_all = false;
+            let mut note_end = None;
             for (re, form) in &self.leading {
                 let Some(c) = re.captures(rest) else { continue };
                 let whole = c.get(0).expect("match");
@@ -380,9 +393,17 @@ impl Lexicon {
                     continue;
                 }
                 let mut p = Positions::default();
+                let cut = head < s.len();
+                if cut && *form != Form::Note && whole.end() == rest.len() {
+                    continue; // an end of text that is only the window's end
+                }
                 match form {
                     Form::Note => {
-                        self.note(c.name("note").map_or("", |m| m.as_str()), &mut p);
+                        // the note runs to its line's end, past the window
+                        let from = at + c.name("note").map_or(whole.end(), |m| m.start());
+                        let to = s[from..].find('\n').map_or(s.len(), |n| from + n);
+                        self.note(&s[from..to], &mut p);
+                        note_end = Some(to);
                     }
                     Form::Alt => {
                         let label = c.name("alt").map_or("", |m| m.as_str()).trim();
@@ -408,6 +429,7 @@ impl Lexicon {
                             let fully =
                                 |re: &Regex| re.find(bare).is_some_and(|m| m.end() == bare.len());
                             if !bare.is_empty()
+                                && !cut
                                 && (fully(&self.oppose_re)
                                     || fully(&self.propose_re)
                                     || fully(&self.consider_re))
@@ -441,6 +463,9 @@ impl Lexicon {
                 }
                 pos.merge(p);
                 at += whole.end();
+                if let Some(e) = note_end {
+                    at = e;
+                }
                 if consume_all {
                     at = s.len();
                 }
@@ -458,8 +483,16 @@ impl Lexicon {
     fn trailing(&self, s: &str) -> (Positions, usize) {
         let mut pos = Positions::default();
         let mut end = s.len();
+        // tags at the end are short: look at the last few hundred bytes only
+        let mut from = s.len().saturating_sub(TAIL);
+        while !s.is_char_boundary(from) {
+            from -= 1;
+        }
         for _ in 0..3 {
-            let rest = &s[..end];
+            if end < from {
+                break;
+            }
+            let rest = &s[from..end];
             let mut found = false;
             for (re, form) in &self.trailing {
                 let Some(c) = re.captures(rest) else { continue };
@@ -482,7 +515,8 @@ impl Lexicon {
                 }
                 pos.merge(p);
                 // keep the sentence's own full stop in the content
-                let start = whole.start()
+                let start = from
+                    + whole.start()
                     + whole
                         .as_str()
                         .find(|ch: char| !matches!(ch, '.' | ';' | ':' | ',' | ' ' | '\n'))
@@ -782,6 +816,9 @@ impl Negotiation {
     ) -> Option<usize> {
         // between a bracket and its tag: spaces, punctuation, markers and other tags
         let filler = |range: Range<usize>| {
+            if range.len() > 2000 {
+                return false;
+            }
             let s: String = text[range.clone()]
                 .char_indices()
                 .filter(|(k, _)| !tags.iter().any(|t| t.start <= range.start + k && range.start + k < t.end))
@@ -799,9 +836,10 @@ impl Negotiation {
             .brackets
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.range.end <= tag.start && filler(b.range.end..tag.start))
+            .filter(|(_, b)| b.range.end <= tag.start)
             .max_by_key(|(_, b)| (b.range.end, std::cmp::Reverse(b.range.start)))
-            .map(|(i, _)| i);
+            .map(|(i, _)| i)
+            .filter(|&i| filler(self.brackets[i].range.end..tag.start));
         // of brackets ending at the same place, the outermost
         let before = before.map(|i| {
             let mut i = i;
@@ -818,7 +856,8 @@ impl Negotiation {
             .or_else(|| {
                 self.brackets
                     .iter()
-                    .position(|b| b.range.start >= tag.end && filler(tag.end..b.range.start))
+                    .position(|b| b.range.start >= tag.end)
+                    .filter(|&i| filler(tag.end..self.brackets[i].range.start))
             })
             .or_else(|| {
                 self.brackets
