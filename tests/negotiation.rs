@@ -32,7 +32,11 @@ fn check_json(args: &[&str]) -> Value {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -63,7 +67,13 @@ fn digest(file: &Value) -> String {
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| format!("{}={}", p["party"].as_str().unwrap(), p["state"].as_str().unwrap()))
+            .map(|p| {
+                format!(
+                    "{}={}",
+                    p["party"].as_str().unwrap(),
+                    p["state"].as_str().unwrap()
+                )
+            })
             .collect();
         let _ = writeln!(
             s,
@@ -118,9 +128,14 @@ fn human_report_shows_status_readings_and_positions() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("   = bracketed: proposed by ARC, opposed by BOR\n"), "{text}");
+    assert!(
+        text.contains("   = bracketed: proposed by ARC, opposed by BOR\n"),
+        "{text}"
+    );
     assert!(text.contains("   = agreed text\n"));
-    let section = &text[text.find("==> negotiating text").expect("negotiation section")..];
+    let section = &text[text
+        .find("==> negotiating text")
+        .expect("negotiation section")..];
     insta::assert_snapshot!(section);
 }
 
@@ -175,7 +190,10 @@ fn two_rounds_compared() {
         .output()
         .unwrap();
     let human = String::from_utf8(human.stdout).unwrap();
-    assert!(human.contains("Negotiating brackets: 7 in A, 5 in B"), "{human}");
+    assert!(
+        human.contains("Negotiating brackets: 7 in A, 5 in B"),
+        "{human}"
+    );
     assert!(human.contains("  changed hands: Article [X]"));
 }
 
@@ -200,7 +218,12 @@ fn readings_are_the_texts_they_stand_for() {
                 treatyscan::provision::SourceFormat::Text,
                 treatyscan::text::LocatedText::plain(t),
             );
-            let file = review(rules(), &agreement, "reading.txt", &ReviewOptions::default());
+            let file = review(
+                rules(),
+                &agreement,
+                "reading.txt",
+                &ReviewOptions::default(),
+            );
             assert!(file.negotiation.is_none());
             let mut gaps: Vec<String> = file.gaps.iter().map(|g| g.id.to_string()).collect();
             gaps.sort();
@@ -210,7 +233,11 @@ fn readings_are_the_texts_they_stand_for() {
         let file = review(rules(), &agreement, name, &ReviewOptions::default());
         let mut agreed: Vec<String> = file.gaps.iter().map(|g| g.id.to_string()).collect();
         agreed.sort();
-        assert_eq!(agreed, reviewed(mask(&text, &neg.hidden(|_| false))), "{name}");
+        assert_eq!(
+            agreed,
+            reviewed(mask(&text, &neg.hidden(|_| false))),
+            "{name}"
+        );
         let report = file.negotiation.as_ref().unwrap();
         for party in &report.parties {
             let kept = mask(
@@ -240,7 +267,13 @@ fn readings_are_the_texts_they_stand_for() {
 #[test]
 fn texts_without_negotiating_brackets_are_reported_as_before() {
     let mut files: Vec<String> = Vec::new();
-    for dir in ["corpus", "corpus/rules", "corpus/gaps", "corpus/formats", "corpus/compare"] {
+    for dir in [
+        "corpus",
+        "corpus/rules",
+        "corpus/gaps",
+        "corpus/formats",
+        "corpus/compare",
+    ] {
         for e in std::fs::read_dir(root().join(dir)).unwrap() {
             let p = e.unwrap().path();
             if p.is_file() {
@@ -350,12 +383,22 @@ fn carve_out_status(path: &Path, bytes: &[u8]) -> Value {
 
 #[test]
 fn brackets_are_read_in_every_source() {
-    let expected = serde_json::json!({"status": "bracketed", "proposed_by": ["ARC"], "opposed_by": ["BOR"]});
+    let expected =
+        serde_json::json!({"status": "bracketed", "proposed_by": ["ARC"], "opposed_by": ["BOR"]});
     let text = SAMPLE.join("\n\n");
-    assert_eq!(carve_out_status(Path::new("d.txt"), text.as_bytes()), expected);
+    assert_eq!(
+        carve_out_status(Path::new("d.txt"), text.as_bytes()),
+        expected
+    );
     let md = SAMPLE
         .iter()
-        .map(|l| if l.starts_with("Article") || l.starts_with("CHAPTER") { format!("## {l}") } else { l.to_string() })
+        .map(|l| {
+            if l.starts_with("Article") || l.starts_with("CHAPTER") {
+                format!("## {l}")
+            } else {
+                l.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n\n");
     assert_eq!(carve_out_status(Path::new("d.md"), md.as_bytes()), expected);
@@ -366,11 +409,17 @@ fn brackets_are_read_in_every_source() {
             .map(|l| format!("<p>{}</p>", l))
             .collect::<String>()
     );
-    assert_eq!(carve_out_status(Path::new("d.html"), html.as_bytes()), expected);
+    assert_eq!(
+        carve_out_status(Path::new("d.html"), html.as_bytes()),
+        expected
+    );
     let body: String = SAMPLE.iter().map(|l| docx_writer::p(l)).collect();
     let docx = docx_writer::Docx::new(body).to_bytes();
     assert_eq!(carve_out_status(Path::new("d.docx"), &docx), expected);
-    assert_eq!(carve_out_status(Path::new("d.pdf"), &pdf(&SAMPLE)), expected);
+    assert_eq!(
+        carve_out_status(Path::new("d.pdf"), &pdf(&SAMPLE)),
+        expected
+    );
 }
 
 /// A one-page PDF, one Helvetica line per string.
@@ -419,5 +468,8 @@ fn pdf(lines: &[&str]) -> Vec<u8> {
 #[test]
 fn party_option_parses() {
     let p = Party::parse("ARC=Republic of Arcadia").unwrap();
-    assert_eq!((p.code.as_str(), p.name.as_deref()), ("ARC", Some("Republic of Arcadia")));
+    assert_eq!(
+        (p.code.as_str(), p.name.as_deref()),
+        ("ARC", Some("Republic of Arcadia"))
+    );
 }

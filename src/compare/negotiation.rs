@@ -102,8 +102,8 @@ pub fn rounds(a: &Agreement, b: &Agreement) -> Option<Rounds> {
             Some(j) => {
                 taken.insert(j);
                 let pb = cite(b, &nb.brackets[j]);
-                let same_hands = same(&pa.proposed_by, &pb.proposed_by)
-                    && same(&pa.opposed_by, &pb.opposed_by);
+                let same_hands =
+                    same(&pa.proposed_by, &pb.proposed_by) && same(&pa.opposed_by, &pb.opposed_by);
                 let kind = if !same_hands {
                     BracketChange::ChangedHands
                 } else if exact.is_some() {
@@ -242,12 +242,11 @@ pub fn render_human(r: &Rounds) -> String {
             }
             s
         };
-        let place = c
-            .b
-            .as_ref()
-            .or(c.a.as_ref())
-            .map(|p| p.provision.clone())
-            .unwrap_or_default();
+        let place =
+            c.b.as_ref()
+                .or(c.a.as_ref())
+                .map(|p| p.provision.clone())
+                .unwrap_or_default();
         let detail = match (&c.a, &c.b) {
             (Some(a), Some(b)) => format!("{} → {}", hands(a), hands(b)),
             (Some(a), None) => format!("was {}", hands(a)),

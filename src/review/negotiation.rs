@@ -21,8 +21,8 @@ use crate::model::{Category, Finding, Gap, GapId};
 use crate::provision::{Agreement, Kind, Provision};
 use crate::rules::RuleSet;
 use crate::text::brackets::{Bracket, Negotiation};
-use std::collections::BTreeSet;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// At most this many brackets are read one by one (those holding matched
@@ -55,13 +55,9 @@ pub fn negotiate(
     for f in findings.iter_mut() {
         f.negotiation = Some(status_of(&neg, f.matched.clone()));
     }
-    let lang = agreement
-        .metadata
-        .language
-        .clone()
-        .unwrap_or_else(|| {
-            crate::text::language::analysed_language(&agreement.text.text).to_string()
-        });
+    let lang = agreement.metadata.language.clone().unwrap_or_else(|| {
+        crate::text::language::analysed_language(&agreement.text.text).to_string()
+    });
     let run = |accepted: &(dyn Fn(usize) -> bool + Sync)| -> (Vec<Finding>, Vec<Gap>) {
         let a = reading(agreement, &neg.hidden(accepted), &lang);
         let f = rules.check(&a);

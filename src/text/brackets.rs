@@ -155,11 +155,47 @@ const NOT_CODES: &[&str] = &[
 
 /// Lowercase words that, alone in brackets, are placeholders.
 const PLACEHOLDER_WORDS: &[&str] = &[
-    "date", "venue", "place", "name", "number", "year", "month", "day", "signed", "signature",
-    "insert", "tbd", "tbc", "reserved", "deleted", "omitted", "sic", "emphasis", "added", "x",
-    "xx", "fecha", "lugar", "nombre", "número", "numero", "año", "firma", "firmado", "lieu",
-    "nom", "numéro", "année", "signé", "intentionally", "blank", "placeholder", "title", "text",
-    "página", "page",
+    "date",
+    "venue",
+    "place",
+    "name",
+    "number",
+    "year",
+    "month",
+    "day",
+    "signed",
+    "signature",
+    "insert",
+    "tbd",
+    "tbc",
+    "reserved",
+    "deleted",
+    "omitted",
+    "sic",
+    "emphasis",
+    "added",
+    "x",
+    "xx",
+    "fecha",
+    "lugar",
+    "nombre",
+    "número",
+    "numero",
+    "año",
+    "firma",
+    "firmado",
+    "lieu",
+    "nom",
+    "numéro",
+    "année",
+    "signé",
+    "intentionally",
+    "blank",
+    "placeholder",
+    "title",
+    "text",
+    "página",
+    "page",
 ];
 
 const PROPOSE: &str = r"propos(?:e|es|ed|al|als|ent|ition|itions)|propon(?:e|en)|propuest[oa]s?|suggests?|suggested|supports?|supported|apoya(?:n|do)?|soutien(?:t|nent)?|requests?|requested";
@@ -240,9 +276,7 @@ impl Lexicon {
             party.push('|');
         }
         party.push_str(r"[A-Z]{2,4})\b");
-        let plist = format!(
-            r"{party}(?:\s*(?:/|,|&|\+)\s*{party}|\s+(?:and|y|e|et)\s+{party})*"
-        );
+        let plist = format!(r"{party}(?:\s*(?:/|,|&|\+)\s*{party}|\s+(?:and|y|e|et)\s+{party})*");
         // a capitalised name (Latin letters: Party names in EN/ES/FR drafts)
         let by_name = r"(?:the\s+|la\s+|le\s+|l['’]\s?)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?:\s+(?:of|de|du|del)\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]+)?";
         let by_parties = format!(
@@ -323,9 +357,13 @@ impl Lexicon {
             paren_re: re(format!(
                 r"^\s*\(\s*(?P<p>{list})(?:\s+(?P<v>(?i:{PROPOSE}|{OPPOSE})))?\s*\)\s*[.;]?\s*$"
             )),
-            parties_re: re(format!(r"{by_parties}")),
-            propose_re: re(format!(r"(?i)^\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:{PROPOSE})\b")),
-            oppose_re: re(format!(r"(?i)^\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:{OPPOSE})\b")),
+            parties_re: re(by_parties.clone()),
+            propose_re: re(format!(
+                r"(?i)^\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:{PROPOSE})\b"
+            )),
+            oppose_re: re(format!(
+                r"(?i)^\s*(?:is\s+|are\s+|has\s+|have\s+)?(?:{OPPOSE})\b"
+            )),
             consider_re: re(format!(r"(?i)^[^.;]{{0,40}}?(?:{CONSIDER})")),
             leading,
             trailing,
@@ -506,7 +544,8 @@ impl Lexicon {
                         continue;
                     }
                     let oppose = *form == Form::ByOppose
-                        || c.name("v").is_some_and(|v| self.oppose_re.is_match(v.as_str()));
+                        || c.name("v")
+                            .is_some_and(|v| self.oppose_re.is_match(v.as_str()));
                     if oppose {
                         p.opposed_by = codes;
                     } else {
@@ -588,7 +627,6 @@ impl Lexicon {
         }
         None
     }
-
 }
 
 fn is_code(s: &str) -> bool {
@@ -707,9 +745,9 @@ impl Negotiation {
         // parents: the innermost bracket around each one
         for i in 0..neg.brackets.len() {
             let r = neg.brackets[i].range.clone();
-            neg.brackets[i].parent = (0..i)
-                .rev()
-                .find(|&j| neg.brackets[j].range.end >= r.end && neg.brackets[j].range.start < r.start);
+            neg.brackets[i].parent = (0..i).rev().find(|&j| {
+                neg.brackets[j].range.end >= r.end && neg.brackets[j].range.start < r.start
+            });
         }
         let tag_ranges: Vec<Range<usize>> = tag_pairs.iter().map(|(r, _)| r.clone()).collect();
         for (range, p) in tag_pairs {
@@ -740,7 +778,12 @@ impl Negotiation {
         // every Party a tag names, declared or not
         for b in &neg.brackets {
             let p = &b.positions;
-            for c in p.proposed_by.iter().chain(&p.opposed_by).chain(&p.considering) {
+            for c in p
+                .proposed_by
+                .iter()
+                .chain(&p.opposed_by)
+                .chain(&p.considering)
+            {
                 if !parties.iter().any(|q| &q.code == c) {
                     parties.push(Party {
                         code: c.clone(),
@@ -821,7 +864,11 @@ impl Negotiation {
             }
             let s: String = text[range.clone()]
                 .char_indices()
-                .filter(|(k, _)| !tags.iter().any(|t| t.start <= range.start + k && range.start + k < t.end))
+                .filter(|(k, _)| {
+                    !tags
+                        .iter()
+                        .any(|t| t.start <= range.start + k && range.start + k < t.end)
+                })
                 .map(|(_, c)| c)
                 .collect();
             s.len() <= 200
@@ -877,9 +924,7 @@ impl Negotiation {
         for (i, open) in starts.into_iter().enumerate() {
             let line_start = text[..open].rfind('\n').map_or(0, |n| n + 1);
             let prefix = &text[line_start..open];
-            let prefix_at = prefix
-                .rfind(']')
-                .map_or(line_start, |k| line_start + k + 1);
+            let prefix_at = prefix.rfind(']').map_or(line_start, |k| line_start + k + 1);
             let prefix = &text[prefix_at..open];
             let mut candidates = Vec::new();
             if !prefix.trim().is_empty() {
@@ -908,7 +953,9 @@ impl Negotiation {
             let rest = &text[close..line_end];
             // footnote markers first
             let skip = rest.len()
-                - rest.trim_start_matches(|c: char| "¹²³⁴⁵⁶⁷⁸⁹⁰*†".contains(c)).len();
+                - rest
+                    .trim_start_matches(|c: char| "¹²³⁴⁵⁶⁷⁸⁹⁰*†".contains(c))
+                    .len();
             let rest_at = close + skip;
             let rest = &text[rest_at..line_end];
             if rest.trim().is_empty() {
@@ -924,7 +971,9 @@ impl Negotiation {
                         continue;
                     }
                     if !line.contains('[') && !line.ends_with([':', '：']) {
-                        let bare = line.trim_start_matches(['–', '—', '-', '(']).trim_end_matches(')');
+                        let bare = line
+                            .trim_start_matches(['–', '—', '-', '('])
+                            .trim_end_matches(')');
                         if let Some(p) = lex.only_tags(bare, known).filter(|p| p.has_parties()) {
                             self.brackets[i].positions.merge(p);
                             self.markup.push(at..end);
@@ -974,24 +1023,50 @@ impl Negotiation {
     /// its line is markup.
     fn footnote_notes(&mut self, text: &str, lex: &Lexicon) {
         static MARK: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[(?P<br>\d{1,3})\]|(?P<sl>\d{1,3})/|(?P<st>\*{1,3}))")
-                .expect("marker")
+            Regex::new(
+                r"^(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|\[(?P<br>\d{1,3})\]|(?P<sl>\d{1,3})/|(?P<st>\*{1,3}))",
+            )
+            .expect("marker")
         });
         for i in 0..self.brackets.len() {
             let close = self.brackets[i].range.end;
-            let Some(c) = MARK.captures(&text[close..]) else { continue };
+            let Some(c) = MARK.captures(&text[close..]) else {
+                continue;
+            };
             let (line_re, after) = if let Some(m) = c.name("sup") {
-                (format!(r"(?m)^[ \t]*{}[ \t]*(?P<t>[^\n]+)$", regex::escape(m.as_str())), close)
+                (
+                    format!(
+                        r"(?m)^[ \t]*{}[ \t]*(?P<t>[^\n]+)$",
+                        regex::escape(m.as_str())
+                    ),
+                    close,
+                )
             } else if let Some(m) = c.name("br") {
-                (format!(r"(?m)^[ \t]*\[{}\][ \t]*(?P<t>[^\n]+)$", m.as_str()), close)
+                (
+                    format!(r"(?m)^[ \t]*\[{}\][ \t]*(?P<t>[^\n]+)$", m.as_str()),
+                    close,
+                )
             } else if let Some(m) = c.name("sl") {
-                (format!(r"(?m)^[ \t]*{}/[ \t]*(?P<t>[^\n]+)$", m.as_str()), close)
+                (
+                    format!(r"(?m)^[ \t]*{}/[ \t]*(?P<t>[^\n]+)$", m.as_str()),
+                    close,
+                )
             } else {
                 let m = c.name("st").expect("star");
-                (format!(r"(?m)^[ \t]*{}[ \t]*(?P<t>[^\n]+)$", regex::escape(m.as_str())), close)
+                (
+                    format!(
+                        r"(?m)^[ \t]*{}[ \t]*(?P<t>[^\n]+)$",
+                        regex::escape(m.as_str())
+                    ),
+                    close,
+                )
             };
-            let Ok(re) = Regex::new(&line_re) else { continue };
-            let Some(f) = re.captures(&text[after..]) else { continue };
+            let Ok(re) = Regex::new(&line_re) else {
+                continue;
+            };
+            let Some(f) = re.captures(&text[after..]) else {
+                continue;
+            };
             let body = f.name("t").expect("t").as_str();
             let (mut p, used) = lex.leading(body);
             if used == 0 || p.is_empty() {
@@ -1016,10 +1091,18 @@ impl Negotiation {
         });
         for c in NOTE_LINE.captures_iter(text) {
             let whole = c.get(0).expect("line");
-            if self.markup.iter().any(|m| m.start <= whole.start() && whole.end() <= m.end) {
+            if self
+                .markup
+                .iter()
+                .any(|m| m.start <= whole.start() && whole.end() <= m.end)
+            {
                 continue;
             }
-            if self.brackets.iter().any(|b| b.range.start <= whole.start() && whole.start() < b.range.end) {
+            if self
+                .brackets
+                .iter()
+                .any(|b| b.range.start <= whole.start() && whole.start() < b.range.end)
+            {
                 continue; // a line inside a bracket is its text
             }
             let body = c.name("t").expect("t").as_str();
@@ -1118,11 +1201,7 @@ fn match_pairs(text: &str) -> Vec<Pair> {
     let mut pairs = Vec::new();
     for (i, b) in text.bytes().enumerate() {
         match b {
-            b'[' => {
-                if stack.len() < 32 {
-                    stack.push(i);
-                }
-            }
+            b'[' if stack.len() < 32 => stack.push(i),
             b']' => {
                 if let Some(open) = stack.pop() {
                     pairs.push(Pair {
@@ -1146,7 +1225,11 @@ fn classify(text: &str, pair: &mut Pair, lex: &Lexicon, known: &[String]) {
     let inner = &text[pair.open + 1..pair.close];
     let trimmed = inner.trim();
     pair.kind = Kind::Other;
-    if trimmed.is_empty() || trimmed.chars().all(|c| matches!(c, '.' | '…' | '·' | ' ' | '\u{a0}')) {
+    if trimmed.is_empty()
+        || trimmed
+            .chars()
+            .all(|c| matches!(c, '.' | '…' | '·' | ' ' | '\u{a0}'))
+    {
         return;
     }
     if let Some(p) = lex.only_tags(trimmed, known) {

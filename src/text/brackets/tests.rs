@@ -4,8 +4,11 @@ fn read(text: &str) -> Negotiation {
     Negotiation::read(text, &[])
 }
 
-/// (content, proposed_by, opposed_by, alternative) of every bracket.
-fn spans(text: &str) -> Vec<(String, Vec<String>, Vec<String>, Option<String>)> {
+/// (content, proposed_by, opposed_by, alternative) of a bracket.
+type Span = (String, Vec<String>, Vec<String>, Option<String>);
+
+/// Every bracket as a `Span`.
+fn spans(text: &str) -> Vec<Span> {
     let n = read(text);
     n.brackets
         .iter()
@@ -26,16 +29,23 @@ fn v(codes: &[&str]) -> Vec<String> {
 
 #[test]
 fn party_tag_at_the_start_with_a_verb() {
-    let s = spans("Article 14.4\n[ARC propose: 2. This Chapter shall not apply to audiovisual services.]\n");
+    let s = spans(
+        "Article 14.4\n[ARC propose: 2. This Chapter shall not apply to audiovisual services.]\n",
+    );
     assert_eq!(s.len(), 1);
-    assert_eq!(s[0].0, "2. This Chapter shall not apply to audiovisual services.");
+    assert_eq!(
+        s[0].0,
+        "2. This Chapter shall not apply to audiovisual services."
+    );
     assert_eq!(s[0].1, v(&["ARC"]));
     assert!(s[0].2.is_empty());
 }
 
 #[test]
 fn a_standalone_oppose_tag_goes_to_the_bracket_before_it() {
-    let s = spans("[ARC propose: This Chapter shall not apply to audiovisual services.]\n[BOR oppose]\n");
+    let s = spans(
+        "[ARC propose: This Chapter shall not apply to audiovisual services.]\n[BOR oppose]\n",
+    );
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].1, v(&["ARC"]));
     assert_eq!(s[0].2, v(&["BOR"]));
@@ -43,7 +53,8 @@ fn a_standalone_oppose_tag_goes_to_the_bracket_before_it() {
 
 #[test]
 fn several_parties_with_a_slash_and_a_colon() {
-    let s = spans("[ARC/COL: 3. The Parties reaffirm their commitments under the UNESCO Convention.]");
+    let s =
+        spans("[ARC/COL: 3. The Parties reaffirm their commitments under the UNESCO Convention.]");
     assert_eq!(s[0].1, v(&["ARC", "COL"]));
     assert!(s[0].0.starts_with("3. The Parties"));
 }
@@ -66,14 +77,18 @@ fn alternatives_are_labelled() {
 fn tags_at_the_end_of_a_span() {
     let s = spans("[This Chapter shall not apply to audiovisual services. (ARC)] and [Each Party may support its film industry. BOR proposes]");
     assert_eq!(s[0].1, v(&["ARC"]));
-    assert_eq!(s[0].0, "This Chapter shall not apply to audiovisual services.");
+    assert_eq!(
+        s[0].0,
+        "This Chapter shall not apply to audiovisual services."
+    );
     assert_eq!(s[1].1, v(&["BOR"]));
     assert_eq!(s[1].0, "Each Party may support its film industry.");
 }
 
 #[test]
 fn proposed_by_and_opposed_by() {
-    let s = spans("[Proposed by ARC: Nothing shall prevent cultural measures.] [Opposed by BOR, COL]");
+    let s =
+        spans("[Proposed by ARC: Nothing shall prevent cultural measures.] [Opposed by BOR, COL]");
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].1, v(&["ARC"]));
     assert_eq!(s[0].2, v(&["BOR", "COL"]));
@@ -81,10 +96,15 @@ fn proposed_by_and_opposed_by() {
 
 #[test]
 fn spanish_and_french_verbs() {
-    let s = spans("[ARC propone: Este Capítulo no se aplica a los servicios audiovisuales.] [BOR se opone]");
+    let s = spans(
+        "[ARC propone: Este Capítulo no se aplica a los servicios audiovisuales.] [BOR se opone]",
+    );
     assert_eq!((s[0].1.clone(), s[0].2.clone()), (v(&["ARC"]), v(&["BOR"])));
     let s = spans("[ARC et COL proposent : Le présent chapitre ne s'applique pas aux services audiovisuels.] [BOR s'oppose]");
-    assert_eq!((s[0].1.clone(), s[0].2.clone()), (v(&["ARC", "COL"]), v(&["BOR"])));
+    assert_eq!(
+        (s[0].1.clone(), s[0].2.clone()),
+        (v(&["ARC", "COL"]), v(&["BOR"]))
+    );
     let s = spans("[Propuesta de COL: Las Partes cooperarán en el sector audiovisual.] [Opción B: Cada Parte podrá adoptar medidas.]");
     assert_eq!(s[0].1, v(&["COL"]));
     assert_eq!(s[1].3.as_deref(), Some("Opción B"));
@@ -125,7 +145,8 @@ fn tags_outside_the_brackets() {
 
 #[test]
 fn nested_brackets_inherit_their_parents_parties() {
-    let text = "[ARC propose: The Parties shall [endeavour to] cooperate in the audiovisual sector.]";
+    let text =
+        "[ARC propose: The Parties shall [endeavour to] cooperate in the audiovisual sector.]";
     let n = read(text);
     assert_eq!(n.brackets.len(), 2);
     assert_eq!(n.brackets[1].parent, Some(0));
@@ -182,7 +203,14 @@ fn short_brackets_count_in_a_negotiating_text() {
     let text = "[ARC: This Chapter shall not apply to audiovisual services.] The Parties [shall] [may] cooperate. Article [X] applies [1].";
     let s = spans(text);
     let contents: Vec<&str> = s.iter().map(|s| s.0.as_str()).collect();
-    assert_eq!(contents, ["This Chapter shall not apply to audiovisual services.", "shall", "may"]);
+    assert_eq!(
+        contents,
+        [
+            "This Chapter shall not apply to audiovisual services.",
+            "shall",
+            "may"
+        ]
+    );
 }
 
 #[test]
@@ -193,7 +221,8 @@ fn declared_parties_name_the_codes() {
     assert_eq!(codes, ["ARC", "BOR", "COL"]);
     assert_eq!(n.parties[0].name.as_deref(), Some("Republic of Arcadia"));
     assert_eq!(n.brackets[0].positions.proposed_by, v(&["BOR"]));
-    let listed = declared_parties("Abbreviations\nARC: Arcadia\nBOR – Borealia\nCOL = Colmena\n\nArticle 1");
+    let listed =
+        declared_parties("Abbreviations\nARC: Arcadia\nBOR – Borealia\nCOL = Colmena\n\nArticle 1");
     assert_eq!(listed.len(), 3);
     assert_eq!(listed[2].name.as_deref(), Some("Colmena"));
 }
@@ -201,7 +230,10 @@ fn declared_parties_name_the_codes() {
 #[test]
 fn parties_given_on_the_command_line_are_read_in_tags() {
     let given = [Party::parse("XA=Xanadu").unwrap()];
-    let n = Negotiation::read("[Xanadu propose: Each Party may support film production.]", &given);
+    let n = Negotiation::read(
+        "[Xanadu propose: Each Party may support film production.]",
+        &given,
+    );
     assert_eq!(n.brackets[0].positions.proposed_by, v(&["XA"]));
     assert!(Party::parse("=Arcadia").is_err());
     assert_eq!(Party::parse("ARC").unwrap().name, None);
@@ -231,7 +263,12 @@ fn hidden_ranges_of_a_reading() {
     for b in &n.brackets {
         assert!(agreed.contains(&b.range));
     }
-    let arc = n.hidden(|i| n.brackets[i].positions.proposed_by.contains(&"ARC".to_string()));
+    let arc = n.hidden(|i| {
+        n.brackets[i]
+            .positions
+            .proposed_by
+            .contains(&"ARC".to_string())
+    });
     assert!(!arc.contains(&n.brackets[0].range));
     assert!(arc.contains(&n.brackets[1].range));
     // the tag itself stays hidden
@@ -278,7 +315,8 @@ fn footnote_marker_inside_the_bracket_or_lost() {
     let n = read("[ARC: The Parties reaffirm their commitments under the Convention.]\n[1] BOR is considering its position.\n");
     assert_eq!(n.brackets[0].positions.considering, v(&["BOR"]));
     // an ordinary footnote stays treaty text
-    let text = "[ARC: Each Party may adopt measures.]\n[1] For greater certainty, this includes films.\n";
+    let text =
+        "[ARC: Each Party may adopt measures.]\n[1] For greater certainty, this includes films.\n";
     let n = read(text);
     let f = text.find("For greater").unwrap();
     assert!(!n.in_markup(f..f + 3));
@@ -289,7 +327,10 @@ fn bracketed_headings_are_brackets_in_a_negotiating_text() {
     let text = "[Article 1.2 - Exception culturelle]\n\n[Proposé par ARC : Le présent chapitre ne s'applique pas aux services audiovisuels.]";
     let n = read(text);
     assert_eq!(n.brackets.len(), 2);
-    assert_eq!(bracketed_heading("[ARC propose: Article 14.5: Cultural Cooperation]"), Some("Article 14.5: Cultural Cooperation"));
+    assert_eq!(
+        bracketed_heading("[ARC propose: Article 14.5: Cultural Cooperation]"),
+        Some("Article 14.5: Cultural Cooperation")
+    );
     assert_eq!(bracketed_heading("[Article 3]"), Some("Article 3"));
     assert_eq!(bracketed_heading("Article 3"), None);
     // alone, a bracketed heading does not make a negotiating text
@@ -299,10 +340,12 @@ fn bracketed_headings_are_brackets_in_a_negotiating_text() {
 #[test]
 fn mask_keeps_offsets_and_lines() {
     let text = "ab [é\ncd] ef";
-    let masked = mask(text, &[3..text.find(']').unwrap() + 1]);
+    let hidden = [3..text.find(']').unwrap() + 1, 0..0];
+    let masked = mask(text, &hidden);
     assert_eq!(masked.len(), text.len());
     assert_eq!(masked, "ab    \n    ef");
     // a range cutting a character blanks all of it
-    let masked = mask("aé b", &[2..3]);
+    let hidden = [2..3, 0..0];
+    let masked = mask("aé b", &hidden);
     assert_eq!(masked, "a   b");
 }
