@@ -144,13 +144,12 @@ const TAIL: usize = 240;
 
 /// Codes that look like Party codes but are not.
 const NOT_CODES: &[&str] = &[
-    "ALT", "OPT", "NB", "NOTE", "TBD", "TBC", "ART", "ARTS", "SEC", "CH", "PARA", "AND", "THE",
-    "FOR", "NOT", "ALL", "ANY", "OR", "OF", "TO", "DE", "LA", "LE", "LES", "DEL", "LAS", "LOS",
-    "ET", "OU", "NOTA", "GATT", "GATS", "WTO", "OMC", "MFN", "NMF", "NPF", "ISDS", "SPS", "TBT",
-    "ICT", "TIC", "FTA", "TLC", "ALE", "EEZ", "ID", "OK", "NO", "SI", "SÍ", "OUI", "NON", "YES",
-    "IP", "PI", "PDF", "URL", "USD", "EUR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
-    "XII", "XIII", "XIV", "XV", "XX", "XXX", "XL", "LX", "CX", "DC", "CD", "CM", "MC", "MM", "MD",
-    "ML", "CL", "DL", "LV", "LI", "LII", "XVI", "XIX", "XXI", "XXV",
+    "ALT", "OPT", "NB", "NOTE", "TBD", "TBC", "ART", "ARTS", "SEC", "PARA", "AND", "THE", "FOR",
+    "NOT", "ALL", "ANY", "OR", "OF", "TO", "DE", "LA", "LE", "LES", "DEL", "LAS", "LOS", "ET",
+    "OU", "NOTA", "GATT", "GATS", "WTO", "OMC", "MFN", "NMF", "NPF", "ISDS", "SPS", "TBT", "ICT",
+    "TIC", "FTA", "TLC", "ALE", "EEZ", "OK", "SI", "SÍ", "OUI", "NON", "YES", "IP", "PI", "PDF",
+    "URL", "USD", "EUR", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV",
+    "XV", "XX", "XXX", "XL", "LX", "CX", "DC", "DL", "LII", "XVI", "XIX", "XXI", "XXV",
 ];
 
 /// Lowercase words that, alone in brackets, are placeholders.
@@ -199,9 +198,9 @@ const PLACEHOLDER_WORDS: &[&str] = &[
 ];
 
 const PROPOSE: &str = r"propos(?:e|es|ed|al|als|ent|ition|itions)|propon(?:e|en)|propuest[oa]s?|suggests?|suggested|supports?|supported|apoya(?:n|do)?|soutien(?:t|nent)?|requests?|requested";
-const OPPOSE: &str = r"oppos(?:e|es|ed|ent)|s['’]\s?oppos(?:e|ent)|se\s+opon(?:e|en)|objects?|objected|rejects?|rejected|rechaza(?:n|do)?|rejett?e(?:nt)?|delete|deletion|suprim(?:e|en|ir)|supresi[oó]n|supprim(?:e|er|ent)|suppression|cannot\s+accept|does\s+not\s+accept|do\s+not\s+accept|no\s+acepta(?:n)?|n['’]accepte(?:nt)?\s+pas";
+const OPPOSE: &str = r"oppos(?:e|es|ed|ent)|s['’]\s?oppos(?:e|ent)|se\s+opon(?:e|en)|objects?|objected|rejects?|rejected|rechaza(?:n|do)?|rejett?e(?:nt)?|delete|deletion|suprim(?:e|en|ir)|supresi[oó]n|supprim(?:e|er|ent)|suppression|cannot\s+accept|does\s+not\s+accept|do\s+not\s+accept|asks?\s+for\s+(?:its\s+)?deletion|pide(?:n)?\s+(?:la\s+)?supresi[oó]n|demande(?:nt)?\s+(?:la\s+)?suppression|no\s+acepta(?:n)?|n['’]accepte(?:nt)?\s+pas";
 const CONSIDER: &str = r"consider(?:ing|s)?\s+(?:its|their)\s+position|considering|reviewing|reserv(?:es?|ing)\s+(?:its|their)\s+position|under\s+(?:consideration|review)|to\s+confirm|consulting|est[áa]n?\s+(?:considerando|examinando|estudiando|evaluando|analizando|consultando)|reserva(?:n)?\s+su\s+posici[oó]n|en\s+consulta|por\s+confirmar|examine(?:nt)?\s+sa\s+position|[ée]tudie(?:nt)?|r[ée]serve(?:nt)?\s+sa\s+position|r[ée]fl[ée]chi(?:t|ssent)|en\s+cours\s+d['’]examen|[àa]\s+confirmer|en\s+consultation";
-const BY_PROPOSE: &str = r"proposed\s+by|proposal\s+(?:by|of|from)|supported\s+by|propuest[oa]\s+(?:por|de)|propuesta\s+de|apoyad[oa]\s+por|propos[ée]e?\s+par|proposition\s+(?:de\s+(?:l['’]\s?|la\s+|le\s+)?|d['’]\s?)|soutenue?\s+par|texte\s+propos[ée]\s+par";
+const BY_PROPOSE: &str = r"proposed\s+by|proposal\s+(?:by|of|from)|supported\s+by|propuest[oa]\s+(?:por|de)|propuesta\s+de|proposici[oó]n\s+de|apoyad[oa]\s+por|propos[ée]e?\s+par|proposition\s+(?:de\s+(?:l['’]\s?|la\s+|le\s+)?|d['’]\s?)|soutenue?\s+par|texte\s+propos[ée]\s+par";
 const BY_OPPOSE: &str = r"opposed\s+by|objected\s+to\s+by|rejected\s+by|oposici[oó]n\s+de|opuest[oa]\s+por|rechazad[oa]\s+por|objetad[oa]\s+por|oppos[ée]e?\s+par|objection\s+(?:de\s+|d['’]\s?)|rejet[ée]e?\s+par";
 const ALT: &str = r"(?:alt(?:ernative|ernativa|\.)?|option|opci[oó]n|variante?)(?:\s*(?:[A-Z0-9]{1,3}|[ivx]{1,4})\b)?";
 const NOTE: &str = r"(?:note|nota|n\.\s?b\.|nb)";
@@ -1361,6 +1360,12 @@ pub fn declared_parties(text: &str) -> Vec<Party> {
             for c in PAREN.captures_iter(inline.as_str()) {
                 push(&mut out, &c["code"], &c["name"]);
             }
+            // `ARC – Arcadia; BOR – Borealia`
+            for piece in inline.as_str().split([';', ',']) {
+                if let Some(c) = LINE.captures(piece.trim()) {
+                    push(&mut out, &c["code"], &c["name"]);
+                }
+            }
         }
         for line in text[whole.end()..].lines().skip(1).take(12) {
             if line.trim().is_empty() {
@@ -1369,6 +1374,18 @@ pub fn declared_parties(text: &str) -> Vec<Party> {
                 }
                 break;
             }
+            // a table row: `| ARC | Arcadia |`
+            let row;
+            let table = line.trim_start().starts_with('|');
+            let line = if table {
+                row = line.trim().trim_matches('|').replacen('|', ":", 1);
+                if row.trim_start().starts_with('-') {
+                    continue; // the rule under a table's header
+                }
+                row.as_str()
+            } else {
+                line
+            };
             if let Some(c) = LINE.captures(line) {
                 push(&mut out, &c["code"], &c["name"]);
             } else {
@@ -1376,7 +1393,7 @@ pub fn declared_parties(text: &str) -> Vec<Party> {
                 for c in PAREN.captures_iter(line) {
                     push(&mut out, &c["code"], &c["name"]);
                 }
-                if out.len() == before {
+                if out.len() == before && !table {
                     break;
                 }
             }

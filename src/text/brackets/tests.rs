@@ -349,3 +349,37 @@ fn mask_keeps_offsets_and_lines() {
     let masked = mask("aé b", &hidden);
     assert_eq!(masked, "a   b");
 }
+
+#[test]
+fn two_letter_country_codes_are_parties() {
+    let s = spans("[NO/CH propose: Each Party may maintain measures on broadcasting.] [ID oppose]");
+    assert_eq!(s[0].1, v(&["NO", "CH"]));
+    assert_eq!(s[0].2, v(&["ID"]));
+}
+
+#[test]
+fn more_spanish_and_french_forms() {
+    let n = read("Siglas:\nARC = Arcadia\nBOR = Borealia\n\n[Proposición de Arcadia: Cada Parte podrá adoptar medidas.] [Proposition de l'ARC : Les Parties coopèrent.]\n[Nota: BOR se reserva su posición]\n");
+    assert_eq!(n.brackets[0].positions.proposed_by, v(&["ARC"]));
+    assert_eq!(n.brackets[1].positions.proposed_by, v(&["ARC"]));
+    assert_eq!(n.brackets[1].positions.considering, v(&["BOR"]));
+    let s = spans("[Chaque Partie peut soutenir le cinéma. (Arcadia)]");
+    // an undeclared name in parentheses is not a tag
+    assert!(s.is_empty() || s[0].1.is_empty());
+}
+
+#[test]
+fn party_lists_inline_and_in_tables() {
+    let listed = declared_parties("Parties: ARC – Arcadia; BOR – Borealia; COL – Colmena\n");
+    let codes: Vec<&str> = listed.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(codes, ["ARC", "BOR", "COL"]);
+    let listed = declared_parties("Abbreviations\n| Code | Party |\n|---|---|\n| ARC | Arcadia |\n| BOR | Borealia |\n\nArticle 1");
+    let names: Vec<&str> = listed.iter().filter_map(|p| p.name.as_deref()).collect();
+    assert_eq!(names, ["Arcadia", "Borealia"]);
+}
+
+#[test]
+fn asking_for_deletion_is_opposing() {
+    let s = spans("[ARC: Each Party may maintain quotas for films.] [BOR asks for deletion] [COL pide la supresión]");
+    assert_eq!(s[0].2, v(&["BOR", "COL"]));
+}
