@@ -639,6 +639,9 @@ enum Kind {
     Other,
     /// Only tags: `[BOR oppose]`.
     Tags(Positions),
+    /// Only codes not yet known as Parties: `[US, JP, SG]` after a
+    /// bracket; tags only in a negotiating text.
+    BareTags(Positions),
     /// Text, with tags or a label of its own: negotiating for sure.
     Tagged,
     /// Running text of some length, untagged.
@@ -697,7 +700,7 @@ impl Negotiation {
             }
         }
         for pair in &mut pairs {
-            if matches!(pair.kind, Kind::Weak | Kind::Other) {
+            if matches!(pair.kind, Kind::Weak | Kind::Other | Kind::BareTags(_)) {
                 classify(text, pair, &lex, &known);
             }
         }
@@ -708,9 +711,10 @@ impl Negotiation {
             matches!(p.kind, Kind::Tagged)
                 && (p.positions.has_parties() || p.positions.alternative.is_some())
         });
-        let tags = pairs
-            .iter()
-            .any(|p| matches!(&p.kind, Kind::Tags(t) if t.has_parties()));
+        let tags = pairs.iter().any(|p| match &p.kind {
+            Kind::Tags(t) | Kind::BareTags(t) => t.has_parties(),
+            _ => false,
+        });
         let substantive = pairs
             .iter()
             .filter(|p| matches!(p.kind, Kind::Substantive))
@@ -733,7 +737,7 @@ impl Negotiation {
                         parent: None,
                     });
                 }
-                Kind::Tags(p) => {
+                Kind::Tags(p) | Kind::BareTags(p) => {
                     neg.markup.push(pair.open..pair.close + 1);
                     tag_pairs.push((pair.open..pair.close + 1, p));
                 }
@@ -1234,6 +1238,16 @@ fn classify(text: &str, pair: &mut Pair, lex: &Lexicon, known: &[String]) {
     if let Some(p) = lex.only_tags(trimmed, known) {
         pair.kind = Kind::Tags(p);
         return;
+    }
+    if lex.bare_re.is_match(trimmed) {
+        let codes = lex.codes(trimmed);
+        if lex.valid(&codes) && codes.iter().all(|c| is_code(c)) {
+            pair.kind = Kind::BareTags(Positions {
+                proposed_by: codes,
+                ..Positions::default()
+            });
+            return;
+        }
     }
     if is_marker(trimmed) {
         return;

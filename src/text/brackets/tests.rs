@@ -383,3 +383,17 @@ fn asking_for_deletion_is_opposing() {
     let s = spans("[ARC: Each Party may maintain quotas for films.] [BOR asks for deletion] [COL pide la supresión]");
     assert_eq!(s[0].2, v(&["BOR", "COL"]));
 }
+
+#[test]
+fn code_lists_in_brackets_after_a_clause() {
+    // a WTO-style consolidated text: code lists, no verbs
+    let text = "1. [Members shall not impose customs duties on electronic transmissions.] [US, JP, SG]\n[Alt: Members shall maintain the current practice of not imposing customs duties.] [IN, ZA]\n2. [Nothing in this Article shall prevent a Member from adopting cultural measures.] (CA, EU)\n";
+    let s = spans(text);
+    assert_eq!(s.len(), 3);
+    assert_eq!(s[0].1, v(&["US", "JP", "SG"]));
+    assert_eq!(s[1].1, v(&["IN", "ZA"]));
+    assert_eq!(s[1].3.as_deref(), Some("Alt"));
+    assert_eq!(s[2].1, v(&["CA", "EU"]));
+    // a code in brackets alone does not make a negotiating text
+    assert!(read("The Community [EC] and its Member States [EU].").is_empty());
+}
