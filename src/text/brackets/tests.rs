@@ -397,3 +397,15 @@ fn code_lists_in_brackets_after_a_clause() {
     // a code in brackets alone does not make a negotiating text
     assert!(read("The Community [EC] and its Member States [EU].").is_empty());
 }
+
+#[test]
+fn compound_tags_in_french_and_english() {
+    let n = read("Parties: Arcadie (ARC), Boréalie (BOR), Colmena (COL)\n\n[Proposition de l'Arcadie : Le présent chapitre ne s'applique pas aux services audiovisuels.] [BOR et COL s'opposent]\n[ARC supports; BOR opposes: Each Party may support film.] [COL reserves its position]\n[Nota: COL está analizando su posición]\n");
+    assert_eq!(n.brackets[0].positions.proposed_by, v(&["ARC"]));
+    assert_eq!(n.brackets[0].positions.opposed_by, v(&["BOR", "COL"]));
+    assert_eq!(n.brackets[1].positions.proposed_by, v(&["ARC"]));
+    assert_eq!(n.brackets[1].positions.opposed_by, v(&["BOR"]));
+    let mut c = n.brackets[1].positions.considering.clone();
+    c.sort();
+    assert_eq!(c, v(&["COL"]));
+}
