@@ -40,6 +40,10 @@ pub struct Args {
     /// Treat this Party (ISO 3166 alpha-3 code or name) as a developing country.
     #[arg(long = "developing", value_name = "PARTY")]
     developing: Vec<String>,
+    /// A Party to a negotiating draft, as its bracket tags name it: `CODE=Name`
+    /// (repeat for each Party); drafts may also declare their Parties.
+    #[arg(long = "party", value_name = "CODE=Name", value_parser = parse_party)]
+    parties: Vec<crate::text::brackets::Party>,
     /// A previous `check --format json` output: report only what is new since.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -58,6 +62,10 @@ pub struct Args {
     revisions: super::RevisionsArg,
     #[command(flatten)]
     lang: super::LangArg,
+}
+
+fn parse_party(value: &str) -> Result<crate::text::brackets::Party, String> {
+    crate::text::brackets::Party::parse(value)
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -135,6 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = ReviewOptions {
         categories: args.categories.clone(),
         developing: super::developing_parties(&args.developing)?,
+        parties: args.parties.clone(),
     };
     let budget = args.timeout.budget();
     let read_options = crate::source::ReadOptions {

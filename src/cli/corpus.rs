@@ -70,6 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = ReviewOptions {
         categories: vec![],
         developing: super::developing_parties(&args.developing)?,
+        parties: Vec::new(),
     };
     // only JSON Lines prints the findings: other formats do not keep them, so a
     // large corpus does not hold every excerpt and gap text until the end

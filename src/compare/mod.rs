@@ -11,6 +11,7 @@ pub mod align;
 pub mod delta;
 pub mod diff;
 pub mod language;
+pub mod negotiation;
 pub mod render_html;
 pub mod render_human;
 pub mod tokens;
@@ -40,6 +41,10 @@ pub struct Comparison {
     /// One entry per article pair, added or removed article, in B's reading order, each
     /// changed article followed by its changed paragraphs.
     pub changes: Vec<Change>,
+    /// Negotiating brackets agreed, dropped, added or changing hands between the
+    /// rounds; omitted when neither text has negotiating brackets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub negotiation: Option<negotiation::Rounds>,
 }
 
 /// One agreement of a comparison, as the reports name it.
@@ -248,6 +253,7 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
         summary,
         delta,
         changes,
+        negotiation: negotiation::rounds(a, b),
     }
 }
 

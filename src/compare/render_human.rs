@@ -31,6 +31,10 @@ pub fn render(c: &Comparison, style: Style) -> String {
     }
     let _ = writeln!(out);
     write_delta(&mut out, c, &p);
+    if let Some(r) = &c.negotiation {
+        out.push_str(&super::negotiation::render_human(r));
+        out.push('\n');
+    }
     write_changes(&mut out, c, &p, style.width);
     out
 }

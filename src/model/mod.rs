@@ -5,6 +5,7 @@
 //! a [`Gap`] its wording, and a report needs nothing else.
 
 mod ids;
+pub mod negotiation;
 
 pub use ids::{Category, GapId};
 
@@ -323,6 +324,14 @@ pub struct Finding {
     /// the source has them: a proposal, not yet agreed text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revision: Option<crate::text::Revision>,
+    /// In a negotiating text (one with negotiating brackets): whether the
+    /// matched words are agreed or bracketed, and by whom; `None` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub negotiation: Option<negotiation::FindingNegotiation>,
+    /// Byte range in the agreement's text from the first matched word to the
+    /// end of the last (not serialised).
+    #[serde(skip)]
+    pub matched: std::ops::Range<usize>,
 }
 
 impl Finding {
@@ -394,6 +403,10 @@ pub struct FileFindings {
     /// kept so that a summary counts what the file holds (not serialised).
     #[serde(skip)]
     pub hidden: Hidden,
+    /// For a negotiating text: the Parties, their positions per category and
+    /// the gaps in each reading; `None` for a text without negotiating brackets.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub negotiation: Option<negotiation::NegotiationReport>,
 }
 
 impl FileFindings {

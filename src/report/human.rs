@@ -90,6 +90,7 @@ pub fn render_human_in(
         for note in &file.notes {
             render_note(&mut out, note, style, locale);
         }
+        super::negotiation::render(&mut out, file, &|h| style.paint("1", h));
     }
     let mut gaps: usize = files.iter().map(|f| f.gaps.len()).sum();
     if let Some(c) = run.combined {
@@ -239,6 +240,7 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
             describe_revision(revision, locale)
         );
     }
+    super::negotiation::finding_line(out, f);
     let _ = writeln!(
         out,
         "   = {}: {}",

@@ -5,6 +5,7 @@
 mod csv;
 mod html;
 mod human;
+mod negotiation;
 mod sarif;
 
 pub use csv::render_csv;

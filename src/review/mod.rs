@@ -8,6 +8,8 @@ use crate::provision::Agreement;
 use crate::rules::RuleSet;
 use std::collections::HashSet;
 
+pub mod negotiation;
+
 /// What a review reports beyond the defaults.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewOptions {
@@ -15,6 +17,9 @@ pub struct ReviewOptions {
     pub categories: Vec<String>,
     /// Parties to treat as developing countries, beyond what metadata says.
     pub developing: Vec<String>,
+    /// Parties to a negotiation (`--party CODE=Name`), beside those a
+    /// negotiating draft declares itself.
+    pub parties: Vec<crate::text::brackets::Party>,
 }
 
 /// Reviews one agreement: findings per provision, then gaps.
@@ -25,15 +30,22 @@ pub fn review(
     options: &ReviewOptions,
 ) -> FileFindings {
     let mut findings = rules.check(agreement);
-    let flags = Flag::of(&findings);
-    let mut gaps = find_gaps(
-        rules.catalogue(),
-        &GapInput {
-            agreement,
-            flags: &flags,
-            developing: &options.developing,
-        },
-    );
+    // gaps are always reasoned: a filter hides them, it does not unsay them
+    let negotiated = negotiation::negotiate(rules, agreement, &mut findings, options, true);
+    let mut gaps = if let Some(n) = &negotiated {
+        // a negotiating text: what is secured is the agreed text
+        n.agreed_gaps.clone()
+    } else {
+        let flags = Flag::of(&findings);
+        find_gaps(
+            rules.catalogue(),
+            &GapInput {
+                agreement,
+                flags: &flags,
+                developing: &options.developing,
+            },
+        )
+    };
     // a filter hides, it does not unsay: the summary still counts what is held
     let mut hidden = Hidden::default();
     if !options.categories.is_empty() {
@@ -57,6 +69,7 @@ pub fn review(
         notes,
         format: agreement.format,
         hidden,
+        negotiation: negotiated.map(|n| n.report),
     }
 }
 
@@ -110,6 +123,7 @@ pub fn review_combined(
     let unfiltered = ReviewOptions {
         categories: Vec::new(),
         developing: options.developing.clone(),
+        parties: options.parties.clone(),
     };
     for (path, agreement) in parts {
         let mut file = review(rules, &agreement, &path, &unfiltered);

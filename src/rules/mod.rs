@@ -414,6 +414,8 @@ fn finding(
             .text
             .revision_in(span_start + from..span_start + to.max(from))
             .cloned(),
+        negotiation: None,
+        matched: span_start + from..span_start + to.max(from),
     }
 }
 

@@ -74,6 +74,20 @@ pub fn classify_body_line(line: &str) -> Line {
 }
 
 fn classify_as(line: &str, headings: bool) -> Line {
+    let found = classify_plain(line, headings);
+    if headings && found == Line::Body {
+        // a bracketed heading of a negotiating draft: "[Article 14.5: …",
+        // "[ARC propose: Article 14.5 …]"
+        if let Some(inner) = crate::text::brackets::bracketed_heading(line) {
+            if let Line::Heading(h) = classify_plain(inner, true) {
+                return Line::Heading(h);
+            }
+        }
+    }
+    found
+}
+
+fn classify_plain(line: &str, headings: bool) -> Line {
     let trimmed = line.trim_start_matches([' ', '\t', '\u{a0}']);
     let Some(first) = trimmed.chars().next() else {
         return Line::Blank;

@@ -2,6 +2,7 @@
 //! structure parser consumes. Offsets are byte offsets into `text`; the map turns
 //! them back into the line (and page) a reader would look at in the original.
 
+pub mod brackets;
 pub mod hyphen;
 pub mod language;
 pub mod marks;
