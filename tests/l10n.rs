@@ -180,6 +180,17 @@ fn shape(json: &str) -> serde_json::Value {
         if let Some(notes) = file.get_mut("notes") {
             *notes = serde_json::Value::Null;
         }
+        // a negotiating draft's gap readings: their wording follows --lang
+        if let Some(gaps) = file
+            .get_mut("negotiation")
+            .and_then(|n| n.get_mut("gaps"))
+            .and_then(|g| g.as_array_mut())
+        {
+            for g in gaps {
+                g["message"] = serde_json::Value::Null;
+                g["summary"] = serde_json::Value::Null;
+            }
+        }
     }
     if let Some(notes) = v.get_mut("notes") {
         *notes = serde_json::Value::Null;

@@ -232,3 +232,49 @@ html-count-provisions = { $count ->
     [one] { $count } provision
    *[other] { $count } provisions
 }
+
+# negotiating texts (src/model/negotiation.rs, src/report/negotiation.rs)
+neg-agreed = agreed text
+neg-bracketed = bracketed
+neg-bracketed-alt = bracketed ({ $alt })
+neg-proposed-by = proposed by { $parties }
+neg-opposed-by = opposed by { $parties }
+neg-no-party = no Party named
+neg-considering = { $parties } considering
+neg-proposal-unattributed = the unattributed proposal
+neg-proposal-of-one = { $party }'s proposal
+neg-proposal-of-many = the proposal of { $parties }
+neg-proposal-in = { $whose } in { $provision }
+neg-which-opposes = { $count ->
+    [one] , which { $parties } opposes
+   *[other] , which { $parties } oppose
+}
+neg-and = and
+neg-gap-open-agreed = open on agreed text
+neg-gap-closed-agreed = closed on agreed text
+neg-or-by = ; or by{" "}
+neg-closed-by = closed by { $proposals }
+neg-opened-by = opened by { $proposals }
+neg-no-proposal-closes = no proposal closes it
+neg-no-proposal-opens = no proposal opens it
+neg-closed-together = closed by the proposals of { $parties } taken together
+neg-opened-together = opened by the proposals of { $parties } taken together
+neg-none-named = none named
+neg-header = negotiating text: { $count ->
+    [one] { $count } bracket
+   *[other] { $count } brackets
+}; Parties: { $parties }
+neg-gaps-heading = gaps in each reading
+neg-gaps-note = (the gaps above are those of the agreed text)
+neg-each-party = with each Party's proposals: { $list }
+neg-state-open = open
+neg-state-closed = closed
+neg-positions-heading = positions on bracketed provisions
+neg-considering-mark = { $party } (considering)
+neg-col-category = category
+neg-col-propose = propose
+neg-col-oppose = oppose
+neg-col-no-position = no position
+html-negotiation = Negotiation
+html-negotiation-heading = Negotiating text
+html-negotiation-gaps-note = The gaps listed under “What the agreement lacks” are those of the agreed text.

@@ -235,3 +235,49 @@ html-count-provisions = { $count ->
     [one] { $count } disposición
    *[other] { $count } disposiciones
 }
+
+# textos en negociación (src/model/negotiation.rs, src/report/negotiation.rs)
+neg-agreed = texto acordado
+neg-bracketed = entre corchetes
+neg-bracketed-alt = entre corchetes ({ $alt })
+neg-proposed-by = propuesto por { $parties }
+neg-opposed-by = objetado por { $parties }
+neg-no-party = ninguna Parte nombrada
+neg-considering = { $parties } estudia su posición
+neg-proposal-unattributed = la propuesta sin autor
+neg-proposal-of-one = la propuesta de { $party }
+neg-proposal-of-many = la propuesta de { $parties }
+neg-proposal-in = { $whose } en { $provision }
+neg-which-opposes = { $count ->
+    [one] , a la que se opone { $parties }
+   *[other] , a la que se oponen { $parties }
+}
+neg-and = y
+neg-gap-open-agreed = abierta en el texto acordado
+neg-gap-closed-agreed = cerrada en el texto acordado
+neg-or-by = ; o por{" "}
+neg-closed-by = la cierra { $proposals }
+neg-opened-by = la abre { $proposals }
+neg-no-proposal-closes = ninguna propuesta la cierra
+neg-no-proposal-opens = ninguna propuesta la abre
+neg-closed-together = la cierran las propuestas de { $parties } en conjunto
+neg-opened-together = la abren las propuestas de { $parties } en conjunto
+neg-none-named = ninguna nombrada
+neg-header = texto en negociación: { $count ->
+    [one] { $count } corchete
+   *[other] { $count } corchetes
+}; Partes: { $parties }
+neg-gaps-heading = lagunas en cada lectura
+neg-gaps-note = (las lagunas anteriores son las del texto acordado)
+neg-each-party = con las propuestas de cada Parte: { $list }
+neg-state-open = abierta
+neg-state-closed = cerrada
+neg-positions-heading = posiciones sobre las disposiciones entre corchetes
+neg-considering-mark = { $party } (estudia su posición)
+neg-col-category = categoría
+neg-col-propose = proponen
+neg-col-oppose = se oponen
+neg-col-no-position = sin posición
+html-negotiation = Negociación
+html-negotiation-heading = Texto en negociación
+html-negotiation-gaps-note = Las lagunas enumeradas en «Lo que le falta al acuerdo» son las del texto acordado.

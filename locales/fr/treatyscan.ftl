@@ -235,3 +235,49 @@ html-count-provisions = { $count ->
     [one] { $count } disposition
    *[other] { $count } dispositions
 }
+
+# textes en négociation (src/model/negotiation.rs, src/report/negotiation.rs)
+neg-agreed = texte agréé
+neg-bracketed = entre crochets
+neg-bracketed-alt = entre crochets ({ $alt })
+neg-proposed-by = proposé par { $parties }
+neg-opposed-by = contesté par { $parties }
+neg-no-party = aucune Partie nommée
+neg-considering = { $parties } réserve sa position
+neg-proposal-unattributed = la proposition sans auteur
+neg-proposal-of-one = la proposition de { $party }
+neg-proposal-of-many = la proposition de { $parties }
+neg-proposal-in = { $whose } à { $provision }
+neg-which-opposes = { $count ->
+    [one] , à laquelle s'oppose { $parties }
+   *[other] , à laquelle s'opposent { $parties }
+}
+neg-and = et
+neg-gap-open-agreed = ouverte dans le texte agréé
+neg-gap-closed-agreed = fermée dans le texte agréé
+neg-or-by = ; ou par{" "}
+neg-closed-by = fermée par { $proposals }
+neg-opened-by = ouverte par { $proposals }
+neg-no-proposal-closes = aucune proposition ne la ferme
+neg-no-proposal-opens = aucune proposition ne l'ouvre
+neg-closed-together = fermée par les propositions de { $parties } prises ensemble
+neg-opened-together = ouverte par les propositions de { $parties } prises ensemble
+neg-none-named = aucune nommée
+neg-header = texte en négociation : { $count ->
+    [one] { $count } crochet
+   *[other] { $count } crochets
+} ; Parties : { $parties }
+neg-gaps-heading = lacunes dans chaque lecture
+neg-gaps-note = (les lacunes ci-dessus sont celles du texte agréé)
+neg-each-party = avec les propositions de chaque Partie : { $list }
+neg-state-open = ouverte
+neg-state-closed = fermée
+neg-positions-heading = positions sur les dispositions entre crochets
+neg-considering-mark = { $party } (réserve sa position)
+neg-col-category = catégorie
+neg-col-propose = proposent
+neg-col-oppose = s'opposent
+neg-col-no-position = sans position
+html-negotiation = Négociation
+html-negotiation-heading = Texte en négociation
+html-negotiation-gaps-note = Les lacunes énumérées sous « Ce qui manque à l'accord » sont celles du texte agréé.

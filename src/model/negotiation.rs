@@ -8,6 +8,7 @@
 //! is what it was.
 
 use super::{Category, GapId};
+use crate::locale::{Lang, Locale};
 use serde::Serialize;
 
 /// Agreed text, or bracketed (on the table, not agreed).
@@ -60,29 +61,41 @@ impl FindingNegotiation {
     /// "bracketed (Alt 1): proposed by ARC, opposed by BOR; COL considering",
     /// or "agreed text", for the human report.
     pub fn describe(&self) -> String {
+        self.describe_in(Locale::of(Lang::En))
+    }
+
+    /// [`Negotiation::describe`] in the locale's language.
+    pub fn describe_in(&self, l: &Locale) -> String {
         if self.status == Status::Agreed {
-            return "agreed text".to_string();
+            return l.t("neg-agreed");
         }
-        let mut s = String::from("bracketed");
-        if let Some(a) = &self.alternative {
-            s.push_str(&format!(" ({a})"));
-        }
+        let mut s = match &self.alternative {
+            Some(a) => l.tr("neg-bracketed-alt", &[("alt", a.as_str().into())]),
+            None => l.t("neg-bracketed"),
+        };
         let mut parts = Vec::new();
         let proposed = self.proposed_by.as_deref().unwrap_or_default();
         let opposed = self.opposed_by.as_deref().unwrap_or_default();
         if !proposed.is_empty() {
-            parts.push(format!("proposed by {}", proposed.join(", ")));
+            parts.push(l.tr(
+                "neg-proposed-by",
+                &[("parties", proposed.join(", ").into())],
+            ));
         }
         if !opposed.is_empty() {
-            parts.push(format!("opposed by {}", opposed.join(", ")));
+            parts.push(l.tr("neg-opposed-by", &[("parties", opposed.join(", ").into())]));
         }
         if parts.is_empty() {
-            parts.push("no Party named".to_string());
+            parts.push(l.t("neg-no-party"));
         }
         s.push_str(": ");
         s.push_str(&parts.join(", "));
         if !self.considering.is_empty() {
-            s.push_str(&format!("; {} considering", self.considering.join(", ")));
+            s.push_str("; ");
+            s.push_str(&l.tr(
+                "neg-considering",
+                &[("parties", self.considering.join(", ").into())],
+            ));
         }
         s
     }
@@ -105,6 +118,9 @@ pub struct Proposal {
     pub provision: String,
     /// That provision's path (`ch14/art14.4`).
     pub path: String,
+    /// Its kind, number and title, to cite it in another language (not serialised).
+    #[serde(skip)]
+    pub cited: Option<(crate::provision::Kind, Option<String>, Option<String>)>,
     /// 1-based line of its opening bracket.
     pub line: usize,
     /// Who proposes it (may be empty: an untagged bracket).
@@ -119,26 +135,65 @@ pub struct Proposal {
 impl Proposal {
     /// "ARC's proposal in Article 14.4, which BOR opposes".
     pub fn describe(&self) -> String {
+        self.describe_in(Locale::of(Lang::En))
+    }
+
+    /// [`Proposal::describe`] in the locale's language ("la propuesta de
+    /// ARC en el Artículo 14.4, a la que se opone BOR"). The provision is
+    /// cited as the report read it.
+    pub fn describe_in(&self, l: &Locale) -> String {
         let whose = match self.proposed_by.as_slice() {
-            [] => "the unattributed proposal".to_string(),
-            [one] => format!("{one}'s proposal"),
-            many => format!("the proposal of {}", join_and(many)),
+            [] => l.t("neg-proposal-unattributed"),
+            [one] => l.tr("neg-proposal-of-one", &[("party", one.as_str().into())]),
+            many => l.tr(
+                "neg-proposal-of-many",
+                &[("parties", join_and(many, l).into())],
+            ),
         };
         let alt = self
             .alternative
             .as_deref()
             .map(|a| format!(" ({a})"))
             .unwrap_or_default();
-        let mut s = format!("{whose}{alt} in {}", short_label(&self.provision));
+        let mut s = l.tr(
+            "neg-proposal-in",
+            &[
+                ("whose", format!("{whose}{alt}").into()),
+                ("provision", self.cited_in(l).into()),
+            ],
+        );
         if !self.opposed_by.is_empty() {
-            let verb = if self.opposed_by.len() == 1 {
-                "opposes"
-            } else {
-                "oppose"
-            };
-            s.push_str(&format!(", which {} {verb}", join_and(&self.opposed_by)));
+            s.push_str(&l.tr(
+                "neg-which-opposes",
+                &[
+                    ("parties", join_and(&self.opposed_by, l).into()),
+                    ("count", self.opposed_by.len().into()),
+                ],
+            ));
         }
         s
+    }
+}
+
+impl Proposal {
+    /// "Artículo 14.4": the provision cited by kind and number in the
+    /// locale's language, or as the review labelled it.
+    pub fn cited_in(&self, l: &Locale) -> String {
+        match &self.cited {
+            Some((kind, number, _)) => super::kind_label(*kind, number.as_deref(), None, l),
+            None => short_label(&self.provision).to_string(),
+        }
+    }
+
+    /// "Artículo 14.4 (Cultural Industries)": as [`Proposal::cited_in`], with
+    /// the provision's title as written.
+    pub fn labelled_in(&self, l: &Locale) -> String {
+        match &self.cited {
+            Some((kind, number, title)) => {
+                super::kind_label(*kind, number.as_deref(), title.as_deref(), l)
+            }
+            None => self.provision.clone(),
+        }
     }
 }
 
@@ -147,11 +202,11 @@ fn short_label(label: &str) -> &str {
     label.split(" (").next().unwrap_or(label)
 }
 
-fn join_and(items: &[String]) -> String {
+fn join_and(items: &[String], l: &Locale) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), l.t("neg-and")),
     }
 }
 
@@ -174,6 +229,9 @@ pub struct GapReading {
     pub agreed: GapState,
     /// The gap's message.
     pub message: String,
+    /// The gap's declaration, for its wording in another language (not serialised).
+    #[serde(skip)]
+    pub info: Option<std::sync::Arc<super::GapInfo>>,
     /// For each Party (in the order of the report's `parties`), with that
     /// Party's proposals accepted on top of the agreed text.
     pub parties: Vec<PartyReading>,
@@ -190,22 +248,33 @@ impl GapReading {
     /// "open on agreed text; closed by ARC's proposal in Article 14.4, which
     /// BOR opposes; open in the readings of BOR, COL".
     pub fn describe(&self) -> String {
+        self.describe_in(Locale::of(Lang::En))
+    }
+
+    /// [`GapReading::describe`] in the locale's language.
+    pub fn describe_in(&self, l: &Locale) -> String {
         let mut parts = Vec::new();
         parts.push(match self.agreed {
-            GapState::Open => "open on agreed text".to_string(),
-            GapState::Closed => "closed on agreed text".to_string(),
+            GapState::Open => l.t("neg-gap-open-agreed"),
+            GapState::Closed => l.t("neg-gap-closed-agreed"),
         });
         let proposals = |ps: &[Proposal]| {
             ps.iter()
-                .map(Proposal::describe)
+                .map(|p| p.describe_in(l))
                 .collect::<Vec<_>>()
-                .join("; or by ")
+                .join(&l.t("neg-or-by"))
         };
         if !self.closed_by.is_empty() {
-            parts.push(format!("closed by {}", proposals(&self.closed_by)));
+            parts.push(l.tr(
+                "neg-closed-by",
+                &[("proposals", proposals(&self.closed_by).into())],
+            ));
         }
         if !self.opened_by.is_empty() {
-            parts.push(format!("opened by {}", proposals(&self.opened_by)));
+            parts.push(l.tr(
+                "neg-opened-by",
+                &[("proposals", proposals(&self.opened_by).into())],
+            ));
         }
         let flipped: Vec<&str> = self
             .parties
@@ -220,19 +289,16 @@ impl GapReading {
         if singles.is_empty() {
             if flipped.is_empty() {
                 parts.push(match self.agreed {
-                    GapState::Open => "no proposal closes it".to_string(),
-                    GapState::Closed => "no proposal opens it".to_string(),
+                    GapState::Open => l.t("neg-no-proposal-closes"),
+                    GapState::Closed => l.t("neg-no-proposal-opens"),
                 });
             } else {
                 // no one proposal does it, a Party's proposals together do
-                let verb = match self.agreed {
-                    GapState::Open => "closed",
-                    GapState::Closed => "opened",
+                let id = match self.agreed {
+                    GapState::Open => "neg-closed-together",
+                    GapState::Closed => "neg-opened-together",
                 };
-                parts.push(format!(
-                    "{verb} by the proposals of {} taken together",
-                    flipped.join(", ")
-                ));
+                parts.push(l.tr(id, &[("parties", flipped.join(", ").into())]));
             }
         }
         parts.join("; ")
@@ -255,6 +321,10 @@ pub struct CategoryPositions {
     pub category: Category,
     /// The provisions holding its bracketed words (labels, in document order).
     pub provisions: Vec<String>,
+    /// The same provisions as cited proposals, to name them in another
+    /// language (not serialised).
+    #[serde(skip)]
+    pub cited: Vec<Proposal>,
     /// Parties proposing some of them.
     pub propose: Vec<String>,
     /// Parties opposing some of them.

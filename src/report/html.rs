@@ -49,6 +49,60 @@ pub fn counted(key: &str, n: usize) -> String {
     locale.tr(id, &[("count", n.into())])
 }
 
+/// A negotiating text's section: its brackets and Parties, each gap in the
+/// agreed text and the proposals that would close or open it, and the
+/// Parties' positions per category.
+fn negotiation(n: &crate::model::negotiation::NegotiationReport) -> Markup {
+    let l = Locale::of(page_lang());
+    let parties: Vec<String> = n
+        .parties
+        .iter()
+        .map(|p| match &p.name {
+            Some(name) => format!("{} ({name})", p.code),
+            None => p.code.clone(),
+        })
+        .collect();
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "–".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    html! {
+        section.negotiation {
+            h2 { (label("negotiation-heading")) }
+            p { (l.tr("neg-header", &[("count", n.brackets.into()), ("parties", list(&parties).into())])) }
+            @if !n.gaps.is_empty() {
+                h3 { (l.t("neg-gaps-heading")) }
+                p.note { (label("negotiation-gaps-note")) }
+                ul.readings {
+                    @for g in &n.gaps {
+                        li { code { (g.gap.as_str()) } " " (g.message) ": " (g.describe_in(l)) }
+                    }
+                }
+            }
+            @if !n.positions.is_empty() {
+                h3 { (l.t("neg-positions-heading")) }
+                table.positions {
+                    tr {
+                        th { (l.t("neg-col-category")) } th { (l.t("neg-col-propose")) }
+                        th { (l.t("neg-col-oppose")) } th { (l.t("neg-col-no-position")) }
+                    }
+                    @for p in &n.positions {
+                        tr {
+                            td { (p.category.as_str()) }
+                            td { (list(&p.propose)) }
+                            td { (list(&p.oppose)) }
+                            td { (list(&p.no_position)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The language of the page being rendered.
 fn page_lang() -> Lang {
     PAGE_LANG.with(|l| l.get())
@@ -371,6 +425,7 @@ impl Page<'_> {
             section.file id={"file" (i)} lang=[file.agreement.language.as_deref()] {
                 @if several { h2.filename { (self.name(i, file)) } }
                 (self.summary(i, file))
+                @if let Some(n) = &file.negotiation { (negotiation(n)) }
                 @if !file.gaps.is_empty() {
                     section.gaps id={"file" (i) "-gaps"} {
                         h2 { (label("gaps")) }
@@ -539,6 +594,12 @@ impl Page<'_> {
                         @if r.author.is_empty() { (label("unnamed-author")) } @else { (r.author) }
                         @if let Some(d) = &r.date { ", " (d.split('T').next().unwrap_or(d)) }
                     }
+                }
+                @if let Some(n) = &f.negotiation {
+                    p.negotiation.bracketed[n.status != crate::model::negotiation::Status::Agreed] {
+                        b { (label("negotiation")) ": " } (n.describe_in(Locale::of(page_lang())))
+                    }
+                    @for note in &n.notes { blockquote.excerpt { (note) } }
                 }
                 p.note { (f.rule().note_in(page_lang())) }
                 ul.guidelines {
@@ -827,6 +888,10 @@ article.provision{border:1px solid var(--line);border-radius:6px;padding:.7rem 1
 .run-note{margin-top:1.2rem;background:#ddf4ff;border:1px solid #54aeff;padding:.4rem .7rem;border-radius:4px}
 p.note b{font-family:system-ui,sans-serif}
 .revision{background:#ddf4ff;border:1px solid #54aeff;padding:.2rem .5rem;border-radius:4px;font-size:.92rem}
+.negotiation{background:#eefbea;border:1px solid #4ac26b;padding:.2rem .5rem;border-radius:4px;font-size:.92rem}
+.negotiation.bracketed{background:#fff1e5;border-color:#e16f24}
+section.negotiation{margin:1rem 0;padding:.5rem 1rem;font-size:1rem}
+table.positions td,table.positions th{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #ddd}
 ul.guidelines{margin:.3rem 0;padding-left:1.2rem;font-size:.9rem;color:#333}
 details{margin:.3rem 0}
 details>summary{cursor:pointer;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--accent)}

@@ -90,7 +90,7 @@ pub fn render_human_in(
         for note in &file.notes {
             render_note(&mut out, note, style, locale);
         }
-        super::negotiation::render(&mut out, file, &|h| style.paint("1", h));
+        super::negotiation::render(&mut out, file, &|h| style.paint("1", h), locale);
     }
     let mut gaps: usize = files.iter().map(|f| f.gaps.len()).sum();
     if let Some(c) = run.combined {
@@ -240,7 +240,7 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
             describe_revision(revision, locale)
         );
     }
-    super::negotiation::finding_line(out, f);
+    super::negotiation::finding_line(out, f, locale);
     let _ = writeln!(
         out,
         "   = {}: {}",

@@ -94,6 +94,14 @@ pub fn localise(files: &mut [FileFindings], combined: Option<&mut Combined>, lan
             .for_each(|f| localise_finding(f, lang));
         file.gaps.iter_mut().for_each(|g| localise_gap(g, lang));
         file.notes.iter_mut().for_each(|n| localise_note(n, locale));
+        if let Some(n) = file.negotiation.as_mut() {
+            for g in &mut n.gaps {
+                if let Some(info) = &g.info {
+                    g.message = info.message_in(lang).to_string();
+                }
+                g.summary = g.describe_in(locale);
+            }
+        }
     }
     if let Some(c) = combined {
         c.gaps.iter_mut().for_each(|g| localise_gap(g, lang));

@@ -3,28 +3,40 @@
 //! gaps in each reading and the Parties' positions per category. Nothing is
 //! written for a text without negotiating brackets.
 
+use crate::locale::Locale;
 use crate::model::negotiation::NegotiationReport;
 use crate::model::{FileFindings, Finding};
 use std::fmt::Write;
 
 /// "   = bracketed (Alt 1): proposed by ARC, opposed by BOR" under a finding
 /// of a negotiating text; nothing otherwise.
-pub(super) fn finding_line(out: &mut String, f: &Finding) {
+pub(super) fn finding_line(out: &mut String, f: &Finding, l: &Locale) {
     if let Some(n) = &f.negotiation {
-        let _ = writeln!(out, "   = {}", n.describe());
+        let _ = writeln!(out, "   = {}", n.describe_in(l));
+        // the draft's own words, as excerpts are shown
         for note in &n.notes {
-            let _ = writeln!(out, "   = {note}");
+            let _ = writeln!(out, "   | {note}");
         }
     }
 }
 
 /// The file's negotiation section: Parties, gaps in readings, positions.
-pub(super) fn render(out: &mut String, file: &FileFindings, heading: &dyn Fn(&str) -> String) {
+pub(super) fn render(
+    out: &mut String,
+    file: &FileFindings,
+    heading: &dyn Fn(&str) -> String,
+    l: &Locale,
+) {
     let Some(n) = &file.negotiation else { return };
-    render_report(out, n, heading);
+    render_report(out, n, heading, l);
 }
 
-fn render_report(out: &mut String, n: &NegotiationReport, heading: &dyn Fn(&str) -> String) {
+fn render_report(
+    out: &mut String,
+    n: &NegotiationReport,
+    heading: &dyn Fn(&str) -> String,
+    l: &Locale,
+) {
     let parties: Vec<String> = n
         .parties
         .iter()
@@ -33,39 +45,46 @@ fn render_report(out: &mut String, n: &NegotiationReport, heading: &dyn Fn(&str)
             None => p.code.clone(),
         })
         .collect();
+    let parties = if parties.is_empty() {
+        l.t("neg-none-named")
+    } else {
+        parties.join(", ")
+    };
     let _ = writeln!(
         out,
-        "{} negotiating text: {} bracket{}; Parties: {}\n",
+        "{} {}\n",
         heading("==>"),
-        n.brackets,
-        if n.brackets == 1 { "" } else { "s" },
-        if parties.is_empty() {
-            "none named".to_string()
-        } else {
-            parties.join(", ")
-        }
+        l.tr(
+            "neg-header",
+            &[("count", n.brackets.into()), ("parties", parties.into())]
+        )
     );
     if !n.gaps.is_empty() {
         let _ = writeln!(
             out,
-            "{} (the gaps above are those of the agreed text)",
-            heading("gaps in each reading")
+            "{} {}",
+            heading(&l.t("neg-gaps-heading")),
+            l.t("neg-gaps-note")
         );
         for g in &n.gaps {
-            let _ = writeln!(out, "  {} ({}): {}", g.gap, g.message, g.describe());
+            let _ = writeln!(out, "  {} ({}): {}", g.gap, g.message, g.describe_in(l));
             if !g.parties.is_empty() {
                 let each: Vec<String> = g
                     .parties
                     .iter()
-                    .map(|r| format!("{} {}", r.party, state(r.state)))
+                    .map(|r| format!("{} {}", r.party, state(r.state, l)))
                     .collect();
-                let _ = writeln!(out, "    with each Party's proposals: {}", each.join(", "));
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    l.tr("neg-each-party", &[("list", each.join(", ").into())])
+                );
             }
         }
         out.push('\n');
     }
     if !n.positions.is_empty() {
-        let _ = writeln!(out, "{}", heading("positions on bracketed provisions"));
+        let _ = writeln!(out, "{}", heading(&l.t("neg-positions-heading")));
         let rows: Vec<[String; 4]> = n
             .positions
             .iter()
@@ -73,7 +92,7 @@ fn render_report(out: &mut String, n: &NegotiationReport, heading: &dyn Fn(&str)
                 let mut none = Vec::new();
                 for c in &p.no_position {
                     if p.considering.contains(c) {
-                        none.push(format!("{c} (considering)"));
+                        none.push(l.tr("neg-considering-mark", &[("party", c.as_str().into())]));
                     } else {
                         none.push(c.clone());
                     }
@@ -87,10 +106,10 @@ fn render_report(out: &mut String, n: &NegotiationReport, heading: &dyn Fn(&str)
             })
             .collect();
         let header = [
-            "category".to_string(),
-            "propose".to_string(),
-            "oppose".to_string(),
-            "no position".to_string(),
+            l.t("neg-col-category"),
+            l.t("neg-col-propose"),
+            l.t("neg-col-oppose"),
+            l.t("neg-col-no-position"),
         ];
         let widths: Vec<usize> = (0..4)
             .map(|i| {
@@ -113,7 +132,12 @@ fn render_report(out: &mut String, n: &NegotiationReport, heading: &dyn Fn(&str)
             let _ = writeln!(out, "{}", line.trim_end());
         }
         for p in &n.positions {
-            let _ = writeln!(out, "  {}: {}", p.category, p.provisions.join(", "));
+            let cited: Vec<String> = if p.cited.len() == p.provisions.len() {
+                p.cited.iter().map(|c| c.labelled_in(l)).collect()
+            } else {
+                p.provisions.clone()
+            };
+            let _ = writeln!(out, "  {}: {}", p.category, cited.join(", "));
         }
         out.push('\n');
     }
@@ -127,9 +151,9 @@ fn list(items: &[String]) -> String {
     }
 }
 
-fn state(s: crate::model::negotiation::GapState) -> &'static str {
+fn state(s: crate::model::negotiation::GapState, l: &Locale) -> String {
     match s {
-        crate::model::negotiation::GapState::Open => "open",
-        crate::model::negotiation::GapState::Closed => "closed",
+        crate::model::negotiation::GapState::Open => l.t("neg-state-open"),
+        crate::model::negotiation::GapState::Closed => l.t("neg-state-closed"),
     }
 }

@@ -132,14 +132,18 @@ pub fn negotiate(
         .into_iter()
         .map(|category| {
             let mut provisions: Vec<String> = Vec::new();
+            let mut cited = Vec::new();
             let (mut propose, mut oppose, mut considering) = (Vec::new(), Vec::new(), Vec::new());
             for (b, brings, _) in &per_bracket {
                 if !brings.contains(&category) {
                     continue;
                 }
                 let p = &neg.brackets[*b].positions;
-                let label = proposal(*b).provision;
-                push_all(&mut provisions, std::slice::from_ref(&label));
+                let cite = proposal(*b);
+                if !provisions.contains(&cite.provision) {
+                    provisions.push(cite.provision.clone());
+                    cited.push(cite);
+                }
                 push_all(&mut propose, &p.proposed_by);
                 push_all(&mut oppose, &p.opposed_by);
                 push_all(&mut considering, &p.considering);
@@ -153,6 +157,7 @@ pub fn negotiate(
             CategoryPositions {
                 category,
                 provisions,
+                cited,
                 propose,
                 oppose,
                 no_position,
@@ -166,11 +171,11 @@ pub fn negotiate(
         .iter()
         .chain(party_gaps.iter().flatten())
         .chain(per_bracket.iter().flat_map(|(_, _, g)| g));
-    let mut messages: Vec<(GapId, String)> = Vec::new();
+    let mut messages: Vec<(GapId, String, std::sync::Arc<crate::model::GapInfo>)> = Vec::new();
     for g in all_gaps {
         if !ids.contains(&g.id) {
             ids.push(g.id);
-            messages.push((g.id, g.message.clone()));
+            messages.push((g.id, g.message.clone(), g.info.clone()));
         }
     }
     let order: Vec<GapId> = rules.catalogue().gaps().iter().map(|d| d.info.id).collect();
@@ -197,9 +202,13 @@ pub fn negotiate(
                 gap: id,
                 message: messages
                     .iter()
-                    .find(|(m, _)| *m == id)
-                    .map(|(_, s)| s.clone())
+                    .find(|(m, _, _)| *m == id)
+                    .map(|(_, s, _)| s.clone())
                     .unwrap_or_default(),
+                info: messages
+                    .iter()
+                    .find(|(m, _, _)| *m == id)
+                    .map(|(_, _, i)| i.clone()),
                 agreed,
                 parties: codes
                     .iter()
@@ -337,6 +346,7 @@ pub fn cite(agreement: &Agreement, b: &Bracket) -> Proposal {
     Proposal {
         provision: holder.map_or_else(|| "the text".to_string(), Provision::label),
         path: holder.map_or_else(String::new, |h| h.path.clone()),
+        cited: holder.map(|h| (h.kind, h.number.clone(), h.title.clone())),
         line: agreement.text.locate(b.range.start).line,
         proposed_by: p.proposed_by.clone(),
         opposed_by: p.opposed_by.clone(),
