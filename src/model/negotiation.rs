@@ -111,6 +111,16 @@ pub struct PartyRef {
     pub name: Option<String>,
 }
 
+impl PartyRef {
+    /// "ARC (Republic of Arcadia)", or the code alone when no name is known.
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{} ({name})", self.code),
+            None => self.code.clone(),
+        }
+    }
+}
+
 /// One bracketed proposal as a report cites it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Proposal {

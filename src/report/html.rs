@@ -54,14 +54,7 @@ pub fn counted(key: &str, n: usize) -> String {
 /// Parties' positions per category.
 fn negotiation(n: &crate::model::negotiation::NegotiationReport) -> Markup {
     let l = Locale::of(page_lang());
-    let parties: Vec<String> = n
-        .parties
-        .iter()
-        .map(|p| match &p.name {
-            Some(name) => format!("{} ({name})", p.code),
-            None => p.code.clone(),
-        })
-        .collect();
+    let parties: Vec<String> = n.parties.iter().map(|p| p.label()).collect();
     let list = |v: &[String]| {
         if v.is_empty() {
             "–".to_string()

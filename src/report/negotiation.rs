@@ -37,14 +37,7 @@ fn render_report(
     heading: &dyn Fn(&str) -> String,
     l: &Locale,
 ) {
-    let parties: Vec<String> = n
-        .parties
-        .iter()
-        .map(|p| match &p.name {
-            Some(name) => format!("{} ({name})", p.code),
-            None => p.code.clone(),
-        })
-        .collect();
+    let parties: Vec<String> = n.parties.iter().map(|p| p.label()).collect();
     let parties = if parties.is_empty() {
         l.t("neg-none-named")
     } else {
