@@ -10,6 +10,7 @@
 pub mod align;
 pub mod delta;
 pub mod diff;
+pub mod furniture;
 pub mod language;
 pub mod render_html;
 pub mod render_human;
@@ -20,10 +21,11 @@ use crate::provision::{Agreement, Kind, Provision};
 use align::{Alignment, Relation};
 use delta::{CategoryProvider, DeltaEntry};
 use diff::{whole, word_diff, Op, Segment};
+use furniture::Furniture;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
-use units::{article_units, Unit};
+use units::{article_units_with, Unit};
 
 /// What changed from agreement A to agreement B: the result of [`compare`], and the JSON of
 /// `compare --format json`.
@@ -208,8 +210,9 @@ impl Change {
 /// differ), diffs the words of each pair, and computes the category and gap delta with
 /// `categories` (the rule engine for `compare`, closures in tests).
 pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) -> Comparison {
-    let units_a = article_units(a);
-    let units_b = article_units(b);
+    let furniture = (Furniture::of(a), Furniture::of(b));
+    let units_a = article_units_with(a, &furniture.0);
+    let units_b = article_units_with(b, &furniture.1);
     let lang_a = language::language_of(a.metadata.language.as_deref(), &units_a);
     let lang_b = language::language_of(b.metadata.language.as_deref(), &units_b);
     let same_language = match (&lang_a, &lang_b) {
@@ -232,7 +235,7 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
     delta.extend(delta::gap_delta(a, b, &gaps_a, &gaps_b));
     delta.sort_by(|x, y| x.status.cmp(&y.status).then(x.category.cmp(&y.category)));
     let tags = CategoryTags::new(&units_a, &units_b, &cats_a, &cats_b);
-    let changes = article_changes(a, b, &sides, same_language, &tags);
+    let changes = article_changes(a, b, &sides, same_language, &tags, &furniture);
     let mut summary = summarise(&units_a, &units_b, &changes, same_language);
     summary.categories_from = categories.source().to_string();
     if !same_language {
@@ -337,6 +340,7 @@ fn article_changes(
     sides: &delta::Sides,
     same_language: bool,
     tags: &CategoryTags,
+    furniture: &(Furniture, Furniture),
 ) -> Vec<Change> {
     let al = sides.alignment;
     let items = reading_order(al);
@@ -351,6 +355,7 @@ fn article_changes(
                 b,
                 sides,
                 same_language,
+                furniture,
             };
             let mut change = ctx.article_change(i, j, pair);
             change.categories = tags.of(i, j);
@@ -410,6 +415,7 @@ struct PairContext<'x, 'a> {
     b: &'a Agreement,
     sides: &'x delta::Sides<'x, 'a>,
     same_language: bool,
+    furniture: &'x (Furniture, Furniture),
 }
 
 impl PairContext<'_, '_> {
@@ -439,8 +445,8 @@ impl PairContext<'_, '_> {
         let (Some(i), Some(j)) = (i, j) else {
             return Vec::new();
         };
-        let pa = paragraph_units(self.a, self.sides.a[i].provision);
-        let pb = paragraph_units(self.b, self.sides.b[j].provision);
+        let pa = paragraph_units(self.a, &self.furniture.0, self.sides.a[i].provision);
+        let pb = paragraph_units(self.b, &self.furniture.1, self.sides.b[j].provision);
         if pa.len() < 2 || pb.len() < 2 {
             return Vec::new();
         }
@@ -471,12 +477,16 @@ impl PairContext<'_, '_> {
     }
 }
 
-fn paragraph_units<'a>(agreement: &'a Agreement, article: &'a Provision) -> Vec<Unit<'a>> {
+fn paragraph_units<'a>(
+    agreement: &'a Agreement,
+    furniture: &Furniture,
+    article: &'a Provision,
+) -> Vec<Unit<'a>> {
     article
         .children
         .iter()
         .filter(|c| c.kind == Kind::Paragraph)
-        .map(|c| Unit::new(c, None, &units::body(agreement.full_text(c), c)))
+        .map(|c| Unit::new(c, None, &units::compared_text(agreement, furniture, c)))
         .collect()
 }
 
