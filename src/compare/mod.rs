@@ -14,6 +14,7 @@ pub mod furniture;
 pub mod language;
 pub mod render_html;
 pub mod render_human;
+pub mod substance;
 pub mod tokens;
 pub mod units;
 
@@ -90,7 +91,21 @@ pub struct Summary {
     /// Why the words were not compared (two languages), when they were not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Matched articles whose words are at least half the same (similarity ≥ 0.5, or part of a
+    /// split or merge); 0 between two languages, where words are not compared.
+    pub corresponding: usize,
+    /// Set when too few provisions correspond for A and B to be versions of one agreement
+    /// (same language only): `2 × corresponding / (provisions_a + provisions_b)` below 0.5. The
+    /// comparison is then of two different agreements, and its changes are not edits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
+
+/// Below this share of both sides' provisions corresponding (`2 × corresponding /
+/// (provisions_a + provisions_b)`), two texts are not taken for versions of one
+/// agreement. Versions of one agreement measure 0.96 and more (ToTA siblings, the drafts in
+/// `corpus/compare/`); TPP against NAFTA 0.02; two unrelated example drafts 0.38 and 0.48.
+pub const RELATED_SHARE: f32 = 0.5;
 
 impl Summary {
     /// Anything a reader would want to look at (exit code 1).
@@ -136,7 +151,8 @@ pub struct ProvisionInfo {
     pub path: String,
     /// "Chapter 14 (Electronic Commerce)": where it sits, for "moved" messages.
     pub division: Option<String>,
-    /// Human label ("Article 14.2 (Scope)") for the renderers; not in JSON.
+    /// Human label with its chapter ("Chapter 14, Article 14.2 (Scope)") for the renderers;
+    /// not in JSON.
     #[serde(skip)]
     pub label: String,
 }
@@ -238,6 +254,14 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
     let changes = article_changes(a, b, &sides, same_language, &tags, &furniture);
     let mut summary = summarise(&units_a, &units_b, &changes, same_language);
     summary.categories_from = categories.source().to_string();
+    let total = summary.provisions_a + summary.provisions_b;
+    let share = 2.0 * summary.corresponding as f32 / total.max(1) as f32;
+    if same_language && total > 0 && share < RELATED_SHARE {
+        summary.warning = Some(format!(
+            "only {} of {} provisions in A and {} in B correspond (at least half their words the same): A and B read as two different agreements, not versions of one, and their differences are not edits",
+            summary.corresponding, summary.provisions_a, summary.provisions_b
+        ));
+    }
     if !same_language {
         summary.note = Some(format!(
             "A is in {} and B in {}: articles are paired by number only and their words are not compared",
@@ -557,7 +581,7 @@ fn info(u: &Unit) -> ProvisionInfo {
         title: p.title.clone(),
         path: p.path.clone(),
         division: u.division.map(Provision::label),
-        label: p.label(),
+        label: u.place_label(),
     }
 }
 
@@ -585,6 +609,12 @@ fn summarise(a: &[Unit], b: &[Unit], changes: &[Change], same_language: bool) ->
         same_language,
         categories_from: String::new(),
         note: None,
+        corresponding: count(&|c| {
+            same_language
+                && matched(c)
+                && (c.split || c.merged || c.similarity.is_some_and(|s| s >= 0.5))
+        }),
+        warning: None,
     }
 }
 

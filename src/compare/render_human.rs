@@ -29,6 +29,9 @@ pub fn render(c: &Comparison, style: Style) -> String {
     if let Some(note) = &c.summary.note {
         let _ = writeln!(out, "{} {note}", p.paint("33", "Note:"));
     }
+    if let Some(warning) = &c.summary.warning {
+        let _ = writeln!(out, "{} {warning}", p.paint("1;31", "Warning:"));
+    }
     let _ = writeln!(out);
     write_delta(&mut out, c, &p);
     write_changes(&mut out, c, &p, style.width);
@@ -109,6 +112,10 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter) {
             d.category,
             d.message
         );
+        for s in &d.substance {
+            let _ = writeln!(out, "      A: \u{201c}{}\u{201d}", s.a_words);
+            let _ = writeln!(out, "      B: \u{201c}{}\u{201d}", s.b_words);
+        }
     }
     let _ = writeln!(out);
 }

@@ -66,6 +66,24 @@ impl<'a> Unit<'a> {
         self.tokens.iter().filter(|t| t.is_word).count()
     }
 
+    /// The provision's label with the chapter it sits in, so that two
+    /// "Article 2 (Definitions)" of different chapters read apart: "Chapter 3,
+    /// Article 2 (Definitions)". Outside any division, the label alone.
+    pub fn place_label(&self) -> String {
+        let label = self.provision.label();
+        let Some(d) = self.division else {
+            return label;
+        };
+        let full = d.label();
+        // "Chapter 3" out of "Chapter 3 (Trade in Services)"; a division
+        // without a number keeps its title
+        let division = match &d.number {
+            Some(_) => full.split(" (").next().unwrap_or(&full),
+            None => &full,
+        };
+        format!("{division}, {label}")
+    }
+
     /// Chapter identity as a key ("" outside any division).
     pub fn division_path(&self) -> &str {
         self.division.map_or("", |d| d.path.as_str())
