@@ -227,8 +227,8 @@ pub fn category_delta(
         holders(cats_a, &index_a, CONVENTION),
         holders(cats_b, &index_b, CONVENTION),
     );
-    let mut reported: BTreeSet<(usize, usize, SubstanceKind)> = BTreeSet::new();
     let mut out: Vec<DeltaEntry> = Vec::new();
+    let mut both: Vec<(&String, BTreeSet<usize>, BTreeSet<usize>)> = Vec::new();
     for name in names {
         let in_a = holders(cats_a, &index_a, name);
         let in_b = holders(cats_b, &index_b, name);
@@ -241,6 +241,13 @@ pub fn category_delta(
             a_only,
             b_only,
         ));
+        both.push((name, in_a, in_b));
+    }
+    // a change of substance is told once, under the narrowest category that
+    // holds the pair (customs duties rather than e-commerce at large)
+    both.sort_by_key(|(name, a, b)| (a.len() + b.len(), name.as_str()));
+    let mut reported: BTreeSet<(usize, usize, SubstanceKind)> = BTreeSet::new();
+    for (name, in_a, in_b) in &both {
         for p in &sides.alignment.pairs {
             if !(in_a.contains(&p.a) && in_b.contains(&p.b)) {
                 continue;
@@ -249,7 +256,7 @@ pub fn category_delta(
             if ua.fold_hash == ub.fold_hash {
                 continue;
             }
-            let refers = if name == CONVENTION || name == GUIDELINES {
+            let refers = if *name == CONVENTION || *name == GUIDELINES {
                 (false, false)
             } else {
                 (convention.0.contains(&p.a), convention.1.contains(&p.b))
