@@ -6,6 +6,14 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  treatyscan corpus corpus
+  treatyscan corpus --format jsonl --out matrix.jsonl corpus
+  treatyscan corpus --format table --glob '*.txt' corpus
+
+Exit codes: 0 every file coded; 3 some could not be; 2 none could be, or the folder or
+--out is unusable. Guide: docs/corpus.md.")]
 pub struct Args {
     /// Folder of agreements (text, Markdown, HTML, Word .docx, PDF, ToTA XML), walked recursively.
     dir: PathBuf,
