@@ -67,6 +67,9 @@ impl Furniture {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
         let text = &agreement.text;
+        // one page (or no page numbers at all, as in ToTA XML): no page edges,
+        // and no need to locate every line
+        let paged = !pdf && text.locate(text.text.len()).page.unwrap_or(1) > 1;
         let mut offset = 0;
         let lines: Vec<(usize, &str, usize)> = text
             .text
@@ -74,9 +77,9 @@ impl Furniture {
             .map(|raw| {
                 // a form feed became a space before the new page's anchor
                 let indent = raw.len() - raw.trim_start_matches([' ', '\t']).len();
-                let page = match pdf {
-                    true => 1,
-                    false => text.locate(offset + indent).page.unwrap_or(1) as usize,
+                let page = match paged {
+                    false => 1,
+                    true => text.locate(offset + indent).page.unwrap_or(1) as usize,
                 };
                 let line = (offset, raw.trim_end_matches(['\n', '\r']), page);
                 offset += raw.len();
