@@ -29,6 +29,10 @@ pub struct Token {
 }
 
 const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+/// Characters drawn in runs as rules, leaders or blanks to fill in.
+const LEADERS: [char; 8] = [
+    '\u{23af}', '_', '.', '\u{2026}', '\u{b7}', '\u{2014}', '\u{2500}', '-',
+];
 const SOFT_HYPHEN: char = '\u{ad}';
 
 /// Splits a text into words and single punctuation marks, joining words hyphenated across
@@ -49,6 +53,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let (end, is_word) = if c.is_alphanumeric() {
             (word_end(&chars, i), true)
+        } else if LEADERS.contains(&c) {
+            // a rule or leader drawn with a character ("⎯⎯⎯⎯", "......",
+            // "____" for a blank to fill): one token, whatever its length
+            let run = chars[i..].iter().take_while(|&&(_, x)| x == c).count();
+            (i + run, false)
         } else {
             (i + 1, false)
         };
@@ -66,11 +75,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Control and format characters a PDF extraction leaves behind (U+0083,
-/// zero-width spaces, byte-order marks): nobody sees them, so they are no
+/// zero-width spaces, byte-order marks) and private-use symbol-font codes
+/// (Word's U+F8E7 line piece): nobody reads them as text, so they are no
 /// token, and a diff never shows an empty change.
 fn is_invisible(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fffd}')
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fffd}'
+        )
+        // symbol-font private-use codes, which the PDF reader drops too
+        || ('\u{e000}'..='\u{f8ff}').contains(&c)
 }
 
 /// Footnote markers as extraction tools print them: "[3]" opening a footnote
@@ -202,7 +217,14 @@ fn make_token(raw: &str, space_before: bool, is_word: bool) -> Token {
     } else {
         raw.to_string()
     };
-    let canonical = canonical(&text, is_word);
+    let mut canonical = canonical(&text, is_word);
+    // a run of three or more of one leader character is "a rule", of any length
+    let mut chars = raw.chars();
+    if let Some(first) = chars.next() {
+        if LEADERS.contains(&first) && raw.chars().count() >= 3 && chars.all(|c| c == first) {
+            canonical = "\u{23af}\u{23af}\u{23af}".to_string();
+        }
+    }
     let folded = fold_text(&canonical);
     Token {
         key: hash_str(&canonical),
@@ -318,6 +340,23 @@ mod tests {
         assert_ne!(a.key, b.key);
         assert_eq!(a.fold, b.fold);
         assert_eq!(tokenize("Côte")[0].fold, tokenize("cote")[0].fold);
+    }
+
+    #[test]
+    fn a_rule_or_leader_is_one_token_of_any_length() {
+        assert_eq!(
+            keys("Signed: \u{23af}\u{23af}\u{23af}\u{23af}\u{23af} Date"),
+            keys("Signed: \u{23af}\u{23af}\u{23af} Date")
+        );
+        assert_eq!(keys("Name ........ 12"), keys("Name ... 12"));
+        // Word's Symbol-font piece (private use) at the rule's end, which a PDF drops
+        assert_eq!(
+            keys("RVC = \u{23af}\u{23af}\u{23af}\u{23af}\u{f8e7} x"),
+            keys("RVC = \u{23af}\u{23af}\u{23af} x")
+        );
+        assert_eq!(tokenize("a ____ b").len(), 3);
+        // ordinary punctuation is not a rule
+        assert_ne!(keys("end."), keys("end..."));
     }
 
     #[test]
