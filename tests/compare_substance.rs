@@ -334,3 +334,24 @@ fn the_html_of_two_large_agreements_is_a_fraction_of_their_size() {
         page.len()
     );
 }
+
+#[test]
+fn across_two_languages_coverage_and_convention_are_read_and_binding_force_is_not() {
+    // the English round 1 against the Spanish round 2: articles paired by number
+    let v = compare_json(&round("en", 1), &round("es", 2));
+    assert_eq!(v["summary"]["same_language"], false);
+    let coverage = substance(&v, "coverage");
+    let (_, s) = coverage
+        .iter()
+        .find(|(c, _)| *c == "cultural_exception")
+        .unwrap_or_else(|| panic!("{:#}", v["delta"]));
+    assert!(s["in_a_only"].as_array().unwrap().contains(&"film".into()));
+    assert!(
+        s["b_words"].as_str().unwrap().contains("radiodifusión"),
+        "{}",
+        s["b_words"]
+    );
+    assert_eq!(substance(&v, "convention_reference").len(), 1);
+    // "shall" and "reconocen" are read by language-specific wording
+    assert!(substance(&v, "binding").is_empty(), "{:#}", v["delta"]);
+}

@@ -197,6 +197,9 @@ pub struct Sides<'x, 'a> {
     pub b: &'x [Unit<'a>],
     /// Which unit of B is which unit of A.
     pub alignment: &'x Alignment,
+    /// A and B are in one language: binding force is read only then (the
+    /// sectors a provision names are read across languages).
+    pub same_language: bool,
 }
 
 /// The category entries: per category, the provisions of either side whose aligned
@@ -264,6 +267,7 @@ pub fn category_delta(
             let changes: Vec<SubstanceChange> =
                 substance::changes(&join(&ua.tokens), &join(&ub.tokens), refers)
                     .into_iter()
+                    .filter(|c| sides.same_language || c.kind != SubstanceKind::Binding)
                     .filter(|c| reported.insert((p.a, p.b, c.kind)))
                     .collect();
             if !changes.is_empty() {

@@ -245,6 +245,7 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
         a: &units_a,
         b: &units_b,
         alignment: &alignment,
+        same_language,
     };
     let mut delta = delta::category_delta(&sides, &cats_a, &cats_b);
     let (gaps_a, gaps_b) = (categories.gaps(a, &cats_a), categories.gaps(b, &cats_b));
