@@ -66,26 +66,141 @@ fn a_mixed_folder_is_coded_and_the_failures_named() {
     );
     assert!(!stderr.contains("panicked"));
     let csv = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.len(), 5, "header and four agreements: {csv}");
-    let header: Vec<&str> = lines[0].split(',').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
-    let row: Vec<&str> = lines
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 4, "four agreements: {csv}");
+    let row = rows.iter().find(|r| r[0].contains("en-digital")).unwrap();
+    assert_eq!(&row[col("ecommerce_duties")], "1");
+    assert_eq!(&row[col("convention_reference")], "1");
+    assert_eq!(&row[col("ecommerce_duties_first")], "3.2");
+    let draft = rows.iter().find(|r| r[0].contains("round3")).unwrap();
+    assert_eq!(&draft[col("gap_ecommerce_without_cultural_carveout")], "1");
+}
+
+/// An agreement whose cultural exception is Article 15.10 (as in many FTAs),
+/// its e-commerce duties Article 15.2.
+fn article_15_10(dir: &Path) {
+    std::fs::write(
+        dir.join("fifteen.txt"),
+        "AGREEMENT BETWEEN ARCADIA AND BOREALIS\n\nCHAPTER 15\nEXCEPTIONS AND ELECTRONIC COMMERCE\n\n\
+Article 15.1: Scope\nThis Chapter applies to measures of a Party.\n\n\
+Article 15.2: Customs Duties\nNeither Party shall impose customs duties on electronic transmissions.\n\n\
+Article 15.10: Cultural Industries\nNothing in this Agreement shall apply to measures adopted or maintained by a Party with respect to cultural industries.\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn article_numbers_are_quoted_text_in_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    article_15_10(dir.path());
+    let out = treatyscan()
+        .args(["corpus"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let line = csv.lines().nth(1).unwrap();
+    // quoted, so that a reader typing quoted fields as text (Python's
+    // csv.QUOTE_NONNUMERIC, LibreOffice) keeps 15.10 rather than 15.1
+    assert!(line.contains(",\"15.10\""), "{line}");
+    assert!(line.contains(",\"15.2\""), "{line}");
+    // counts stay numbers: every unquoted field parses as one
+    for field in line.split(',').filter(|f| !f.starts_with('"')) {
+        assert!(
+            field.parse::<f64>().is_ok(),
+            "unquoted non-number {field}: {line}"
+        );
+    }
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let first = header
         .iter()
-        .find(|l| l.contains("en-digital"))
-        .unwrap()
-        .split(',')
+        .position(|h| h == "cultural_exception_first")
+        .unwrap();
+    assert_eq!(&row[first], "15.10");
+}
+
+#[test]
+fn json_lines_have_flat_documented_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    mixed_folder(dir.path());
+    article_15_10(dir.path());
+    let out = treatyscan()
+        .args(["corpus", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(row[col("ecommerce_duties")], "1");
-    assert_eq!(row[col("convention_reference")], "1");
-    assert_eq!(row[col("ecommerce_duties_first")], "3.2");
-    let draft: Vec<&str> = lines
+    let rows: Vec<&serde_json::Value> = lines.iter().filter(|l| l.get("error").is_none()).collect();
+    assert_eq!(rows.len(), 5, "{text}");
+    // the fields docs/corpus.md documents, and no other
+    let documented = [
+        "file",
+        "name",
+        "date_signed",
+        "year",
+        "parties",
+        "language",
+        "articles",
+        "category_counts",
+        "category_articles",
+        "gap_ids",
+        "findings",
+        "gaps",
+    ];
+    for row in &rows {
+        let keys: Vec<&str> = row
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(keys.len(), documented.len(), "{keys:?}");
+        for k in keys {
+            assert!(documented.contains(&k), "undocumented field {k}");
+        }
+        // findings and gaps are lists of objects, not an object holding lists
+        assert!(row["findings"].is_array() && row["gaps"].is_array());
+        assert!(row["gap_ids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g.is_string()));
+        let ids: Vec<&serde_json::Value> = row["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| &g["id"])
+            .collect();
+        assert_eq!(ids.len(), row["gap_ids"].as_array().unwrap().len());
+        for (cat, n) in row["category_counts"].as_object().unwrap() {
+            assert_eq!(
+                row["category_articles"][cat].as_array().unwrap().len() as u64,
+                n.as_u64().unwrap()
+            );
+        }
+    }
+    let fifteen = rows
         .iter()
-        .find(|l| l.contains("round3"))
-        .unwrap()
-        .split(',')
-        .collect();
-    assert_eq!(draft[col("gap_ecommerce_without_cultural_carveout")], "1");
+        .find(|r| r["file"].as_str().unwrap().ends_with("fifteen.txt"))
+        .unwrap();
+    assert_eq!(
+        fifteen["category_articles"]["cultural_exception"][0],
+        "15.10"
+    );
+    let errors: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 4);
+    assert!(errors.iter().all(|e| e.as_object().unwrap().len() == 2));
 }
 
 #[test]
@@ -129,29 +244,62 @@ fn missing_folder_and_unwritable_output_exit_2() {
 }
 
 #[test]
-fn by_year_on_real_agreements_writes_a_csv_and_a_chart() {
+fn by_year_on_real_agreements_writes_the_chosen_format_and_a_chart() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("years.csv");
-    treatyscan()
-        .args(["corpus", "--by-year", "--glob", "pta_4*.xml", "--out"])
-        .arg(&out)
-        .arg(shared.join("corpus/tota"))
-        .assert()
-        .success();
-    let csv = std::fs::read_to_string(&out).unwrap();
-    assert!(csv.starts_with("year,agreements,with_cultural_clause"));
+    let run = |format: &str, out: &Path| {
+        treatyscan()
+            .args([
+                "corpus",
+                "--by-year",
+                "--glob",
+                "pta_4*.xml",
+                "--format",
+                format,
+                "--out",
+            ])
+            .arg(out)
+            .arg(shared.join("corpus/tota"))
+            .assert()
+            .success();
+        std::fs::read_to_string(out).unwrap()
+    };
+    let csv = run("csv", &dir.path().join("periods.csv"));
+    assert!(csv.starts_with("period,start,end,agreements,"), "{csv}");
     let total: usize = csv
         .lines()
         .skip(1)
-        .map(|l| l.split(',').nth(1).unwrap().parse::<usize>().unwrap())
+        .map(|l| l.split(',').nth(3).unwrap().parse::<usize>().unwrap())
         .sum();
     assert_eq!(
         total, 62,
         "pta_4, pta_40..49 and pta_400..450 all have a date"
     );
-    let svg = std::fs::read_to_string(dir.path().join("years.svg")).unwrap();
-    assert!(svg.contains("<svg") && svg.contains("year signed"));
+    let svg = std::fs::read_to_string(dir.path().join("periods.svg")).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("n = ") && svg.contains("100 %"));
+    // JSON Lines is JSON Lines, not CSV
+    let jsonl = run("jsonl", &dir.path().join("periods.jsonl"));
+    let periods: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(periods.len(), csv.lines().count() - 1);
+    assert_eq!(
+        periods
+            .iter()
+            .map(|p| p["agreements"].as_u64().unwrap())
+            .sum::<u64>(),
+        62
+    );
+    assert!(periods
+        .iter()
+        .all(|p| p["period"].is_string() && p["pct_ecommerce"].is_number()));
+    let table = run("table", &dir.path().join("periods.txt"));
+    assert!(table.starts_with("period "), "{table}");
+    assert_eq!(
+        table.lines().filter(|l| l.contains('%')).count(),
+        periods.len()
+    );
 }

@@ -11,12 +11,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
-#[command(
-    after_help = "Exit codes: 0 no finding at or above --fail-on; 1 findings; \
+#[command(after_help = "Examples:\n  \
+treatyscan check corpus/en-digital-partnership-draft.txt\n  \
+treatyscan check --category cultural_exception,ecommerce_duties corpus/fr-accord-partenariat.txt\n  \
+treatyscan check --developing PER --format json corpus/es-acuerdo-comercio-cultura.txt\n  \
+treatyscan check --combine tests/fixtures/drafts/split-en-part1.txt tests/fixtures/drafts/split-en-part2.txt\n\n\
+Exit codes: 0 no finding at or above --fail-on; 1 findings; \
 2 usage error, bad rule file or no readable input (or a language treatyscan does not \
 analyse); 3 some inputs unreadable or not analysed.\n\
-Rules: `treatyscan rules`, `treatyscan rules explain CODE`; guide: docs/check.md."
-)]
+Rules: `treatyscan rules`, `treatyscan rules explain CODE_OR_GAP`; guide: docs/check.md.")]
 pub struct Args {
     /// Agreement files: plain text, Markdown, HTML, Word .docx, PDF or ToTA XML.
     #[arg(required = true)]

@@ -4,6 +4,14 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  treatyscan compare corpus/compare/round1.txt corpus/compare/round2.txt
+  treatyscan compare --format json corpus/compare/substance/fr-round1.txt corpus/compare/substance/fr-round2.txt
+  treatyscan compare --format html --out rounds.html corpus/compare/substance/es-round1.txt corpus/compare/substance/es-round2.txt
+
+Exit codes: 0 the two say the same; 1 they differ; 2 an input could not be read.
+Guide: docs/compare.md.")]
 pub struct Args {
     /// The earlier text (last round, or the template compared against).
     a: PathBuf,

@@ -6,6 +6,14 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  treatyscan corpus corpus
+  treatyscan corpus --format jsonl --out matrix.jsonl corpus
+  treatyscan corpus --format table --glob '*.txt' corpus
+
+Exit codes: 0 every file coded; 3 some could not be; 2 none could be, or the folder or
+--out is unusable. Guide: docs/corpus.md.")]
 pub struct Args {
     /// Folder of agreements (text, Markdown, HTML, Word .docx, PDF, ToTA XML), walked recursively.
     dir: PathBuf,
@@ -17,9 +25,14 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Spread over time: a CSV by year signed, and an SVG chart (see --plot).
+    /// Spread over time: instead of the matrix, a table by period signed (in --format:
+    /// csv, jsonl or table) and an SVG chart of it (see --plot).
     #[arg(long)]
     by_year: bool,
+    /// With --by-year: years per period (1 for one row per year); periods of fewer than 5
+    /// agreements are merged into the next.
+    #[arg(long, value_name = "YEARS", default_value_t = 5, value_parser = clap::value_parser!(i32).range(1..=50))]
+    period: i32,
     /// Where --by-year draws its chart (default: beside --out, or by-year.svg).
     #[arg(long)]
     plot: Option<PathBuf>,
@@ -106,12 +119,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let gap_ids: Vec<&str> = catalogue.gap_ids().iter().map(|g| g.as_str()).collect();
     if args.by_year {
         let years = corpus::by_year(&outcome.rows, &cultural_clauses);
-        corpus::write_by_year_csv(&mut out, &years)?;
+        let periods = corpus::periods(&years, args.period);
+        match args.format {
+            Format::Csv => corpus::write_periods_csv(&mut out, &periods)?,
+            Format::Jsonl => corpus::write_periods_jsonl(&mut out, &periods)?,
+            Format::Table => corpus::write_periods_table(&mut out, &periods)?,
+        }
         let plot = args
             .plot
             .clone()
             .unwrap_or_else(|| default_plot(args.out.as_deref()));
-        corpus::write_by_year_svg(&plot, &years)
+        corpus::write_by_year_svg(&plot, &periods)
             .map_err(|e| anyhow::anyhow!("{}: cannot draw chart: {e}", plot.display()))?;
         eprintln!("chart written to {}", plot.display());
     } else {
@@ -155,10 +173,8 @@ fn coding(file: &FileFindings, with_findings: bool) -> Coding {
     }
     c.gaps = file.gaps.iter().map(|g| g.id.to_string()).collect();
     if with_findings {
-        c.findings = Some(corpus::CodedFindings {
-            findings: file.findings.clone(),
-            gaps: file.gaps.clone(),
-        });
+        c.findings = file.findings.clone();
+        c.gap_details = file.gaps.clone();
     }
     c
 }

@@ -3,6 +3,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
+#[command(after_help = "\
+Exit codes: 0 scored; 2 the gold labels, the list or an agreement could not be read.")]
 pub struct Args {
     /// Gold labels, one JSON object per article (dev.jsonl).
     #[arg(long)]

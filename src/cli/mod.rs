@@ -43,11 +43,34 @@ impl From<RevisionsArg> for crate::source::Revisions {
     }
 }
 
+/// Help after the command list: examples that run as written from the project
+/// folder (a test runs every `  treatyscan …` line of every help), then the
+/// exit codes every command shares.
+const TOP_HELP: &str = "\
+Examples:
+  treatyscan check corpus/en-digital-partnership-draft.txt
+  treatyscan check --format json corpus/es-acuerdo-comercio-cultura.txt
+  treatyscan compare corpus/compare/round1.txt corpus/compare/round2.txt
+  treatyscan rules explain CEX001
+  treatyscan parse corpus/fr-accord-partenariat.txt
+
+Exit codes:
+  0  nothing to report: no finding at or above --fail-on (check), the same
+     text (compare), every file coded (corpus)
+  1  something to report: findings (check), differences (compare)
+  2  usage error, bad rule file, or no input could be read (one line on
+     standard error naming the file and the problem)
+  3  a run over several files was partial: some could not be read
+
+`treatyscan COMMAND --help` for each command; guides in docs/ (check.md,
+compare.md, corpus.md, rules.md).";
+
 #[derive(Parser)]
 #[command(
     name = "treatyscan",
     version,
-    about = "Where a trade agreement stands on culture (UNESCO 2005 Convention, digital guidelines 19.4-19.5)"
+    about = "Where a trade agreement stands on culture (UNESCO 2005 Convention, digital guidelines 19.4-19.5)",
+    after_help = TOP_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -63,7 +86,8 @@ enum Command {
     Compare(compare::Args),
     /// Report the cultural clauses, e-commerce treatment and Convention references, article by article.
     Check(check::Args),
-    /// List the rules, or explain one (`rules explain CUL001`).
+    /// List the rules and gaps, or explain one: `rules explain` takes a rule code
+    /// (`CEX001`) or a gap id (`missing_cultural_exception`).
     Rules(rules::Args),
     /// Score the rules against gold article labels (precision / recall / F1 per category).
     Eval(eval::Args),
@@ -74,7 +98,10 @@ enum Command {
 /// Runs the command line: parses the arguments, runs the subcommand, prints any error
 /// to standard error and returns the exit code (see [`exit`]).
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -104,6 +131,20 @@ pub fn main() -> ExitCode {
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// The command line as clap reads it, with the help of `check --category`
+/// listing the built-in categories (from `rules/categories.toml`).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let categories = crate::rules::builtin_category_names().join(", ");
+    Cli::command().mut_subcommand("check", |check| {
+        check.mut_arg("categories", |arg| {
+            arg.help(format!(
+                "Only these categories (repeat or separate with commas): {categories}"
+            ))
+        })
+    })
 }
 
 /// Set once a write to standard output found the pipe closed; wrappers such

@@ -3,6 +3,12 @@ use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  treatyscan parse corpus/fr-accord-partenariat.txt
+  treatyscan parse --format json corpus/formats/es-capitulo-comercio-digital.md
+
+Exit codes: 0 the file reads; 2 it cannot be read. Guide: docs/structure.md.")]
 pub struct Args {
     /// Agreement file: plain text, Markdown, HTML, Word .docx, PDF or ToTA XML.
     file: PathBuf,

@@ -4,6 +4,13 @@ use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
+#[command(after_help = "\
+Examples:
+  treatyscan rules
+  treatyscan rules explain CEX001
+  treatyscan rules explain missing_convention_reference
+  treatyscan rules triggers
+  treatyscan rules --markdown")]
 pub struct Args {
     #[command(subcommand)]
     command: Option<Command>,
@@ -23,12 +30,21 @@ enum Command {
     /// (for a rule) the words an article must contain for it to be checked
     /// there. Takes a rule code (`CEX001`) or a gap id
     /// (`missing_convention_reference`), as `treatyscan rules` lists them.
+    #[command(after_help = "\
+Examples:
+  treatyscan rules explain CEX001
+  treatyscan rules explain missing_convention_reference")]
     Explain {
-        /// A rule code or gap id.
+        /// A rule code (`CEX001`, `UNE001`…) or a gap id (`missing_cultural_exception`…), as
+        /// `treatyscan rules` lists them.
+        #[arg(value_name = "CODE_OR_GAP")]
         code: String,
     },
     /// Print every prefilter literal of every rule, one per line (folded
     /// text): the vocabulary the rules look for, e.g. for a grep baseline.
+    #[command(after_help = "\
+Examples:
+  treatyscan rules triggers")]
     Triggers,
 }
 

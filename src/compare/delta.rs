@@ -7,6 +7,8 @@
 //! engine (the same findings as `check`); tests plug in closures.
 
 use super::align::Alignment;
+use super::substance::{self, SubstanceChange, SubstanceKind};
+use super::tokens::join;
 use super::units::Unit;
 use crate::gaps::{find_gaps, Flag, GapInput};
 use crate::model::{Category, Gap};
@@ -85,6 +87,9 @@ pub enum DeltaStatus {
     OnlyInA,
     /// B has an agreement-level gap that A has not.
     GapOpened,
+    /// Both have it in corresponding provisions, but B's words change its substance: what it
+    /// covers, whether it binds, whether it refers to the 2005 Convention.
+    Changed,
     /// B has the category, A has none.
     OnlyInB,
     /// A has an agreement-level gap that B closes.
@@ -98,7 +103,7 @@ pub enum DeltaStatus {
 pub struct DeltaRef {
     /// Stable path of the provision.
     pub path: String,
-    /// Human label ("Article 22.5 (Cultural Industries)").
+    /// Human label with its chapter ("Chapter 22, Article 22.5 (Cultural Industries)").
     pub label: String,
     /// The aligned provision on the other side, when there is one.
     pub counterpart: Option<String>,
@@ -119,6 +124,9 @@ pub struct DeltaEntry {
     /// B's provisions in the category whose A counterpart (if any) is not; for an opened gap, B's
     /// evidence.
     pub b_only: Vec<DeltaRef>,
+    /// For `changed`: the changes of substance, with both texts' words; absent otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub substance: Vec<SubstanceChange>,
 }
 
 /// Gaps one side has and the other not, evidence (the provisions the
@@ -146,6 +154,7 @@ pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -
             message: format!("B opens a gap A does not have: {}", g.message),
             a_only: Vec::new(),
             b_only: refs(b, g),
+            substance: Vec::new(),
         });
     let closed = gaps_a
         .iter()
@@ -156,6 +165,7 @@ pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -
             message: format!("B closes a gap of A: {}", g.message),
             a_only: refs(a, g),
             b_only: Vec::new(),
+            substance: Vec::new(),
         });
     opened.chain(closed).collect()
 }
@@ -187,6 +197,9 @@ pub struct Sides<'x, 'a> {
     pub b: &'x [Unit<'a>],
     /// Which unit of B is which unit of A.
     pub alignment: &'x Alignment,
+    /// A and B are in one language: binding force is read only then (the
+    /// sectors a provision names are read across languages).
+    pub same_language: bool,
 }
 
 /// The category entries: per category, the provisions of either side whose aligned
@@ -206,26 +219,126 @@ pub fn category_delta(
     }
     let empty = Vec::new();
     let names: BTreeSet<&String> = cats_a.keys().chain(cats_b.keys()).collect();
-    let mut out: Vec<DeltaEntry> = names
-        .into_iter()
-        .filter_map(|name| {
-            let refs_a = cats_a.get(name).unwrap_or(&empty);
-            let refs_b = cats_b.get(name).unwrap_or(&empty);
-            let in_a: BTreeSet<usize> = refs_a
-                .iter()
-                .filter_map(|r| holder(&index_a, &r.path))
-                .collect();
-            let in_b: BTreeSet<usize> = refs_b
-                .iter()
-                .filter_map(|r| holder(&index_b, &r.path))
-                .collect();
-            let a_only = one_sided(&in_a, &in_b, &a_to_b, sides.a, sides.b);
-            let b_only = one_sided(&in_b, &in_a, &b_to_a, sides.b, sides.a);
-            entry(name, in_a.is_empty(), in_b.is_empty(), a_only, b_only)
-        })
-        .collect();
+    let holders = |cats: &CategoryMap, index: &HashMap<&str, usize>, name: &str| {
+        cats.get(name)
+            .unwrap_or(&empty)
+            .iter()
+            .filter_map(|r| holder(index, &r.path))
+            .collect::<BTreeSet<usize>>()
+    };
+    let convention = (
+        holders(cats_a, &index_a, CONVENTION),
+        holders(cats_b, &index_b, CONVENTION),
+    );
+    let mut out: Vec<DeltaEntry> = Vec::new();
+    let mut both: Vec<(&String, BTreeSet<usize>, BTreeSet<usize>)> = Vec::new();
+    for name in names {
+        let in_a = holders(cats_a, &index_a, name);
+        let in_b = holders(cats_b, &index_b, name);
+        let a_only = one_sided(&in_a, &in_b, &a_to_b, sides.a, sides.b);
+        let b_only = one_sided(&in_b, &in_a, &b_to_a, sides.b, sides.a);
+        out.extend(entry(
+            name,
+            in_a.is_empty(),
+            in_b.is_empty(),
+            a_only,
+            b_only,
+        ));
+        both.push((name, in_a, in_b));
+    }
+    // a change of substance is told once, under the narrowest category that
+    // holds the pair (customs duties rather than e-commerce at large)
+    both.sort_by_key(|(name, a, b)| (a.len() + b.len(), name.as_str()));
+    let mut reported: BTreeSet<(usize, usize, SubstanceKind)> = BTreeSet::new();
+    for (name, in_a, in_b) in &both {
+        for p in &sides.alignment.pairs {
+            if !(in_a.contains(&p.a) && in_b.contains(&p.b)) {
+                continue;
+            }
+            let (ua, ub) = (&sides.a[p.a], &sides.b[p.b]);
+            if ua.fold_hash == ub.fold_hash {
+                continue;
+            }
+            let refers = if *name == CONVENTION || *name == GUIDELINES {
+                (false, false)
+            } else {
+                (convention.0.contains(&p.a), convention.1.contains(&p.b))
+            };
+            let changes: Vec<SubstanceChange> =
+                substance::changes(&join(&ua.tokens), &join(&ub.tokens), refers)
+                    .into_iter()
+                    .filter(|c| sides.same_language || c.kind != SubstanceKind::Binding)
+                    .filter(|c| reported.insert((p.a, p.b, c.kind)))
+                    .collect();
+            if !changes.is_empty() {
+                out.push(changed_entry(name, ua, ub, changes));
+            }
+        }
+    }
     out.sort_by(|x, y| x.status.cmp(&y.status).then(x.category.cmp(&y.category)));
     out
+}
+
+/// The category the rule engine gives a reference to the 2005 Convention.
+const CONVENTION: &str = "convention_reference";
+/// The category of a reference to the Convention's operational guidelines.
+const GUIDELINES: &str = "guidelines_reference";
+
+/// A `changed` entry: one pair of provisions in the category on both sides, and what changed
+/// in its substance.
+fn changed_entry(name: &str, a: &Unit, b: &Unit, changes: Vec<SubstanceChange>) -> DeltaEntry {
+    let what = name.replace('_', " ");
+    let (la, lb) = (a.place_label(), b.place_label());
+    let place = if la == lb {
+        format!("A's and B's {la}")
+    } else {
+        format!("A's {la} (B's {lb})")
+    };
+    let parts: Vec<String> = changes
+        .iter()
+        .map(|c| match c.kind {
+            SubstanceKind::Coverage => {
+                let mut p = Vec::new();
+                if !c.in_a_only.is_empty() {
+                    p.push(format!("no longer covers {}", c.in_a_only.join(", ")));
+                }
+                if !c.in_b_only.is_empty() {
+                    p.push(format!("now covers {}", c.in_b_only.join(", ")));
+                }
+                format!("it {}", p.join(" and "))
+            }
+            SubstanceKind::Binding => {
+                if c.in_b_only.first().map(String::as_str) == Some("binding") {
+                    "it becomes binding (A's words only permit, encourage or recognise; B's oblige)"
+                        .to_string()
+                } else {
+                    "it is no longer binding (A's words oblige; B's only permit, encourage or recognise)"
+                        .to_string()
+                }
+            }
+            SubstanceKind::ConventionReference => {
+                if c.in_a_only.is_empty() {
+                    "it now refers to the 2005 Convention".to_string()
+                } else {
+                    "it no longer refers to the 2005 Convention".to_string()
+                }
+            }
+        })
+        .collect();
+    let message = format!("B changes the {what} of {place}: {}", parts.join("; "));
+    let reference = |u: &Unit, other: &Unit| DeltaRef {
+        path: u.provision.path.clone(),
+        label: u.place_label(),
+        counterpart: Some(other.place_label()),
+    };
+    DeltaEntry {
+        category: name.to_string(),
+        status: DeltaStatus::Changed,
+        message,
+        a_only: vec![reference(a, b)],
+        b_only: vec![reference(b, a)],
+        substance: changes,
+    }
 }
 
 /// Units of `mine` in the category whose counterpart on the other side is not.
@@ -244,11 +357,11 @@ fn one_sided(
         })
         .map(|&i| DeltaRef {
             path: my_units[i].provision.path.clone(),
-            label: my_units[i].provision.label(),
+            label: my_units[i].place_label(),
             counterpart: counterparts
                 .get(&i)
                 .and_then(|cs| cs.first())
-                .map(|&c| their_units[c].provision.label()),
+                .map(|&c| their_units[c].place_label()),
         })
         .collect()
 }
@@ -293,6 +406,7 @@ fn entry(
         message,
         a_only,
         b_only,
+        substance: Vec::new(),
     })
 }
 

@@ -10,10 +10,12 @@
 pub mod align;
 pub mod delta;
 pub mod diff;
+pub mod furniture;
 pub mod language;
 pub mod negotiation;
 pub mod render_html;
 pub mod render_human;
+pub mod substance;
 pub mod tokens;
 pub mod units;
 
@@ -21,10 +23,11 @@ use crate::provision::{Agreement, Kind, Provision};
 use align::{Alignment, Relation};
 use delta::{CategoryProvider, DeltaEntry};
 use diff::{whole, word_diff, Op, Segment};
+use furniture::Furniture;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
-use units::{article_units, Unit};
+use units::{article_units_with, Unit};
 
 /// What changed from agreement A to agreement B: the result of [`compare`], and the JSON of
 /// `compare --format json`.
@@ -93,7 +96,21 @@ pub struct Summary {
     /// Why the words were not compared (two languages), when they were not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Matched articles whose words are at least half the same (similarity ≥ 0.5, or part of a
+    /// split or merge); 0 between two languages, where words are not compared.
+    pub corresponding: usize,
+    /// Set when too few provisions correspond for A and B to be versions of one agreement
+    /// (same language only): `2 × corresponding / (provisions_a + provisions_b)` below 0.5. The
+    /// comparison is then of two different agreements, and its changes are not edits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
 }
+
+/// Below this share of both sides' provisions corresponding (`2 × corresponding /
+/// (provisions_a + provisions_b)`), two texts are not taken for versions of one
+/// agreement. Versions of one agreement measure 0.96 and more (ToTA siblings, the drafts in
+/// `corpus/compare/`); TPP against NAFTA 0.02; two unrelated example drafts 0.38 and 0.48.
+pub const RELATED_SHARE: f32 = 0.5;
 
 impl Summary {
     /// Anything a reader would want to look at (exit code 1).
@@ -139,7 +156,8 @@ pub struct ProvisionInfo {
     pub path: String,
     /// "Chapter 14 (Electronic Commerce)": where it sits, for "moved" messages.
     pub division: Option<String>,
-    /// Human label ("Article 14.2 (Scope)") for the renderers; not in JSON.
+    /// Human label with its chapter ("Chapter 14, Article 14.2 (Scope)") for the renderers;
+    /// not in JSON.
     #[serde(skip)]
     pub label: String,
 }
@@ -213,8 +231,9 @@ impl Change {
 /// differ), diffs the words of each pair, and computes the category and gap delta with
 /// `categories` (the rule engine for `compare`, closures in tests).
 pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) -> Comparison {
-    let units_a = article_units(a);
-    let units_b = article_units(b);
+    let furniture = (Furniture::of(a), Furniture::of(b));
+    let units_a = article_units_with(a, &furniture.0);
+    let units_b = article_units_with(b, &furniture.1);
     let lang_a = language::language_of(a.metadata.language.as_deref(), &units_a);
     let lang_b = language::language_of(b.metadata.language.as_deref(), &units_b);
     let same_language = match (&lang_a, &lang_b) {
@@ -231,15 +250,24 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
         a: &units_a,
         b: &units_b,
         alignment: &alignment,
+        same_language,
     };
     let mut delta = delta::category_delta(&sides, &cats_a, &cats_b);
     let (gaps_a, gaps_b) = (categories.gaps(a, &cats_a), categories.gaps(b, &cats_b));
     delta.extend(delta::gap_delta(a, b, &gaps_a, &gaps_b));
     delta.sort_by(|x, y| x.status.cmp(&y.status).then(x.category.cmp(&y.category)));
     let tags = CategoryTags::new(&units_a, &units_b, &cats_a, &cats_b);
-    let changes = article_changes(a, b, &sides, same_language, &tags);
+    let changes = article_changes(a, b, &sides, same_language, &tags, &furniture);
     let mut summary = summarise(&units_a, &units_b, &changes, same_language);
     summary.categories_from = categories.source().to_string();
+    let total = summary.provisions_a + summary.provisions_b;
+    let share = 2.0 * summary.corresponding as f32 / total.max(1) as f32;
+    if same_language && total > 0 && share < RELATED_SHARE {
+        summary.warning = Some(format!(
+            "only {} of {} provisions in A and {} in B correspond (at least half their words the same): A and B read as two different agreements, not versions of one, and their differences are not edits",
+            summary.corresponding, summary.provisions_a, summary.provisions_b
+        ));
+    }
     if !same_language {
         summary.note = Some(format!(
             "A is in {} and B in {}: articles are paired by number only and their words are not compared",
@@ -343,6 +371,7 @@ fn article_changes(
     sides: &delta::Sides,
     same_language: bool,
     tags: &CategoryTags,
+    furniture: &(Furniture, Furniture),
 ) -> Vec<Change> {
     let al = sides.alignment;
     let items = reading_order(al);
@@ -357,6 +386,7 @@ fn article_changes(
                 b,
                 sides,
                 same_language,
+                furniture,
             };
             let mut change = ctx.article_change(i, j, pair);
             change.categories = tags.of(i, j);
@@ -416,6 +446,7 @@ struct PairContext<'x, 'a> {
     b: &'a Agreement,
     sides: &'x delta::Sides<'x, 'a>,
     same_language: bool,
+    furniture: &'x (Furniture, Furniture),
 }
 
 impl PairContext<'_, '_> {
@@ -445,8 +476,8 @@ impl PairContext<'_, '_> {
         let (Some(i), Some(j)) = (i, j) else {
             return Vec::new();
         };
-        let pa = paragraph_units(self.a, self.sides.a[i].provision);
-        let pb = paragraph_units(self.b, self.sides.b[j].provision);
+        let pa = paragraph_units(self.a, &self.furniture.0, self.sides.a[i].provision);
+        let pb = paragraph_units(self.b, &self.furniture.1, self.sides.b[j].provision);
         if pa.len() < 2 || pb.len() < 2 {
             return Vec::new();
         }
@@ -477,12 +508,16 @@ impl PairContext<'_, '_> {
     }
 }
 
-fn paragraph_units<'a>(agreement: &'a Agreement, article: &'a Provision) -> Vec<Unit<'a>> {
+fn paragraph_units<'a>(
+    agreement: &'a Agreement,
+    furniture: &Furniture,
+    article: &'a Provision,
+) -> Vec<Unit<'a>> {
     article
         .children
         .iter()
         .filter(|c| c.kind == Kind::Paragraph)
-        .map(|c| Unit::new(c, None, &units::body(agreement.full_text(c), c)))
+        .map(|c| Unit::new(c, None, &units::compared_text(agreement, furniture, c)))
         .collect()
 }
 
@@ -553,7 +588,7 @@ fn info(u: &Unit) -> ProvisionInfo {
         title: p.title.clone(),
         path: p.path.clone(),
         division: u.division.map(Provision::label),
-        label: p.label(),
+        label: u.place_label(),
     }
 }
 
@@ -581,6 +616,12 @@ fn summarise(a: &[Unit], b: &[Unit], changes: &[Change], same_language: bool) ->
         same_language,
         categories_from: String::new(),
         note: None,
+        corresponding: count(&|c| {
+            same_language
+                && matched(c)
+                && (c.split || c.merged || c.similarity.is_some_and(|s| s >= 0.5))
+        }),
+        warning: None,
     }
 }
 

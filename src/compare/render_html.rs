@@ -1,11 +1,16 @@
 //! One self-contained HTML file a lawyer can open or mail: inline CSS, no
-//! scripts or external assets. At the top the summary, the category delta and
-//! a list of changes; below, A and B side by side, article by article, with
-//! deleted words struck through in A, inserted words underlined in B, moved
-//! articles marked (double underline, as legislation sites mark relocated text),
-//! and each article heading linking to its counterpart in the other column.
+//! scripts or external assets. It opens on what changed: the summary (and a
+//! warning when A and B are not versions of one agreement), the category delta
+//! with both texts' words for each change of substance, and a list of changes;
+//! below, A and B side by side, changed articles only, with deleted words
+//! struck through in A, inserted words underlined in B, long unchanged
+//! stretches inside them cut to a few words of context, moved articles marked
+//! (double underline, as legislation sites mark relocated text), and each
+//! article heading linking to its counterpart in the other column. Unchanged
+//! provisions are folded (`<details>`) into one line per run, by label only:
+//! two 1 MB agreements do not make a 1 MB page.
 
-use super::diff::Op;
+use super::diff::{Op, Segment};
 use super::render_human::{similarity_label, summary_line};
 use super::{Change, ChangeKind, Comparison, Level, ProvisionInfo, Side};
 use std::fmt::Write;
@@ -18,7 +23,7 @@ h1{font-size:1.3em;margin:.2em 0}
 .summary{font-family:sans-serif;margin:.6em 0}
 .note{background:#fff3cd;border:1px solid #e0c36a;padding:.4em .8em;font-family:sans-serif}
 .delta li{margin:.2em 0}
-.delta .only_in_a,.delta .gap_opened{color:#a40000}.delta .only_in_b,.delta .gap_closed{color:#006400}
+.delta .only_in_a,.delta .gap_opened{color:#a40000}.delta .changed{color:#8a4b00}.delta .only_in_b,.delta .gap_closed{color:#006400}
 details.changes{font-family:sans-serif;font-size:.9em}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th{position:sticky;top:0;background:#eee;font-family:sans-serif;padding:.4em;border-bottom:1px solid #999}
@@ -32,6 +37,12 @@ tr.moved td{border-left:4px double #7a4bbf}
 .moved-mark{text-decoration:underline double;color:#7a4bbf}
 del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}
 .empty{color:#999;font-style:italic;font-family:sans-serif;font-size:.85em}
+.warning{background:#fde2e1;border:1px solid #c9302c;padding:.4em .8em;font-family:sans-serif}
+.words{margin:.2em 0 .5em 1.5em;font-size:.95em}.words q{display:block;margin:.15em 0}
+tr.same td{background:#f3f3f3;font-family:sans-serif;font-size:.85em;color:#555;white-space:normal}
+tr.same summary{cursor:pointer}tr.same ol{columns:2;margin:.3em 0}
+.cut{color:#888;font-family:sans-serif;font-size:.85em}
+@media print{th{position:static}details{display:block}}
 "#;
 
 /// The whole comparison as one self-contained HTML page (inline CSS, no scripts).
@@ -61,12 +72,19 @@ fn write_header(out: &mut String, c: &Comparison) {
         esc(&side_text(&c.b))
     );
     let _ = writeln!(out, "<p class=\"summary\">{}</p>", esc(&summary_line(c)));
+    if let Some(warning) = &c.summary.warning {
+        let _ = writeln!(
+            out,
+            "<p class=\"warning\"><b>Warning:</b> {}</p>",
+            esc(warning)
+        );
+    }
     if let Some(note) = &c.summary.note {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note));
     }
     let _ = writeln!(
         out,
-        "<h2>Category delta</h2>\n<p class=\"summary\">Categories from {}.</p>\n<ul class=\"delta\">",
+        "<h2 id=\"delta\">Category delta</h2>\n<p class=\"summary\">Categories from {}.</p>\n<ul class=\"delta\">",
         esc(&c.summary.categories_from)
     );
     if c.delta.is_empty() {
@@ -75,12 +93,21 @@ fn write_header(out: &mut String, c: &Comparison) {
     for d in &c.delta {
         let status = serde_json::to_value(d.status).ok();
         let class = status.as_ref().and_then(|v| v.as_str()).unwrap_or("");
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<li class=\"{class}\"><b>{}</b>: {}</li>",
+            "<li class=\"{class}\"><b>{}</b>: {}",
             esc(&d.category),
             esc(&d.message)
         );
+        for s in &d.substance {
+            let _ = write!(
+                out,
+                "<div class=\"words\"><q><b>A:</b> {}</q><q><b>B:</b> {}</q></div>",
+                esc(&s.a_words),
+                esc(&s.b_words)
+            );
+        }
+        out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");
     write_change_list(out, c);
@@ -172,10 +199,45 @@ fn write_table(out: &mut String, c: &Comparison) {
         esc(c.a.name.as_deref().unwrap_or(&c.a.file)),
         esc(c.b.name.as_deref().unwrap_or(&c.b.file))
     );
-    for (row, ch) in article_rows(c) {
-        write_row(out, row, ch);
+    let rows: Vec<(usize, &Change)> = article_rows(c).collect();
+    let mut rest = rows.as_slice();
+    // between two languages nothing is known to be unchanged: the provisions
+    // in a category (cultural, e-commerce) are shown side by side, the rest folded
+    let shown = |ch: &Change| {
+        ch.is_interesting() || (ch.parallel_text.is_some() && !ch.categories.is_empty())
+    };
+    while let Some(&(row, ch)) = rest.first() {
+        if shown(ch) {
+            write_row(out, row, ch);
+            rest = &rest[1..];
+            continue;
+        }
+        let run = rest.iter().take_while(|(_, c)| !shown(c)).count();
+        write_unchanged(out, &rest[..run]);
+        rest = &rest[run..];
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// A run of unchanged provisions: one folded row, labels only.
+fn write_unchanged(out: &mut String, run: &[(usize, &Change)]) {
+    let label = |ch: &Change| pair_label(ch);
+    let (first, last) = (label(run[0].1), label(run[run.len() - 1].1));
+    let span = if run.len() == 1 {
+        first
+    } else {
+        format!("{first} … {last}")
+    };
+    let _ = write!(
+        out,
+        "<tr class=\"same\"><td colspan=\"2\"><details><summary>{} unchanged: {}</summary><ol>",
+        run.len(),
+        esc(&span)
+    );
+    for (_, ch) in run {
+        let _ = write!(out, "<li>{}</li>", esc(&label(ch)));
+    }
+    out.push_str("</ol></details></td></tr>\n");
 }
 
 fn row_class(ch: &Change) -> String {
@@ -251,8 +313,15 @@ fn write_cell(out: &mut String, ch: &Change, col: Column) {
         (Some((_, b)), Column::B) => b,
         (None, _) => &ch.diff,
     };
-    for s in shown.iter().filter(|s| s.op != hidden) {
+    let visible: Vec<&Segment> = shown.iter().filter(|s| s.op != hidden).collect();
+    let last = visible.len().saturating_sub(1);
+    for (k, s) in visible.iter().enumerate() {
         match s.op {
+            // a long unchanged stretch of a changed article: a few words of
+            // context either side (the whole text of a paired translation)
+            Op::Equal if ch.parallel_text.is_none() => {
+                out.push_str(&context(&s.text, k == 0, k == last))
+            }
             Op::Equal => out.push_str(&esc(&s.text)),
             // the space before a run stays outside the highlight
             Op::Delete | Op::Insert => {
@@ -264,6 +333,33 @@ fn write_cell(out: &mut String, ch: &Change, col: Column) {
         }
     }
     out.push_str("</td>\n");
+}
+
+/// Words of context kept either side of a change.
+const CONTEXT_WORDS: usize = 25;
+
+/// An unchanged stretch, escaped, cut to its first and last words when it is
+/// long: the start of a text keeps only its end, the end only its start.
+fn context(text: &str, first: bool, last: bool) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    // a text that is one unchanged run (renumbered, moved) keeps its opening
+    let head = match (first, last) {
+        (true, true) => 2 * CONTEXT_WORDS,
+        (true, false) => 0,
+        _ => CONTEXT_WORDS,
+    };
+    let tail = if last { 0 } else { CONTEXT_WORDS };
+    if words.len() <= head + tail + 10 {
+        return esc(text);
+    }
+    let cut = words.len() - head - tail;
+    let mut out = esc(&words[..head].join(" "));
+    let _ = write!(
+        out,
+        " <span class=\"cut\" title=\"{cut} words unchanged\">[…]</span> "
+    );
+    out.push_str(&esc(&words[words.len() - tail..].join(" ")));
+    out
 }
 
 fn esc(s: &str) -> String {

@@ -29,6 +29,9 @@ pub fn render(c: &Comparison, style: Style) -> String {
     if let Some(note) = &c.summary.note {
         let _ = writeln!(out, "{} {note}", p.paint("33", "Note:"));
     }
+    if let Some(warning) = &c.summary.warning {
+        let _ = writeln!(out, "{} {warning}", p.paint("1;31", "Warning:"));
+    }
     let _ = writeln!(out);
     write_delta(&mut out, c, &p);
     if let Some(r) = &c.negotiation {
@@ -113,6 +116,10 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter) {
             d.category,
             d.message
         );
+        for s in &d.substance {
+            let _ = writeln!(out, "      A: \u{201c}{}\u{201d}", s.a_words);
+            let _ = writeln!(out, "      B: \u{201c}{}\u{201d}", s.b_words);
+        }
     }
     let _ = writeln!(out);
 }
@@ -214,29 +221,127 @@ fn headline(ch: &Change, p: &Painter) -> String {
 }
 
 /// Words of the diff with their style, long unchanged stretches cut to a few
-/// words of context either side of a change.
+/// words of context either side of a change. Markup is whole words, as in
+/// wdiff: a word changed in part ("law2" → "law", "[1]" → "1") is shown as
+/// the old word deleted and the new one inserted, never a mark inside a word,
+/// and no mark is ever empty.
 fn inline_diff(segments: &[Segment], kind: ChangeKind, p: &Painter, width: usize) -> String {
+    let runs = word_runs(segments);
     let mut words: Vec<String> = Vec::new();
-    let last = segments.len().saturating_sub(1);
-    for (k, s) in segments.iter().enumerate() {
-        let mut ws: Vec<&str> = s.text.split_whitespace().collect();
+    let last = runs.len().saturating_sub(1);
+    for (k, (op, run)) in runs.iter().enumerate() {
+        let mut ws: Vec<&str> = run.iter().map(String::as_str).collect();
         if kind != ChangeKind::Matched {
             ws = opening(ws);
-        } else if s.op == Op::Equal {
+        } else if *op == Op::Equal {
             ws = elide(ws, k == 0, k == last);
         }
         let n = ws.len();
-        // A run that starts without a space ("." after a word) sticks to that word.
-        let glued = !s.text.starts_with(char::is_whitespace) && !words.is_empty();
         for (w_i, w) in ws.into_iter().enumerate() {
-            let styled = p.word(s.op, w, w_i == 0, w_i + 1 == n);
-            match words.last_mut() {
-                Some(prev) if w_i == 0 && glued => prev.push_str(&styled),
-                _ => words.push(styled),
-            }
+            words.push(p.word(*op, w, w_i == 0, w_i + 1 == n));
         }
     }
     wrap(&words, width, p)
+}
+
+/// The diff as runs of whole words (split at whitespace), each run one op. A
+/// stretch of words that changed in whole or in part is one deleted run (A's
+/// words there) then one inserted run (B's); either is left out when empty.
+pub fn word_runs(segments: &[Segment]) -> Vec<(Op, Vec<String>)> {
+    // each whitespace-separated word as pieces: (op, space before, text)
+    let mut groups: Vec<Vec<(Op, bool, &str)>> = Vec::new();
+    // the group of the last piece each side shows: an unspaced piece sticks to
+    // the word before it in its own text ("procurement," in B after "or" in A)
+    let (mut last_a, mut last_b): (Option<usize>, Option<usize>) = (None, None);
+    for s in segments {
+        let mut rest = s.text.as_str();
+        loop {
+            let trimmed = rest.trim_start();
+            let spaced = trimmed.len() < rest.len();
+            rest = trimmed;
+            if rest.is_empty() {
+                break;
+            }
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let (piece, after) = rest.split_at(end);
+            let glue_to = match s.op {
+                Op::Delete => last_a,
+                Op::Insert => last_b,
+                // glued to different words in A and B ("Expressions." and
+                // "Agreement."): everything from the earlier one is one stretch
+                Op::Equal => match (last_a, last_b) {
+                    (Some(x), Some(y)) if x != y && !spaced => {
+                        let from = x.min(y);
+                        let tail: Vec<_> = groups.drain(from + 1..).flatten().collect();
+                        groups[from].extend(tail);
+                        Some(from)
+                    }
+                    (x, y) => x.max(y),
+                },
+            };
+            let g = match glue_to {
+                Some(g) if !spaced => {
+                    groups[g].push((s.op, false, piece));
+                    g
+                }
+                _ => {
+                    groups.push(vec![(s.op, true, piece)]);
+                    groups.len() - 1
+                }
+            };
+            if s.op != Op::Insert {
+                last_a = Some(g);
+            }
+            if s.op != Op::Delete {
+                last_b = Some(g);
+            }
+            rest = after;
+        }
+    }
+    let mut runs: Vec<(Op, Vec<String>)> = Vec::new();
+    let mut push = |op: Op, words: Vec<String>| {
+        if words.is_empty() {
+            return;
+        }
+        match runs.last_mut() {
+            Some((o, ws)) if *o == op => ws.extend(words),
+            _ => runs.push((op, words)),
+        }
+    };
+    let mut k = 0;
+    while k < groups.len() {
+        if groups[k].iter().all(|(op, _, _)| *op == Op::Equal) {
+            push(Op::Equal, vec![groups[k].iter().map(|p| p.2).collect()]);
+            k += 1;
+            continue;
+        }
+        let end = (k..groups.len())
+            .find(|&e| groups[e].iter().all(|(op, _, _)| *op == Op::Equal))
+            .unwrap_or(groups.len());
+        let side = |keep: Op| -> Vec<String> {
+            let mut text = String::new();
+            // the space before a run the other side has not ("would [1]")
+            // falls to the word after it on this side ("would 1")
+            let mut pending_space = false;
+            for (op, spaced, piece) in groups[k..end].iter().flatten() {
+                if *op == Op::Equal || *op == keep {
+                    let word = piece.starts_with(char::is_alphanumeric);
+                    if (*spaced || (pending_space && word)) && !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(piece);
+                    pending_space = false;
+                } else if *spaced {
+                    pending_space = true;
+                }
+            }
+            text.split_whitespace().map(String::from).collect()
+        };
+        push(Op::Delete, side(Op::Delete));
+        push(Op::Insert, side(Op::Insert));
+        k = end;
+    }
+    runs
 }
 
 /// An added or removed article is shown by its opening words.
@@ -341,4 +446,63 @@ fn bracket(w: &str, open: &str, close: &str, first: bool, last: bool) -> String 
         s.push_str(close);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(op: Op, text: &str) -> Segment {
+        Segment {
+            op,
+            text: text.to_string(),
+        }
+    }
+
+    fn plain(segments: &[Segment]) -> String {
+        inline_diff(segments, ChangeKind::Matched, &Painter(false), 200)
+    }
+
+    #[test]
+    fn a_word_changed_in_part_is_deleted_and_inserted_whole() {
+        // "[1]" in A, "1" in B: the diff runs are "[", "1", "]"
+        let out = plain(&[
+            seg(Op::Equal, "would"),
+            seg(Op::Delete, " ["),
+            seg(Op::Equal, "1"),
+            seg(Op::Delete, "]"),
+            seg(Op::Equal, " constitute"),
+        ]);
+        assert_eq!(out.trim(), "[-would [1]-] {+would 1+} constitute");
+        let out = plain(&[
+            seg(Op::Equal, "granted by a Party"),
+            seg(Op::Insert, ", or to services"),
+            seg(Op::Equal, "."),
+        ]);
+        assert_eq!(
+            out.trim(),
+            "granted by a [-Party.-] {+Party, or to services.+}"
+        );
+        let out = plain(&[
+            seg(Op::Equal, "under the WTO Agreement"),
+            seg(Op::Delete, " and under the Convention"),
+            seg(Op::Equal, "."),
+        ]);
+        assert_eq!(
+            out.trim(),
+            "under the WTO [-Agreement and under the Convention.-] {+Agreement.+}"
+        );
+    }
+
+    #[test]
+    fn no_mark_is_empty() {
+        let out = plain(&[
+            seg(Op::Equal, "Certification"),
+            seg(Op::Insert, "\n"),
+            seg(Op::Delete, " Procedures"),
+            seg(Op::Equal, " Appendix"),
+        ]);
+        assert!(!out.contains("{++}") && !out.contains("[--]"), "{out}");
+        assert_eq!(out.trim(), "Certification [-Procedures-] Appendix");
+    }
 }

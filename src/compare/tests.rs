@@ -274,14 +274,17 @@ fn category_delta_names_what_each_side_lacks() {
     assert_eq!(c.delta.len(), 1);
     let d = &c.delta[0];
     assert_eq!(d.status, delta::DeltaStatus::OnlyInA);
-    assert_eq!(d.a_only[0].label, "Article 3.2 (Cultural Industries)");
+    assert_eq!(
+        d.a_only[0].label,
+        "Chapter 3, Article 3.2 (Cultural Industries)"
+    );
     assert_eq!(
         d.a_only[0].counterpart.as_deref(),
-        Some("Article 3.2 (Cultural Industries)")
+        Some("Chapter 3, Article 3.2 (Cultural Industries)")
     );
     assert!(
         d.message
-            .starts_with("B drops the cultural exception of A's Article 3.2"),
+            .starts_with("B drops the cultural exception of A's Chapter 3, Article 3.2"),
         "{}",
         d.message
     );

@@ -24,9 +24,15 @@ pub struct Token {
     pub break_before: bool,
     /// A word (letters or digits), not punctuation.
     pub is_word: bool,
+    /// A line starts here (a newline, or the start of the text, before it).
+    pub line_start: bool,
 }
 
 const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+/// Characters drawn in runs as rules, leaders or blanks to fill in.
+const LEADERS: [char; 8] = [
+    '\u{23af}', '_', '.', '\u{2026}', '\u{b7}', '\u{2014}', '\u{2500}', '-',
+];
 const SOFT_HYPHEN: char = '\u{ad}';
 
 /// Splits a text into words and single punctuation marks, joining words hyphenated across
@@ -39,7 +45,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut newlines = 0;
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_whitespace() || c == SOFT_HYPHEN {
+        if c.is_whitespace() || c == SOFT_HYPHEN || is_invisible(c) {
             space_before |= c.is_whitespace();
             newlines += usize::from(c == '\n');
             i += 1;
@@ -47,6 +53,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let (end, is_word) = if c.is_alphanumeric() {
             (word_end(&chars, i), true)
+        } else if LEADERS.contains(&c) {
+            // a rule or leader drawn with a character ("⎯⎯⎯⎯", "......",
+            // "____" for a blank to fill): one token, whatever its length
+            let run = chars[i..].iter().take_while(|&&(_, x)| x == c).count();
+            (i + run, false)
         } else {
             (i + 1, false)
         };
@@ -54,12 +65,115 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
         let mut token = make_token(&text[start_byte..end_byte], space_before, is_word);
         token.break_before = newlines >= 2 || (newlines == 1 && (c == '(' || c.is_ascii_digit()));
+        token.line_start = newlines > 0 || tokens.is_empty();
         tokens.push(token);
         space_before = false;
         newlines = 0;
         i = end;
     }
     tokens
+}
+
+/// Control and format characters a PDF extraction leaves behind (U+0083,
+/// zero-width spaces, byte-order marks) and private-use symbol-font codes
+/// (Word's U+F8E7 line piece): nobody reads them as text, so they are no
+/// token, and a diff never shows an empty change.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{fffd}'
+        )
+        // symbol-font private-use codes, which the PDF reader drops too
+        || ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
+
+/// Footnote markers as extraction tools print them: "[3]" opening a footnote
+/// line (treatyscan's PDF reader; other readings print "3"), a superscript
+/// "³", or a number glued to the word it annotates ("law2", as ToTA's XML and
+/// copy-and-paste give it). The same agreement read two ways differs by them,
+/// so the comparison leaves them out: a superscript or glued number is cut
+/// from its word, the brackets of a footnote line's number dropped. A
+/// bracketed number inside a line ("within [30] days") is negotiating text
+/// and stays.
+pub fn drop_footnote_markers(tokens: Vec<Token>) -> Vec<Token> {
+    let is_num =
+        |t: &Token| t.is_word && t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit());
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.text == "["
+            && t.line_start
+            && tokens.get(i + 1).is_some_and(is_num)
+            && tokens
+                .get(i + 2)
+                .is_some_and(|c| c.text == "]" && !c.space_before)
+        {
+            // the spacing before the marker goes to the token after it
+            if let Some(next) = tokens.get(i + 3) {
+                let mut next = next.clone();
+                next.space_before |= t.space_before;
+                next.break_before |= t.break_before;
+                next.line_start = true;
+                out.push(next);
+                i += 1;
+            }
+            i += 3;
+            continue;
+        }
+        if t.is_word && t.text.chars().all(is_superscript_digit) {
+            i += 1;
+            continue;
+        }
+        // "of national value.1 4. For…": a note number glued after the
+        // sentence's punctuation (not "5.1", where a number comes before)
+        // or standing alone at the end of a line after it ("products.\n\n50")
+        let next = tokens.get(i + 1);
+        let glued_after_punctuation = is_num(t)
+            && i >= 2
+            && matches!(tokens[i - 1].text.as_str(), "." | "," | ";" | ":" | ")")
+            && tokens[i - 2].is_word
+            && !tokens[i - 2].text.chars().all(|c| c.is_ascii_digit())
+            && ((!t.space_before && next.is_none_or(|n| n.space_before))
+                || next.is_none_or(|n| n.line_start));
+        if glued_after_punctuation {
+            i += 1;
+            continue;
+        }
+        match note_reference(&t.text) {
+            Some(word) if t.is_word => {
+                let mut cut = make_token(word, t.space_before, true);
+                cut.break_before = t.break_before;
+                cut.line_start = t.line_start;
+                out.push(cut);
+            }
+            _ => out.push(t.clone()),
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '\u{b9}' | '\u{b2}' | '\u{b3}' | '\u{2070}'..='\u{2079}')
+}
+
+/// "law2" → "law", "residence¹" → "residence": a word of at least three
+/// letters, ending in lowercase, with one to three digits glued on. "G20",
+/// "MP3" or "Article5" are left alone (capitals before the digits, or fewer
+/// than two lowercase letters).
+fn note_reference(word: &str) -> Option<&str> {
+    let cut = word.trim_end_matches(|c: char| c.is_ascii_digit() || is_superscript_digit(c));
+    let digits = word[cut.len()..].chars().count();
+    let letters: Vec<char> = cut.chars().collect();
+    let ok = (1..=3).contains(&digits)
+        && letters.len() >= 3
+        && letters.iter().all(|c| c.is_alphabetic())
+        && letters[letters.len() - 2..]
+            .iter()
+            .all(|c| c.is_lowercase());
+    ok.then_some(cut)
 }
 
 /// A word runs over letters and digits, through in-word hyphens ("non-discrimination")
@@ -103,7 +217,14 @@ fn make_token(raw: &str, space_before: bool, is_word: bool) -> Token {
     } else {
         raw.to_string()
     };
-    let canonical = canonical(&text, is_word);
+    let mut canonical = canonical(&text, is_word);
+    // a run of three or more of one leader character is "a rule", of any length
+    let mut chars = raw.chars();
+    if let Some(first) = chars.next() {
+        if LEADERS.contains(&first) && raw.chars().count() >= 3 && chars.all(|c| c == first) {
+            canonical = "\u{23af}\u{23af}\u{23af}".to_string();
+        }
+    }
     let folded = fold_text(&canonical);
     Token {
         key: hash_str(&canonical),
@@ -112,6 +233,7 @@ fn make_token(raw: &str, space_before: bool, is_word: bool) -> Token {
         space_before,
         break_before: false,
         is_word,
+        line_start: false,
     }
 }
 
@@ -218,6 +340,61 @@ mod tests {
         assert_ne!(a.key, b.key);
         assert_eq!(a.fold, b.fold);
         assert_eq!(tokenize("Côte")[0].fold, tokenize("cote")[0].fold);
+    }
+
+    #[test]
+    fn a_rule_or_leader_is_one_token_of_any_length() {
+        assert_eq!(
+            keys("Signed: \u{23af}\u{23af}\u{23af}\u{23af}\u{23af} Date"),
+            keys("Signed: \u{23af}\u{23af}\u{23af} Date")
+        );
+        assert_eq!(keys("Name ........ 12"), keys("Name ... 12"));
+        // Word's Symbol-font piece (private use) at the rule's end, which a PDF drops
+        assert_eq!(
+            keys("RVC = \u{23af}\u{23af}\u{23af}\u{23af}\u{f8e7} x"),
+            keys("RVC = \u{23af}\u{23af}\u{23af} x")
+        );
+        assert_eq!(tokenize("a ____ b").len(), 3);
+        // ordinary punctuation is not a rule
+        assert_ne!(keys("end."), keys("end..."));
+    }
+
+    #[test]
+    fn invisible_characters_are_no_token() {
+        assert_eq!(
+            keys("Certification \u{83} Appendix"),
+            keys("Certification Appendix")
+        );
+        assert_eq!(keys("a\u{200b} b"), keys("a b"));
+    }
+
+    #[test]
+    fn footnote_markers_are_left_out() {
+        let k = |s: &str| -> Vec<u64> {
+            drop_footnote_markers(tokenize(s))
+                .iter()
+                .map(|t| t.key)
+                .collect()
+        };
+        let plain = k("in accordance with international law, by any vessel");
+        assert_eq!(
+            k("in accordance with international law2, by any vessel"),
+            plain
+        );
+        assert_eq!(
+            k("in accordance with international law \u{b2}, by any vessel"),
+            plain
+        );
+        assert_eq!(
+            k("vessel;\n[2] International law means"),
+            k("vessel;\nInternational law means")
+        );
+        // numbers that are text stay
+        assert_ne!(k("the G20 members"), k("the G members"));
+        assert_ne!(k("under Article 5, by"), k("under Article, by"));
+        assert_ne!(k("within [30] days"), k("within 30 days"));
+        assert_eq!(k("of national value.1 For"), k("of national value. For"));
+        assert_ne!(k("Article 5.1 applies"), k("Article 5. applies"));
     }
 
     #[test]

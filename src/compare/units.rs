@@ -4,7 +4,8 @@
 //! of the compared text: "Article 14.2: Scope" → "Article 15.2: Scope" is a
 //! renumbering, reported as such, not a word change.
 
-use super::tokens::{tokenize, Token};
+use super::furniture::Furniture;
+use super::tokens::{drop_footnote_markers, tokenize, Token};
 use crate::provision::{Agreement, Kind, Provision};
 use crate::structure::{classify, Line};
 use crate::text::fold_text;
@@ -35,7 +36,7 @@ pub struct Unit<'a> {
 impl<'a> Unit<'a> {
     /// A unit of `provision` (in `division`) whose compared text is `body`; `order` is left at 0.
     pub fn new(provision: &'a Provision, division: Option<&'a Provision>, body: &str) -> Self {
-        let tokens = tokenize(body);
+        let tokens = drop_footnote_markers(tokenize(body));
         let mut h = DefaultHasher::new();
         for t in &tokens {
             t.fold.hash(&mut h);
@@ -65,16 +66,40 @@ impl<'a> Unit<'a> {
         self.tokens.iter().filter(|t| t.is_word).count()
     }
 
+    /// The provision's label with the chapter it sits in, so that two
+    /// "Article 2 (Definitions)" of different chapters read apart: "Chapter 3,
+    /// Article 2 (Definitions)". Outside any division, the label alone.
+    pub fn place_label(&self) -> String {
+        let label = self.provision.label();
+        let Some(d) = self.division else {
+            return label;
+        };
+        let full = d.label();
+        // "Chapter 3" out of "Chapter 3 (Trade in Services)"; a division
+        // without a number keeps its title
+        let division = match &d.number {
+            Some(_) => full.split(" (").next().unwrap_or(&full),
+            None => &full,
+        };
+        format!("{division}, {label}")
+    }
+
     /// Chapter identity as a key ("" outside any division).
     pub fn division_path(&self) -> &str {
         self.division.map_or("", |d| d.path.as_str())
     }
 }
 
-/// Articles and other stand-alone provisions, in document order.
+/// Articles and other stand-alone provisions, in document order, with the
+/// agreement's page furniture (page numbers, running headers) left out.
 pub fn article_units(agreement: &Agreement) -> Vec<Unit<'_>> {
+    article_units_with(agreement, &Furniture::of(agreement))
+}
+
+/// [`article_units`] with the page furniture already found.
+pub fn article_units_with<'a>(agreement: &'a Agreement, furniture: &Furniture) -> Vec<Unit<'a>> {
     let mut out = Vec::new();
-    collect(agreement, &agreement.provisions, None, &mut out);
+    collect(agreement, furniture, &agreement.provisions, None, &mut out);
     for (i, u) in out.iter_mut().enumerate() {
         u.order = i;
     }
@@ -85,15 +110,29 @@ fn contains_articles(p: &Provision) -> bool {
     p.walk().skip(1).any(|c| c.kind == Kind::Article)
 }
 
+/// The compared text of a provision: its text in the agreement without page
+/// furniture and without its heading (see [`body`]).
+pub fn compared_text(agreement: &Agreement, furniture: &Furniture, p: &Provision) -> String {
+    match agreement.text.text.get(p.span.clone()) {
+        Some(full) => body(&furniture.strip(full, p.span.start), p),
+        None => body(&p.text, p),
+    }
+}
+
 fn collect<'a>(
     agreement: &'a Agreement,
+    furniture: &Furniture,
     provisions: &'a [Provision],
     division: Option<&'a Provision>,
     out: &mut Vec<Unit<'a>>,
 ) {
     for p in provisions {
         if p.kind == Kind::Article {
-            out.push(Unit::new(p, division, &body(agreement.full_text(p), p)));
+            out.push(Unit::new(
+                p,
+                division,
+                &compared_text(agreement, furniture, p),
+            ));
             continue;
         }
         let inner_division = enclosing_division(p, division);
@@ -103,11 +142,15 @@ fn collect<'a>(
             if !p.kind.is_division() && !body(&p.text, p).trim().is_empty() {
                 out.push(Unit::new(p, division, &body(&p.text, p)));
             }
-            collect(agreement, &p.children, inner_division, out);
+            collect(agreement, furniture, &p.children, inner_division, out);
         } else if p.kind.is_division() && p.children.iter().any(|c| c.kind.is_division()) {
-            collect(agreement, &p.children, inner_division, out);
+            collect(agreement, furniture, &p.children, inner_division, out);
         } else {
-            out.push(Unit::new(p, division, &body(agreement.full_text(p), p)));
+            out.push(Unit::new(
+                p,
+                division,
+                &compared_text(agreement, furniture, p),
+            ));
         }
     }
 }
@@ -169,7 +212,10 @@ pub fn printed_title_len(unit: &Unit, other: &Unit) -> usize {
     let Some(title) = other.provision.title.as_deref() else {
         return 0;
     };
-    let wanted: Vec<u64> = tokenize(title).iter().map(|t| t.fold).collect();
+    let wanted: Vec<u64> = drop_footnote_markers(tokenize(title))
+        .iter()
+        .map(|t| t.fold)
+        .collect();
     let starts_with_title = !wanted.is_empty()
         && unit.tokens.len() >= wanted.len()
         && unit.tokens.iter().zip(&wanted).all(|(t, w)| t.fold == *w);

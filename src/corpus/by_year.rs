@@ -2,6 +2,7 @@
 //! spread over time: a CSV and an SVG line chart for a paper.
 
 use super::Row;
+use plotters::coord::CoordTranslate;
 use plotters::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -72,135 +73,484 @@ pub fn by_year(rows: &[Row], cultural_clauses: &[&str]) -> Vec<YearRow> {
         .collect()
 }
 
-/// Writes the years as CSV, a header line first; `mean_gaps` with two decimals.
-pub fn write_by_year_csv(out: &mut dyn Write, years: &[YearRow]) -> io::Result<()> {
-    writeln!(out, "year,agreements,with_cultural_clause,with_ecommerce,with_convention_reference,with_ecommerce_carveout_gap,mean_gaps")?;
-    for y in years {
+/// The fewest agreements a plotted period holds: with fewer, one agreement
+/// swings a share by 20 points or more. Smaller periods are merged into the
+/// next; a last period still smaller is drawn grey.
+pub const MIN_AGREEMENTS: usize = 5;
+
+/// One period of the `--by-year` table and chart: consecutive years of signature pooled.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Period {
+    /// First year of the period.
+    pub start: i32,
+    /// Last year of the period (inclusive).
+    pub end: i32,
+    /// Agreements signed in the period (with a readable date).
+    pub agreements: usize,
+    /// Those with a finding in any cultural-clause category.
+    pub with_cultural_clause: usize,
+    /// Those with a finding in the `ecommerce` category.
+    pub with_ecommerce: usize,
+    /// Those with a finding in the `convention_reference` category.
+    pub with_convention_reference: usize,
+    /// Those with the `ecommerce_without_cultural_carveout` gap.
+    pub with_ecommerce_carveout_gap: usize,
+    /// `with_cultural_clause` as a percentage of `agreements` (one decimal).
+    pub pct_cultural_clause: f64,
+    /// `with_ecommerce` as a percentage of `agreements`.
+    pub pct_ecommerce: f64,
+    /// `with_convention_reference` as a percentage of `agreements`.
+    pub pct_convention_reference: f64,
+    /// `with_ecommerce_carveout_gap` as a percentage of `agreements`.
+    pub pct_ecommerce_carveout_gap: f64,
+    /// Mean number of gaps per agreement (two decimals).
+    pub mean_gaps: f64,
+    /// The period pools more than one `width`-year step (sparse early years merged).
+    pub merged: bool,
+    /// Fewer than [`MIN_AGREEMENTS`] agreements even so: its shares are not to be read as a
+    /// trend (grey in the chart).
+    pub few: bool,
+    /// The corpus ends before the period does (its last agreement is from before `end`).
+    pub partial: bool,
+    /// The latest year of the period that has an agreement.
+    pub data_until: i32,
+}
+
+/// Pools the years into `width`-year periods aligned on multiples of `width` (2000–2004,
+/// 2005–2009 for 5), merging a period of fewer than [`MIN_AGREEMENTS`] agreements into the
+/// next; a last period still smaller stays alone and is marked `few`. The last period is
+/// `partial` when the corpus's latest year falls before its end. `width` 0 counts as 1.
+pub fn periods(years: &[YearRow], width: i32) -> Vec<Period> {
+    let width = width.max(1);
+    let Some(last_year) = years.last().map(|y| y.year) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Period> = Vec::new();
+    let mut open: Option<(Period, usize, f64)> = None; // period, steps, gap sum
+    let step_of = |y: i32| y - y.rem_euclid(width);
+    let mut k = 0;
+    while k < years.len() {
+        let start = step_of(years[k].year);
+        let (mut p, steps, mut gaps) = open.take().unwrap_or_else(|| {
+            (
+                Period {
+                    start,
+                    ..Default::default()
+                },
+                0,
+                0.0,
+            )
+        });
+        while k < years.len() && step_of(years[k].year) == start {
+            let y = &years[k];
+            p.agreements += y.agreements;
+            p.with_cultural_clause += y.with_cultural_clause;
+            p.with_ecommerce += y.with_ecommerce;
+            p.with_convention_reference += y.with_convention_reference;
+            p.with_ecommerce_carveout_gap += y.with_ecommerce_carveout_gap;
+            gaps += y.mean_gaps * y.agreements as f64;
+            p.data_until = y.year;
+            k += 1;
+        }
+        p.end = start + width - 1;
+        if p.agreements >= MIN_AGREEMENTS || k == years.len() {
+            p.merged = steps > 0;
+            out.push(finish(p, gaps, last_year));
+        } else {
+            open = Some((p, steps + 1, gaps));
+        }
+    }
+    out
+}
+
+fn finish(mut p: Period, gaps: f64, last_year: i32) -> Period {
+    let n = p.agreements.max(1) as f64;
+    let pct = |x: usize| (1000.0 * x as f64 / n).round() / 10.0;
+    p.pct_cultural_clause = pct(p.with_cultural_clause);
+    p.pct_ecommerce = pct(p.with_ecommerce);
+    p.pct_convention_reference = pct(p.with_convention_reference);
+    p.pct_ecommerce_carveout_gap = pct(p.with_ecommerce_carveout_gap);
+    p.mean_gaps = (100.0 * gaps / n).round() / 100.0;
+    p.few = p.agreements < MIN_AGREEMENTS;
+    p.partial = last_year < p.end;
+    p
+}
+
+impl Period {
+    /// "2000–2004", or "2020–2024 (partial)".
+    pub fn label(&self) -> String {
+        let mut s = if self.start == self.end {
+            self.start.to_string()
+        } else {
+            format!("{}–{}", self.start, self.end)
+        };
+        if self.partial {
+            s.push_str(" (partial)");
+        }
+        s
+    }
+}
+
+/// The CSV columns of the period table, in order.
+const COLUMNS: [&str; 17] = [
+    "period",
+    "start",
+    "end",
+    "agreements",
+    "with_cultural_clause",
+    "with_ecommerce",
+    "with_convention_reference",
+    "with_ecommerce_carveout_gap",
+    "pct_cultural_clause",
+    "pct_ecommerce",
+    "pct_convention_reference",
+    "pct_ecommerce_carveout_gap",
+    "mean_gaps",
+    "merged",
+    "few",
+    "partial",
+    "data_until",
+];
+
+/// Writes the periods as CSV: a header line, then one line per period; the period label is
+/// quoted text, counts and percentages unquoted numbers, flags `true`/`false`.
+pub fn write_periods_csv(out: &mut dyn Write, periods: &[Period]) -> io::Result<()> {
+    writeln!(out, "{}", COLUMNS.join(","))?;
+    for p in periods {
         writeln!(
             out,
-            "{},{},{},{},{},{},{:.2}",
-            y.year,
-            y.agreements,
-            y.with_cultural_clause,
-            y.with_ecommerce,
-            y.with_convention_reference,
-            y.with_ecommerce_carveout_gap,
-            y.mean_gaps
+            "{},{},{},{},{},{},{},{},{:.1},{:.1},{:.1},{:.1},{:.2},{},{},{},{}",
+            super::output::quoted(&p.label()),
+            p.start,
+            p.end,
+            p.agreements,
+            p.with_cultural_clause,
+            p.with_ecommerce,
+            p.with_convention_reference,
+            p.with_ecommerce_carveout_gap,
+            p.pct_cultural_clause,
+            p.pct_ecommerce,
+            p.pct_convention_reference,
+            p.pct_ecommerce_carveout_gap,
+            p.mean_gaps,
+            p.merged,
+            p.few,
+            p.partial,
+            p.data_until
         )?;
     }
     Ok(())
 }
 
-/// A plotted line: its legend, colour, and the count it shows.
-type Series = (&'static str, RGBColor, fn(&YearRow) -> usize);
-
-/// Years with one or two agreements make a yearly share jump between 0 and
-/// 100%; the chart pools five-year periods so that the trend reads.
-const PERIOD: i32 = 5;
-
-fn pooled(years: &[YearRow]) -> Vec<YearRow> {
-    let mut out: Vec<YearRow> = Vec::new();
-    for y in years {
-        let start = y.year - y.year.rem_euclid(PERIOD);
-        if out.last().is_none_or(|p| p.year != start) {
-            out.push(YearRow {
-                year: start,
-                ..Default::default()
-            });
-        }
-        let p = out.last_mut().expect("pushed above");
-        p.agreements += y.agreements;
-        p.with_cultural_clause += y.with_cultural_clause;
-        p.with_ecommerce += y.with_ecommerce;
-        p.with_convention_reference += y.with_convention_reference;
-        p.with_ecommerce_carveout_gap += y.with_ecommerce_carveout_gap;
+/// Writes the periods as JSON Lines: one flat object per period, the fields of [`Period`]
+/// plus `period` (the label).
+pub fn write_periods_jsonl(out: &mut dyn Write, periods: &[Period]) -> io::Result<()> {
+    for p in periods {
+        let mut v = serde_json::to_value(p)?;
+        v["period"] = serde_json::Value::String(p.label());
+        serde_json::to_writer(&mut *out, &v)?;
+        writeln!(out)?;
     }
-    out
+    Ok(())
 }
 
-/// Share of each five-year period's agreements with each feature, one line per
-/// feature, points at the period's middle year.
-pub fn write_by_year_svg(path: &Path, years: &[YearRow]) -> Result<(), String> {
-    let periods = pooled(years);
+/// Writes the periods as an aligned terminal table (shares in %).
+pub fn write_periods_table(out: &mut dyn Write, periods: &[Period]) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<22} {:>10} {:>9} {:>11} {:>11} {:>12} {:>9}",
+        "period", "agreements", "cultural", "e-commerce", "convention", "no carve-out", "mean gaps"
+    )?;
+    for p in periods {
+        let mut label = p.label();
+        if p.few {
+            label.push_str(" *");
+        }
+        writeln!(
+            out,
+            "{:<22} {:>10} {:>8.1}% {:>10.1}% {:>10.1}% {:>11.1}% {:>9.2}",
+            label,
+            p.agreements,
+            p.pct_cultural_clause,
+            p.pct_ecommerce,
+            p.pct_convention_reference,
+            p.pct_ecommerce_carveout_gap,
+            p.mean_gaps
+        )?;
+    }
+    if periods.iter().any(|p| p.few) {
+        writeln!(
+            out,
+            "* fewer than {MIN_AGREEMENTS} agreements: shares not comparable"
+        )?;
+    }
+    Ok(())
+}
+
+/// How a plotted line looks: legend, colour, dash (0 for solid), marker, and the share.
+struct Series {
+    label: &'static str,
+    color: RGBColor,
+    dash: u32,
+    marker: Marker,
+    value: fn(&Period) -> f64,
+}
+
+#[derive(Clone, Copy)]
+enum Marker {
+    Circle,
+    Triangle,
+    Square,
+    Cross,
+}
+
+const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+const GREY: RGBColor = RGBColor(0x99, 0x99, 0x99);
+
+/// The chart: the share of each period's agreements with each feature, one
+/// line per feature (colour, dash and marker differ, so it reads in black and
+/// white), points at the period's middle, the period's agreement count under
+/// the axis, a period of fewer than five agreements grey, a partial last period
+/// shaded and labelled.
+pub fn write_by_year_svg(path: &Path, periods: &[Period]) -> Result<(), String> {
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
         return Err("no agreement has a signature date: nothing to plot".into());
     };
-    let root = SVGBackend::new(path, (900, 520)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let err = |e: &dyn std::fmt::Display| e.to_string();
+    let (x0, x1) = (first.start as f64, last.end as f64 + 1.0);
+    let root = SVGBackend::new(path, (1000, 620)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| err(&e))?;
     let mut chart = ChartBuilder::on(&root)
         .caption(
-            "Cultural and e-commerce provisions in trade agreements",
-            ("sans-serif", 20),
+            "Cultural and e-commerce provisions in trade agreements, by period signed",
+            ("sans-serif", 22).into_font().color(&INK),
         )
-        .margin(16)
-        .x_label_area_size(40)
-        .y_label_area_size(56)
-        .build_cartesian_2d(first.year..last.year + PERIOD, 0f64..100f64)
-        .map_err(|e| e.to_string())?;
+        .margin(18)
+        .x_label_area_size(70)
+        .y_label_area_size(70)
+        .build_cartesian_2d(x0..x1, 0f64..105f64)
+        .map_err(|e| err(&e))?;
     chart
         .configure_mesh()
-        .x_desc(format!(
-            "year signed ({PERIOD}-year periods; n = agreements in the period)"
-        ))
-        .y_desc("% of agreements signed in the period")
+        .disable_x_mesh()
+        .y_labels(6)
+        .y_label_formatter(&|v| format!("{v:.0} %"))
+        .x_labels(0)
+        .y_desc("share of the period's agreements")
+        .axis_desc_style(("sans-serif", 16).into_font().color(&INK))
+        .label_style(("sans-serif", 15).into_font().color(&INK))
+        .light_line_style(WHITE)
+        .bold_line_style(RGBColor(0xc8, 0xc8, 0xc8))
         .draw()
-        .map_err(|e| e.to_string())?;
-    let series: [Series; 4] = [
-        ("cultural clause", RGBColor(0x1b, 0x9e, 0x77), |y| {
-            y.with_cultural_clause
-        }),
-        ("e-commerce provisions", RGBColor(0xd9, 0x5f, 0x02), |y| {
-            y.with_ecommerce
-        }),
-        (
-            "reference to the 2005 Convention",
-            RGBColor(0x75, 0x70, 0xb3),
-            |y| y.with_convention_reference,
-        ),
-        (
-            "e-commerce without cultural carve-out",
-            RGBColor(0xe7, 0x29, 0x8a),
-            |y| y.with_ecommerce_carveout_gap,
-        ),
+        .map_err(|e| err(&e))?;
+    // a partial last period: shaded, and said so
+    if last.partial {
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(last.start as f64, 0.0), (last.end as f64 + 1.0, 100.0)],
+                RGBColor(0xee, 0xee, 0xee).filled(),
+            )))
+            .map_err(|e| err(&e))?;
+    }
+    // period boundaries, labels and counts under the axis
+    for p in periods {
+        let style = ("sans-serif", 14)
+            .into_font()
+            .color(if p.few { &GREY } else { &INK });
+        let mid = (p.start as f64 + p.end as f64 + 1.0) / 2.0;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(p.start as f64, 0.0), (p.start as f64, 100.0)],
+                RGBColor(0xd0, 0xd0, 0xd0),
+            )))
+            .map_err(|e| err(&e))?;
+        let mut label = if p.start == p.end {
+            p.start.to_string()
+        } else {
+            format!("{}–{:02}", p.start, p.end % 100)
+        };
+        if p.partial {
+            label.push('*');
+        }
+        // under the axis, in the label area: the period, then its count
+        let (px, py) = chart.backend_coord(&(mid, 0.0));
+        for (text, dy) in [(label, 16), (format!("n = {}", p.agreements), 34)] {
+            root.draw(&Text::new(
+                text,
+                (px, py + dy),
+                style.clone().pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Center,
+                    plotters::style::text_anchor::VPos::Center,
+                )),
+            ))
+            .map_err(|e| err(&e))?;
+        }
+    }
+    if last.partial {
+        let (px, py) =
+            chart.backend_coord(&((last.start as f64 + last.end as f64 + 1.0) / 2.0, 100.0));
+        root.draw(&Text::new(
+            "partial",
+            (px, py + 12),
+            ("sans-serif", 14)
+                .into_font()
+                .color(&INK)
+                .pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Center,
+                    plotters::style::text_anchor::VPos::Center,
+                )),
+        ))
+        .map_err(|e| err(&e))?;
+    }
+    let series = [
+        Series {
+            label: "cultural clause",
+            color: RGBColor(0x1b, 0x6e, 0x53),
+            dash: 0,
+            marker: Marker::Circle,
+            value: |p| p.pct_cultural_clause,
+        },
+        Series {
+            label: "e-commerce provisions",
+            color: RGBColor(0xb3, 0x4a, 0x00),
+            dash: 10,
+            marker: Marker::Triangle,
+            value: |p| p.pct_ecommerce,
+        },
+        Series {
+            label: "reference to the 2005 Convention",
+            color: RGBColor(0x4b, 0x47, 0x9c),
+            dash: 4,
+            marker: Marker::Square,
+            value: |p| p.pct_convention_reference,
+        },
+        Series {
+            label: "e-commerce without cultural carve-out",
+            color: RGBColor(0xb0, 0x1a, 0x64),
+            dash: 16,
+            marker: Marker::Cross,
+            value: |p| p.pct_ecommerce_carveout_gap,
+        },
     ];
-    for (label, color, value) in series {
-        let points: Vec<(i32, f64)> = periods
+    let mid = |p: &Period| (p.start as f64 + p.end as f64 + 1.0) / 2.0;
+    for s in &series {
+        let color = s.color;
+        // the line runs through the periods that hold enough agreements; a
+        // few-agreement period is a grey point joined by a grey dotted line
+        let solid: Vec<(f64, f64)> = periods
             .iter()
-            .map(|p| {
-                (
-                    p.year + PERIOD / 2,
-                    100.0 * value(p) as f64 / p.agreements.max(1) as f64,
-                )
+            .filter(|p| !p.few)
+            .map(|p| (mid(p), (s.value)(p)))
+            .collect();
+        let style = color.stroke_width(3);
+        if s.dash == 0 {
+            chart
+                .draw_series(LineSeries::new(solid.clone(), style))
+                .map_err(|e| err(&e))?;
+        } else {
+            chart
+                .draw_series(DashedLineSeries::new(solid.clone(), s.dash, 6, style))
+                .map_err(|e| err(&e))?;
+        }
+        let area = chart.plotting_area();
+        for p in periods {
+            let c = if p.few { GREY } else { color };
+            draw_marker(area, s.marker, (mid(p), (s.value)(p)), c)?;
+        }
+        let grey: Vec<(f64, f64)> = periods
+            .windows(2)
+            .filter(|w| w[1].few)
+            .flat_map(|w| {
+                [
+                    (mid(&w[0]), (s.value)(&w[0])),
+                    (mid(&w[1]), (s.value)(&w[1])),
+                ]
             })
             .collect();
-        chart
-            .draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))
-            .map_err(|e| e.to_string())?
-            .label(label)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
-            });
-        chart
-            .draw_series(points.iter().map(|&p| Circle::new(p, 3, color.filled())))
-            .map_err(|e| e.to_string())?;
+        if !grey.is_empty() {
+            chart
+                .draw_series(DashedLineSeries::new(grey, 2, 5, GREY.stroke_width(2)))
+                .map_err(|e| err(&e))?;
+        }
     }
-    chart
-        .draw_series(periods.iter().map(|p| {
-            Text::new(
-                format!("n={}", p.agreements),
-                (p.year + 1, 97.0),
-                ("sans-serif", 11).into_font().color(&BLACK.mix(0.6)),
-            )
-        }))
-        .map_err(|e| e.to_string())?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::Coordinate(70, 60))
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK)
-        .draw()
-        .map_err(|e| e.to_string())?;
-    root.present().map_err(|e| e.to_string())
+    // the legend, drawn by hand: each entry's line with its dash and marker
+    let (lx, ly) = (104, 62);
+    root.draw(&Rectangle::new(
+        [(lx, ly), (lx + 330, ly + 14 + 24 * series.len() as i32)],
+        ShapeStyle::from(WHITE.mix(0.92)).filled(),
+    ))
+    .map_err(|e| err(&e))?;
+    root.draw(&Rectangle::new(
+        [(lx, ly), (lx + 330, ly + 14 + 24 * series.len() as i32)],
+        INK.stroke_width(1),
+    ))
+    .map_err(|e| err(&e))?;
+    for (k, s) in series.iter().enumerate() {
+        let y = ly + 19 + 24 * k as i32;
+        let (x, style) = (lx + 12, s.color.stroke_width(3));
+        if s.dash == 0 {
+            root.draw(&PathElement::new(vec![(x, y), (x + 40, y)], style))
+                .map_err(|e| err(&e))?;
+        } else {
+            let d = s.dash.min(12) as i32;
+            let mut at = x;
+            while at < x + 40 {
+                root.draw(&PathElement::new(
+                    vec![(at, y), ((at + d).min(x + 40), y)],
+                    style,
+                ))
+                .map_err(|e| err(&e))?;
+                at += d + 5;
+            }
+        }
+        draw_marker(&root, s.marker, (x + 20, y), s.color)?;
+        root.draw(&Text::new(
+            s.label,
+            (x + 52, y - 8),
+            ("sans-serif", 15).into_font().color(&INK),
+        ))
+        .map_err(|e| err(&e))?;
+    }
+    let mut notes = vec![format!(
+        "Periods of fewer than {MIN_AGREEMENTS} agreements are merged into the next; grey: still fewer than {MIN_AGREEMENTS}."
+    )];
+    if last.partial {
+        notes.push(format!(
+            "* partial period (shaded): the corpus's latest agreement is from {}.",
+            last.data_until
+        ));
+    }
+    for (k, note) in notes.iter().enumerate() {
+        root.draw(&Text::new(
+            note.clone(),
+            (88, 598 - 17 * (notes.len() - 1 - k) as i32),
+            ("sans-serif", 13).into_font().color(&INK),
+        ))
+        .map_err(|e| err(&e))?;
+    }
+    root.present().map_err(|e| err(&e))
+}
+
+/// Draws one marker, filled (a cross as strokes), on any drawing area.
+fn draw_marker<DB: DrawingBackend, CT: CoordTranslate>(
+    area: &DrawingArea<DB, CT>,
+    marker: Marker,
+    at: CT::From,
+    color: RGBColor,
+) -> Result<(), String>
+where
+    CT::From: Clone,
+{
+    let style = color.filled();
+    let drawn = match marker {
+        Marker::Circle => area.draw(&Circle::new(at, 5, style)),
+        Marker::Triangle => area.draw(&TriangleMarker::new(at, 7, style)),
+        Marker::Square => {
+            area.draw(&(EmptyElement::at(at) + Rectangle::new([(-5, -5), (5, 5)], style)))
+        }
+        Marker::Cross => area.draw(&Cross::new(at, 5, color.stroke_width(3))),
+    };
+    drawn.map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -275,6 +625,102 @@ mod tests {
         );
     }
 
+    fn years(spec: &[(i32, usize, usize)]) -> Vec<YearRow> {
+        spec.iter()
+            .map(|&(year, agreements, cultural)| YearRow {
+                year,
+                agreements,
+                with_cultural_clause: cultural,
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn small_periods_merge_into_the_next_and_a_short_last_one_is_partial_and_few() {
+        // 1990: 1 agreement, 1996: 2, 2001: 6, 2006: 5, 2011: 2 (corpus ends 2011)
+        let ys = years(&[
+            (1990, 1, 1),
+            (1996, 2, 0),
+            (2001, 6, 3),
+            (2006, 5, 5),
+            (2011, 2, 1),
+        ]);
+        let p = periods(&ys, 5);
+        let spans: Vec<(i32, i32, usize)> =
+            p.iter().map(|p| (p.start, p.end, p.agreements)).collect();
+        assert_eq!(spans, [(1990, 2004, 9), (2005, 2009, 5), (2010, 2014, 2)]);
+        assert!(p[0].merged && !p[0].few && !p[0].partial);
+        assert!(
+            (p[0].pct_cultural_clause - 44.4).abs() < 1e-9,
+            "{}",
+            p[0].pct_cultural_clause
+        );
+        assert!(!p[1].merged && !p[1].few);
+        assert!(p[2].few && p[2].partial && p[2].data_until == 2011);
+        assert_eq!(p[2].label(), "2010–2014 (partial)");
+        // one row per year
+        assert_eq!(
+            periods(&ys, 1).len(),
+            3,
+            "1990+1996+2001 reach five, then 2006, then 2011"
+        );
+    }
+
+    #[test]
+    fn the_period_table_in_three_formats() {
+        let p = periods(&years(&[(2001, 6, 3), (2006, 5, 5)]), 5);
+        let mut csv = Vec::new();
+        write_periods_csv(&mut csv, &p).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(csv.starts_with("period,start,end,agreements,"), "{csv}");
+        assert!(csv.contains("\n\"2000–2004\",2000,2004,6,3,"), "{csv}");
+        let mut jsonl = Vec::new();
+        write_periods_jsonl(&mut jsonl, &p).unwrap();
+        let lines: Vec<serde_json::Value> = String::from_utf8(jsonl)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1]["period"], "2005–2009 (partial)");
+        assert_eq!(lines[1]["pct_cultural_clause"], 100.0);
+        assert!(lines
+            .iter()
+            .all(|l| l.as_object().unwrap().values().all(|v| !v.is_object())));
+        let mut table = Vec::new();
+        write_periods_table(&mut table, &p).unwrap();
+        let table = String::from_utf8(table).unwrap();
+        assert!(
+            table.contains("2000–2004") && table.contains("50.0%"),
+            "{table}"
+        );
+    }
+
+    #[test]
+    fn the_chart_shows_counts_a_percent_axis_grey_few_and_the_partial_period() {
+        let p = periods(&years(&[(2001, 6, 3), (2006, 7, 5), (2011, 2, 1)]), 5);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("by-year.svg");
+        write_by_year_svg(&path, &p).unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        assert!(svg.starts_with("<svg"));
+        for text in [
+            "n = 6",
+            "n = 7",
+            "n = 2",
+            "100 %",
+            "0 %",
+            "partial",
+            "2010–14*",
+            "cultural clause",
+        ] {
+            assert!(svg.contains(text), "{text} missing");
+        }
+        // the few-agreement period's markers are grey
+        assert!(svg.contains("#999999"), "grey for the period of 2");
+    }
+
     #[test]
     fn writes_an_svg_chart() {
         let rows = [
@@ -283,7 +729,7 @@ mod tests {
         ];
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("by-year.svg");
-        write_by_year_svg(&path, &by_year(&rows, &["cultural_exception"])).unwrap();
+        write_by_year_svg(&path, &periods(&by_year(&rows, &["cultural_exception"]), 5)).unwrap();
         let svg = std::fs::read_to_string(&path).unwrap();
         assert!(
             svg.starts_with("<svg") && svg.contains("polyline") && svg.contains("cultural clause"),

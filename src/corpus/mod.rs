@@ -5,8 +5,11 @@
 mod by_year;
 mod output;
 
-pub use by_year::{by_year, write_by_year_csv, write_by_year_svg, YearRow};
-pub use output::{write_csv, write_jsonl, write_table};
+pub use by_year::{
+    by_year, periods, write_by_year_svg, write_periods_csv, write_periods_jsonl,
+    write_periods_table, Period, YearRow, MIN_AGREEMENTS,
+};
+pub use output::{quoted, write_csv, write_jsonl, write_table};
 
 use crate::provision::Agreement;
 use globset::GlobMatcher;
@@ -24,18 +27,14 @@ pub struct Coding {
     pub categories: BTreeMap<String, Vec<ArticleRef>>,
     /// Ids of the agreement-level gaps found (`missing_cultural_exception`…).
     pub gaps: Vec<String>,
-    /// The findings and gaps as `check --format json` gives them (JSON Lines
-    /// only; `null` otherwise).
-    pub findings: Option<CodedFindings>,
-}
-
-/// One agreement's findings and gaps, as `check --format json` gives them.
-#[derive(Debug, Clone, Serialize)]
-pub struct CodedFindings {
-    /// Article findings.
+    /// The findings as `check --format json` gives them (kept for JSON Lines only; empty
+    /// otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<crate::model::Finding>,
-    /// Agreement-level gaps.
-    pub gaps: Vec<crate::model::Gap>,
+    /// The gaps in full, as `check --format json` gives them (JSON Lines only; empty
+    /// otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gap_details: Vec<crate::model::Gap>,
 }
 
 /// An article a category was found in.
@@ -66,6 +65,16 @@ pub struct Row {
     /// What the coder found; its fields are the row's columns (flattened in JSON).
     #[serde(flatten)]
     pub coding: Coding,
+}
+
+impl Row {
+    /// Year of signature: the first four characters of `date_signed`, when they are a number.
+    pub fn year(&self) -> Option<i32> {
+        self.date_signed
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+    }
 }
 
 /// A file that could not be coded; the run goes on without it.

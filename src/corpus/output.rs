@@ -1,18 +1,29 @@
 //! The matrix as CSV, JSON Lines or an aligned table.
 
 use super::{Failure, Row};
+use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
+
+/// A CSV field quoted as text: in double quotes, inner quotes doubled. Every
+/// text column is written so, numbers never are: a reader that types quoted
+/// fields as text (Python's `csv.QUOTE_NONNUMERIC`, LibreOffice's "quoted field
+/// as text") keeps an article number such as `15.10` as written instead of
+/// reading the number 15.1.
+pub fn quoted(field: &str) -> String {
+    format!("\"{}\"", field.replace('"', "\"\""))
+}
 
 /// Columns: file, name, date signed, parties, language, article count, then per
 /// category the number of flagged articles, the gaps, and per category the first
-/// flagged article's number as evidence.
+/// flagged article's number as evidence. Text columns (file, name, date, parties,
+/// language, the `_first` article numbers) are always quoted; counts never.
 pub fn write_csv(
     out: &mut dyn Write,
     rows: &[Row],
     categories: &[String],
     gap_ids: &[&str],
 ) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
     let mut header: Vec<String> = [
         "file",
         "name",
@@ -27,14 +38,14 @@ pub fn write_csv(
     header.extend(categories.iter().cloned());
     header.extend(gap_ids.iter().map(|g| format!("gap_{g}")));
     header.extend(categories.iter().map(|c| format!("{c}_first")));
-    w.write_record(&header)?;
+    writeln!(out, "{}", header.join(","))?;
     for r in rows {
         let mut fields = vec![
-            r.file.clone(),
-            r.name.clone().unwrap_or_default(),
-            r.date_signed.clone().unwrap_or_default(),
-            r.parties.join(";"),
-            r.language.clone().unwrap_or_default(),
+            quoted(&r.file),
+            quoted(r.name.as_deref().unwrap_or_default()),
+            quoted(r.date_signed.as_deref().unwrap_or_default()),
+            quoted(&r.parties.join(";")),
+            quoted(r.language.as_deref().unwrap_or_default()),
             r.articles.to_string(),
         ];
         let flagged = |c: &String| r.coding.categories.get(c);
@@ -49,20 +60,75 @@ pub fn write_csv(
                 .map(|g| u8::from(r.coding.gaps.iter().any(|x| x == g)).to_string()),
         );
         fields.extend(categories.iter().map(|c| {
-            flagged(c)
-                .and_then(|v| v.first())
-                .map(|a| a.number.clone().unwrap_or_else(|| a.path.clone()))
-                .unwrap_or_default()
+            quoted(
+                &flagged(c)
+                    .and_then(|v| v.first())
+                    .map(|a| a.number.clone().unwrap_or_else(|| a.path.clone()))
+                    .unwrap_or_default(),
+            )
         }));
-        w.write_record(&fields)?;
+        writeln!(out, "{}", fields.join(","))?;
     }
-    w.flush()
+    Ok(())
 }
 
-/// Writes JSON Lines: one object per row, then one `{"file", "error"}` object per failure.
+/// One line of `corpus --format jsonl`: flat fields, each documented in
+/// docs/corpus.md. Findings and gaps are lists of the objects `check --format
+/// json` gives; nothing repeats at two levels.
+#[derive(Serialize)]
+struct JsonlRow<'r> {
+    file: &'r str,
+    name: Option<&'r str>,
+    date_signed: Option<&'r str>,
+    year: Option<i32>,
+    parties: &'r [String],
+    language: Option<&'r str>,
+    articles: usize,
+    /// Per category with a finding, the number of articles flagged.
+    category_counts: BTreeMap<&'r str, usize>,
+    /// Per category with a finding, the flagged articles' numbers as written (the path when an
+    /// article has no number), in document order.
+    category_articles: BTreeMap<&'r str, Vec<&'r str>>,
+    /// Ids of the open gaps.
+    gap_ids: &'r [String],
+    findings: &'r [crate::model::Finding],
+    gaps: &'r [crate::model::Gap],
+}
+
+/// Writes JSON Lines: one flat object per row (see `JsonlRow` and docs/corpus.md), then one
+/// `{"file", "error"}` object per failure.
 pub fn write_jsonl(out: &mut dyn Write, rows: &[Row], failures: &[Failure]) -> io::Result<()> {
     for r in rows {
-        serde_json::to_writer(&mut *out, r)?;
+        let c = &r.coding;
+        let line = JsonlRow {
+            file: &r.file,
+            name: r.name.as_deref(),
+            date_signed: r.date_signed.as_deref(),
+            year: r.year(),
+            parties: &r.parties,
+            language: r.language.as_deref(),
+            articles: r.articles,
+            category_counts: c
+                .categories
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.len()))
+                .collect(),
+            category_articles: c
+                .categories
+                .iter()
+                .map(|(k, v)| {
+                    let numbers = v
+                        .iter()
+                        .map(|a| a.number.as_deref().unwrap_or(&a.path))
+                        .collect();
+                    (k.as_str(), numbers)
+                })
+                .collect(),
+            gap_ids: &c.gaps,
+            findings: &c.findings,
+            gaps: &c.gap_details,
+        };
+        serde_json::to_writer(&mut *out, &line)?;
         writeln!(out)?;
     }
     for f in failures {

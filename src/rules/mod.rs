@@ -93,6 +93,26 @@ pub struct RuleSet {
     catalogue: Catalogue,
 }
 
+/// The category names of the built-in `rules/categories.toml`, in its order (what `check
+/// --category` takes without `--rules`); empty if the file does not parse, which the
+/// loader's own tests rule out.
+pub fn builtin_category_names() -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        category: Vec<Named>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Named {
+        name: String,
+    }
+    builtin::FILES
+        .iter()
+        .find(|(name, _)| *name == "categories.toml")
+        .and_then(|(_, text)| toml::from_str::<File>(text).ok())
+        .map(|f| f.category.into_iter().map(|c| c.name).collect())
+        .unwrap_or_default()
+}
+
 impl RuleSet {
     /// The rules shipped in `rules/`, compiled into the binary.
     pub fn builtin() -> Result<RuleSet, RuleError> {

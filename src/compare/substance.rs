@@ -1,0 +1,482 @@
+//! Changes of substance inside a provision that is in the same category on
+//! both sides. The category delta alone says "no difference" when a cultural
+//! exception that covered "cultural industries, including … film" comes back
+//! covering "books and broadcasting": both are cultural exceptions. What a
+//! negotiator needs to hear is what the provision now covers, whether it still
+//! binds, and whether it still refers to the 2005 Convention, with the words of
+//! both texts.
+//!
+//! Three readings, each in English, Spanish and French, over folded text (no
+//! case, no accents):
+//!
+//! - **coverage**: the cultural sectors and goods a provision names (cultural
+//!   industries, books, newspapers and periodicals, film, video, music and sound
+//!   recordings, broadcasting, audiovisual, performing arts, visual arts,
+//!   heritage, video games, cultural goods and services);
+//! - **binding**: whether it obliges ("shall", "shall not", "must"; "deberá",
+//!   "no impondrá"; "doit", "s'engagent", "aucune Partie n'impose") or only
+//!   permits, encourages or recognises ("may", "shall endeavour", "recognise
+//!   the practice"; "podrá", "procurará", "reconocen"; "peut", "s'efforcent",
+//!   "reconnaissent");
+//! - **Convention reference**: whether one side refers to the 2005 Convention
+//!   and the other not (as the rule engine's `convention_reference` category
+//!   says, passed in by the caller).
+
+use crate::text::fold_text;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// What kind of substance changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubstanceKind {
+    /// The sectors or goods the provision covers.
+    Coverage,
+    /// Whether the provision obliges or only permits, encourages or recognises.
+    Binding,
+    /// A reference to the 2005 Convention added or dropped.
+    ConventionReference,
+}
+
+/// One change of substance in a pair of provisions, with both texts' words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubstanceChange {
+    /// Which reading changed.
+    pub kind: SubstanceKind,
+    /// Coverage: sectors A names and B does not; binding: A's level ("binding",
+    /// "non-binding"); Convention: `["2005 Convention"]` when A has it alone.
+    pub in_a_only: Vec<String>,
+    /// The same for B.
+    pub in_b_only: Vec<String>,
+    /// A's words: the sentence that carries the change (at most about 400 characters).
+    pub a_words: String,
+    /// B's words, the same way.
+    pub b_words: String,
+}
+
+/// A cultural sector or good, as reports name it, and the folded stems that name it in
+/// English, Spanish and French (matched at a word start).
+const SECTORS: &[(&str, &[&str])] = &[
+    (
+        "cultural industries",
+        &[
+            "cultural industr",
+            "industrias culturales",
+            "industries culturelles",
+        ],
+    ),
+    (
+        "cultural goods and services",
+        &[
+            "cultural goods",
+            "cultural services",
+            "bienes culturales",
+            "servicios culturales",
+            "biens culturels",
+            "services culturels",
+        ],
+    ),
+    (
+        "books and publishing",
+        &[
+            "book",
+            "publishing",
+            "publication of",
+            "libro",
+            "publicacion de",
+            "edicion de",
+            "livre",
+            "edition de",
+            "publication de",
+        ],
+    ),
+    (
+        "newspapers and periodicals",
+        &[
+            "newspaper",
+            "periodical",
+            "magazine",
+            "periodico",
+            "revista",
+            "journaux",
+            "journal",
+            "periodique",
+            "magazine",
+        ],
+    ),
+    ("film", &["film", "cine", "motion picture", "pelicula"]),
+    ("video", &["video"]),
+    (
+        "music and sound recordings",
+        &[
+            "music",
+            "sound recording",
+            "audio recording",
+            "musica",
+            "grabaciones sonoras",
+            "fonograma",
+            "musique",
+            "enregistrements sonores",
+            "phonogramme",
+        ],
+    ),
+    (
+        "broadcasting",
+        &[
+            "broadcast",
+            "radio",
+            "television",
+            "radiodifusion",
+            "radiodiffusion",
+            "televisio",
+        ],
+    ),
+    ("audiovisual", &["audiovisual", "audiovisuel"]),
+    (
+        "performing arts",
+        &[
+            "performing art",
+            "artes escenicas",
+            "arts du spectacle",
+            "arts de la scene",
+        ],
+    ),
+    (
+        "visual arts",
+        &["visual art", "artes visuales", "arts visuels"],
+    ),
+    (
+        "cultural heritage",
+        &[
+            "heritage",
+            "museum",
+            "patrimonio",
+            "museo",
+            "patrimoine",
+            "musee",
+        ],
+    ),
+    (
+        "video games",
+        &["video game", "videojuego", "jeux video", "jeu video"],
+    ),
+];
+
+/// The sectors a folded text names, in `SECTORS` order.
+pub fn sectors(folded: &str) -> Vec<&'static str> {
+    SECTORS
+        .iter()
+        .filter(|(_, stems)| stems.iter().any(|s| at_word_start(folded, s)))
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+fn at_word_start(text: &str, stem: &str) -> bool {
+    text.match_indices(stem).any(|(i, _)| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// How strongly a provision's words oblige.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Binding {
+    /// No modal word either way.
+    Neutral,
+    /// Permits, encourages, recognises or commits to effort only.
+    NonBinding,
+    /// Obliges or forbids.
+    Binding,
+}
+
+impl Binding {
+    fn name(self) -> &'static str {
+        match self {
+            Binding::Neutral => "neutral",
+            Binding::NonBinding => "non-binding",
+            Binding::Binding => "binding",
+        }
+    }
+}
+
+/// Soft wording, removed before binding words are looked for ("shall
+/// endeavour" is not "shall").
+static SOFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \bshall\s+(?:endeavou?r|seek|strive|make\s+(?:every|best)\s+efforts?|consider|aim)\b
+        | \b(?:endeavou?rs?|may|should|recogni[sz]es?|recogni[sz]ing|encourages?|strives?)\b
+        | \bbest\s+efforts?\b | \bto\s+the\s+extent\s+(?:possible|practicable)\b
+        | \b(?:procuraran?|se\s+esforzaran?|reconocen|reconoce|alentaran?|deberian?)\b
+        | (?:^|[^o]\s)\bpodran?\b
+        | \ben\s+la\s+medida\s+de\s+lo\s+posible\b
+        | \bs['’]\s?efforcen?t?\b | \b(?:reconnaissent|reconnait|encouragent|devraient|devrait)\b
+        | (?:^|[^e]\s)\bpeu(?:ven)?t\b
+        | \bdans\s+la\s+mesure\s+du\s+possible\b",
+    )
+    .expect("soft wording pattern")
+});
+
+static BINDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:shall|must)\b | \bagrees?\s+(?:to|that)\b | \bundertakes?\b
+        | \b(?:deberan?|se\s+comprometen?|no\s+podran?|ninguna\s+parte)\b
+        | \b(?:otorgaran?|aplicaran?|impondran?|adoptaran?|mantendran?|aseguraran?|concederan?)\b
+        | \b(?:doi(?:ven)?t|s['’]\s?engagen?t?|(?:est|sont)\s+tenue?s?|ne\s+peu(?:ven)?t|aucune\s+partie)\b
+        | \bchaque\s+partie\s+(?:accorde|applique|adopte|maintient|veille|assure|prend)\b",
+    )
+    .expect("binding wording pattern")
+});
+
+/// How strongly a folded text obliges: binding when any obligation remains
+/// once soft wording is set aside, non-binding when only soft wording is there.
+pub fn binding(folded: &str) -> Binding {
+    let soft = SOFT.is_match(folded);
+    let rest = SOFT.replace_all(folded, " ");
+    if BINDING.is_match(&rest) {
+        Binding::Binding
+    } else if soft {
+        Binding::NonBinding
+    } else {
+        Binding::Neutral
+    }
+}
+
+/// The substance changes between two texts of one provision in one category.
+/// `convention` says whether each side refers to the 2005 Convention.
+pub fn changes(a: &str, b: &str, convention: (bool, bool)) -> Vec<SubstanceChange> {
+    let (fa, fb) = (fold_text(a), fold_text(b));
+    let mut out = Vec::new();
+    let (sa, sb) = (sectors(&fa), sectors(&fb));
+    if sa != sb {
+        let only = |x: &[&str], y: &[&str]| -> Vec<String> {
+            x.iter()
+                .filter(|s| !y.contains(s))
+                .map(|s| s.to_string())
+                .collect()
+        };
+        let find = |text: &str| {
+            sentence(text, |f| {
+                sa.iter()
+                    .chain(&sb)
+                    .filter(|s| sectors(f).contains(s))
+                    .count()
+            })
+        };
+        out.push(SubstanceChange {
+            kind: SubstanceKind::Coverage,
+            in_a_only: only(&sa, &sb),
+            in_b_only: only(&sb, &sa),
+            a_words: find(a),
+            b_words: find(b),
+        });
+    }
+    let (ba, bb) = (binding(&fa), binding(&fb));
+    if ba != bb && ba != Binding::Neutral && bb != Binding::Neutral {
+        let find = |text: &str| {
+            sentence(text, |f| {
+                usize::from(SOFT.is_match(f)) + usize::from(BINDING.is_match(f))
+            })
+        };
+        out.push(SubstanceChange {
+            kind: SubstanceKind::Binding,
+            in_a_only: vec![ba.name().to_string()],
+            in_b_only: vec![bb.name().to_string()],
+            a_words: find(a),
+            b_words: find(b),
+        });
+    }
+    if convention.0 != convention.1 {
+        let find = |text: &str| sentence(text, |f| usize::from(f.contains("conven")));
+        let tag = |on: bool| {
+            if on {
+                vec!["2005 Convention".to_string()]
+            } else {
+                Vec::new()
+            }
+        };
+        out.push(SubstanceChange {
+            kind: SubstanceKind::ConventionReference,
+            in_a_only: tag(convention.0),
+            in_b_only: tag(convention.1),
+            a_words: find(a),
+            b_words: find(b),
+        });
+    }
+    out
+}
+
+/// Longest excerpt shown, in characters.
+const MAX_WORDS_CHARS: usize = 400;
+
+/// The sentence of `text` that scores highest (ties: the first), cut to
+/// about 400 characters; the whole text's start when no sentence scores.
+fn sentence(text: &str, score: impl Fn(&str) -> usize) -> String {
+    let mut best: Option<(usize, &str)> = None;
+    for s in sentences(text) {
+        let n = score(&fold_text(s));
+        if n > 0 && best.is_none_or(|(m, _)| n > m) {
+            best = Some((n, s));
+        }
+    }
+    let chosen = best.map_or(text, |(_, s)| s);
+    let one_line = chosen.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= MAX_WORDS_CHARS {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(MAX_WORDS_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Sentences and list items: split after ". ", "; " and ": " and at line breaks
+/// between paragraphs.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &c) in bytes.iter().enumerate() {
+        let end_mark = matches!(c, b'.' | b';')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+            // "Article 4.2." or "i.e." are not sentence ends: a digit or a
+            // single letter before the mark
+            && !text[..i]
+                .rsplit(|ch: char| ch.is_whitespace())
+                .next()
+                .is_some_and(|w| w.chars().count() <= 1 || w.ends_with(|ch: char| ch.is_ascii_digit()));
+        let blank_line = c == b'\n' && bytes.get(i + 1) == Some(&b'\n');
+        if end_mark || blank_line {
+            let s = text[start..=i].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = i + 1;
+        }
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sectors_are_read_in_three_languages() {
+        let en = fold_text("cultural industries, including the publication of books, the production of film and video recordings, and broadcasting");
+        assert_eq!(
+            sectors(&en),
+            [
+                "cultural industries",
+                "books and publishing",
+                "film",
+                "video",
+                "broadcasting"
+            ]
+        );
+        let es = fold_text(
+            "las industrias culturales, incluida la publicación de libros y la radiodifusión",
+        );
+        assert_eq!(
+            sectors(&es),
+            [
+                "cultural industries",
+                "books and publishing",
+                "broadcasting"
+            ]
+        );
+        let fr = fold_text("les industries culturelles, y compris l'édition de livres, le cinéma et la radiodiffusion");
+        assert_eq!(
+            sectors(&fr),
+            [
+                "cultural industries",
+                "books and publishing",
+                "film",
+                "broadcasting"
+            ]
+        );
+        assert!(
+            sectors("the refilm of a bookcase").len() == 1,
+            "word starts only"
+        );
+    }
+
+    #[test]
+    fn binding_and_soft_wording() {
+        let b = |s: &str| binding(&fold_text(s));
+        assert_eq!(
+            b("Neither Party shall impose customs duties on electronic transmissions."),
+            Binding::Binding
+        );
+        assert_eq!(
+            b("The Parties recognise the practice of not imposing customs duties on electronic transmissions."),
+            Binding::NonBinding
+        );
+        assert_eq!(
+            b("Each Party shall endeavour to accept documents."),
+            Binding::NonBinding
+        );
+        assert_eq!(b("A Party may adopt measures."), Binding::NonBinding);
+        assert_eq!(
+            b("Ninguna Parte impondrá derechos aduaneros a las transmisiones electrónicas."),
+            Binding::Binding
+        );
+        assert_eq!(
+            b("Las Partes procurarán no imponer derechos aduaneros."),
+            Binding::NonBinding
+        );
+        assert_eq!(
+            b("Aucune Partie n'impose de droits de douane sur les transmissions électroniques."),
+            Binding::Binding
+        );
+        assert_eq!(
+            b("Les Parties s'efforcent de ne pas imposer de droits de douane."),
+            Binding::NonBinding
+        );
+        assert_eq!(
+            b("Une Partie ne peut imposer de droits de douane."),
+            Binding::Binding
+        );
+        assert_eq!(b("The Parties affirm their rights."), Binding::Neutral);
+    }
+
+    #[test]
+    fn a_narrowed_exception_gives_both_texts_words() {
+        let a = "Nothing in this Agreement shall apply to measures with respect to cultural industries, including the publication of books, the production of film and video recordings, and broadcasting.";
+        let b = "Nothing in this Agreement shall apply to measures with respect to the publication of books and broadcasting.";
+        let c = changes(a, b, (false, false));
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].kind, SubstanceKind::Coverage);
+        assert_eq!(c[0].in_a_only, ["cultural industries", "film", "video"]);
+        assert!(c[0].in_b_only.is_empty());
+        assert_eq!(c[0].a_words, a);
+        assert_eq!(c[0].b_words, b);
+    }
+
+    #[test]
+    fn a_softened_ban_and_a_dropped_reference() {
+        let a = "1. Neither Party shall impose customs duties on electronic transmissions. 2. This Article is consistent with the 2005 Convention.";
+        let b = "1. The Parties recognise the practice of not imposing customs duties on electronic transmissions.";
+        let c = changes(a, b, (true, false));
+        let kinds: Vec<SubstanceKind> = c.iter().map(|x| x.kind).collect();
+        assert_eq!(
+            kinds,
+            [SubstanceKind::Binding, SubstanceKind::ConventionReference]
+        );
+        assert_eq!(c[0].in_a_only, ["binding"]);
+        assert_eq!(c[0].in_b_only, ["non-binding"]);
+        assert!(
+            c[0].a_words.starts_with("1. Neither Party shall impose"),
+            "{}",
+            c[0].a_words
+        );
+        assert!(c[1].a_words.contains("2005 Convention"), "{}", c[1].a_words);
+    }
+}
