@@ -93,12 +93,15 @@ fn score(a: &Agreement, b: &Agreement, changes: &[Change], exp: &Expected) -> Sc
         s.total += 1;
         let entries: Vec<&&Change> = articles
             .iter()
-            .filter(|c| c.a.as_ref().is_some_and(|x| &x.path == path))
+            .filter(|c| c.a.as_ref().is_some_and(|x| &x.provision.path == path))
             .collect();
         let ok = match entries.as_slice() {
             [c] if exp.removed.contains(id) => c.kind == ChangeKind::Removed,
             [c] => {
-                let b_path = c.b.as_ref().map(|x| x.path.as_str()).unwrap_or("");
+                let b_path =
+                    c.b.as_ref()
+                        .map(|x| x.provision.path.as_str())
+                        .unwrap_or("");
                 let (b_id, b_hash) = ids_b.get(b_path).cloned().unwrap_or_default();
                 let same = &b_id == id || hash_of_id.get(id.as_str()) == Some(&b_hash);
                 c.kind == ChangeKind::Matched
@@ -134,9 +137,9 @@ fn score(a: &Agreement, b: &Agreement, changes: &[Change], exp: &Expected) -> Sc
         .iter()
         .find(|(_, (id, _))| id == INSERTED_ID)
         .map(|(p, _)| p.clone());
-    let added_ok = articles
-        .iter()
-        .any(|c| c.kind == ChangeKind::Added && c.b.as_ref().map(|x| &x.path) == inserted.as_ref());
+    let added_ok = articles.iter().any(|c| {
+        c.kind == ChangeKind::Added && c.b.as_ref().map(|x| &x.provision.path) == inserted.as_ref()
+    });
     if added_ok {
         s.correct += 1;
         s.edits_found += 1;
@@ -151,7 +154,9 @@ fn brief(c: &Change) -> String {
     format!(
         "{:?} -> {} moved={} renum={} text={} split={} merged={} sim={:?}",
         c.kind,
-        c.b.as_ref().map(|x| x.path.as_str()).unwrap_or("-"),
+        c.b.as_ref()
+            .map(|x| x.provision.path.as_str())
+            .unwrap_or("-"),
         c.moved,
         c.renumbered,
         c.text_changed,

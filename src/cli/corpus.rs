@@ -1,5 +1,5 @@
 use super::exit;
-use crate::corpus::{self, ArticleRef, Coding};
+use crate::corpus::{self, Coding, ProvisionRef};
 use crate::model::FileFindings;
 use crate::review::{review, ReviewOptions};
 use std::io::{IsTerminal, Write};
@@ -164,11 +164,11 @@ fn coding(file: &FileFindings, with_findings: bool) -> Coding {
     let mut c = Coding::default();
     for f in &file.findings {
         let list = c.categories.entry(f.category.to_string()).or_default();
-        if !list.iter().any(|a: &ArticleRef| a.path == f.provision.path) {
-            list.push(ArticleRef {
-                path: f.provision.path.clone(),
-                number: f.provision.number.clone(),
-            });
+        if !list
+            .iter()
+            .any(|a: &ProvisionRef| a.path == f.provision.path)
+        {
+            list.push(f.provision.clone());
         }
     }
     c.gaps = file.gaps.iter().map(|g| g.id.to_string()).collect();

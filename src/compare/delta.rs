@@ -17,13 +17,9 @@ use crate::rules::{Catalogue, RuleSet};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// A provision a category was found in, by its stable path (any depth: a
-/// paragraph counts for the article that holds it).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct ProvisionRef {
-    /// Stable path of the provision (`ch14/art14.2/p3`).
-    pub path: String,
-}
+/// A provision a category was found in (any depth: a paragraph counts for
+/// the article that holds it): the model's one provision reference.
+pub use crate::model::ProvisionRef;
 
 /// Per category name, the provisions it was found in.
 pub type CategoryMap = BTreeMap<String, Vec<ProvisionRef>>;
@@ -444,9 +440,7 @@ impl CategoryProvider for RuleCategories {
         for f in self.rules.check(agreement) {
             out.entry(f.category.to_string())
                 .or_default()
-                .push(ProvisionRef {
-                    path: f.provision.path,
-                });
+                .push(f.provision);
         }
         out
     }

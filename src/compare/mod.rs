@@ -146,14 +146,10 @@ pub enum Level {
 /// One side of a change: which provision, and where it sits.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProvisionInfo {
-    /// What the provision is (article, paragraph, annex…).
-    pub kind: Kind,
-    /// The number as written, without its keyword ("14.2"), when there is one.
-    pub number: Option<String>,
-    /// The title ("Scope"), when the provision has one.
-    pub title: Option<String>,
-    /// Stable path of the provision in its agreement's tree.
-    pub path: String,
+    /// Which provision: kind, number, title, path, source id (the model's
+    /// provision reference, its fields inline in JSON).
+    #[serde(flatten)]
+    pub provision: crate::model::ProvisionRef,
     /// "Chapter 14 (Electronic Commerce)": where it sits, for "moved" messages.
     pub division: Option<String>,
     /// Human label with its chapter ("Chapter 14, Article 14.2 (Scope)") for the renderers;
@@ -500,8 +496,8 @@ impl PairContext<'_, '_> {
             .collect();
         out.sort_by_key(|c| {
             (
-                c.b.as_ref().map(|p| p.path.clone()),
-                c.a.as_ref().map(|p| p.path.clone()),
+                c.b.as_ref().map(|p| p.provision.path.clone()),
+                c.a.as_ref().map(|p| p.provision.path.clone()),
             )
         });
         out
@@ -583,10 +579,7 @@ fn pair_diff(x: &Unit, y: &Unit) -> diff::WordDiff {
 fn info(u: &Unit) -> ProvisionInfo {
     let p = u.provision;
     ProvisionInfo {
-        kind: p.kind,
-        number: p.number.clone(),
-        title: p.title.clone(),
-        path: p.path.clone(),
+        provision: crate::model::ProvisionRef::of(p),
         division: u.division.map(Provision::label),
         label: u.place_label(),
     }

@@ -283,14 +283,14 @@ fn write_cell(out: &mut String, ch: &Change, col: Column) {
     let _ = write!(
         out,
         "<div class=\"head\" id=\"{me}-{}\">",
-        esc_attr(&info.path)
+        esc_attr(&info.provision.path)
     );
     match theirs {
         Some(other) => {
             let _ = write!(
                 out,
                 "<a href=\"#{them}-{}\">{}</a>",
-                esc_attr(&other.path),
+                esc_attr(&other.provision.path),
                 esc(&info.label)
             );
         }

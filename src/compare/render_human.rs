@@ -162,7 +162,7 @@ fn only_renumbered(ch: &Change) -> bool {
 fn renumbered_run(run: &[&Change], p: &Painter) -> String {
     let number = |x: &Option<ProvisionInfo>| {
         x.as_ref()
-            .and_then(|i| i.number.clone())
+            .and_then(|i| i.provision.number.clone())
             .unwrap_or_default()
     };
     let (first, last) = (run[0], run[run.len() - 1]);

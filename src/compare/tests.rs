@@ -27,8 +27,8 @@ fn find<'c>(c: &'c Comparison, a_number: Option<&str>, b_number: Option<&str>) -
         .iter()
         .filter(|ch| ch.level == Level::Article)
         .find(|ch| {
-            ch.a.as_ref().and_then(|x| x.number.as_deref()) == a_number
-                && ch.b.as_ref().and_then(|x| x.number.as_deref()) == b_number
+            ch.a.as_ref().and_then(|x| x.provision.number.as_deref()) == a_number
+                && ch.b.as_ref().and_then(|x| x.provision.number.as_deref()) == b_number
         })
         .unwrap_or_else(|| panic!("no change {a_number:?} -> {b_number:?} in {:#?}", c.changes))
 }
@@ -217,7 +217,13 @@ fn changed_paragraphs_get_their_own_entries() {
         .collect();
     assert_eq!(paragraphs.len(), 1, "{paragraphs:#?}");
     assert_eq!(
-        paragraphs[0].a.as_ref().unwrap().number.as_deref(),
+        paragraphs[0]
+            .a
+            .as_ref()
+            .unwrap()
+            .provision
+            .number
+            .as_deref(),
         Some("2")
     );
     assert!(paragraphs[0].text_changed);
@@ -262,9 +268,9 @@ fn category_delta_names_what_each_side_lacks() {
         move |ag: &Agreement| -> CategoryMap {
             let mut m = CategoryMap::new();
             for p in ag.articles().filter(|p| ag.full_text(p).contains(word)) {
-                m.entry(category.into()).or_default().push(ProvisionRef {
-                    path: p.path.clone(),
-                });
+                m.entry(category.into())
+                    .or_default()
+                    .push(ProvisionRef::of(p));
             }
             m
         }

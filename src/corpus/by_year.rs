@@ -556,16 +556,19 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{ArticleRef, Coding};
+    use crate::corpus::{Coding, ProvisionRef};
 
     fn row(date: &str, cats: &[&str], gaps: &[&str]) -> Row {
         let mut coding = Coding::default();
         for c in cats {
             coding.categories.insert(
                 c.to_string(),
-                vec![ArticleRef {
-                    path: "art1".into(),
+                vec![ProvisionRef {
+                    kind: crate::provision::Kind::Article,
                     number: Some("1".into()),
+                    title: None,
+                    path: "art1".into(),
+                    source_id: None,
                 }],
             );
         }

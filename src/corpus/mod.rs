@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Coding {
     /// Per category with a finding, the articles flagged, each once, in document order.
-    pub categories: BTreeMap<String, Vec<ArticleRef>>,
+    pub categories: BTreeMap<String, Vec<ProvisionRef>>,
     /// Ids of the agreement-level gaps found (`missing_cultural_exception`…).
     pub gaps: Vec<String>,
     /// The findings as `check --format json` gives them (kept for JSON Lines only; empty
@@ -37,14 +37,8 @@ pub struct Coding {
     pub gap_details: Vec<crate::model::Gap>,
 }
 
-/// An article a category was found in.
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleRef {
-    /// Stable path of the flagged provision (`ch14/art14.2`).
-    pub path: String,
-    /// Its number as written, when it has one.
-    pub number: Option<String>,
-}
+/// An article a category was found in: the model's one provision reference.
+pub use crate::model::ProvisionRef;
 
 /// One agreement's row of the matrix.
 #[derive(Debug, Clone, Serialize)]
