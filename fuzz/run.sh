@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 toolchain=${TOOLCHAIN:-+nightly}
 shared=../shared
-targets=(structure tota rules)
+targets=(${TARGETS:-structure tota rules pdf docx web})
 
 seed_dir() {  # a fresh folder of seeds for target $1
   local dir=fuzz/corpus/seeds-$1
@@ -27,6 +27,15 @@ seed_dir() {  # a fresh folder of seeds for target $1
       [ -d $shared/corpus/tota ] && ls -S $shared/corpus/tota/*.xml | tail -20 | xargs -I{} cp {} "$dir"/ ;;
     rules)
       cp rules/*.toml "$dir"/ && rm -f "$dir"/terms.toml ;;
+    pdf)
+      [ -d $shared/corpus/hostile-pdf ] && find $shared/corpus/hostile-pdf -name '*.pdf' -size -64k -exec cp {} "$dir"/ \;
+      [ -d $shared/corpus/pdf ] && ls -S $shared/corpus/pdf/*.pdf | tail -2 | xargs -I{} cp {} "$dir"/ ;;
+    docx)
+      [ -d $shared/corpus/pdf ] && ls -S $shared/corpus/pdf/*.docx | tail -4 | xargs -I{} cp {} "$dir"/
+      [ -d $shared/cases/realworld ] && find $shared/cases/realworld -name '*.docx' -exec cp {} "$dir"/ \; ;;
+    web)
+      find corpus tests/fixtures -name '*.html' -o -name '*.htm' -o -name '*.md' | xargs -I{} cp {} "$dir"/
+      [ -d $shared/corpus/realworld-texts ] && find $shared/corpus/realworld-texts -name '*.md' -size -200k -exec cp {} "$dir"/ \; ;;
   esac
   echo "$dir"
 }

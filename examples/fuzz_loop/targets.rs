@@ -16,8 +16,14 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(|| RuleSet::builtin().expect("bu
 pub type Target = fn(&[u8]);
 
 /// The targets by name, for the loop and `fuzz/run.sh`.
-pub const TARGETS: &[(&str, Target)] =
-    &[("structure", structure), ("tota", tota), ("rules", rules)];
+pub const TARGETS: &[(&str, Target)] = &[
+    ("structure", structure),
+    ("tota", tota),
+    ("rules", rules),
+    ("pdf", pdf),
+    ("docx", docx),
+    ("web", web),
+];
 
 /// Any bytes as a plain-text agreement: decoding, the structure parser, the
 /// rules, the outline and every `check` format.
@@ -54,6 +60,58 @@ pub fn tota(bytes: &[u8]) {
                 &ReviewOptions::default(),
             ));
         }
+    }
+}
+
+/// Any bytes as a PDF, within small limits (a fuzz input must not take
+/// long): the content-stream reader, fonts, CMaps, filters, the structure,
+/// the rules and every format. A refusal is fine; a panic is not.
+pub fn pdf(bytes: &[u8]) {
+    if treatyscan::source::sniff(bytes) != SourceFormat::Pdf {
+        return;
+    }
+    let mut options = treatyscan::source::ReadOptions::default();
+    options.pdf.time = std::time::Duration::from_secs(5);
+    options.pdf.max_pages = 200;
+    options.pdf.max_decoded_bytes = 64 << 20;
+    options.pdf.max_stream_bytes = 16 << 20;
+    read_and_report(Path::new("fuzz.pdf"), bytes, options);
+}
+
+/// Any bytes as a Word file (any zip or OLE file goes there): the zip and
+/// XML readers, list numbering, tracked changes read both ways, footnotes.
+pub fn docx(bytes: &[u8]) {
+    if treatyscan::source::sniff(bytes) != SourceFormat::Docx {
+        return;
+    }
+    for revisions in [
+        treatyscan::source::Revisions::Proposed,
+        treatyscan::source::Revisions::Original,
+    ] {
+        let options = treatyscan::source::ReadOptions {
+            revisions,
+            ..Default::default()
+        };
+        read_and_report(Path::new("fuzz.docx"), bytes, options);
+    }
+}
+
+/// Any bytes as a web page or Markdown: html5ever and pulldown-cmark, the
+/// furniture dropped, the structure, the rules and every format.
+pub fn web(bytes: &[u8]) {
+    let path = match treatyscan::source::sniff(bytes) {
+        SourceFormat::Html => Path::new("fuzz.html"),
+        SourceFormat::Markdown => Path::new("fuzz.md"),
+        _ => return,
+    };
+    read_and_report(path, bytes, treatyscan::source::ReadOptions::default());
+}
+
+fn read_and_report(path: &Path, bytes: &[u8], options: treatyscan::source::ReadOptions) {
+    if let Ok(agreement) = treatyscan::source::load_bytes_opts(path, bytes, options) {
+        let _ = treatyscan::provision::render_outline(&agreement);
+        let name = path.display().to_string();
+        render_every_format(&review(&RULES, &agreement, &name, &ReviewOptions::default()));
     }
 }
 
