@@ -491,3 +491,36 @@ fn a_pdf_reads_while_every_global_pool_thread_waits_for_it() {
         .expect("the PDF was read");
     assert!(read.as_ref().is_ok_and(|&n| n > 0), "{read:?}");
 }
+
+/// Text drawn at coordinates no real page has (a fuzzed file put glyphs
+/// 10¹¹ points apart) is read in moments: the search for a two-column
+/// gutter stepped across the text block two points at a time, so such a
+/// page took minutes (found by the `pdf` fuzz target).
+#[test]
+fn a_page_billions_of_points_wide_reads_quickly() {
+    use std::time::Duration;
+    let mut lines: Vec<Line> = Vec::new();
+    for i in 0..12 {
+        let y = 760.0 - 14.0 * i as f64;
+        lines.push((
+            72.0,
+            y,
+            11.0,
+            "Article text on the left of the page, in a column of prose.",
+        ));
+        lines.push((
+            1e11,
+            y,
+            11.0,
+            "Article text far to the right, in a column of prose as well.",
+        ));
+    }
+    let bytes = write_pdf(&[lines]);
+    let limits = treatyscan::source::PdfLimits {
+        time: Duration::from_secs(20),
+        ..Default::default()
+    };
+    // before the fix this ran into the reader's own time limit
+    let read = treatyscan::source::pdf_text_with(Path::new("wide.pdf"), &bytes, &limits);
+    assert!(read.is_ok(), "{:?}", read.err());
+}

@@ -111,7 +111,12 @@ fn read_and_report(path: &Path, bytes: &[u8], options: treatyscan::source::ReadO
     if let Ok(agreement) = treatyscan::source::load_bytes_opts(path, bytes, options) {
         let _ = treatyscan::provision::render_outline(&agreement);
         let name = path.display().to_string();
-        render_every_format(&review(&RULES, &agreement, &name, &ReviewOptions::default()));
+        render_every_format(&review(
+            &RULES,
+            &agreement,
+            &name,
+            &ReviewOptions::default(),
+        ));
     }
 }
 

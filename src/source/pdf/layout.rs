@@ -88,14 +88,22 @@ fn group_lines(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
     glyphs.sort_by(|a, b| a.turn.cmp(&b.turn).then(a.v.total_cmp(&b.v)));
     let mut lines = Vec::new();
     let mut current: Vec<Glyph> = Vec::new();
+    // the line's dominant glyph (its largest, the last of equals), kept as
+    // glyphs come: finding it again for each glyph made a long line quadratic
+    let mut main = 0;
     for g in glyphs {
         if current
             .first()
-            .is_some_and(|f| f.turn != g.turn || !same_line(&current, &g))
+            .is_some_and(|f| f.turn != g.turn || !same_line(&current[main], &g))
         {
             lines.push(std::mem::take(&mut current));
+            main = 0;
         }
         current.push(g);
+        let last = current.len() - 1;
+        if current[last].size.total_cmp(&current[main].size).is_ge() {
+            main = last;
+        }
     }
     if !current.is_empty() {
         lines.push(current);
@@ -184,8 +192,15 @@ fn prose(row: &[(f64, f64)], side: impl Fn(&(f64, f64)) -> bool) -> bool {
 }
 
 /// The widest band of 2-point bins between `from` and `to` that at most one
-/// row in twenty crosses; at least 6 points wide.
+/// row in twenty crosses; at least 6 points wide. A text block wider than a
+/// real page (a hostile file's coordinates can span 10¹²) is searched in at
+/// most `MAX_BINS` wider bins, so the search stays bounded.
 fn widest_empty_band(rows: &[Vec<(f64, f64)>], from: f64, to: f64) -> Option<(f64, f64)> {
+    const MAX_BINS: f64 = 2000.0;
+    let step = ((to - from) / MAX_BINS).max(2.0);
+    if !step.is_finite() {
+        return None;
+    }
     let allowed = rows.len() / 20;
     let mut best: Option<(f64, f64)> = None;
     let mut run_start: Option<f64> = None;
@@ -193,14 +208,14 @@ fn widest_empty_band(rows: &[Vec<(f64, f64)>], from: f64, to: f64) -> Option<(f6
     while x <= to {
         let crossing = rows
             .iter()
-            .filter(|r| r.iter().any(|s| s.0 < x + 2.0 && s.1 > x))
+            .filter(|r| r.iter().any(|s| s.0 < x + step && s.1 > x))
             .count();
         if crossing <= allowed {
             run_start.get_or_insert(x);
         } else if let Some(s) = run_start.take() {
             best = wider(best, (s, x));
         }
-        x += 2.0;
+        x += step;
     }
     if let Some(s) = run_start {
         best = wider(best, (s, x));
@@ -218,8 +233,8 @@ fn wider(best: Option<(f64, f64)>, band: (f64, f64)) -> Option<(f64, f64)> {
 /// A glyph belongs to the line when their vertical extents mostly overlap:
 /// superscript footnote marks (smaller, raised) stay on their line, while the
 /// next line (a full line height lower) does not.
-fn same_line(line: &[Glyph], g: &Glyph) -> bool {
-    let main = dominant(line);
+/// Whether `g` lies on the line whose dominant glyph is `main`.
+fn same_line(main: &Glyph, g: &Glyph) -> bool {
     let (top, bottom) = extent(main);
     let (gt, gb) = extent(g);
     let overlap = bottom.min(gb) - top.max(gt);
@@ -271,36 +286,43 @@ fn line_text(mut line: Vec<Glyph>) -> Option<PageLine> {
 /// typesetters do this for letters their font lacks: "´" over "ı") become
 /// combining marks on that letter, composed later ("í").
 fn attach_accents(line: &mut Vec<Glyph>) {
-    let mut i = 0;
-    while i < line.len() {
-        let Some(mark) = combining_accent(&line[i].text) else {
-            i += 1;
+    if !line.iter().any(|g| combining_accent(&g.text).is_some()) {
+        return;
+    }
+    // one pass, building the line anew: removing accents in place made a
+    // line of many accents quadratic
+    let mut out: Vec<Glyph> = Vec::with_capacity(line.len());
+    let mut rest = std::mem::take(line).into_iter().peekable();
+    while let Some(g) = rest.next() {
+        let Some(mark) = combining_accent(&g.text) else {
+            out.push(g);
             continue;
         };
-        let centre = (line[i].u + line[i].end) / 2.0;
-        let over = |g: &Glyph| {
-            g.text.chars().next().is_some_and(char::is_alphabetic)
-                && g.u <= centre
-                && centre <= g.end
-                && g.end > g.u
+        let centre = (g.u + g.end) / 2.0;
+        let over = |b: &Glyph| {
+            b.text.chars().next().is_some_and(char::is_alphabetic)
+                && b.u <= centre
+                && centre <= b.end
+                && b.end > b.u
         };
-        let base = [i.checked_sub(1), Some(i + 1)]
-            .into_iter()
-            .flatten()
-            .find(|&j| line.get(j).is_some_and(over));
-        match base {
-            Some(j) => {
-                let letter = match line[j].text.as_str() {
-                    "\u{131}" => "i".to_string(),
-                    "\u{237}" => "j".to_string(),
-                    t => t.to_string(),
-                };
-                line[j].text = format!("{letter}{mark}");
-                line.remove(i);
-            }
-            None => i += 1,
+        let with_mark = |b: &Glyph| {
+            let letter = match b.text.as_str() {
+                "\u{131}" => "i",
+                "\u{237}" => "j",
+                t => t,
+            };
+            format!("{letter}{mark}")
+        };
+        // the letter before it, else the one after it
+        if let Some(before) = out.last_mut().filter(|b| over(b)) {
+            before.text = with_mark(before);
+        } else if let Some(after) = rest.peek_mut().filter(|b| over(b)) {
+            after.text = with_mark(after);
+        } else {
+            out.push(g);
         }
     }
+    *line = out;
 }
 
 /// The combining mark for a spacing accent glyph.
