@@ -266,7 +266,7 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
     }
     if !same_language {
         summary.note = Some(format!(
-            "A is in {} and B in {}: articles are paired by number only and their words are not compared",
+            "A is in {} and B in {}: articles are paired by number only and their words are not compared, so treatyscan cannot tell whether they are versions of one agreement; read the changes below as such only if they are",
             lang_a.as_deref().unwrap_or("?"),
             lang_b.as_deref().unwrap_or("?")
         ));
