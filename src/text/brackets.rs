@@ -680,7 +680,13 @@ impl Negotiation {
                 None => parties.push(p),
             }
         }
-        let lex = Lexicon::new(&parties);
+        let own;
+        let lex: &Lexicon = if parties.is_empty() {
+            &PLAIN
+        } else {
+            own = Lexicon::new(&parties);
+            &own
+        };
         let mut pairs = match_pairs(text);
         // first pass: read every pair; codes seen in explicit tags make bare
         // `[ARC]` tags in the second
@@ -1147,13 +1153,17 @@ impl Negotiation {
     }
 }
 
+/// The lexicon of a text that declares no Party and is given none: its
+/// patterns are compiled once, not for every text with a `[` (most ToTA
+/// agreements have footnote markers).
+static PLAIN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(&[]));
+
 /// The line inside a bracket that opens it, less the bracket, its tags and a
 /// closing bracket at its end: `[ARC propose: Article 14.5: Cultural
 /// Cooperation]` → `Article 14.5: Cultural Cooperation`, for the structure
 /// parser to read bracketed headings. `None` when the line does not open
 /// with `[`.
 pub fn bracketed_heading(line: &str) -> Option<&str> {
-    static PLAIN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(&[]));
     let rest = line.trim_start().strip_prefix('[')?;
     let (_, used) = PLAIN.leading(rest);
     let rest = rest[used..].trim_end();
