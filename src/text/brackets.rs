@@ -691,7 +691,7 @@ impl Negotiation {
         // first pass: read every pair; codes seen in explicit tags make bare
         // `[ARC]` tags in the second
         for pair in &mut pairs {
-            classify(text, pair, &lex, &[]);
+            classify(text, pair, lex, &[]);
         }
         let mut known: Vec<String> = parties.iter().map(|p| p.code.clone()).collect();
         for pair in &pairs {
@@ -707,7 +707,7 @@ impl Negotiation {
         }
         for pair in &mut pairs {
             if matches!(pair.kind, Kind::Weak | Kind::Other | Kind::BareTags(_)) {
-                classify(text, pair, &lex, &known);
+                classify(text, pair, lex, &known);
             }
         }
         // a Party or an alternative label makes a negotiating text; a note
@@ -764,8 +764,8 @@ impl Negotiation {
                 neg.brackets[i].positions.merge(p);
             }
         }
-        neg.outside_tags(text, &lex, &known);
-        neg.footnote_notes(text, &lex);
+        neg.outside_tags(text, lex, &known);
+        neg.footnote_notes(text, lex);
         // nested brackets without tags of their own speak for the same Parties
         for i in 0..neg.brackets.len() {
             if let Some(parent) = neg.brackets[i].parent {
