@@ -7,13 +7,13 @@
 //! screenshot in headless Chromium when `chromium` is installed.
 
 mod common;
+#[path = "support/pdf_writer.rs"]
+mod pdf_writer;
 
 #[path = "support/docx_writer.rs"]
 mod docx_writer;
 
 use common::{corpus_file, treatyscan};
-use lopdf::content::{Content, Operation};
-use lopdf::{dictionary, Document, Object};
 use std::path::{Path, PathBuf};
 
 /// As maud escapes text and attribute values.
@@ -305,46 +305,7 @@ fn small_pdf() -> Vec<u8> {
             "cultural industries of either Party.",
         ],
     ];
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    });
-    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
-    let mut kids: Vec<Object> = Vec::new();
-    for lines in pages {
-        let mut operations = Vec::new();
-        for (n, text) in lines.iter().enumerate() {
-            operations.extend([
-                Operation::new("BT", vec![]),
-                Operation::new("Tf", vec!["F1".into(), 11.into()]),
-                Operation::new("Td", vec![72.into(), (760 - 20 * n as i64).into()]),
-                Operation::new("Tj", vec![Object::string_literal(*text)]),
-                Operation::new("ET", vec![]),
-            ]);
-        }
-        let content = Content { operations }.encode().unwrap();
-        let stream = doc.add_object(lopdf::Stream::new(dictionary! {}, content));
-        kids.push(
-            doc.add_object(dictionary! {
-                "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
-            })
-            .into(),
-        );
-    }
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => kids, "Count" => 2, "Resources" => resources,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    pdf_writer::pages_of_lines(&pages, 20.0)
 }
 
 #[test]

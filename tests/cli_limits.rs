@@ -4,6 +4,8 @@
 //! in one line and a clear exit code, never a panic.
 
 mod common;
+#[path = "support/pdf_writer.rs"]
+mod pdf_writer;
 
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
@@ -290,45 +292,11 @@ fn pdf_limits_are_options() {
 
 /// A PDF of two pages, one article each, drawn with Helvetica.
 fn two_page_pdf() -> Vec<u8> {
-    use lopdf::content::{Content, Operation};
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-    });
-    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
-    let mut kids = Vec::new();
-    for text in [
-        "Article 1 This Agreement shall not apply to cultural industries.",
-        "Article 2 The Parties shall cooperate on trade in services.",
-    ] {
-        let content = Content {
-            operations: vec![
-                Operation::new("BT", vec![]),
-                Operation::new("Tf", vec!["F1".into(), 11.into()]),
-                Operation::new("Td", vec![72.into(), 700.into()]),
-                Operation::new("Tj", vec![Object::string_literal(text)]),
-                Operation::new("ET", vec![]),
-            ],
-        };
-        let stream = Stream::new(dictionary! {}, content.encode().unwrap());
-        let content_id = doc.add_object(stream);
-        kids.push(Object::from(doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-        })));
-    }
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => kids, "Count" => 2,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    pdf_writer::pages_of_lines(
+        &[
+            &["Article 1 This Agreement shall not apply to cultural industries."],
+            &["Article 2 The Parties shall cooperate on trade in services."],
+        ],
+        14.0,
+    )
 }

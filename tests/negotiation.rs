@@ -7,6 +7,8 @@
 mod common;
 #[path = "support/docx_writer.rs"]
 mod docx_writer;
+#[path = "support/pdf_writer.rs"]
+mod pdf_writer;
 
 use common::treatyscan;
 use serde_json::Value;
@@ -424,45 +426,7 @@ fn brackets_are_read_in_every_source() {
 
 /// A one-page PDF, one Helvetica line per string.
 fn pdf(lines: &[&str]) -> Vec<u8> {
-    use lopdf::content::{Content, Operation};
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    });
-    let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
-    let mut operations = Vec::new();
-    let mut y = 760.0;
-    for text in lines {
-        operations.extend([
-            Operation::new("BT", vec![]),
-            Operation::new("Tf", vec!["F1".into(), 11.into()]),
-            Operation::new("Td", vec![72.into(), Object::Real(y)]),
-            Operation::new("Tj", vec![Object::string_literal(*text)]),
-            Operation::new("ET", vec![]),
-        ]);
-        y -= 28.0;
-    }
-    let content = Content { operations };
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().unwrap()));
-    let page_id = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
+    pdf_writer::pages_of_lines(&[lines], 28.0)
 }
 
 #[test]

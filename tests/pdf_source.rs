@@ -6,79 +6,20 @@
 mod common;
 
 use lopdf::content::{Content, Operation};
-use lopdf::{dictionary, Document, Object, ObjectId, Stream};
+use lopdf::{dictionary, Document, Stream};
 use std::path::{Path, PathBuf};
 use treatyscan::provision::{Agreement, Kind, Provision};
 use treatyscan::source::{load_bytes, SourceError};
 
-/// One line of text to draw: x, y (from the page bottom), font size, text.
-type Line = (f64, f64, f64, &'static str);
+#[path = "support/pdf_writer.rs"]
+mod pdf_writer;
+
+use pdf_writer::write_pdf;
+
+/// A line of text to draw (see `pdf_writer::Line`), with a static text.
+type Line = pdf_writer::Line<'static>;
 
 const HEADER: &str = "Draft Agreement on Cultural Cooperation";
-
-/// Writes a PDF with one Helvetica text line per `Line`, one page per slice.
-fn write_pdf(pages: &[Vec<Line>]) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type1",
-        "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    });
-    let resources_id = doc.add_object(dictionary! {
-        "Font" => dictionary! { "F1" => font_id },
-    });
-    let kids: Vec<Object> = pages
-        .iter()
-        .map(|lines| add_page(&mut doc, pages_id, draw_lines(lines)).into())
-        .collect();
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => kids,
-            "Count" => count,
-            "Resources" => resources_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        }),
-    );
-    let catalog_id = doc.add_object(dictionary! {
-        "Type" => "Catalog",
-        "Pages" => pages_id,
-    });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("writing a PDF to memory");
-    bytes
-}
-
-fn add_page(doc: &mut Document, parent: ObjectId, content: Content) -> ObjectId {
-    let stream = Stream::new(dictionary! {}, content.encode().expect("encoding content"));
-    let content_id = doc.add_object(stream);
-    doc.add_object(dictionary! {
-        "Type" => "Page",
-        "Parent" => parent,
-        "Contents" => content_id,
-    })
-}
-
-/// Each line in its own text object, drawn in the given order (which need
-/// not be reading order).
-fn draw_lines(lines: &[Line]) -> Content {
-    let mut operations = Vec::new();
-    for &(x, y, size, text) in lines {
-        operations.extend([
-            Operation::new("BT", vec![]),
-            Operation::new("Tf", vec!["F1".into(), size.into()]),
-            Operation::new("Td", vec![x.into(), y.into()]),
-            Operation::new("Tj", vec![Object::string_literal(text)]),
-            Operation::new("ET", vec![]),
-        ]);
-    }
-    Content { operations }
-}
 
 /// Body lines from the top of the page down, 14 points apart, with an extra
 /// gap before headings, plus the running header and a page number.
