@@ -15,7 +15,7 @@
 //! Every visible word of the page comes from [`label`] and [`counted`]:
 //! Fluent messages (`html-*` in `locales/*/treatyscan.ftl`) in `--lang`.
 
-use super::Run;
+use super::{Convention, Ecommerce, Run, Standing};
 use crate::locale::{Lang, Locale};
 use crate::model::{Category, FileFindings, Finding, Gap, Severity};
 use crate::provision::{Agreement, Kind, SourceFormat};
@@ -440,30 +440,18 @@ impl Page<'_> {
     }
 
     fn summary(&self, i: usize, file: &FileFindings) -> Markup {
-        let clauses: HashSet<&str> = file
-            .held_findings()
-            .filter(|f| f.rule().cultural_clause)
-            .map(|f| f.provision.path.as_str())
-            .collect();
-        let has = |c: &str| file.held_findings().any(|f| f.category == c);
-        let gap = |id: &str| file.held_gaps().any(|g| g.id == id);
-        let (ecommerce, ecommerce_bad) = if gap("ecommerce_without_cultural_carveout") {
-            (label("ecommerce-no-carveout"), true)
-        } else if has("ecommerce_cultural") {
-            (label("ecommerce-carveout"), false)
-        } else if has("ecommerce") {
-            (label("ecommerce-plain"), false)
-        } else {
-            (label("ecommerce-none"), false)
+        let standing = Standing::of(file);
+        let (ecommerce, ecommerce_bad) = match standing.ecommerce {
+            Some(Ecommerce::NoCarveOut) => (label("ecommerce-no-carveout"), true),
+            Some(Ecommerce::CarveOut) => (label("ecommerce-carveout"), false),
+            Some(Ecommerce::Plain) => (label("ecommerce-plain"), false),
+            None => (label("ecommerce-none"), false),
         };
-        let (convention, convention_bad) = if has("convention_reference") {
-            (label("convention-cited"), false)
-        } else if gap("missing_convention_reference") {
-            (label("convention-missing"), true)
-        } else if self.combined {
-            (label("convention-not-in-file"), false)
-        } else {
-            (label("convention-none"), false)
+        let (convention, convention_bad) = match standing.convention {
+            Some(Convention::Cited) => (label("convention-cited"), false),
+            Some(Convention::Missing) => (label("convention-missing"), true),
+            None if self.combined => (label("convention-not-in-file"), false),
+            None => (label("convention-none"), false),
         };
         let mut per_category: BTreeMap<(usize, Category), (usize, Severity)> = BTreeMap::new();
         let order: Vec<Category> = self.context.category_labels.iter().map(|c| c.0).collect();
@@ -495,7 +483,7 @@ impl Page<'_> {
                     @if let Some(l) = &m.language { dt { (label("language")) } dd { (l) } }
                 }
                 ul.headline {
-                    li.bad[clauses.is_empty()] { b { (label("cultural-clauses")) ": " } (clauses.len()) }
+                    li.bad[standing.clauses == 0] { b { (label("cultural-clauses")) ": " } (standing.clauses) }
                     li.bad[ecommerce_bad] { b { (label("e-commerce")) ": " } (ecommerce) }
                     li.bad[convention_bad] { b { (label("convention")) ": " } (convention) }
                     @if self.combined {

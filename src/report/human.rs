@@ -5,7 +5,7 @@
 use crate::locale::{Lang, Locale};
 use crate::model::{FileFindings, Finding, Gap, Severity};
 use crate::provision::SourceFormat;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Colour is for terminals only, and never when `NO_COLOR` is set.
@@ -354,25 +354,21 @@ pub fn summary(file: &FileFindings) -> String {
 
 /// [`summary`] in the locale's language.
 pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
-    let clauses: HashSet<&str> = file
-        .held_findings()
-        .filter(|f| f.rule().cultural_clause)
-        .map(|f| f.provision.path.as_str())
-        .collect();
-    let mut parts = vec![locale.tr("summary-clauses", &[("count", clauses.len().into())])];
-    let has = |c: &str| file.held_findings().any(|f| f.category == c);
-    let gap = |id: &str| file.held_gaps().any(|g| g.id == id);
-    if gap("ecommerce_without_cultural_carveout") {
-        parts.push(locale.t("summary-ecommerce-no-carveout"));
-    } else if has("ecommerce_cultural") {
-        parts.push(locale.t("summary-ecommerce-carveout"));
-    } else if has("ecommerce") {
-        parts.push(locale.t("summary-ecommerce"));
+    use super::{Convention, Ecommerce, Standing};
+    let standing = Standing::of(file);
+    let mut parts = vec![locale.tr("summary-clauses", &[("count", standing.clauses.into())])];
+    if let Some(e) = standing.ecommerce {
+        parts.push(locale.t(match e {
+            Ecommerce::NoCarveOut => "summary-ecommerce-no-carveout",
+            Ecommerce::CarveOut => "summary-ecommerce-carveout",
+            Ecommerce::Plain => "summary-ecommerce",
+        }));
     }
-    if has("convention_reference") {
-        parts.push(locale.t("summary-cites-convention"));
-    } else if gap("missing_convention_reference") {
-        parts.push(locale.t("summary-no-convention"));
+    if let Some(c) = standing.convention {
+        parts.push(locale.t(match c {
+            Convention::Cited => "summary-cites-convention",
+            Convention::Missing => "summary-no-convention",
+        }));
     }
     let other_gaps = file
         .held_gaps()

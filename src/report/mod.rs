@@ -133,6 +133,72 @@ fn localise_note(note: &mut String, locale: &Locale) {
     }
 }
 
+/// Where a file stands on the three points a summary leads with, counted
+/// over everything the file holds (what a filter or baseline hides
+/// included): how many provisions hold a cultural clause, how e-commerce is
+/// treated, whether the Convention is cited. Both the human summary and the
+/// HTML page say it; this is the one reading of the findings and gaps.
+pub(crate) struct Standing {
+    /// Provisions (by path) with a finding of a cultural-clause rule.
+    pub clauses: usize,
+    /// E-commerce: `None` when the file has no e-commerce provision.
+    pub ecommerce: Option<Ecommerce>,
+    /// The Convention: `None` when neither cited nor reasoned missing.
+    pub convention: Option<Convention>,
+}
+
+/// How e-commerce is treated.
+pub(crate) enum Ecommerce {
+    /// Commitments that no cultural carve-out reaches (the gap is open).
+    NoCarveOut,
+    /// Provisions with a cultural carve-out.
+    CarveOut,
+    /// E-commerce provisions, no commitment the gap reasons about.
+    Plain,
+}
+
+/// Whether the 2005 Convention is cited.
+pub(crate) enum Convention {
+    /// A finding cites it.
+    Cited,
+    /// The gap says it is missing.
+    Missing,
+}
+
+impl Standing {
+    /// Reads the file's findings and gaps, hidden ones included.
+    pub fn of(file: &FileFindings) -> Standing {
+        let clauses: std::collections::HashSet<&str> = file
+            .held_findings()
+            .filter(|f| f.rule().cultural_clause)
+            .map(|f| f.provision.path.as_str())
+            .collect();
+        let has = |c: &str| file.held_findings().any(|f| f.category == c);
+        let gap = |id: &str| file.held_gaps().any(|g| g.id == id);
+        let ecommerce = if gap("ecommerce_without_cultural_carveout") {
+            Some(Ecommerce::NoCarveOut)
+        } else if has("ecommerce_cultural") {
+            Some(Ecommerce::CarveOut)
+        } else if has("ecommerce") {
+            Some(Ecommerce::Plain)
+        } else {
+            None
+        };
+        let convention = if has("convention_reference") {
+            Some(Convention::Cited)
+        } else if gap("missing_convention_reference") {
+            Some(Convention::Missing)
+        } else {
+            None
+        };
+        Standing {
+            clauses: clauses.len(),
+            ecommerce,
+            convention,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::locale::{Lang, Locale};
