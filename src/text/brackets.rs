@@ -1212,8 +1212,9 @@ pub fn mask(text: &str, hidden: &[Range<usize>]) -> String {
 fn match_pairs(text: &str) -> Vec<Pair> {
     let mut stack: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
-    for (i, b) in text.bytes().enumerate() {
-        match b {
+    let bytes = text.as_bytes();
+    for i in memchr::memchr2_iter(b'[', b']', bytes) {
+        match bytes[i] {
             b'[' if stack.len() < 32 => stack.push(i),
             b']' => {
                 if let Some(open) = stack.pop() {
@@ -1358,9 +1359,6 @@ fn is_marker(s: &str) -> bool {
 /// `Sigles`…), written `Arcadia (ARC)`, `ARC: Arcadia`, `ARC – Arcadia` or
 /// `ARC = Arcadia`, inline or one a line until a blank line.
 pub fn declared_parties(text: &str) -> Vec<Party> {
-    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?im)^[ \t]*(?:negotiating\s+)?(?:parties(?:\s+to\s+the\s+negotiations?)?|abbreviations|acronyms|delegations|partes(?:\s+negociadoras)?|abreviaturas|siglas|delegaciones|abr[ée]viations|sigles|d[ée]l[ée]gations|parties\s+n[ée]gociatrices|parties\s+[àa]\s+la\s+n[ée]gociation)[ \t]*(?:[:：.–—-][ \t]*(?P<inline>[^\n]*))?$").expect("head")
-    });
     static PAREN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?P<name>\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|de|del|la|le|du|des|the|and|y|et|\p{Lu}[\p{L}'’.-]*))*)\s*\(\s*["“«]?\s*(?P<code>[A-Z]{2,4})\s*["”»]?\s*\)"#).expect("paren")
     });
@@ -1378,20 +1376,19 @@ pub fn declared_parties(text: &str) -> Vec<Party> {
             name: Some(name.to_string()).filter(|n| !n.is_empty()),
         });
     };
-    for head in HEAD.captures_iter(text) {
-        let whole = head.get(0).expect("head");
-        if let Some(inline) = head.name("inline") {
-            for c in PAREN.captures_iter(inline.as_str()) {
+    for (whole, inline) in party_headings(text) {
+        if let Some(inline) = inline.and_then(|r| text.get(r)) {
+            for c in PAREN.captures_iter(inline) {
                 push(&mut out, &c["code"], &c["name"]);
             }
             // `ARC – Arcadia; BOR – Borealia`
-            for piece in inline.as_str().split([';', ',']) {
+            for piece in inline.split([';', ',']) {
                 if let Some(c) = LINE.captures(piece.trim()) {
                     push(&mut out, &c["code"], &c["name"]);
                 }
             }
         }
-        for line in text[whole.end()..].lines().skip(1).take(12) {
+        for line in text[whole.end..].lines().skip(1).take(12) {
             if line.trim().is_empty() {
                 if out.is_empty() {
                     continue;
@@ -1424,6 +1421,73 @@ pub fn declared_parties(text: &str) -> Vec<Party> {
         }
     }
     out
+}
+
+/// The headings that open a list of Parties ("Parties:", "Abréviations",
+/// "Delegaciones: ARC – Arcadia; …"), each with the rest of its line after a
+/// colon or dash (the list given inline). A heading starts a line, so only
+/// lines whose first letter can start one are read, each with the heading
+/// pattern anchored there: one pattern over a whole agreement, read for every
+/// text with a bracket, was a tenth of a corpus run.
+fn party_headings(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>)> {
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\A(?im)[ \t]*(?:negotiating\s+)?(?:parties(?:\s+to\s+the\s+negotiations?)?|abbreviations|acronyms|delegations|partes(?:\s+negociadoras)?|abreviaturas|siglas|delegaciones|abr[ée]viations|sigles|d[ée]l[ée]gations|parties\s+n[ée]gociatrices|parties\s+[àa]\s+la\s+n[ée]gociation)[ \t]*(?:[:：.–—-][ \t]*(?P<inline>[^\n]*))?$").expect("head")
+    });
+    let mut out = Vec::new();
+    let mut next = 0; // where the last heading ended: headings do not overlap
+    let starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    for start in starts {
+        if start < next || start > text.len() {
+            continue;
+        }
+        let rest = &text[start..];
+        let line = rest.trim_start_matches([' ', '\t']);
+        // the first letter of a heading word, in either case (`ſ`, whose
+        // UTF-8 starts with C5, is what Unicode folds `s` with)
+        if !matches!(
+            line.as_bytes().first(),
+            Some(b'n' | b'p' | b'a' | b'd' | b's' | b'N' | b'P' | b'A' | b'D' | b'S' | 0xC5)
+        ) || !may_open_heading(line)
+            || !HEAD.is_match(rest)
+        {
+            continue;
+        }
+        if let Some(c) = HEAD.captures(rest) {
+            let whole = c.get(0).expect("whole match");
+            out.push((
+                start + whole.start()..start + whole.end(),
+                c.name("inline").map(|m| start + m.start()..start + m.end()),
+            ));
+            next = start + whole.end();
+        }
+    }
+    out
+}
+
+/// Whether a line (its leading spaces and tabs removed) can open with a
+/// heading word of `party_headings`: its first four letters, folded as the
+/// heading pattern folds case (`ſ` is an `s`), start one of them.
+fn may_open_heading(line: &str) -> bool {
+    const STARTS: [&str; 11] = [
+        "nego", "part", "abbr", "abre", "abré", "acro", "dele", "delé", "déle", "délé", "sigl",
+    ];
+    let mut word = [0u8; 8];
+    let mut len = 0;
+    for c in line.chars().take(4) {
+        let c = match c {
+            'ſ' => 's',
+            c => c.to_lowercase().next().unwrap_or(c),
+        };
+        let mut buf = [0; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        if len + bytes.len() > word.len() {
+            return false;
+        }
+        word[len..len + bytes.len()].copy_from_slice(bytes);
+        len += bytes.len();
+    }
+    STARTS.iter().any(|s| s.as_bytes() == &word[..len])
 }
 
 #[cfg(test)]

@@ -409,3 +409,27 @@ fn compound_tags_in_french_and_english() {
     c.sort();
     assert_eq!(c, v(&["COL"]));
 }
+
+#[test]
+fn party_headings_start_lines_in_any_case_and_may_run_over_a_line() {
+    let codes = |text: &str| -> Vec<String> {
+        declared_parties(text).into_iter().map(|p| p.code).collect()
+    };
+    // a heading split over two lines, accented capitals, a tab before it
+    assert_eq!(
+        codes("Preamble\nNegotiating\nParties: ARC – Arcadia; BOR – Borealia\n"),
+        ["ARC", "BOR"]
+    );
+    assert_eq!(
+        codes("\tDÉLÉGATIONS :\nARC : Arcadia\n\nArticle 1"),
+        ["ARC"]
+    );
+    assert_eq!(codes("ſiglas\nARC – Arcadia\n"), ["ARC"]);
+    // "parties:" inside a sentence is no heading
+    assert!(codes("The following parties: ARC – Arcadia\n").is_empty());
+    // every heading of the text is read, not only the first
+    assert_eq!(
+        codes("Abbreviations\nARC: Arcadia\n\nText.\nDelegations\nBOR – Borealia\n"),
+        ["ARC", "BOR"]
+    );
+}
