@@ -373,7 +373,9 @@ static LIST_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What announces a list that follows a full stop ("in the sectors listed below, … .").
 static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:listed|set out|specified|mentioned) below|the following|as follows|siguientes|a continuacion|suivant(?:e|s|es)?\b|ci-(?:apres|dessous)").expect("valid")
+    // ASCII word boundaries: the text is folded, and a Unicode `\b` stops
+    // the fast engine at the first byte that is not ASCII
+    Regex::new(r"(?-u:\b)(?:listed|set out|specified|mentioned) below|the following|as follows|siguientes|a continuacion|suivant(?:e|s|es)?(?-u:\b)|ci-(?:apres|dessous)").expect("valid")
 });
 
 /// The kind of a list marker: items of one list share it.
