@@ -314,6 +314,44 @@ fn rcep_outline_has_its_chapters_in_order() {
     assert_eq!(toc_duplicates, 1);
 }
 
+#[test]
+fn rcep_titles_are_whole_and_without_footnote_marks() {
+    let Some(path) = shared("corpus/pdf-real/rcep-2020.pdf") else {
+        return;
+    };
+    let a = treatyscan::source::load(&path).expect("RCEP reads");
+    let title = |number: &str| {
+        a.articles()
+            .find(|p| p.number.as_deref() == Some(number))
+            .and_then(|p| p.title.clone())
+            .unwrap_or_default()
+    };
+    // printed over two lines in the government PDF
+    assert_eq!(
+        title("11.12"),
+        "Protection of Broadcasting Organisations and Encrypted Programme-Carrying Satellite Signals"
+    );
+    assert_eq!(
+        title("12.15"),
+        "Cross-border Transfer of Information by Electronic Means"
+    );
+    assert_eq!(
+        title("1.1"),
+        "Establishment of the Regional Comprehensive Economic Partnership as a Free Trade Area"
+    );
+    // a footnote mark printed after the title
+    assert_eq!(title("12.3"), "Scope");
+    assert_eq!(title("10.4"), "Most-Favoured-Nation Treatment");
+    // the title's second line is not the article's first words
+    let a1215 = a
+        .articles()
+        .find(|p| p.number.as_deref() == Some("12.15"))
+        .expect("article 12.15");
+    assert!(a.text.text[a1215.heading.end..a1215.span.end]
+        .trim_start()
+        .starts_with("1. The Parties recognise"));
+}
+
 fn agreement_chapters(nodes: &[Provision], out: &mut Vec<String>) {
     for n in nodes.iter().filter(|n| !n.kind.is_instrument()) {
         if n.kind == Kind::Chapter {

@@ -372,15 +372,20 @@ impl<'a> Builder<'a> {
             self.leave_chapter_annex(h.number.as_deref(), offset);
         }
         let mut node = Provision::new(h.kind, h.number, 0, offset..offset);
-        node.title = h.title.filter(|t| !looks_like_sentence(t));
+        node.title = h
+            .title
+            .filter(|t| !looks_like_sentence(t))
+            .map(|t| without_note_mark(&t).to_string());
         // the heading runs to the end of its line, or of the title line below
         let mut last = i;
-        if node.title.is_none() {
-            if let Some((title, next)) = title_below(lines, i, h.kind) {
-                node.title = Some(title);
-                self.skip_until = next;
-                last = next - 1;
-            }
+        let below = match &node.title {
+            None => title_below(lines, i, h.kind),
+            Some(inline) => title_continued(lines, i, inline),
+        };
+        if let Some((title, next)) = below {
+            node.title = Some(title);
+            self.skip_until = next;
+            last = next - 1;
         }
         // through the line's newline: the body starts on the next line
         let (at, line) = lines[last];
@@ -669,6 +674,64 @@ fn title_below(lines: &[(usize, &str)], i: usize, kind: Kind) -> Option<(String,
     after_ok.then_some((title, next))
 }
 
+/// A title written after its heading on one line that wraps onto the next
+/// ("Article 11.12: Protection of Broadcasting Organisations and" /
+/// "Encrypted Program-Carrying Satellite Signals"), as government PDFs print
+/// long titles. The next line continues the title when it is short and ends
+/// no sentence, and either the title stops on a word that cannot end one
+/// ("and", "of", "de") or the next line is in title case and a blank line
+/// follows it. Returns the whole title and the index of the line after it.
+fn title_continued(lines: &[(usize, &str)], i: usize, inline: &str) -> Option<(String, usize)> {
+    let more = without_note_mark(lines.get(i + 1)?.1.trim());
+    let after_blank = lines.get(i + 2).is_none_or(|l| l.1.trim().is_empty());
+    let short = !more.is_empty()
+        && more.chars().count() <= 100
+        && more.split_whitespace().count() <= 12
+        && !more.ends_with(['.', ';', ':', ','])
+        && matches!(classify(more), Line::Body);
+    let starts_upper = more.chars().next().is_some_and(char::is_uppercase);
+    // a title in capitals goes on in capitals ("ESSENTIAL OILS AND" over a
+    // table cell "CTH or" is a heading cut by the table, not a wrapped title)
+    if is_upper(inline) && !is_upper(more) {
+        return None;
+    }
+    let unfinished = ends_unfinished_word(inline) || inline.ends_with([',', '-', '–', '&']);
+    let continues = short
+        && if unfinished {
+            starts_upper || after_blank
+        } else {
+            after_blank && is_title_case(more)
+        };
+    continues.then(|| (format!("{inline} {more}"), i + 2))
+}
+
+/// Every word of four letters or more starts with a capital: a title line
+/// ("Economic Partnership as a Free Trade Area"), not running text.
+fn is_title_case(s: &str) -> bool {
+    let mut long_words = s
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .peekable();
+    long_words.peek().is_some()
+        && long_words.all(|w| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+}
+
+/// A title without the footnote marks printed after it ("Scope³",
+/// "Most-Favoured-Nation Treatment¹⁸,").
+fn without_note_mark(title: &str) -> &str {
+    const MARKS: [char; 10] = ['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰'];
+    let trimmed =
+        title.trim_end_matches(|c: char| MARKS.contains(&c) || c == ',' || c.is_whitespace());
+    if title[trimmed.len()..].contains(MARKS) {
+        trimmed
+    } else {
+        title
+    }
+}
+
 fn is_title_like(s: &str) -> bool {
     let n = s.chars().count();
     n > 0
@@ -896,5 +959,86 @@ mod tests {
             LocatedText::plain(text.into()),
         );
         assert_eq!(a.articles().count(), 1);
+    }
+}
+
+#[cfg(test)]
+mod wrapped_titles {
+    use crate::provision::{Kind, SourceFormat};
+
+    /// The title and first body words of each article of `text`.
+    fn articles(text: &str) -> Vec<(String, String)> {
+        let a = crate::structure::parse_text(
+            "t.txt".into(),
+            SourceFormat::Text,
+            crate::text::LocatedText::plain(text.to_string()),
+        );
+        a.walk()
+            .filter(|p| p.kind == Kind::Article)
+            .map(|p| {
+                let body = a.text.text[p.heading.end..p.span.end].trim();
+                let first = body
+                    .split_whitespace()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (p.title.clone().unwrap_or_default(), first)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_title_that_wraps_onto_the_next_line_is_one_title() {
+        let text = "Article 11.12: Protection of Broadcasting Organisations and\nEncrypted Program-Carrying Satellite Signals\n\n1. Each Party shall protect.\n\nArticle 1.1: Establishment of the Regional Comprehensive\nEconomic Partnership as a Free Trade Area\n\nThe Parties hereby establish a free trade area.\n";
+        assert_eq!(
+            articles(text),
+            [
+                (
+                    "Protection of Broadcasting Organisations and Encrypted Program-Carrying Satellite Signals".to_string(),
+                    "1. Each Party".to_string()
+                ),
+                (
+                    "Establishment of the Regional Comprehensive Economic Partnership as a Free Trade Area".to_string(),
+                    "The Parties hereby".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn running_text_after_a_title_stays_text() {
+        // sentence case after a finished title, a line that ends a sentence,
+        // a numbered paragraph: none of them continues the title
+        let text = "Article 3: Definitions\nFor the purposes of this Chapter\n\nArticle 4: Scope\nThis Chapter applies to measures.\n\nArticle 5: National Treatment\n1. Each Party shall accord.\n";
+        assert_eq!(
+            articles(text),
+            [
+                ("Definitions".to_string(), "For the purposes".to_string()),
+                ("Scope".to_string(), "This Chapter applies".to_string()),
+                (
+                    "National Treatment".to_string(),
+                    "1. Each Party".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_footnote_mark_after_a_title_is_not_part_of_it() {
+        let text = "Article 12.3: Scope³\n\n1. This Chapter shall apply.\n\nArticle 10.4: Most-Favoured-Nation Treatment¹⁸,\n\n1. Each Party shall accord.\n";
+        let titles: Vec<String> = articles(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(titles, ["Scope", "Most-Favoured-Nation Treatment"]);
+    }
+
+    #[test]
+    fn a_capital_title_cut_by_a_table_cell_is_not_joined_to_it() {
+        let text = "CHAPTER 33: ESSENTIAL OILS AND\nCTH or\n\nArticle 1: Scope\n\nText.\n";
+        let a = crate::structure::parse_text(
+            "t.txt".into(),
+            SourceFormat::Text,
+            crate::text::LocatedText::plain(text.to_string()),
+        );
+        let chapter = a.walk().find(|p| p.kind == Kind::Chapter).expect("chapter");
+        assert_eq!(chapter.title.as_deref(), Some("ESSENTIAL OILS AND"));
     }
 }
