@@ -71,11 +71,14 @@ fn usage_and_input_errors_exit_2() {
             predicate::str::contains("unknown category `culture`")
                 .and(predicate::str::contains("cultural_exception")),
         );
+    // the error is the whole answer: no "0 findings in 0 files" that reads
+    // as a clean draft
     treatyscan()
         .args(["check", "/no/such/agreement.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no such file"));
+        .stderr(predicate::str::contains("no such file"))
+        .stdout(predicate::str::is_empty());
     treatyscan().args(["check"]).assert().code(2);
     treatyscan()
         .args(["check", "--format", "xml", &draft("draft_en.txt")])

@@ -233,6 +233,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         );
     }
     match args.format {
+        // no file could be read: the errors above say it all, and a summary
+        // of "0 findings in 0 files" would read as a clean draft
+        Format::Human if files.is_empty() && failures > 0 => {}
         Format::Human => {
             out.write_all(report::render_human_in(&files, &run, style, locale).as_bytes())?
         }
