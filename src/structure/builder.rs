@@ -966,13 +966,17 @@ mod tests {
 mod wrapped_titles {
     use crate::provision::{Kind, SourceFormat};
 
-    /// The title and first body words of each article of `text`.
-    fn articles(text: &str) -> Vec<(String, String)> {
-        let a = crate::structure::parse_text(
+    fn parse(text: &str) -> crate::provision::Agreement {
+        crate::structure::parse_text(
             "t.txt".into(),
             SourceFormat::Text,
             crate::text::LocatedText::plain(text.to_string()),
-        );
+        )
+    }
+
+    /// The title and first body words of each article of `text`.
+    fn articles(text: &str) -> Vec<(String, String)> {
+        let a = parse(text);
         a.walk()
             .filter(|p| p.kind == Kind::Article)
             .map(|p| {
@@ -1032,12 +1036,7 @@ mod wrapped_titles {
 
     #[test]
     fn a_capital_title_cut_by_a_table_cell_is_not_joined_to_it() {
-        let text = "CHAPTER 33: ESSENTIAL OILS AND\nCTH or\n\nArticle 1: Scope\n\nText.\n";
-        let a = crate::structure::parse_text(
-            "t.txt".into(),
-            SourceFormat::Text,
-            crate::text::LocatedText::plain(text.to_string()),
-        );
+        let a = parse("CHAPTER 33: ESSENTIAL OILS AND\nCTH or\n\nArticle 1: Scope\n\nText.\n");
         let chapter = a.walk().find(|p| p.kind == Kind::Chapter).expect("chapter");
         assert_eq!(chapter.title.as_deref(), Some("ESSENTIAL OILS AND"));
     }
