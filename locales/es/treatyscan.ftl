@@ -281,3 +281,118 @@ neg-col-no-position = sin posición
 html-negotiation = Negociación
 html-negotiation-heading = Texto en negociación
 html-negotiation-gaps-note = Las lagunas enumeradas en «Lo que le falta al acuerdo» son las del texto acordado.
+
+## compare: the human and HTML reports of two texts
+compare-summary-label = Resumen:
+compare-note-label = Nota:
+compare-warning-label = Advertencia:
+compare-summary-provisions = { $a } { $a ->
+    [one] disposición
+   *[other] disposiciones
+} en A, { $b } en B; { $paired }
+compare-summary-matched = { $matched } emparejadas ({ $unchanged } sin cambios)
+compare-summary-paired = { $matched } emparejadas solo por número
+compare-count-text-changed = { $count } con texto modificado
+compare-count-renumbered = { $count } { $count ->
+    [one] renumerada
+   *[other] renumeradas
+}
+compare-count-retitled = { $count } con nuevo título
+compare-count-moved = { $count } { $count ->
+    [one] trasladada
+   *[other] trasladadas
+}
+compare-count-split = { $count } { $count ->
+    [one] dividida
+   *[other] divididas
+}
+compare-count-merged = { $count } { $count ->
+    [one] fusionada
+   *[other] fusionadas
+}
+compare-count-added = { $count } { $count ->
+    [one] añadida
+   *[other] añadidas
+}
+compare-count-removed = { $count } { $count ->
+    [one] suprimida
+   *[other] suprimidas
+}
+compare-warning-unrelated = solo { $corresponding } de las { $a } disposiciones de A y las { $b } de B se corresponden (al menos la mitad de sus palabras coinciden): A y B parecen dos acuerdos distintos, no versiones de uno mismo, y sus diferencias no son modificaciones
+compare-note-languages = A está en { $a } y B en { $b }: los artículos se emparejan solo por su número y no se comparan sus palabras, por lo que treatyscan no puede saber si son versiones de un mismo acuerdo; lea los cambios siguientes como tales solo si lo son
+compare-similarity = similitud { $value }
+compare-overlap = solapamiento { $value }
+compare-delta-heading = Diferencias por categoría
+compare-delta-source = (categorías según { $source })
+compare-source-rules = el motor de reglas
+compare-delta-line = { $category }: { $message }
+compare-no-delta = ninguna diferencia de categoría
+compare-changes = Cambios
+compare-renumbered-run = Artículos { $a } → { $b }  [renumerados, { $count } artículos, texto sin cambios]
+compare-flag-added = añadido
+compare-flag-removed = suprimido
+compare-flag-moved = trasladado
+compare-flag-renumbered = renumerado
+compare-flag-retitled = nuevo título
+compare-flag-split = dividido
+compare-flag-merged = fusionado
+compare-flag-text-changed = texto modificado
+compare-moved = trasladado: { $from } → { $to }
+compare-delta-only-in-a = B suprime «{ $what }» en { $where } de A; B no contiene ninguna disposición de ese tipo
+compare-delta-only-in-b = B añade «{ $what }» en { $where }; A no contiene ninguna disposición de ese tipo
+compare-delta-loses = B pierde «{ $what }» en { $label } (B: { $counterpart }, sin esa categoría)
+compare-delta-loses-alone = B pierde «{ $what }» en { $label } (sin equivalente en B)
+compare-delta-gains = B añade «{ $what }» en { $label } (A: { $counterpart }, sin esa categoría)
+compare-delta-gains-alone = B añade «{ $what }» en { $label } (sin equivalente en A)
+compare-delta-changed = B modifica «{ $what }» en { $place }: { $parts }
+compare-place-both = { $label } de A y de B
+compare-place-each = { $a } de A ({ $b } de B)
+compare-coverage-one = la disposición { $change }
+compare-coverage-both = la disposición { $lost } y { $gained }
+compare-coverage-lost = ya no abarca { $sectors }
+compare-coverage-gained = ahora abarca { $sectors }
+compare-binding-gained = la disposición pasa a ser vinculante (el texto de A solo permite, alienta o reconoce; el de B obliga)
+compare-binding-lost = la disposición deja de ser vinculante (el texto de A obliga; el de B solo permite, alienta o reconoce)
+compare-convention-gained = la disposición ahora remite a la Convención de 2005
+compare-convention-lost = la disposición ya no remite a la Convención de 2005
+compare-gap-opened = B abre una laguna que A no tiene: { $message }
+compare-gap-closed = B subsana una laguna de A: { $message }
+compare-sector-cultural-industries = industrias culturales
+compare-sector-cultural-goods-and-services = bienes y servicios culturales
+compare-sector-books-and-publishing = libros y edición
+compare-sector-newspapers-and-periodicals = diarios y publicaciones periódicas
+compare-sector-film = cine
+compare-sector-video = vídeo
+compare-sector-music-and-sound-recordings = música y grabaciones sonoras
+compare-sector-broadcasting = radiodifusión
+compare-sector-audiovisual = audiovisual
+compare-sector-performing-arts = artes escénicas
+compare-sector-visual-arts = artes visuales
+compare-sector-cultural-heritage = patrimonio cultural
+compare-sector-video-games = videojuegos
+compare-neg-heading = Corchetes de negociación: { $a } en A, { $b } en B
+compare-neg-none = ningún corchete ha cambiado
+compare-neg-agreed = acordado
+compare-neg-dropped = retirado
+compare-neg-changed-hands = cambio de proponentes
+compare-neg-reworded = reformulado
+compare-neg-added = añadido
+compare-neg-reopened = reabierto
+compare-neg-proposed-by = propuesto por { $parties }
+compare-neg-opposed-by = con la oposición de { $parties }
+compare-neg-no-party = ninguna Parte nombrada
+compare-neg-line = { $change }: { $place }: "{ $words }" ({ $detail })
+compare-neg-was = antes: { $hands }
+compare-html-title = Comparación: { $a } / { $b }
+compare-html-categories-from = Categorías según { $source }.
+compare-html-no-delta = Ninguna diferencia de categoría.
+compare-html-changed-articles = { $count } artículos modificados (primero los de una categoría)
+compare-html-not-in = no figura en { $side }
+compare-html-moved-from = trasladado desde { $division }
+compare-html-moved-to = trasladado a { $division }
+compare-html-top-level = nivel superior
+compare-html-unchanged = { $count } sin cambios: { $span }
+compare-html-words-unchanged = { $count } palabras sin cambios
+compare-language-en = inglés
+compare-language-es = español
+compare-language-fr = francés

@@ -281,3 +281,118 @@ neg-col-no-position = sans position
 html-negotiation = Négociation
 html-negotiation-heading = Texte en négociation
 html-negotiation-gaps-note = Les lacunes énumérées sous « Ce qui manque à l'accord » sont celles du texte agréé.
+
+## compare: the human and HTML reports of two texts
+compare-summary-label = Résumé :
+compare-note-label = Remarque :
+compare-warning-label = Avertissement :
+compare-summary-provisions = { $a } { $a ->
+    [one] disposition
+   *[other] dispositions
+} dans A, { $b } dans B ; { $paired }
+compare-summary-matched = { $matched } appariées ({ $unchanged } inchangées)
+compare-summary-paired = { $matched } appariées par numéro seulement
+compare-count-text-changed = { $count } au texte modifié
+compare-count-renumbered = { $count } { $count ->
+    [one] renumérotée
+   *[other] renumérotées
+}
+compare-count-retitled = { $count } à l'intitulé modifié
+compare-count-moved = { $count } { $count ->
+    [one] déplacée
+   *[other] déplacées
+}
+compare-count-split = { $count } { $count ->
+    [one] scindée
+   *[other] scindées
+}
+compare-count-merged = { $count } { $count ->
+    [one] fusionnée
+   *[other] fusionnées
+}
+compare-count-added = { $count } { $count ->
+    [one] ajoutée
+   *[other] ajoutées
+}
+compare-count-removed = { $count } { $count ->
+    [one] supprimée
+   *[other] supprimées
+}
+compare-warning-unrelated = seules { $corresponding } des { $a } dispositions de A et des { $b } de B se correspondent (au moins la moitié de leurs mots en commun) : A et B se lisent comme deux accords distincts, non comme deux versions d'un même accord, et leurs différences ne sont pas des modifications
+compare-note-languages = A est en { $a } et B en { $b } : les articles sont appariés par leur seul numéro et leurs mots ne sont pas comparés ; treatyscan ne peut donc dire s'il s'agit de versions d'un même accord ; ne lisez les modifications ci-dessous comme telles que si c'est le cas
+compare-similarity = similarité { $value }
+compare-overlap = recouvrement { $value }
+compare-delta-heading = Écarts par catégorie
+compare-delta-source = (catégories selon { $source })
+compare-source-rules = le moteur de règles
+compare-delta-line = { $category } : { $message }
+compare-no-delta = aucun écart de catégorie
+compare-changes = Modifications
+compare-renumbered-run = Articles { $a } → { $b }  [renumérotés, { $count } articles, texte inchangé]
+compare-flag-added = ajouté
+compare-flag-removed = supprimé
+compare-flag-moved = déplacé
+compare-flag-renumbered = renuméroté
+compare-flag-retitled = intitulé modifié
+compare-flag-split = scindé
+compare-flag-merged = fusionné
+compare-flag-text-changed = texte modifié
+compare-moved = déplacé : { $from } → { $to }
+compare-delta-only-in-a = B supprime « { $what } » dans { $where } de A ; B n'a aucune disposition de ce type
+compare-delta-only-in-b = B ajoute « { $what } » dans { $where } ; A n'a aucune disposition de ce type
+compare-delta-loses = B perd « { $what } » dans { $label } (B : { $counterpart }, sans cette catégorie)
+compare-delta-loses-alone = B perd « { $what } » dans { $label } (sans équivalent dans B)
+compare-delta-gains = B ajoute « { $what } » dans { $label } (A : { $counterpart }, sans cette catégorie)
+compare-delta-gains-alone = B ajoute « { $what } » dans { $label } (sans équivalent dans A)
+compare-delta-changed = B modifie « { $what } » dans { $place } : { $parts }
+compare-place-both = { $label } de A et de B
+compare-place-each = { $a } de A ({ $b } de B)
+compare-coverage-one = la disposition { $change }
+compare-coverage-both = la disposition { $lost } et { $gained }
+compare-coverage-lost = ne couvre plus { $sectors }
+compare-coverage-gained = couvre désormais { $sectors }
+compare-binding-gained = la disposition devient contraignante (le texte de A se borne à permettre, encourager ou reconnaître ; celui de B oblige)
+compare-binding-lost = la disposition cesse d'être contraignante (le texte de A oblige ; celui de B se borne à permettre, encourager ou reconnaître)
+compare-convention-gained = la disposition renvoie désormais à la Convention de 2005
+compare-convention-lost = la disposition ne renvoie plus à la Convention de 2005
+compare-gap-opened = B ouvre une lacune que A n'a pas : { $message }
+compare-gap-closed = B comble une lacune de A : { $message }
+compare-sector-cultural-industries = industries culturelles
+compare-sector-cultural-goods-and-services = biens et services culturels
+compare-sector-books-and-publishing = livre et édition
+compare-sector-newspapers-and-periodicals = journaux et périodiques
+compare-sector-film = cinéma
+compare-sector-video = vidéo
+compare-sector-music-and-sound-recordings = musique et enregistrements sonores
+compare-sector-broadcasting = radiodiffusion
+compare-sector-audiovisual = audiovisuel
+compare-sector-performing-arts = arts du spectacle
+compare-sector-visual-arts = arts visuels
+compare-sector-cultural-heritage = patrimoine culturel
+compare-sector-video-games = jeux vidéo
+compare-neg-heading = Crochets de négociation : { $a } dans A, { $b } dans B
+compare-neg-none = aucun crochet n'a changé
+compare-neg-agreed = convenu
+compare-neg-dropped = retiré
+compare-neg-changed-hands = changement d'auteurs
+compare-neg-reworded = reformulé
+compare-neg-added = ajouté
+compare-neg-reopened = rouvert
+compare-neg-proposed-by = proposé par { $parties }
+compare-neg-opposed-by = contesté par { $parties }
+compare-neg-no-party = aucune Partie nommée
+compare-neg-line = { $change } : { $place } : "{ $words }" ({ $detail })
+compare-neg-was = auparavant : { $hands }
+compare-html-title = Comparaison : { $a } / { $b }
+compare-html-categories-from = Catégories selon { $source }.
+compare-html-no-delta = Aucun écart de catégorie.
+compare-html-changed-articles = { $count } articles modifiés (d'abord ceux qui relèvent d'une catégorie)
+compare-html-not-in = absent de { $side }
+compare-html-moved-from = déplacé depuis { $division }
+compare-html-moved-to = déplacé vers { $division }
+compare-html-top-level = niveau supérieur
+compare-html-unchanged = { $count } inchangés : { $span }
+compare-html-words-unchanged = { $count } mots inchangés
+compare-language-en = anglais
+compare-language-es = espagnol
+compare-language-fr = français

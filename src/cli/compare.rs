@@ -9,6 +9,7 @@ Examples:
   treatyscan compare corpus/compare/round1.txt corpus/compare/round2.txt
   treatyscan compare --format json corpus/compare/substance/fr-round1.txt corpus/compare/substance/fr-round2.txt
   treatyscan compare --format html --out rounds.html corpus/compare/substance/es-round1.txt corpus/compare/substance/es-round2.txt
+  treatyscan compare --lang fr corpus/compare/substance/fr-round1.txt corpus/compare/substance/fr-round2.txt
 
 Exit codes: 0 the two say the same; 1 they differ; 2 an input could not be read.
 Guide: docs/compare.md.")]
@@ -30,6 +31,8 @@ pub struct Args {
     developing: Vec<String>,
     #[command(flatten)]
     timeout: super::Timeout,
+    #[command(flatten)]
+    lang: super::LangArg,
 }
 
 #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
@@ -58,10 +61,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         developing: super::developing_parties(&args.developing)?,
     };
     let comparison = compare(&a, &b, &categories);
+    let locale = crate::locale::Locale::of(args.lang.lang());
     let report = match args.format {
         Format::Json => serde_json::to_string_pretty(&comparison)? + "\n",
-        Format::Html => render_html::render(&comparison),
-        Format::Human => render_human::render(&comparison, human_style(args.out.is_none())),
+        Format::Html => render_html::render_in(&comparison, locale),
+        Format::Human => {
+            render_human::render_in(&comparison, human_style(args.out.is_none()), locale)
+        }
     };
     match &args.out {
         Some(path) => std::fs::write(path, report)

@@ -7,6 +7,7 @@
 //! engine (the same findings as `check`); tests plug in closures.
 
 use super::align::Alignment;
+use super::l10n::Place;
 use super::substance::{self, SubstanceChange, SubstanceKind};
 use super::tokens::join;
 use super::units::Unit;
@@ -33,6 +34,10 @@ pub trait CategoryProvider {
     /// Agreement-level gaps (guidelines 19.4-19.5) given the categories found.
     fn gaps(&self, _agreement: &Agreement, _categories: &CategoryMap) -> Vec<Gap> {
         Vec::new()
+    }
+    /// A category's label in another language, for the reports (`--lang`).
+    fn category_label(&self, _name: &str, _lang: crate::locale::Lang) -> Option<String> {
+        None
     }
 }
 
@@ -103,6 +108,12 @@ pub struct DeltaRef {
     pub label: String,
     /// The aligned provision on the other side, when there is one.
     pub counterpart: Option<String>,
+    /// The provision, to label it in another language; not in JSON.
+    #[serde(skip)]
+    pub place: Place,
+    /// The counterpart, the same way.
+    #[serde(skip)]
+    pub counterpart_place: Place,
 }
 
 /// One line of the category delta.
@@ -123,6 +134,10 @@ pub struct DeltaEntry {
     /// For `changed`: the changes of substance, with both texts' words; absent otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub substance: Vec<SubstanceChange>,
+    /// For a gap: its English message as given and its wording in every
+    /// language, for the reports (`--lang`); not in JSON.
+    #[serde(skip)]
+    pub gap: Option<(String, std::sync::Arc<crate::model::GapInfo>)>,
 }
 
 /// Gaps one side has and the other not, evidence (the provisions the
@@ -138,6 +153,8 @@ pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -
                     .find(|p| &p.path == path)
                     .map_or_else(|| path.clone(), |p| p.label()),
                 counterpart: None,
+                place: Place::default(),
+                counterpart_place: Place::default(),
             })
             .collect()
     };
@@ -151,6 +168,7 @@ pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -
             a_only: Vec::new(),
             b_only: refs(b, g),
             substance: Vec::new(),
+            gap: Some((g.message.clone(), g.info.clone())),
         });
     let closed = gaps_a
         .iter()
@@ -162,6 +180,7 @@ pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -
             a_only: refs(a, g),
             b_only: Vec::new(),
             substance: Vec::new(),
+            gap: Some((g.message.clone(), g.info.clone())),
         });
     opened.chain(closed).collect()
 }
@@ -326,6 +345,8 @@ fn changed_entry(name: &str, a: &Unit, b: &Unit, changes: Vec<SubstanceChange>) 
         path: u.provision.path.clone(),
         label: u.place_label(),
         counterpart: Some(other.place_label()),
+        place: u.place(),
+        counterpart_place: other.place(),
     };
     DeltaEntry {
         category: name.to_string(),
@@ -334,6 +355,7 @@ fn changed_entry(name: &str, a: &Unit, b: &Unit, changes: Vec<SubstanceChange>) 
         a_only: vec![reference(a, b)],
         b_only: vec![reference(b, a)],
         substance: changes,
+        gap: None,
     }
 }
 
@@ -358,6 +380,12 @@ fn one_sided(
                 .get(&i)
                 .and_then(|cs| cs.first())
                 .map(|&c| their_units[c].place_label()),
+            place: my_units[i].place(),
+            counterpart_place: counterparts
+                .get(&i)
+                .and_then(|cs| cs.first())
+                .map(|&c| their_units[c].place())
+                .unwrap_or_default(),
         })
         .collect()
 }
@@ -403,6 +431,7 @@ fn entry(
         a_only,
         b_only,
         substance: Vec::new(),
+        gap: None,
     })
 }
 
@@ -443,6 +472,15 @@ impl CategoryProvider for RuleCategories {
                 .push(f.provision);
         }
         out
+    }
+
+    fn category_label(&self, name: &str, lang: crate::locale::Lang) -> Option<String> {
+        self.rules
+            .catalogue()
+            .categories()
+            .iter()
+            .find(|c| c.category == name)
+            .map(|c| c.label_in(lang).to_string())
     }
 
     fn gaps(&self, agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {

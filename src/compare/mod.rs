@@ -11,6 +11,7 @@ pub mod align;
 pub mod delta;
 pub mod diff;
 pub mod furniture;
+pub mod l10n;
 pub mod language;
 pub mod negotiation;
 pub mod render_html;
@@ -48,6 +49,10 @@ pub struct Comparison {
     /// rounds; omitted when neither text has negotiating brackets.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub negotiation: Option<negotiation::Rounds>,
+    /// Each category's label in Spanish and French (`--lang`), from the rule
+    /// catalogue; not in JSON, which keeps the category ids.
+    #[serde(skip)]
+    pub category_labels: std::collections::BTreeMap<(String, crate::locale::Lang), String>,
 }
 
 /// One agreement of a comparison, as the reports name it.
@@ -156,6 +161,9 @@ pub struct ProvisionInfo {
     /// not in JSON.
     #[serde(skip)]
     pub label: String,
+    /// The provision and its division, to label it in another language; not in JSON.
+    #[serde(skip)]
+    pub place: l10n::Place,
 }
 
 /// One article or paragraph entry of a comparison: its two sides and what changed.
@@ -248,6 +256,7 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
         alignment: &alignment,
         same_language,
     };
+    let delta_names: Vec<String> = cats_a.keys().chain(cats_b.keys()).cloned().collect();
     let mut delta = delta::category_delta(&sides, &cats_a, &cats_b);
     let (gaps_a, gaps_b) = (categories.gaps(a, &cats_a), categories.gaps(b, &cats_b));
     delta.extend(delta::gap_delta(a, b, &gaps_a, &gaps_b));
@@ -278,7 +287,24 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
         delta,
         changes,
         negotiation: negotiation::rounds(a, b),
+        category_labels: category_labels(categories, &delta_names),
     }
+}
+
+/// The Spanish and French labels of the categories either side is in.
+fn category_labels(
+    categories: &dyn CategoryProvider,
+    names: &[String],
+) -> std::collections::BTreeMap<(String, crate::locale::Lang), String> {
+    let mut out = std::collections::BTreeMap::new();
+    for name in names {
+        for lang in [crate::locale::Lang::Es, crate::locale::Lang::Fr] {
+            if let Some(label) = categories.category_label(name, lang) {
+                out.insert((name.clone(), lang), label);
+            }
+        }
+    }
+    out
 }
 
 fn side(agreement: &Agreement, language: Option<String>) -> Side {
@@ -582,6 +608,7 @@ fn info(u: &Unit) -> ProvisionInfo {
         provision: crate::model::ProvisionRef::of(p),
         division: u.division.map(Provision::label),
         label: u.place_label(),
+        place: u.place(),
     }
 }
 

@@ -212,14 +212,23 @@ fn excerpt(words: &str) -> String {
 
 /// The human section: one line per bracket that changed.
 pub fn render_human(r: &Rounds) -> String {
+    render_human_in(r, crate::locale::Locale::of(crate::locale::Lang::En))
+}
+
+/// [`render_human`] with treatyscan's own wording in the locale's language;
+/// the bracketed words and the Parties stay as written.
+pub fn render_human_in(r: &Rounds, locale: &crate::locale::Locale) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Negotiating brackets: {} in A, {} in B",
-        r.brackets_a, r.brackets_b
+        "{}",
+        locale.tr(
+            "compare-neg-heading",
+            &[("a", r.brackets_a.into()), ("b", r.brackets_b.into())]
+        )
     );
     if r.changes.is_empty() {
-        let _ = writeln!(out, "  no bracket changed");
+        let _ = writeln!(out, "  {}", locale.t("compare-neg-none"));
     }
     for c in &r.changes {
         let hands = |p: &Proposal| {
@@ -229,36 +238,55 @@ pub fn render_human(r: &Rounds) -> String {
                 .map(|a| format!("{a}, "))
                 .unwrap_or_default();
             if !p.proposed_by.is_empty() {
-                let _ = write!(s, "proposed by {}", p.proposed_by.join(", "));
+                s.push_str(&locale.tr(
+                    "compare-neg-proposed-by",
+                    &[("parties", p.proposed_by.join(", ").into())],
+                ));
             }
             if !p.opposed_by.is_empty() {
                 if !p.proposed_by.is_empty() {
                     s.push_str(", ");
                 }
-                let _ = write!(s, "opposed by {}", p.opposed_by.join(", "));
+                s.push_str(&locale.tr(
+                    "compare-neg-opposed-by",
+                    &[("parties", p.opposed_by.join(", ").into())],
+                ));
             }
             if p.proposed_by.is_empty() && p.opposed_by.is_empty() {
-                s.push_str("no Party named");
+                s.push_str(&locale.t("compare-neg-no-party"));
             }
             s
         };
         let place =
             c.b.as_ref()
                 .or(c.a.as_ref())
-                .map(|p| p.provision.clone())
+                .map(|p| match (&p.cited, locale.lang()) {
+                    (Some((kind, number, title)), lang) if lang != crate::locale::Lang::En => {
+                        crate::model::kind_label(*kind, number.as_deref(), title.as_deref(), locale)
+                    }
+                    _ => p.provision.clone(),
+                })
                 .unwrap_or_default();
         let detail = match (&c.a, &c.b) {
             (Some(a), Some(b)) => format!("{} → {}", hands(a), hands(b)),
-            (Some(a), None) => format!("was {}", hands(a)),
+            (Some(a), None) => locale.tr("compare-neg-was", &[("hands", hands(a).into())]),
             (None, Some(b)) => hands(b),
             (None, None) => String::new(),
         };
-        let _ = writeln!(
-            out,
-            "  {}: {place}: \"{}\" ({detail})",
-            c.change.name(),
-            c.words
+        let change = locale.t(&format!(
+            "compare-neg-{}",
+            c.change.name().replace(' ', "-")
+        ));
+        let line = locale.tr(
+            "compare-neg-line",
+            &[
+                ("change", change.into()),
+                ("place", place.into()),
+                ("words", c.words.clone().into()),
+                ("detail", detail.into()),
+            ],
         );
+        let _ = writeln!(out, "  {line}");
     }
     out
 }

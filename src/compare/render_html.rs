@@ -11,8 +11,9 @@
 //! two 1 MB agreements do not make a 1 MB page.
 
 use super::diff::{Op, Segment};
-use super::render_human::{similarity_label, summary_line};
+use super::l10n;
 use super::{Change, ChangeKind, Comparison, Level, ProvisionInfo, Side};
+use crate::locale::{Lang, Locale};
 use std::fmt::Write;
 
 const CSS: &str = r#"
@@ -47,48 +48,70 @@ tr.same summary{cursor:pointer}tr.same ol{columns:2;margin:.3em 0}
 
 /// The whole comparison as one self-contained HTML page (inline CSS, no scripts).
 pub fn render(c: &Comparison) -> String {
+    render_in(c, Locale::of(Lang::En))
+}
+
+/// [`render`] with treatyscan's own wording in the locale's language
+/// (`compare --lang`); the agreements' words stay as written.
+pub fn render_in(c: &Comparison, l: &Locale) -> String {
     let mut out = String::with_capacity(1 << 16);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    let _ = writeln!(out, "<title>{}</title>", esc(&title(c)));
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        l.lang().code()
+    );
+    let _ = writeln!(out, "<title>{}</title>", esc(&title(c, l)));
     let _ = writeln!(out, "<style>{CSS}</style>\n</head>\n<body>");
-    write_header(&mut out, c);
-    write_table(&mut out, c);
+    write_header(&mut out, c, l);
+    write_table(&mut out, c, l);
     out.push_str("</body>\n</html>\n");
     out
 }
 
-fn title(c: &Comparison) -> String {
+fn title(c: &Comparison, l: &Locale) -> String {
     let name = |s: &Side| s.name.clone().unwrap_or_else(|| s.file.clone());
-    format!("Compare: {} / {}", name(&c.a), name(&c.b))
+    l.tr(
+        "compare-html-title",
+        &[("a", name(&c.a).into()), ("b", name(&c.b).into())],
+    )
 }
 
-fn write_header(out: &mut String, c: &Comparison) {
+fn write_header(out: &mut String, c: &Comparison, l: &Locale) {
     out.push_str("<header>\n");
-    let _ = writeln!(out, "<h1>{}</h1>", esc(&title(c)));
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&title(c, l)));
     let _ = writeln!(
         out,
         "<div class=\"files\"><div><b>A</b> {}</div><div><b>B</b> {}</div></div>",
         esc(&side_text(&c.a)),
         esc(&side_text(&c.b))
     );
-    let _ = writeln!(out, "<p class=\"summary\">{}</p>", esc(&summary_line(c)));
-    if let Some(warning) = &c.summary.warning {
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">{}</p>",
+        esc(&l10n::summary_line(c, l))
+    );
+    if let Some(warning) = l10n::warning(c, l) {
         let _ = writeln!(
             out,
-            "<p class=\"warning\"><b>Warning:</b> {}</p>",
-            esc(warning)
+            "<p class=\"warning\"><b>{}</b> {}</p>",
+            esc(&l.t("compare-warning-label")),
+            esc(&warning)
         );
     }
-    if let Some(note) = &c.summary.note {
-        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note));
+    if let Some(note) = l10n::note(c, l) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&note));
     }
     let _ = writeln!(
         out,
-        "<h2 id=\"delta\">Category delta</h2>\n<p class=\"summary\">Categories from {}.</p>\n<ul class=\"delta\">",
-        esc(&c.summary.categories_from)
+        "<h2 id=\"delta\">{}</h2>\n<p class=\"summary\">{}</p>\n<ul class=\"delta\">",
+        esc(&l.t("compare-delta-heading")),
+        esc(&l.tr(
+            "compare-html-categories-from",
+            &[("source", l10n::source(c, l).into())]
+        ))
     );
     if c.delta.is_empty() {
-        out.push_str("<li>No category differences.</li>\n");
+        let _ = writeln!(out, "<li>{}</li>", esc(&l.t("compare-html-no-delta")));
     }
     for d in &c.delta {
         let status = serde_json::to_value(d.status).ok();
@@ -96,8 +119,8 @@ fn write_header(out: &mut String, c: &Comparison) {
         let _ = write!(
             out,
             "<li class=\"{class}\"><b>{}</b>: {}",
-            esc(&d.category),
-            esc(&d.message)
+            esc(&l10n::category_name(c, &d.category, l)),
+            esc(&l10n::delta_message(c, d, l))
         );
         for s in &d.substance {
             let _ = write!(
@@ -110,7 +133,7 @@ fn write_header(out: &mut String, c: &Comparison) {
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");
-    write_change_list(out, c);
+    write_change_list(out, c, l);
     out.push_str("</header>\n");
 }
 
@@ -125,7 +148,7 @@ fn side_text(s: &Side) -> String {
     t
 }
 
-fn write_change_list(out: &mut String, c: &Comparison) {
+fn write_change_list(out: &mut String, c: &Comparison, l: &Locale) {
     let mut listed: Vec<(usize, &Change)> = article_rows(c)
         .filter(|(_, ch)| ch.is_interesting())
         .collect();
@@ -134,8 +157,11 @@ fn write_change_list(out: &mut String, c: &Comparison) {
     let open = if listed.len() <= 40 { " open" } else { "" };
     let _ = writeln!(
         out,
-        "<details class=\"changes\"{open}><summary>{} changed articles (those in a category first)</summary><ol>",
-        listed.len()
+        "<details class=\"changes\"{open}><summary>{}</summary><ol>",
+        esc(&l.tr(
+            "compare-html-changed-articles",
+            &[("count", listed.len().into())]
+        ))
     );
     for (row, ch) in listed {
         let class = if ch.categories.is_empty() {
@@ -146,8 +172,8 @@ fn write_change_list(out: &mut String, c: &Comparison) {
         let _ = writeln!(
             out,
             "<li{class}><a href=\"#r{row}\">{}</a> <span class=\"flags\">{}</span></li>",
-            esc(&pair_label(ch)),
-            esc(&flags(ch))
+            esc(&pair_label(ch, l)),
+            esc(&flags(c, ch, l))
         );
     }
     out.push_str("</ol></details>\n");
@@ -160,8 +186,8 @@ fn article_rows(c: &Comparison) -> impl Iterator<Item = (usize, &Change)> {
         .enumerate()
 }
 
-fn pair_label(ch: &Change) -> String {
-    let l = |x: &Option<ProvisionInfo>| x.as_ref().map(|i| i.label.clone());
+fn pair_label(ch: &Change, locale: &Locale) -> String {
+    let l = |x: &Option<ProvisionInfo>| x.as_ref().map(|i| l10n::info_label(i, locale));
     match (l(&ch.a), l(&ch.b)) {
         (Some(a), Some(b)) if a == b => a,
         (Some(a), Some(b)) => format!("{a} → {b}"),
@@ -171,27 +197,27 @@ fn pair_label(ch: &Change) -> String {
     }
 }
 
-fn flags(ch: &Change) -> String {
+fn flags(c: &Comparison, ch: &Change, l: &Locale) -> String {
     let mut f: Vec<String> = Vec::new();
     match ch.kind {
-        ChangeKind::Added => f.push("added".into()),
-        ChangeKind::Removed => f.push("removed".into()),
+        ChangeKind::Added => f.push(l.t("compare-flag-added")),
+        ChangeKind::Removed => f.push(l.t("compare-flag-removed")),
         ChangeKind::Matched => {}
     }
     if ch.moved {
-        f.push("moved".into());
+        f.push(l.t("compare-flag-moved"));
     }
-    f.extend(ch.change_names().into_iter().map(String::from));
-    if let Some(s) = similarity_label(ch).filter(|_| ch.text_changed) {
+    f.extend(l10n::change_names(ch, l));
+    if let Some(s) = l10n::similarity_label(ch, l).filter(|_| ch.text_changed) {
         f.push(s);
     }
     if !ch.categories.is_empty() {
-        f.push(ch.categories.join(", "));
+        f.push(l10n::categories(c, ch, l));
     }
     f.join(" · ")
 }
 
-fn write_table(out: &mut String, c: &Comparison) {
+fn write_table(out: &mut String, c: &Comparison, l: &Locale) {
     out.push_str("<table>\n<colgroup><col><col></colgroup>\n");
     let _ = writeln!(
         out,
@@ -208,20 +234,20 @@ fn write_table(out: &mut String, c: &Comparison) {
     };
     while let Some(&(row, ch)) = rest.first() {
         if shown(ch) {
-            write_row(out, row, ch);
+            write_row(out, row, c, ch, l);
             rest = &rest[1..];
             continue;
         }
         let run = rest.iter().take_while(|(_, c)| !shown(c)).count();
-        write_unchanged(out, &rest[..run]);
+        write_unchanged(out, &rest[..run], l);
         rest = &rest[run..];
     }
     out.push_str("</tbody>\n</table>\n");
 }
 
 /// A run of unchanged provisions: one folded row, labels only.
-fn write_unchanged(out: &mut String, run: &[(usize, &Change)]) {
-    let label = |ch: &Change| pair_label(ch);
+fn write_unchanged(out: &mut String, run: &[(usize, &Change)], l: &Locale) {
+    let label = |ch: &Change| pair_label(ch, l);
     let (first, last) = (label(run[0].1), label(run[run.len() - 1].1));
     let span = if run.len() == 1 {
         first
@@ -230,9 +256,11 @@ fn write_unchanged(out: &mut String, run: &[(usize, &Change)]) {
     };
     let _ = write!(
         out,
-        "<tr class=\"same\"><td colspan=\"2\"><details><summary>{} unchanged: {}</summary><ol>",
-        run.len(),
-        esc(&span)
+        "<tr class=\"same\"><td colspan=\"2\"><details><summary>{}</summary><ol>",
+        esc(&l.tr(
+            "compare-html-unchanged",
+            &[("count", run.len().into()), ("span", span.into())]
+        ))
     );
     for (_, ch) in run {
         let _ = write!(out, "<li>{}</li>", esc(&label(ch)));
@@ -253,10 +281,10 @@ fn row_class(ch: &Change) -> String {
     classes.join(" ")
 }
 
-fn write_row(out: &mut String, row: usize, ch: &Change) {
+fn write_row(out: &mut String, row: usize, c: &Comparison, ch: &Change, l: &Locale) {
     let _ = writeln!(out, "<tr id=\"r{row}\" class=\"{}\">", row_class(ch));
-    write_cell(out, ch, Column::A);
-    write_cell(out, ch, Column::B);
+    write_cell(out, c, ch, Column::A, l);
+    write_cell(out, c, ch, Column::B, l);
     out.push_str("</tr>\n");
 }
 
@@ -266,7 +294,7 @@ enum Column {
     B,
 }
 
-fn write_cell(out: &mut String, ch: &Change, col: Column) {
+fn write_cell(out: &mut String, c: &Comparison, ch: &Change, col: Column, l: &Locale) {
     let (mine, theirs, me, them, hidden) = match col {
         Column::A => (&ch.a, &ch.b, "a", "b", Op::Insert),
         Column::B => (&ch.b, &ch.a, "b", "a", Op::Delete),
@@ -275,8 +303,8 @@ fn write_cell(out: &mut String, ch: &Change, col: Column) {
     let Some(info) = mine else {
         let _ = writeln!(
             out,
-            "<span class=\"empty\">not in {}</span></td>",
-            me.to_uppercase()
+            "<span class=\"empty\">{}</span></td>",
+            esc(&l.tr("compare-html-not-in", &[("side", me.to_uppercase().into())]))
         );
         return;
     };
@@ -291,21 +319,31 @@ fn write_cell(out: &mut String, ch: &Change, col: Column) {
                 out,
                 "<a href=\"#{them}-{}\">{}</a>",
                 esc_attr(&other.provision.path),
-                esc(&info.label)
+                esc(&l10n::info_label(info, l))
             );
         }
-        None => out.push_str(&esc(&info.label)),
+        None => out.push_str(&esc(&l10n::info_label(info, l))),
     }
     if ch.moved {
+        let division =
+            l10n::division_label(info, l).unwrap_or_else(|| l.t("compare-html-top-level"));
+        let id = if col == Column::A {
+            "compare-html-moved-from"
+        } else {
+            "compare-html-moved-to"
+        };
         let _ = write!(
             out,
-            " <span class=\"moved-mark\">moved {} {}</span>",
-            if col == Column::A { "from" } else { "to" },
-            esc(info.division.as_deref().unwrap_or("top level"))
+            " <span class=\"moved-mark\">{}</span>",
+            esc(&l.tr(id, &[("division", division.into())]))
         );
     }
     if col == Column::B || ch.kind == ChangeKind::Removed {
-        let _ = write!(out, " <span class=\"flags\">{}</span>", esc(&flags(ch)));
+        let _ = write!(
+            out,
+            " <span class=\"flags\">{}</span>",
+            esc(&flags(c, ch, l))
+        );
     }
     out.push_str("</div>");
     let shown = match (&ch.parallel_text, col) {
@@ -320,7 +358,7 @@ fn write_cell(out: &mut String, ch: &Change, col: Column) {
             // a long unchanged stretch of a changed article: a few words of
             // context either side (the whole text of a paired translation)
             Op::Equal if ch.parallel_text.is_none() => {
-                out.push_str(&context(&s.text, k == 0, k == last))
+                out.push_str(&context(&s.text, k == 0, k == last, l))
             }
             Op::Equal => out.push_str(&esc(&s.text)),
             // the space before a run stays outside the highlight
@@ -340,7 +378,7 @@ const CONTEXT_WORDS: usize = 25;
 
 /// An unchanged stretch, escaped, cut to its first and last words when it is
 /// long: the start of a text keeps only its end, the end only its start.
-fn context(text: &str, first: bool, last: bool) -> String {
+fn context(text: &str, first: bool, last: bool, l: &Locale) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     // a text that is one unchanged run (renumbered, moved) keeps its opening
     let head = match (first, last) {
@@ -356,7 +394,8 @@ fn context(text: &str, first: bool, last: bool) -> String {
     let mut out = esc(&words[..head].join(" "));
     let _ = write!(
         out,
-        " <span class=\"cut\" title=\"{cut} words unchanged\">[…]</span> "
+        " <span class=\"cut\" title=\"{}\">[…]</span> ",
+        esc(&l.tr("compare-html-words-unchanged", &[("count", cut.into())]))
     );
     out.push_str(&esc(&words[words.len() - tail..].join(" ")));
     out

@@ -3,7 +3,8 @@
 //! e-commerce…) come first, because that is what the reader came for.
 
 use super::diff::{Op, Segment};
-use super::{Change, ChangeKind, Comparison, Level, ProvisionInfo, Side};
+use super::{l10n, Change, ChangeKind, Comparison, Level, ProvisionInfo, Side};
+use crate::locale::{Lang, Locale};
 use std::fmt::Write;
 
 /// How the terminal report is drawn.
@@ -20,25 +21,44 @@ const CONTEXT_WORDS: usize = 8;
 /// The terminal report: both sides, the summary, the category delta, then each changed
 /// article with its words diffed inline, wrapped at `style.width`.
 pub fn render(c: &Comparison, style: Style) -> String {
+    render_in(c, style, Locale::of(Lang::En))
+}
+
+/// [`render`] with treatyscan's own wording in the locale's language
+/// (`compare --lang`); the agreements' words stay as written.
+pub fn render_in(c: &Comparison, style: Style, locale: &Locale) -> String {
     let mut out = String::new();
     let p = Painter(style.color);
     let _ = writeln!(out, "{} {}", p.bold("A:"), side_line(&c.a));
     let _ = writeln!(out, "{} {}", p.bold("B:"), side_line(&c.b));
     let _ = writeln!(out);
-    let _ = writeln!(out, "{} {}", p.bold("Summary:"), summary_line(c));
-    if let Some(note) = &c.summary.note {
-        let _ = writeln!(out, "{} {note}", p.paint("33", "Note:"));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        p.bold(&locale.t("compare-summary-label")),
+        l10n::summary_line(c, locale)
+    );
+    if let Some(note) = l10n::note(c, locale) {
+        let _ = writeln!(
+            out,
+            "{} {note}",
+            p.paint("33", &locale.t("compare-note-label"))
+        );
     }
-    if let Some(warning) = &c.summary.warning {
-        let _ = writeln!(out, "{} {warning}", p.paint("1;31", "Warning:"));
+    if let Some(warning) = l10n::warning(c, locale) {
+        let _ = writeln!(
+            out,
+            "{} {warning}",
+            p.paint("1;31", &locale.t("compare-warning-label"))
+        );
     }
     let _ = writeln!(out);
-    write_delta(&mut out, c, &p);
+    write_delta(&mut out, c, &p, locale);
     if let Some(r) = &c.negotiation {
-        out.push_str(&super::negotiation::render_human(r));
+        out.push_str(&super::negotiation::render_human_in(r, locale));
         out.push('\n');
     }
-    write_changes(&mut out, c, &p, style.width);
+    write_changes(&mut out, c, &p, style.width, locale);
     out
 }
 
@@ -55,67 +75,41 @@ fn side_line(s: &Side) -> String {
 
 /// The one-line summary ("12 provisions in A, 13 in B; 11 matched (9 unchanged), 2 text changed…").
 pub fn summary_line(c: &Comparison) -> String {
-    let s = &c.summary;
-    let paired = if s.same_language {
-        format!("{} matched ({} unchanged)", s.matched, s.unchanged)
-    } else {
-        format!("{} paired by number", s.matched)
-    };
-    let mut parts = vec![format!(
-        "{} provision{} in A, {} in B; {paired}",
-        s.provisions_a,
-        if s.provisions_a == 1 { "" } else { "s" },
-        s.provisions_b,
-    )];
-    for (n, what) in [
-        (s.text_changed, "text changed"),
-        (s.renumbered, "renumbered"),
-        (s.retitled, "retitled"),
-        (s.moved, "moved"),
-        (s.split, "split"),
-        (s.merged, "merged"),
-        (s.added, "added"),
-        (s.removed, "removed"),
-    ] {
-        if n > 0 {
-            parts.push(format!("{n} {what}"));
-        }
-    }
-    parts.join(", ")
+    l10n::summary_line(c, Locale::of(Lang::En))
 }
 
 /// "similarity 0.87" for a pair; for a part of a split or merge, how much of
 /// it the other side holds ("overlap 1.00"). Two decimals, but a changed text
 /// never reads "similarity 1.00".
 pub fn similarity_label(ch: &Change) -> Option<String> {
-    let s = ch.similarity.filter(|_| ch.kind == ChangeKind::Matched)?;
-    Some(if ch.split || ch.merged {
-        format!("overlap {s:.2}")
-    } else if ch.text_changed {
-        format!("similarity {:.2}", s.min(0.99))
-    } else {
-        format!("similarity {s:.2}")
-    })
+    l10n::similarity_label(ch, Locale::of(Lang::En))
 }
 
-fn write_delta(out: &mut String, c: &Comparison, p: &Painter) {
+fn write_delta(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
     let _ = writeln!(
         out,
-        "{} (categories from {})",
-        p.bold("Category delta"),
-        c.summary.categories_from
+        "{} {}",
+        p.bold(&locale.t("compare-delta-heading")),
+        locale.tr(
+            "compare-delta-source",
+            &[("source", l10n::source(c, locale).into())]
+        )
     );
     if c.delta.is_empty() {
-        let _ = writeln!(out, "  no category differences");
+        let _ = writeln!(out, "  {}", locale.t("compare-no-delta"));
     }
     for d in &c.delta {
-        let _ = writeln!(
-            out,
-            "  {} {}: {}",
-            p.paint("1;35", "!"),
-            d.category,
-            d.message
+        let line = locale.tr(
+            "compare-delta-line",
+            &[
+                (
+                    "category",
+                    l10n::category_name(c, &d.category, locale).into(),
+                ),
+                ("message", l10n::delta_message(c, d, locale).into()),
+            ],
         );
+        let _ = writeln!(out, "  {} {line}", p.paint("1;35", "!"));
         for s in &d.substance {
             let _ = writeln!(out, "      A: \u{201c}{}\u{201d}", s.a_words);
             let _ = writeln!(out, "      B: \u{201c}{}\u{201d}", s.b_words);
@@ -124,7 +118,7 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter) {
     let _ = writeln!(out);
 }
 
-fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize) {
+fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize, locale: &Locale) {
     let mut changes: Vec<&Change> = c
         .changes
         .iter()
@@ -132,17 +126,22 @@ fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize) {
         .collect();
     // stable: category-tagged changes first, then document order
     changes.sort_by_key(|ch| ch.categories.is_empty());
-    let _ = writeln!(out, "{} ({})", p.bold("Changes"), changes.len());
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        p.bold(&locale.t("compare-changes")),
+        changes.len()
+    );
     let mut rest = changes.as_slice();
     while let Some(ch) = rest.first() {
         let run = rest.iter().take_while(|c| only_renumbered(c)).count();
         let _ = writeln!(out);
         if run >= RENUMBER_RUN {
-            let _ = writeln!(out, "{}", renumbered_run(&rest[..run], p));
+            let _ = writeln!(out, "{}", renumbered_run(&rest[..run], p, locale));
             rest = &rest[run..];
             continue;
         }
-        let _ = writeln!(out, "{}", headline(ch, p));
+        let _ = writeln!(out, "{}", headline(c, ch, p, locale));
         if !ch.diff.is_empty() && (ch.kind != ChangeKind::Matched || ch.text_changed) {
             out.push_str(&inline_diff(&ch.diff, ch.kind, p, width));
         }
@@ -159,7 +158,7 @@ fn only_renumbered(ch: &Change) -> bool {
         && !(ch.text_changed || ch.moved || ch.retitled || ch.split || ch.merged)
 }
 
-fn renumbered_run(run: &[&Change], p: &Painter) -> String {
+fn renumbered_run(run: &[&Change], p: &Painter, locale: &Locale) -> String {
     let number = |x: &Option<ProvisionInfo>| {
         x.as_ref()
             .and_then(|i| i.provision.number.clone())
@@ -167,21 +166,44 @@ fn renumbered_run(run: &[&Change], p: &Painter) -> String {
     };
     let (first, last) = (run[0], run[run.len() - 1]);
     format!(
-        "{} Articles {}–{} → {}–{}  [renumbered, {} articles, text unchanged]",
+        "{} {}",
         p.paint("33", "~"),
-        number(&first.a),
-        number(&last.a),
-        number(&first.b),
-        number(&last.b),
-        run.len()
+        locale.tr(
+            "compare-renumbered-run",
+            &[
+                (
+                    "a",
+                    format!("{}–{}", number(&first.a), number(&last.a)).into()
+                ),
+                (
+                    "b",
+                    format!("{}–{}", number(&first.b), number(&last.b)).into()
+                ),
+                ("count", run.len().into()),
+            ]
+        )
     )
 }
 
-fn headline(ch: &Change, p: &Painter) -> String {
-    let label = |x: &Option<ProvisionInfo>| x.as_ref().map(|i| i.label.clone()).unwrap_or_default();
+fn headline(c: &Comparison, ch: &Change, p: &Painter, locale: &Locale) -> String {
+    let label = |x: &Option<ProvisionInfo>| {
+        x.as_ref()
+            .map(|i| l10n::info_label(i, locale))
+            .unwrap_or_default()
+    };
     let mut line = match ch.kind {
-        ChangeKind::Added => format!("{} {}  added", p.paint("32", "+"), label(&ch.b)),
-        ChangeKind::Removed => format!("{} {}  removed", p.paint("31", "-"), label(&ch.a)),
+        ChangeKind::Added => format!(
+            "{} {}  {}",
+            p.paint("32", "+"),
+            label(&ch.b),
+            locale.t("compare-flag-added")
+        ),
+        ChangeKind::Removed => format!(
+            "{} {}  {}",
+            p.paint("31", "-"),
+            label(&ch.a),
+            locale.t("compare-flag-removed")
+        ),
         ChangeKind::Matched
             if ch.a.as_ref().map(|x| &x.label) == ch.b.as_ref().map(|x| &x.label) =>
         {
@@ -193,18 +215,21 @@ fn headline(ch: &Change, p: &Painter) -> String {
     };
     let mut flags = Vec::new();
     if ch.moved {
-        let from =
-            ch.a.as_ref()
-                .and_then(|x| x.division.clone())
-                .unwrap_or_default();
-        let to =
-            ch.b.as_ref()
-                .and_then(|x| x.division.clone())
-                .unwrap_or_default();
-        flags.push(format!("moved: {from} → {to}"));
+        let division = |x: &Option<ProvisionInfo>| {
+            x.as_ref()
+                .and_then(|i| l10n::division_label(i, locale))
+                .unwrap_or_default()
+        };
+        flags.push(locale.tr(
+            "compare-moved",
+            &[
+                ("from", division(&ch.a).into()),
+                ("to", division(&ch.b).into()),
+            ],
+        ));
     }
-    flags.extend(ch.change_names().into_iter().map(String::from));
-    if let Some(s) = similarity_label(ch) {
+    flags.extend(l10n::change_names(ch, locale));
+    if let Some(s) = l10n::similarity_label(ch, locale) {
         flags.push(s);
     }
     if !flags.is_empty() {
@@ -214,7 +239,7 @@ fn headline(ch: &Change, p: &Painter) -> String {
         let _ = write!(
             line,
             "  {}",
-            p.paint("35", &format!("{{{}}}", ch.categories.join(", ")))
+            p.paint("35", &format!("{{{}}}", l10n::categories(c, ch, locale)))
         );
     }
     line

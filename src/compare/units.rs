@@ -84,6 +84,14 @@ impl<'a> Unit<'a> {
         format!("{division}, {label}")
     }
 
+    /// The provision and its division, to label it in any language.
+    pub fn place(&self) -> super::l10n::Place {
+        super::l10n::Place {
+            provision: Some(crate::model::ProvisionRef::of(self.provision)),
+            division: self.division.map(crate::model::ProvisionRef::of),
+        }
+    }
+
     /// Chapter identity as a key ("" outside any division).
     pub fn division_path(&self) -> &str {
         self.division.map_or("", |d| d.path.as_str())

@@ -1,0 +1,373 @@
+//! The compare reports' own wording in the output language: every label and
+//! sentence the human and HTML reports print goes through Fluent
+//! (`compare-*` messages in `locales/`). The comparison itself keeps its
+//! English messages and labels, as JSON shows them; the renderers rebuild
+//! them here from the structured fields, so English reads exactly as the
+//! stored text and Spanish or French name provisions with their own
+//! keywords ("Artículo 3", "Chapitre 2") and categories with their labels.
+
+use super::delta::{DeltaEntry, DeltaRef, DeltaStatus};
+use super::substance::{SubstanceChange, SubstanceKind};
+use super::{Change, ChangeKind, Comparison, ProvisionInfo};
+use crate::locale::{Lang, Locale, Value};
+use crate::model::{kind_label, ProvisionRef};
+
+/// A provision and the division it sits in, to cite it in any language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Place {
+    /// The provision.
+    pub provision: Option<ProvisionRef>,
+    /// Its chapter (or other division), when it has one.
+    pub division: Option<ProvisionRef>,
+}
+
+impl Place {
+    /// "Capítulo 3, Artículo 3.2 (Título)": as `Unit::place_label`, with the
+    /// heading keywords in the locale's language.
+    pub fn label_in(&self, locale: &Locale) -> Option<String> {
+        let p = self.provision.as_ref()?;
+        let label = p.label_in(locale);
+        Some(match &self.division {
+            None => label,
+            Some(d) => {
+                let division = match &d.number {
+                    Some(n) => kind_label(d.kind, Some(n.as_str()), None, locale),
+                    None => d.label_in(locale),
+                };
+                format!("{division}, {label}")
+            }
+        })
+    }
+}
+
+/// A number as the language writes a decimal ("0.87", "0,87").
+fn decimal(value: f32, locale: &Locale) -> String {
+    let s = format!("{value:.2}");
+    match locale.lang() {
+        Lang::En => s,
+        _ => s.replace('.', ","),
+    }
+}
+
+/// A provision's label with its chapter: the stored English one, or rebuilt
+/// with the locale's keywords.
+pub fn info_label(info: &ProvisionInfo, locale: &Locale) -> String {
+    if locale.lang() == Lang::En {
+        return info.label.clone();
+    }
+    info.place
+        .label_in(locale)
+        .unwrap_or_else(|| info.label.clone())
+}
+
+/// The division a provision sits in, in full ("Capítulo 14 (Comercio electrónico)").
+pub fn division_label(info: &ProvisionInfo, locale: &Locale) -> Option<String> {
+    if locale.lang() == Lang::En {
+        return info.division.clone();
+    }
+    match &info.place.division {
+        Some(d) => Some(d.label_in(locale)),
+        None => info.division.clone(),
+    }
+}
+
+fn ref_label(r: &DeltaRef, locale: &Locale) -> String {
+    if locale.lang() == Lang::En {
+        return r.label.clone();
+    }
+    r.place.label_in(locale).unwrap_or_else(|| r.label.clone())
+}
+
+fn counterpart_label(r: &DeltaRef, locale: &Locale) -> Option<String> {
+    if locale.lang() == Lang::En {
+        return r.counterpart.clone();
+    }
+    r.counterpart_place
+        .label_in(locale)
+        .or_else(|| r.counterpart.clone())
+}
+
+/// A category as a heading names it: its id in English, its label in the
+/// rule catalogue's other languages.
+pub fn category_name(c: &Comparison, name: &str, locale: &Locale) -> String {
+    match locale.lang() {
+        Lang::En => name.to_string(),
+        lang => c
+            .category_labels
+            .get(&(name.to_string(), lang))
+            .cloned()
+            .unwrap_or_else(|| name.to_string()),
+    }
+}
+
+/// A category inside a sentence: "cultural exception" in English, the label otherwise.
+fn category_words(c: &Comparison, name: &str, locale: &Locale) -> String {
+    match locale.lang() {
+        Lang::En => name.replace('_', " "),
+        _ => category_name(c, name, locale),
+    }
+}
+
+/// Where the categories come from ("the rule engine").
+pub fn source(c: &Comparison, locale: &Locale) -> String {
+    if c.summary.categories_from == "the rule engine" {
+        locale.t("compare-source-rules")
+    } else {
+        c.summary.categories_from.clone()
+    }
+}
+
+/// The one-line summary ("12 provisions in A, 13 in B; 11 matched (9 unchanged), 2 text changed…").
+pub fn summary_line(c: &Comparison, locale: &Locale) -> String {
+    let s = &c.summary;
+    let paired = if s.same_language {
+        locale.tr(
+            "compare-summary-matched",
+            &[
+                ("matched", s.matched.into()),
+                ("unchanged", s.unchanged.into()),
+            ],
+        )
+    } else {
+        locale.tr("compare-summary-paired", &[("matched", s.matched.into())])
+    };
+    let mut parts = vec![locale.tr(
+        "compare-summary-provisions",
+        &[
+            ("a", s.provisions_a.into()),
+            ("b", s.provisions_b.into()),
+            ("paired", paired.into()),
+        ],
+    )];
+    for (n, id) in [
+        (s.text_changed, "compare-count-text-changed"),
+        (s.renumbered, "compare-count-renumbered"),
+        (s.retitled, "compare-count-retitled"),
+        (s.moved, "compare-count-moved"),
+        (s.split, "compare-count-split"),
+        (s.merged, "compare-count-merged"),
+        (s.added, "compare-count-added"),
+        (s.removed, "compare-count-removed"),
+    ] {
+        if n > 0 {
+            parts.push(locale.tr(id, &[("count", n.into())]));
+        }
+    }
+    parts.join(", ")
+}
+
+/// The warning that A and B are two agreements, in the locale's language.
+pub fn warning(c: &Comparison, locale: &Locale) -> Option<String> {
+    let s = &c.summary;
+    s.warning.as_ref()?;
+    Some(locale.tr(
+        "compare-warning-unrelated",
+        &[
+            ("corresponding", s.corresponding.into()),
+            ("a", s.provisions_a.into()),
+            ("b", s.provisions_b.into()),
+        ],
+    ))
+}
+
+/// The note that A and B are in two languages, in the locale's language.
+pub fn note(c: &Comparison, locale: &Locale) -> Option<String> {
+    c.summary.note.as_ref()?;
+    // English names the languages by code, as the stored note does
+    let lang = |l: &Option<String>| match l.as_deref() {
+        Some(code) if locale.lang() != Lang::En && Lang::from_code(code).is_some() => {
+            locale.t(&format!("compare-language-{code}"))
+        }
+        Some(code) => code.to_string(),
+        None => "?".to_string(),
+    };
+    Some(locale.tr(
+        "compare-note-languages",
+        &[
+            ("a", lang(&c.a.language).into()),
+            ("b", lang(&c.b.language).into()),
+        ],
+    ))
+}
+
+/// "similarity 0.87" for a pair; for a part of a split or merge, how much of
+/// it the other side holds ("overlap 1.00"). Two decimals, but a changed text
+/// never reads "similarity 1.00".
+pub fn similarity_label(ch: &Change, locale: &Locale) -> Option<String> {
+    let s = ch.similarity.filter(|_| ch.kind == ChangeKind::Matched)?;
+    let (id, value) = if ch.split || ch.merged {
+        ("compare-overlap", s)
+    } else if ch.text_changed {
+        ("compare-similarity", s.min(0.99))
+    } else {
+        ("compare-similarity", s)
+    };
+    Some(locale.tr(id, &[("value", decimal(value, locale).into())]))
+}
+
+/// The names of the changes besides a move, in the order reports show them.
+pub fn change_names(ch: &Change, locale: &Locale) -> Vec<String> {
+    ch.change_names()
+        .into_iter()
+        .map(|name| locale.t(&format!("compare-flag-{}", name.replace(' ', "-"))))
+        .collect()
+}
+
+/// A provision's categories, as a heading lists them.
+pub fn categories(c: &Comparison, ch: &Change, locale: &Locale) -> String {
+    ch.categories
+        .iter()
+        .map(|name| category_name(c, name, locale))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The sentence of one line of the category delta.
+pub fn delta_message(c: &Comparison, d: &DeltaEntry, locale: &Locale) -> String {
+    let what = || category_words(c, &d.category, locale);
+    let labels = |refs: &[DeltaRef]| {
+        refs.iter()
+            .map(|r| ref_label(r, locale))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match d.status {
+        DeltaStatus::OnlyInA => locale.tr(
+            "compare-delta-only-in-a",
+            &[("what", what().into()), ("where", labels(&d.a_only).into())],
+        ),
+        DeltaStatus::OnlyInB => locale.tr(
+            "compare-delta-only-in-b",
+            &[("what", what().into()), ("where", labels(&d.b_only).into())],
+        ),
+        DeltaStatus::Differs => {
+            let side = |refs: &[DeltaRef], with: &str, alone: &str| {
+                refs.iter()
+                    .map(|r| {
+                        let mut args: Vec<(&str, Value)> = vec![
+                            ("what", what().into()),
+                            ("label", ref_label(r, locale).into()),
+                        ];
+                        match counterpart_label(r, locale) {
+                            Some(other) => {
+                                args.push(("counterpart", other.into()));
+                                locale.tr(with, &args)
+                            }
+                            None => locale.tr(alone, &args),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let mut parts = side(
+                &d.a_only,
+                "compare-delta-loses",
+                "compare-delta-loses-alone",
+            );
+            parts.extend(side(
+                &d.b_only,
+                "compare-delta-gains",
+                "compare-delta-gains-alone",
+            ));
+            parts.join("; ")
+        }
+        DeltaStatus::Changed => changed_message(d, &what(), locale),
+        DeltaStatus::GapOpened | DeltaStatus::GapClosed => {
+            let Some((english, info)) = &d.gap else {
+                return d.message.clone();
+            };
+            let message = match locale.lang() {
+                Lang::En => english.clone(),
+                lang => info.message_in(lang).to_string(),
+            };
+            let id = if d.status == DeltaStatus::GapOpened {
+                "compare-gap-opened"
+            } else {
+                "compare-gap-closed"
+            };
+            locale.tr(id, &[("message", message.into())])
+        }
+    }
+}
+
+fn changed_message(d: &DeltaEntry, what: &str, locale: &Locale) -> String {
+    let (Some(a), Some(b)) = (d.a_only.first(), d.b_only.first()) else {
+        return d.message.clone();
+    };
+    let (la, lb) = (ref_label(a, locale), ref_label(b, locale));
+    let place = if a.label == b.label {
+        locale.tr("compare-place-both", &[("label", la.into())])
+    } else {
+        locale.tr("compare-place-each", &[("a", la.into()), ("b", lb.into())])
+    };
+    let parts: Vec<String> = d
+        .substance
+        .iter()
+        .map(|s| substance_part(s, locale))
+        .collect();
+    locale.tr(
+        "compare-delta-changed",
+        &[
+            ("what", what.into()),
+            ("place", place.into()),
+            ("parts", parts.join("; ").into()),
+        ],
+    )
+}
+
+fn sectors(names: &[String], locale: &Locale) -> String {
+    names
+        .iter()
+        .map(|n| {
+            let id = format!("compare-sector-{}", n.replace(' ', "-"));
+            if locale.has(&id) || Locale::of(Lang::En).has(&id) {
+                locale.t(&id)
+            } else {
+                n.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn substance_part(c: &SubstanceChange, locale: &Locale) -> String {
+    match c.kind {
+        SubstanceKind::Coverage => {
+            let lost = (!c.in_a_only.is_empty()).then(|| {
+                locale.tr(
+                    "compare-coverage-lost",
+                    &[("sectors", sectors(&c.in_a_only, locale).into())],
+                )
+            });
+            let gained = (!c.in_b_only.is_empty()).then(|| {
+                locale.tr(
+                    "compare-coverage-gained",
+                    &[("sectors", sectors(&c.in_b_only, locale).into())],
+                )
+            });
+            match (lost, gained) {
+                (Some(l), Some(g)) => locale.tr(
+                    "compare-coverage-both",
+                    &[("lost", l.into()), ("gained", g.into())],
+                ),
+                (Some(one), None) | (None, Some(one)) => {
+                    locale.tr("compare-coverage-one", &[("change", one.into())])
+                }
+                (None, None) => locale.tr("compare-coverage-one", &[("change", "".into())]),
+            }
+        }
+        SubstanceKind::Binding => {
+            if c.in_b_only.first().map(String::as_str) == Some("binding") {
+                locale.t("compare-binding-gained")
+            } else {
+                locale.t("compare-binding-lost")
+            }
+        }
+        SubstanceKind::ConventionReference => {
+            if c.in_a_only.is_empty() {
+                locale.t("compare-convention-gained")
+            } else {
+                locale.t("compare-convention-lost")
+            }
+        }
+    }
+}
