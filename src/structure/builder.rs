@@ -383,7 +383,7 @@ impl<'a> Builder<'a> {
             Some(inline) => title_continued(lines, i, inline),
         };
         if let Some((title, next)) = below {
-            node.title = Some(title);
+            node.title = Some(without_note_mark(&title).to_string());
             self.skip_until = next;
             last = next - 1;
         }
@@ -1029,9 +1029,12 @@ mod wrapped_titles {
 
     #[test]
     fn a_footnote_mark_after_a_title_is_not_part_of_it() {
-        let text = "Article 12.3: Scope³\n\n1. This Chapter shall apply.\n\nArticle 10.4: Most-Favoured-Nation Treatment¹⁸,\n\n1. Each Party shall accord.\n";
+        let text = "Article 12.3: Scope³\n\n1. This Chapter shall apply.\n\nArticle 10.4: Most-Favoured-Nation Treatment¹⁸,\n\n1. Each Party shall accord.\n\nArticle 11\n\nCivil Remedies⁴⁷\n\n1. Each Party shall make available.\n";
         let titles: Vec<String> = articles(text).into_iter().map(|(t, _)| t).collect();
-        assert_eq!(titles, ["Scope", "Most-Favoured-Nation Treatment"]);
+        assert_eq!(
+            titles,
+            ["Scope", "Most-Favoured-Nation Treatment", "Civil Remedies"]
+        );
     }
 
     #[test]
