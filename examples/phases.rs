@@ -51,6 +51,7 @@ fn main() {
             let run = treatyscan::report::Run {
                 combined: None,
                 notes: &[],
+                errors: &[],
             };
             treatyscan::report::write_json_run(&[r], &run, &mut out).expect("JSON");
             round[4] += t.elapsed();

@@ -96,6 +96,45 @@ fn one_unreadable_file_among_good_ones_is_partial() {
 }
 
 #[test]
+fn unreadable_files_are_named_in_json_and_sarif_reports() {
+    // a tool reading the report, not standard error, must see the file it lacks
+    let out = treatyscan()
+        .args([
+            "check",
+            "--format",
+            "json",
+            &draft("draft_en.txt"),
+            "/no/such/agreement.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), 1);
+    assert_eq!(json["errors"][0]["path"], "/no/such/agreement.txt");
+    assert_eq!(json["errors"][0]["message"], "no such file");
+    let clean = json_of(&["check", "--format", "json", &draft("draft_en.txt")]);
+    assert!(
+        clean.get("errors").is_none(),
+        "no errors key on a clean run"
+    );
+    let out = treatyscan()
+        .args(["check", "--format", "sarif", "/no/such/agreement.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "/no/such/agreement.txt"
+    );
+}
+
+#[test]
 fn bad_rule_directory_exits_2_naming_file_and_rule() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -111,6 +111,28 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     assert!(results
         .iter()
         .all(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64()));
+    // a run in which a file could not be read is still valid SARIF, and says so
+    let unread = [treatyscan::model::FileError::new(
+        "missing.txt",
+        "missing.txt: no such file",
+    )];
+    let sarif: serde_json::Value = serde_json::from_str(&treatyscan::report::render_sarif_run(
+        &files,
+        &unread,
+        treatyscan::locale::Locale::of(treatyscan::locale::Lang::En),
+    ))
+    .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "SARIF invalid:\n{}", errors.join("\n"));
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(
+        invocation["toolExecutionNotifications"][0]["message"]["text"],
+        "no such file"
+    );
 }
 
 /// `check` and `corpus` read ToTA XML without paragraphs and parse them only

@@ -1,5 +1,5 @@
 use super::exit;
-use crate::model::{FileFindings, Severity};
+use crate::model::{FileError, FileFindings, Severity};
 use crate::provision::Agreement;
 use crate::report;
 use crate::review::{
@@ -159,15 +159,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .par_iter()
         .map(|path| read_file(path, budget, read_options))
         .collect();
-    let mut failures = 0;
+    // the files that could not be read or reviewed: on standard error as
+    // they come, and in the JSON and SARIF reports
+    let mut errors: Vec<FileError> = Vec::new();
+    let mut fail = |path: &str, e: &str| {
+        let line = super::one_line(e);
+        eprintln!("error: {line}");
+        errors.push(FileError::new(path, &line));
+    };
     let mut read = Vec::new();
     for (path, result) in args.files.iter().zip(loaded) {
         match result {
             Ok(a) => read.push((path.display().to_string(), a)),
-            Err(e) => {
-                eprintln!("error: {}", super::one_line(&e));
-                failures += 1;
-            }
+            Err(e) => fail(&path.display().to_string(), &e),
         }
     }
     let html = matches!(args.format, Format::Html);
@@ -192,17 +196,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .map(|(path, a)| check_read(&rules, a, path, &options))
             .collect();
         let mut files = Vec::new();
-        for result in reviewed {
+        for ((path, _), result) in read.iter().zip(reviewed) {
             match result {
                 Ok(f) => files.push(f),
-                Err(e) => {
-                    eprintln!("error: {}", super::one_line(&e));
-                    failures += 1;
-                }
+                Err(e) => fail(path, &e),
             }
         }
         (files, None)
     };
+    let failures = errors.len();
     let mut known_count = 0;
     if let Some(known) = &known {
         for f in &mut files {
@@ -225,6 +227,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let run = report::Run {
         combined: combined.as_ref(),
         notes: &run_notes,
+        errors: &errors,
     };
     if known.is_some() {
         eprintln!(
@@ -247,7 +250,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         // SARIF and CSV have no place for a run-level gap: the combined
         // agreement's gaps are reported on its first file
         Format::Sarif => out.write_all(
-            report::render_sarif_in(&with_combined(&files, &combined), locale).as_bytes(),
+            report::render_sarif_run(&with_combined(&files, &combined), &errors, locale).as_bytes(),
         )?,
         Format::Csv => {
             out.write_all(report::render_csv(&with_combined(&files, &combined)).as_bytes())?

@@ -381,6 +381,33 @@ pub struct Gap {
     pub info: Arc<GapInfo>,
 }
 
+/// A file a run could not read or review: it has no findings, and a report
+/// for tools says so (JSON `errors`, SARIF tool notifications) rather than
+/// leaving a silent gap where the file would be.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileError {
+    /// The file as given on the command line.
+    pub path: String,
+    /// Why it could not be read or reviewed, in one line ("no such file",
+    /// "language nl (Dutch) is not analysed; …").
+    pub message: String,
+}
+
+impl FileError {
+    /// The error for `path` from a one-line message that may start with the
+    /// path itself ("corpus/x.txt: no such file").
+    pub fn new(path: &str, message: &str) -> Self {
+        let message = message
+            .strip_prefix(path)
+            .and_then(|m| m.strip_prefix(": "))
+            .unwrap_or(message);
+        FileError {
+            path: path.to_string(),
+            message: message.to_string(),
+        }
+    }
+}
+
 /// Findings of one agreement file, as every report format shows them.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileFindings {

@@ -14,7 +14,7 @@ pub use human::{
     describe_revision, render_human, render_human_in, render_human_run, severity_label, summary,
     summary_in, Style,
 };
-pub use sarif::{render_sarif, render_sarif_in};
+pub use sarif::{render_sarif, render_sarif_in, render_sarif_run};
 
 use crate::locale::{Lang, Locale};
 use crate::model::{FileFindings, Finding, Gap};
@@ -28,6 +28,8 @@ pub struct Run<'a> {
     pub combined: Option<&'a Combined>,
     /// Sentences about the whole run ("gaps were computed per file …").
     pub notes: &'a [String],
+    /// The files that could not be read or reviewed, in the order given.
+    pub errors: &'a [crate::model::FileError],
 }
 
 /// `{"files": [{"path", "agreement", "findings"}]}`, in the order of the files given.
@@ -65,6 +67,8 @@ pub fn write_json_run(
         gaps: Option<&'a [crate::model::Gap]>,
         #[serde(skip_serializing_if = "<[String]>::is_empty")]
         notes: &'a [String],
+        #[serde(skip_serializing_if = "<[crate::model::FileError]>::is_empty")]
+        errors: &'a [crate::model::FileError],
     }
     let mut notes: Vec<String> = run.notes.to_vec();
     if let Some(c) = run.combined {
@@ -75,6 +79,7 @@ pub fn write_json_run(
         combined_files: run.combined.map(|c| c.files),
         gaps: run.combined.map(|c| c.gaps.as_slice()),
         notes: &notes,
+        errors: run.errors,
     };
     serde_json::to_writer_pretty(&mut out, &report)?;
     out.write_all(b"\n")

@@ -26,8 +26,38 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
+    /// Present when a file could not be read: the run did not succeed, and
+    /// each file is a notification (SARIF 2.1.0 §3.20).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    invocations: Vec<Invocation>,
     column_kind: &'static str,
     results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: OwnedText,
+    locations: [NotificationLocation; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: FileOnly,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileOnly {
+    artifact_location: ArtifactLocation,
 }
 
 #[derive(Serialize)]
@@ -181,6 +211,18 @@ pub fn render_sarif(files: &[FileFindings]) -> String {
 /// language. Result messages read the findings' messages as given: run
 /// [`super::localise`] first.
 pub fn render_sarif_in(files: &[FileFindings], locale: &Locale) -> String {
+    render_sarif_run(files, &[], locale)
+}
+
+/// [`render_sarif_in`] for a run in which some files could not be read:
+/// the log's invocation is then unsuccessful, with one error notification
+/// per file (what `check` printed on standard error), so that a
+/// code-scanning tool does not take a missing file for a clean one.
+pub fn render_sarif_run(
+    files: &[FileFindings],
+    errors: &[crate::model::FileError],
+    locale: &Locale,
+) -> String {
     let lang = locale.lang();
     let mut rules: Vec<&RuleInfo> = files
         .iter()
@@ -221,6 +263,27 @@ pub fn render_sarif_in(files: &[FileFindings], locale: &Locale) -> String {
                     information_uri: "https://en.unesco.org/creativity/convention",
                     rules: descriptors,
                 },
+            },
+            invocations: if errors.is_empty() {
+                Vec::new()
+            } else {
+                vec![Invocation {
+                    execution_successful: false,
+                    tool_execution_notifications: errors
+                        .iter()
+                        .map(|e| Notification {
+                            level: "error",
+                            message: OwnedText {
+                                text: e.message.clone(),
+                            },
+                            locations: [NotificationLocation {
+                                physical_location: FileOnly {
+                                    artifact_location: ArtifactLocation { uri: uri(&e.path) },
+                                },
+                            }],
+                        })
+                        .collect(),
+                }]
             },
             column_kind: "unicodeCodePoints",
             results,
