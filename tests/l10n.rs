@@ -70,19 +70,7 @@ fn program_wording(human: &str, json: &serde_json::Value) -> String {
     }
     // longest first, so a title inside a longer one goes with it
     own.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let mut kept = String::new();
-    for line in human.lines() {
-        if line.starts_with("   | ") {
-            continue;
-        }
-        let mut line = line.to_string();
-        for s in &own {
-            line = line.replace(s.as_str(), " ");
-        }
-        kept.push_str(&line);
-        kept.push('\n');
-    }
-    kept
+    common::own_wording(human, &own, |line| line.starts_with("   | "))
 }
 
 /// English function words and labels that would give away an untranslated
@@ -110,22 +98,13 @@ const ENGLISH: &[&str] = &[
 ];
 
 fn english_in(text: &str, lang: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for line in text.lines() {
-        let padded = format!(" {} ", line.to_lowercase());
-        let mut words: Vec<&str> = ENGLISH.to_vec();
-        // heading keywords: "Article" is French too
-        words.extend([" chapter ", " annex ", " preamble "]);
-        if lang == "es" {
-            words.extend([" article ", " section "]);
-        }
-        for w in words {
-            if padded.contains(w) {
-                found.push(format!("{w:?} in: {line}"));
-            }
-        }
+    let mut words: Vec<&str> = ENGLISH.to_vec();
+    // heading keywords: "Article" is French too
+    words.extend([" chapter ", " annex ", " preamble "]);
+    if lang == "es" {
+        words.extend([" article ", " section "]);
     }
-    found
+    common::lines_with_words(text, &words, str::to_string)
 }
 
 #[test]

@@ -106,19 +106,9 @@ fn program_wording(report: &str, own: &[String]) -> String {
     let text = cell_text.replace_all(&text, " ");
     let text = tag.replace_all(&text, " ");
     let text = text.replace("&quot;", "\"").replace("&amp;", "&");
-    let mut out = String::new();
-    for line in text.lines() {
-        if line.starts_with("    ") && !line.trim_start().starts_with('<') {
-            continue;
-        }
-        let mut line = line.to_string();
-        for s in own {
-            line = line.replace(s.as_str(), " ");
-        }
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
+    common::own_wording(&text, own, |line| {
+        line.starts_with("    ") && !line.trim_start().starts_with('<')
+    })
 }
 
 /// English words of treatyscan's own compare wording (matched on lowercase
@@ -176,30 +166,20 @@ const ENGLISH: &[&str] = &[
 ];
 
 fn english_in(text: &str, lang: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for line in text.lines() {
-        let padded = format!(
-            " {} ",
-            line.to_lowercase().replace(
-                [
-                    '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '«', '»', '"', '“', '”', '·',
-                    '\''
-                ],
-                " "
-            )
-        );
-        let mut words: Vec<&str> = ENGLISH.to_vec();
-        if lang == "es" {
-            // "Article" is French too
-            words.extend([" article ", " articles ", " section "]);
-        }
-        for w in words {
-            if padded.contains(w) {
-                found.push(format!("{w:?} in: {line}"));
-            }
-        }
+    let mut words: Vec<&str> = ENGLISH.to_vec();
+    if lang == "es" {
+        // "Article" is French too
+        words.extend([" article ", " articles ", " section "]);
     }
-    found
+    common::lines_with_words(text, &words, |line| {
+        line.replace(
+            [
+                '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '«', '»', '"', '“', '”', '·',
+                '\'',
+            ],
+            " ",
+        )
+    })
 }
 
 #[test]

@@ -140,3 +140,44 @@ pub fn treatyscan() -> assert_cmd::Command {
     }
     cmd
 }
+
+/// The lines of a report with the agreement's own words blanked out (`own`,
+/// longest first) and the lines `skip` says are quoted text left out: what
+/// is left is treatyscan's own wording, for the localisation tests.
+#[allow(dead_code)]
+pub fn own_wording(report: &str, own: &[String], skip: impl Fn(&str) -> bool) -> String {
+    let mut kept = String::new();
+    for line in report.lines() {
+        if skip(line) {
+            continue;
+        }
+        let mut line = line.to_string();
+        for s in own {
+            line = line.replace(s.as_str(), " ");
+        }
+        kept.push_str(&line);
+        kept.push('\n');
+    }
+    kept
+}
+
+/// Each line of `text` holding one of `words` (lowercase, padded with
+/// spaces: " the "), as `"word" in: line`; `lowered` prepares a lowercased
+/// line (punctuation as spaces, say) before it is padded.
+#[allow(dead_code)]
+pub fn lines_with_words(
+    text: &str,
+    words: &[&str],
+    lowered: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let padded = format!(" {} ", lowered(&line.to_lowercase()));
+        for w in words {
+            if padded.contains(w) {
+                found.push(format!("{w:?} in: {line}"));
+            }
+        }
+    }
+    found
+}
