@@ -93,6 +93,27 @@ Article 15.10: Cultural Industries\nNothing in this Agreement shall apply to mea
 }
 
 #[test]
+fn the_table_says_which_category_each_cut_column_is() {
+    let dir = tempfile::tempdir().unwrap();
+    mixed_folder(dir.path());
+    let out = treatyscan()
+        .args(["corpus", "--format", "table"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    let header = table.lines().next().unwrap_or_default();
+    assert!(header.contains("cult_exce"), "{table}");
+    let legend = table
+        .lines()
+        .find(|l| l.starts_with("columns: "))
+        .unwrap_or_else(|| panic!("a legend under the table: {table}"));
+    for name in ["cult_exce = cultural_exception", "poli_spac = policy_space"] {
+        assert!(legend.contains(name), "{legend}");
+    }
+}
+
+#[test]
 fn article_numbers_are_quoted_text_in_csv() {
     let dir = tempfile::tempdir().unwrap();
     article_15_10(dir.path());

@@ -181,6 +181,15 @@ pub fn write_table(out: &mut dyn Write, rows: &[Row], categories: &[String]) -> 
         }
         writeln!(out, " {}", r.coding.gaps.len())?;
     }
+    // the columns are cut to fit: say which category each one is
+    let legend: Vec<String> = categories
+        .iter()
+        .filter(|c| short(c) != c.as_str())
+        .map(|c| format!("{} = {c}", short(c)))
+        .collect();
+    if !legend.is_empty() {
+        writeln!(out, "\ncolumns: {}", legend.join(", "))?;
+    }
     Ok(())
 }
 
