@@ -8,6 +8,16 @@ use std::path::Path;
 
 use common::treatyscan;
 
+/// `treatyscan corpus ARGS DIR`, run to the end.
+fn corpus(args: &[&str], dir: &Path) -> std::process::Output {
+    treatyscan()
+        .arg("corpus")
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap()
+}
+
 /// Good agreements in three languages among bad and irrelevant files.
 fn mixed_folder(dir: &Path) {
     for name in [
@@ -38,11 +48,7 @@ fn mixed_folder(dir: &Path) {
 fn a_mixed_folder_is_coded_and_the_failures_named() {
     let dir = tempfile::tempdir().unwrap();
     mixed_folder(dir.path());
-    let out = treatyscan()
-        .args(["corpus", "--format", "csv"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = corpus(&["--format", "csv"], dir.path());
     assert_eq!(out.status.code(), Some(3), "partial run");
     let stderr = String::from_utf8_lossy(&out.stderr);
     for bad in ["empty.txt", "photo.pdf", "notes.txt", "dangling.txt"] {
@@ -96,11 +102,7 @@ Article 15.10: Cultural Industries\nNothing in this Agreement shall apply to mea
 fn the_table_says_which_category_each_cut_column_is() {
     let dir = tempfile::tempdir().unwrap();
     mixed_folder(dir.path());
-    let out = treatyscan()
-        .args(["corpus", "--format", "table"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = corpus(&["--format", "table"], dir.path());
     let table = String::from_utf8_lossy(&out.stdout);
     let header = table.lines().next().unwrap_or_default();
     assert!(header.contains("cult_exce"), "{table}");
@@ -117,11 +119,7 @@ fn the_table_says_which_category_each_cut_column_is() {
 fn article_numbers_are_quoted_text_in_csv() {
     let dir = tempfile::tempdir().unwrap();
     article_15_10(dir.path());
-    let out = treatyscan()
-        .args(["corpus"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = corpus(&[], dir.path());
     assert_eq!(out.status.code(), Some(0));
     let csv = String::from_utf8(out.stdout).unwrap();
     let line = csv.lines().nth(1).unwrap();
@@ -151,11 +149,7 @@ fn json_lines_have_flat_documented_fields() {
     let dir = tempfile::tempdir().unwrap();
     mixed_folder(dir.path());
     article_15_10(dir.path());
-    let out = treatyscan()
-        .args(["corpus", "--format", "jsonl"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = corpus(&["--format", "jsonl"], dir.path());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<serde_json::Value> = text
         .lines()

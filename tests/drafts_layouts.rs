@@ -394,6 +394,12 @@ fn shared_cases_of_drafts_and_layouts() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("language nl (Dutch) is not analysed"));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("no reference to the 2005 Convention"));
+    // ... and the report a tool reads says so too, with no findings or gaps
+    let (json, _) = check(&[&case(&shared, "14-unsupported-language-confident-gaps.txt")]);
+    assert_eq!(json["files"], serde_json::json!([]));
+    assert!(json["errors"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.starts_with("language nl (Dutch) is not analysed")));
     // 17: stand-alone e-commerce agreement
     let (json, _) = check(&[&case(
         &shared,

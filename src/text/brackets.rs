@@ -1442,15 +1442,7 @@ fn party_headings(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>)> {
             continue;
         }
         let rest = &text[start..];
-        let line = rest.trim_start_matches([' ', '\t']);
-        // the first letter of a heading word, in either case (`ſ`, whose
-        // UTF-8 starts with C5, is what Unicode folds `s` with)
-        if !matches!(
-            line.as_bytes().first(),
-            Some(b'n' | b'p' | b'a' | b'd' | b's' | b'N' | b'P' | b'A' | b'D' | b'S' | 0xC5)
-        ) || !may_open_heading(line)
-            || !HEAD.is_match(rest)
-        {
+        if !may_open_heading(rest.trim_start_matches([' ', '\t'])) {
             continue;
         }
         if let Some(c) = HEAD.captures(rest) {
@@ -1467,27 +1459,28 @@ fn party_headings(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>)> {
 
 /// Whether a line (its leading spaces and tabs removed) can open with a
 /// heading word of `party_headings`: its first four letters, folded as the
-/// heading pattern folds case (`ſ` is an `s`), start one of them.
+/// heading pattern folds case (`ſ` is an `s`), start one of them. Most lines
+/// are ruled out by their first byte.
 fn may_open_heading(line: &str) -> bool {
     const STARTS: [&str; 11] = [
         "nego", "part", "abbr", "abre", "abré", "acro", "dele", "delé", "déle", "délé", "sigl",
     ];
-    let mut word = [0u8; 8];
-    let mut len = 0;
-    for c in line.chars().take(4) {
-        let c = match c {
+    // `ſ` starts with the byte C5
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b'n' | b'p' | b'a' | b'd' | b's' | b'N' | b'P' | b'A' | b'D' | b'S' | 0xC5)
+    ) {
+        return false;
+    }
+    let word: String = line
+        .chars()
+        .take(4)
+        .map(|c| match c {
             'ſ' => 's',
             c => c.to_lowercase().next().unwrap_or(c),
-        };
-        let mut buf = [0; 4];
-        let bytes = c.encode_utf8(&mut buf).as_bytes();
-        if len + bytes.len() > word.len() {
-            return false;
-        }
-        word[len..len + bytes.len()].copy_from_slice(bytes);
-        len += bytes.len();
-    }
-    STARTS.iter().any(|s| s.as_bytes() == &word[..len])
+        })
+        .collect();
+    STARTS.contains(&word.as_str())
 }
 
 #[cfg(test)]
