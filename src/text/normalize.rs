@@ -38,20 +38,46 @@ impl FoldedText {
 
 /// Folds `original` for matching: lowercase, no accents, ASCII quotes and dashes,
 /// ligatures expanded, any whitespace run (including line breaks) as one space.
+/// ASCII bytes and the accented letters of Latin-1 are folded by table, the
+/// rest char by char (`fold_char`): the same text as `fold_into`.
 pub fn fold_for_matching(original: &str) -> FoldedText {
-    let mut folded = String::with_capacity(original.len());
+    let bytes = original.as_bytes();
+    let mut folded = Vec::with_capacity(original.len());
     let mut origin = Vec::with_capacity(original.len());
     let mut last_space = false;
-    for (i, ch) in original.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            let f = fold_ascii_byte(b);
+            let space = f == b' ';
+            if !(space && last_space) {
+                folded.push(f);
+                origin.push((i as u32, i as u32 + 1));
+            }
+            last_space = space;
+            i += 1;
+            continue;
+        }
+        if let Some(letter) = latin1_letter(&bytes[i..]) {
+            folded.push(letter);
+            origin.push((i as u32, i as u32 + 2));
+            last_space = false;
+            i += 2;
+            continue;
+        }
+        let ch = original[i..].chars().next().expect("char boundary");
         let span = (i as u32, (i + ch.len_utf8()) as u32);
         fold_char(ch, &mut last_space, |c| {
-            let before = folded.len();
-            folded.push(c);
-            origin.extend(std::iter::repeat_n(span, folded.len() - before));
+            let mut buf = [0; 4];
+            let c = c.encode_utf8(&mut buf).as_bytes();
+            folded.extend_from_slice(c);
+            origin.extend(std::iter::repeat_n(span, c.len()));
         });
+        i += ch.len_utf8();
     }
     FoldedText {
-        folded,
+        folded: String::from_utf8(folded).expect("folding keeps UTF-8"),
         origin,
         original_len: original.len(),
     }
@@ -237,6 +263,38 @@ mod tests {
             "Política cultural: coopération, façon, Straße, Æsop, año ÿ",
         ] {
             assert_eq!(fold_text(text), fold_for_matching(text).folded, "{text:?}");
+        }
+    }
+
+    /// Char by char, as `fold_for_matching` folded before its table path.
+    fn fold_by_char(original: &str) -> (String, Vec<(u32, u32)>) {
+        let mut folded = String::new();
+        let mut origin = Vec::new();
+        let mut last_space = false;
+        for (i, ch) in original.char_indices() {
+            let span = (i as u32, (i + ch.len_utf8()) as u32);
+            fold_char(ch, &mut last_space, |c| {
+                folded.push(c);
+                origin.extend(std::iter::repeat_n(span, c.len_utf8()));
+            });
+        }
+        (folded, origin)
+    }
+
+    #[test]
+    fn the_table_fold_maps_every_byte_as_the_char_fold_does() {
+        for text in [
+            "CULTURALES “Diversité”\n de la ﬁlm",
+            "  Article 3\t\r\n  Œuvres – ‘audiovisuelles’\u{a0}ÉTÉ ß ",
+            "",
+            "a \n\n b  c\t\td   ",
+            "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ",
+            "Política cultural: coopération, façon, Straße, Æsop, año ÿ \u{85}x\u{2003} y",
+        ] {
+            let f = fold_for_matching(text);
+            let (folded, origin) = fold_by_char(text);
+            assert_eq!(f.folded, folded, "{text:?}");
+            assert_eq!(f.origin, origin, "{text:?}");
         }
     }
 
