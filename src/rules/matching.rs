@@ -158,8 +158,15 @@ impl<'a> Subject<'a> {
     /// that fails here cannot hold on a list item read after its chapeau,
     /// joined without them (a cheap test before the list is cut).
     fn undotted(&self) -> &str {
-        self.undotted
-            .get_or_init(|| self.folded.replace(['.', ':'], " "))
+        self.undotted.get_or_init(|| {
+            // byte by byte (a loop the compiler vectorises): both marks are
+            // ASCII, so no other char is touched
+            let bytes = self.folded.bytes().map(|b| match b {
+                b'.' | b':' => b' ',
+                b => b,
+            });
+            String::from_utf8(bytes.collect()).expect("ASCII for ASCII keeps UTF-8")
+        })
     }
 
     /// Whether a chapeau can introduce a list here: a colon before a list

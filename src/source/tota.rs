@@ -286,7 +286,9 @@ fn trim_metadata(meta: &mut Metadata) {
 /// one pass over the tag (asking for each by name walked it three times).
 fn attrs(e: &BytesStart) -> [Option<String>; 3] {
     let mut found = [None, None, None];
-    for a in e.attributes().flatten() {
+    // a start tag whose attributes repeat a name is read as the first says
+    // (the check for repeats walked every attribute pair)
+    for a in e.attributes().with_checks(false).flatten() {
         let slot = match a.key.as_ref() {
             b"number" => 0,
             b"name" => 1,
@@ -294,9 +296,14 @@ fn attrs(e: &BytesStart) -> [Option<String>; 3] {
             _ => continue,
         };
         if found[slot].is_none() {
-            found[slot] = a
-                .unescape_value()
-                .ok()
+            // most values hold no reference to unescape
+            let value = match std::str::from_utf8(&a.value) {
+                Ok(plain) if memchr::memchr(b'&', plain.as_bytes()).is_none() => {
+                    Some(Cow::Borrowed(plain))
+                }
+                _ => a.unescape_value().ok(),
+            };
+            found[slot] = value
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty());
         }
