@@ -189,7 +189,7 @@ fn parties_from_the_title_open_the_preferential_treatment_gap() {
     let (json, _) = check(&[&fixture("chapter-text-fr.txt")]);
     assert_eq!(
         json["files"][0]["notes"][0],
-        "preferential treatment not assessed: Parties unknown (use --developing)"
+        "preferential treatment not assessed: no Party was recognised as a country, so whether one is a developing country is unknown (name it with --developing PARTY)"
     );
     let (json, _) = check(&["--developing", "PER", &fixture("chapter-text-fr.txt")]);
     assert!(json["files"][0]["notes"].is_null());

@@ -137,3 +137,31 @@ fn human_report_of_the_spanish_base_draft() {
         .replace(env!("CARGO_MANIFEST_DIR"), "");
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn one_recital_that_closes_two_gaps_is_printed_once() {
+    for lang in LANGS {
+        let d = draft(lang);
+        let clause = suggested(&d.text, "missing_convention_reference");
+        assert_eq!(
+            clause,
+            suggested(&d.text, "missing_guidelines_reference"),
+            "{lang}: the Convention recital names the guidelines too"
+        );
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyscan"))
+            .args(["check", "--lang", lang])
+            .arg(common::corpus_file(&format!("gaps/{lang}-base-draft.txt")))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text.matches(clause.as_str()).count(), 1, "{lang}:\n{text}");
+        // the guidelines gap points back to the Convention gap's clause
+        let guidelines = &text[text.find("[missing_guidelines_reference]").unwrap()..];
+        let guidelines = &guidelines[..guidelines.find("\n\n").unwrap()];
+        assert!(
+            guidelines.contains("missing_convention_reference"),
+            "{lang}: {guidelines}"
+        );
+    }
+}

@@ -34,6 +34,7 @@ label-note = note
 label-concerns = concerns
 label-recommendation = recommendation
 label-for-example = for example
+gap-same-clause = the clause suggested for { $gap } above closes this gap too
 label-guideline = guideline
 label-rules = rules
 label-tracked-change = tracked change
@@ -87,7 +88,7 @@ summary-other-gaps = { $count ->
 
 ## Notes
 
-note-parties-unknown = preferential treatment not assessed: Parties unknown (use --developing)
+note-parties-unknown = preferential treatment not assessed: no Party was recognised as a country, so whether one is a developing country is unknown (name it with --developing PARTY)
 note-structure-not-found = structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)
 note-gaps-per-file = gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)
 

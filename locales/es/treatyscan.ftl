@@ -34,6 +34,7 @@ label-note = nota
 label-concerns = afecta a
 label-recommendation = recomendación
 label-for-example = por ejemplo
+gap-same-clause = la cláusula propuesta para { $gap } más arriba cierra también esta laguna
 label-guideline = directrices, párr.
 label-rules = reglas
 label-tracked-change = cambio controlado
@@ -90,7 +91,7 @@ summary-other-gaps = { $count ->
 
 ## Notas
 
-note-parties-unknown = trato preferencial no evaluado: Partes desconocidas (indíquelas con --developing)
+note-parties-unknown = trato preferencial no evaluado: ninguna Parte se reconoció como país, así que no se sabe si alguna es un país en desarrollo (indíquela con --developing PARTE)
 note-structure-not-found = estructura no encontrada: no hay encabezados de artículos, capítulos ni anexos; los hallazgos se dan por entrada (un bloque de texto, una entrada `Sector:` o una entrada numerada)
 note-gaps-per-file = las lagunas se han determinado archivo por archivo; las disposiciones de los demás archivos pueden colmarlas (use --combine cuando los archivos forman un solo acuerdo)
 

@@ -642,7 +642,11 @@ fn gap_list(gaps: &[Gap], prefix: &str, targets: &Targets) -> Markup {
                 }
                 p.recommendation { b { (label("recommendation")) ": " } (g.recommendation) }
                 p { b { (label("suggested-clause")) ":" } }
-                blockquote.clause { (g.suggested_clause) }
+                @if let Some(k) = super::same_clause_as(gaps, n) {
+                    p.clause-ref { a href={"#" (prefix) "-gap" (k)} { (Locale::of(page_lang()).tr("gap-same-clause", &[("gap", gaps[k].id.as_str().into())])) } }
+                } @else {
+                    blockquote.clause { (g.suggested_clause) }
+                }
                 ul.guidelines {
                     @for (i, para) in g.guideline.iter().enumerate() {
                         li {

@@ -84,8 +84,8 @@ pub fn render_human_in(
             render_finding(&mut out, &location(file, f, locale), f, style, locale);
             *per_category.entry(f.category.as_str()).or_default() += 1;
         }
-        for g in &file.gaps {
-            render_gap(&mut out, &file.path, g, style, locale);
+        for i in 0..file.gaps.len() {
+            render_gap(&mut out, &file.path, &file.gaps, i, style, locale);
         }
         for note in &file.notes {
             render_note(&mut out, note, style, locale);
@@ -102,8 +102,8 @@ pub fn render_human_in(
         );
         let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let names = names.join(" + ");
-        for g in &c.gaps {
-            render_gap(&mut out, &names, g, style, locale);
+        for i in 0..c.gaps.len() {
+            render_gap(&mut out, &names, &c.gaps, i, style, locale);
         }
         if c.gaps.is_empty() {
             let _ = writeln!(out, "{}\n", locale.t("combined-no-gap"));
@@ -150,8 +150,10 @@ fn render_note(out: &mut String, note: &str, style: Style, locale: &Locale) {
 }
 
 /// A gap has no article to point at: it names the agreement, what is missing,
-/// and the clause that would close it.
-fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style, locale: &Locale) {
+/// and the clause that would close it (or the earlier gap of `gaps` whose
+/// clause closes it too).
+fn render_gap(out: &mut String, path: &str, gaps: &[Gap], i: usize, style: Style, locale: &Locale) {
+    let g = &gaps[i];
     let head = format!("{}[{}]", locale.t("label-gap"), g.id);
     let _ = writeln!(out, "{}: {}", style.paint("1;35", &head), g.message);
     let _ = writeln!(
@@ -174,12 +176,11 @@ fn render_gap(out: &mut String, path: &str, g: &Gap, style: Style, locale: &Loca
         locale.t("label-recommendation"),
         g.recommendation
     );
-    let _ = writeln!(
-        out,
-        "   = {}: \"{}\"",
-        locale.t("label-for-example"),
-        g.suggested_clause
-    );
+    let example = match super::same_clause_as(gaps, i) {
+        Some(k) => locale.tr("gap-same-clause", &[("gap", gaps[k].id.as_str().into())]),
+        None => format!("\"{}\"", g.suggested_clause),
+    };
+    let _ = writeln!(out, "   = {}: {example}", locale.t("label-for-example"));
     let _ = writeln!(
         out,
         "   = {} {}{}\n",

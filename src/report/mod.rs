@@ -85,6 +85,17 @@ pub fn write_json_run(
     out.write_all(b"\n")
 }
 
+/// The index of the earlier gap of `gaps` whose suggested clause is the same
+/// as that of gap `i` (one recital that closes both, as the Convention and
+/// guidelines gaps share): reports point back to it rather than print the
+/// clause twice.
+pub fn same_clause_as(gaps: &[Gap], i: usize) -> Option<usize> {
+    let clause = gaps.get(i)?.suggested_clause.as_str();
+    gaps[..i]
+        .iter()
+        .position(|g| !clause.is_empty() && g.suggested_clause == clause)
+}
+
 /// Puts the messages a review wrote in English into `lang`: each finding's
 /// message (its first rule's, from the rule file's `es.message` /
 /// `fr.message`), each gap's message and recommendation, and the notes the

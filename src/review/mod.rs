@@ -75,7 +75,7 @@ pub fn review(
 
 /// Said when the preferential-treatment gap could not be weighed.
 pub const PARTIES_UNKNOWN: &str =
-    "preferential treatment not assessed: Parties unknown (use --developing)";
+    "preferential treatment not assessed: no Party was recognised as a country, so whether one is a developing country is unknown (name it with --developing PARTY)";
 
 /// Said when the document had no headings and was read entry by entry.
 pub const STRUCTURE_NOT_FOUND: &str = "structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)";
