@@ -239,3 +239,17 @@ fn the_html_page_says_its_language() {
     assert!(compare(Some("es"), "html", a, b).contains("<html lang=\"es\">"));
     assert!(compare(Some("en"), "html", a, b).contains("<html lang=\"en\">"));
 }
+
+#[test]
+fn french_puts_a_space_before_the_colon_of_a_side() {
+    let (a, b) = PAIRS[3];
+    let fr = compare(Some("fr"), "human", a, b);
+    assert!(fr.starts_with("A : ") && fr.contains("\nB : "), "{fr}");
+    // the words of both sides under a change of substance too
+    assert!(fr.contains("\n      A : \u{201c}"), "{fr}");
+    let es = compare(Some("es"), "human", a, b);
+    assert!(
+        es.starts_with("A: ") && es.contains("\n      B: \u{201c}"),
+        "{es}"
+    );
+}

@@ -303,7 +303,9 @@ compare-note-languages = A is in { $a } and B in { $b }: articles are paired by 
 compare-similarity = similarity { $value }
 compare-overlap = overlap { $value }
 compare-delta-heading = Category delta
-compare-delta-source = (categories from { $source })
+compare-delta-source = (categories from { $source }; what B loses comes first, then what it changes, then what it adds)
+# a side of the comparison before its file or words ("A: round1.txt")
+compare-side = { $side }:
 compare-source-rules = the rule engine
 compare-delta-line = { $category }: { $message }
 compare-no-delta = no category differences

@@ -324,7 +324,9 @@ compare-note-languages = A está en { $a } y B en { $b }: los artículos se empa
 compare-similarity = similitud { $value }
 compare-overlap = solapamiento { $value }
 compare-delta-heading = Diferencias por categoría
-compare-delta-source = (categorías según { $source })
+compare-delta-source = (categorías según { $source }; primero lo que B pierde, luego lo que cambia y después lo que añade)
+# a side of the comparison before its file or words ("A: round1.txt")
+compare-side = { $side }:
 compare-source-rules = el motor de reglas
 compare-delta-line = { $category }: { $message }
 compare-no-delta = ninguna diferencia de categoría

@@ -324,7 +324,9 @@ compare-note-languages = A est en { $a } et B en { $b } : les articles sont appa
 compare-similarity = similarité { $value }
 compare-overlap = recouvrement { $value }
 compare-delta-heading = Écarts par catégorie
-compare-delta-source = (catégories selon { $source })
+compare-delta-source = (catégories selon { $source } ; d'abord ce que B perd, puis ce qu'il modifie, puis ce qu'il ajoute)
+# a side of the comparison before its file or words ("A: round1.txt")
+compare-side = { $side } :
 compare-source-rules = le moteur de règles
 compare-delta-line = { $category } : { $message }
 compare-no-delta = aucun écart de catégorie

@@ -29,8 +29,9 @@ pub fn render(c: &Comparison, style: Style) -> String {
 pub fn render_in(c: &Comparison, style: Style, locale: &Locale) -> String {
     let mut out = String::new();
     let p = Painter(style.color);
-    let _ = writeln!(out, "{} {}", p.bold("A:"), side_line(&c.a));
-    let _ = writeln!(out, "{} {}", p.bold("B:"), side_line(&c.b));
+    let side = |s: &str| locale.tr("compare-side", &[("side", s.into())]);
+    let _ = writeln!(out, "{} {}", p.bold(&side("A")), side_line(&c.a));
+    let _ = writeln!(out, "{} {}", p.bold(&side("B")), side_line(&c.b));
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -111,8 +112,9 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
         );
         let _ = writeln!(out, "  {} {line}", p.paint("1;35", "!"));
         for s in &d.substance {
-            let _ = writeln!(out, "      A: \u{201c}{}\u{201d}", s.a_words);
-            let _ = writeln!(out, "      B: \u{201c}{}\u{201d}", s.b_words);
+            let side = |s: &str| locale.tr("compare-side", &[("side", s.into())]);
+            let _ = writeln!(out, "      {} \u{201c}{}\u{201d}", side("A"), s.a_words);
+            let _ = writeln!(out, "      {} \u{201c}{}\u{201d}", side("B"), s.b_words);
         }
     }
     let _ = writeln!(out);
