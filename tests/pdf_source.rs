@@ -503,3 +503,29 @@ fn a_page_billions_of_points_wide_reads_quickly() {
     let read = treatyscan::source::pdf_text_with(Path::new("wide.pdf"), &bytes, &limits);
     assert!(read.is_ok(), "{:?}", read.err());
 }
+
+#[test]
+fn rcep_annex_4a_schedule_rows_are_not_articles() {
+    let Some(path) = shared("corpus/pdf-real/rcep-2020.pdf") else {
+        return;
+    };
+    let a = treatyscan::source::load(&path).expect("RCEP reads");
+    // Annex 4A lists, Party by Party, when each customs article applies
+    // ("Article 4.13 Trade Facilitation Measures for … 28 February 2022")
+    let annex = a
+        .walk()
+        .find(|p| p.kind == Kind::Annex && p.number.as_deref() == Some("4A"))
+        .expect("Annex 4A");
+    let rows: Vec<_> = annex
+        .walk()
+        .filter(|p| p.kind == Kind::Article)
+        .filter_map(|p| p.number.clone())
+        .collect();
+    assert!(rows.is_empty(), "schedule rows read as articles: {rows:?}");
+    // the chapter's own Article 4.13 is still there, once
+    let count = a
+        .articles()
+        .filter(|p| p.number.as_deref() == Some("4.13"))
+        .count();
+    assert_eq!(count, 1);
+}

@@ -48,6 +48,10 @@ struct Builder<'a> {
     skip_until: usize,
     /// Inside a table of contents: headings named there, not yet met for real.
     toc: Option<Toc>,
+    /// The dotted numbers of the articles met outside annexes ("4.13"): in
+    /// an annex, a line that names one again is a row of a table about that
+    /// article (an implementation schedule), not a new article.
+    body_articles: HashSet<String>,
 }
 
 /// A table of contents lists headings without being them. It ends where the
@@ -86,6 +90,7 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         after_blank: true,
         skip_until: 0,
         toc: None,
+        body_articles: HashSet::new(),
     };
     let lines: Vec<(usize, &str)> = line_slices(&text.text, range.clone()).collect();
     for i in 0..lines.len() {
@@ -345,7 +350,28 @@ impl<'a> Builder<'a> {
         if self.in_final_clause() && !h.kind.is_instrument() {
             return false;
         }
+        if self.names_a_body_article(h) {
+            return false;
+        }
         self.not_toc_entry(h)
+    }
+
+    /// An article heading inside an annex or appendix whose dotted number is
+    /// that of an article of the agreement's body ("Article 4.13 Trade
+    /// Facilitation Measures … 28 February 2022" in RCEP's Annex 4A, a
+    /// schedule of implementation periods): a reference to that article.
+    fn names_a_body_article(&self, h: &Heading) -> bool {
+        h.kind == Kind::Article
+            && self.in_annex()
+            && h.number
+                .as_deref()
+                .is_some_and(|n| n.contains('.') && self.body_articles.contains(n))
+    }
+
+    fn in_annex(&self) -> bool {
+        self.stack
+            .iter()
+            .any(|o| matches!(o.node.kind, Kind::Annex | Kind::Appendix))
     }
 
     /// Table-of-contents lines ("Article 12.1 Definitions ........ 12-1") name
@@ -370,6 +396,11 @@ impl<'a> Builder<'a> {
         }
         if h.kind == Kind::Chapter {
             self.leave_chapter_annex(h.number.as_deref(), offset);
+        }
+        if h.kind == Kind::Article && !self.in_annex() {
+            if let Some(n) = h.number.as_deref().filter(|n| n.contains('.')) {
+                self.body_articles.insert(n.to_string());
+            }
         }
         let mut node = Provision::new(h.kind, h.number, 0, offset..offset);
         node.title = h
@@ -1042,5 +1073,53 @@ mod wrapped_titles {
         let a = parse("CHAPTER 33: ESSENTIAL OILS AND\nCTH or\n\nArticle 1: Scope\n\nText.\n");
         let chapter = a.walk().find(|p| p.kind == Kind::Chapter).expect("chapter");
         assert_eq!(chapter.title.as_deref(), Some("ESSENTIAL OILS AND"));
+    }
+}
+
+#[cfg(test)]
+mod annex_schedules {
+    use crate::provision::{Kind, SourceFormat};
+
+    /// (number, kind of the enclosing instrument if any) of each article.
+    fn articles(text: &str) -> Vec<(String, bool)> {
+        let a = crate::structure::parse_text(
+            "t.txt".into(),
+            SourceFormat::Text,
+            crate::text::LocatedText::plain(text.to_string()),
+        );
+        let mut out = Vec::new();
+        for root in &a.provisions {
+            let in_annex = root.kind == Kind::Annex;
+            for p in root.walk().filter(|p| p.kind == Kind::Article) {
+                out.push((p.number.clone().unwrap_or_default(), in_annex));
+            }
+        }
+        out
+    }
+
+    const BODY: &str = "CHAPTER 4\nCUSTOMS\n\nArticle 4.9 Pre-arrival Processing\n\nEach Party shall adopt procedures.\n\nArticle 4.13 Authorised Operators\n\nEach Party shall provide measures.\n\n";
+
+    #[test]
+    fn rows_of_an_annex_schedule_that_name_body_articles_are_not_articles() {
+        let text = format!("{BODY}ANNEX 4A\nPERIOD OF TIME TO IMPLEMENT THE COMMITMENTS\n\nCambodia\n\nArticle 4.9    Pre-arrival Processing          5 years\n\nArticle 4.13   Trade Facilitation Measures for    28 February\n               Authorised Operators                2022\n");
+        assert_eq!(
+            articles(&text),
+            [("4.9".to_string(), false), ("4.13".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn an_annex_keeps_articles_of_its_own() {
+        // numbers the body does not use, or undotted ones, are the annex's own
+        let text = format!("{BODY}ANNEX 4B\nPROCEDURES\n\nArticle 4B.1 Scope\n\nThis Annex applies to procedures.\n\nArticle 1 Definitions\n\nFor the purposes of this Annex: terms.\n");
+        assert_eq!(
+            articles(&text),
+            [
+                ("4.9".to_string(), false),
+                ("4.13".to_string(), false),
+                ("4B.1".to_string(), true),
+                ("1".to_string(), true)
+            ]
+        );
     }
 }
