@@ -65,6 +65,10 @@ struct Toc {
 
 const TOC_MAX_LINES: usize = 1000;
 
+/// How much text before a "PREAMBLE" heading is still a title page (the
+/// agreement's name, its Parties, a line on the draft): more is text of its own.
+const TITLE_PAGE_MAX_BYTES: usize = 600;
+
 fn rank_of(kind: Kind) -> u32 {
     match kind {
         Kind::Preamble | Kind::FinalClause | Kind::Annex | Kind::Protocol | Kind::SideLetter => 1,
@@ -229,6 +233,16 @@ impl<'a> Builder<'a> {
                 self.prev_line = line;
                 return;
             }
+            Line::PreambleHeading if self.title_page_before(offset) => {
+                // "PREAMBLE" under the title page: the title and the heading
+                // are the preamble's heading, its text starts below them
+                let end = (offset + line.len() + 1).min(self.text.text.len());
+                let top = self.stack.last_mut().expect("the open preamble");
+                top.node.heading = top.node.span.start..end;
+                self.prev_was_heading = true;
+                self.prev_line = line;
+                return;
+            }
             Line::FinalClause if self.mode == Mode::Document && !self.in_final_clause() => {
                 self.open(
                     Provision::new(Kind::FinalClause, None, 0, offset..offset),
@@ -323,6 +337,20 @@ impl<'a> Builder<'a> {
             .trim_end()
             .ends_with(['.', ';', ':', '!', '?', '"', '”', '»']);
         self.after_blank || (ended && starts_sentence)
+    }
+
+    /// Whether the only provision open is a preamble holding a title page
+    /// (a few short lines before `offset`, opened by text before any heading).
+    fn title_page_before(&self, offset: usize) -> bool {
+        let [open] = self.stack.as_slice() else {
+            return false;
+        };
+        let p = &open.node;
+        self.mode == Mode::Document
+            && self.roots.is_empty()
+            && p.kind == Kind::Preamble
+            && p.heading.is_empty()
+            && offset.saturating_sub(p.span.start) <= TITLE_PAGE_MAX_BYTES
     }
 
     fn in_final_clause(&self) -> bool {
@@ -1121,5 +1149,41 @@ mod annex_schedules {
                 ("1".to_string(), true)
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod title_page {
+    use crate::provision::{Kind, SourceFormat};
+
+    /// The preamble's judged text: below its heading.
+    fn preamble_text(text: &str) -> String {
+        let a = crate::structure::parse_text(
+            "t.txt".into(),
+            SourceFormat::Text,
+            crate::text::LocatedText::plain(text.to_string()),
+        );
+        let p = a
+            .provisions
+            .iter()
+            .find(|p| p.kind == Kind::Preamble)
+            .expect("a preamble");
+        a.text.text[p.heading.end..p.span.end].trim().to_string()
+    }
+
+    #[test]
+    fn the_title_page_and_the_preamble_heading_are_the_preambles_heading() {
+        let text = "ACUERDO ENTRE LA REPÚBLICA DE COSTALINA\nY LA REPÚBLICA DE MONTEVERA\n\nPREÁMBULO\n\nLas Partes, RECONOCIENDO la doble naturaleza;\n\nArtículo 1\n\nTexto.\n";
+        assert_eq!(
+            preamble_text(text),
+            "Las Partes, RECONOCIENDO la doble naturaleza;"
+        );
+    }
+
+    #[test]
+    fn long_text_before_a_preamble_heading_stays_in_the_preamble() {
+        let cover = "This note explains the state of the negotiation in some detail. ".repeat(12);
+        let text = format!("{cover}\n\nPREAMBLE\n\nThe Parties,\n\nArticle 1\n\nText.\n");
+        assert!(preamble_text(&text).starts_with("This note explains"));
     }
 }
