@@ -206,7 +206,8 @@ fn a_language_not_analysed_is_refused_with_one_line() {
             .args(["check", &fixture(file)])
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{file}");
+        // read, but not analysed: a partial run, not a usage error
+        assert_eq!(out.status.code(), Some(3), "{file}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(
@@ -223,6 +224,12 @@ fn a_language_not_analysed_is_refused_with_one_line() {
     ]);
     assert_eq!(code, 3);
     assert_eq!(json["files"].as_array().unwrap().len(), 1);
+    // a file that cannot be read at all is an input error; with one that was
+    // read but not analysed beside it, the run is partial
+    let (_, code) = check(&["no-such-draft.txt"]);
+    assert_eq!(code, 2);
+    let (_, code) = check(&["no-such-draft.txt", &fixture("unsupported-nl.txt")]);
+    assert_eq!(code, 3);
 }
 
 #[test]
@@ -391,7 +398,7 @@ fn shared_cases_of_drafts_and_layouts() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3), "input not analysable");
     assert!(String::from_utf8_lossy(&out.stderr).contains("language nl (Dutch) is not analysed"));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("no reference to the 2005 Convention"));
     // ... and the report a tool reads says so too, with no findings or gaps

@@ -17,8 +17,8 @@ treatyscan check --category cultural_exception,ecommerce_duties corpus/fr-accord
 treatyscan check --developing PER --format json corpus/es-acuerdo-comercio-cultura.txt\n  \
 treatyscan check --combine tests/fixtures/drafts/split-en-part1.txt tests/fixtures/drafts/split-en-part2.txt\n\n\
 Exit codes: 0 no finding at or above --fail-on; 1 findings; \
-2 usage error, bad rule file or no readable input (or a language treatyscan does not \
-analyse); 3 some inputs unreadable or not analysed.\n\
+2 usage error, bad rule file or no readable input; 3 a partial run: some inputs \
+unreadable, or an input read but not analysed (a language treatyscan does not read).\n\
 Rules: `treatyscan rules`, `treatyscan rules explain CODE_OR_GAP`; guide: docs/check.md.")]
 pub struct Args {
     /// Agreement files: plain text, Markdown, HTML, Word .docx, PDF or ToTA XML.
@@ -154,7 +154,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         pdf: args.timeout.pdf(),
         ..crate::source::ReadOptions::deferred()
     };
-    let loaded: Vec<Result<Agreement, String>> = args
+    let loaded: Vec<Result<Agreement, Refusal>> = args
         .files
         .par_iter()
         .map(|path| read_file(path, budget, read_options))
@@ -168,10 +168,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         errors.push(FileError::new(path, &line));
     };
     let mut read = Vec::new();
+    // files read but not analysed (a language treatyscan does not read)
+    let mut not_analysed = 0;
     for (path, result) in args.files.iter().zip(loaded) {
         match result {
             Ok(a) => read.push((path.display().to_string(), a)),
-            Err(e) => fail(&path.display().to_string(), &e),
+            Err(Refusal::Unreadable(e)) => fail(&path.display().to_string(), &e),
+            Err(Refusal::NotAnalysed(e)) => {
+                not_analysed += 1;
+                fail(&path.display().to_string(), &e)
+            }
         }
     }
     let html = matches!(args.format, Format::Html);
@@ -287,7 +293,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     out.flush()?;
     let files = with_combined(&files, &combined);
-    let code = exit_code(&files, failures, args.fail_on);
+    let code = exit_code(&files, failures, not_analysed, args.fail_on);
     Ok(if args.exit_zero && code == exit::FINDINGS {
         exit::CLEAN
     } else {
@@ -313,6 +319,14 @@ fn check_read(
     )
 }
 
+/// Why a file given to `check` has no review: one line each.
+enum Refusal {
+    /// It could not be read (missing, empty, corrupt, encrypted…).
+    Unreadable(String),
+    /// It was read, in a language treatyscan does not analyse.
+    NotAnalysed(String),
+}
+
 /// Reads one agreement for checking, within the time budget; a text in a
 /// language treatyscan does not analyse is refused here, with its language
 /// named, rather than given findings and gaps that would be wrong.
@@ -320,16 +334,17 @@ fn read_file(
     path: &Path,
     budget: Option<std::time::Duration>,
     options: crate::source::ReadOptions,
-) -> Result<Agreement, String> {
-    let agreement = crate::source::load_within(path, options, budget).map_err(|e| e.to_string())?;
+) -> Result<Agreement, Refusal> {
+    let agreement = crate::source::load_within(path, options, budget)
+        .map_err(|e| Refusal::Unreadable(e.to_string()))?;
     if agreement.metadata.language.is_none() {
         if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {
-            return Err(format!(
+            return Err(Refusal::NotAnalysed(format!(
                 "{}: language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
                 path.display(),
                 lang.code,
                 lang.name
-            ));
+            )));
         }
     }
     Ok(agreement)
@@ -369,10 +384,12 @@ fn read_baseline(path: &Path) -> anyhow::Result<std::collections::HashSet<String
     Ok(baseline_fingerprints(&json))
 }
 
-/// 2 when no file could be read; 3 when some could not; else 1 or 0 by `--fail-on`.
-fn exit_code(files: &[FileFindings], failures: usize, fail_on: FailOn) -> u8 {
+/// 2 when no file could be read; 3 when some could not, or a file was read
+/// but not analysed (`not_analysed` of the `failures`: its language); else 1
+/// or 0 by `--fail-on`.
+fn exit_code(files: &[FileFindings], failures: usize, not_analysed: usize, fail_on: FailOn) -> u8 {
     if failures > 0 {
-        return if files.is_empty() {
+        return if files.is_empty() && not_analysed == 0 {
             exit::ERROR
         } else {
             exit::PARTIAL

@@ -60,7 +60,8 @@ Exit codes:
   1  something to report: findings (check), differences (compare)
   2  usage error, bad rule file, or no input could be read (one line on
      standard error naming the file and the problem)
-  3  a run over several files was partial: some could not be read
+  3  a partial run: some inputs could not be read, or an input was read but
+     not analysed (a language treatyscan does not read)
 
 `treatyscan COMMAND --help` for each command; guides in docs/ (check.md,
 compare.md, corpus.md, rules.md).";
