@@ -365,6 +365,9 @@ impl<'a> Builder<'a> {
     /// unfinished running text: "… in accordance with\nArticle 5" is a
     /// cross-reference that the line-wrap happened to put first.
     fn accepts_heading(&self, h: &Heading, line: &str) -> bool {
+        if self.names_a_body_article(h) {
+            return false;
+        }
         if h.explicit_title || self.prev_was_heading {
             return self.not_toc_entry(h);
         }
@@ -376,9 +379,6 @@ impl<'a> Builder<'a> {
             return false;
         }
         if self.in_final_clause() && !h.kind.is_instrument() {
-            return false;
-        }
-        if self.names_a_body_article(h) {
             return false;
         }
         self.not_toc_entry(h)
@@ -1130,6 +1130,12 @@ mod annex_schedules {
     #[test]
     fn rows_of_an_annex_schedule_that_name_body_articles_are_not_articles() {
         let text = format!("{BODY}ANNEX 4A\nPERIOD OF TIME TO IMPLEMENT THE COMMITMENTS\n\nCambodia\n\nArticle 4.9    Pre-arrival Processing          5 years\n\nArticle 4.13   Trade Facilitation Measures for    28 February\n               Authorised Operators                2022\n");
+        assert_eq!(
+            articles(&text),
+            [("4.9".to_string(), false), ("4.13".to_string(), false)]
+        );
+        // a row right under the annex's heading, and one with a colon title
+        let text = format!("{BODY}ANNEX 4A\nPERIOD OF TIME TO IMPLEMENT THE COMMITMENTS\nArticle 4.9    Pre-arrival Processing          5 years\nArticle 4.13: Authorised Operators   3 years\n");
         assert_eq!(
             articles(&text),
             [("4.9".to_string(), false), ("4.13".to_string(), false)]
