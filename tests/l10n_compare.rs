@@ -253,3 +253,26 @@ fn french_puts_a_space_before_the_colon_of_a_side() {
         "{es}"
     );
 }
+
+#[test]
+fn the_category_delta_names_categories_and_gaps_in_words() {
+    // ids such as `cultural_exception` or `missing_convention_reference` are
+    // for programs (the JSON keeps them); a reader gets the catalogue's labels
+    for lang in ["en", "es", "fr"] {
+        for (a, b) in PAIRS {
+            let report = compare(Some(lang), "human", a, b);
+            let delta: Vec<&str> = report
+                .lines()
+                .filter(|l| l.trim_start().starts_with("! "))
+                .collect();
+            for line in delta {
+                assert!(
+                    !line.split_whitespace().any(|w| w.contains('_')),
+                    "{lang} {a}: {line}"
+                );
+            }
+        }
+    }
+    let json = compare(None, "json", PAIRS[3].0, PAIRS[3].1);
+    assert!(json.contains("\"missing_convention_reference\""));
+}

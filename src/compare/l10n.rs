@@ -87,24 +87,26 @@ fn counterpart_label(r: &DeltaRef, locale: &Locale) -> Option<String> {
         .or_else(|| r.counterpart.clone())
 }
 
-/// A category as a heading names it: its id in English, its label in the
-/// rule catalogue's other languages.
+/// A category as a heading names it: its label in the rule catalogue, in
+/// the report's language (its id when the catalogue has none).
 pub fn category_name(c: &Comparison, name: &str, locale: &Locale) -> String {
-    match locale.lang() {
-        Lang::En => name.to_string(),
-        lang => c
-            .category_labels
-            .get(&(name.to_string(), lang))
-            .cloned()
-            .unwrap_or_else(|| name.to_string()),
-    }
+    c.category_labels
+        .get(&(name.to_string(), locale.lang()))
+        .cloned()
+        .unwrap_or_else(|| name.to_string())
 }
 
-/// A category inside a sentence: "cultural exception" in English, the label otherwise.
-fn category_words(c: &Comparison, name: &str, locale: &Locale) -> String {
-    match locale.lang() {
-        Lang::En => name.replace('_', " "),
-        _ => category_name(c, name, locale),
+/// What a line of the category delta is about: the category's label, or for
+/// a gap its message (the line says whether B opens or closes it).
+pub fn delta_head(c: &Comparison, d: &DeltaEntry, locale: &Locale) -> String {
+    match (&d.status, &d.gap) {
+        (DeltaStatus::GapOpened | DeltaStatus::GapClosed, Some((english, info))) => {
+            match locale.lang() {
+                Lang::En => english.clone(),
+                lang => info.message_in(lang).to_string(),
+            }
+        }
+        _ => category_name(c, &d.category, locale),
     }
 }
 
@@ -223,8 +225,7 @@ pub fn categories(c: &Comparison, ch: &Change, locale: &Locale) -> String {
 }
 
 /// The sentence of one line of the category delta.
-pub fn delta_message(c: &Comparison, d: &DeltaEntry, locale: &Locale) -> String {
-    let what = || category_words(c, &d.category, locale);
+pub fn delta_message(d: &DeltaEntry, locale: &Locale) -> String {
     let labels = |refs: &[DeltaRef]| {
         refs.iter()
             .map(|r| ref_label(r, locale))
@@ -234,20 +235,18 @@ pub fn delta_message(c: &Comparison, d: &DeltaEntry, locale: &Locale) -> String 
     match d.status {
         DeltaStatus::OnlyInA => locale.tr(
             "compare-delta-only-in-a",
-            &[("what", what().into()), ("where", labels(&d.a_only).into())],
+            &[("where", labels(&d.a_only).into())],
         ),
         DeltaStatus::OnlyInB => locale.tr(
             "compare-delta-only-in-b",
-            &[("what", what().into()), ("where", labels(&d.b_only).into())],
+            &[("where", labels(&d.b_only).into())],
         ),
         DeltaStatus::Differs => {
             let side = |refs: &[DeltaRef], with: &str, alone: &str| {
                 refs.iter()
                     .map(|r| {
-                        let mut args: Vec<(&str, Value)> = vec![
-                            ("what", what().into()),
-                            ("label", ref_label(r, locale).into()),
-                        ];
+                        let mut args: Vec<(&str, Value)> =
+                            vec![("label", ref_label(r, locale).into())];
                         match counterpart_label(r, locale) {
                             Some(other) => {
                                 args.push(("counterpart", other.into()));
@@ -270,26 +269,14 @@ pub fn delta_message(c: &Comparison, d: &DeltaEntry, locale: &Locale) -> String 
             ));
             parts.join("; ")
         }
-        DeltaStatus::Changed => changed_message(d, &what(), locale),
-        DeltaStatus::GapOpened | DeltaStatus::GapClosed => {
-            let Some((english, info)) = &d.gap else {
-                return d.message.clone();
-            };
-            let message = match locale.lang() {
-                Lang::En => english.clone(),
-                lang => info.message_in(lang).to_string(),
-            };
-            let id = if d.status == DeltaStatus::GapOpened {
-                "compare-gap-opened"
-            } else {
-                "compare-gap-closed"
-            };
-            locale.tr(id, &[("message", message.into())])
-        }
+        DeltaStatus::Changed => changed_message(d, locale),
+        DeltaStatus::GapOpened if d.gap.is_some() => locale.t("compare-gap-opened"),
+        DeltaStatus::GapClosed if d.gap.is_some() => locale.t("compare-gap-closed"),
+        DeltaStatus::GapOpened | DeltaStatus::GapClosed => d.message.clone(),
     }
 }
 
-fn changed_message(d: &DeltaEntry, what: &str, locale: &Locale) -> String {
+fn changed_message(d: &DeltaEntry, locale: &Locale) -> String {
     let (Some(a), Some(b)) = (d.a_only.first(), d.b_only.first()) else {
         return d.message.clone();
     };
@@ -306,11 +293,7 @@ fn changed_message(d: &DeltaEntry, what: &str, locale: &Locale) -> String {
         .collect();
     locale.tr(
         "compare-delta-changed",
-        &[
-            ("what", what.into()),
-            ("place", place.into()),
-            ("parts", parts.join("; ").into()),
-        ],
+        &[("place", place.into()), ("parts", parts.join("; ").into())],
     )
 }
 

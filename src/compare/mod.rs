@@ -291,14 +291,18 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
     }
 }
 
-/// The Spanish and French labels of the categories either side is in.
+/// The labels of the categories either side is in, in every output language.
 fn category_labels(
     categories: &dyn CategoryProvider,
     names: &[String],
 ) -> std::collections::BTreeMap<(String, crate::locale::Lang), String> {
     let mut out = std::collections::BTreeMap::new();
     for name in names {
-        for lang in [crate::locale::Lang::Es, crate::locale::Lang::Fr] {
+        for lang in [
+            crate::locale::Lang::En,
+            crate::locale::Lang::Es,
+            crate::locale::Lang::Fr,
+        ] {
             if let Some(label) = categories.category_label(name, lang) {
                 out.insert((name.clone(), lang), label);
             }

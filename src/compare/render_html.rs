@@ -118,15 +118,20 @@ fn write_header(out: &mut String, c: &Comparison, l: &Locale) {
         let class = status.as_ref().and_then(|v| v.as_str()).unwrap_or("");
         let _ = write!(
             out,
-            "<li class=\"{class}\"><b>{}</b>: {}",
-            esc(&l10n::category_name(c, &d.category, l)),
-            esc(&l10n::delta_message(c, d, l))
+            "<li class=\"{class}\"><b>{}</b> {}",
+            esc(&l.tr(
+                "compare-side",
+                &[("side", l10n::delta_head(c, d, l).into())]
+            )),
+            esc(&l10n::delta_message(d, l))
         );
         for s in &d.substance {
             let _ = write!(
                 out,
-                "<div class=\"words\"><q><b>A:</b> {}</q><q><b>B:</b> {}</q></div>",
+                "<div class=\"words\"><q><b>{}</b> {}</q><q><b>{}</b> {}</q></div>",
+                esc(&l.tr("compare-side", &[("side", "A".into())])),
                 esc(&s.a_words),
+                esc(&l.tr("compare-side", &[("side", "B".into())])),
                 esc(&s.b_words)
             );
         }
@@ -221,8 +226,10 @@ fn write_table(out: &mut String, c: &Comparison, l: &Locale) {
     out.push_str("<table>\n<colgroup><col><col></colgroup>\n");
     let _ = writeln!(
         out,
-        "<thead><tr><th>A: {}</th><th>B: {}</th></tr></thead>\n<tbody>",
+        "<thead><tr><th>{} {}</th><th>{} {}</th></tr></thead>\n<tbody>",
+        esc(&l.tr("compare-side", &[("side", "A".into())])),
         esc(c.a.name.as_deref().unwrap_or(&c.a.file)),
+        esc(&l.tr("compare-side", &[("side", "B".into())])),
         esc(c.b.name.as_deref().unwrap_or(&c.b.file))
     );
     let rows: Vec<(usize, &Change)> = article_rows(c).collect();

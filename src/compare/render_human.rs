@@ -103,11 +103,8 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
         let line = locale.tr(
             "compare-delta-line",
             &[
-                (
-                    "category",
-                    l10n::category_name(c, &d.category, locale).into(),
-                ),
-                ("message", l10n::delta_message(c, d, locale).into()),
+                ("category", l10n::delta_head(c, d, locale).into()),
+                ("message", l10n::delta_message(d, locale).into()),
             ],
         );
         let _ = writeln!(out, "  {} {line}", p.paint("1;35", "!"));
