@@ -19,7 +19,10 @@ fn the_same_agreement_twice_exits_clean() {
         .assert()
         .code(0);
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(stdout.contains("15 matched (15 unchanged)"), "{stdout}");
+    assert!(
+        stdout.contains("15 matched pairs (15 unchanged)"),
+        "{stdout}"
+    );
     assert!(!stdout.contains('\x1b'), "no colour when not a terminal");
 }
 

@@ -288,7 +288,8 @@ compare-summary-provisions = { $a } { $a ->
     [one] provision
    *[other] provisions
 } in A, { $b } in B; { $paired }
-compare-summary-matched = { $matched } matched ({ $unchanged } unchanged)
+# pairs: a provision split in two, or two merged into one, makes two pairs
+compare-summary-matched = { $matched } matched pairs ({ $unchanged } unchanged)
 compare-summary-paired = { $matched } paired by number
 compare-count-text-changed = { $count } text changed
 compare-count-renumbered = { $count } renumbered

@@ -291,7 +291,8 @@ compare-summary-provisions = { $a } { $a ->
     [one] disposición
    *[other] disposiciones
 } en A, { $b } en B; { $paired }
-compare-summary-matched = { $matched } emparejadas ({ $unchanged } sin cambios)
+# pairs: a provision split in two, or two merged into one, makes two pairs
+compare-summary-matched = { $matched } pares emparejados ({ $unchanged } sin cambios)
 compare-summary-paired = { $matched } emparejadas solo por número
 compare-count-text-changed = { $count } con texto modificado
 compare-count-renumbered = { $count } { $count ->

@@ -291,7 +291,8 @@ compare-summary-provisions = { $a } { $a ->
     [one] disposition
    *[other] dispositions
 } dans A, { $b } dans B ; { $paired }
-compare-summary-matched = { $matched } appariées ({ $unchanged } inchangées)
+# pairs: a provision split in two, or two merged into one, makes two pairs
+compare-summary-matched = { $matched } paires appariées ({ $unchanged } inchangées)
 compare-summary-paired = { $matched } appariées par numéro seulement
 compare-count-text-changed = { $count } au texte modifié
 compare-count-renumbered = { $count } { $count ->

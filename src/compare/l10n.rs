@@ -119,7 +119,7 @@ pub fn source(c: &Comparison, locale: &Locale) -> String {
     }
 }
 
-/// The one-line summary ("12 provisions in A, 13 in B; 11 matched (9 unchanged), 2 text changed…").
+/// The one-line summary ("12 provisions in A, 13 in B; 11 matched pairs (9 unchanged), 2 text changed…").
 pub fn summary_line(c: &Comparison, locale: &Locale) -> String {
     let s = &c.summary;
     let paired = if s.same_language {
