@@ -174,10 +174,10 @@ fn the_page_has_summary_first_then_gaps_then_findings_and_a_contents() {
     let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} not in page"));
     assert!(at("id=\"file0-summary\"") < at("id=\"file0-gaps\""));
     assert!(at("id=\"file0-gaps\"") < at("id=\"file0-findings\""));
-    // the summary counts the draft's 8 cultural clauses (as the human one does)
+    // the summary counts the draft's 8 provisions with cultural clauses (as the human one does)
     let summary = &html[at("id=\"file0-summary\"")..at("id=\"file0-gaps\"")];
     assert!(
-        summary.contains("Cultural clauses: </b>8"),
+        summary.contains("Provisions with cultural clauses: </b>8"),
         "summary: {summary}"
     );
     // contents by chapter and article, each entry a link to its article
@@ -357,11 +357,17 @@ fn a_category_filter_or_a_baseline_does_not_unsay_what_the_draft_holds() {
         out.lines().next().unwrap().to_string()
     };
     let full = first_line(&[]);
-    assert!(full.contains("8 cultural clauses; "), "{full}");
+    assert!(
+        full.contains("cultural clauses in 8 provisions; "),
+        "{full}"
+    );
     assert!(!full.contains("not shown"), "{full}");
 
     let filtered = first_line(&["--category", "ecommerce_duties"]);
-    assert!(filtered.contains("8 cultural clauses; "), "{filtered}");
+    assert!(
+        filtered.contains("cultural clauses in 8 provisions; "),
+        "{filtered}"
+    );
     assert!(filtered.contains("cites the 2005 Convention"), "{filtered}");
     assert!(
         filtered.contains("not shown (--category): 16 findings and 1 gap"),
@@ -372,14 +378,17 @@ fn a_category_filter_or_a_baseline_does_not_unsay_what_the_draft_holds() {
     let baseline = dir.path().join("before.json");
     std::fs::write(&baseline, check(&["--format", "json"], &[&draft]).stdout).unwrap();
     let known = first_line(&["--baseline", baseline.to_str().unwrap()]);
-    assert!(known.contains("8 cultural clauses; "), "{known}");
+    assert!(
+        known.contains("cultural clauses in 8 provisions; "),
+        "{known}"
+    );
     assert!(
         known.contains("already in the baseline, not shown: 17 findings and 1 gap"),
         "{known}"
     );
     // the page says it too, and still counts the clauses
     let html = html_of(&["--category", "ecommerce_duties"], &[&draft]);
-    assert!(html.contains("Cultural clauses: </b>8"));
+    assert!(html.contains("Provisions with cultural clauses: </b>8"));
     assert!(html.contains("Not shown (--category): </b>16 findings, 1 gap"));
     // JSON keeps its keys: what is hidden is not serialised
     let json = json_of(&["--category", "ecommerce_duties"], &[&draft]);

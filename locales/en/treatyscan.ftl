@@ -73,8 +73,8 @@ baseline-hidden = { $count } finding(s) already in the baseline not shown
 
 summary-clauses = { $count ->
     [0] no cultural clause
-    [one] { $count } cultural clause
-   *[other] { $count } cultural clauses
+    [one] cultural clauses in { $count } provision
+   *[other] cultural clauses in { $count } provisions
 }
 summary-ecommerce-no-carveout = e-commerce commitments with no cultural carve-out
 summary-ecommerce-carveout = e-commerce provisions with a cultural carve-out
@@ -184,7 +184,7 @@ html-filter-none = None
 html-no-gap = No gap: the agreement has every clause the guidelines look for.
 html-no-finding = No finding.
 html-combined-gaps = What the combined agreement lacks
-html-cultural-clauses = Cultural clauses
+html-cultural-clauses = Provisions with cultural clauses
 html-e-commerce = Electronic commerce
 html-ecommerce-no-carveout = commitments with no cultural carve-out
 html-ecommerce-carveout = provisions with a cultural carve-out

@@ -76,8 +76,8 @@ baseline-hidden = { $count ->
 
 summary-clauses = { $count ->
     [0] ninguna cláusula cultural
-    [one] { $count } cláusula cultural
-   *[other] { $count } cláusulas culturales
+    [one] cláusulas culturales en { $count } disposición
+   *[other] cláusulas culturales en { $count } disposiciones
 }
 summary-ecommerce-no-carveout = compromisos de comercio electrónico sin exclusión cultural
 summary-ecommerce-carveout = disposiciones de comercio electrónico con exclusión cultural
@@ -187,7 +187,7 @@ html-filter-none = Ninguna
 html-no-gap = Ninguna laguna: el acuerdo contiene todas las cláusulas que buscan las directrices.
 html-no-finding = Ningún hallazgo.
 html-combined-gaps = Lo que le falta al acuerdo en su conjunto
-html-cultural-clauses = Cláusulas culturales
+html-cultural-clauses = Disposiciones con cláusulas culturales
 html-e-commerce = Comercio electrónico
 html-ecommerce-no-carveout = compromisos sin exclusión cultural
 html-ecommerce-carveout = disposiciones con exclusión cultural

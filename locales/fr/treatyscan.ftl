@@ -76,8 +76,8 @@ baseline-hidden = { $count ->
 
 summary-clauses = { $count ->
     [0] aucune clause culturelle
-    [one] { $count } clause culturelle
-   *[other] { $count } clauses culturelles
+    [one] clauses culturelles dans { $count } disposition
+   *[other] clauses culturelles dans { $count } dispositions
 }
 summary-ecommerce-no-carveout = engagements en matière de commerce électronique sans exclusion culturelle
 summary-ecommerce-carveout = dispositions sur le commerce électronique avec exclusion culturelle
@@ -187,7 +187,7 @@ html-filter-none = Aucune
 html-no-gap = Aucune lacune : l'accord contient toutes les clauses que recherchent les directives.
 html-no-finding = Aucun constat.
 html-combined-gaps = Ce qui manque à l'accord dans son ensemble
-html-cultural-clauses = Clauses culturelles
+html-cultural-clauses = Dispositions comportant des clauses culturelles
 html-e-commerce = Commerce électronique
 html-ecommerce-no-carveout = engagements sans exclusion culturelle
 html-ecommerce-carveout = dispositions avec exclusion culturelle
