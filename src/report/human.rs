@@ -345,7 +345,7 @@ fn convention(articles: &[String], locale: &Locale) -> String {
     }
 }
 
-/// "4 cultural clauses; e-commerce chapter with no cultural carve-out; no
+/// "cultural clauses in 4 provisions; e-commerce chapter with no cultural carve-out; no
 /// reference to the 2005 Convention": the line a negotiator reads first.
 /// It counts what the file holds, and then says what `--category` or
 /// `--baseline` keeps out of the report.
