@@ -583,12 +583,19 @@ impl Page<'_> {
                     @for note in &n.notes { blockquote.excerpt { (note) } }
                 }
                 p.note { (f.rule().note_in(page_lang())) }
-                ul.guidelines {
-                    @for (para, summary) in &paragraphs {
-                        li { b { (label("guideline")) " " (para) } @if !summary.is_empty() { ": " (summary) } }
+                // the paragraphs' summaries repeat from finding to finding:
+                // their numbers show, their text opens on demand
+                details.guidelines {
+                    summary {
+                        b { (label("guideline")) } " " (paragraphs.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", "))
+                        @if !f.convention_article.is_empty() {
+                            " · " b { (label("convention-article")) } " " (f.convention_article.join(", "))
+                        }
                     }
-                    @if !f.convention_article.is_empty() {
-                        li { b { (label("convention-article")) " " (f.convention_article.join(", ")) } }
+                    ul.guidelines {
+                        @for (para, summary) in &paragraphs {
+                            li { b { (label("guideline")) " " (para) } @if !summary.is_empty() { ": " (summary) } }
+                        }
                     }
                 }
                 details.rules {
@@ -878,6 +885,7 @@ p.note b{font-family:system-ui,sans-serif}
 section.negotiation{margin:1rem 0;padding:.5rem 1rem;font-size:1rem}
 table.positions td,table.positions th{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #ddd}
 ul.guidelines{margin:.3rem 0;padding-left:1.2rem;font-size:.9rem;color:#333}
+details.guidelines{font-size:.9rem;color:#333;margin:.3rem 0}details.guidelines>summary{cursor:pointer}
 details{margin:.3rem 0}
 details>summary{cursor:pointer;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--accent)}
 details.article-text .text{white-space:pre-wrap;font-size:.92rem;padding:.5rem .8rem;background:var(--bg);border-radius:4px;max-height:32rem;overflow:auto}
