@@ -230,6 +230,22 @@ fn a_language_not_analysed_is_refused_with_one_line() {
     assert_eq!(code, 2);
     let (_, code) = check(&["no-such-draft.txt", &fixture("unsupported-nl.txt")]);
     assert_eq!(code, 3);
+    // the totals of a partial run say that they leave files out
+    let out = treatyscan()
+        .args([
+            "check",
+            &fixture("unsupported-nl.txt"),
+            &fixture("placeholder-en.txt"),
+        ])
+        .output()
+        .unwrap();
+    let human = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        human
+            .trim_end()
+            .ends_with("1 file not read or not analysed (named on standard error above)"),
+        "{human}"
+    );
 }
 
 #[test]

@@ -67,6 +67,11 @@ totals = { $findings ->
     [one] { $files } file
    *[other] { $files } files
 }
+totals-by-category = { $totals }: { $categories }
+totals-not-reviewed = { $count ->
+    [one] 1 file not read or not analysed (named on standard error above)
+   *[other] { $count } files not read or not analysed (named on standard error above)
+}
 baseline-hidden = { $count } finding(s) already in the baseline not shown
 
 ## The summary line of a file

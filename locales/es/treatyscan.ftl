@@ -67,6 +67,11 @@ totals = { $findings ->
     [one] { $files } archivo
    *[other] { $files } archivos
 }
+totals-by-category = { $totals }: { $categories }
+totals-not-reviewed = { $count ->
+    [one] 1 archivo no leído o no analizado (indicado más arriba en la salida de errores)
+   *[other] { $count } archivos no leídos o no analizados (indicados más arriba en la salida de errores)
+}
 baseline-hidden = { $count ->
     [one] { $count } hallazgo ya presente en la referencia (--baseline) no se muestra
    *[other] { $count } hallazgos ya presentes en la referencia (--baseline) no se muestran

@@ -67,6 +67,11 @@ totals = { $findings ->
     [one] { $files } fichier
    *[other] { $files } fichiers
 }
+totals-by-category = { $totals } : { $categories }
+totals-not-reviewed = { $count ->
+    [one] 1 fichier non lu ou non analysé (signalé plus haut sur la sortie d'erreur)
+   *[other] { $count } fichiers non lus ou non analysés (signalés plus haut sur la sortie d'erreur)
+}
 baseline-hidden = { $count ->
     [one] { $count } constat déjà présent dans la référence (--baseline) n'est pas affiché
    *[other] { $count } constats déjà présents dans la référence (--baseline) ne sont pas affichés

@@ -121,23 +121,34 @@ pub fn render_human_in(
         .iter()
         .map(|(c, n)| format!("{c} {n}"))
         .collect();
-    let _ = writeln!(
-        out,
-        "{}{}",
-        locale.tr(
-            "totals",
-            &[
-                ("findings", total.into()),
-                ("gaps", gaps.into()),
-                ("files", files.len().into()),
-            ],
-        ),
-        if breakdown.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", breakdown.join(", "))
-        }
+    let totals = locale.tr(
+        "totals",
+        &[
+            ("findings", total.into()),
+            ("gaps", gaps.into()),
+            ("files", files.len().into()),
+        ],
     );
+    let _ = if breakdown.is_empty() {
+        writeln!(out, "{totals}")
+    } else {
+        let line = locale.tr(
+            "totals-by-category",
+            &[
+                ("totals", totals.into()),
+                ("categories", breakdown.join(", ").into()),
+            ],
+        );
+        writeln!(out, "{line}")
+    };
+    // the totals are of the files reviewed: the others were named on stderr
+    if !run.errors.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            locale.tr("totals-not-reviewed", &[("count", run.errors.len().into())])
+        );
+    }
     out
 }
 
