@@ -245,13 +245,16 @@ fn french_puts_a_space_before_the_colon_of_a_side() {
     let (a, b) = PAIRS[3];
     let fr = compare(Some("fr"), "human", a, b);
     assert!(fr.starts_with("A : ") && fr.contains("\nB : "), "{fr}");
-    // the words of both sides under a change of substance too
-    assert!(fr.contains("\n      A : \u{201c}"), "{fr}");
+    // the words of both sides under a change of substance too, in the
+    // language's quotation marks
+    assert!(fr.contains("\n      A : \u{ab}\u{a0}"), "{fr}");
     let es = compare(Some("es"), "human", a, b);
     assert!(
-        es.starts_with("A: ") && es.contains("\n      B: \u{201c}"),
+        es.starts_with("A: ") && es.contains("\n      B: \u{ab}"),
         "{es}"
     );
+    let en = compare(Some("en"), "human", a, b);
+    assert!(en.contains("\n      B: \u{201c}"), "{en}");
 }
 
 #[test]

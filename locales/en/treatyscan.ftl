@@ -312,6 +312,8 @@ compare-delta-heading = Category delta
 compare-delta-source = (categories from { $source }; what B loses comes first, then what it changes, then what it adds)
 # a side of the comparison before its file or words ("A: round1.txt")
 compare-side = { $side }:
+# the words of one side under a change of substance
+compare-quoted = “{ $words }”
 compare-source-rules = the rule engine
 compare-delta-line = { $category }: { $message }
 compare-no-delta = no category differences

@@ -333,6 +333,8 @@ compare-delta-heading = Diferencias por categoría
 compare-delta-source = (categorías según { $source }; primero lo que B pierde, luego lo que cambia y después lo que añade)
 # a side of the comparison before its file or words ("A: round1.txt")
 compare-side = { $side }:
+# the words of one side under a change of substance
+compare-quoted = «{ $words }»
 compare-source-rules = el motor de reglas
 compare-delta-line = { $category }: { $message }
 compare-no-delta = ninguna diferencia de categoría

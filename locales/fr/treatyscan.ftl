@@ -333,6 +333,8 @@ compare-delta-heading = Écarts par catégorie
 compare-delta-source = (catégories selon { $source } ; d'abord ce que B perd, puis ce qu'il modifie, puis ce qu'il ajoute)
 # a side of the comparison before its file or words ("A: round1.txt")
 compare-side = { $side } :
+# the words of one side under a change of substance
+compare-quoted = « { $words } »
 compare-source-rules = le moteur de règles
 compare-delta-line = { $category } : { $message }
 compare-no-delta = aucun écart de catégorie

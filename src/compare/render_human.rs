@@ -110,8 +110,9 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
         let _ = writeln!(out, "  {} {line}", p.paint("1;35", "!"));
         for s in &d.substance {
             let side = |s: &str| locale.tr("compare-side", &[("side", s.into())]);
-            let _ = writeln!(out, "      {} \u{201c}{}\u{201d}", side("A"), s.a_words);
-            let _ = writeln!(out, "      {} \u{201c}{}\u{201d}", side("B"), s.b_words);
+            let quoted = |w: &str| locale.tr("compare-quoted", &[("words", w.into())]);
+            let _ = writeln!(out, "      {} {}", side("A"), quoted(&s.a_words));
+            let _ = writeln!(out, "      {} {}", side("B"), quoted(&s.b_words));
         }
     }
     let _ = writeln!(out);
