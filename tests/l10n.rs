@@ -65,7 +65,8 @@ fn program_wording(human: &str, json: &serde_json::Value) -> String {
             }
         }
         for g in file["gaps"].as_array().unwrap() {
-            own.push(format!("\"{}\"", g["suggested_clause"].as_str().unwrap()));
+            // in the agreement's language, quoted in the report's
+            own.push(g["suggested_clause"].as_str().unwrap().to_string());
         }
     }
     // longest first, so a title inside a longer one goes with it
@@ -445,4 +446,18 @@ fn every_id_the_code_names_exists() {
     for w in ["sentence", "paragraph", "article"] {
         assert!(english.contains(&format!("docs-within-{w}")));
     }
+}
+
+#[test]
+fn french_labels_take_a_space_before_their_colon() {
+    let files = drafts();
+    let fr = check("fr", "human", &files);
+    assert!(fr.contains("   = recommandation : "), "{fr}");
+    assert!(fr.contains("   = par exemple : « "), "{fr}");
+    assert!(
+        !fr.contains("recommandation:") && !fr.contains("remarque:"),
+        "{fr}"
+    );
+    let es = check("es", "human", &files);
+    assert!(es.contains("   = recomendación: "), "{es}");
 }

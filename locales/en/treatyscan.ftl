@@ -34,6 +34,10 @@ label-note = note
 label-concerns = concerns
 label-recommendation = recommendation
 label-for-example = for example
+# a label and its text ("recommendation: …"), with the language's colon
+labelled = { $label }: { $text }
+# a suggested clause, quoted
+clause-quoted = "{ $clause }"
 gap-same-clause = the clause suggested for { $gap } above closes this gap too
 label-guideline = guideline
 label-rules = rules

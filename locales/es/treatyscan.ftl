@@ -34,6 +34,10 @@ label-note = nota
 label-concerns = afecta a
 label-recommendation = recomendación
 label-for-example = por ejemplo
+# a label and its text ("recommendation: …"), with the language's colon
+labelled = { $label }: { $text }
+# a suggested clause, quoted
+clause-quoted = «{ $clause }»
 gap-same-clause = la cláusula propuesta para { $gap } más arriba cierra también esta laguna
 label-guideline = directrices, párr.
 label-rules = reglas

@@ -34,6 +34,10 @@ label-note = remarque
 label-concerns = concerne
 label-recommendation = recommandation
 label-for-example = par exemple
+# a label and its text ("recommendation: …"), with the language's colon
+labelled = { $label } : { $text }
+# a suggested clause, quoted
+clause-quoted = « { $clause } »
 gap-same-clause = la clause proposée pour { $gap } ci-dessus comble aussi cette lacune
 label-guideline = directives, par.
 label-rules = règles

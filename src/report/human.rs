@@ -153,11 +153,16 @@ pub fn render_human_in(
 }
 
 fn render_note(out: &mut String, note: &str, style: Style, locale: &Locale) {
-    let _ = writeln!(
-        out,
-        "{}: {note}\n",
-        style.paint("1", &locale.t("label-note"))
-    );
+    let label = style.paint("1", &locale.t("label-note"));
+    let _ = writeln!(out, "{}\n", labelled(locale, &label, note));
+}
+
+/// "label: text", with the locale's space before the colon (French " : ").
+fn labelled(locale: &Locale, label: &str, text: &str) -> String {
+    locale.tr(
+        "labelled",
+        &[("label", label.into()), ("text", text.into())],
+    )
 }
 
 /// A gap has no article to point at: it names the agreement, what is missing,
@@ -174,24 +179,30 @@ fn render_gap(out: &mut String, path: &str, gaps: &[Gap], i: usize, style: Style
         locale.t("agreement-level")
     );
     if !g.evidence.is_empty() {
+        let concerns = g.evidence.join(", ");
         let _ = writeln!(
             out,
-            "   = {}: {}",
-            locale.t("label-concerns"),
-            g.evidence.join(", ")
+            "   = {}",
+            labelled(locale, &locale.t("label-concerns"), &concerns)
         );
     }
     let _ = writeln!(
         out,
-        "   = {}: {}",
-        locale.t("label-recommendation"),
-        g.recommendation
+        "   = {}",
+        labelled(locale, &locale.t("label-recommendation"), &g.recommendation)
     );
     let example = match super::same_clause_as(gaps, i) {
         Some(k) => locale.tr("gap-same-clause", &[("gap", gaps[k].id.as_str().into())]),
-        None => format!("\"{}\"", g.suggested_clause),
+        None => locale.tr(
+            "clause-quoted",
+            &[("clause", g.suggested_clause.as_str().into())],
+        ),
     };
-    let _ = writeln!(out, "   = {}: {example}", locale.t("label-for-example"));
+    let _ = writeln!(
+        out,
+        "   = {}",
+        labelled(locale, &locale.t("label-for-example"), &example)
+    );
     let _ = writeln!(
         out,
         "   = {} {}{}\n",
@@ -247,31 +258,40 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
     if let Some(revision) = &f.revision {
         let _ = writeln!(
             out,
-            "   = {}: {}",
-            locale.t("label-tracked-change"),
-            describe_revision(revision, locale)
+            "   = {}",
+            labelled(
+                locale,
+                &locale.t("label-tracked-change"),
+                &describe_revision(revision, locale)
+            )
         );
     }
     super::negotiation::finding_line(out, f, locale);
     let _ = writeln!(
         out,
-        "   = {}: {}",
-        locale.t("label-note"),
-        f.rule().note_in(locale.lang())
+        "   = {}",
+        labelled(
+            locale,
+            &locale.t("label-note"),
+            &f.rule().note_in(locale.lang())
+        )
     );
     let lang_flag = match locale.lang() {
         Lang::En => String::new(),
         lang => format!(" --lang {lang}"),
     };
-    let _ = writeln!(
-        out,
-        "   = {}: {} · {} {}{} · `treatyscan rules explain {}{lang_flag}`\n",
-        locale.t("label-rules"),
+    let rules = format!(
+        "{} · {} {}{} · `treatyscan rules explain {}{lang_flag}`",
         f.rule_codes().join(", "),
         locale.t("label-guideline"),
         f.guideline.join(", "),
         convention(&f.convention_article, locale),
         f.rule().code
+    );
+    let _ = writeln!(
+        out,
+        "   = {}\n",
+        labelled(locale, &locale.t("label-rules"), &rules)
     );
 }
 
