@@ -119,19 +119,16 @@ fn write_header(out: &mut String, c: &Comparison, l: &Locale) {
         let _ = write!(
             out,
             "<li class=\"{class}\"><b>{}</b> {}",
-            esc(&l.tr(
-                "compare-side",
-                &[("side", l10n::delta_head(c, d, l).into())]
-            )),
+            esc(&l10n::labelled(&l10n::delta_head(c, d, l), l)),
             esc(&l10n::delta_message(d, l))
         );
         for s in &d.substance {
             let _ = write!(
                 out,
                 "<div class=\"words\"><q><b>{}</b> {}</q><q><b>{}</b> {}</q></div>",
-                esc(&l.tr("compare-side", &[("side", "A".into())])),
+                esc(&l10n::labelled("A", l)),
                 esc(&s.a_words),
-                esc(&l.tr("compare-side", &[("side", "B".into())])),
+                esc(&l10n::labelled("B", l)),
                 esc(&s.b_words)
             );
         }
@@ -227,9 +224,9 @@ fn write_table(out: &mut String, c: &Comparison, l: &Locale) {
     let _ = writeln!(
         out,
         "<thead><tr><th>{} {}</th><th>{} {}</th></tr></thead>\n<tbody>",
-        esc(&l.tr("compare-side", &[("side", "A".into())])),
+        esc(&l10n::labelled("A", l)),
         esc(c.a.name.as_deref().unwrap_or(&c.a.file)),
-        esc(&l.tr("compare-side", &[("side", "B".into())])),
+        esc(&l10n::labelled("B", l)),
         esc(c.b.name.as_deref().unwrap_or(&c.b.file))
     );
     let rows: Vec<(usize, &Change)> = article_rows(c).collect();

@@ -29,7 +29,7 @@ pub fn render(c: &Comparison, style: Style) -> String {
 pub fn render_in(c: &Comparison, style: Style, locale: &Locale) -> String {
     let mut out = String::new();
     let p = Painter(style.color);
-    let side = |s: &str| locale.tr("compare-side", &[("side", s.into())]);
+    let side = |s: &str| l10n::labelled(s, locale);
     let _ = writeln!(out, "{} {}", p.bold(&side("A")), side_line(&c.a));
     let _ = writeln!(out, "{} {}", p.bold(&side("B")), side_line(&c.b));
     let _ = writeln!(out);
@@ -109,10 +109,19 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
         );
         let _ = writeln!(out, "  {} {line}", p.paint("1;35", "!"));
         for s in &d.substance {
-            let side = |s: &str| locale.tr("compare-side", &[("side", s.into())]);
             let quoted = |w: &str| locale.tr("compare-quoted", &[("words", w.into())]);
-            let _ = writeln!(out, "      {} {}", side("A"), quoted(&s.a_words));
-            let _ = writeln!(out, "      {} {}", side("B"), quoted(&s.b_words));
+            let _ = writeln!(
+                out,
+                "      {} {}",
+                l10n::labelled("A", locale),
+                quoted(&s.a_words)
+            );
+            let _ = writeln!(
+                out,
+                "      {} {}",
+                l10n::labelled("B", locale),
+                quoted(&s.b_words)
+            );
         }
     }
     let _ = writeln!(out);
