@@ -395,6 +395,21 @@ fn shared_cases_of_drafts_and_layouts() {
     assert_eq!(gap_ids(&json["gaps"]), Vec::<String>::new(), "{json}");
     let (json, _) = check(&[&parts[0], &parts[1]]);
     assert!(json["notes"][0].as_str().unwrap().contains("per file"));
+    // its title page is not read into the preamble's excerpt
+    let preamble: Vec<&str> = json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["provision"]["path"] == "preamble")
+        .map(|f| f["excerpt"].as_str().unwrap())
+        .collect();
+    assert!(!preamble.is_empty());
+    assert!(
+        preamble
+            .iter()
+            .all(|e| !e.contains("FREE TRADE AGREEMENT") && !e.contains("PREAMBLE")),
+        "{preamble:?}"
+    );
     // 10: audio- / visual
     let (json, _) = check(&[&case(&shared, "10-hyphenated-audio-visual-linebreak.txt")]);
     assert!(has(&json, "art2", "cultural_exception"), "{json}");
