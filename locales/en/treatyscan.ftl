@@ -34,8 +34,8 @@ label-note = note
 label-concerns = concerns
 label-recommendation = recommendation
 label-for-example = for example
-# a label and its text ("recommendation: …"), with the language's colon
-labelled = { $label }: { $text }
+# a label before its text ("recommendation: …", "A: round1.txt"), with the language's colon
+label-colon = { $label }:
 # a suggested clause, quoted
 clause-quoted = "{ $clause }"
 gap-same-clause = the clause suggested for { $gap } above closes this gap too
@@ -71,7 +71,6 @@ totals = { $findings ->
     [one] { $files } file
    *[other] { $files } files
 }
-totals-by-category = { $totals }: { $categories }
 totals-not-reviewed = { $count ->
     [one] 1 file not read or not analysed (named on standard error above)
    *[other] { $count } files not read or not analysed (named on standard error above)
@@ -314,12 +313,9 @@ compare-similarity = similarity { $value }
 compare-overlap = overlap { $value }
 compare-delta-heading = Category delta
 compare-delta-source = (categories from { $source }; what B loses comes first, then what it changes, then what it adds)
-# a side of the comparison before its file or words ("A: round1.txt")
-compare-side = { $side }:
 # the words of one side under a change of substance
 compare-quoted = “{ $words }”
 compare-source-rules = the rule engine
-compare-delta-line = { $category }: { $message }
 compare-no-delta = no category differences
 compare-changes = Changes
 compare-renumbered-run = Articles { $a } → { $b }  [renumbered, { $count } articles, text unchanged]

@@ -34,8 +34,8 @@ label-note = nota
 label-concerns = afecta a
 label-recommendation = recomendación
 label-for-example = por ejemplo
-# a label and its text ("recommendation: …"), with the language's colon
-labelled = { $label }: { $text }
+# a label before its text ("recommendation: …", "A: round1.txt"), with the language's colon
+label-colon = { $label }:
 # a suggested clause, quoted
 clause-quoted = «{ $clause }»
 gap-same-clause = la cláusula propuesta para { $gap } más arriba cierra también esta laguna
@@ -71,7 +71,6 @@ totals = { $findings ->
     [one] { $files } archivo
    *[other] { $files } archivos
 }
-totals-by-category = { $totals }: { $categories }
 totals-not-reviewed = { $count ->
     [one] 1 archivo no leído o no analizado (indicado más arriba en la salida de errores)
    *[other] { $count } archivos no leídos o no analizados (indicados más arriba en la salida de errores)
@@ -335,12 +334,9 @@ compare-similarity = similitud { $value }
 compare-overlap = solapamiento { $value }
 compare-delta-heading = Diferencias por categoría
 compare-delta-source = (categorías según { $source }; primero lo que B pierde, luego lo que cambia y después lo que añade)
-# a side of the comparison before its file or words ("A: round1.txt")
-compare-side = { $side }:
 # the words of one side under a change of substance
 compare-quoted = «{ $words }»
 compare-source-rules = el motor de reglas
-compare-delta-line = { $category }: { $message }
 compare-no-delta = ninguna diferencia de categoría
 compare-changes = Cambios
 compare-renumbered-run = Artículos { $a } → { $b }  [renumerados, { $count } artículos, texto sin cambios]

@@ -34,8 +34,8 @@ label-note = remarque
 label-concerns = concerne
 label-recommendation = recommandation
 label-for-example = par exemple
-# a label and its text ("recommendation: …"), with the language's colon
-labelled = { $label } : { $text }
+# a label before its text ("recommendation: …", "A: round1.txt"), with the language's colon
+label-colon = { $label } :
 # a suggested clause, quoted
 clause-quoted = « { $clause } »
 gap-same-clause = la clause proposée pour { $gap } ci-dessus comble aussi cette lacune
@@ -71,7 +71,6 @@ totals = { $findings ->
     [one] { $files } fichier
    *[other] { $files } fichiers
 }
-totals-by-category = { $totals } : { $categories }
 totals-not-reviewed = { $count ->
     [one] 1 fichier non lu ou non analysé (signalé plus haut sur la sortie d'erreur)
    *[other] { $count } fichiers non lus ou non analysés (signalés plus haut sur la sortie d'erreur)
@@ -335,12 +334,9 @@ compare-similarity = similarité { $value }
 compare-overlap = recouvrement { $value }
 compare-delta-heading = Écarts par catégorie
 compare-delta-source = (catégories selon { $source } ; d'abord ce que B perd, puis ce qu'il modifie, puis ce qu'il ajoute)
-# a side of the comparison before its file or words ("A: round1.txt")
-compare-side = { $side } :
 # the words of one side under a change of substance
 compare-quoted = « { $words } »
 compare-source-rules = le moteur de règles
-compare-delta-line = { $category } : { $message }
 compare-no-delta = aucun écart de catégorie
 compare-changes = Modifications
 compare-renumbered-run = Articles { $a } → { $b }  [renumérotés, { $count } articles, texte inchangé]

@@ -110,12 +110,6 @@ pub fn delta_head(c: &Comparison, d: &DeltaEntry, locale: &Locale) -> String {
     }
 }
 
-/// A side, a delta line's head or any label before its colon ("A:", "A :"
-/// in French), in the locale's typography.
-pub fn labelled(label: &str, locale: &Locale) -> String {
-    locale.tr("compare-side", &[("side", label.into())])
-}
-
 /// Where the categories come from ("the rule engine").
 pub fn source(c: &Comparison, locale: &Locale) -> String {
     if c.summary.categories_from == "the rule engine" {

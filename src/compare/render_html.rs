@@ -119,16 +119,16 @@ fn write_header(out: &mut String, c: &Comparison, l: &Locale) {
         let _ = write!(
             out,
             "<li class=\"{class}\"><b>{}</b> {}",
-            esc(&l10n::labelled(&l10n::delta_head(c, d, l), l)),
+            esc(&l.colon(&l10n::delta_head(c, d, l))),
             esc(&l10n::delta_message(d, l))
         );
         for s in &d.substance {
             let _ = write!(
                 out,
                 "<div class=\"words\"><q><b>{}</b> {}</q><q><b>{}</b> {}</q></div>",
-                esc(&l10n::labelled("A", l)),
+                esc(&l.colon("A")),
                 esc(&s.a_words),
-                esc(&l10n::labelled("B", l)),
+                esc(&l.colon("B")),
                 esc(&s.b_words)
             );
         }
@@ -224,9 +224,9 @@ fn write_table(out: &mut String, c: &Comparison, l: &Locale) {
     let _ = writeln!(
         out,
         "<thead><tr><th>{} {}</th><th>{} {}</th></tr></thead>\n<tbody>",
-        esc(&l10n::labelled("A", l)),
+        esc(&l.colon("A")),
         esc(c.a.name.as_deref().unwrap_or(&c.a.file)),
-        esc(&l10n::labelled("B", l)),
+        esc(&l.colon("B")),
         esc(c.b.name.as_deref().unwrap_or(&c.b.file))
     );
     let rows: Vec<(usize, &Change)> = article_rows(c).collect();

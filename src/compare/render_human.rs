@@ -29,9 +29,8 @@ pub fn render(c: &Comparison, style: Style) -> String {
 pub fn render_in(c: &Comparison, style: Style, locale: &Locale) -> String {
     let mut out = String::new();
     let p = Painter(style.color);
-    let side = |s: &str| l10n::labelled(s, locale);
-    let _ = writeln!(out, "{} {}", p.bold(&side("A")), side_line(&c.a));
-    let _ = writeln!(out, "{} {}", p.bold(&side("B")), side_line(&c.b));
+    let _ = writeln!(out, "{} {}", p.bold(&locale.colon("A")), side_line(&c.a));
+    let _ = writeln!(out, "{} {}", p.bold(&locale.colon("B")), side_line(&c.b));
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -100,28 +99,15 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
         let _ = writeln!(out, "  {}", locale.t("compare-no-delta"));
     }
     for d in &c.delta {
-        let line = locale.tr(
-            "compare-delta-line",
-            &[
-                ("category", l10n::delta_head(c, d, locale).into()),
-                ("message", l10n::delta_message(d, locale).into()),
-            ],
+        let line = locale.labelled(
+            &l10n::delta_head(c, d, locale),
+            &l10n::delta_message(d, locale),
         );
         let _ = writeln!(out, "  {} {line}", p.paint("1;35", "!"));
         for s in &d.substance {
             let quoted = |w: &str| locale.tr("compare-quoted", &[("words", w.into())]);
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                l10n::labelled("A", locale),
-                quoted(&s.a_words)
-            );
-            let _ = writeln!(
-                out,
-                "      {} {}",
-                l10n::labelled("B", locale),
-                quoted(&s.b_words)
-            );
+            let _ = writeln!(out, "      {} {}", locale.colon("A"), quoted(&s.a_words));
+            let _ = writeln!(out, "      {} {}", locale.colon("B"), quoted(&s.b_words));
         }
     }
     let _ = writeln!(out);

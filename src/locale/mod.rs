@@ -175,6 +175,17 @@ impl Locale {
         self.lang
     }
 
+    /// `label` and the language's colon ("A:", French "A :"), for a label
+    /// whose text follows elsewhere (an HTML cell, a bold heading).
+    pub fn colon(&self, label: &str) -> String {
+        self.tr("label-colon", &[("label", label.into())])
+    }
+
+    /// "label: text" with the language's colon ("recommandation : …").
+    pub fn labelled(&self, label: &str, text: &str) -> String {
+        format!("{} {text}", self.colon(label))
+    }
+
     /// The message `id` with no arguments.
     pub fn t(&self, id: &str) -> String {
         self.tr(id, &[])

@@ -132,14 +132,7 @@ pub fn render_human_in(
     let _ = if breakdown.is_empty() {
         writeln!(out, "{totals}")
     } else {
-        let line = locale.tr(
-            "totals-by-category",
-            &[
-                ("totals", totals.into()),
-                ("categories", breakdown.join(", ").into()),
-            ],
-        );
-        writeln!(out, "{line}")
+        writeln!(out, "{}", locale.labelled(&totals, &breakdown.join(", ")))
     };
     // the totals are of the files reviewed: the others were named on stderr
     if !run.errors.is_empty() {
@@ -154,15 +147,7 @@ pub fn render_human_in(
 
 fn render_note(out: &mut String, note: &str, style: Style, locale: &Locale) {
     let label = style.paint("1", &locale.t("label-note"));
-    let _ = writeln!(out, "{}\n", labelled(locale, &label, note));
-}
-
-/// "label: text", with the locale's space before the colon (French " : ").
-fn labelled(locale: &Locale, label: &str, text: &str) -> String {
-    locale.tr(
-        "labelled",
-        &[("label", label.into()), ("text", text.into())],
-    )
+    let _ = writeln!(out, "{}\n", locale.labelled(&label, note));
 }
 
 /// A gap has no article to point at: it names the agreement, what is missing,
@@ -183,13 +168,13 @@ fn render_gap(out: &mut String, path: &str, gaps: &[Gap], i: usize, style: Style
         let _ = writeln!(
             out,
             "   = {}",
-            labelled(locale, &locale.t("label-concerns"), &concerns)
+            locale.labelled(&locale.t("label-concerns"), &concerns)
         );
     }
     let _ = writeln!(
         out,
         "   = {}",
-        labelled(locale, &locale.t("label-recommendation"), &g.recommendation)
+        locale.labelled(&locale.t("label-recommendation"), &g.recommendation)
     );
     let example = match super::same_clause_as(gaps, i) {
         Some(k) => locale.tr("gap-same-clause", &[("gap", gaps[k].id.as_str().into())]),
@@ -201,7 +186,7 @@ fn render_gap(out: &mut String, path: &str, gaps: &[Gap], i: usize, style: Style
     let _ = writeln!(
         out,
         "   = {}",
-        labelled(locale, &locale.t("label-for-example"), &example)
+        locale.labelled(&locale.t("label-for-example"), &example)
     );
     let _ = writeln!(
         out,
@@ -259,8 +244,7 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
         let _ = writeln!(
             out,
             "   = {}",
-            labelled(
-                locale,
+            locale.labelled(
                 &locale.t("label-tracked-change"),
                 &describe_revision(revision, locale)
             )
@@ -270,11 +254,7 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
     let _ = writeln!(
         out,
         "   = {}",
-        labelled(
-            locale,
-            &locale.t("label-note"),
-            &f.rule().note_in(locale.lang())
-        )
+        locale.labelled(&locale.t("label-note"), &f.rule().note_in(locale.lang()))
     );
     let lang_flag = match locale.lang() {
         Lang::En => String::new(),
@@ -291,7 +271,7 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
     let _ = writeln!(
         out,
         "   = {}\n",
-        labelled(locale, &locale.t("label-rules"), &rules)
+        locale.labelled(&locale.t("label-rules"), &rules)
     );
 }
 
