@@ -150,6 +150,11 @@ impl ScopeDefs {
 
     /// The scopes a folded title names.
     fn folded_title_bits(&self, folded: &str) -> u32 {
+        // most titles name no scope, and telling so is much quicker than
+        // asking which scopes a title names
+        if !self.titles.is_match(folded.as_bytes()) {
+            return 0;
+        }
         self.titles
             .matches(folded.as_bytes())
             .iter()
