@@ -110,7 +110,30 @@ pub fn rule_set(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
 /// `treatyscan check`: reviews each file, prints the report, and returns the
 /// exit code (0 clean, 1 findings, 2 no readable input, 3 partial).
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let rules = rule_set(args.rules.as_deref())?;
+    let budget = args.timeout.budget();
+    let read_options = crate::source::ReadOptions {
+        revisions: args.revisions.into(),
+        pdf: args.timeout.pdf(),
+        ..crate::source::ReadOptions::deferred()
+    };
+    // a rule directory is checked before any file is read: a bad rule file
+    // is said at once; the built-in rules compile while the reader threads
+    // read the files (compiling has stretches that keep one core busy)
+    let rules = match &args.rules {
+        Some(dir) => Some(RuleSet::load_dir(dir)?),
+        None => None,
+    };
+    let readings = crate::source::load_all_within(&args.files, read_options, budget);
+    let rules = match rules {
+        Some(rules) => rules,
+        None => RuleSet::builtin()?,
+    };
+    let loaded: Vec<Result<Agreement, Refusal>> = args
+        .files
+        .par_iter()
+        .zip(readings.finish())
+        .map(|(path, read)| analysed(path, read))
+        .collect();
     let catalogue = rules.catalogue();
     if let Some(bad) = args
         .categories
@@ -148,17 +171,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         developing: super::developing_parties(&args.developing)?,
         parties: args.parties.clone(),
     };
-    let budget = args.timeout.budget();
-    let read_options = crate::source::ReadOptions {
-        revisions: args.revisions.into(),
-        pdf: args.timeout.pdf(),
-        ..crate::source::ReadOptions::deferred()
-    };
-    let loaded: Vec<Result<Agreement, Refusal>> = args
-        .files
-        .par_iter()
-        .map(|path| read_file(path, budget, read_options))
-        .collect();
     // the files that could not be read or reviewed: on standard error as
     // they come, and in the JSON and SARIF reports
     let mut errors: Vec<FileError> = Vec::new();
@@ -330,13 +342,13 @@ enum Refusal {
 /// Reads one agreement for checking, within the time budget; a text in a
 /// language treatyscan does not analyse is refused here, with its language
 /// named, rather than given findings and gaps that would be wrong.
-fn read_file(
+/// A file's reading, refused when its language is not one the rules are
+/// written for.
+fn analysed(
     path: &Path,
-    budget: Option<std::time::Duration>,
-    options: crate::source::ReadOptions,
+    read: Result<Agreement, crate::source::SourceError>,
 ) -> Result<Agreement, Refusal> {
-    let agreement = crate::source::load_within(path, options, budget)
-        .map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    let agreement = read.map_err(|e| Refusal::Unreadable(e.to_string()))?;
     if agreement.metadata.language.is_none() {
         if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {
             return Err(Refusal::NotAnalysed(format!(

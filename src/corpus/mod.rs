@@ -260,14 +260,28 @@ pub fn code_files_with<F>(
 where
     F: Fn(&Agreement) -> Coding + Sync,
 {
-    let results: Vec<Result<Row, Failure>> = files
-        .par_iter()
-        .map(|path| {
-            let r = code_one(path, coder, budget, options);
-            tick();
-            r
-        })
-        .collect();
+    // files are read a batch at a time by the reader threads, the next
+    // batch while this one is coded: a run holds at most two batches
+    let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
+    let read = |batch: &[PathBuf]| crate::source::load_all_within(batch, options, budget);
+    let mut next = batches.first().map(|b| read(b));
+    let mut results: Vec<Result<Row, Failure>> = Vec::with_capacity(files.len());
+    for (i, batch) in batches.iter().enumerate() {
+        let readings = next
+            .take()
+            .expect("each batch is started before it is coded");
+        next = batches.get(i + 1).map(|b| read(b));
+        let coded: Vec<Result<Row, Failure>> = batch
+            .par_iter()
+            .zip(readings.finish())
+            .map(|(path, agreement)| {
+                let r = code_one(path, agreement, coder);
+                tick();
+                r
+            })
+            .collect();
+        results.extend(coded);
+    }
     let mut rows = Vec::new();
     let mut failures = Vec::new();
     for r in results {
@@ -279,17 +293,19 @@ where
     Outcome { rows, failures }
 }
 
+/// How many files the reader threads are given at once (see `code_files_with`).
+const BATCH: usize = 64;
+
 fn code_one<F>(
     path: &Path,
+    agreement: Result<Agreement, crate::source::SourceError>,
     coder: &F,
-    budget: Option<std::time::Duration>,
-    options: crate::source::ReadOptions,
 ) -> Result<Row, Failure>
 where
     F: Fn(&Agreement) -> Coding + Sync,
 {
     let file = path.display().to_string();
-    let agreement = crate::source::load_within(path, options, budget).map_err(|e| Failure {
+    let agreement = agreement.map_err(|e| Failure {
         file: file.clone(),
         reason: strip_path(&e.to_string(), &file),
     })?;
