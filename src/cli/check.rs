@@ -107,6 +107,26 @@ pub fn rule_set(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
     })
 }
 
+/// The rule set, and what `start` begins (the reading of the files): a rule
+/// directory is compiled first, so that a bad rule file is said before any
+/// file is read; the built-in rules compile after `start`, while the reader
+/// threads read (compiling has stretches that keep one core busy).
+pub fn rules_while<T>(
+    dir: Option<&Path>,
+    start: impl FnOnce() -> T,
+) -> anyhow::Result<(RuleSet, T)> {
+    Ok(match dir {
+        Some(dir) => {
+            let rules = RuleSet::load_dir(dir)?;
+            (rules, start())
+        }
+        None => {
+            let begun = start();
+            (RuleSet::builtin()?, begun)
+        }
+    })
+}
+
 /// `treatyscan check`: reviews each file, prints the report, and returns the
 /// exit code (0 clean, 1 findings, 2 no readable input, 3 partial).
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -116,18 +136,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         pdf: args.timeout.pdf(),
         ..crate::source::ReadOptions::deferred()
     };
-    // a rule directory is checked before any file is read: a bad rule file
-    // is said at once; the built-in rules compile while the reader threads
-    // read the files (compiling has stretches that keep one core busy)
-    let rules = match &args.rules {
-        Some(dir) => Some(RuleSet::load_dir(dir)?),
-        None => None,
-    };
-    let readings = crate::source::load_all_within(&args.files, read_options, budget);
-    let rules = match rules {
-        Some(rules) => rules,
-        None => RuleSet::builtin()?,
-    };
+    let (rules, readings) = rules_while(args.rules.as_deref(), || {
+        crate::source::load_all_within(&args.files, read_options, budget)
+    })?;
     let loaded: Vec<Result<Agreement, Refusal>> = args
         .files
         .par_iter()

@@ -77,7 +77,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             args.dir.display()
         );
     }
-    let rules = super::check::rule_set(args.rules.as_deref())?;
+    let read_options = crate::source::ReadOptions {
+        pdf: args.timeout.pdf(),
+        ..crate::source::ReadOptions::deferred()
+    };
+    let (rules, reading) = super::check::rules_while(args.rules.as_deref(), || {
+        corpus::Reading::start(&files, read_options, args.timeout.budget())
+    })?;
     // open the output first: a run of minutes must not end on "cannot write"
     let mut out = open_output(args.out.as_deref())?;
     let options = ReviewOptions {
@@ -96,12 +102,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()?;
-    let options = crate::source::ReadOptions {
-        pdf: args.timeout.pdf(),
-        ..crate::source::ReadOptions::deferred()
-    };
-    let outcome = pool
-        .install(|| corpus::code_files_with(&files, &coder, &tick, args.timeout.budget(), options));
+    let outcome = pool.install(|| reading.code(&coder, &tick));
     progress.finish_and_clear();
 
     let catalogue = rules.catalogue();

@@ -260,37 +260,73 @@ pub fn code_files_with<F>(
 where
     F: Fn(&Agreement) -> Coding + Sync,
 {
-    // files are read a batch at a time by the reader threads, the next
-    // batch while this one is coded: a run holds at most two batches
-    let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
-    let read = |batch: &[PathBuf]| crate::source::load_all_within(batch, options, budget);
-    let mut next = batches.first().map(|b| read(b));
-    let mut results: Vec<Result<Row, Failure>> = Vec::with_capacity(files.len());
-    for (i, batch) in batches.iter().enumerate() {
-        let readings = next
-            .take()
-            .expect("each batch is started before it is coded");
-        next = batches.get(i + 1).map(|b| read(b));
-        let coded: Vec<Result<Row, Failure>> = batch
-            .par_iter()
-            .zip(readings.finish())
-            .map(|(path, agreement)| {
-                let r = code_one(path, agreement, coder);
-                tick();
-                r
-            })
-            .collect();
-        results.extend(coded);
-    }
-    let mut rows = Vec::new();
-    let mut failures = Vec::new();
-    for r in results {
-        match r {
-            Ok(row) => rows.push(row),
-            Err(f) => failures.push(f),
+    Reading::start(files, options, budget).code(coder, tick)
+}
+
+/// The files of a corpus run with their reading begun: the reader threads
+/// take the files a batch at a time, the next batch while this one is coded,
+/// so that a run holds at most two batches. Started before the rules are
+/// compiled, the first batch is read meanwhile.
+pub struct Reading<'a> {
+    batches: Vec<&'a [PathBuf]>,
+    options: crate::source::ReadOptions,
+    budget: Option<std::time::Duration>,
+    first: Option<crate::source::Readings>,
+}
+
+impl<'a> Reading<'a> {
+    /// Queues the first batch of `files` (each read with `options`, under
+    /// `budget`, as for [`code_files`]).
+    pub fn start(
+        files: &'a [PathBuf],
+        options: crate::source::ReadOptions,
+        budget: Option<std::time::Duration>,
+    ) -> Self {
+        let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
+        let first = batches
+            .first()
+            .map(|b| crate::source::load_all_within(b, options, budget));
+        Reading {
+            batches,
+            options,
+            budget,
+            first,
         }
     }
-    Outcome { rows, failures }
+
+    /// Codes every file in parallel, as [`code_files`] does.
+    pub fn code<F>(mut self, coder: &F, tick: &(dyn Fn() + Sync)) -> Outcome
+    where
+        F: Fn(&Agreement) -> Coding + Sync,
+    {
+        let read =
+            |batch: &[PathBuf]| crate::source::load_all_within(batch, self.options, self.budget);
+        let mut next = self.first.take();
+        let mut rows = Vec::new();
+        let mut failures = Vec::new();
+        for (i, batch) in self.batches.iter().enumerate() {
+            let readings = next
+                .take()
+                .expect("each batch is started before it is coded");
+            next = self.batches.get(i + 1).map(|b| read(b));
+            let coded: Vec<Result<Row, Failure>> = batch
+                .par_iter()
+                .zip(readings.finish())
+                .map(|(path, agreement)| {
+                    let r = code_one(path, agreement, coder);
+                    tick();
+                    r
+                })
+                .collect();
+            for r in coded {
+                match r {
+                    Ok(row) => rows.push(row),
+                    Err(f) => failures.push(f),
+                }
+            }
+        }
+        Outcome { rows, failures }
+    }
 }
 
 /// How many files the reader threads are given at once (see `code_files_with`).
