@@ -330,7 +330,7 @@ impl<'a> Reading<'a> {
 }
 
 /// How many files the reader threads are given at once (see `code_files_with`).
-const BATCH: usize = 64;
+const BATCH: usize = 32;
 
 fn code_one<F>(
     path: &Path,
