@@ -394,6 +394,36 @@ fn a_baseline_hides_what_it_knew_even_after_reflowing() {
 }
 
 #[test]
+fn a_party_the_file_names_can_be_called_developing_though_no_country_table_knows_it() {
+    // the Parties of invented and training texts (Arcadia) are named as written
+    let v = json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--developing",
+        "Arcadia",
+        &draft("draft_en.txt"),
+    ]);
+    let file = &v["files"][0];
+    assert!(file["notes"].is_null(), "{}", file["notes"]);
+    let gap = file["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "missing_preferential_treatment")
+        .expect("gap open for the named Party");
+    assert_eq!(gap["evidence"], serde_json::json!(["Arcadia"]));
+    // a name that neither a table nor the file knows is still refused
+    treatyscan()
+        .args(["check", "--developing", "Arcadia", &draft("clean_en.txt")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown Party `Arcadia` (use an ISO 3166 alpha-3 code such as PER, or a country name); no file read names it either",
+        ));
+}
+
+#[test]
 fn an_unknown_developing_party_is_a_usage_error_with_a_suggestion() {
     treatyscan()
         .args(["check", "--developing", "Narnia", &draft("draft_en.txt")])

@@ -40,7 +40,8 @@ pub struct Args {
     /// Use the rules of this directory instead of the built-in ones.
     #[arg(long)]
     rules: Option<PathBuf>,
-    /// Treat this Party (ISO 3166 alpha-3 code or name) as a developing country.
+    /// Treat this Party as a developing country: an ISO 3166 alpha-3 code, a
+    /// country name, or a Party's name as a file being checked writes it.
     #[arg(long = "developing", value_name = "PARTY")]
     developing: Vec<String>,
     /// A Party to a negotiating draft, as its bracket tags name it: `CODE=Name`
@@ -177,11 +178,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(path) => Some(read_baseline(path)?),
         None => None,
     };
-    let options = ReviewOptions {
-        categories: args.categories.clone(),
-        developing: super::developing_parties(&args.developing)?,
-        parties: args.parties.clone(),
-    };
     // the files that could not be read or reviewed: on standard error as
     // they come, and in the JSON and SARIF reports
     let mut errors: Vec<FileError> = Vec::new();
@@ -203,6 +199,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         }
     }
+    // a Party no country table knows is taken as written when a file names it
+    let texts: Vec<&str> = read.iter().map(|(_, a)| a.text.text.as_str()).collect();
+    let options = ReviewOptions {
+        categories: args.categories.clone(),
+        developing: super::developing_parties_in(&args.developing, &texts)?,
+        parties: args.parties.clone(),
+    };
     let html = matches!(args.format, Format::Html);
     // the combined review takes the agreements: their outlines are made first
     let combined_outlines: Vec<(String, report::Outline)> = if html && args.combine {

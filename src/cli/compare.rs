@@ -26,7 +26,8 @@ pub struct Args {
     /// Use the rules of this directory instead of the built-in ones (category delta).
     #[arg(long)]
     rules: Option<PathBuf>,
-    /// Treat this Party (ISO 3166 alpha-3 code or name) as a developing country.
+    /// Treat this Party as a developing country: an ISO 3166 alpha-3 code, a
+    /// country name, or a Party's name as either file writes it.
     #[arg(long = "developing", value_name = "PARTY")]
     developing: Vec<String>,
     #[command(flatten)]
@@ -58,7 +59,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let b = read(&args.b)?;
     let categories = RuleCategories {
         rules: super::check::rule_set(args.rules.as_deref())?,
-        developing: super::developing_parties(&args.developing)?,
+        developing: super::developing_parties_in(
+            &args.developing,
+            &[a.text.text.as_str(), b.text.text.as_str()],
+        )?,
     };
     let comparison = compare(&a, &b, &categories);
     let locale = crate::locale::Locale::of(args.lang.lang());

@@ -267,10 +267,49 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// The Parties named with `--developing`, as ISO 3166 alpha-3 codes (or
 /// `EU`); an unknown name or code is a usage error with a suggestion.
 pub fn developing_parties(named: &[String]) -> anyhow::Result<Vec<String>> {
+    developing_parties_in(named, &[])
+}
+
+/// [`developing_parties`] for the agreements whose texts are `texts`: a name
+/// no country table knows is kept as written when one of the texts names it
+/// ("the Republic of Aldoria"), so that a Party of a training or invented
+/// text can be named too. Errors: a name neither known nor in any text, with
+/// the nearest country when it looks like a typo.
+pub fn developing_parties_in(named: &[String], texts: &[&str]) -> anyhow::Result<Vec<String>> {
+    let mut folded_texts: Vec<String> = Vec::new();
     named
         .iter()
-        .map(|p| {
-            crate::provision::parties::resolve(p).map_err(|e| anyhow::anyhow!("--developing: {e}"))
+        .map(|p| match crate::provision::parties::resolve(p) {
+            Ok(code) => Ok(code),
+            Err(e) => {
+                if folded_texts.is_empty() {
+                    folded_texts = texts.iter().map(|t| crate::text::fold_text(t)).collect();
+                }
+                let name = p.trim();
+                if folded_texts
+                    .iter()
+                    .any(|t| names_word(t, &crate::text::fold_text(name)))
+                {
+                    Ok(name.to_string())
+                } else if texts.is_empty() {
+                    Err(anyhow::anyhow!("--developing: {e}"))
+                } else {
+                    Err(anyhow::anyhow!(
+                        "--developing: {e}; no file read names it either"
+                    ))
+                }
+            }
         })
         .collect()
+}
+
+/// Does folded `text` hold folded `words` as whole words?
+fn names_word(text: &str, words: &str) -> bool {
+    let words = words.trim();
+    !words.is_empty()
+        && text.match_indices(words).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + words.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
