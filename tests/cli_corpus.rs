@@ -318,3 +318,52 @@ fn by_year_on_real_agreements_writes_the_chosen_format_and_a_chart() {
         periods.len()
     );
 }
+
+#[test]
+fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("accord.txt"),
+        "ACCORD DE PARTENARIAT CULTUREL ENTRE L'ARCADIE ET LA BORÉALIE\n\n\
+         Article 1 Objet\n\n\
+         Les Parties coopèrent dans le domaine de l'audiovisuel et des industries \
+         culturelles, dans le respect de la Convention de l'UNESCO de 2005.\n\n\
+         Article 2 Entrée en vigueur\n\n\
+         Le présent accord entre en vigueur le premier jour du deuxième mois suivant \
+         sa signature, conformément à l'accord signé le 3 mai 1999.\n\n\
+         Fait à Paris, le vingt et un mai deux mille vingt-trois, en deux exemplaires.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("chapter.txt"),
+        "ELECTRONIC COMMERCE\n\nArticle 1 Scope\n\nThis Chapter applies to trade by \
+         electronic means, done at any time.\n\nArticle 2 Customs Duties\n\nNo Party \
+         shall impose customs duties on electronic transmissions.\n",
+    )
+    .unwrap();
+    let out = corpus(&["--format", "jsonl"], dir.path());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r["file"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} in {text}"))
+    };
+    let accord = row("accord.txt");
+    assert_eq!(
+        accord["name"],
+        "ACCORD DE PARTENARIAT CULTUREL ENTRE L'ARCADIE ET LA BORÉALIE"
+    );
+    // the closing formula, not the date an article cites
+    assert_eq!(accord["date_signed"], "2023-05-21");
+    assert_eq!(accord["year"], 2023);
+    assert_eq!(accord["language"], "fr");
+    // a chapter published alone: no formula, so no date
+    let chapter = row("chapter.txt");
+    assert_eq!(chapter["name"], "ELECTRONIC COMMERCE");
+    assert!(chapter["date_signed"].is_null(), "{chapter}");
+    assert_eq!(chapter["language"], "en");
+}

@@ -157,3 +157,39 @@ fn deferred_paragraphs_give_the_findings_of_a_full_read() {
     }
     assert!(findings > 0, "the sample has findings to compare");
 }
+
+/// The signature date read from a text's closing formula ("Done at …, this
+/// sixth day of October in the year two thousand and ten", what `corpus`
+/// gives a PDF or a text without metadata) against ToTA's metadata: where a
+/// date is read, it is ToTA's date (or its month) for all but a few, and
+/// those few are texts whose formula dates another act (a Council decision
+/// that carries the agreement, a protocol) — ToTA dates the agreement.
+#[test]
+fn closing_formulas_give_tota_s_signature_dates() {
+    let Some(shared) = shared() else { return };
+    let mut read = 0;
+    let mut agree = 0;
+    let mut differ = Vec::new();
+    for entry in std::fs::read_dir(shared.join("corpus/tota")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "xml") {
+            continue;
+        }
+        let a = treatyscan::source::load(&path).unwrap();
+        let Some(meta) = a.metadata.date_signed.clone() else {
+            continue;
+        };
+        let Some(date) = treatyscan::provision::signed::signed_date(&a.text.text) else {
+            continue;
+        };
+        read += 1;
+        if meta.starts_with(&date) {
+            agree += 1;
+        } else {
+            differ.push(format!("{}: {meta} / {date}", path.display()));
+        }
+    }
+    eprintln!("dates read {read}, as ToTA {agree}; differing: {differ:#?}");
+    assert!(read >= 200, "only {read} dates read");
+    assert!(agree * 100 >= read * 92, "{agree} of {read}: {differ:#?}");
+}

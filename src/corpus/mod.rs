@@ -45,14 +45,19 @@ pub use crate::model::ProvisionRef;
 pub struct Row {
     /// The path the agreement was read from, as found under the folder.
     pub file: String,
-    /// The agreement's name, from ToTA `<meta>`.
+    /// The agreement's name: from ToTA `<meta>`, or the first line of another
+    /// source's title page (`Agreement::name`).
     pub name: Option<String>,
-    /// Date of signature as ToTA writes it (`YYYY-MM-DD`); `--by-year` reads its first four
-    /// characters.
+    /// Date of signature as ToTA writes it (`YYYY-MM-DD`), or as read from the
+    /// closing formula of another source ("Done at …, this sixth day of
+    /// October …": `YYYY-MM-DD`, or `YYYY-MM` without a day; see
+    /// `provision::signed`); `--by-year` reads its first four characters.
     pub date_signed: Option<String>,
-    /// ISO 3166 alpha-3 codes of the Parties, from ToTA `<meta>`.
+    /// ISO 3166 alpha-3 codes of the Parties: from ToTA `<meta>`, or read from
+    /// the title and preamble of another source.
     pub parties: Vec<String>,
-    /// Language code of the text, from ToTA `<meta>`.
+    /// Language code of the text: from ToTA `<meta>`, or the one of English,
+    /// Spanish and French the text is read as (`None` when too short to tell).
     pub language: Option<String>,
     /// Number of articles found, at any depth.
     pub articles: usize,
@@ -370,13 +375,23 @@ where
             file: file.clone(),
             reason: crate::source::budget::checking_failed(&message),
         })?;
+    // a source without metadata says what it can of itself
+    let name = agreement.name();
+    let date_signed = agreement
+        .metadata
+        .date_signed
+        .clone()
+        .or_else(|| crate::provision::signed::signed_date(&agreement.text.text));
+    let language = agreement.metadata.language.clone().or_else(|| {
+        crate::text::language::analysed_or_none(&agreement.text.text).map(str::to_string)
+    });
     let m = agreement.metadata;
     Ok(Row {
         file,
-        name: m.name,
-        date_signed: m.date_signed,
+        name,
+        date_signed,
         parties: m.parties,
-        language: m.language,
+        language,
         articles,
         coding,
     })

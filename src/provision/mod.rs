@@ -4,6 +4,7 @@
 mod outline;
 pub mod parties;
 mod paths;
+pub mod signed;
 
 pub use outline::render_outline;
 pub use paths::{assign_paths, normalize_number};
@@ -303,6 +304,33 @@ impl Agreement {
             title.push_str(line);
         }
         title
+    }
+
+    /// The agreement's name for a list of agreements: its metadata name, or
+    /// the first line of its title page (`title`), without Markdown heading
+    /// marks and cut at a word near 200 characters. `None` when the text opens
+    /// on a heading.
+    pub fn name(&self) -> Option<String> {
+        if let Some(name) = &self.metadata.name {
+            return Some(name.clone());
+        }
+        let first = self
+            .provisions
+            .first()
+            .filter(|p| p.kind == Kind::Preamble)?;
+        let line = first
+            .text
+            .lines()
+            .map(|l| l.trim().trim_start_matches('#').trim())
+            .find(|l| !l.is_empty())?;
+        const NAME_CHARS: usize = 200;
+        Some(match line.char_indices().nth(NAME_CHARS) {
+            None => line.to_string(),
+            Some((cut, _)) => {
+                let cut = line[..cut].rfind(' ').unwrap_or(cut);
+                format!("{}…", &line[..cut])
+            }
+        })
     }
 
     /// One agreement published as several files, read as one: the texts one
