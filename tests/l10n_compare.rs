@@ -279,3 +279,24 @@ fn the_category_delta_names_categories_and_gaps_in_words() {
     let json = compare(None, "json", PAIRS[3].0, PAIRS[3].1);
     assert!(json.contains("\"missing_convention_reference\""));
 }
+
+#[test]
+fn sectors_a_provision_stops_covering_read_as_french_and_spanish() {
+    // "ne couvre plus industries culturelles" lacked its articles
+    let (a, b) = ("corpus/compare/round1.txt", "corpus/compare/round2.txt");
+    let fr = compare(Some("fr"), "human", a, b);
+    assert!(
+        fr.contains("ne couvre plus les industries culturelles, le cinéma, la vidéo"),
+        "{fr}"
+    );
+    let es = compare(Some("es"), "human", a, b);
+    assert!(
+        es.contains("ya no abarca las industrias culturales, el cine, el vídeo"),
+        "{es}"
+    );
+    let en = compare(Some("en"), "human", a, b);
+    assert!(
+        en.contains("no longer covers cultural industries, film, video"),
+        "{en}"
+    );
+}
