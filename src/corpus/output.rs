@@ -193,11 +193,19 @@ pub fn write_table(out: &mut dyn Write, rows: &[Row], categories: &[String]) -> 
     Ok(())
 }
 
+/// A ToTA record by its name (its file name, `pta_12.xml`, says nothing); any
+/// other file by its file name, which the reader chose: the name read from its
+/// title page can be a chapter's heading ("ELECTRONIC COMMERCE").
 fn display_name(r: &Row) -> String {
-    r.name.clone().unwrap_or_else(|| {
-        std::path::Path::new(&r.file)
+    let file = std::path::Path::new(&r.file);
+    let xml = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+    match &r.name {
+        Some(name) if xml => name.clone(),
+        _ => file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    })
+            .unwrap_or_default(),
+    }
 }

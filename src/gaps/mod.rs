@@ -244,11 +244,22 @@ fn liberalising_divisions(input: &GapInput, liberalised: &Liberalised) -> Vec<St
     }
 }
 
-/// Was the agreement signed before `date` (`YYYY-MM-DD`)? Undated texts
-/// (drafts) and dates that do not start with a year are not.
+/// Was the agreement signed before `date` (`YYYY-MM-DD`)? The date is the
+/// metadata's, or the one the text's closing formula gives ("Done at …, this
+/// sixth day of May, 2003": a PDF or a text has no metadata, and the same
+/// agreement read from ToTA or from its PDF must open the same gaps).
+/// Undated texts (drafts) and dates that do not start with a year are not.
 fn signed_before(agreement: &Agreement, date: &str) -> bool {
-    let Some(signed) = agreement.metadata.date_signed.as_deref().map(str::trim) else {
-        return false;
+    let read;
+    let signed = match agreement.metadata.date_signed.as_deref() {
+        Some(d) => d.trim(),
+        None => match crate::provision::signed::signed_date(&agreement.text.text) {
+            Some(d) => {
+                read = d;
+                read.as_str()
+            }
+            None => return false,
+        },
     };
     let year_first = signed.len() >= 4 && signed.as_bytes()[..4].iter().all(u8::is_ascii_digit);
     year_first

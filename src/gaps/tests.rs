@@ -166,6 +166,32 @@ fn the_guidelines_reference_is_asked_of_agreements_signed_since_june_2017_and_dr
 }
 
 #[test]
+fn a_text_without_metadata_is_dated_by_its_closing_formula() {
+    // the same agreement read from its PDF (no metadata) opens the gaps its
+    // ToTA record opens: a 2004 agreement is not asked for the 2017 guidelines
+    let open = |closing: &str| {
+        let text = format!("Article 1\n\nThe Parties establish a free trade area.\n\n{closing}\n");
+        let a = agreement(&text);
+        assert!(a.metadata.date_signed.is_none());
+        gaps(&GapInput {
+            agreement: &a,
+            flags: &[],
+            developing: &[],
+        })
+        .iter()
+        .any(|g| g.id == "missing_guidelines_reference")
+    };
+    assert!(!open(
+        "Done at Washington, D.C., in duplicate, this 18th day of May 2004."
+    ));
+    assert!(!open(
+        "Hecho en Bruselas, el seis de octubre de dos mil diez."
+    ));
+    assert!(open("Done at Geneva on 15 April 2019."));
+    assert!(open("Done at Geneva this [date], in a single copy."));
+}
+
+#[test]
 fn the_republic_of_korea_counts_as_developed() {
     let mut a = agreement("Article 1\n\nText.\n");
     a.metadata.parties = vec!["KOR".into(), "AUS".into()];

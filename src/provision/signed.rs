@@ -4,8 +4,8 @@
 //! "Hecho en Bruselas, el seis de octubre de dos mil diez", "Fait à
 //! N'Djaména, le 16 Mars 1994".
 //!
-//! Only a formula that opens a line with a capital ("Done", "DONE", "Hecho",
-//! "Fait") counts: the same words in lower case cite another treaty ("the
+//! Only a formula that opens a line with a capital ("Done at", "DONE in",
+//! "Hecho en", "Fait à") counts: the same words in lower case cite another treaty ("the
 //! Paris Convention, done at Paris on 20 March 1883") and may open a line
 //! only because the text was wrapped there. The first such formula is the
 //! agreement's own (protocols and letters after it close with theirs).
@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// "[date]") or the date is not one this reader knows how to spell.
 pub fn signed_date(text: &str) -> Option<String> {
     static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^[ \t]*(?:Done|DONE|Hecho|HECHO|Fait|FAIT)\b[^\n]{0,20}?\b(?:at|AT|en|EN|à|À|a)\b").expect("opening")
+        Regex::new(r"(?m)^[ \t]*(?:Done|DONE|Hecho|HECHO|Fait|FAIT)\b[^\n]{0,20}?\b(?:at|AT|in|IN|en|EN|à|À|a)\b").expect("opening")
     });
     let at = OPENING.find(text)?;
     // the formula runs on a line or two: "Done at Hanoi, this thirtieth day
@@ -337,6 +337,7 @@ mod tests {
             ("Fait à N'Djaména, le 16 Mars 1994", "1994-03-16"),
             ("Fait à Bruxelles, le premier juillet deux mille onze.", "2011-07-01"),
             ("Done at Ottawa, on June 26, 2008", "2008-06-26"),
+            ("DONE in Santiago, on the 5th day of December, one thousand nine hundred ninety six, in", "1996-12-05"),
             ("Done at Geneva on 15 April 1994, in a single copy", "1994-04-15"),
             ("Done at Marrakesh, this fifteenth day of April nineteen hundred and ninety-four", "1994-04-15"),
             ("Hecho en Lima, el treinta y uno de marzo de mil novecientos noventa y nueve", "1999-03-31"),

@@ -86,7 +86,9 @@ pub struct When {
     pub not_reached_by: Option<NotReached>,
     /// Some Party counts as developing.
     pub developing_party: bool,
-    /// Undated, or signed on or after this date (`YYYY-MM-DD`).
+    /// Undated, or signed on or after this date (`YYYY-MM-DD`); the signature
+    /// date is the metadata's, or the one the text's closing formula gives
+    /// (`provision::signed`).
     pub undated_or_signed_from: Option<String>,
 }
 
