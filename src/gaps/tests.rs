@@ -144,19 +144,24 @@ fn suggested_clause_speaks_the_agreement_language() {
     assert!(g[0].suggested_clause.starts_with("Reafirmando"));
 }
 
+/// Whether `a`, with no finding at all, opens the guidelines gap.
+fn guidelines_gap_open(a: &Agreement) -> bool {
+    gaps(&GapInput {
+        agreement: a,
+        flags: &[],
+        developing: &[],
+    })
+    .iter()
+    .any(|g| g.id == "missing_guidelines_reference")
+}
+
 #[test]
 fn the_guidelines_reference_is_asked_of_agreements_signed_since_june_2017_and_drafts() {
     let text = "Article 1\n\nThe Parties establish a free trade area.\n";
     let open = |signed: Option<&str>| {
         let mut a = agreement(text);
         a.metadata.date_signed = signed.map(String::from);
-        gaps(&GapInput {
-            agreement: &a,
-            flags: &[],
-            developing: &[],
-        })
-        .iter()
-        .any(|g| g.id == "missing_guidelines_reference")
+        guidelines_gap_open(&a)
     };
     assert!(open(None), "an undated draft");
     assert!(open(Some("2019-03-04")));
@@ -173,13 +178,7 @@ fn a_text_without_metadata_is_dated_by_its_closing_formula() {
         let text = format!("Article 1\n\nThe Parties establish a free trade area.\n\n{closing}\n");
         let a = agreement(&text);
         assert!(a.metadata.date_signed.is_none());
-        gaps(&GapInput {
-            agreement: &a,
-            flags: &[],
-            developing: &[],
-        })
-        .iter()
-        .any(|g| g.id == "missing_guidelines_reference")
+        guidelines_gap_open(&a)
     };
     assert!(!open(
         "Done at Washington, D.C., in duplicate, this 18th day of May 2004."
