@@ -191,8 +191,12 @@ fn parties_from_the_title_open_the_preferential_treatment_gap() {
         json["files"][0]["notes"][0],
         "preferential treatment not assessed: no Party was recognised as a country, so whether one is a developing country is unknown (name it with --developing PARTY)"
     );
+    // named with --developing: the note says the named Party was counted
     let (json, _) = check(&["--developing", "PER", &fixture("chapter-text-fr.txt")]);
-    assert!(json["files"][0]["notes"].is_null());
+    assert_eq!(
+        json["files"][0]["notes"],
+        serde_json::json!([treatyscan::review::DEVELOPING_NAMED])
+    );
 }
 
 #[test]

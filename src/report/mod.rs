@@ -135,8 +135,9 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 2] = [
+const NOTES: [(&str, &str); 3] = [
     (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
+    (crate::review::DEVELOPING_NAMED, "note-developing-named"),
     (
         crate::review::STRUCTURE_NOT_FOUND,
         "note-structure-not-found",

@@ -77,6 +77,12 @@ pub fn review(
 pub const PARTIES_UNKNOWN: &str =
     "preferential treatment not assessed: no Party was recognised as a country, so whether one is a developing country is unknown (name it with --developing PARTY)";
 
+/// Said when `--developing` named Parties: the preferential-treatment gap was
+/// weighed with them as developing countries (the gap's evidence names them
+/// when it opens; when it does not, this says the flag was taken into account).
+pub const DEVELOPING_NAMED: &str =
+    "preferential treatment assessed with the Parties named by --developing counted as developing countries";
+
 /// Said when the document had no headings and was read entry by entry.
 pub const STRUCTURE_NOT_FOUND: &str = "structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)";
 
@@ -88,7 +94,9 @@ fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
     {
         notes.push(STRUCTURE_NOT_FOUND.to_string());
     }
-    if agreement.metadata.parties.is_empty() && options.developing.is_empty() {
+    if !options.developing.is_empty() {
+        notes.push(DEVELOPING_NAMED.to_string());
+    } else if agreement.metadata.parties.is_empty() {
         notes.push(PARTIES_UNKNOWN.to_string());
     }
     notes
