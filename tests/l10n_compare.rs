@@ -300,3 +300,16 @@ fn sectors_a_provision_stops_covering_read_as_french_and_spanish() {
         "{en}"
     );
 }
+
+#[test]
+fn the_french_summary_and_gap_lines_read_as_french() {
+    // "8 au texte modifié" and "B ouvre cette lacune ; A ne l'a pas" were
+    // English word order in French words
+    let (a, b) = ("corpus/compare/round1.txt", "corpus/compare/round2.txt");
+    let fr = compare(Some("fr"), "human", a, b);
+    assert!(fr.contains("8 dont le texte a changé"), "{fr}");
+    assert!(fr.contains("4 dont l'intitulé a changé"), "{fr}");
+    assert!(fr.contains("B ouvre cette lacune, absente de A"), "{fr}");
+    let es = compare(Some("es"), "human", a, b);
+    assert!(es.contains("B abre esta laguna, ausente en A"), "{es}");
+}

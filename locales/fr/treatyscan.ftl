@@ -303,12 +303,12 @@ compare-summary-provisions = { $a } { $a ->
 # pairs: a provision split in two, or two merged into one, makes two pairs
 compare-summary-matched = { $matched } paires appariées ({ $unchanged } inchangées)
 compare-summary-paired = { $matched } appariées par numéro seulement
-compare-count-text-changed = { $count } au texte modifié
+compare-count-text-changed = { $count } dont le texte a changé
 compare-count-renumbered = { $count } { $count ->
     [one] renumérotée
    *[other] renumérotées
 }
-compare-count-retitled = { $count } à l'intitulé modifié
+compare-count-retitled = { $count } dont l'intitulé a changé
 compare-count-moved = { $count } { $count ->
     [one] déplacée
    *[other] déplacées
@@ -367,7 +367,7 @@ compare-binding-gained = la disposition devient contraignante (le texte de A se 
 compare-binding-lost = la disposition cesse d'être contraignante (le texte de A oblige ; celui de B se borne à permettre, encourager ou reconnaître)
 compare-convention-gained = la disposition renvoie désormais à la Convention de 2005
 compare-convention-lost = la disposition ne renvoie plus à la Convention de 2005
-compare-gap-opened = B ouvre cette lacune ; A ne l'a pas
+compare-gap-opened = B ouvre cette lacune, absente de A
 compare-gap-closed = B comble cette lacune de A
 # a sector as the object of « couvre » (compare-coverage-*): with its article
 compare-sector-cultural-industries = les industries culturelles
