@@ -13,7 +13,8 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The signature date the closing formula of `text` gives, as `YYYY-MM-DD`
+/// The signature date the closing formula of `text` gives (or, when there is
+/// none, its witness clause: "En foi de quoi, … le 29 janvier 2003"), as `YYYY-MM-DD`
 /// (`YYYY-MM` when the day is not read); `None`
 /// when the text has no closing formula with a date (a chapter, a draft with
 /// "[date]") or the date is not one this reader knows how to spell.
@@ -21,11 +22,24 @@ pub fn signed_date(text: &str) -> Option<String> {
     static OPENING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)^[ \t]*(?:Done|DONE|Hecho|HECHO|Fait|FAIT)\b[^\n]{0,20}?\b(?:at|AT|in|IN|en|EN|à|À|a)\b").expect("opening")
     });
-    let at = OPENING.find(text)?;
-    // the formula runs on a line or two: "Done at Hanoi, this thirtieth day
-    // of June in the year two thousand and nineteen, in duplicate"; a blank
-    // line ends it (a signature block or an annex follows)
-    let rest = &text[at.end()..];
+    // the witness clause, when it carries the date itself ("En foi de quoi,
+    // … ont apposé leur signature au bas du présent Traité, le 29 janvier
+    // 2003"): read only when no "Done at" formula is found
+    static WITNESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[ \t]*(?:IN WITNESS WHEREOF|In witness whereof|EN FOI DE QUOI|En foi de quoi|EN FE DE LO CUAL|En fe de lo cual)\b").expect("witness")
+    });
+    match OPENING.find(text) {
+        Some(at) => date_after(text, at.end()),
+        None => date_after(text, WITNESS.find(text)?.end()),
+    }
+}
+
+/// The date of the formula that starts at byte `from`. The formula runs on a
+/// line or two ("Done at Hanoi, this thirtieth day of June in the year two
+/// thousand and nineteen, in duplicate"); a blank line ends it (a signature
+/// block or an annex follows).
+fn date_after(text: &str, from: usize) -> Option<String> {
+    let rest = &text[from..];
     let end = rest
         .char_indices()
         .nth(FORMULA_CHARS)
@@ -335,6 +349,7 @@ mod tests {
             ("Hecho en la Ciudad de México, el veintinueve de junio de dos mil, en cuatro ejemplares", "2000-06-29"),
             ("Hecho en Bridgetown, Barbados, el quince de octubre de dosmile ocho.", "2008-10-15"),
             ("Fait à N'Djaména, le 16 Mars 1994", "1994-03-16"),
+            ("En foi de quoi, les Chefs d'Etat ont apposé leur signature au bas du présent Traité, le 29 janvier 2003.", "2003-01-29"),
             ("Fait à Bruxelles, le premier juillet deux mille onze.", "2011-07-01"),
             ("Done at Ottawa, on June 26, 2008", "2008-06-26"),
             ("DONE in Santiago, on the 5th day of December, one thousand nine hundred ninety six, in", "1996-12-05"),
@@ -369,6 +384,15 @@ mod tests {
         ] {
             assert_eq!(signed_date(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_witness_clause_dates_the_text_only_without_a_done_at_formula() {
+        let text = "IN WITNESS WHEREOF, the undersigned have signed this Agreement on 3 March 2001.\n\nDone at Lima, on 1 March 2010.";
+        assert_eq!(signed_date(text).as_deref(), Some("2010-03-01"));
+        // most witness clauses carry no date: nothing after the blank line lends one
+        let text = "IN WITNESS WHEREOF, the undersigned have signed this Agreement.\n\nANNEX 1\n\nAdopted on 12 May 2020";
+        assert_eq!(signed_date(text), None);
     }
 
     #[test]
