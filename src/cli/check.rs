@@ -363,17 +363,14 @@ fn analysed(
     read: Result<Agreement, crate::source::SourceError>,
 ) -> Result<Agreement, Refusal> {
     let agreement = read.map_err(|e| Refusal::Unreadable(e.to_string()))?;
-    if agreement.metadata.language.is_none() {
-        if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {
-            return Err(Refusal::NotAnalysed(format!(
-                "{}: language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
-                path.display(),
-                lang.code,
-                lang.name
-            )));
-        }
+    let language = agreement.metadata.language.as_deref();
+    match crate::text::language::refusal(language, &agreement.text.text) {
+        Some(reason) => Err(Refusal::NotAnalysed(format!(
+            "{}: {reason}",
+            path.display()
+        ))),
+        None => Ok(agreement),
     }
-    Ok(agreement)
 }
 
 /// The files with the combined agreement's gaps and notes on the first one

@@ -352,16 +352,9 @@ where
     })?;
     // as `check` does: a text in a language the rules are not written for
     // gets no coding rather than a row of confident gaps
-    if agreement.metadata.language.is_none() {
-        if let Some(lang) = crate::text::language::not_analysed(&agreement.text.text) {
-            return Err(Failure {
-                file,
-                reason: format!(
-                    "language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
-                    lang.code, lang.name
-                ),
-            });
-        }
+    let language = agreement.metadata.language.as_deref();
+    if let Some(reason) = crate::text::language::refusal(language, &agreement.text.text) {
+        return Err(Failure { file, reason });
     }
     let articles = agreement.articles().count();
     if articles == 0 && !agreement.walk().any(|p| p.kind.is_division()) {

@@ -250,17 +250,16 @@ fn liberalising_divisions(input: &GapInput, liberalised: &Liberalised) -> Vec<St
 /// agreement read from ToTA or from its PDF must open the same gaps).
 /// Undated texts (drafts) and dates that do not start with a year are not.
 fn signed_before(agreement: &Agreement, date: &str) -> bool {
-    let read;
-    let signed = match agreement.metadata.date_signed.as_deref() {
-        Some(d) => d.trim(),
-        None => match crate::provision::signed::signed_date(&agreement.text.text) {
-            Some(d) => {
-                read = d;
-                read.as_str()
-            }
-            None => return false,
-        },
+    let Some(signed) = agreement
+        .metadata
+        .date_signed
+        .as_deref()
+        .map(|d| d.trim().to_string())
+        .or_else(|| crate::provision::signed::signed_date(&agreement.text.text))
+    else {
+        return false;
     };
+    let signed = signed.as_str();
     let year_first = signed.len() >= 4 && signed.as_bytes()[..4].iter().all(u8::is_ascii_digit);
     year_first
         && signed

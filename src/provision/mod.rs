@@ -284,11 +284,11 @@ impl Agreement {
         if let Some(name) = &self.metadata.name {
             return name.clone();
         }
-        let Some(first) = self.provisions.first().filter(|p| p.kind == Kind::Preamble) else {
+        let Some(page) = self.title_page() else {
             return String::new();
         };
         let mut title = String::new();
-        for line in first.text.lines().map(str::trim) {
+        for line in page.lines().map(str::trim) {
             if line.is_empty() {
                 if title.is_empty() {
                     continue;
@@ -314,12 +314,8 @@ impl Agreement {
         if let Some(name) = &self.metadata.name {
             return Some(name.clone());
         }
-        let first = self
-            .provisions
-            .first()
-            .filter(|p| p.kind == Kind::Preamble)?;
-        let line = first
-            .text
+        let line = self
+            .title_page()?
             .lines()
             .map(|l| l.trim().trim_start_matches('#').trim())
             .find(|l| !l.is_empty())?;
@@ -331,6 +327,16 @@ impl Agreement {
                 format!("{}…", &line[..cut])
             }
         })
+    }
+
+    /// The text a title page is read from: the opening provision when it is
+    /// the preamble (the lines before the first heading); `None` when the
+    /// text opens on a heading.
+    fn title_page(&self) -> Option<&str> {
+        self.provisions
+            .first()
+            .filter(|p| p.kind == Kind::Preamble)
+            .map(|p| p.text.as_str())
     }
 
     /// One agreement published as several files, read as one: the texts one

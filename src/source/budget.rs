@@ -52,11 +52,13 @@ pub fn run_within<T: Send + 'static>(
 /// Readers then go from one file to the next without waiting, and no thread
 /// of the caller waits on a reader per file (a reader and a waiter handing
 /// files over one by one cost a corpus run a fifth of its time in wake-ups).
-pub struct Readings {
-    files: Vec<PathBuf>,
-    options: super::ReadOptions,
-    /// With a budget: each file's queued reading, in the order of `files`.
-    queued: Option<(Duration, Vec<Queued<Agreement>>)>,
+pub struct Readings(Reading);
+
+enum Reading {
+    /// With a budget: each file's queued reading, in order.
+    Queued(Duration, Vec<Queued<Agreement>>),
+    /// With none: the files, read by `finish` on the caller's threads.
+    Inline(Vec<PathBuf>, super::ReadOptions),
 }
 
 /// Starts reading `files` (`super::load_opts` with `options`), each under
@@ -67,21 +69,19 @@ pub fn load_all_within(
     options: super::ReadOptions,
     timeout: Option<Duration>,
 ) -> Readings {
-    let queued = timeout.map(|limit| {
-        let queued = files
-            .iter()
-            .map(|path| {
-                let owned = path.clone();
-                Queued::start(path, move || super::load_opts(&owned, options))
-            })
-            .collect();
-        (limit, queued)
-    });
-    Readings {
-        files: files.to_vec(),
-        options,
-        queued,
-    }
+    Readings(match timeout {
+        Some(limit) => Reading::Queued(
+            limit,
+            files
+                .iter()
+                .map(|path| {
+                    let owned = path.clone();
+                    Queued::start(path, move || super::load_opts(&owned, options))
+                })
+                .collect(),
+        ),
+        None => Reading::Inline(files.to_vec(), options),
+    })
 }
 
 impl Readings {
@@ -89,14 +89,13 @@ impl Readings {
     /// the errors are those of [`load_within`].
     pub fn finish(self) -> Vec<Result<Agreement, SourceError>> {
         use rayon::prelude::*;
-        match self.queued {
+        match self.0 {
             // in order: every file queued before one has started when it is
             // waited for, or was given up with a reader added in its place
-            Some((limit, queued)) => queued.into_iter().map(|q| q.wait(limit)).collect(),
-            None => self
-                .files
+            Reading::Queued(limit, queued) => queued.into_iter().map(|q| q.wait(limit)).collect(),
+            Reading::Inline(files, options) => files
                 .par_iter()
-                .map(|path| load_within(path, self.options, None))
+                .map(|path| load_within(path, options, None))
                 .collect(),
         }
     }

@@ -80,6 +80,21 @@ pub fn not_analysed(text: &str) -> Option<Detected> {
     (!mixed).then_some(found)
 }
 
+/// Why an agreement is not analysed, when its language is one the rules are
+/// not written for (and its metadata gives none): "language nl (Dutch) is not
+/// analysed; treatyscan reads English, Spanish and French". What `check` and
+/// `corpus` both say of such a file (after its name).
+pub fn refusal(metadata_language: Option<&str>, text: &str) -> Option<String> {
+    if metadata_language.is_some() {
+        return None;
+    }
+    let lang = not_analysed(text)?;
+    Some(format!(
+        "language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
+        lang.code, lang.name
+    ))
+}
+
 /// Lines with fewer letters than this are not judged one by one.
 const LINE_LETTERS: usize = 20;
 
