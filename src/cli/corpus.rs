@@ -56,6 +56,58 @@ enum Format {
     Table,
 }
 
+/// How many files left out for one reason are named one per line; more are
+/// summed up in one line (a corpus folder with an answer file beside each
+/// agreement would otherwise print one line per agreement).
+const SKIPPED_ONE_BY_ONE: usize = 3;
+
+/// The lines that tell which files were left out and why: one per file, or,
+/// for a reason shared by more than `SKIPPED_ONE_BY_ONE` files, one line
+/// with their count and the first names ("skipped 12 files: unsupported
+/// extension .json (a.json, b.json, c.json and 9 more)"). Reasons keep the
+/// order in which they first occur.
+fn skipped_lines(skipped: &[(std::path::PathBuf, String)]) -> Vec<String> {
+    let mut reasons: Vec<(&str, Vec<&std::path::Path>)> = Vec::new();
+    for (path, reason) in skipped {
+        match reasons.iter_mut().find(|(r, _)| r == reason) {
+            Some((_, paths)) => paths.push(path),
+            None => reasons.push((reason, vec![path])),
+        }
+    }
+    let mut lines = Vec::new();
+    for (reason, paths) in reasons {
+        if paths.len() <= SKIPPED_ONE_BY_ONE {
+            lines.extend(
+                paths
+                    .iter()
+                    .map(|p| format!("skipped: {}: {reason}", p.display())),
+            );
+            continue;
+        }
+        let names: Vec<String> = paths
+            .iter()
+            .take(SKIPPED_ONE_BY_ONE)
+            .map(|p| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            })
+            .collect();
+        let folder = paths[0]
+            .parent()
+            .filter(|f| paths.iter().all(|p| p.parent() == Some(f)));
+        lines.push(format!(
+            "skipped {} files{}: {reason} ({} and {} more)",
+            paths.len(),
+            folder.map_or_else(String::new, |f| format!(" in {}", f.display())),
+            names.join(", "),
+            paths.len() - SKIPPED_ONE_BY_ONE
+        ));
+    }
+    lines
+}
+
 /// `treatyscan corpus`: codes every agreement of the folder, writes the matrix (or the
 /// `--by-year` CSV and chart), and returns 0, 2 when no file could be coded, 3 when some failed.
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -68,8 +120,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => None,
     };
     let corpus::Discovery { files, skipped } = corpus::discover_all(&args.dir, glob.as_ref())?;
-    for (path, reason) in &skipped {
-        eprintln!("skipped: {}: {reason}", path.display());
+    for line in skipped_lines(&skipped) {
+        eprintln!("{line}");
     }
     if files.is_empty() {
         anyhow::bail!(
@@ -207,4 +259,48 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn files_skipped_for_one_reason_are_summed_up_past_three() {
+        let mut skipped: Vec<(PathBuf, String)> = (1..=5)
+            .map(|i| {
+                (
+                    PathBuf::from(format!("d/a{i}.json")),
+                    "unsupported extension .json".into(),
+                )
+            })
+            .collect();
+        skipped.insert(1, (PathBuf::from("d/README"), "README file".into()));
+        skipped.push((
+            PathBuf::from("e/x.json"),
+            "unsupported extension .json".into(),
+        ));
+        assert_eq!(
+            skipped_lines(&skipped),
+            [
+                "skipped 6 files: unsupported extension .json (a1.json, a2.json, a3.json and 3 more)",
+                "skipped: d/README: README file",
+            ]
+        );
+        skipped.pop();
+        assert_eq!(
+            skipped_lines(&skipped)[0],
+            "skipped 5 files in d: unsupported extension .json (a1.json, a2.json, a3.json and 2 more)"
+        );
+        let few = &skipped[..3];
+        assert_eq!(
+            skipped_lines(few),
+            [
+                "skipped: d/a1.json: unsupported extension .json",
+                "skipped: d/a2.json: unsupported extension .json",
+                "skipped: d/README: README file",
+            ]
+        );
+    }
 }
