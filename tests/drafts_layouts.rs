@@ -219,7 +219,13 @@ fn a_language_not_analysed_is_refused_with_one_line() {
                 && err.contains(&format!("language {code} ({name}) is not analysed")),
             "{err}"
         );
-        assert!(out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("gap["));
+        // the report says nothing was analysed, and asserts no gap
+        let report = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            report.starts_with("No file was analysed: the file was not read or not analysed")
+                && !report.contains("gap["),
+            "{report}"
+        );
     }
     // with a file that is read, the run is partial
     let (json, code) = check(&[

@@ -71,6 +71,10 @@ totals = { $findings ->
     [one] { $files } file
    *[other] { $files } files
 }
+totals-none-reviewed = No file was analysed: { $count ->
+    [one] the file was not read or not analysed (named on standard error above)
+   *[other] { $count } files were not read or not analysed (named on standard error above)
+}
 totals-not-reviewed = { $count ->
     [one] 1 file not read or not analysed (named on standard error above)
    *[other] { $count } files not read or not analysed (named on standard error above)

@@ -71,6 +71,10 @@ totals = { $findings ->
     [one] { $files } archivo
    *[other] { $files } archivos
 }
+totals-none-reviewed = No se analizó ningún archivo: { $count ->
+    [one] el archivo no se leyó o no se analizó (indicado más arriba en la salida de errores)
+   *[other] { $count } archivos no se leyeron o no se analizaron (indicados más arriba en la salida de errores)
+}
 totals-not-reviewed = { $count ->
     [one] 1 archivo no leído o no analizado (indicado más arriba en la salida de errores)
    *[other] { $count } archivos no leídos o no analizados (indicados más arriba en la salida de errores)

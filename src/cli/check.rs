@@ -268,9 +268,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         );
     }
     match args.format {
-        // no file could be read: the errors above say it all, and a summary
-        // of "0 findings in 0 files" would read as a clean draft
-        Format::Human if files.is_empty() && failures > 0 => {}
+        // no file could be read: a summary of "0 findings in 0 files" would
+        // read as a clean draft, so the report says that nothing was analysed
+        Format::Human if files.is_empty() && failures > 0 => writeln!(
+            out,
+            "{}",
+            locale.tr("totals-none-reviewed", &[("count", errors.len().into())])
+        )?,
         Format::Human => {
             out.write_all(report::render_human_in(&files, &run, style, locale).as_bytes())?
         }
