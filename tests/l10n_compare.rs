@@ -282,23 +282,77 @@ fn the_category_delta_names_categories_and_gaps_in_words() {
 
 #[test]
 fn sectors_a_provision_stops_covering_read_as_french_and_spanish() {
-    // "ne couvre plus industries culturelles" lacked its articles
+    // "ne couvre plus industries culturelles" lacked its articles, and
+    // "ne couvre plus les industries culturelles, le cinéma, la vidéo" its "ni"
     let (a, b) = ("corpus/compare/round1.txt", "corpus/compare/round2.txt");
     let fr = compare(Some("fr"), "human", a, b);
     assert!(
-        fr.contains("ne couvre plus les industries culturelles, le cinéma, la vidéo"),
+        fr.contains("ne couvre plus ni les industries culturelles, ni le cinéma, ni la vidéo"),
         "{fr}"
     );
     let es = compare(Some("es"), "human", a, b);
     assert!(
-        es.contains("ya no abarca las industrias culturales, el cine, el vídeo"),
+        es.contains("ya no abarca las industrias culturales, el cine ni el vídeo"),
         "{es}"
     );
     let en = compare(Some("en"), "human", a, b);
     assert!(
-        en.contains("no longer covers cultural industries, film, video"),
+        en.contains("no longer covers cultural industries, film or video"),
         "{en}"
     );
+}
+
+#[test]
+fn french_and_spanish_name_provisions_in_a_sentence_with_their_article() {
+    // "B en modifie la teneur dans Chapitre 4, Article 4.2 (Cultural
+    // Industries) de A (Chapitre 3, Article 3.4 (Books and Broadcasting) de
+    // B)": no article, capitals mid-sentence, parentheses inside parentheses
+    let (a, b) = ("corpus/compare/round1.txt", "corpus/compare/round2.txt");
+    let fr = compare(Some("fr"), "human", a, b);
+    assert!(
+        fr.contains(
+            "B en modifie la teneur dans l'article 4.2 \u{ab}\u{a0}Cultural Industries\u{a0}\u{bb} \
+             du chapitre 4 de A (dans B : l'article 3.4 \u{ab}\u{a0}Books and Broadcasting\u{a0}\u{bb} \
+             du chapitre 3)"
+        ),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(
+            "dans B, l'article 2.5 \u{ab}\u{a0}Non-Discrimination of Digital Products\u{a0}\u{bb} \
+             du chapitre 2 en relève et n'a pas d'équivalent dans A"
+        ),
+        "{fr}"
+    );
+    let es = compare(Some("es"), "human", a, b);
+    assert!(
+        es.contains(
+            "B modifica su contenido en el artículo 4.2 \u{ab}Cultural Industries\u{bb} del capítulo 4 \
+             de A (en B: el artículo 3.4 \u{ab}Books and Broadcasting\u{bb} del capítulo 3)"
+        ),
+        "{es}"
+    );
+    let en = compare(Some("en"), "human", a, b);
+    assert!(
+        en.contains(
+            "A's Chapter 4, Article 4.2 (Cultural Industries), which is B's Chapter 3, Article 3.4"
+        ),
+        "{en}"
+    );
+    // no line of the French or Spanish delta nests parentheses
+    for report in [&fr, &es] {
+        for line in report.lines().filter(|l| l.trim_start().starts_with("! ")) {
+            let mut depth = 0i32;
+            for c in line.chars() {
+                depth += match c {
+                    '(' => 1,
+                    ')' => -1,
+                    _ => 0,
+                };
+                assert!(depth <= 1, "{line}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -341,7 +341,7 @@ compare-delta-gains = B's { $label } is in this category; A's { $counterpart } i
 compare-delta-gains-alone = B's { $label } is in this category and has no counterpart in A
 compare-delta-changed = B changes its substance in { $place }: { $parts }
 compare-place-both = A's and B's { $label }
-compare-place-each = A's { $a } (B's { $b })
+compare-place-each = A's { $a }, which is B's { $b }
 compare-coverage-one = it { $change }
 compare-coverage-both = it { $lost } and { $gained }
 compare-coverage-lost = no longer covers { $sectors }
@@ -391,3 +391,13 @@ compare-html-words-unchanged = { $count } words unchanged
 compare-language-en = English
 compare-language-es = Spanish
 compare-language-fr = French
+
+## Lists and provisions inside a sentence
+# a list: "a, b and c"; after a negation ("no longer covers"): "a, b or c"
+list-and = { $head } and { $last }
+list-nor = { $head } or { $last }
+list-nor-item = { $item }
+# (English names a provision in a sentence by its label, as written)
+phrase-kind = { $kind }
+phrase-of-division = of
+phrase-title = ({ $title })

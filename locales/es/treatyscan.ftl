@@ -356,13 +356,13 @@ compare-flag-text-changed = texto modificado
 compare-moved = trasladado: { $from } → { $to }
 compare-delta-only-in-a = B ya no tiene ninguna disposición de esta categoría (A: { $where })
 compare-delta-only-in-b = A no tenía ninguna disposición de esta categoría (B: { $where })
-compare-delta-loses = { $label } de A entra en esta categoría; { $counterpart } de B, no
-compare-delta-loses-alone = { $label } de A entra en esta categoría y no tiene equivalente en B
-compare-delta-gains = { $label } de B entra en esta categoría; { $counterpart } de A, no
-compare-delta-gains-alone = { $label } de B entra en esta categoría y no tiene equivalente en A
+compare-delta-loses = en A, { $label } entra en esta categoría; su equivalente en B, { $counterpart }, no
+compare-delta-loses-alone = en A, { $label } entra en esta categoría y no tiene equivalente en B
+compare-delta-gains = en B, { $label } entra en esta categoría; su equivalente en A, { $counterpart }, no
+compare-delta-gains-alone = en B, { $label } entra en esta categoría y no tiene equivalente en A
 compare-delta-changed = B modifica su contenido en { $place }: { $parts }
 compare-place-both = { $label } de A y de B
-compare-place-each = { $a } de A ({ $b } de B)
+compare-place-each = { $a } de A (en B: { $b })
 compare-coverage-one = la disposición { $change }
 compare-coverage-both = la disposición { $lost } y { $gained }
 compare-coverage-lost = ya no abarca { $sectors }
@@ -413,3 +413,40 @@ compare-html-words-unchanged = { $count } palabras sin cambios
 compare-language-en = inglés
 compare-language-es = español
 compare-language-fr = francés
+
+## Listas y disposiciones dentro de una oración
+# una lista: «a, b y c»; tras una negación («ya no abarca»): «a, b ni c»
+list-and = { $head } y { $last }
+list-nor = { $head } ni { $last }
+list-nor-item = { $item }
+# una disposición nombrada dentro de una oración: «el artículo 4.2 «Título» del capítulo 4»
+phrase-kind = { $kind ->
+    [article] el artículo
+    [chapter] el capítulo
+    [part] la parte
+    [section] la sección
+    [subsection] la subsección
+    [paragraph] el párrafo
+    [subparagraph] el subpárrafo
+    [footnote] la nota al pie
+    [entry] la entrada
+    [annex] el anexo
+    [appendix] el apéndice
+    [protocol] el protocolo
+    [side_letter] la carta complementaria
+    [final_clause] las cláusulas finales
+    [preamble] el preámbulo
+   *[other] la disposición
+}
+phrase-of-division = { $kind ->
+    [chapter] del capítulo
+    [part] de la parte
+    [section] de la sección
+    [subsection] de la subsección
+    [annex] del anexo
+    [appendix] del apéndice
+    [protocol] del protocolo
+    [article] del artículo
+   *[other] de la división
+}
+phrase-title = «{ $title }»

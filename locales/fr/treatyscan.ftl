@@ -356,13 +356,13 @@ compare-flag-text-changed = texte modifié
 compare-moved = déplacé : { $from } → { $to }
 compare-delta-only-in-a = B n'a plus aucune disposition de cette catégorie (A : { $where })
 compare-delta-only-in-b = A n'avait aucune disposition de cette catégorie (B : { $where })
-compare-delta-loses = { $label } de A en relève ; { $counterpart } de B, non
-compare-delta-loses-alone = { $label } de A en relève et n'a pas d'équivalent dans B
-compare-delta-gains = { $label } de B en relève ; { $counterpart } de A, non
-compare-delta-gains-alone = { $label } de B en relève et n'a pas d'équivalent dans A
+compare-delta-loses = dans A, { $label } en relève ; son équivalent dans B, { $counterpart }, n'en relève pas
+compare-delta-loses-alone = dans A, { $label } en relève et n'a pas d'équivalent dans B
+compare-delta-gains = dans B, { $label } en relève ; son équivalent dans A, { $counterpart }, n'en relève pas
+compare-delta-gains-alone = dans B, { $label } en relève et n'a pas d'équivalent dans A
 compare-delta-changed = B en modifie la teneur dans { $place } : { $parts }
 compare-place-both = { $label } de A et de B
-compare-place-each = { $a } de A ({ $b } de B)
+compare-place-each = { $a } de A (dans B : { $b })
 compare-coverage-one = la disposition { $change }
 compare-coverage-both = la disposition { $lost } et { $gained }
 compare-coverage-lost = ne couvre plus { $sectors }
@@ -413,3 +413,40 @@ compare-html-words-unchanged = { $count } mots inchangés
 compare-language-en = anglais
 compare-language-es = espagnol
 compare-language-fr = français
+
+## Listes et dispositions dans une phrase
+# une liste : « a, b et c » ; après une négation (« ne couvre plus ») : « ni a, ni b, ni c »
+list-and = { $head } et { $last }
+list-nor = { $head }, { $last }
+list-nor-item = ni { $item }
+# une disposition nommée dans une phrase : « l'article 4.2 « Titre » du chapitre 4 »
+phrase-kind = { $kind ->
+    [article] l'article
+    [chapter] le chapitre
+    [part] la partie
+    [section] la section
+    [subsection] la sous-section
+    [paragraph] le paragraphe
+    [subparagraph] l'alinéa
+    [footnote] la note de bas de page
+    [entry] l'entrée
+    [annex] l'annexe
+    [appendix] l'appendice
+    [protocol] le protocole
+    [side_letter] la lettre d'accompagnement
+    [final_clause] les clauses finales
+    [preamble] le préambule
+   *[other] la disposition
+}
+phrase-of-division = { $kind ->
+    [chapter] du chapitre
+    [part] de la partie
+    [section] de la section
+    [subsection] de la sous-section
+    [annex] de l'annexe
+    [appendix] de l'appendice
+    [protocol] du protocole
+    [article] de l'article
+   *[other] de la division
+}
+phrase-title = « { $title } »

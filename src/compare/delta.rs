@@ -299,6 +299,17 @@ const CONVENTION: &str = "convention_reference";
 /// The category of a reference to the Convention's operational guidelines.
 const GUIDELINES: &str = "guidelines_reference";
 
+/// "a, b and c" (or "a, b or c" after a negation), as the English message
+/// lists sectors.
+fn english_list(items: &[String], conjunction: &str) -> String {
+    match items.split_last() {
+        Some((last, head)) if !head.is_empty() => {
+            format!("{} {conjunction} {last}", head.join(", "))
+        }
+        _ => items.join(""),
+    }
+}
+
 /// A `changed` entry: one pair of provisions in the category on both sides, and what changed
 /// in its substance.
 fn changed_entry(name: &str, a: &Unit, b: &Unit, changes: Vec<SubstanceChange>) -> DeltaEntry {
@@ -307,7 +318,7 @@ fn changed_entry(name: &str, a: &Unit, b: &Unit, changes: Vec<SubstanceChange>) 
     let place = if la == lb {
         format!("A's and B's {la}")
     } else {
-        format!("A's {la} (B's {lb})")
+        format!("A's {la}, which is B's {lb}")
     };
     let parts: Vec<String> = changes
         .iter()
@@ -315,10 +326,10 @@ fn changed_entry(name: &str, a: &Unit, b: &Unit, changes: Vec<SubstanceChange>) 
             SubstanceKind::Coverage => {
                 let mut p = Vec::new();
                 if !c.in_a_only.is_empty() {
-                    p.push(format!("no longer covers {}", c.in_a_only.join(", ")));
+                    p.push(format!("no longer covers {}", english_list(&c.in_a_only, "or")));
                 }
                 if !c.in_b_only.is_empty() {
-                    p.push(format!("now covers {}", c.in_b_only.join(", ")));
+                    p.push(format!("now covers {}", english_list(&c.in_b_only, "and")));
                 }
                 format!("it {}", p.join(" and "))
             }

@@ -40,6 +40,68 @@ impl Place {
     }
 }
 
+impl Place {
+    /// The provision as a sentence names it: "l'article 4.2 « Cultural
+    /// Industries » du chapitre 4", "el artículo 4.2 «Cultural Industries»
+    /// del capítulo 4" (`phrase-*` messages: the keyword with its article,
+    /// the title in the language's quotation marks, no parentheses to nest).
+    /// English keeps the label ("Chapter 4, Article 4.2 (Cultural
+    /// Industries)"), which reads in a sentence as it is.
+    pub fn phrase_in(&self, locale: &Locale) -> Option<String> {
+        if locale.lang() == Lang::En {
+            return self.label_in(locale);
+        }
+        let p = self.provision.as_ref()?;
+        let mut s = locale.tr("phrase-kind", &[("kind", p.kind.name().into())]);
+        if let Some(n) = &p.number {
+            s.push(' ');
+            s.push_str(n);
+        }
+        if let Some(t) = &p.title {
+            s.push(' ');
+            s.push_str(&locale.tr("phrase-title", &[("title", t.as_str().into())]));
+        }
+        if let Some(d) = &self.division {
+            let of = locale.tr("phrase-of-division", &[("kind", d.kind.name().into())]);
+            match (&d.number, &d.title) {
+                (Some(n), _) => s.push_str(&format!(" {of} {n}")),
+                (None, Some(t)) => s.push_str(&format!(
+                    " {of} {}",
+                    locale.tr("phrase-title", &[("title", t.as_str().into())])
+                )),
+                (None, None) => {}
+            }
+        }
+        Some(s)
+    }
+}
+
+/// `items` as one list in a sentence: "a, b and c"; after a negation
+/// (`negative`) "a, b or c", "a, b ni c", "ni a, ni b, ni c" (`list-*`
+/// messages).
+fn list_in(items: &[String], negative: bool, locale: &Locale) -> String {
+    // one item takes no conjunction: "ne couvre plus le cinéma"
+    if items.len() < 2 {
+        return items.first().cloned().unwrap_or_default();
+    }
+    let items: Vec<String> = if negative {
+        items
+            .iter()
+            .map(|i| locale.tr("list-nor-item", &[("item", i.as_str().into())]))
+            .collect()
+    } else {
+        items.to_vec()
+    };
+    let (last, head) = items.split_last().expect("two items or more");
+    locale.tr(
+        if negative { "list-nor" } else { "list-and" },
+        &[
+            ("head", head.join(", ").into()),
+            ("last", last.as_str().into()),
+        ],
+    )
+}
+
 /// A number as the language writes a decimal ("0.87", "0,87").
 fn decimal(value: f32, locale: &Locale) -> String {
     let s = format!("{value:.2}");
@@ -71,11 +133,12 @@ pub fn division_label(info: &ProvisionInfo, locale: &Locale) -> Option<String> {
     }
 }
 
+/// A provision of the delta as a sentence names it (see `Place::phrase_in`).
 fn ref_label(r: &DeltaRef, locale: &Locale) -> String {
     if locale.lang() == Lang::En {
         return r.label.clone();
     }
-    r.place.label_in(locale).unwrap_or_else(|| r.label.clone())
+    r.place.phrase_in(locale).unwrap_or_else(|| r.label.clone())
 }
 
 fn counterpart_label(r: &DeltaRef, locale: &Locale) -> Option<String> {
@@ -83,7 +146,7 @@ fn counterpart_label(r: &DeltaRef, locale: &Locale) -> Option<String> {
         return r.counterpart.clone();
     }
     r.counterpart_place
-        .label_in(locale)
+        .phrase_in(locale)
         .or_else(|| r.counterpart.clone())
 }
 
@@ -297,8 +360,10 @@ fn changed_message(d: &DeltaEntry, locale: &Locale) -> String {
     )
 }
 
-fn sectors(names: &[String], locale: &Locale) -> String {
-    names
+/// Sectors as the object of "covers": with their articles where the
+/// language wants them, joined as one list (`negative`: after "no longer").
+fn sectors(names: &[String], negative: bool, locale: &Locale) -> String {
+    let names: Vec<String> = names
         .iter()
         .map(|n| {
             let id = format!("compare-sector-{}", n.replace(' ', "-"));
@@ -308,8 +373,8 @@ fn sectors(names: &[String], locale: &Locale) -> String {
                 n.clone()
             }
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    list_in(&names, negative, locale)
 }
 
 fn substance_part(c: &SubstanceChange, locale: &Locale) -> String {
@@ -318,13 +383,13 @@ fn substance_part(c: &SubstanceChange, locale: &Locale) -> String {
             let lost = (!c.in_a_only.is_empty()).then(|| {
                 locale.tr(
                     "compare-coverage-lost",
-                    &[("sectors", sectors(&c.in_a_only, locale).into())],
+                    &[("sectors", sectors(&c.in_a_only, true, locale).into())],
                 )
             });
             let gained = (!c.in_b_only.is_empty()).then(|| {
                 locale.tr(
                     "compare-coverage-gained",
-                    &[("sectors", sectors(&c.in_b_only, locale).into())],
+                    &[("sectors", sectors(&c.in_b_only, false, locale).into())],
                 )
             });
             match (lost, gained) {
@@ -352,5 +417,49 @@ fn substance_part(c: &SubstanceChange, locale: &Locale) -> String {
                 locale.t("compare-convention-lost")
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_take_the_conjunction_of_their_language_and_polarity() {
+        let items = |n: usize| -> Vec<String> {
+            ["le cinéma", "la vidéo", "la radiodiffusion"][..n]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        };
+        let fr = Locale::of(Lang::Fr);
+        assert_eq!(list_in(&items(1), true, fr), "le cinéma");
+        assert_eq!(list_in(&items(2), true, fr), "ni le cinéma, ni la vidéo");
+        assert_eq!(
+            list_in(&items(3), true, fr),
+            "ni le cinéma, ni la vidéo, ni la radiodiffusion"
+        );
+        assert_eq!(
+            list_in(&items(3), false, fr),
+            "le cinéma, la vidéo et la radiodiffusion"
+        );
+        let es = Locale::of(Lang::Es);
+        let words: Vec<String> = ["el cine", "el vídeo", "la radiodifusión"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            list_in(&words, true, es),
+            "el cine, el vídeo ni la radiodifusión"
+        );
+        assert_eq!(
+            list_in(&words, false, es),
+            "el cine, el vídeo y la radiodifusión"
+        );
+        let en = Locale::of(Lang::En);
+        let words: Vec<String> = ["film", "video"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(list_in(&words, true, en), "film or video");
+        assert_eq!(list_in(&words, false, en), "film and video");
+        assert_eq!(list_in(&[], true, en), "");
     }
 }

@@ -39,7 +39,7 @@ tr.moved td{border-left:4px double #7a4bbf}
 del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:underline}
 .empty{color:#999;font-style:italic;font-family:sans-serif;font-size:.85em}
 .warning{background:#fde2e1;border:1px solid #c9302c;padding:.4em .8em;font-family:sans-serif}
-.words{margin:.2em 0 .5em 1.5em;font-size:.95em}.words q{display:block;margin:.15em 0}
+.words{margin:.2em 0 .5em 1.5em;font-size:.95em}.words p{margin:.15em 0}
 tr.same td{background:#f3f3f3;font-family:sans-serif;font-size:.85em;color:#555;white-space:normal}
 tr.same summary{cursor:pointer}tr.same ol{columns:2;margin:.3em 0}
 .cut{color:#888;font-family:sans-serif;font-size:.85em}
@@ -125,7 +125,7 @@ fn write_header(out: &mut String, c: &Comparison, l: &Locale) {
         for s in &d.substance {
             let _ = write!(
                 out,
-                "<div class=\"words\"><q><b>{}</b> {}</q><q><b>{}</b> {}</q></div>",
+                "<div class=\"words\"><p><b>{}</b> <q>{}</q></p><p><b>{}</b> <q>{}</q></p></div>",
                 esc(&l.colon("A")),
                 esc(&s.a_words),
                 esc(&l.colon("B")),
