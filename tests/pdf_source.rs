@@ -529,3 +529,62 @@ fn rcep_annex_4a_schedule_rows_are_not_articles() {
         .count();
     assert_eq!(count, 1);
 }
+
+#[test]
+fn word_processor_pdfs_name_the_parties_of_their_tota_record() {
+    // a PDF has no metadata: its Parties come from its preamble ("The
+    // Government of Canada, the Government of …", "Le Gouvernement de la
+    // République du Cameroun; …"). Before they were read from declarations,
+    // 6 of these 12 PDFs named none, and the preferential-treatment gap was
+    // not assessed for them.
+    let Some(dir) = shared("corpus/pdf") else {
+        return;
+    };
+    let Some(tota) = shared("corpus/tota") else {
+        return;
+    };
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    let (mut named, mut listed) = (0, 0);
+    for pdf in &pdfs {
+        let xml = tota.join(pdf.with_extension("xml").file_name().unwrap());
+        let (Ok(a), Ok(record)) = (
+            treatyscan::source::load(pdf),
+            treatyscan::source::load(&xml),
+        ) else {
+            continue;
+        };
+        let found = &a.metadata.parties;
+        let want = &record.metadata.parties;
+        if want.len() < 2 {
+            continue;
+        }
+        listed += 1;
+        if found.is_empty() {
+            continue;
+        }
+        named += 1;
+        // the Parties read are the record's (the EU stands for its member
+        // states there), but for a signatory the record leaves out (Haiti
+        // signed the CARIFORUM agreement; ToTA lists the Parties that apply it)
+        let others: Vec<&String> = found
+            .iter()
+            .filter(|p| !want.contains(p) && *p != "EU")
+            .collect();
+        assert!(
+            others.len() <= 1,
+            "{}: {others:?} are not Parties of {want:?} (read {found:?})",
+            pdf.display()
+        );
+    }
+    assert!(listed >= 10, "{listed} PDFs with their ToTA record");
+    // TPP's preamble names no Party ("The Parties to this Agreement")
+    assert!(
+        named + 1 >= listed,
+        "{named} of {listed} PDFs name their Parties"
+    );
+}

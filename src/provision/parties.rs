@@ -17,29 +17,139 @@ const OPENING_CHARS: usize = 1500;
 /// mention; empty unless at least two are recognised (a bilateral agreement
 /// has two, and one name alone is as likely a place named in passing).
 pub fn infer(agreement: &Agreement) -> Vec<String> {
-    let mut sources = vec![agreement.title()];
-    if let Some(first) = agreement
+    let preamble = agreement
         .provisions
         .first()
         .filter(|p| p.kind == Kind::Preamble)
-    {
-        let end = first
-            .text
-            .char_indices()
-            .nth(OPENING_CHARS)
-            .map_or(first.text.len(), |(i, _)| i);
-        sources.push(first.text[..end].to_string());
-    }
-    for source in sources {
-        let folded = fold_text(&source.replace('\n', " "));
-        for phrase in party_phrases(&folded) {
+        .map_or("", |p| opening(&p.text, OPENING_CHARS));
+    let text = &agreement.text.text;
+    let fold = |s: &str| fold_text(&s.replace('\n', " "));
+    let title = fold(&agreement.title());
+    let preamble = fold(preamble);
+    // the opening of the text too, for a preamble not read as such (a PDF
+    // whose declarations fell into a chapter)
+    for source in [&title, &preamble, &fold(opening(text, OPENING_CHARS))] {
+        for phrase in party_phrases(source) {
             let parties = parties_in(phrase);
             if parties.len() >= 2 {
                 return parties;
             }
         }
     }
+    // a preamble that declares the Parties one by one ("The Government of
+    // Canada, the Government of the United Mexican States and …"; "Le
+    // Gouvernement de la République du Cameroun; Le Gouvernement de …"; "The
+    // Republic of Colombia (hereinafter …) on one part, and …"): the Parties
+    // of all its declarations together, read past a table of contents
+    for source in [&title, &preamble, &fold(opening(text, DECLARATIONS_WITHIN))] {
+        let mut parties: Vec<String> = Vec::new();
+        for phrase in declarations(source) {
+            for party in parties_in(phrase) {
+                if !parties.contains(&party) {
+                    parties.push(party);
+                }
+            }
+        }
+        if parties.len() >= 2 {
+            return parties;
+        }
+    }
     Vec::new()
+}
+
+/// The first `chars` characters of `text`.
+fn opening(text: &str, chars: usize) -> &str {
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
+
+/// How much of the text the Parties' declarations are looked for in
+/// (characters): past a table of contents, which puts the preamble of a
+/// government PDF some 3,000 characters in.
+const DECLARATIONS_WITHIN: usize = 8000;
+
+/// The openings of a Party's declaration in a preamble: the government or
+/// head of state of a country, in English, Spanish and French (folded).
+const DECLARERS: &[&str] = &[
+    "government of ",
+    "governments of ",
+    "president of ",
+    "gobierno de ",
+    "gobierno del ",
+    "gobiernos de ",
+    "presidente de ",
+    "gouvernement de ",
+    "gouvernement du ",
+    "gouvernements de ",
+    "gouvernements du ",
+    "president de ",
+    "president du ",
+];
+
+/// How far a declaration is read, in bytes: a list of a dozen Parties with
+/// their long forms and short names runs to about 600.
+const MAX_DECLARATION: usize = 1000;
+
+/// The markers that close a Party's declaration: "(hereinafter referred to
+/// as …)", "(\"the Parties\")", "of the one part", and their Spanish and
+/// French forms (folded, straight quotes).
+const DECLARATION_ENDS: &[&str] = &[
+    "(hereinafter",
+    "(\"the parties\")",
+    "(the \"parties\")",
+    "(en lo sucesivo",
+    "(en adelante",
+    "(\"las partes\")",
+    "(las \"partes\")",
+    "(ci-apres",
+    "(\"les parties\")",
+    "(les \"parties\")",
+    ", of the one part",
+    ", of the other part",
+    " on one part",
+    " on the other part",
+    ", por una parte",
+    ", por otra parte",
+    ", d'une part",
+    ", d'autre part",
+];
+
+/// Runs of a preamble's opening that declare a Party: after a declarer
+/// ("the Government of …", to the end of the clause; a plural
+/// "Governments of …" to the end of its list) and before a closing marker
+/// (back to the previous clause).
+fn declarations(folded: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for kw in DECLARERS {
+        let plural = kw.contains("ments ") || kw.contains("nos ");
+        // a list runs on past the short names it gives in brackets
+        // ("the Kingdom of Cambodia (Cambodia), the Republic of …")
+        let stops: &[char] = if plural {
+            &[';', ':', '.']
+        } else {
+            &[',', ';', ':', '.', '(']
+        };
+        for (i, _) in folded.match_indices(kw) {
+            let rest = &folded[i + kw.len()..];
+            let end = rest.find(stops).unwrap_or(rest.len()).min(MAX_DECLARATION);
+            let end = (0..=end)
+                .rev()
+                .find(|&e| rest.is_char_boundary(e))
+                .unwrap_or(0);
+            out.push(&rest[..end]);
+        }
+    }
+    for kw in DECLARATION_ENDS {
+        for (i, _) in folded.match_indices(kw) {
+            let before = &folded[..i];
+            let start = before.rfind(['.', ';', ':', ')']).map_or(0, |j| j + 1);
+            out.push(&before[start..]);
+        }
+    }
+    out
 }
 
 /// Runs of text that list Parties: after "between"/"entre" (to the end of the
@@ -101,6 +211,19 @@ fn party_phrases(folded: &str) -> Vec<&str> {
 /// "and" ("Trinidad and Tobago") or a state form ("Republic of Korea") are
 /// read whole, and articles or "the Government of" are passed over.
 fn parties_in(phrase: &str) -> Vec<String> {
+    // Hong Kong and Macao by their long forms are not China as well
+    let mut phrase = std::borrow::Cow::Borrowed(phrase);
+    for region in ["hong kong", "macao"] {
+        for (long, short) in [
+            (format!("{region} special administrative region of the people's republic of china"), region.to_string()),
+            (format!("region administrativa especial de {region} de la republica popular china"), region.to_string()),
+            (format!("region administrative speciale de {region} de la republique populaire de chine"), region.to_string()),
+        ] {
+            if phrase.contains(&long) {
+                phrase = std::borrow::Cow::Owned(phrase.replace(&long, &short));
+            }
+        }
+    }
     let words: Vec<&str> = phrase
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -154,6 +277,24 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("european union", "EU"),
     ("european community", "EU"),
     ("european communities", "EU"),
+    ("european economic community", "EU"),
+    // the Republic of China is Taiwan in treaty usage (the People's Republic
+    // is named as such), and "Hong Kong, China" is Hong Kong alone
+    ("swiss confederation", "CHE"),
+    ("confederacion suiza", "CHE"),
+    ("confederation suisse", "CHE"),
+    ("republic of china", "TWN"),
+    ("republic of china taiwan", "TWN"),
+    ("republica de china", "TWN"),
+    ("republica de china taiwan", "TWN"),
+    ("republique de chine", "TWN"),
+    ("people's republic of china", "CHN"),
+    ("republica popular china", "CHN"),
+    ("republique populaire de chine", "CHN"),
+    ("hong kong china", "HKG"),
+    ("macao china", "MAC"),
+    ("comunidad economica europea", "EU"),
+    ("communaute economique europeenne", "EU"),
     ("union europea", "EU"),
     ("comunidad europea", "EU"),
     ("comunidades europeas", "EU"),
@@ -300,6 +441,47 @@ mod tests {
         assert_eq!(
             parties("FREE TRADE AGREEMENT\n\nThe Government of Australia and the Government of Malaysia, hereinafter referred to as \"the Parties\",\n\nArticle 1\nText.\n"),
             ["AUS", "MYS"]
+        );
+    }
+
+    #[test]
+    fn parties_declared_one_by_one_in_the_preamble() {
+        // the governments listed without "between" or "hereinafter"
+        assert_eq!(
+            parties("AGREEMENT\n\nPREAMBLE\nThe Government of Canada, the Government of the United Mexican States and the Government of the United States of America, resolved to:\n\nArticle 1\nText.\n"),
+            ["CAN", "MEX", "USA"]
+        );
+        // closed by ("the Parties"), typographic quotes
+        assert_eq!(
+            parties("AGREEMENT\n\nThe Government of the United States and the Government of the Republic of Singapore (\u{201c}the Parties\u{201d}),\nRecognizing their friendship;\n\nArticle 1\nText.\n"),
+            ["USA", "SGP"]
+        );
+        // one declaration per line, in French
+        assert_eq!(
+            parties("TRAITÉ\n\nLe Gouvernement de la République du Cameroun;\nLe Gouvernement de la République du Congo;\nConscients de la nécessité de coopérer,\n\nArticle premier\nTexte.\n"),
+            ["CMR", "COG"]
+        );
+        // a plural list runs past the short names in brackets
+        assert_eq!(
+            parties("PROTOCOL\n\nPREAMBLE\nThe Governments of Brunei Darussalam, the Kingdom of Cambodia (Cambodia), the Republic of Indonesia (Indonesia), Malaysia, and Australia and New Zealand;\nRECALLING the Agreement;\n\nArticle 1\nText.\n"),
+            ["BRN", "KHM", "IDN", "MYS", "AUS", "NZL"]
+        );
+        // each side declared with its own marker
+        assert_eq!(
+            parties("AGREEMENT\n\nPREAMBLE\nThe Republic of Colombia (hereinafter referred to as \"Colombia\") on one part, and the Kingdom of Norway and the Swiss Confederation (hereinafter referred to as \"the States\") on the other part,\n\nArticle 1\nText.\n"),
+            ["COL", "NOR", "CHE"]
+        );
+    }
+
+    #[test]
+    fn hong_kong_and_taiwan_by_their_long_forms() {
+        assert_eq!(
+            parties("AGREEMENT\n\nPREAMBLE\nThe Governments of the Hong Kong Special Administrative Region of the People\u{2019}s Republic of China and the Republic of Chile, hereinafter the Parties:\n\nArticle 1\nText.\n"),
+            ["HKG", "CHL"]
+        );
+        assert_eq!(
+            parties("AGREEMENT\n\nPREAMBLE\nThe Government of the Republic of China and the Government of the Republic of Panama (\"the Parties\"),\n\nArticle 1\nText.\n"),
+            ["TWN", "PAN"]
         );
     }
 
