@@ -1,14 +1,17 @@
 //! The Parties named in an agreement's title or first lines ("Agreement
 //! between the European Union and the Socialist Republic of Viet Nam", "entre
 //! la República de Chile y …", "entre le Canada et …"), as ISO 3166 alpha-3
-//! codes (the European Union as `EU`, as ToTA writes it). Country names come
-//! from the `celes` crate; long state forms ("Socialist Republic of"),
-//! articles and the Spanish and French names of usual treaty partners are
-//! handled here. Works on any parsed agreement, whatever its source.
+//! codes (the European Union as `EU`, as ToTA writes it). Country names, in
+//! English, Spanish and French, come from the `keshvar` crate (ISO short and
+//! long names, translations, usual names); the European Union and a few
+//! treaty forms it lacks are listed here. Works on any parsed agreement,
+//! whatever its source.
 
 use super::{Agreement, Kind};
 use crate::text::fold_text;
-use celes::Country;
+use keshvar::{Alpha2, Alpha3, CountryIterator};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// How much of the text after the title is searched (the preamble's opening).
 const OPENING_CHARS: usize = 1500;
@@ -261,140 +264,97 @@ fn lookup(words: &[&str]) -> Option<String> {
     {
         return Some(code);
     }
-    let joined: String = spaced.chars().filter(|c| c.is_alphanumeric()).collect();
+    let joined = name_key(spaced);
     if joined.len() < 4 {
         return None;
     }
-    Country::from_name(&joined)
-        .or_else(|_| Country::from_alias(&joined))
-        .ok()
-        .map(|c| c.alpha3.to_string())
+    COUNTRY_NAMES.get(&joined).cloned()
 }
 
-/// Names `celes` does not know: the European Union, usual English long forms,
-/// and the Spanish and French names of frequent treaty partners (folded).
+/// A name as `COUNTRY_NAMES` keys it: folded, letters and digits only
+/// ("Côte d'Ivoire" → "cotedivoire").
+fn name_key(name: &str) -> String {
+    fold_text(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Every name `keshvar` gives a country in English, Spanish and French, to
+/// its alpha-3 code: ISO short names and English names first, so that they
+/// win over a long form or another language's name that two countries share
+/// ("Congo"); then ISO long names without their article ("Republic of
+/// Cameroon"), Spanish and French names ("République centrafricaine",
+/// "Estados Unidos"), and usual names ("Ivory Coast").
+static COUNTRY_NAMES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let countries: Vec<_> = CountryIterator::new().collect();
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut add = |name: &str, code: String| {
+        names.entry(name_key(name)).or_insert(code);
+    };
+    for c in &countries {
+        add(c.iso_short_name(), c.alpha3().to_string());
+        if let Some(en) = c.translations().get("en") {
+            add(en, c.alpha3().to_string());
+        }
+    }
+    for c in &countries {
+        let long = c.iso_long_name();
+        add(
+            long.strip_prefix("The ").unwrap_or(long),
+            c.alpha3().to_string(),
+        );
+    }
+    for lang in ["es", "fr"] {
+        for c in &countries {
+            if let Some(name) = c.translations().get(lang) {
+                add(name, c.alpha3().to_string());
+            }
+        }
+    }
+    for c in &countries {
+        for name in c.unofficial_name_list() {
+            add(name, c.alpha3().to_string());
+        }
+    }
+    names
+});
+
+/// Names `keshvar` does not know (folded): the European Union and its
+/// earlier Communities, treaty long forms, and usual short names.
 const OTHER_NAMES: &[(&str, &str)] = &[
     ("european union", "EU"),
+    ("union europea", "EU"),
+    ("union europeenne", "EU"),
     ("european community", "EU"),
     ("european communities", "EU"),
+    ("comunidad europea", "EU"),
+    ("comunidades europeas", "EU"),
+    ("communaute europeenne", "EU"),
+    ("communautes europeennes", "EU"),
     ("european economic community", "EU"),
-    // the Republic of China is Taiwan in treaty usage (the People's Republic
-    // is named as such), and "Hong Kong, China" is Hong Kong alone
-    ("swiss confederation", "CHE"),
+    ("comunidad economica europea", "EU"),
+    ("communaute economique europeenne", "EU"),
+    ("korea", "KOR"),
+    ("corea", "KOR"),
+    ("coree", "KOR"),
+    ("estados unidos de america", "USA"),
+    ("etats-unis d'amerique", "USA"),
+    ("estados unidos mexicanos", "MEX"),
+    ("nueva zelandia", "NZL"),
     ("confederacion suiza", "CHE"),
     ("confederation suisse", "CHE"),
+    // the Republic of China is Taiwan in treaty usage (the People's Republic
+    // is named as such), and "Hong Kong, China" is Hong Kong alone
     ("republic of china", "TWN"),
     ("republic of china taiwan", "TWN"),
     ("republica de china", "TWN"),
     ("republica de china taiwan", "TWN"),
     ("republique de chine", "TWN"),
-    ("people's republic of china", "CHN"),
     ("republica popular china", "CHN"),
     ("republique populaire de chine", "CHN"),
     ("hong kong china", "HKG"),
     ("macao china", "MAC"),
-    ("comunidad economica europea", "EU"),
-    ("communaute economique europeenne", "EU"),
-    ("union europea", "EU"),
-    ("comunidad europea", "EU"),
-    ("comunidades europeas", "EU"),
-    ("union europeenne", "EU"),
-    ("communaute europeenne", "EU"),
-    ("communautes europeennes", "EU"),
-    ("viet nam", "VNM"),
-    ("korea", "KOR"),
-    ("republic of korea", "KOR"),
-    ("united states", "USA"),
-    ("united states of america", "USA"),
-    ("united mexican states", "MEX"),
-    ("united kingdom", "GBR"),
-    (
-        "united kingdom of great britain and northern ireland",
-        "GBR",
-    ),
-    ("russian federation", "RUS"),
-    ("estados unidos", "USA"),
-    ("estados unidos de america", "USA"),
-    ("estados unidos mexicanos", "MEX"),
-    ("etats-unis", "USA"),
-    ("etats-unis d'amerique", "USA"),
-    ("reino unido", "GBR"),
-    ("royaume-uni", "GBR"),
-    ("japon", "JPN"),
-    ("corea", "KOR"),
-    ("coree", "KOR"),
-    ("alemania", "DEU"),
-    ("allemagne", "DEU"),
-    ("espana", "ESP"),
-    ("espagne", "ESP"),
-    ("francia", "FRA"),
-    ("italia", "ITA"),
-    ("italie", "ITA"),
-    ("brasil", "BRA"),
-    ("bresil", "BRA"),
-    ("chine", "CHN"),
-    ("mexique", "MEX"),
-    ("perou", "PER"),
-    ("chili", "CHL"),
-    ("colombie", "COL"),
-    ("argentine", "ARG"),
-    ("equateur", "ECU"),
-    ("bolivie", "BOL"),
-    ("bolivia", "BOL"),
-    ("republica dominicana", "DOM"),
-    ("republique dominicaine", "DOM"),
-    ("nueva zelandia", "NZL"),
-    ("nueva zelanda", "NZL"),
-    ("nouvelle-zelande", "NZL"),
-    ("australie", "AUS"),
-    ("singapur", "SGP"),
-    ("singapour", "SGP"),
-    ("noruega", "NOR"),
-    ("norvege", "NOR"),
-    ("islandia", "ISL"),
-    ("islande", "ISL"),
-    ("marruecos", "MAR"),
-    ("maroc", "MAR"),
-    ("tunez", "TUN"),
-    ("tunisie", "TUN"),
-    ("argelia", "DZA"),
-    ("algerie", "DZA"),
-    ("egipto", "EGY"),
-    ("egypte", "EGY"),
-    ("jordania", "JOR"),
-    ("jordanie", "JOR"),
-    ("liban", "LBN"),
-    ("libano", "LBN"),
-    ("turquia", "TUR"),
-    ("turquie", "TUR"),
-    ("ucrania", "UKR"),
-    ("georgie", "GEO"),
-    ("moldavie", "MDA"),
-    ("moldova", "MDA"),
-    ("indonesie", "IDN"),
-    ("malasia", "MYS"),
-    ("malaisie", "MYS"),
-    ("filipinas", "PHL"),
-    ("tailandia", "THA"),
-    ("thailande", "THA"),
-    ("inde", "IND"),
-    ("sudafrica", "ZAF"),
-    ("afrique du sud", "ZAF"),
-    ("rusia", "RUS"),
-    ("russie", "RUS"),
-    ("cameroun", "CMR"),
-    ("camerun", "CMR"),
-    ("cote d'ivoire", "CIV"),
-    ("costa de marfil", "CIV"),
-    ("panama", "PAN"),
-    ("haiti", "HTI"),
-    ("belgique", "BEL"),
-    ("belgica", "BEL"),
-    ("pays-bas", "NLD"),
-    ("paises bajos", "NLD"),
-    ("grece", "GRC"),
-    ("grecia", "GRC"),
-    ("vietnam", "VNM"),
 ];
 
 #[cfg(test)]
@@ -474,6 +434,18 @@ mod tests {
     }
 
     #[test]
+    fn french_and_spanish_country_names() {
+        assert_eq!(
+            parties("TRAITÉ\n\nLe Gouvernement de la République Centrafricaine;\nLe Gouvernement de la République du Tchad;\nLe Gouvernement de la République de Guinée Équatoriale;\nConscients de la nécessité de coopérer,\n\nArticle premier\nTexte.\n"),
+            ["CAF", "TCD", "GNQ"]
+        );
+        assert_eq!(
+            parties("TRATADO\n\nLos Gobiernos de la República Argentina, de la República Federativa del Brasil y de los Estados Unidos Mexicanos:\n\nArtículo 1\nTexto.\n"),
+            ["ARG", "BRA", "MEX"]
+        );
+    }
+
+    #[test]
     fn hong_kong_and_taiwan_by_their_long_forms() {
         assert_eq!(
             parties("AGREEMENT\n\nPREAMBLE\nThe Governments of the Hong Kong Special Administrative Region of the People\u{2019}s Republic of China and the Republic of Chile, hereinafter the Parties:\n\nArticle 1\nText.\n"),
@@ -493,8 +465,8 @@ mod tests {
 }
 
 /// A Party as the user names it (`--developing`): an ISO 3166 alpha-3 or
-/// alpha-2 code (any case), `EU`, or a country name in English (or one of the
-/// Spanish and French names above), as its alpha-3 code.
+/// alpha-2 code (any case), `EU`, or a country name in English, Spanish or
+/// French, as its alpha-3 code.
 ///
 /// # Errors
 /// A name or code no table knows, with the closest known name or code when
@@ -506,12 +478,12 @@ pub fn resolve(party: &str) -> Result<String, String> {
         return Ok("EU".into());
     }
     let by_code = match trimmed.len() {
-        3 => Country::from_alpha3(trimmed).ok(),
-        2 => Country::from_alpha2(trimmed).ok(),
+        3 => Alpha3::try_from(trimmed).ok().map(|a| a.to_country()),
+        2 => Alpha2::try_from(trimmed).ok().map(|a| a.to_country()),
         _ => None,
     };
     if let Some(c) = by_code {
-        return Ok(c.alpha3.to_string());
+        return Ok(c.alpha3().to_string());
     }
     let folded = fold_text(trimmed);
     let words: Vec<&str> = folded.split_whitespace().collect();
@@ -528,16 +500,17 @@ pub fn resolve(party: &str) -> Result<String, String> {
 
 /// The known name or code nearest to a folded input, when it is a likely typo.
 fn suggestion(folded: &str) -> Option<(String, String)> {
-    let candidates = Country::get_countries().into_iter().flat_map(|c| {
+    let candidates = CountryIterator::new().flat_map(|c| {
+        let code = c.alpha3().to_string();
         [
-            (c.long_name.to_string(), c.alpha3),
-            (c.alpha3.to_string(), c.alpha3),
+            (c.iso_short_name().to_string(), code.clone()),
+            (code.clone(), code),
         ]
     });
     let (distance, name, code) = candidates
         .map(|(name, code)| {
             let d = strsim::levenshtein(folded, &fold_text(&name));
-            (d, name, code.to_string())
+            (d, name, code)
         })
         .min_by_key(|(d, _, _)| *d)?;
     let tolerance = (folded.chars().count() / 4).max(1);
