@@ -268,8 +268,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         );
     }
     match args.format {
-        // no file could be read: a summary of "0 findings in 0 files" would
-        // read as a clean draft, so the report says that nothing was analysed
+        // no file could be read: the errors above say it all (exit 2), and a
+        // summary of "0 findings in 0 files" would read as a clean draft
+        Format::Human if files.is_empty() && failures > 0 && not_analysed == 0 => {}
+        // files read but not analysed (their language): the report says that
+        // nothing was analysed, rather than nothing at all
         Format::Human if files.is_empty() && failures > 0 => writeln!(
             out,
             "{}",
