@@ -16,9 +16,11 @@ use std::sync::LazyLock;
 /// How much of the text after the title is searched (the preamble's opening).
 const OPENING_CHARS: usize = 1500;
 
-/// The Parties the title or the opening of the preamble names, in order of
-/// mention; empty unless at least two are recognised (a bilateral agreement
-/// has two, and one name alone is as likely a place named in passing).
+/// The Parties the title or the opening of the preamble names ("between …
+/// and …", "… hereinafter"), or else those its preamble declares one by one
+/// ("The Government of …, the Government of …"), in order of mention; empty
+/// unless at least two are recognised (a bilateral agreement has two, and one
+/// name alone is as likely a place named in passing).
 pub fn infer(agreement: &Agreement) -> Vec<String> {
     let preamble = agreement
         .provisions
@@ -74,22 +76,27 @@ fn opening(text: &str, chars: usize) -> &str {
 /// government PDF some 3,000 characters in.
 const DECLARATIONS_WITHIN: usize = 8000;
 
-/// The openings of a Party's declaration in a preamble: the government or
+/// The openings of one Party's declaration in a preamble: the government or
 /// head of state of a country, in English, Spanish and French (folded).
 const DECLARERS: &[&str] = &[
     "government of ",
-    "governments of ",
     "president of ",
     "gobierno de ",
     "gobierno del ",
-    "gobiernos de ",
     "presidente de ",
     "gouvernement de ",
     "gouvernement du ",
-    "gouvernements de ",
-    "gouvernements du ",
     "president de ",
     "president du ",
+];
+
+/// The openings of a declaration that lists several Parties ("The
+/// Governments of Brunei Darussalam, the Kingdom of Cambodia, …").
+const LIST_DECLARERS: &[&str] = &[
+    "governments of ",
+    "gobiernos de ",
+    "gouvernements de ",
+    "gouvernements du ",
 ];
 
 /// How far a declaration is read, in bytes: a list of a dozen Parties with
@@ -126,15 +133,16 @@ const DECLARATION_ENDS: &[&str] = &[
 /// (back to the previous clause).
 fn declarations(folded: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for kw in DECLARERS {
-        let plural = kw.contains("ments ") || kw.contains("nos ");
-        // a list runs on past the short names it gives in brackets
-        // ("the Kingdom of Cambodia (Cambodia), the Republic of …")
-        let stops: &[char] = if plural {
-            &[';', ':', '.']
-        } else {
-            &[',', ';', ':', '.', '(']
-        };
+    // one declaration ends with its clause; a list runs on past its commas
+    // and the short names it gives in brackets ("the Kingdom of Cambodia
+    // (Cambodia), the Republic of …")
+    let one: &[char] = &[',', ';', ':', '.', '('];
+    let list: &[char] = &[';', ':', '.'];
+    let openings = DECLARERS
+        .iter()
+        .map(|kw| (kw, one))
+        .chain(LIST_DECLARERS.iter().map(|kw| (kw, list)));
+    for (kw, stops) in openings {
         for (i, _) in folded.match_indices(kw) {
             let rest = &folded[i + kw.len()..];
             let end = rest.find(stops).unwrap_or(rest.len()).min(MAX_DECLARATION);
