@@ -350,6 +350,20 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("etats-unis d'amerique", "USA"),
     ("estados unidos mexicanos", "MEX"),
     ("nueva zelandia", "NZL"),
+    // French state names written with an adjective ("République
+    // Gabonaise"), as West and Central African and Maghreb treaties name
+    // their Parties
+    ("republique gabonaise", "GAB"),
+    ("republique togolaise", "TGO"),
+    ("republique tunisienne", "TUN"),
+    ("republique libanaise", "LBN"),
+    ("republique malgache", "MDG"),
+    ("republique rwandaise", "RWA"),
+    ("republique algerienne democratique et populaire", "DZA"),
+    ("republique arabe d'egypte", "EGY"),
+    ("republique islamique de mauritanie", "MRT"),
+    ("royaume hachemite de jordanie", "JOR"),
+    ("republique arabe syrienne", "SYR"),
     ("confederacion suiza", "CHE"),
     ("confederation suisse", "CHE"),
     // the Republic of China is Taiwan in treaty usage (the People's Republic
@@ -446,6 +460,11 @@ mod tests {
         assert_eq!(
             parties("TRAITÉ\n\nLe Gouvernement de la République Centrafricaine;\nLe Gouvernement de la République du Tchad;\nLe Gouvernement de la République de Guinée Équatoriale;\nConscients de la nécessité de coopérer,\n\nArticle premier\nTexte.\n"),
             ["CAF", "TCD", "GNQ"]
+        );
+        // adjective forms keshvar lacks
+        assert_eq!(
+            parties("TRAITÉ\n\nLe Gouvernement de la République Gabonaise;\nLe Gouvernement de la République Togolaise;\n\nArticle premier\nTexte.\n"),
+            ["GAB", "TGO"]
         );
         assert_eq!(
             parties("TRATADO\n\nLos Gobiernos de la República Argentina, de la República Federativa del Brasil y de los Estados Unidos Mexicanos:\n\nArtículo 1\nTexto.\n"),
