@@ -155,9 +155,7 @@ fn declarations(folded: &str) -> Vec<&str> {
     }
     for kw in DECLARATION_ENDS {
         for (i, _) in folded.match_indices(kw) {
-            let before = &folded[..i];
-            let start = before.rfind(['.', ';', ':', ')']).map_or(0, |j| j + 1);
-            out.push(&before[start..]);
+            out.push(clause_before(folded, i, &['.', ';', ':', ')']));
         }
     }
     out
@@ -209,13 +207,48 @@ fn party_phrases(folded: &str) -> Vec<&str> {
         ", ci-apres",
     ] {
         if let Some(i) = folded.find(kw) {
-            let before = &folded[..i];
-            let start = before.rfind(['.', ';', ':', '\u{a0}']).map_or(0, |j| j + 1);
-            out.push(&before[start..]);
+            out.push(clause_before(folded, i, &['.', ';', ':', '\u{a0}']));
         }
     }
     out
 }
+
+/// The clause of `folded` that ends at byte `end`: back to the last of
+/// `stops` before it (or the start).
+fn clause_before<'a>(folded: &'a str, end: usize, stops: &[char]) -> &'a str {
+    let before = &folded[..end];
+    let start = before.rfind(stops).map_or(0, |j| j + 1);
+    &before[start..]
+}
+
+/// Hong Kong and Macao by their long forms, which also name China, in the
+/// three languages (folded), and the name they stand for.
+const REGION_LONG_FORMS: &[(&str, &str)] = &[
+    (
+        "hong kong special administrative region of the people's republic of china",
+        "hong kong",
+    ),
+    (
+        "region administrativa especial de hong kong de la republica popular china",
+        "hong kong",
+    ),
+    (
+        "region administrative speciale de hong kong de la republique populaire de chine",
+        "hong kong",
+    ),
+    (
+        "macao special administrative region of the people's republic of china",
+        "macao",
+    ),
+    (
+        "region administrativa especial de macao de la republica popular china",
+        "macao",
+    ),
+    (
+        "region administrative speciale de macao de la republique populaire de chine",
+        "macao",
+    ),
+];
 
 /// The Parties a phrase lists, in order: at each word the longest run of
 /// words (up to `MAX_NAME_WORDS`) that names a country, so that names holding
@@ -224,15 +257,9 @@ fn party_phrases(folded: &str) -> Vec<&str> {
 fn parties_in(phrase: &str) -> Vec<String> {
     // Hong Kong and Macao by their long forms are not China as well
     let mut phrase = std::borrow::Cow::Borrowed(phrase);
-    for region in ["hong kong", "macao"] {
-        for (long, short) in [
-            (format!("{region} special administrative region of the people's republic of china"), region.to_string()),
-            (format!("region administrativa especial de {region} de la republica popular china"), region.to_string()),
-            (format!("region administrative speciale de {region} de la republique populaire de chine"), region.to_string()),
-        ] {
-            if phrase.contains(&long) {
-                phrase = std::borrow::Cow::Owned(phrase.replace(&long, &short));
-            }
+    for (long, short) in REGION_LONG_FORMS {
+        if phrase.contains(long) {
+            phrase = std::borrow::Cow::Owned(phrase.replace(long, short));
         }
     }
     let words: Vec<&str> = phrase
