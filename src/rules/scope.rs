@@ -19,6 +19,11 @@ const OPENING_CHARS: usize = 400;
 struct ScopeDef {
     name: String,
     opening_text: Option<Regex>,
+    /// Literals one of which occurs wherever `opening_text` matches (see
+    /// `prefilter::literals`): `opening_text` is anchored, so the regex
+    /// engine walks each opening with no prefilter of its own, and most
+    /// openings hold none of these words.
+    opening_cue: Option<Regex>,
     /// On the agreement's title: the whole agreement is in the scope.
     agreement_title: Option<Regex>,
 }
@@ -90,9 +95,23 @@ impl ScopeDefs {
                 .agreement_title
                 .as_deref()
                 .map(|p| super::load::compile_pattern(p, terms).map_err(failed));
+            let opening_text = opening_text.transpose()?;
+            let opening_cue = opening_text.as_ref().and_then(|re| {
+                let literals = super::prefilter::literals(re.as_str())?;
+                let alternation = literals
+                    .iter()
+                    .map(|l| regex::escape(&String::from_utf8_lossy(l)))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                regex::bytes::RegexBuilder::new(&alternation)
+                    .unicode(false)
+                    .build()
+                    .ok()
+            });
             defs.push(ScopeDef {
                 name: name.clone(),
-                opening_text: opening_text.transpose()?,
+                opening_text,
+                opening_cue,
                 agreement_title: agreement_title.transpose()?,
             });
         }
@@ -181,12 +200,20 @@ impl ScopeDefs {
     /// services and electronic commerce" is a chapter's general scope).
     fn opening_bits(&self, agreement: &Agreement, article: &Provision) -> u32 {
         let text = agreement.full_text(article);
-        let end = text
-            .char_indices()
-            .nth(OPENING_CHARS)
-            .map_or(text.len(), |(i, _)| i);
-        let folded = fold_text(&text[..end]);
-        let opening = self.pattern_bits(&folded, |d| d.opening_text.as_ref());
+        let folded = fold_text(char_prefix(text, OPENING_CHARS));
+        let opening = self
+            .defs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.opening_text.as_ref().is_some_and(|re| {
+                    d.opening_cue
+                        .as_ref()
+                        .is_none_or(|cue| cue.is_match(folded.as_bytes()))
+                        && re.is_match(folded.as_bytes())
+                })
+            })
+            .fold(0, |acc, (i, _)| acc | self.data_bit(i));
         if opening == 0 {
             return 0; // most chapters: no need to ask which scopes the text names
         }
@@ -368,6 +395,21 @@ impl ScopeDefs {
         }
         bits
     }
+}
+
+/// The first `chars` chars of `text` (all of it when shorter).
+fn char_prefix(text: &str, chars: usize) -> &str {
+    if text.len() <= chars {
+        return text; // no more chars than bytes
+    }
+    // a char starts at every byte that is not a UTF-8 continuation byte
+    let end = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| (b as i8) >= -0x40)
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// The own text of a division (chapter, section, annex…): from below its
