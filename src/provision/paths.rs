@@ -37,7 +37,11 @@ fn assign_under(parent: &str, provisions: &mut [Provision]) {
         p.path = if parent.is_empty() {
             segment.into_owned()
         } else {
-            format!("{parent}/{segment}")
+            let mut path = String::with_capacity(parent.len() + 1 + segment.len());
+            path.push_str(parent);
+            path.push('/');
+            path.push_str(&segment);
+            path
         };
         if !p.children.is_empty() {
             let path = std::mem::take(&mut p.path);
@@ -77,7 +81,11 @@ fn segment(p: &Provision, ordinal: usize) -> String {
     } else {
         ""
     };
-    format!("{prefix}{glue}{number}")
+    let mut segment = String::with_capacity(prefix.len() + glue.len() + number.len());
+    segment.push_str(prefix);
+    segment.push_str(glue);
+    segment.push_str(&number);
+    segment
 }
 
 /// "14.2", "1-01", "XXIV", "12 bis" → a path-safe lowercase form. A draft's
@@ -100,6 +108,7 @@ pub fn normalize_number(number: &str) -> String {
             }
             '/' => out.push('-'),
             '(' | ')' | '[' | ']' | '\u{2026}' => {}
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }

@@ -349,7 +349,11 @@ fn repeated_heading_end(text: &str, p: &Provision) -> usize {
     let heading = p
         .title
         .as_deref()
-        .is_some_and(|t| !t.is_empty() && first_line.contains(t))
+        // memmem: a one-off `str::contains` sets up a searcher costlier than
+        // the search of one line
+        .is_some_and(|t| {
+            !t.is_empty() && memchr::memmem::find(first_line.as_bytes(), t.as_bytes()).is_some()
+        })
         || p.number
             .as_deref()
             .is_some_and(|n| first_line.split_whitespace().nth(1) == Some(n));
