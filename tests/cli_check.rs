@@ -363,7 +363,11 @@ fn a_baseline_hides_what_it_knew_even_after_reflowing() {
             next.to_str().unwrap(),
         ])
         .assert()
-        .code(0);
+        .code(0)
+        .stderr(predicates::str::contains(
+            "findings already in the baseline not shown",
+        ))
+        .stderr(predicates::str::contains("(s)").not());
     // a new clause is new
     let added = format!(
         "{}\nArticle 9.1: Culture\n\nThis Chapter does not apply to audiovisual services.\n",

@@ -60,7 +60,7 @@ fn a_mixed_folder_is_coded_and_the_failures_named() {
         );
     }
     assert!(
-        stderr.contains("coded 4 agreement(s), 4 failed, 1 skipped"),
+        stderr.contains("coded 4 agreements, 4 failed, 1 skipped"),
         "{stderr}"
     );
     assert!(

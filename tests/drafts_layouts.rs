@@ -253,7 +253,7 @@ fn a_language_not_analysed_is_refused_with_one_line() {
     assert!(
         human
             .trim_end()
-            .ends_with("1 file not read or not analysed (named on standard error above)"),
+            .ends_with("1 file not read or not analysed (its error line is on standard error)"),
         "{human}"
     );
 }

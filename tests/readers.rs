@@ -526,7 +526,7 @@ fn corpus_reads_every_format_and_names_what_it_skips() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
-        stderr.contains("coded 4 agreement(s), 0 failed, 2 skipped"),
+        stderr.contains("coded 4 agreements, 0 failed, 2 skipped"),
         "{stderr}"
     );
     assert!(
@@ -635,10 +635,7 @@ fn shared_case_corpus_codes_markdown() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("coded 2 agreement(s), 0 failed"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("coded 2 agreements, 0 failed"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("agreement.md"));
 }
 

@@ -72,14 +72,17 @@ totals = { $findings ->
    *[other] { $files } files
 }
 totals-none-reviewed = No file was analysed: { $count ->
-    [one] the file was not read or not analysed (named on standard error above)
-   *[other] { $count } files were not read or not analysed (named on standard error above)
+    [one] the file was not read or not analysed (its error line is on standard error)
+   *[other] { $count } files were not read or not analysed (their error lines are on standard error)
 }
 totals-not-reviewed = { $count ->
-    [one] 1 file not read or not analysed (named on standard error above)
-   *[other] { $count } files not read or not analysed (named on standard error above)
+    [one] 1 file not read or not analysed (its error line is on standard error)
+   *[other] { $count } files not read or not analysed (their error lines are on standard error)
 }
-baseline-hidden = { $count } finding(s) already in the baseline not shown
+baseline-hidden = { $count ->
+    [one] 1 finding already in the baseline not shown
+   *[other] { $count } findings already in the baseline not shown
+}
 
 ## The summary line of a file
 

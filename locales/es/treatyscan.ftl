@@ -72,12 +72,12 @@ totals = { $findings ->
    *[other] { $files } archivos
 }
 totals-none-reviewed = No se analizó ningún archivo: { $count ->
-    [one] el archivo no se leyó o no se analizó (indicado más arriba en la salida de errores)
-   *[other] { $count } archivos no se leyeron o no se analizaron (indicados más arriba en la salida de errores)
+    [one] el archivo no se leyó o no se analizó (su línea de error está en la salida de errores)
+   *[other] { $count } archivos no se leyeron o no se analizaron (sus líneas de error están en la salida de errores)
 }
 totals-not-reviewed = { $count ->
-    [one] 1 archivo no leído o no analizado (indicado más arriba en la salida de errores)
-   *[other] { $count } archivos no leídos o no analizados (indicados más arriba en la salida de errores)
+    [one] 1 archivo no leído o no analizado (su línea de error está en la salida de errores)
+   *[other] { $count } archivos no leídos o no analizados (sus líneas de error están en la salida de errores)
 }
 baseline-hidden = { $count ->
     [one] { $count } hallazgo ya presente en la referencia (--baseline) no se muestra

@@ -72,12 +72,12 @@ totals = { $findings ->
    *[other] { $files } fichiers
 }
 totals-none-reviewed = Aucun fichier n'a été analysé : { $count ->
-    [one] le fichier n'a pas été lu ou pas été analysé (signalé plus haut sur la sortie d'erreur)
-   *[other] { $count } fichiers n'ont pas été lus ou pas été analysés (signalés plus haut sur la sortie d'erreur)
+    [one] le fichier n'a pas été lu ou pas été analysé (sa ligne d'erreur est sur la sortie d'erreur)
+   *[other] { $count } fichiers n'ont pas été lus ou pas été analysés (leurs lignes d'erreur sont sur la sortie d'erreur)
 }
 totals-not-reviewed = { $count ->
-    [one] 1 fichier non lu ou non analysé (signalé plus haut sur la sortie d'erreur)
-   *[other] { $count } fichiers non lus ou non analysés (signalés plus haut sur la sortie d'erreur)
+    [one] 1 fichier non lu ou non analysé (sa ligne d'erreur est sur la sortie d'erreur)
+   *[other] { $count } fichiers non lus ou non analysés (leurs lignes d'erreur sont sur la sortie d'erreur)
 }
 baseline-hidden = { $count ->
     [one] { $count } constat déjà présent dans la référence (--baseline) n'est pas affiché

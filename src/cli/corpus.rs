@@ -196,9 +196,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     for f in &outcome.failures {
         eprintln!("error: {}: {}", f.file, super::one_line(&f.reason));
     }
+    let coded = outcome.rows.len();
     eprintln!(
-        "coded {} agreement(s), {} failed, {} skipped",
-        outcome.rows.len(),
+        "coded {coded} {}, {} failed, {} skipped",
+        if coded == 1 {
+            "agreement"
+        } else {
+            "agreements"
+        },
         outcome.failures.len(),
         skipped.len()
     );
