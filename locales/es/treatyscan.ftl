@@ -371,8 +371,8 @@ compare-binding-gained = la disposición pasa a ser vinculante (el texto de A so
 compare-binding-lost = la disposición deja de ser vinculante (el texto de A obliga; el de B solo permite, alienta o reconoce)
 compare-convention-gained = la disposición ahora remite a la Convención de 2005
 compare-convention-lost = la disposición ya no remite a la Convención de 2005
-compare-gap-opened = B abre esta laguna, ausente en A
-compare-gap-closed = B subsana esta laguna de A
+compare-gap-opened = B presenta esta laguna, que A no tenía
+compare-gap-closed = B subsana esta laguna, que A presentaba
 # un sector como objeto de «abarca» (compare-coverage-*): con su artículo
 compare-sector-cultural-industries = las industrias culturales
 compare-sector-cultural-goods-and-services = los bienes y servicios culturales

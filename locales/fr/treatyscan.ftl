@@ -371,8 +371,8 @@ compare-binding-gained = la disposition devient contraignante (le texte de A se 
 compare-binding-lost = la disposition cesse d'être contraignante (le texte de A oblige ; celui de B se borne à permettre, encourager ou reconnaître)
 compare-convention-gained = la disposition renvoie désormais à la Convention de 2005
 compare-convention-lost = la disposition ne renvoie plus à la Convention de 2005
-compare-gap-opened = B ouvre cette lacune, absente de A
-compare-gap-closed = B comble cette lacune de A
+compare-gap-opened = B présente cette lacune, que A n'avait pas
+compare-gap-closed = B comble cette lacune, que A présentait
 # a sector as the object of « couvre » (compare-coverage-*): with its article
 compare-sector-cultural-industries = les industries culturelles
 compare-sector-cultural-goods-and-services = les biens et services culturels
