@@ -341,6 +341,14 @@ fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
          shall impose customs duties on electronic transmissions.\n",
     )
     .unwrap();
+    // a title set over two lines, broken at a hyphen, then the preamble
+    std::fs::write(
+        dir.path().join("wrapped.txt"),
+        "AGREEMENT ESTABLISHING THE ARCADIA-\nBOREALIA FREE TRADE AREA\nPREAMBLE\n\n\
+         The Parties agree as follows.\n\nArticle 1 Scope\n\nThis Agreement applies \
+         to trade in goods.\n",
+    )
+    .unwrap();
     let out = corpus(&["--format", "jsonl"], dir.path());
     let text = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<serde_json::Value> = text
@@ -364,6 +372,10 @@ fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
     // a chapter published alone: no formula, so no date
     let chapter = row("chapter.txt");
     assert_eq!(chapter["name"], "ELECTRONIC COMMERCE");
+    assert_eq!(
+        row("wrapped.txt")["name"],
+        "AGREEMENT ESTABLISHING THE ARCADIA-BOREALIA FREE TRADE AREA"
+    );
     assert!(chapter["date_signed"].is_null(), "{chapter}");
     assert_eq!(chapter["language"], "en");
 }

@@ -314,14 +314,26 @@ impl Agreement {
         if let Some(name) = &self.metadata.name {
             return Some(name.clone());
         }
-        let line = self
+        let mut lines = self
             .title_page()?
             .lines()
             .map(|l| l.trim().trim_start_matches('#').trim())
-            .find(|l| !l.is_empty())?;
+            .skip_while(|l| l.is_empty());
+        let mut line = lines.next()?.to_string();
+        // a title set over several lines ("AGREEMENT ESTABLISHING THE
+        // ASEAN-AUSTRALIA-" / "NEW ZEALAND FREE TRADE AREA") is one name
+        for next in lines {
+            if next.is_empty() || !continues_title(&line, next) {
+                break;
+            }
+            if !line.ends_with('-') {
+                line.push(' ');
+            }
+            line.push_str(next);
+        }
         const NAME_CHARS: usize = 200;
         Some(match line.char_indices().nth(NAME_CHARS) {
-            None => line.to_string(),
+            None => line,
             Some((cut, _)) => {
                 let cut = line[..cut].rfind(' ').unwrap_or(cut);
                 format!("{}…", &line[..cut])
@@ -389,6 +401,62 @@ impl Agreement {
     }
 }
 
+/// Whether `next`, the line below `title` on a title page, goes on with the
+/// same title: the title breaks off on a hyphen ("ASEAN-AUSTRALIA-"), the
+/// line goes on in lower case, or both are set in capitals ("REGIONAL
+/// COMPREHENSIVE ECONOMIC PARTNERSHIP" / "AGREEMENT"). A line that opens the
+/// text ("PREAMBLE", "TABLE OF CONTENTS", "CHAPTER 1") is not part of the title,
+/// nor is anything after a closed short form ("… (NAFTA)").
+fn continues_title(title: &str, next: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "preamble",
+        "preambulo",
+        "préambule",
+        "préambulo",
+        "preámbulo",
+        "preambule",
+        "table of contents",
+        "contents",
+        "table des matières",
+        "table des matieres",
+        "sommaire",
+        "índice",
+        "indice",
+    ];
+    const HEADINGS: &[&str] = &[
+        "chapter ",
+        "article ",
+        "annex ",
+        "part ",
+        "section ",
+        "capítulo ",
+        "capitulo ",
+        "artículo ",
+        "articulo ",
+        "anexo ",
+        "parte ",
+        "sección ",
+        "seccion ",
+        "chapitre ",
+        "annexe ",
+        "partie ",
+        "titre ",
+        "title ",
+    ];
+    let lower = next.to_lowercase();
+    if OPENINGS.contains(&lower.as_str())
+        || HEADINGS.iter().any(|h| lower.starts_with(h))
+        || title.ends_with(')')
+    {
+        return false;
+    }
+    let capitals =
+        |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+    title.ends_with('-')
+        || next.starts_with(char::is_lowercase)
+        || (capitals(title) && capitals(next))
+}
+
 /// Moves a provision (and everything in it) `shift` bytes on and puts its
 /// path under `file:`.
 fn rebase(p: &mut Provision, shift: usize, file: &str) {
@@ -396,5 +464,42 @@ fn rebase(p: &mut Provision, shift: usize, file: &str) {
     p.path = format!("{file}:{}", p.path);
     for c in &mut p.children {
         rebase(c, shift, file);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::continues_title;
+
+    #[test]
+    fn a_title_goes_on_in_capitals_after_a_hyphen_or_in_lower_case() {
+        assert!(continues_title(
+            "REGIONAL COMPREHENSIVE ECONOMIC PARTNERSHIP",
+            "AGREEMENT"
+        ));
+        assert!(continues_title(
+            "THE ASEAN-AUSTRALIA-",
+            "New Zealand Free Trade Area"
+        ));
+        assert!(continues_title(
+            "Agreement between the European Union",
+            "and Japan"
+        ));
+        // what opens the text, or follows a closed short form, is not the title
+        assert!(!continues_title(
+            "REGIONAL COMPREHENSIVE ECONOMIC PARTNERSHIP AGREEMENT",
+            "TABLE OF CONTENTS"
+        ));
+        assert!(!continues_title("ACCORD DE PARTENARIAT", "PRÉAMBULE"));
+        assert!(!continues_title("TRADE AGREEMENT", "CHAPTER 1"));
+        assert!(!continues_title(
+            "NORTH AMERICAN FREE TRADE AGREEMENT (NAFTA)",
+            "PREAMBLE TO THE AGREEMENT"
+        ));
+        // a line in its own case after a title in mixed case is the text
+        assert!(!continues_title(
+            "Free Trade Agreement",
+            "The Parties to this Agreement,"
+        ));
     }
 }

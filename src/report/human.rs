@@ -73,7 +73,12 @@ pub fn render_human_in(
     let mut out = String::new();
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
     for file in files {
-        let name = file.agreement.name.as_deref().unwrap_or(&file.path);
+        // the agreement's name and the file it was read from (findings
+        // below point into the file)
+        let name = match file.agreement.name.as_deref() {
+            Some(name) if name != file.path => format!("{name} ({})", file.path),
+            _ => file.path.clone(),
+        };
         let _ = writeln!(
             out,
             "{} {name}: {}\n",

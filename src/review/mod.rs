@@ -61,9 +61,14 @@ pub fn review(
     } else {
         Vec::new()
     };
+    let mut metadata = agreement.metadata.clone();
+    // a text without metadata is named by its title page, as `corpus` names it
+    if metadata.name.is_none() {
+        metadata.name = agreement.name();
+    }
     FileFindings {
         path: path.to_string(),
-        agreement: agreement.metadata.clone(),
+        agreement: metadata,
         findings,
         gaps,
         notes,
