@@ -315,6 +315,32 @@ fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// The name of the Party with ISO 3166 alpha-3 code `code` (or `EU`) in
+/// language `lang` ("en", "es" or "fr"), for a reader: "Viet Nam", "Viêt Nam",
+/// "Union européenne". `None` for a code no country table knows (a Party
+/// named as written).
+pub fn party_name(code: &str, lang: &str) -> Option<String> {
+    if code == "EU" {
+        return Some(
+            match lang {
+                "es" => "Unión Europea",
+                "fr" => "Union européenne",
+                _ => "European Union",
+            }
+            .to_string(),
+        );
+    }
+    let country = Alpha3::try_from(code).ok()?.to_country();
+    // the usual name in the language ("Taiwan", "Corée du Sud"), or else
+    // the ISO short name
+    let name = country
+        .translations()
+        .get(lang)
+        .copied()
+        .unwrap_or(country.iso_short_name());
+    Some(name.to_string())
+}
+
 /// Every name `keshvar` gives a country in English, Spanish and French, to
 /// its alpha-3 code: ISO short names and English names first, so that they
 /// win over a long form or another language's name that two countries share

@@ -35,6 +35,26 @@ pub fn label(key: &str) -> String {
     Locale::of(lang).t(&format!("html-{key}"))
 }
 
+/// `label(key)` with the page language's colon ("Recommandation :").
+fn colon(key: &str) -> String {
+    Locale::of(page_lang()).colon(&label(key))
+}
+
+/// Parties or other gap evidence for the page: each code with its name in
+/// the page's language, separated by semicolons when a name holds a comma.
+fn party_list(items: &[String]) -> String {
+    let labels: Vec<String> = items
+        .iter()
+        .map(|e| super::evidence_label(e, page_lang()))
+        .collect();
+    labels.join(super::evidence_separator(&labels))
+}
+
+/// What follows a label run into its text: ": ", French " : ".
+fn colon_gap() -> String {
+    format!("{} ", Locale::of(page_lang()).colon(""))
+}
+
 /// Counted phrases ("3 findings") by key (`findings`, `gaps`, `files`,
 /// `clauses`, `articles`), in the language of [`label`].
 pub fn counted(key: &str, n: usize) -> String {
@@ -71,7 +91,7 @@ fn negotiation(n: &crate::model::negotiation::NegotiationReport) -> Markup {
                 p.note { (label("negotiation-gaps-note")) }
                 ul.readings {
                     @for g in &n.gaps {
-                        li { code { (g.gap.as_str()) } " " (g.message) ": " (g.describe_in(l)) }
+                        li { code { (g.gap.as_str()) } " " (g.message) (colon_gap()) (g.describe_in(l)) }
                     }
                 }
             }
@@ -325,7 +345,7 @@ impl Page<'_> {
                             (self.toc(files, &groups, run))
                         }
                         main {
-                            @for note in run.notes { p.note.run-note { b { (label("note")) ": " } (note) } }
+                            @for note in run.notes { p.note.run-note { b { (colon("note")) " " } (note) } }
                             @if let Some(c) = run.combined {
                                 section.file #combined {
                                     h2 { (label("combined-gaps")) " (" (counted("files", c.files)) ")" }
@@ -333,7 +353,7 @@ impl Page<'_> {
                                         let name = short_name(&f.path);
                                         gs.iter().map(move |g| (g, format!("{name}:{}", g.findings[0].provision.path)))
                                     }))))
-                                    @for note in &c.notes { p.note { b { (label("note")) ": " } (note) } }
+                                    @for note in &c.notes { p.note { b { (colon("note")) " " } (note) } }
                                 }
                             }
                             @for (i, file) in files.iter().enumerate() {
@@ -477,26 +497,26 @@ impl Page<'_> {
                 dl.meta {
                     @if let Some(name) = m.name.as_deref().or(self.outline(i).title.as_deref()) { dt { (label("agreement")) } dd { (name) } }
                     dt { (label("file")) } dd.path { (file.path) }
-                    @if !m.parties.is_empty() { dt { (label("parties")) } dd { (m.parties.join(", ")) } }
+                    @if !m.parties.is_empty() { dt { (label("parties")) } dd { (party_list(&m.parties)) } }
                     @if let Some(d) = &m.date_signed { dt { (label("signed")) } dd { (d) } }
                     @if let Some(d) = &m.date_into_force { dt { (label("in-force")) } dd { (d) } }
                     @if let Some(l) = &m.language { dt { (label("language")) } dd { (l) } }
                 }
                 ul.headline {
-                    li.bad[standing.clauses == 0] { b { (label("cultural-clauses")) ": " } (standing.clauses) }
-                    li.bad[ecommerce_bad] { b { (label("e-commerce")) ": " } (ecommerce) }
-                    li.bad[convention_bad] { b { (label("convention")) ": " } (convention) }
+                    li.bad[standing.clauses == 0] { b { (colon("cultural-clauses")) " " } (standing.clauses) }
+                    li.bad[ecommerce_bad] { b { (colon("e-commerce")) " " } (ecommerce) }
+                    li.bad[convention_bad] { b { (colon("convention")) " " } (convention) }
                     @if self.combined {
-                        li { b { (label("gaps")) ": " } a href="#combined" { (label("see-combined")) } }
+                        li { b { (colon("gaps")) " " } a href="#combined" { (label("see-combined")) } }
                     } @else {
-                        li.bad[!file.gaps.is_empty()] { b { (label("gaps")) ": " } (file.gaps.len()) }
+                        li.bad[!file.gaps.is_empty()] { b { (colon("gaps")) " " } (file.gaps.len()) }
                     }
                 }
                 @if by_category.0 + by_category.1 > 0 {
-                    p.hidden-note { b { (label("not-shown-category")) ": " } (both(by_category)) }
+                    p.hidden-note { b { (colon("not-shown-category")) " " } (both(by_category)) }
                 }
                 @if by_baseline.0 + by_baseline.1 > 0 {
-                    p.hidden-note { b { (label("not-shown-baseline")) ": " } (both(by_baseline)) }
+                    p.hidden-note { b { (colon("not-shown-baseline")) " " } (both(by_baseline)) }
                 }
                 @if !per_category.is_empty() {
                     table.categories {
@@ -513,7 +533,7 @@ impl Page<'_> {
                         }
                     }
                 }
-                @for note in &file.notes { p.note { b { (label("note")) ": " } (note) } }
+                @for note in &file.notes { p.note { b { (colon("note")) " " } (note) } }
             }
         }
     }
@@ -565,7 +585,7 @@ impl Page<'_> {
                 blockquote.excerpt { (marked(&f.excerpt, &f.marks)) }
                 @if let Some(r) = &f.revision {
                     p.revision {
-                        b { (label("tracked-change")) ": " }
+                        b { (colon("tracked-change")) " " }
                         (label(match r.kind {
                             RevisionKind::Insertion => "proposed-by",
                             RevisionKind::Deletion => "deleted-by",
@@ -578,7 +598,7 @@ impl Page<'_> {
                 }
                 @if let Some(n) = &f.negotiation {
                     p.negotiation.bracketed[n.status != crate::model::negotiation::Status::Agreed] {
-                        b { (label("negotiation")) ": " } (n.describe_in(Locale::of(page_lang())))
+                        b { (colon("negotiation")) " " } (n.describe_in(Locale::of(page_lang())))
                     }
                     @for note in &n.notes { blockquote.excerpt { (note) } }
                 }
@@ -594,12 +614,12 @@ impl Page<'_> {
                     }
                     ul.guidelines {
                         @for (para, summary) in &paragraphs {
-                            li { b { (label("guideline")) " " (para) } @if !summary.is_empty() { ": " (summary) } }
+                            li { b { (label("guideline")) " " (para) } @if !summary.is_empty() { (colon_gap()) (summary) } }
                         }
                     }
                 }
                 details.rules {
-                    summary { (label("rules")) ": " (f.rule_codes().join(", ")) }
+                    summary { (colon("rules")) " " (f.rule_codes().join(", ")) }
                     @for rule in &f.rules {
                         p { code { (rule.code) } " " b { (rule.title_in(page_lang())) } }
                         @for para in rule.explanation_in(page_lang()).split("\n\n") { p { (para) } }
@@ -638,16 +658,18 @@ fn gap_list(gaps: &[Gap], prefix: &str, targets: &Targets) -> Markup {
                 }
                 @if !g.evidence.is_empty() {
                     p {
-                        b { (label("concerns")) ": " }
+                        b { (colon("concerns")) " " }
+                        @let labels: Vec<String> = g.evidence.iter().map(|e| super::evidence_label(e, page_lang())).collect();
+                        @let separator = super::evidence_separator(&labels);
                         @for (k, e) in g.evidence.iter().enumerate() {
-                            @if k > 0 { ", " }
+                            @if k > 0 { (separator) }
                             @if let Some((anchor, name)) = targets.get(e) {
                                 a href={"#" (anchor)} { (name) } " " span.path { (e) }
-                            } @else { (e) }
+                            } @else { (labels[k]) }
                         }
                     }
                 }
-                p.recommendation { b { (label("recommendation")) ": " } (g.recommendation) }
+                p.recommendation { b { (colon("recommendation")) " " } (g.recommendation) }
                 p { b { (label("suggested-clause")) ":" } }
                 @if let Some(k) = super::same_clause_as(gaps, n) {
                     p.clause-ref { a href={"#" (prefix) "-gap" (k)} { (Locale::of(page_lang()).tr("gap-same-clause", &[("gap", gaps[k].id.as_str().into())])) } }
@@ -658,7 +680,7 @@ fn gap_list(gaps: &[Gap], prefix: &str, targets: &Targets) -> Markup {
                     @for (i, para) in g.guideline.iter().enumerate() {
                         li {
                             b { (label("guideline")) " " (para) }
-                            @if let Some(s) = g.info.guideline_summaries_in(page_lang()).get(i).filter(|s| !s.is_empty() && g.info.guideline.get(i) == Some(para)) { ": " (s) }
+                            @if let Some(s) = g.info.guideline_summaries_in(page_lang()).get(i).filter(|s| !s.is_empty() && g.info.guideline.get(i) == Some(para)) { (colon_gap()) (s) }
                         }
                     }
                     @if !g.convention_article.is_empty() {

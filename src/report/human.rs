@@ -169,7 +169,12 @@ fn render_gap(out: &mut String, path: &str, gaps: &[Gap], i: usize, style: Style
         locale.t("agreement-level")
     );
     if !g.evidence.is_empty() {
-        let concerns = g.evidence.join(", ");
+        let concerns: Vec<String> = g
+            .evidence
+            .iter()
+            .map(|e| super::evidence_label(e, locale.lang()))
+            .collect();
+        let concerns = concerns.join(super::evidence_separator(&concerns));
         let _ = writeln!(
             out,
             "   = {}",

@@ -216,9 +216,51 @@ impl Standing {
     }
 }
 
+/// How items of evidence (as `evidence_label` gives them) are listed: with
+/// semicolons when one holds a comma (the ISO form "Lao, République
+/// démocratique populaire"), with commas otherwise.
+pub fn evidence_separator(labels: &[String]) -> &'static str {
+    if labels.iter().any(|l| l.contains(',')) {
+        "; "
+    } else {
+        ", "
+    }
+}
+
+/// One item of a gap's evidence as a reader is shown it: a Party code with
+/// its name in `lang` ("Viet Nam (VNM)"), anything else (a provision's
+/// path, a Party named as written) as it is.
+pub fn evidence_label(item: &str, lang: crate::locale::Lang) -> String {
+    let is_code = (2..=3).contains(&item.len()) && item.bytes().all(|b| b.is_ascii_uppercase());
+    match is_code
+        .then(|| crate::provision::parties::party_name(item, lang.code()))
+        .flatten()
+    {
+        Some(name) => format!("{name} ({item})"),
+        None => item.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::locale::{Lang, Locale};
+
+    #[test]
+    fn party_codes_in_gap_evidence_are_named_in_the_report_language() {
+        use super::{evidence_label, evidence_separator};
+        assert_eq!(evidence_label("VNM", Lang::En), "Vietnam (VNM)");
+        assert_eq!(evidence_label("PER", Lang::Es), "Perú (PER)");
+        assert_eq!(evidence_label("EU", Lang::Fr), "Union européenne (EU)");
+        // a provision's path and a Party named as written stay as they are
+        assert_eq!(evidence_label("ch2/art2.1", Lang::En), "ch2/art2.1");
+        assert_eq!(evidence_label("ARC", Lang::En), "ARC");
+        let fr: Vec<String> = ["LAO", "THA"]
+            .iter()
+            .map(|c| evidence_label(c, Lang::Fr))
+            .collect();
+        assert_eq!(evidence_separator(&fr), "; ", "{fr:?}");
+        assert_eq!(evidence_separator(&["Peru (PER)".into()]), ", ");
+    }
 
     #[test]
     fn the_review_notes_are_the_english_messages() {
