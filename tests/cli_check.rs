@@ -461,3 +461,48 @@ fn an_unknown_developing_party_is_a_usage_error_with_a_suggestion() {
         .expect("gap open for a named developing Party");
     assert_eq!(gap["evidence"], serde_json::json!(["PER"]));
 }
+
+#[test]
+fn an_undated_signed_text_says_the_guidelines_gap_assumes_a_recent_date() {
+    // a signed agreement whose witness clause gives no date (NAFTA's does
+    // not): the 2017-guidelines gap opens, and the report says why; a draft,
+    // undated by nature, gets no such note
+    let dir = tempfile::tempdir().unwrap();
+    let body = "FREE TRADE AGREEMENT BETWEEN ARCADIA AND BOREALIA\n\n\
+                Article 1 Objectives\n\nThe Parties establish a free trade area.\n\n\
+                Article 2 Electronic Commerce\n\nNo Party shall impose customs duties on \
+                electronic transmissions.\n\n";
+    let signed = dir.path().join("signed.txt");
+    std::fs::write(
+        &signed,
+        format!("{body}IN WITNESS WHEREOF, the undersigned, being duly authorized, have signed this Agreement.\n"),
+    )
+    .unwrap();
+    let draft = dir.path().join("draft.txt");
+    std::fs::write(&draft, body).unwrap();
+    let notes_of = |path: &std::path::Path| {
+        let v = json_of(&["check", "--format", "json", path.to_str().unwrap()]);
+        let file = &v["files"][0];
+        assert!(
+            file["gaps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|g| g["id"] == "missing_guidelines_reference"),
+            "{file}"
+        );
+        file["notes"].clone()
+    };
+    let notes = notes_of(&signed);
+    assert!(
+        notes
+            .as_array()
+            .is_some_and(|n| n.iter().any(|n| n == treatyscan::review::DATE_UNKNOWN)),
+        "{notes}"
+    );
+    let notes = notes_of(&draft);
+    assert!(
+        !notes.to_string().contains("signing date not found"),
+        "{notes}"
+    );
+}

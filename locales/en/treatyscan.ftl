@@ -104,6 +104,7 @@ summary-other-gaps = { $count ->
 ## Notes
 
 note-parties-unknown = preferential treatment not assessed: no Party was recognised as a country, so whether one is a developing country is unknown (name it with --developing PARTY)
+note-date-unknown = signing date not found: a gap that concerns only agreements signed after the 2017 guidelines is reported as if this one were signed after them
 note-developing-named = preferential treatment assessed with the Parties named by --developing counted as developing countries
 note-structure-not-found = structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)
 note-gaps-per-file = gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)

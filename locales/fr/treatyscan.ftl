@@ -104,6 +104,7 @@ summary-other-gaps = { $count ->
 ## Remarques
 
 note-parties-unknown = traitement préférentiel non évalué : aucune Partie n'a été reconnue comme un pays ; on ne sait donc pas si l'une d'elles est un pays en développement (indiquez-la avec --developing PARTIE)
+note-date-unknown = date de signature introuvable : une lacune qui ne concerne que les accords signés après les directives de 2017 est signalée comme si celui-ci avait été signé après elles
 note-developing-named = traitement préférentiel évalué en comptant comme pays en développement les Parties indiquées avec --developing
 note-structure-not-found = structure introuvable : aucun intitulé d'article, de chapitre ni d'annexe ; les constats sont donnés par entrée (un bloc de texte, une entrée `Secteur :` ou une entrée numérotée)
 note-gaps-per-file = les lacunes ont été établies fichier par fichier ; des dispositions des autres fichiers peuvent les combler (utilisez --combine lorsque les fichiers forment un seul accord)

@@ -249,14 +249,19 @@ fn liberalising_divisions(input: &GapInput, liberalised: &Liberalised) -> Vec<St
 /// sixth day of May, 2003": a PDF or a text has no metadata, and the same
 /// agreement read from ToTA or from its PDF must open the same gaps).
 /// Undated texts (drafts) and dates that do not start with a year are not.
-fn signed_before(agreement: &Agreement, date: &str) -> bool {
-    let Some(signed) = agreement
+/// When the agreement was signed: its metadata date, or the date of its
+/// closing formula ("Done at …, this … day of …"); `None` when neither says.
+pub fn signing_date(agreement: &Agreement) -> Option<String> {
+    agreement
         .metadata
         .date_signed
         .as_deref()
         .map(|d| d.trim().to_string())
         .or_else(|| crate::provision::signed::signed_date(&agreement.text.text))
-    else {
+}
+
+fn signed_before(agreement: &Agreement, date: &str) -> bool {
+    let Some(signed) = signing_date(agreement) else {
         return false;
     };
     let signed = signed.as_str();

@@ -19,20 +19,30 @@ use std::sync::LazyLock;
 /// when the text has no closing formula with a date (a chapter, a draft with
 /// "[date]") or the date is not one this reader knows how to spell.
 pub fn signed_date(text: &str) -> Option<String> {
-    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^[ \t]*(?:Done|DONE|Hecho|HECHO|Fait|FAIT)\b[^\n]{0,20}?\b(?:at|AT|in|IN|en|EN|à|À|a)\b").expect("opening")
-    });
-    // the witness clause, when it carries the date itself ("En foi de quoi,
-    // … ont apposé leur signature au bas du présent Traité, le 29 janvier
-    // 2003"): read only when no "Done at" formula is found
-    static WITNESS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^[ \t]*(?:IN WITNESS WHEREOF|In witness whereof|EN FOI DE QUOI|En foi de quoi|EN FE DE LO CUAL|En fe de lo cual)\b").expect("witness")
-    });
     match OPENING.find(text) {
         Some(at) => date_after(text, at.end()),
         None => date_after(text, WITNESS.find(text)?.end()),
     }
 }
+
+/// Whether `text` closes as a signed agreement does: a "Done at" formula or
+/// a witness clause ("IN WITNESS WHEREOF", "En foi de quoi"), dated or not.
+/// A draft or a chapter published alone has neither.
+pub fn has_closing_formula(text: &str) -> bool {
+    OPENING.is_match(text) || WITNESS.is_match(text)
+}
+
+/// The opening of a "Done at" formula ("Done at Hanoi", "Hecho en", "Fait à").
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:Done|DONE|Hecho|HECHO|Fait|FAIT)\b[^\n]{0,20}?\b(?:at|AT|in|IN|en|EN|à|À|a)\b").expect("opening")
+});
+
+/// The witness clause, when it carries the date itself ("En foi de quoi, …
+/// ont apposé leur signature au bas du présent Traité, le 29 janvier 2003"):
+/// read only when no "Done at" formula is found.
+static WITNESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:IN WITNESS WHEREOF|In witness whereof|EN FOI DE QUOI|En foi de quoi|EN FE DE LO CUAL|En fe de lo cual)\b").expect("witness")
+});
 
 /// The date of the formula that starts at byte `from`. The formula runs on a
 /// line or two ("Done at Hanoi, this thirtieth day of June in the year two

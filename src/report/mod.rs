@@ -135,8 +135,9 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 3] = [
+const NOTES: [(&str, &str); 4] = [
     (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
+    (crate::review::DATE_UNKNOWN, "note-date-unknown"),
     (crate::review::DEVELOPING_NAMED, "note-developing-named"),
     (
         crate::review::STRUCTURE_NOT_FOUND,

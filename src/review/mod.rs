@@ -56,11 +56,12 @@ pub fn review(
         hidden.by_category = other;
         hidden.gaps_by_category = std::mem::take(&mut gaps);
     }
-    let notes = if options.categories.is_empty() {
+    let mut notes = if options.categories.is_empty() {
         notes(agreement, options)
     } else {
         Vec::new()
     };
+    notes.extend(date_note(rules, agreement, &gaps));
     let mut metadata = agreement.metadata.clone();
     // a text without metadata is named by its title page, as `corpus` names it
     if metadata.name.is_none() {
@@ -88,8 +89,28 @@ pub const PARTIES_UNKNOWN: &str =
 pub const DEVELOPING_NAMED: &str =
     "preferential treatment assessed with the Parties named by --developing counted as developing countries";
 
+/// Said when a gap that concerns only agreements signed from a date (the
+/// 2017 guidelines) opened on a text whose signing date was not found.
+pub const DATE_UNKNOWN: &str = "signing date not found: a gap that concerns only agreements signed after the 2017 guidelines is reported as if this one were signed after them";
+
 /// Said when the document had no headings and was read entry by entry.
 pub const STRUCTURE_NOT_FOUND: &str = "structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)";
+
+/// `DATE_UNKNOWN` when a gap that holds only from a date opened on an
+/// agreement that closes as a signed one does but whose signing date was not
+/// found (a draft, undated by nature, is taken to be recent without a word).
+fn date_note(rules: &RuleSet, agreement: &Agreement, gaps: &[crate::model::Gap]) -> Option<String> {
+    let dated = |g: &crate::model::Gap| {
+        rules
+            .catalogue()
+            .gap(g.id.as_str())
+            .is_some_and(|d| d.when.undated_or_signed_from.is_some())
+    };
+    (gaps.iter().any(dated)
+        && crate::gaps::signing_date(agreement).is_none()
+        && crate::provision::signed::has_closing_formula(&agreement.text.text))
+    .then(|| DATE_UNKNOWN.to_string())
+}
 
 fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
     let mut notes = Vec::new();
@@ -172,7 +193,9 @@ pub fn review_combined(
                 developing: &options.developing,
             },
         );
-        (gaps, notes(&whole, options))
+        let mut notes = notes(&whole, options);
+        notes.extend(date_note(rules, &whole, &gaps));
+        (gaps, notes)
     } else {
         (Vec::new(), Vec::new())
     };
