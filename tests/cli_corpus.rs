@@ -349,6 +349,12 @@ fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
          to trade in goods.\n",
     )
     .unwrap();
+    std::fs::write(
+        dir.path().join("sentence.txt"),
+        "The Parties have agreed as follows:\n\nArticle 1 Scope\n\nThis Agreement applies \
+         to trade in goods.\n",
+    )
+    .unwrap();
     let out = corpus(&["--format", "jsonl"], dir.path());
     let text = String::from_utf8(out.stdout).unwrap();
     let rows: Vec<serde_json::Value> = text
@@ -376,6 +382,8 @@ fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
         row("wrapped.txt")["name"],
         "AGREEMENT ESTABLISHING THE ARCADIA-BOREALIA FREE TRADE AREA"
     );
+    // a text that opens on a sentence has no name
+    assert!(row("sentence.txt")["name"].is_null());
     assert!(chapter["date_signed"].is_null(), "{chapter}");
     assert_eq!(chapter["language"], "en");
 }

@@ -331,6 +331,10 @@ impl Agreement {
             }
             line.push_str(next);
         }
+        // a sentence is not a title ("The Parties have agreed as follows:")
+        if line.ends_with([':', ';', ',', '.']) {
+            return None;
+        }
         const NAME_CHARS: usize = 200;
         Some(match line.char_indices().nth(NAME_CHARS) {
             None => line,
