@@ -146,6 +146,32 @@ fn the_heading_keyword_follows_the_language() {
     );
 }
 
+#[test]
+fn categories_are_named_in_the_report_language() {
+    // English shows the category id (what --category takes); Spanish and
+    // French their label, in the headline of a finding and in the totals
+    let es = root().join("corpus/es-acuerdo-comercio-cultura.txt");
+    let es = es.to_str().unwrap();
+    let (out, _, _) = run(&["check", "--lang", "es", es]);
+    assert!(out.contains("]: excepción o reserva cultural — "), "{out}");
+    assert!(!out.contains("cultural_exception"), "{out}");
+    let totals = out
+        .lines()
+        .rev()
+        .find(|l| l.contains("hallazgos"))
+        .unwrap_or("");
+    assert!(totals.contains("excepción o reserva cultural "), "{totals}");
+    let fr = root().join("corpus/fr-accord-partenariat.txt");
+    let (out, _, _) = run(&["check", "--lang", "fr", fr.to_str().unwrap()]);
+    assert!(
+        out.contains("]: exception ou réserve culturelle — "),
+        "{out}"
+    );
+    assert!(!out.contains("cultural_exception"), "{out}");
+    let (out, _, _) = run(&["check", "--lang", "en", es]);
+    assert!(out.contains("]: cultural_exception "), "{out}");
+}
+
 /// JSON with its human-language values blanked: what must not change with --lang.
 fn shape(json: &str) -> serde_json::Value {
     let mut v: serde_json::Value = serde_json::from_str(json).unwrap();

@@ -83,6 +83,11 @@ pub struct RuleInfo {
     /// leave out holds the English. The fields above are the English.
     #[serde(skip)]
     pub translations: BTreeMap<Lang, RuleText>,
+    /// The label of the rule's category in each language ("exception ou
+    /// réserve culturelle"), from `categories.toml`: what a report in that
+    /// language calls the category (English reports show its id).
+    #[serde(skip)]
+    pub category_labels: BTreeMap<Lang, String>,
 }
 
 /// A rule's wording in one output language other than English.

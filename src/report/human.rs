@@ -72,6 +72,8 @@ pub fn render_human_in(
 ) -> String {
     let mut out = String::new();
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
+    // what the totals call each category (its label in Spanish or French)
+    let mut category_names: BTreeMap<&str, String> = BTreeMap::new();
     for file in files {
         // the agreement's name and the file it was read from (findings
         // below point into the file)
@@ -88,6 +90,9 @@ pub fn render_human_in(
         for f in &file.findings {
             render_finding(&mut out, &location(file, f, locale), f, style, locale);
             *per_category.entry(f.category.as_str()).or_default() += 1;
+            category_names
+                .entry(f.category.as_str())
+                .or_insert_with(|| category_name(f, locale).trim_end_matches(" —").to_string());
         }
         for i in 0..file.gaps.len() {
             render_gap(&mut out, &file.path, &file.gaps, i, style, locale);
@@ -124,7 +129,7 @@ pub fn render_human_in(
     let total: usize = per_category.values().sum();
     let breakdown: Vec<String> = per_category
         .iter()
-        .map(|(c, n)| format!("{c} {n}"))
+        .map(|(c, n)| format!("{} {n}", category_names.get(c).map_or(*c, String::as_str)))
         .collect();
     let totals = locale.tr(
         "totals",
@@ -219,6 +224,19 @@ fn location(file: &FileFindings, f: &Finding, locale: &Locale) -> String {
     }
 }
 
+/// What the report calls a finding's category: its id in English (what
+/// `--category` takes), its label in Spanish or French ("exception ou
+/// réserve culturelle —"), so that a report reads in one language.
+fn category_name(f: &Finding, locale: &Locale) -> String {
+    match locale.lang() {
+        Lang::En => f.category.as_str().to_string(),
+        lang => match f.rule().category_labels.get(&lang) {
+            Some(label) => format!("{label} —"),
+            None => f.category.as_str().to_string(),
+        },
+    }
+}
+
 fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, locale: &Locale) {
     let level_colour = match f.severity {
         Severity::Info => "1;36",
@@ -226,11 +244,12 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
         Severity::Error => "1;31",
     };
     let head = format!("{}[{}]", severity_label(f.severity, locale), f.rule().code);
+    let category = category_name(f, locale);
     let _ = writeln!(
         out,
         "{}: {} {}",
         style.paint(level_colour, &head),
-        style.paint("1", f.category.as_str()),
+        style.paint("1", &category),
         f.message
     );
     let id = f

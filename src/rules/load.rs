@@ -540,6 +540,16 @@ fn compile_rule(
     let cultural_clause = categories
         .iter()
         .any(|c| c.category == category && c.cultural_clause);
+    let category_labels = categories
+        .iter()
+        .find(|c| c.category == category)
+        .map(|c| {
+            [Lang::En, Lang::Es, Lang::Fr]
+                .into_iter()
+                .map(|lang| (lang, c.label_in(lang).to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
     let scope = scopes.filter(&spec.scope).map_err(fail)?;
     let guideline_summaries = summaries(&catalogue.guidelines, &spec.guideline).map_err(fail)?;
     let translations = [Lang::Es, Lang::Fr]
@@ -586,6 +596,7 @@ fn compile_rule(
             convention_article: spec.convention_article.clone(),
             languages: spec.languages.clone(),
             translations,
+            category_labels,
         }),
         spec,
     })
