@@ -129,17 +129,21 @@ fn spanish_and_french_reports_have_no_english_sentence() {
     }
 }
 
+/// The human `check` report of a file of `corpus/` in `lang`.
+fn human_check(lang: &str, file: &str) -> String {
+    let path = root().join("corpus").join(file);
+    run(&["check", "--lang", lang, path.to_str().unwrap()]).0
+}
+
 #[test]
 fn the_heading_keyword_follows_the_language() {
-    let es = root().join("corpus/es-acuerdo-comercio-cultura.txt");
-    let es = es.to_str().unwrap();
-    let (out, _, _) = run(&["check", "--lang", "es", es]);
+    let es = "es-acuerdo-comercio-cultura.txt";
+    let out = human_check("es", es);
     assert!(out.contains("  Artículo "), "{out}");
     assert!(!out.contains("  Article "), "{out}");
-    let (out, _, _) = run(&["check", "--lang", "en", es]);
+    let out = human_check("en", es);
     assert!(out.contains("  Article "), "{out}");
-    let fr = root().join("corpus/fr-accord-partenariat.txt");
-    let (out, _, _) = run(&["check", "--lang", "fr", fr.to_str().unwrap()]);
+    let out = human_check("fr", "fr-accord-partenariat.txt");
     assert!(
         out.contains("Article ") && out.contains("Préambule"),
         "{out}"
@@ -150,9 +154,8 @@ fn the_heading_keyword_follows_the_language() {
 fn categories_are_named_in_the_report_language() {
     // English shows the category id (what --category takes); Spanish and
     // French their label, in the headline of a finding and in the totals
-    let es = root().join("corpus/es-acuerdo-comercio-cultura.txt");
-    let es = es.to_str().unwrap();
-    let (out, _, _) = run(&["check", "--lang", "es", es]);
+    let es = "es-acuerdo-comercio-cultura.txt";
+    let out = human_check("es", es);
     assert!(out.contains("]: excepción o reserva cultural — "), "{out}");
     assert!(!out.contains("cultural_exception"), "{out}");
     let totals = out
@@ -161,14 +164,13 @@ fn categories_are_named_in_the_report_language() {
         .find(|l| l.contains("hallazgos"))
         .unwrap_or("");
     assert!(totals.contains("excepción o reserva cultural "), "{totals}");
-    let fr = root().join("corpus/fr-accord-partenariat.txt");
-    let (out, _, _) = run(&["check", "--lang", "fr", fr.to_str().unwrap()]);
+    let out = human_check("fr", "fr-accord-partenariat.txt");
     assert!(
         out.contains("]: exception ou réserve culturelle — "),
         "{out}"
     );
     assert!(!out.contains("cultural_exception"), "{out}");
-    let (out, _, _) = run(&["check", "--lang", "en", es]);
+    let out = human_check("en", es);
     assert!(out.contains("]: cultural_exception "), "{out}");
 }
 

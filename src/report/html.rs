@@ -43,11 +43,7 @@ fn colon(key: &str) -> String {
 /// Parties or other gap evidence for the page: each code with its name in
 /// the page's language, separated by semicolons when a name holds a comma.
 fn party_list(items: &[String]) -> String {
-    let labels: Vec<String> = items
-        .iter()
-        .map(|e| super::evidence_label(e, page_lang()))
-        .collect();
-    labels.join(super::evidence_separator(&labels))
+    super::evidence_list(items, page_lang())
 }
 
 /// What follows a label run into its text: ": ", French " : ".

@@ -73,7 +73,7 @@ pub fn render_human_in(
     let mut out = String::new();
     let mut per_category: BTreeMap<&str, usize> = BTreeMap::new();
     // what the totals call each category (its label in Spanish or French)
-    let mut category_names: BTreeMap<&str, String> = BTreeMap::new();
+    let mut category_names: BTreeMap<&str, &str> = BTreeMap::new();
     for file in files {
         // the agreement's name and the file it was read from (findings
         // below point into the file)
@@ -92,7 +92,7 @@ pub fn render_human_in(
             *per_category.entry(f.category.as_str()).or_default() += 1;
             category_names
                 .entry(f.category.as_str())
-                .or_insert_with(|| category_name(f, locale).trim_end_matches(" —").to_string());
+                .or_insert_with(|| category_label(f, locale).unwrap_or(f.category.as_str()));
         }
         for i in 0..file.gaps.len() {
             render_gap(&mut out, &file.path, &file.gaps, i, style, locale);
@@ -129,7 +129,7 @@ pub fn render_human_in(
     let total: usize = per_category.values().sum();
     let breakdown: Vec<String> = per_category
         .iter()
-        .map(|(c, n)| format!("{} {n}", category_names.get(c).map_or(*c, String::as_str)))
+        .map(|(c, n)| format!("{} {n}", category_names.get(c).unwrap_or(c)))
         .collect();
     let totals = locale.tr(
         "totals",
@@ -174,12 +174,7 @@ fn render_gap(out: &mut String, path: &str, gaps: &[Gap], i: usize, style: Style
         locale.t("agreement-level")
     );
     if !g.evidence.is_empty() {
-        let concerns: Vec<String> = g
-            .evidence
-            .iter()
-            .map(|e| super::evidence_label(e, locale.lang()))
-            .collect();
-        let concerns = concerns.join(super::evidence_separator(&concerns));
+        let concerns = super::evidence_list(&g.evidence, locale.lang());
         let _ = writeln!(
             out,
             "   = {}",
@@ -226,14 +221,12 @@ fn location(file: &FileFindings, f: &Finding, locale: &Locale) -> String {
 
 /// What the report calls a finding's category: its id in English (what
 /// `--category` takes), its label in Spanish or French ("exception ou
-/// réserve culturelle —"), so that a report reads in one language.
-fn category_name(f: &Finding, locale: &Locale) -> String {
+/// réserve culturelle"), so that a report reads in one language; `None`
+/// where the id stands.
+fn category_label<'a>(f: &'a Finding, locale: &Locale) -> Option<&'a str> {
     match locale.lang() {
-        Lang::En => f.category.as_str().to_string(),
-        lang => match f.rule().category_labels.get(&lang) {
-            Some(label) => format!("{label} —"),
-            None => f.category.as_str().to_string(),
-        },
+        Lang::En => None,
+        lang => f.rule().category_labels.get(&lang).map(String::as_str),
     }
 }
 
@@ -244,7 +237,11 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
         Severity::Error => "1;31",
     };
     let head = format!("{}[{}]", severity_label(f.severity, locale), f.rule().code);
-    let category = category_name(f, locale);
+    // a label is set off from the message that follows it by a dash
+    let category = match category_label(f, locale) {
+        Some(label) => format!("{label} —"),
+        None => f.category.as_str().to_string(),
+    };
     let _ = writeln!(
         out,
         "{}: {} {}",

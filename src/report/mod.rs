@@ -228,6 +228,13 @@ pub fn evidence_separator(labels: &[String]) -> &'static str {
     }
 }
 
+/// Items of evidence (Party codes, provision paths) as one line for a
+/// reader: each through `evidence_label`, joined as `evidence_separator` says.
+pub fn evidence_list(items: &[String], lang: crate::locale::Lang) -> String {
+    let labels: Vec<String> = items.iter().map(|e| evidence_label(e, lang)).collect();
+    labels.join(evidence_separator(&labels))
+}
+
 /// One item of a gap's evidence as a reader is shown it: a Party code with
 /// its name in `lang` ("Viet Nam (VNM)"), anything else (a provision's
 /// path, a Party named as written) as it is.
