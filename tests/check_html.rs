@@ -261,6 +261,35 @@ fn several_files_give_one_page_with_a_section_each_and_combine_gives_the_gaps_on
 }
 
 #[test]
+fn a_file_that_could_not_be_read_is_named_on_the_page_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let draft = corpus_file("gaps/en-base-draft.txt");
+    let expected = format!(
+        "<li><code>{}</code>: file is empty</li>",
+        esc(&empty.display().to_string())
+    );
+    // the only file refused: the page says why rather than showing nothing
+    let out = check(&["--format", "html"], &[&empty]);
+    assert_eq!(out.status.code(), Some(2));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        html.contains("Files not read or not analysed (1)"),
+        "{html}"
+    );
+    assert!(html.contains(&expected), "{html}");
+    assert!(html.contains("href=\"#not-reviewed\""));
+    // beside a file that was read (exit 3: partial), in the page's language
+    let out = check(&["--format", "html", "--lang", "fr"], &[&empty, &draft]);
+    assert_eq!(out.status.code(), Some(3));
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("Fichiers non lus ou non analysés (1)"));
+    assert!(html.contains(&esc(&empty.display().to_string())));
+    assert!(html.contains("id=\"file0\"") || html.contains("id=\"file0-summary\""));
+}
+
+#[test]
 fn out_writes_any_format_to_the_file_and_a_bad_one_is_one_line() {
     let draft = corpus_file("en-digital-partnership-draft.txt");
     let dir = tempfile::tempdir().unwrap();

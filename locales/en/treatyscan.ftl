@@ -201,6 +201,7 @@ html-filter-none = None
 html-no-gap = No gap: the agreement has every clause the guidelines look for.
 html-no-finding = No finding.
 html-combined-gaps = What the combined agreement lacks
+html-not-reviewed = Files not read or not analysed
 html-cultural-clauses = Provisions with cultural clauses
 html-e-commerce = Electronic commerce
 html-ecommerce-no-carveout = commitments with no cultural carve-out

@@ -201,6 +201,7 @@ html-filter-none = Ninguna
 html-no-gap = Ninguna laguna: el acuerdo contiene todas las cláusulas que buscan las directrices.
 html-no-finding = Ningún hallazgo.
 html-combined-gaps = Lo que le falta al acuerdo en su conjunto
+html-not-reviewed = Archivos no leídos o no analizados
 html-cultural-clauses = Disposiciones con cláusulas culturales
 html-e-commerce = Comercio electrónico
 html-ecommerce-no-carveout = compromisos sin exclusión cultural

@@ -201,6 +201,7 @@ html-filter-none = Aucune
 html-no-gap = Aucune lacune : l'accord contient toutes les clauses que recherchent les directives.
 html-no-finding = Aucun constat.
 html-combined-gaps = Ce qui manque à l'accord dans son ensemble
+html-not-reviewed = Fichiers non lus ou non analysés
 html-cultural-clauses = Dispositions comportant des clauses culturelles
 html-e-commerce = Commerce électronique
 html-ecommerce-no-carveout = engagements sans exclusion culturelle

@@ -352,6 +352,16 @@ impl Page<'_> {
                                     @for note in &c.notes { p.note { b { (colon("note")) " " } (note) } }
                                 }
                             }
+                            @if !run.errors.is_empty() {
+                                section.file.not-reviewed #not-reviewed {
+                                    h2 { (label("not-reviewed")) " (" (run.errors.len()) ")" }
+                                    ul {
+                                        @for e in run.errors {
+                                            li { code { (e.path) } (colon_gap()) (e.message) }
+                                        }
+                                    }
+                                }
+                            }
                             @for (i, file) in files.iter().enumerate() {
                                 (self.file(i, file, &groups[i], files.len() > 1))
                             }
@@ -369,6 +379,9 @@ impl Page<'_> {
             ol {
                 @if let Some(c) = run.combined {
                     li { a href="#combined" { (label("combined-gaps")) " (" (c.gaps.len()) ")" } }
+                }
+                @if !run.errors.is_empty() {
+                    li { a href="#not-reviewed" { (label("not-reviewed")) " (" (run.errors.len()) ")" } }
                 }
                 @for (i, file) in files.iter().enumerate() {
                     li {
@@ -896,6 +909,7 @@ article.provision{border:1px solid var(--line);border-radius:6px;padding:.7rem 1
 .message{margin:.25rem 0;font-weight:600}
 .note{color:#333;margin:.3rem 0}
 .run-note{margin-top:1.2rem;background:#ddf4ff;border:1px solid #54aeff;padding:.4rem .7rem;border-radius:4px}
+.not-reviewed{border-left:4px solid #cf222e;padding-left:.8rem}.not-reviewed li{margin:.2rem 0}
 p.note b{font-family:system-ui,sans-serif}
 .revision{background:#ddf4ff;border:1px solid #54aeff;padding:.2rem .5rem;border-radius:4px;font-size:.92rem}
 .negotiation{background:#eefbea;border:1px solid #4ac26b;padding:.2rem .5rem;border-radius:4px;font-size:.92rem}
