@@ -285,7 +285,19 @@ fn a_file_that_could_not_be_read_is_named_on_the_page_with_its_reason() {
     assert_eq!(out.status.code(), Some(3));
     let html = String::from_utf8(out.stdout).unwrap();
     assert!(html.contains("Fichiers non lus ou non analysés (1)"));
-    assert!(html.contains(&esc(&empty.display().to_string())));
+    assert!(html.contains(&format!(
+        "<li><code>{}</code> : le fichier est vide</li>",
+        esc(&empty.display().to_string())
+    )));
+    // and the line on standard error too
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "erreur : {} : le fichier est vide",
+            empty.display()
+        )),
+        "{stderr}"
+    );
     assert!(html.contains("id=\"file0\"") || html.contains("id=\"file0-summary\""));
 }
 

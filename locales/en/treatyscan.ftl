@@ -406,3 +406,25 @@ list-nor-item = { $item }
 phrase-kind = { $kind }
 phrase-of-division = of
 phrase-title = ({ $title })
+
+## Why a file could not be read or analysed (after "FILE: ")
+
+error-prefix = error
+error-not-found = no such file
+error-is-directory = is a directory, not an agreement file (use `treatyscan corpus` for folders)
+error-unreadable = cannot read: { $reason }
+error-empty = file is empty
+error-too-large = file is { $size } MB; treatyscan reads agreements up to { $limit } MB
+error-binary = looks like binary data, not an agreement text ({ $detail })
+error-xml = malformed XML: { $reason }
+error-pdf = unreadable PDF: { $reason }
+error-pdf-encrypted = PDF is password-protected (encrypted with a user password); save an unprotected copy first
+error-pdf-needs-ocr = PDF has no text layer (a scan?); run OCR on it first
+error-no-text = no text in this file
+error-timed-out = reading took longer than the limit of { $seconds } s (--timeout); skipped
+error-internal = internal error while reading ({ $detail }); please report
+error-docx = unreadable Word document: { $reason }
+error-docx-encrypted = Word document is password-protected; save an unprotected copy first
+error-legacy-doc = legacy binary Word .doc files are not supported; save it as .docx or PDF
+error-no-body-text = { $format } has no body text, only { $what }
+error-language = language { $code } ({ $name }) is not analysed; treatyscan reads English, Spanish and French

@@ -452,3 +452,31 @@ phrase-of-division = { $kind ->
    *[other] de la división
 }
 phrase-title = «{ $title }»
+
+## Por qué un archivo no pudo leerse ni analizarse (tras "ARCHIVO: ")
+
+error-prefix = error
+error-not-found = el archivo no existe
+error-is-directory = es una carpeta, no un archivo de acuerdo (para carpetas, use `treatyscan corpus`)
+error-unreadable = no se puede leer: { $reason }
+error-empty = el archivo está vacío
+error-too-large = el archivo tiene { $size } MB; treatyscan lee acuerdos de hasta { $limit } MB
+error-binary = parece contener datos binarios, no el texto de un acuerdo ({ $detail })
+error-xml = XML mal formado: { $reason }
+error-pdf = PDF ilegible: { $reason }
+error-pdf-encrypted = el PDF está protegido con contraseña (cifrado con contraseña de usuario); guarde primero una copia sin protección
+error-pdf-needs-ocr = el PDF no tiene capa de texto (¿una imagen escaneada?); aplíquele primero un OCR
+error-no-text = este archivo no contiene texto
+error-timed-out = la lectura superó el límite de { $seconds } s (--timeout); archivo omitido
+error-internal = error interno durante la lectura ({ $detail }); por favor, notifíquelo
+error-docx = documento Word ilegible: { $reason }
+error-docx-encrypted = el documento Word está protegido con contraseña; guarde primero una copia sin protección
+error-legacy-doc = no se admiten los archivos .doc binarios de Word antiguos; guárdelo como .docx o PDF
+error-no-body-text = { $format ->
+    [Markdown] el archivo Markdown
+   *[other] la página HTML
+} no tiene texto, solo { $what ->
+    [headings] títulos
+   *[other] marcado
+}
+error-language = el idioma { $code } ({ $name }) no se analiza; treatyscan lee inglés, español y francés

@@ -452,3 +452,31 @@ phrase-of-division = { $kind ->
    *[other] de la division
 }
 phrase-title = « { $title } »
+
+## Pourquoi un fichier n'a pu être lu ni analysé (après « FICHIER : »)
+
+error-prefix = erreur
+error-not-found = fichier introuvable
+error-is-directory = est un dossier, non un fichier d'accord (pour un dossier, utilisez `treatyscan corpus`)
+error-unreadable = lecture impossible : { $reason }
+error-empty = le fichier est vide
+error-too-large = le fichier fait { $size } Mo ; treatyscan lit les accords jusqu'à { $limit } Mo
+error-binary = semble contenir des données binaires, non le texte d'un accord ({ $detail })
+error-xml = XML mal formé : { $reason }
+error-pdf = PDF illisible : { $reason }
+error-pdf-encrypted = le PDF est protégé par un mot de passe (chiffré avec un mot de passe utilisateur) ; enregistrez d'abord une copie non protégée
+error-pdf-needs-ocr = le PDF n'a pas de couche de texte (une numérisation ?) ; faites-lui d'abord subir une reconnaissance de caractères (OCR)
+error-no-text = aucun texte dans ce fichier
+error-timed-out = la lecture a dépassé la limite de { $seconds } s (--timeout) ; fichier ignoré
+error-internal = erreur interne pendant la lecture ({ $detail }) ; merci de la signaler
+error-docx = document Word illisible : { $reason }
+error-docx-encrypted = le document Word est protégé par un mot de passe ; enregistrez d'abord une copie non protégée
+error-legacy-doc = les anciens fichiers Word binaires .doc ne sont pas pris en charge ; enregistrez-le en .docx ou en PDF
+error-no-body-text = { $format ->
+    [Markdown] le fichier Markdown
+   *[other] la page HTML
+} n'a pas de texte courant, seulement { $what ->
+    [headings] des titres
+   *[other] du balisage
+}
+error-language = la langue { $code } ({ $name }) n'est pas analysée ; treatyscan lit l'anglais, l'espagnol et le français

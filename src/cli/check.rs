@@ -132,6 +132,8 @@ pub fn rules_while<T>(
 /// exit code (0 clean, 1 findings, 2 no readable input, 3 partial).
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let budget = args.timeout.budget();
+    let lang = args.lang.lang();
+    let locale = crate::locale::Locale::of(lang);
     let read_options = crate::source::ReadOptions {
         revisions: args.revisions.into(),
         pdf: args.timeout.pdf(),
@@ -144,7 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .files
         .par_iter()
         .zip(readings.finish())
-        .map(|(path, read)| analysed(path, read))
+        .map(|(_, read)| analysed(read, locale))
         .collect();
     let catalogue = rules.catalogue();
     if let Some(bad) = args
@@ -182,9 +184,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // they come, and in the JSON and SARIF reports
     let mut errors: Vec<FileError> = Vec::new();
     let mut fail = |path: &str, e: &str| {
-        let line = super::one_line(e);
-        eprintln!("error: {line}");
-        errors.push(FileError::new(path, &line));
+        let message = super::one_line(e);
+        eprintln!("{}", report::error_line(path, &message, locale));
+        errors.push(FileError::new(path, &message));
     };
     let mut read = Vec::new();
     // files read but not analysed (a language treatyscan does not read)
@@ -248,8 +250,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             known_count += before - c.gaps.len();
         }
     }
-    let lang = args.lang.lang();
-    let locale = crate::locale::Locale::of(lang);
     report::localise(&mut files, combined.as_mut(), lang);
     let run_notes: Vec<String> = if !args.combine && files.len() > 1 && args.categories.is_empty() {
         vec![locale.t("note-gaps-per-file")]
@@ -342,14 +342,8 @@ fn check_read(
     name: &str,
     options: &ReviewOptions,
 ) -> Result<FileFindings, String> {
-    crate::source::budget::catch_panic(|| review(rules, agreement, name, options)).map_err(
-        |message| {
-            format!(
-                "{name}: {}",
-                crate::source::budget::checking_failed(&message)
-            )
-        },
-    )
+    crate::source::budget::catch_panic(|| review(rules, agreement, name, options))
+        .map_err(|message| crate::source::budget::checking_failed(&message))
 }
 
 /// Why a file given to `check` has no review: one line each.
@@ -366,15 +360,14 @@ enum Refusal {
 /// A file's reading, refused when its language is not one the rules are
 /// written for.
 fn analysed(
-    path: &Path,
     read: Result<Agreement, crate::source::SourceError>,
+    locale: &crate::locale::Locale,
 ) -> Result<Agreement, Refusal> {
-    let agreement = read.map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    let agreement = read.map_err(|e| Refusal::Unreadable(report::source_error(&e, locale)))?;
     let language = agreement.metadata.language.as_deref();
-    match crate::text::language::refusal(language, &agreement.text.text) {
-        Some(reason) => Err(Refusal::NotAnalysed(format!(
-            "{}: {reason}",
-            path.display()
+    match crate::text::language::refused_language(language, &agreement.text.text) {
+        Some(lang) => Err(Refusal::NotAnalysed(report::language_not_analysed(
+            &lang, locale,
         ))),
         None => Ok(agreement),
     }

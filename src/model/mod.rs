@@ -393,7 +393,8 @@ pub struct Gap {
 pub struct FileError {
     /// The file as given on the command line.
     pub path: String,
-    /// Why it could not be read or reviewed, in one line ("no such file",
+    /// Why it could not be read or reviewed, in one line, in the report's
+    /// language ("no such file", "fichier introuvable",
     /// "language nl (Dutch) is not analysed; …").
     pub message: String,
 }

@@ -22,6 +22,9 @@ pub struct Detected {
     pub code: &'static str,
     /// Its English name ("Dutch").
     pub name: &'static str,
+    /// Its name in itself ("Nederlands"), for reports in other languages
+    /// than English.
+    pub native_name: &'static str,
     /// Whether the detector is sure (its own reliability test).
     pub reliable: bool,
 }
@@ -50,6 +53,7 @@ pub fn identify(text: &str) -> Option<Detected> {
     Some(Detected {
         code: iso639_1(info.lang()),
         name: info.lang().eng_name(),
+        native_name: info.lang().name(),
         reliable: info.is_reliable(),
     })
 }
@@ -85,14 +89,20 @@ pub fn not_analysed(text: &str) -> Option<Detected> {
 /// analysed; treatyscan reads English, Spanish and French". What `check` and
 /// `corpus` both say of such a file (after its name).
 pub fn refusal(metadata_language: Option<&str>, text: &str) -> Option<String> {
-    if metadata_language.is_some() {
-        return None;
-    }
-    let lang = not_analysed(text)?;
+    let lang = refused_language(metadata_language, text)?;
     Some(format!(
         "language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
         lang.code, lang.name
     ))
+}
+
+/// The language `refusal` refuses a text for, for a report to word the
+/// refusal in its own language.
+pub fn refused_language(metadata_language: Option<&str>, text: &str) -> Option<Detected> {
+    if metadata_language.is_some() {
+        return None;
+    }
+    not_analysed(text)
 }
 
 /// Lines with fewer letters than this are not judged one by one.
