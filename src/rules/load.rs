@@ -6,7 +6,8 @@ use super::catalogue::{
     GAPS_FILE, GUIDELINES_FILE,
 };
 use super::model::{
-    CategoriesFile, GapsFile, GuidelineParagraph, GuidelinesFile, RuleSpec, TermsFile, LANGUAGES,
+    CategoriesFile, GapsFile, GuidelineParagraph, GuidelinesFile, RuleSpec, TermsFile, Within,
+    LANGUAGES,
 };
 use super::scope::{ScopeDefs, BUILTIN_SCOPES};
 use super::{Rule, RuleSet};
@@ -575,10 +576,15 @@ fn compile_rule(
             })
             .collect()
     };
+    let any = compile_all(&spec.any, "any")?;
+    let undot_monotone = spec.within == Within::Sentence
+        && !any.is_empty()
+        && any.iter().all(|re| undot_monotone(re.as_str()));
     Ok(Rule {
+        undot_monotone,
         requires: compile_all(&spec.requires, "requires")?,
         all: compile_all(&spec.all, "all")?,
-        any: compile_all(&spec.any, "any")?,
+        any,
         not: compile_all(&spec.not, "not")?,
         title_any: compile_all(&spec.title_any, "title_any")?,
         scope,
@@ -647,6 +653,48 @@ pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<regex::bytes:
         .size_limit(PATTERN_SIZE_LIMIT)
         .build()
         .map_err(|e| e.to_string())
+}
+
+/// Whether every match `pattern` has in a folded text it also has once the
+/// text's full stops and colons are spaces (`Subject::undotted`): no literal
+/// `.` or `:`, no class that holds either without the space, and no
+/// assertion but word boundaries (the three are all non-word bytes, so a
+/// boundary stays where it was). A match in one sentence is then a match in
+/// the whole text too: an anchor would see a sentence's edge as the text's.
+/// A pattern that does not parse is not.
+pub fn undot_monotone(pattern: &str) -> bool {
+    use regex_syntax::hir::{Class, Hir, HirKind, Look};
+    fn class_ok(has: impl Fn(u8) -> bool) -> bool {
+        has(b' ') || !(has(b'.') || has(b':'))
+    }
+    fn ok(hir: &Hir) -> bool {
+        match hir.kind() {
+            HirKind::Empty => true,
+            HirKind::Literal(l) => !l.0.iter().any(|&b| b == b'.' || b == b':'),
+            HirKind::Class(Class::Bytes(c)) => {
+                class_ok(|b| c.ranges().iter().any(|r| r.start() <= b && b <= r.end()))
+            }
+            HirKind::Class(Class::Unicode(c)) => class_ok(|b| {
+                let ch = char::from(b);
+                c.ranges().iter().any(|r| r.start() <= ch && ch <= r.end())
+            }),
+            // `\\b` and its start and end forms; not `\\B`, which a sentence's
+            // last space holds as a text of its own and not within the text
+            HirKind::Look(look) => matches!(
+                look,
+                Look::WordAscii | Look::WordStartAscii | Look::WordEndAscii
+            ),
+            HirKind::Repetition(r) => ok(&r.sub),
+            HirKind::Capture(c) => ok(&c.sub),
+            HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().all(ok),
+        }
+    }
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .is_ok_and(|hir| ok(&hir))
 }
 
 /// Expands `{term}` references and checks the pattern's syntax, for patterns

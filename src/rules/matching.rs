@@ -169,6 +169,13 @@ impl<'a> Subject<'a> {
         })
     }
 
+    /// Whether one of the rule's `any` patterns matches the text without its
+    /// full stops and colons.
+    fn any_matches_undotted(&self, rule: &Rule) -> bool {
+        let undotted = self.undotted().as_bytes();
+        rule.any.iter().any(|re| re.is_match(undotted))
+    }
+
     /// Whether a chapeau can introduce a list here: a colon before a list
     /// marker, or a list cue (most articles have neither, and their text is
     /// not mapped for list items).
@@ -257,6 +264,12 @@ impl<'a> Subject<'a> {
         // text rules out most candidates before the text is cut into units
         let whole = self.folded.as_bytes();
         let all_whole = rule.all.iter().all(|re| re.is_match(whole));
+        // the text without its full stops holds every match a sentence or a
+        // list item can have: one pass there rules out both at once
+        let undotted_any = rule.undot_monotone && all_whole;
+        if undotted_any && !self.any_matches_undotted(rule) {
+            return None;
+        }
         let possible =
             all_whole && (rule.any.is_empty() || rule.any.iter().any(|re| re.is_match(whole)));
         if possible && rule.spec.within != Within::Sentence {
@@ -282,10 +295,7 @@ impl<'a> Subject<'a> {
             && (!all_whole
                 || rule.spec.within != Within::Sentence
                 || !self.may_have_lists()
-                || !rule
-                    .any
-                    .iter()
-                    .any(|re| re.is_match(self.undotted().as_bytes())))
+                || !(undotted_any || self.any_matches_undotted(rule)))
         {
             return None;
         }
@@ -590,6 +600,34 @@ mod tests {
             .into_iter()
             .map(|r| text[r].trim())
             .collect()
+    }
+
+    #[test]
+    fn a_pattern_is_undot_monotone_when_full_stops_and_colons_only_widen_it() {
+        use crate::rules::load::undot_monotone;
+        for yes in [
+            r"\bcultural industr\w*",
+            r"shall not apply[^.]*audiovisual",
+            r"(?:unesco)[^.]{0,40}convention",
+            r"a.b",
+            r"[^:]{0,20}x",
+            r"\s+x",
+        ] {
+            assert!(undot_monotone(yes), "{yes}");
+        }
+        for no in [
+            r"sectors? ?: audiovisual",
+            r"art\. 5",
+            r"[.,;] x",
+            r"^protocol",
+            r"broadcast$",
+            r"\Bx",
+            r"[^ ]+x",
+            r"\S+x",
+            r"(unclosed",
+        ] {
+            assert!(!undot_monotone(no), "{no}");
+        }
     }
 
     #[test]

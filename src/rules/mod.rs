@@ -52,6 +52,11 @@ pub struct Rule {
     not: Vec<Regex>,
     title_any: Vec<Regex>,
     scope: ScopeFilter,
+    /// Whether the rule's `any` patterns can only gain matches when full
+    /// stops and colons become spaces (`load::undot_monotone`), for a rule
+    /// held sentence by sentence: then a text where none of them matches
+    /// without its full stops holds the rule in no sentence and no list item.
+    undot_monotone: bool,
 }
 
 impl Rule {
