@@ -316,7 +316,7 @@ fn name_key(name: &str) -> String {
 }
 
 /// The name of the Party with ISO 3166 alpha-3 code `code` (or `EU`) in
-/// language `lang` ("en", "es" or "fr"), for a reader: "Viet Nam", "Viêt Nam",
+/// language `lang` ("en", "es" or "fr"), for a reader: "Viet Nam", "République de Corée",
 /// "Union européenne". `None` for a code no country table knows (a Party
 /// named as written).
 pub fn party_name(code: &str, lang: &str) -> Option<String> {
@@ -330,9 +330,19 @@ pub fn party_name(code: &str, lang: &str) -> Option<String> {
             .to_string(),
         );
     }
+    if let Some((_, en, es, fr)) = UN_NAMES.iter().find(|(c, ..)| *c == code) {
+        return Some(
+            match lang {
+                "es" => es,
+                "fr" => fr,
+                _ => en,
+            }
+            .to_string(),
+        );
+    }
     let country = Alpha3::try_from(code).ok()?.to_country();
-    // the usual name in the language ("Taiwan", "Corée du Sud"), or else
-    // the ISO short name
+    // the usual name in the language ("Taiwan", "Chine"), or else the ISO
+    // short name
     let name = country
         .translations()
         .get(lang)
@@ -340,6 +350,99 @@ pub fn party_name(code: &str, lang: &str) -> Option<String> {
         .unwrap_or(country.iso_short_name());
     Some(name.to_string())
 }
+
+/// States whose name in treaties is not the one `keshvar` gives: the short
+/// names of the UN Terminology Database (UNTERM), in English, Spanish and
+/// French, which treaties use ("Viet Nam", "Republic of Korea") where
+/// `keshvar` has a usual name ("Vietnam", "South Korea", "Birmanie") or an
+/// ISO form turned round at a comma ("Corea, República de", "Russie,
+/// Fédération de"). They name a Party in reports and are read as its name.
+const UN_NAMES: &[(&str, &str, &str, &str)] = &[
+    (
+        "BOL",
+        "Bolivia (Plurinational State of)",
+        "Bolivia (Estado Plurinacional de)",
+        "Bolivie (État plurinational de)",
+    ),
+    (
+        "COD",
+        "Democratic Republic of the Congo",
+        "República Democrática del Congo",
+        "République démocratique du Congo",
+    ),
+    ("COG", "Congo", "Congo", "Congo"),
+    ("CIV", "Côte d'Ivoire", "Côte d'Ivoire", "Côte d'Ivoire"),
+    ("COM", "Comoros", "Comoras", "Comores"),
+    (
+        "FSM",
+        "Micronesia (Federated States of)",
+        "Micronesia (Estados Federados de)",
+        "Micronésie (États fédérés de)",
+    ),
+    (
+        "IRN",
+        "Iran (Islamic Republic of)",
+        "Irán (República Islámica del)",
+        "Iran (République islamique d')",
+    ),
+    (
+        "KOR",
+        "Republic of Korea",
+        "República de Corea",
+        "République de Corée",
+    ),
+    (
+        "LAO",
+        "Lao People's Democratic Republic",
+        "República Democrática Popular Lao",
+        "République démocratique populaire lao",
+    ),
+    (
+        "MDA",
+        "Republic of Moldova",
+        "República de Moldova",
+        "République de Moldova",
+    ),
+    ("MMR", "Myanmar", "Myanmar", "Myanmar"),
+    (
+        "PRK",
+        "Democratic People's Republic of Korea",
+        "República Popular Democrática de Corea",
+        "République populaire démocratique de Corée",
+    ),
+    (
+        "PSE",
+        "State of Palestine",
+        "Estado de Palestina",
+        "État de Palestine",
+    ),
+    (
+        "RUS",
+        "Russian Federation",
+        "Federación de Rusia",
+        "Fédération de Russie",
+    ),
+    ("SLB", "Solomon Islands", "Islas Salomón", "Îles Salomon"),
+    (
+        "SYR",
+        "Syrian Arab Republic",
+        "República Árabe Siria",
+        "République arabe syrienne",
+    ),
+    (
+        "TZA",
+        "United Republic of Tanzania",
+        "República Unida de Tanzanía",
+        "République-Unie de Tanzanie",
+    ),
+    (
+        "VEN",
+        "Venezuela (Bolivarian Republic of)",
+        "Venezuela (República Bolivariana de)",
+        "Venezuela (République bolivarienne du)",
+    ),
+    ("VNM", "Viet Nam", "Viet Nam", "Viet Nam"),
+];
 
 /// Every name `keshvar` gives a country in English, Spanish and French, to
 /// its alpha-3 code: ISO short names and English names first, so that they
@@ -376,6 +479,11 @@ static COUNTRY_NAMES: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     for c in &countries {
         for name in c.unofficial_name_list() {
             add(name, c.alpha3().to_string());
+        }
+    }
+    for (code, en, es, fr) in UN_NAMES {
+        for name in [en, es, fr] {
+            add(name, code.to_string());
         }
     }
     names
@@ -445,6 +553,33 @@ mod tests {
             LocatedText::plain(text.into()),
         );
         infer(&a)
+    }
+
+    #[test]
+    fn parties_are_named_as_treaties_name_them_never_turned_round_at_a_comma() {
+        assert_eq!(party_name("VNM", "en").unwrap(), "Viet Nam");
+        assert_eq!(party_name("KOR", "es").unwrap(), "República de Corea");
+        assert_eq!(party_name("RUS", "fr").unwrap(), "Fédération de Russie");
+        assert_eq!(party_name("MMR", "fr").unwrap(), "Myanmar");
+        assert_eq!(party_name("PER", "es").unwrap(), "Perú");
+        // every State of the UN list, in the three languages: no ISO form
+        // turned round ("Corea, República de")
+        for c in keshvar::CountryIterator::new() {
+            let code = c.alpha3().to_string();
+            if !c.un_member() && !UN_NAMES.iter().any(|(k, ..)| *k == code) {
+                continue;
+            }
+            for lang in ["en", "es", "fr"] {
+                let name = party_name(&code, lang).unwrap();
+                assert!(!name.contains(", "), "{code} {lang}: {name}");
+            }
+        }
+        // and each of these names is read as the Party
+        for (code, en, es, fr) in UN_NAMES {
+            for name in [en, es, fr] {
+                assert_eq!(resolve(name).as_deref(), Ok(*code), "{name}");
+            }
+        }
     }
 
     #[test]

@@ -258,17 +258,19 @@ mod tests {
     #[test]
     fn party_codes_in_gap_evidence_are_named_in_the_report_language() {
         use super::{evidence_label, evidence_separator};
-        assert_eq!(evidence_label("VNM", Lang::En), "Vietnam (VNM)");
+        assert_eq!(evidence_label("VNM", Lang::En), "Viet Nam (VNM)");
+        assert_eq!(evidence_label("KOR", Lang::Es), "República de Corea (KOR)");
         assert_eq!(evidence_label("PER", Lang::Es), "Perú (PER)");
         assert_eq!(evidence_label("EU", Lang::Fr), "Union européenne (EU)");
         // a provision's path and a Party named as written stay as they are
         assert_eq!(evidence_label("ch2/art2.1", Lang::En), "ch2/art2.1");
         assert_eq!(evidence_label("ARC", Lang::En), "ARC");
-        let fr: Vec<String> = ["LAO", "THA"]
+        // a name that holds a comma (a territory's ISO form) is kept whole
+        let en: Vec<String> = ["VGB", "THA"]
             .iter()
-            .map(|c| evidence_label(c, Lang::Fr))
+            .map(|c| evidence_label(c, Lang::En))
             .collect();
-        assert_eq!(evidence_separator(&fr), "; ", "{fr:?}");
+        assert_eq!(evidence_separator(&en), "; ", "{en:?}");
         assert_eq!(evidence_separator(&["Peru (PER)".into()]), ", ");
     }
 
