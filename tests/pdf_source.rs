@@ -154,6 +154,50 @@ fn footnotes_become_footnotes_and_marks_stay_off_the_words() {
     assert_eq!(note.page, Some(2));
 }
 
+/// A note whose mark is in one article, printed at the foot of a page where
+/// the next article has begun, is read with the article of its mark (as
+/// AANZFTA's "creative arts" note to its general exceptions, printed below
+/// the start of its security exceptions).
+#[test]
+fn a_footnote_goes_with_the_article_of_its_mark_not_the_one_above_it() {
+    let mut lines = page(
+        "- 1 -",
+        &[
+            "Article 1: General Exceptions",
+            "1. Nothing shall prevent measures to support",
+            "creative arts of national value.",
+            "2. This Article applies to goods.",
+            "Article 2: Security Exceptions",
+            "1. Nothing shall require a Party to furnish",
+            "information on its security interests.",
+        ],
+    );
+    let (_, y, _, _) = lines[4]; // "creative arts of national value."
+    lines.push((260.0, y + 4.0, 7.0, "1"));
+    lines.push((
+        72.0,
+        80.0,
+        8.0,
+        "1 Creative arts include film, music and audiovisual works.",
+    ));
+    let a = load(&write_pdf(&[lines])).unwrap();
+    let note = a
+        .walk()
+        .find(|p| p.kind == Kind::Footnote)
+        .expect("a footnote");
+    assert_eq!(note.number.as_deref(), Some("1"));
+    let parent = |path: &str| a.walk().find(|p| p.path == path).unwrap();
+    assert!(
+        note.path.starts_with("art1/"),
+        "the note is under {}:\n{}",
+        note.path,
+        a.text.text
+    );
+    let article2 = parent("art2");
+    let text2 = &a.text.text[article2.span.clone()];
+    assert!(!text2.contains("Creative arts"), "{text2}");
+}
+
 #[test]
 fn outline_of_the_sample_pdf() {
     let a = load(&sample_pdf()).unwrap();

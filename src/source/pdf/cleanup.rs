@@ -235,13 +235,59 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
             .iter()
             .flat_map(|l| superscript_numbers(&l.text))
             .collect();
-        for line in &mut page[start..] {
+        let mut notes = Vec::new();
+        for (i, line) in page.iter_mut().enumerate().skip(start) {
             if let Some((n, rest)) = leading_number(&line.text) {
                 if marks.contains(&n) {
                     line.text = format!("[{n}] {rest}");
+                    notes.push((i, n));
                 }
             }
         }
+        move_notes_before_headings(page, start, &notes);
+    }
+}
+
+/// Moves a footnote up to the end of the article its mark is in, when an
+/// article, chapter or annex heading comes between the mark and the foot of
+/// the page: left at the foot, the note would be read as the text of the
+/// provision that heading opens (AANZFTA's "creative arts" note to Article 1
+/// of its exceptions chapter, printed below the start of Article 2). `notes`
+/// are the footnote lines at the page's foot, from `start`, with their
+/// numbers; a note runs to the next one.
+fn move_notes_before_headings(page: &mut Vec<PageLine>, start: usize, notes: &[(usize, String)]) {
+    let heading_at = |from: usize| {
+        (from..start).find(|&j| {
+            matches!(
+                classify(&page[j].text),
+                Line::Heading(_) | Line::PreambleHeading | Line::FinalClause
+            )
+        })
+    };
+    // for each note: its lines, and the body line it goes before
+    let mut moves: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    for (k, (first, n)) in notes.iter().enumerate() {
+        let end = notes.get(k + 1).map_or(page.len(), |next| next.0);
+        let mark = (0..start).find(|&j| superscript_numbers(&page[j].text).contains(n));
+        if let Some(to) = mark.and_then(|m| heading_at(m + 1)) {
+            moves.push((*first..end, to));
+        }
+    }
+    if moves.is_empty() {
+        return;
+    }
+    let lines = std::mem::take(page);
+    let mut moved: Vec<Option<PageLine>> = lines.into_iter().map(Some).collect();
+    let mut before: std::collections::BTreeMap<usize, Vec<PageLine>> = Default::default();
+    for (range, to) in &moves {
+        let note = range.clone().filter_map(|i| moved[i].take());
+        before.entry(*to).or_default().extend(note);
+    }
+    for (i, line) in moved.into_iter().enumerate() {
+        if let Some(notes) = before.remove(&i) {
+            page.extend(notes);
+        }
+        page.extend(line);
     }
 }
 
