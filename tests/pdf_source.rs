@@ -198,6 +198,61 @@ fn a_footnote_goes_with_the_article_of_its_mark_not_the_one_above_it() {
     assert!(!text2.contains("Creative arts"), "{text2}");
 }
 
+/// A page whose footer prints a number other than its place in the file
+/// ("3-2" on the file's second page, as RCEP numbers pages by chapter) is
+/// cited by that number, with the file's page beside it; a page whose
+/// footer prints its place ("- 2 -") is cited by it alone.
+#[test]
+fn a_finding_is_cited_by_the_page_number_printed_on_its_page() {
+    let pdf = write_pdf(&[
+        page(
+            "3-1",
+            &[
+                "CHAPTER 3",
+                "TRADE IN SERVICES",
+                "Article 3.1: Scope",
+                "This Chapter applies to services.",
+            ],
+        ),
+        page(
+            "3-2",
+            &[
+                "Article 3.2: Exceptions",
+                "This Chapter shall not apply to audiovisual",
+                "services or cultural industries.",
+            ],
+        ),
+    ]);
+    let a = load(&pdf).unwrap();
+    assert_eq!(a.text.page_label(1), Some("3-1"));
+    assert_eq!(a.text.page_label(2), Some("3-2"));
+    let sample = load(&sample_pdf()).unwrap();
+    assert_eq!(sample.text.page_label(2), None, "\"- 2 -\" on page 2");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chapter3.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let out = common::treatyscan()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = &json["files"][0]["findings"][0];
+    assert_eq!(finding["page"], 2, "{json}");
+    assert_eq!(finding["page_label"], "3-2", "{json}");
+    let out = common::treatyscan()
+        .args(["check", "--lang", "fr"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let human = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        human.contains("chapter3.pdf, page 3-2 (page 2 du PDF)"),
+        "{human}"
+    );
+}
+
 #[test]
 fn outline_of_the_sample_pdf() {
     let a = load(&sample_pdf()).unwrap();

@@ -182,6 +182,7 @@ docs-listing-gaps = gaps (agreement level; `treatyscan rules explain GAP_ID`):
 
 
 location-page = { $path }, page { $page }
+location-page-printed = { $path }, page { $printed } (PDF page { $page })
 summary-hidden-category = not shown (--category): { $what }
 summary-hidden-baseline = already in the baseline, not shown: { $what }
 count-findings-and-gaps = { $findings } and { $gaps }
@@ -228,6 +229,7 @@ html-signed = Signed
 html-in-force = In force
 html-language = Language
 html-page = page
+html-pdf-page = PDF page { $page }
 html-line = line
 html-column = column
 html-recommendation = Recommendation

@@ -182,6 +182,7 @@ docs-listing-gaps = lagunas (nivel del acuerdo; `treatyscan rules explain ID_DE_
 
 
 location-page = { $path }, página { $page }
+location-page-printed = { $path }, página { $printed } (página { $page } del PDF)
 summary-hidden-category = no mostrado (--category): { $what }
 summary-hidden-baseline = ya en la referencia, no mostrado: { $what }
 count-findings-and-gaps = { $findings } y { $gaps }
@@ -228,6 +229,7 @@ html-signed = Firmado
 html-in-force = En vigor
 html-language = Idioma
 html-page = página
+html-pdf-page = página { $page } del PDF
 html-line = línea
 html-column = columna
 html-recommendation = Recomendación

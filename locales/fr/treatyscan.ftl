@@ -182,6 +182,7 @@ docs-listing-gaps = lacunes (au niveau de l'accord ; `treatyscan rules explain I
 
 
 location-page = { $path }, page { $page }
+location-page-printed = { $path }, page { $printed } (page { $page } du PDF)
 summary-hidden-category = non affiché (--category) : { $what }
 summary-hidden-baseline = déjà dans la référence, non affiché : { $what }
 count-findings-and-gaps = { $findings } et { $gaps }
@@ -228,6 +229,7 @@ html-signed = Signé
 html-in-force = En vigueur
 html-language = Langue
 html-page = page
+html-pdf-page = page { $page } du PDF
 html-line = ligne
 html-column = colonne
 html-recommendation = Recommandation

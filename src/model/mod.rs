@@ -309,6 +309,11 @@ pub struct Finding {
     /// The page (PDF, or text with form feeds).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The page number printed on that page, when it is not the page's
+    /// place in the file ("3-12", "iv", "196" on the 200th page): what a
+    /// reader of the printed agreement cites (`LocatedText::page_label`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_label: Option<String>,
     /// The sentence (or paragraph) that matched, as printed in the agreement.
     pub excerpt: String,
     /// Byte ranges of the matched words inside `excerpt`: whole words, on

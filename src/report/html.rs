@@ -750,10 +750,18 @@ fn short_name(path: &str) -> String {
         .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-/// "page 428" for a PDF; "line 12, column 5" for other sources.
+/// "page 428" for a PDF, "page 3-12 (PDF page 428)" when the page prints a
+/// number of its own; "line 12, column 5" for other sources.
 fn location(file: &FileFindings, f: &Finding) -> String {
     match f.page {
-        Some(page) if file.format == SourceFormat::Pdf => format!("{} {page}", label("page")),
+        Some(page) if file.format == SourceFormat::Pdf => match &f.page_label {
+            Some(printed) => {
+                let pdf_page =
+                    Locale::of(page_lang()).tr("html-pdf-page", &[("page", page.into())]);
+                format!("{} {printed} ({pdf_page})", label("page"))
+            }
+            None => format!("{} {page}", label("page")),
+        },
         _ => format!(
             "{} {}, {} {}",
             label("line"),

@@ -208,10 +208,19 @@ fn render_gap(out: &mut String, path: &str, gaps: &[Gap], i: usize, style: Style
 }
 
 /// Where a finding is: `file, page 428` in a PDF (its extracted text's lines
-/// mean nothing to a reader), `file:line:column` in every other source.
+/// mean nothing to a reader), `file, page 3-12 (PDF page 428)` when the page
+/// prints a number of its own, `file:line:column` in every other source.
 fn location(file: &FileFindings, f: &Finding, locale: &Locale) -> String {
-    match f.page {
-        Some(page) if file.format == SourceFormat::Pdf => locale.tr(
+    match (f.page, &f.page_label) {
+        (Some(page), Some(printed)) if file.format == SourceFormat::Pdf => locale.tr(
+            "location-page-printed",
+            &[
+                ("path", file.path.as_str().into()),
+                ("page", page.into()),
+                ("printed", printed.as_str().into()),
+            ],
+        ),
+        (Some(page), None) if file.format == SourceFormat::Pdf => locale.tr(
             "location-page",
             &[("path", file.path.as_str().into()), ("page", page.into())],
         ),

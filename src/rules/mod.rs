@@ -429,6 +429,10 @@ fn finding(
         end_line: end.line,
         end_column: end.column,
         page: start.page,
+        page_label: start
+            .page
+            .and_then(|p| agreement.text.page_label(p))
+            .map(str::to_string),
         excerpt,
         marks: excerpt_marks,
         message: first.spec.message.clone(),

@@ -139,6 +139,9 @@ pub struct LocatedText {
     /// Stretches of `text` that a tracked change put there, sorted by start
     /// and not overlapping (empty for sources without revision marks).
     revisions: Vec<RevisionSpan>,
+    /// The page number printed on each page (index 0 is page 1), where the
+    /// PDF prints one: "3-12", "iv", "196" on the 200th page of the file.
+    page_labels: Vec<Option<String>>,
     /// Where each line of `text` starts: found on the first `locate`, as a
     /// whole-corpus `check` locates only its few findings.
     line_starts: std::sync::OnceLock<Vec<usize>>,
@@ -173,8 +176,27 @@ impl LocatedText {
             text,
             anchors,
             revisions: Vec::new(),
+            page_labels: Vec::new(),
             line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same text with the page numbers printed on its pages (`labels[0]`
+    /// is printed on page 1; `None` where none was found).
+    pub fn with_page_labels(mut self, labels: Vec<Option<String>>) -> Self {
+        self.page_labels = labels;
+        self
+    }
+
+    /// The number printed on `page` (1-based, as `Location::page`), when the
+    /// document prints one there that differs from the page's place in the
+    /// file: what a reader of the printed text cites ("3-12" for page 37).
+    pub fn page_label(&self, page: u32) -> Option<&str> {
+        let label = self
+            .page_labels
+            .get((page as usize).checked_sub(1)?)?
+            .as_deref()?;
+        (label != page.to_string()).then_some(label)
     }
 
     /// The same text with its tracked changes; `spans` are sorted here.

@@ -15,17 +15,20 @@ use unicode_normalization::UnicodeNormalization;
 /// How many lines at the top and at the bottom of a page can be furniture.
 const EDGE_LINES: usize = 3;
 
-/// Runs every clean-up step over the pages, in place.
-pub fn clean(pages: &mut [Vec<PageLine>]) {
+/// Runs every clean-up step over the pages, in place; returns the page
+/// number printed on each page, where one was found in its furniture
+/// (`page_label`).
+pub fn clean(pages: &mut [Vec<PageLine>]) -> Vec<Option<String>> {
     for line in pages.iter_mut().flatten() {
         line.text = fix_artefacts(&line.text);
     }
     for page in pages.iter_mut() {
         page.retain(|l| !l.text.is_empty());
     }
-    remove_furniture(pages);
+    let labels = remove_furniture(pages);
     mark_footnotes(pages);
     dehyphenate(pages);
+    labels
 }
 
 /// Characters that extraction produces but no reader sees: control codes,
@@ -73,12 +76,13 @@ type FurnitureKey = (Edge, i64, String);
 /// several pages. Furniture is a block at the very edge, set apart from the
 /// body by a wider gap than between body lines; so body text next to it, or
 /// boilerplate that happens to repeat, stays.
-fn remove_furniture(pages: &mut [Vec<PageLine>]) {
+fn remove_furniture(pages: &mut [Vec<PageLine>]) -> Vec<Option<String>> {
     let counts = edge_counts(pages);
     let needed = repeats_needed(pages.len());
     let is_furniture = |edge: Edge, l: &PageLine| {
         is_page_number(&l.text) || counts.get(&key(edge, l)).is_some_and(|n| *n >= needed)
     };
+    let mut labels = Vec::with_capacity(pages.len());
     for page in pages.iter_mut() {
         let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l));
         let bottom = edge_block(page.iter().skip(top).rev(), |l| {
@@ -87,10 +91,39 @@ fn remove_furniture(pages: &mut [Vec<PageLine>]) {
         // a page that would keep nothing has no body to frame: what repeats
         // on it is its text (a one-line slide, a label per page)
         if top + bottom < page.len() {
+            // the number printed in the footer, else in the header
+            let footer = &page[page.len() - bottom..];
+            let label = footer
+                .iter()
+                .chain(&page[..top])
+                .find_map(|l| page_label(&l.text));
+            labels.push(label);
             page.truncate(page.len() - bottom);
             page.drain(..top);
+        } else {
+            labels.push(None);
         }
     }
+    labels
+}
+
+/// The page number a furniture line prints, as a reader cites it: "3" for
+/// "- 3 -", "Page 3 of 20" or "[3]"; "12-6" and "iv" as they stand. `None`
+/// for a line that is not a page number (`is_page_number`).
+fn page_label(line: &str) -> Option<String> {
+    if !is_page_number(line) {
+        return None;
+    }
+    let t = line.trim().trim_matches(|c: char| {
+        matches!(c, '-' | '–' | '—' | '[' | ']' | '|') || c.is_whitespace()
+    });
+    let words: Vec<&str> = t.split_whitespace().collect();
+    Some(match words.as_slice() {
+        [n] | [_, n] | [_, n, _, _] => n.to_string(),
+        [a, "-" | "–", b] => format!("{a}-{b}"),
+        [n, _, _] => n.to_string(),
+        _ => return None,
+    })
 }
 
 /// How many lines from an edge (lines in order from that edge) are furniture:
@@ -406,6 +439,24 @@ mod tests {
             .collect();
         remove_furniture(&mut pages);
         assert!(pages.iter().all(|p| p.len() == 1), "{:?}", texts(&pages[0]));
+    }
+
+    #[test]
+    fn a_page_number_line_gives_the_number_a_reader_cites() {
+        for (line, label) in [
+            ("- 3 -", Some("3")),
+            ("Page 3 of 20", Some("3")),
+            ("Página 4 de 20", Some("4")),
+            ("12 / 40", Some("12")),
+            ("[5]", Some("5")),
+            ("iv", Some("iv")),
+            ("12-6", Some("12-6")),
+            ("8B-3", Some("8B-3")),
+            ("Article 3", None),
+            ("Trade in Services", None),
+        ] {
+            assert_eq!(page_label(line).as_deref(), label, "{line}");
+        }
     }
 
     #[test]

@@ -66,6 +66,8 @@ enum Failure {
 struct Page {
     lines: Vec<PageLine>,
     problem: Option<String>,
+    /// The page number printed on it, from its furniture.
+    label: Option<String>,
 }
 
 /// Reads a PDF's text with the default limits.
@@ -161,9 +163,10 @@ fn read_pages(bytes: &[u8], limits: &PdfLimits, deadline: Instant) -> Result<Vec
         .iter_mut()
         .map(|p| std::mem::take(&mut p.lines))
         .collect();
-    cleanup::clean(&mut lines);
-    for (page, lines) in pages.iter_mut().zip(lines) {
+    let labels = cleanup::clean(&mut lines);
+    for ((page, lines), label) in pages.iter_mut().zip(lines).zip(labels) {
         page.lines = lines;
+        page.label = label;
     }
     Ok(pages)
 }
@@ -351,6 +354,7 @@ fn read_page(
     Ok(Page {
         lines: layout::lines_from_glyphs(reader.glyphs),
         problem,
+        label: None,
     })
 }
 
@@ -359,6 +363,7 @@ impl Page {
         Page {
             lines: Vec::new(),
             problem: Some(problem),
+            label: None,
         }
     }
 }
@@ -420,5 +425,6 @@ fn assemble(pages: Vec<Page>) -> LocatedText {
             prev = Some(l);
         }
     }
-    LocatedText::with_anchors(text, anchors)
+    let labels = pages.into_iter().map(|p| p.label).collect();
+    LocatedText::with_anchors(text, anchors).with_page_labels(labels)
 }
