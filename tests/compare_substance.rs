@@ -237,6 +237,42 @@ fn diff_marks_are_whole_words_and_never_empty() {
     assert_well_formed(&text);
 }
 
+/// Two agreements written on one model (US–Australia and US–Singapore)
+/// correspond article by article, but their Parties differ: the comparison
+/// says they are two agreements, and names both by their title pages.
+#[test]
+fn agreements_of_different_parties_are_not_taken_for_versions_of_one() {
+    let Some(shared) = shared_dir() else { return };
+    let a = shared.join("corpus/pdf/pta_37.pdf");
+    let b = shared.join("corpus/pdf/pta_52.pdf");
+    let v = compare_json(a.to_str().unwrap(), b.to_str().unwrap());
+    let s = &v["summary"];
+    assert_eq!(
+        s["parties_differ"][0],
+        serde_json::json!(["USA", "AUS"]),
+        "{s:#}"
+    );
+    assert_eq!(
+        s["parties_differ"][1],
+        serde_json::json!(["USA", "SGP"]),
+        "{s:#}"
+    );
+    assert!(s["warning"].as_str().unwrap().contains("two agreements"));
+    assert_eq!(v["a"]["name"], "US - AUSTRALIA");
+    let text = compare_text(a.to_str().unwrap(), b.to_str().unwrap());
+    assert!(
+        text.contains("Warning: A is an agreement between United States (USA), Australia (AUS) and B one between United States (USA), Singapore (SGP)"),
+        "{text}"
+    );
+    // a PDF against its Word original: the same Parties, no warning, and
+    // one name (the Word file's cover label is not run into its title)
+    let docx = shared.join("corpus/pdf/pta_52.docx");
+    let v = compare_json(b.to_str().unwrap(), docx.to_str().unwrap());
+    assert!(v["summary"].get("warning").is_none(), "{:#}", v["summary"]);
+    assert_eq!(v["a"]["name"], "US - SINGAPORE");
+    assert_eq!(v["b"]["name"], "US - SINGAPORE");
+}
+
 #[test]
 fn a_pdf_against_its_own_extracted_text_changes_little() {
     let Some(shared) = shared_dir() else { return };

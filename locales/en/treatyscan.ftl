@@ -320,6 +320,7 @@ compare-count-merged = { $count } merged
 compare-count-added = { $count } added
 compare-count-removed = { $count } removed
 compare-warning-unrelated = only { $corresponding } of { $a } provisions in A and { $b } in B correspond (at least half their words the same): A and B read as two different agreements, not versions of one, and their differences are not edits
+compare-warning-parties = A is an agreement between { $a } and B one between { $b }: two agreements, perhaps written on one model, not versions of one, and their differences are not edits
 compare-note-languages = A is in { $a } and B in { $b }: articles are paired by number only and their words are not compared, so treatyscan cannot tell whether they are versions of one agreement; read the changes below as such only if they are
 compare-similarity = similarity { $value }
 compare-overlap = overlap { $value }

@@ -338,6 +338,7 @@ compare-count-removed = { $count } { $count ->
    *[other] suprimidas
 }
 compare-warning-unrelated = solo { $corresponding } de las { $a } disposiciones de A y las { $b } de B se corresponden (al menos la mitad de sus palabras coinciden): A y B parecen dos acuerdos distintos, no versiones de uno mismo, y sus diferencias no son modificaciones
+compare-warning-parties = A es un acuerdo entre { $a } y B uno entre { $b }: son dos acuerdos, quizá redactados sobre un mismo modelo, no versiones de uno mismo, y sus diferencias no son modificaciones
 compare-note-languages = A está en { $a } y B en { $b }: los artículos se emparejan solo por su número y no se comparan sus palabras, por lo que treatyscan no puede saber si son versiones de un mismo acuerdo; lea los cambios siguientes como tales solo si lo son
 compare-similarity = similitud { $value }
 compare-overlap = solapamiento { $value }

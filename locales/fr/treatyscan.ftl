@@ -338,6 +338,7 @@ compare-count-removed = { $count } { $count ->
    *[other] supprimées
 }
 compare-warning-unrelated = seules { $corresponding } des { $a } dispositions de A et des { $b } de B se correspondent (au moins la moitié de leurs mots en commun) : A et B se lisent comme deux accords distincts, non comme deux versions d'un même accord, et leurs différences ne sont pas des modifications
+compare-warning-parties = A est un accord entre { $a } et B un accord entre { $b } : ce sont deux accords, peut-être rédigés sur un même modèle, non deux versions d'un même accord, et leurs différences ne sont pas des modifications
 compare-note-languages = A est en { $a } et B en { $b } : les articles sont appariés par leur seul numéro et leurs mots ne sont pas comparés ; treatyscan ne peut donc dire s'il s'agit de versions d'un même accord ; ne lisez les modifications ci-dessous comme telles que si c'est le cas
 compare-similarity = similarité { $value }
 compare-overlap = recouvrement { $value }

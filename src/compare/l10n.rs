@@ -225,6 +225,25 @@ pub fn summary_line(c: &Comparison, locale: &Locale) -> String {
 pub fn warning(c: &Comparison, locale: &Locale) -> Option<String> {
     let s = &c.summary;
     s.warning.as_ref()?;
+    if let Some((a, b)) = &s.parties_differ {
+        let lang = locale.lang().code();
+        // "Canada (CAN), Chile (CHL)"; semicolons when a name holds a comma
+        let named = |codes: &[String]| {
+            let names: Vec<String> = codes
+                .iter()
+                .map(|c| match crate::provision::parties::party_name(c, lang) {
+                    Some(name) => format!("{name} ({c})"),
+                    None => c.clone(),
+                })
+                .collect();
+            let comma = names.iter().any(|n| n.contains(','));
+            names.join(if comma { "; " } else { ", " })
+        };
+        return Some(locale.tr(
+            "compare-warning-parties",
+            &[("a", named(a).into()), ("b", named(b).into())],
+        ));
+    }
     Some(locale.tr(
         "compare-warning-unrelated",
         &[

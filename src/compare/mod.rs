@@ -60,7 +60,8 @@ pub struct Comparison {
 pub struct Side {
     /// The file it was read from, as given on the command line.
     pub file: String,
-    /// The agreement's name from ToTA `<meta>`, when the source gives one.
+    /// The agreement's name: from ToTA `<meta>`, else its title page
+    /// (`Agreement::name`), when either gives one.
     pub name: Option<String>,
     /// Language code: the metadata's (lowercased), else an ISO 639-1 guess from the text;
     /// `None` when neither tells.
@@ -109,6 +110,12 @@ pub struct Summary {
     /// comparison is then of two different agreements, and its changes are not edits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub warning: Option<String>,
+    /// The Parties of A and of B (ISO 3166 alpha-3 codes, `EU`), when both
+    /// name theirs and they are not the same: two agreements, perhaps
+    /// written on one model (US–Australia and US–Singapore, Canada–Chile and
+    /// NAFTA), whose differences are not edits; `warning` then says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parties_differ: Option<(Vec<String>, Vec<String>)>,
 }
 
 /// Below this share of both sides' provisions corresponding (`2 × corresponding /
@@ -273,6 +280,25 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
             summary.corresponding, summary.provisions_a, summary.provisions_b
         ));
     }
+    let parties = |a: &Agreement| {
+        let mut p = a.metadata.parties.clone();
+        p.sort();
+        p.dedup();
+        p
+    };
+    let (parties_a, parties_b) = (parties(a), parties(b));
+    if summary.warning.is_none()
+        && !parties_a.is_empty()
+        && !parties_b.is_empty()
+        && parties_a != parties_b
+    {
+        summary.warning = Some(format!(
+            "A is an agreement between {} and B one between {}: two agreements, perhaps written on one model, not versions of one, and their differences are not edits",
+            a.metadata.parties.join(", "),
+            b.metadata.parties.join(", ")
+        ));
+        summary.parties_differ = Some((a.metadata.parties.clone(), b.metadata.parties.clone()));
+    }
     if !same_language {
         summary.note = Some(format!(
             "A is in {} and B in {}: articles are paired by number only and their words are not compared, so treatyscan cannot tell whether they are versions of one agreement; read the changes below as such only if they are",
@@ -314,7 +340,8 @@ fn category_labels(
 fn side(agreement: &Agreement, language: Option<String>) -> Side {
     Side {
         file: agreement.file.clone(),
-        name: agreement.metadata.name.clone(),
+        // a text without metadata is named by its title page, as `check` names it
+        name: agreement.metadata.name.clone().or_else(|| agreement.name()),
         language,
     }
 }
@@ -646,6 +673,7 @@ fn summarise(a: &[Unit], b: &[Unit], changes: &[Change], same_language: bool) ->
                 && (c.split || c.merged || c.similarity.is_some_and(|s| s >= 0.5))
         }),
         warning: None,
+        parties_differ: None,
     }
 }
 

@@ -320,10 +320,19 @@ impl Agreement {
             .map(|l| l.trim().trim_start_matches('#').trim())
             .skip_while(|l| l.is_empty());
         let mut line = lines.next()?.to_string();
+        // a line of a word processor or a web page is a paragraph, set apart
+        // by the author: a title goes on into the next one only across a
+        // connecting word ("AGREEMENT BETWEEN" / "CANADA AND CHILE"), so
+        // that a cover label ("US - SINGAPORE") is not run into the title
+        // below it, as a PDF's gap between them keeps them apart too
+        let paragraphs = matches!(self.format, SourceFormat::Docx | SourceFormat::Html);
         // a title set over several lines ("AGREEMENT ESTABLISHING THE
         // ASEAN-AUSTRALIA-" / "NEW ZEALAND FREE TRADE AREA") is one name
         for next in lines {
-            if next.is_empty() || !continues_title(&line, next) {
+            if next.is_empty()
+                || !continues_title(&line, next)
+                || (paragraphs && !connected(&line, next))
+            {
                 break;
             }
             if !line.ends_with('-') {
@@ -459,6 +468,41 @@ fn continues_title(title: &str, next: &str) -> bool {
     title.ends_with('-')
         || next.starts_with(char::is_lowercase)
         || (capitals(title) && capitals(next))
+}
+
+/// Whether two paragraphs of a title are joined by a word that cannot end
+/// or open a title: "… BETWEEN" / "CANADA …", "… CANADA" / "AND CHILE", or
+/// a hyphen.
+fn connected(title: &str, next: &str) -> bool {
+    const LINKS: &[&str] = &[
+        "and",
+        "between",
+        "of",
+        "the",
+        "on",
+        "for",
+        "to",
+        "among",
+        "establishing",
+        "y",
+        "entre",
+        "de",
+        "del",
+        "la",
+        "el",
+        "los",
+        "las",
+        "sobre",
+        "et",
+        "du",
+        "des",
+        "le",
+        "les",
+        "sur",
+    ];
+    let last = title.split_whitespace().last().unwrap_or("").to_lowercase();
+    let first = next.split_whitespace().next().unwrap_or("").to_lowercase();
+    title.ends_with(['-', '–']) || LINKS.contains(&last.as_str()) || LINKS.contains(&first.as_str())
 }
 
 /// Moves a provision (and everything in it) `shift` bytes on and puts its
