@@ -273,6 +273,18 @@ fn agreements_of_different_parties_are_not_taken_for_versions_of_one() {
     assert_eq!(v["b"]["name"], "US - SINGAPORE");
 }
 
+/// A number of the agreement that ends a line in the PDF ("por lo menos,
+/// 10" / "años") is not taken for a note number or a page number: the PDF
+/// and its Word original do not differ by it.
+#[test]
+fn a_pdf_and_its_word_original_do_not_differ_by_a_number_at_a_line_end() {
+    let Some(shared) = shared_dir() else { return };
+    let pdf = shared.join("corpus/pdf/pta_22.pdf");
+    let docx = shared.join("corpus/pdf/pta_22.docx");
+    let text = compare_text(pdf.to_str().unwrap(), docx.to_str().unwrap());
+    assert!(!text.contains("{+10+} años"), "{text}");
+}
+
 #[test]
 fn a_pdf_against_its_own_extracted_text_changes_little() {
     let Some(shared) = shared_dir() else { return };

@@ -59,17 +59,25 @@ fn header_key(line: &str) -> String {
 }
 
 impl Furniture {
-    /// The furniture of an agreement's text. A PDF read by treatyscan has none
-    /// left (its reader drops it, and its page edges are text); other sources
-    /// have page breaks where their text had form feeds.
+    /// The furniture of an agreement's text. Only a plain text can hold
+    /// any: a PDF read by treatyscan has none left (its reader drops it, and
+    /// its page edges are text), and a Word file, a web page or ToTA XML
+    /// never had page numbers in its text, so a number standing alone there
+    /// is the agreement's own (a table cell, "10" years at a line's end) and
+    /// dropping it would show an edit that is not there. A plain text has
+    /// page breaks where it had form feeds.
     pub fn of(agreement: &crate::provision::Agreement) -> Self {
-        let pdf = std::path::Path::new(&agreement.file)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        use crate::provision::SourceFormat;
+        if !matches!(
+            agreement.format,
+            SourceFormat::Text | SourceFormat::Markdown
+        ) {
+            return Furniture::default();
+        }
         let text = &agreement.text;
         // one page (or no page numbers at all, as in ToTA XML): no page edges,
         // and no need to locate every line
-        let paged = !pdf && text.locate(text.text.len()).page.unwrap_or(1) > 1;
+        let paged = text.locate(text.text.len()).page.unwrap_or(1) > 1;
         let mut offset = 0;
         let lines: Vec<(usize, &str, usize)> = text
             .text

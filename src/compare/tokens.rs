@@ -128,15 +128,18 @@ pub fn drop_footnote_markers(tokens: Vec<Token>) -> Vec<Token> {
         }
         // "of national value.1 4. For…": a note number glued after the
         // sentence's punctuation (not "5.1", where a number comes before)
-        // or standing alone at the end of a line after it ("products.\n\n50")
+        // or standing alone on a line after a sentence ("products.\n\n50");
+        // not a number that ends a line after a comma ("por lo menos, 10" /
+        // "años"), which is the agreement's own
         let next = tokens.get(i + 1);
+        let prev = i.checked_sub(1).map(|k| tokens[k].text.as_str());
         let glued_after_punctuation = is_num(t)
             && i >= 2
-            && matches!(tokens[i - 1].text.as_str(), "." | "," | ";" | ":" | ")")
+            && matches!(prev, Some("." | "," | ";" | ":" | ")"))
             && tokens[i - 2].is_word
             && !tokens[i - 2].text.chars().all(|c| c.is_ascii_digit())
             && ((!t.space_before && next.is_none_or(|n| n.space_before))
-                || next.is_none_or(|n| n.line_start));
+                || (t.line_start && prev != Some(",") && next.is_none_or(|n| n.line_start)));
         if glued_after_punctuation {
             i += 1;
             continue;
@@ -395,6 +398,17 @@ mod tests {
         assert_ne!(k("within [30] days"), k("within 30 days"));
         assert_eq!(k("of national value.1 For"), k("of national value. For"));
         assert_ne!(k("Article 5.1 applies"), k("Article 5. applies"));
+        // a number that ends a line after a comma is the text's own ("at
+        // least, 10 / years"), as a PDF's line break leaves it; one alone on
+        // its line after a sentence is a note's number
+        assert_ne!(
+            k("por lo menos, 10\naños contados"),
+            k("por lo menos,\naños contados")
+        );
+        assert_eq!(
+            k("products.\n\n50\nThe Parties"),
+            k("products.\n\nThe Parties")
+        );
     }
 
     #[test]
