@@ -462,6 +462,39 @@ fn an_unknown_developing_party_is_a_usage_error_with_a_suggestion() {
     assert_eq!(gap["evidence"], serde_json::json!(["PER"]));
 }
 
+/// An agreement printed without its signature pages (AANZFTA's PDF) but
+/// entering into force on a stated date before the 2017 guidelines was
+/// signed before them: the guidelines gap does not concern it.
+#[test]
+fn a_text_in_force_before_the_2017_guidelines_is_not_asked_to_cite_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "FREE TRADE AGREEMENT BETWEEN ARCADIA AND BOREALIA\n\n\
+                Article 1 Electronic Commerce\n\nNo Party shall impose customs duties on \
+                electronic transmissions.\n\n\
+                Article 2 Entry into Force\n\nThis Agreement shall enter into\n";
+    let gaps_of = |tail: &str| {
+        let path = dir.path().join("agreement.txt");
+        std::fs::write(&path, format!("{body}{tail}")).unwrap();
+        let v = json_of(&["check", "--format", "json", path.to_str().unwrap()]);
+        v["files"][0]["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["id"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let before = gaps_of("force on 1 July 2009 for any Party that has notified.\n");
+    assert!(
+        !before.contains(&"missing_guidelines_reference".to_string()),
+        "{before:?}"
+    );
+    let after = gaps_of("force on 1 July 2021 for any Party that has notified.\n");
+    assert!(
+        after.contains(&"missing_guidelines_reference".to_string()),
+        "{after:?}"
+    );
+}
+
 #[test]
 fn an_undated_signed_text_says_the_guidelines_gap_assumes_a_recent_date() {
     // a signed agreement whose witness clause gives no date (NAFTA's does

@@ -261,7 +261,10 @@ pub fn signing_date(agreement: &Agreement) -> Option<String> {
 }
 
 fn signed_before(agreement: &Agreement, date: &str) -> bool {
-    let Some(signed) = signing_date(agreement) else {
+    // with no signing date, the date it enters into force on, which comes after
+    let Some(signed) = signing_date(agreement)
+        .or_else(|| crate::provision::signed::entry_into_force_date(&agreement.text.text))
+    else {
         return false;
     };
     let signed = signed.as_str();

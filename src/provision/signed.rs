@@ -25,6 +25,36 @@ pub fn signed_date(text: &str) -> Option<String> {
     }
 }
 
+/// The date the agreement says it enters into force on, when it names one
+/// ("This Agreement shall enter into force on 1 July 2009", "entrará en
+/// vigor el 1 de enero de 2005", "entre en vigueur le 1er mars 2010"), as
+/// `signed_date` gives dates. It comes after the signature: a text whose
+/// signing date is lost (signature pages printed as images, as in the
+/// AANZFTA PDF) was signed before it.
+pub fn entry_into_force_date(text: &str) -> Option<String> {
+    ENTRY_INTO_FORCE.find_iter(text).find_map(|m| {
+        let rest = &text[m.end()..];
+        let end = rest
+            .char_indices()
+            .nth(DATE_CHARS)
+            .map_or(rest.len(), |(i, _)| i);
+        let date = read_date(&crate::text::fold_text(&rest[..end]))?;
+        // a full date, with its day: "on 1 July 2009", not "in 2009"
+        (date.len() == 10).then_some(date)
+    })
+}
+
+/// "enter into force on", "entrará en vigor el", "entrera en vigueur le",
+/// across a line break.
+static ENTRY_INTO_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\benter\s+into\s+force\s+on\b|\bentrar[áa]\s+en\s+vigor\s+el\b|\bentrera\s+en\s+vigueur\s+le\b")
+        .expect("entry into force")
+});
+
+/// How far after "enter into force on" the date is looked for: the date
+/// itself, not a later one in the same sentence.
+const DATE_CHARS: usize = 24;
+
 /// Whether `text` closes as a signed agreement does: a "Done at" formula or
 /// a witness clause ("IN WITNESS WHEREOF", "En foi de quoi"), dated or not.
 /// A draft or a chapter published alone has neither.
@@ -347,6 +377,20 @@ fn tens_and_units(word: &str, next: Option<&[&str]>) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_date_of_entry_into_force_is_read_when_the_text_names_one() {
+        let text = "Paragraph 1 shall enter into force on a date agreed to by the\nParties.\nThis Agreement shall enter into\nforce on 1 July 2009 for any Party";
+
+        assert_eq!(entry_into_force_date(text).as_deref(), Some("2009-07-01"));
+        assert_eq!(
+            entry_into_force_date("El presente Acuerdo entrará en vigor el 1 de enero de 2005.")
+                .as_deref(),
+            Some("2005-01-01")
+        );
+        // a year alone is no date; nor a date later in the sentence
+        assert_eq!(entry_into_force_date("shall enter into force on the date on which the last notification is received, and in any case not before 1 July 2009"), None);
+    }
 
     #[test]
     fn closing_formulas_in_figures_and_in_words() {
