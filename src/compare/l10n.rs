@@ -226,19 +226,8 @@ pub fn warning(c: &Comparison, locale: &Locale) -> Option<String> {
     let s = &c.summary;
     s.warning.as_ref()?;
     if let Some((a, b)) = &s.parties_differ {
-        let lang = locale.lang().code();
-        // "Canada (CAN), Chile (CHL)"; semicolons when a name holds a comma
-        let named = |codes: &[String]| {
-            let names: Vec<String> = codes
-                .iter()
-                .map(|c| match crate::provision::parties::party_name(c, lang) {
-                    Some(name) => format!("{name} ({c})"),
-                    None => c.clone(),
-                })
-                .collect();
-            let comma = names.iter().any(|n| n.contains(','));
-            names.join(if comma { "; " } else { ", " })
-        };
+        // "Canada (CAN), Chile (CHL)", as a gap's evidence names Parties
+        let named = |codes: &[String]| crate::report::evidence_list(codes, locale.lang());
         return Some(locale.tr(
             "compare-warning-parties",
             &[("a", named(a).into()), ("b", named(b).into())],

@@ -689,24 +689,14 @@ pub fn undot_monotone(pattern: &str) -> bool {
             HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().all(ok),
         }
     }
-    regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .is_ok_and(|hir| ok(&hir))
+    super::prefilter::parse(pattern).is_ok_and(|hir| ok(&hir))
 }
 
 /// Expands `{term}` references and checks the pattern's syntax, for patterns
 /// compiled together (a `RegexSet`) rather than one by one.
 pub fn expand_pattern(pattern: &str, terms: &TermsFile) -> Result<String, String> {
     let expanded = expand_terms(pattern, terms, 0)?;
-    regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(&expanded)
-        .map_err(|e| e.to_string())?;
+    super::prefilter::parse(&expanded)?;
     Ok(expanded)
 }
 

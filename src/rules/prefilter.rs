@@ -217,17 +217,24 @@ fn lanes(len: usize, context: usize) -> [Lane; LANES] {
     })
 }
 
+/// A rule pattern's syntax tree, parsed as rule patterns are compiled: no
+/// Unicode classes, bytes rather than UTF-8 (`load::compile_pattern`).
+/// Errors: the parser's message.
+pub fn parse(pattern: &str) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())
+}
+
 /// Literals one of which occurs in every match of `pattern`, or None when no
 /// small set of long enough literals says so. Each branch of an alternation is
 /// known by its most telling part: "rights? (of …)? to regulate" by
 /// "to regulate" rather than by "right".
 pub fn literals(pattern: &str) -> Option<Literals> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .ok()?;
+    let hir = parse(pattern).ok()?;
     let mut out = necessary(&hir)?;
     for lit in &mut out {
         lit.truncate(MAX_LITERAL);

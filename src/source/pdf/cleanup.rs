@@ -114,10 +114,7 @@ fn page_label(line: &str) -> Option<String> {
     if !is_page_number(line) {
         return None;
     }
-    let t = line.trim().trim_matches(|c: char| {
-        matches!(c, '-' | '–' | '—' | '[' | ']' | '|') || c.is_whitespace()
-    });
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = undecorated(line).split_whitespace().collect();
     Some(match words.as_slice() {
         [n] | [_, n] | [_, n, _, _] => n.to_string(),
         [a, "-" | "–", b] => format!("{a}-{b}"),
@@ -199,12 +196,15 @@ fn mask_digits(s: &str) -> String {
     out
 }
 
+/// A page-number line without the dashes, brackets and bars around it.
+fn undecorated(line: &str) -> &str {
+    line.trim()
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '|') || c.is_whitespace())
+}
+
 /// "3", "- 3 -", "Page 4 of 20", "Página 4 de 20", "12-6", "A-3", "iv", "[5]".
 pub fn is_page_number(line: &str) -> bool {
-    let t = line
-        .trim()
-        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '|') || c.is_whitespace())
-        .to_lowercase();
+    let t = undecorated(line).to_lowercase();
     if t.is_empty() || t.chars().count() > 24 {
         return false;
     }
