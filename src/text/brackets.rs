@@ -671,6 +671,16 @@ impl Negotiation {
         if memchr::memchr(b'[', text.as_bytes()).is_none() {
             return Negotiation::default();
         }
+        let mut pairs = match_pairs(text);
+        // tags, labels and running text all have letters: brackets without
+        // one (`[1]`, `[...]`, `[2020]`, footnote numbers in most agreements)
+        // make no negotiating text, and its list of Parties need not be read
+        if !pairs
+            .iter()
+            .any(|p| text[p.open + 1..p.close].chars().any(char::is_alphabetic))
+        {
+            return Negotiation::default();
+        }
         let mut parties: Vec<Party> = given.to_vec();
         for p in declared_parties(text) {
             match parties.iter_mut().find(|q| q.code == p.code) {
@@ -689,7 +699,6 @@ impl Negotiation {
             own = Lexicon::new(&parties);
             &own
         };
-        let mut pairs = match_pairs(text);
         // first pass: read every pair; codes seen in explicit tags make bare
         // `[ARC]` tags in the second
         for pair in &mut pairs {

@@ -433,3 +433,21 @@ fn party_headings_start_lines_in_any_case_and_may_run_over_a_line() {
         ["ARC", "BOR"]
     );
 }
+
+#[test]
+fn brackets_without_a_letter_make_no_negotiating_text() {
+    // a list of Parties, and brackets that are only numbers and ellipses
+    let plain = "Parties: Arcadia (ARC), Borealia (BOR)\n\nArticle 1\nThe measures[1] of \
+                 [2020] apply [...] as set out in [3].\n";
+    let n = read(plain);
+    assert!(n.brackets.is_empty() && n.parties.is_empty());
+    // one lettered bracket in the same text is read with the Parties' codes
+    let tagged = plain.replace(
+        "[...]",
+        "[ARC: and shall not apply to audiovisual services]",
+    );
+    let n = read(&tagged);
+    assert_eq!(n.brackets.len(), 1);
+    assert_eq!(n.brackets[0].positions.proposed_by, v(&["ARC"]));
+    assert!(n.parties.iter().any(|p| p.code == "BOR"));
+}
