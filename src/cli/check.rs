@@ -325,8 +325,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     out.flush()?;
-    let files = with_combined(&files, &combined);
-    let code = exit_code(&files, failures, not_analysed, args.fail_on);
+    let code = exit_code(
+        &with_combined(&files, &combined),
+        failures,
+        not_analysed,
+        args.fail_on,
+    );
+    // the process ends here: its memory goes back whole, where freeing the
+    // agreements, findings and compiled rules one allocation at a time took
+    // 1-2% of a corpus run's time
+    std::mem::forget((read, files, combined, rules));
     Ok(if args.exit_zero && code == exit::FINDINGS {
         exit::CLEAN
     } else {

@@ -197,6 +197,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         eprintln!("error: {}: {}", f.file, super::one_line(&f.reason));
     }
     let coded = outcome.rows.len();
+    // the process ends soon: the compiled rules need not be freed one by one
+    std::mem::forget(rules);
     eprintln!(
         "coded {coded} {}, {} failed, {} skipped",
         if coded == 1 {
