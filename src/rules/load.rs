@@ -14,7 +14,6 @@ use super::{Rule, RuleSet};
 use crate::locale::Lang;
 use crate::model::{Category, GapId, GapInfo, GapText, RuleInfo, RuleText};
 use rayon::prelude::*;
-use regex::bytes::RegexBuilder as BytesRegexBuilder;
 use regex::{Regex, RegexBuilder};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -568,7 +567,7 @@ fn compile_rule(
         .collect();
     let compile_all = |patterns: &[String],
                        field: &str|
-     -> Result<Vec<regex::bytes::Regex>, RuleError> {
+     -> Result<Vec<super::Pattern>, RuleError> {
         patterns
             .iter()
             .map(|p| {
@@ -646,13 +645,9 @@ pub const PATTERN_SIZE_LIMIT: usize = 1 << 24;
 /// folded text (lowercase, no accents), so patterns are written that way too,
 /// and compiled without Unicode classes: `\w` and `\b` are ASCII, which keeps
 /// every pattern inside the fast DFA engines.
-pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<regex::bytes::Regex, String> {
+pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<super::Pattern, String> {
     let expanded = expand_terms(pattern, terms, 0)?;
-    BytesRegexBuilder::new(&expanded)
-        .unicode(false)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| e.to_string())
+    super::Pattern::new(&expanded, PATTERN_SIZE_LIMIT)
 }
 
 /// Whether every match `pattern` has in a folded text it also has once the

@@ -14,6 +14,7 @@ pub mod docs;
 mod load;
 mod matching;
 pub mod model;
+mod pattern;
 mod prefilter;
 mod scope;
 
@@ -26,8 +27,8 @@ use crate::model::{Finding, ProvisionRef, RuleInfo, Severity};
 use crate::provision::Agreement;
 use crate::text::Marks;
 use matching::{Hit, Subject};
+use pattern::Pattern;
 use rayon::prelude::*;
-use regex::bytes::Regex;
 use scope::{ScopeDefs, Target};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -46,11 +47,11 @@ pub struct Rule {
     pub info: Arc<RuleInfo>,
     /// The file it was read from.
     pub file: String,
-    requires: Vec<Regex>,
-    all: Vec<Regex>,
-    any: Vec<Regex>,
-    not: Vec<Regex>,
-    title_any: Vec<Regex>,
+    requires: Vec<Pattern>,
+    all: Vec<Pattern>,
+    any: Vec<Pattern>,
+    not: Vec<Pattern>,
+    title_any: Vec<Pattern>,
     scope: ScopeFilter,
     /// Whether the rule's `any` patterns can only gain matches when full
     /// stops and colons become spaces (`load::undot_monotone`), for a rule

@@ -18,14 +18,14 @@ const OPENING_CHARS: usize = 400;
 
 struct ScopeDef {
     name: String,
-    opening_text: Option<Regex>,
+    opening_text: Option<super::Pattern>,
     /// Literals one of which occurs wherever `opening_text` matches (see
     /// `prefilter::literals`): `opening_text` is anchored, so the regex
     /// engine walks each opening with no prefilter of its own, and most
     /// openings hold none of these words.
     opening_cue: Option<Regex>,
     /// On the agreement's title: the whole agreement is in the scope.
-    agreement_title: Option<Regex>,
+    agreement_title: Option<super::Pattern>,
 }
 
 /// The scopes of `terms.toml`, compiled: what recognises them from titles and opening articles.
@@ -225,7 +225,11 @@ impl ScopeDefs {
     }
 
     /// The scopes whose pattern (`pattern` of the definition) matches `folded`.
-    fn pattern_bits(&self, folded: &str, pattern: impl Fn(&ScopeDef) -> Option<&Regex>) -> u32 {
+    fn pattern_bits(
+        &self,
+        folded: &str,
+        pattern: impl Fn(&ScopeDef) -> Option<&super::Pattern>,
+    ) -> u32 {
         self.defs
             .iter()
             .enumerate()
