@@ -557,23 +557,15 @@ fn split_paragraphs(
     units
 }
 
-/// The folded offset of an original offset (the map is monotonic).
+/// The folded offset of an original offset: the first folded byte from
+/// there on, at a char boundary.
 fn folded_offset(folded: &FoldedText, original: usize) -> usize {
     let len = folded.folded.len();
-    let mut lo = 0;
-    let mut hi = len;
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if folded.original_offset(mid) < original {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    let mut at = folded.first_from(original);
+    while at < len && !folded.folded.is_char_boundary(at) {
+        at += 1;
     }
-    while lo < len && !folded.folded.is_char_boundary(lo) {
-        lo += 1;
-    }
-    lo
+    at
 }
 
 /// Is the sentence so far only a paragraph or list number ("1", "(b)", "iv")?

@@ -11,16 +11,83 @@ pub struct FoldedText {
     /// The folded text: lowercase, no accents, ASCII quotes and dashes, one space per whitespace
     /// run.
     pub folded: String,
-    /// For each byte of `folded`, the byte range of the original char it came from.
-    origin: Vec<(u32, u32)>,
+    /// The map back, stretch by stretch in folded order: where a run of
+    /// ASCII bytes kept byte for byte begins, or the bytes one other char
+    /// folded to (most of a text is the first kind, so the map is a few
+    /// entries per line rather than one per byte).
+    stretches: Vec<Stretch>,
     original_len: usize,
 }
 
+/// A stretch of the folded text from byte `folded` on: byte for byte from
+/// the original's `start` (when `end` is 0), or every byte from the one
+/// original char at `start..end`.
+#[derive(Debug, Clone, Copy)]
+struct Stretch {
+    folded: u32,
+    start: u32,
+    end: u32,
+}
+
 impl FoldedText {
+    /// The byte range of the original char a folded byte came from; None past the end.
+    fn origin(&self, folded_offset: usize) -> Option<(usize, usize)> {
+        if folded_offset >= self.folded.len() {
+            return None;
+        }
+        let at = self
+            .stretches
+            .partition_point(|s| s.folded as usize <= folded_offset);
+        let s = self.stretches[at.checked_sub(1)?];
+        Some(if s.end == 0 {
+            let o = s.start as usize + (folded_offset - s.folded as usize);
+            (o, o + 1)
+        } else {
+            (s.start as usize, s.end as usize)
+        })
+    }
+
+    /// The first folded byte whose original char starts at `original` or
+    /// later (the folded length when none does): the map runs forward, so a
+    /// search over its stretches finds it.
+    pub fn first_from(&self, original: usize) -> usize {
+        let len = self.folded.len();
+        let end_of = |j: usize| {
+            self.stretches
+                .get(j + 1)
+                .map_or(len, |next| next.folded as usize)
+        };
+        // the first stretch whose last byte's char starts at `original` or
+        // later, by bisection (stretches run forward in both texts)
+        let ends_before = |j: usize| {
+            let s = self.stretches[j];
+            let last_start = if s.end == 0 {
+                s.start as usize + (end_of(j) - s.folded as usize) - 1
+            } else {
+                s.start as usize
+            };
+            last_start < original
+        };
+        let (mut lo, mut hi) = (0, self.stretches.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if ends_before(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        match self.stretches.get(lo) {
+            None => len,
+            Some(s) if s.end == 0 => s.folded as usize + original.saturating_sub(s.start as usize),
+            Some(s) => s.folded as usize,
+        }
+    }
+
     /// Byte offset in the original text for a byte offset in the folded text.
     pub fn original_offset(&self, folded_offset: usize) -> usize {
-        match self.origin.get(folded_offset) {
-            Some(&(start, _)) => start as usize,
+        match self.origin(folded_offset) {
+            Some((start, _)) => start,
             None => self.original_len,
         }
     }
@@ -28,8 +95,8 @@ impl FoldedText {
     /// Original byte range for a folded byte range (end is exclusive).
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.original_offset(start);
-        let e = match end.checked_sub(1).and_then(|last| self.origin.get(last)) {
-            Some(&(_, char_end)) => char_end as usize,
+        let e = match end.checked_sub(1).and_then(|last| self.origin(last)) {
+            Some((_, char_end)) => char_end,
             None => self.original_len,
         };
         (s, e.max(s))
@@ -43,7 +110,10 @@ impl FoldedText {
 pub fn fold_for_matching(original: &str) -> FoldedText {
     let bytes = original.as_bytes();
     let mut folded = Vec::with_capacity(original.len());
-    let mut origin = Vec::with_capacity(original.len());
+    let mut stretches: Vec<Stretch> = Vec::new();
+    // the original offset the next folded byte has if the current stretch
+    // runs on byte for byte (none after a char of its own)
+    let mut next_in_run: Option<usize> = None;
     let mut last_space = false;
     let mut i = 0;
     while i < bytes.len() {
@@ -52,33 +122,50 @@ pub fn fold_for_matching(original: &str) -> FoldedText {
             let f = fold_ascii_byte(b);
             let space = f == b' ';
             if !(space && last_space) {
+                if next_in_run != Some(i) {
+                    stretches.push(Stretch {
+                        folded: folded.len() as u32,
+                        start: i as u32,
+                        end: 0,
+                    });
+                }
                 folded.push(f);
-                origin.push((i as u32, i as u32 + 1));
+                next_in_run = Some(i + 1);
             }
             last_space = space;
             i += 1;
             continue;
         }
+        next_in_run = None;
         if let Some(letter) = latin1_letter(&bytes[i..]) {
+            stretches.push(Stretch {
+                folded: folded.len() as u32,
+                start: i as u32,
+                end: i as u32 + 2,
+            });
             folded.push(letter);
-            origin.push((i as u32, i as u32 + 2));
             last_space = false;
             i += 2;
             continue;
         }
         let ch = original[i..].chars().next().expect("char boundary");
-        let span = (i as u32, (i + ch.len_utf8()) as u32);
+        let stretch = Stretch {
+            folded: folded.len() as u32,
+            start: i as u32,
+            end: (i + ch.len_utf8()) as u32,
+        };
         fold_char(ch, &mut last_space, |c| {
             let mut buf = [0; 4];
-            let c = c.encode_utf8(&mut buf).as_bytes();
-            folded.extend_from_slice(c);
-            origin.extend(std::iter::repeat_n(span, c.len()));
+            folded.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         });
+        if folded.len() > stretch.folded as usize {
+            stretches.push(stretch);
+        }
         i += ch.len_utf8();
     }
     FoldedText {
         folded: String::from_utf8(folded).expect("folding keeps UTF-8"),
-        origin,
+        stretches,
         original_len: original.len(),
     }
 }
@@ -353,6 +440,52 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_stretch_map_gives_each_folded_byte_its_original_char() {
+        let pieces = [
+            "A", "b", " ", "  ", "\n", "\t\r", "é", "\u{a0}", "“", "ﬁ", "ß", "\u{301}", "x9",
+            "Œuvre", "—", "日本",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for len in 0..400 {
+            let mut text = String::new();
+            for _ in 0..len % 60 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let f = fold_for_matching(&text);
+            let want: Vec<(usize, usize)> = fold_by_char(&text)
+                .1
+                .into_iter()
+                .map(|(a, b)| (a as usize, b as usize))
+                .collect();
+            assert_eq!(f.folded.len(), want.len(), "{text:?}");
+            for original in 0..=text.len() + 1 {
+                let first = (0..want.len())
+                    .find(|&k| want[k].0 >= original)
+                    .unwrap_or(want.len());
+                assert_eq!(f.first_from(original), first, "{text:?} from {original}");
+            }
+            for k in 0..=want.len() + 1 {
+                let start = want.get(k).map_or(text.len(), |o| o.0);
+                assert_eq!(f.original_offset(k), start, "{text:?} at {k}");
+                for end in k..=want.len() {
+                    let e = end
+                        .checked_sub(1)
+                        .and_then(|l| want.get(l))
+                        .map_or(text.len(), |o| o.1);
+                    assert_eq!(
+                        f.original_range(k, end),
+                        (start, e.max(start)),
+                        "{text:?} {k}..{end}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn folds_case_accents_quotes_and_ligatures() {
         let f = fold_for_matching("CULTURALES “Diversité”\n de la ﬁlm");
         assert_eq!(f.folded, "culturales \"diversite\" de la film");
@@ -449,7 +582,11 @@ mod tests {
             let f = fold_for_matching(text);
             let (folded, origin) = fold_by_char(text);
             assert_eq!(f.folded, folded, "{text:?}");
-            assert_eq!(f.origin, origin, "{text:?}");
+            let mapped: Vec<(u32, u32)> = (0..f.folded.len())
+                .map(|k| f.origin(k).map(|(a, b)| (a as u32, b as u32)).unwrap())
+                .collect();
+            assert_eq!(mapped, origin, "{text:?}");
+            assert_eq!(f.origin(f.folded.len()), None);
         }
     }
 
