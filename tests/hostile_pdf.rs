@@ -320,6 +320,16 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
         Expect::Refused("password-protected"),
     ));
 
+    // the same, its encryption dictionary written inside the trailer: lopdf
+    // then loads no object at all, and the pages read as empty
+    let mut doc = pdf_with(1, plain(TEXT), helvetica());
+    common::encrypt_inline_with_unknown_password(&mut doc);
+    traps.push((
+        "encrypted with a user password, dictionary in the trailer",
+        bytes_of(doc),
+        Expect::Refused("password-protected"),
+    ));
+
     // junk before the header
     let mut junk = b"Content-Type: application/pdf\r\n\r\n".to_vec();
     junk.extend(bytes_of(pdf_with(1, plain(TEXT), helvetica())));
@@ -409,6 +419,15 @@ fn shared_hostile_corpus_is_read_or_refused_cleanly() {
         let file = dir.join(name);
         let r = run_parse(&file);
         assert_contained(name, &r);
+        // "AES-128 with user password foo": refused for what it is, not as a scan
+        let row = readme.lines().find(|l| l.contains(&format!("`{name}`")));
+        if row.is_some_and(|l| l.contains("with user password")) {
+            assert!(
+                r.code == Some(2) && r.stderr.contains("password-protected"),
+                "{name}: {}",
+                r.stderr
+            );
+        }
         let read = if r.code == Some(0) {
             let bytes = std::fs::read(&file).unwrap();
             treatyscan::source::pdf_text(&file, &bytes)

@@ -108,8 +108,23 @@ pub fn say_skipped(message: &str) {
 /// Encrypts `doc` (RC4 40-bit) with a user password nobody knows: /U is not
 /// the empty password's hash, so no reader can open it without one.
 pub fn encrypt_with_unknown_password(doc: &mut lopdf::Document) {
+    let encrypt = unknown_password_dictionary();
+    let encrypt = doc.add_object(encrypt);
+    doc.trailer.set("Encrypt", encrypt);
+    set_id(doc);
+}
+
+/// As `encrypt_with_unknown_password`, with the encryption dictionary written
+/// in the trailer itself rather than as an object of its own (as pdfminer's
+/// `rc4-40.pdf` and `aes-128.pdf` samples have it).
+pub fn encrypt_inline_with_unknown_password(doc: &mut lopdf::Document) {
+    doc.trailer.set("Encrypt", unknown_password_dictionary());
+    set_id(doc);
+}
+
+fn unknown_password_dictionary() -> lopdf::Dictionary {
     use lopdf::{dictionary, Object};
-    let encrypt = doc.add_object(dictionary! {
+    dictionary! {
         "Filter" => "Standard",
         "V" => 1,
         "R" => 2,
@@ -117,8 +132,11 @@ pub fn encrypt_with_unknown_password(doc: &mut lopdf::Document) {
         "P" => -44,
         "O" => Object::string_literal(vec![7u8; 32]),
         "U" => Object::string_literal(vec![9u8; 32]),
-    });
-    doc.trailer.set("Encrypt", encrypt);
+    }
+}
+
+fn set_id(doc: &mut lopdf::Document) {
+    use lopdf::Object;
     doc.trailer.set(
         "ID",
         vec![

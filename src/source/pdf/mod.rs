@@ -119,7 +119,7 @@ fn failure_error(path: &Path, f: Failure) -> SourceError {
 /// Runs on the worker thread: loads the document and extracts every page.
 fn read_pages(bytes: &[u8], limits: &PdfLimits, deadline: Instant) -> Result<Vec<Page>, Failure> {
     let doc = load(bytes)?;
-    if doc.is_encrypted() {
+    if locked(&doc) {
         return Err(Failure::Encrypted);
     }
     if doc.objects.len() > limits.max_objects {
@@ -199,7 +199,7 @@ fn load(bytes: &[u8]) -> Result<Document, Failure> {
         };
         match guard::catch(|| Document::load_mem(data)) {
             Ok(Ok(doc)) => {
-                if doc.is_encrypted() {
+                if locked(&doc) {
                     return Ok(doc);
                 }
                 let (with_content, all) = pages_with_content(&doc);
@@ -251,6 +251,16 @@ fn pages_with_content(doc: &Document) -> (usize, usize) {
         })
         .count();
     (ok, sample.len())
+}
+
+/// Whether the document is encrypted and could not be opened: it still has
+/// its encryption dictionary, or its trailer holds one while no decryption
+/// was set up. lopdf's `is_encrypted` sees only a dictionary held by
+/// reference; pdfminer's `rc4-40.pdf` and `aes-128.pdf` write it in the
+/// trailer itself, and their pages were read undecrypted, as pages without
+/// text ("a scan?").
+fn locked(doc: &Document) -> bool {
+    doc.is_encrypted() || (doc.trailer.has(b"Encrypt") && !doc.was_encrypted())
 }
 
 fn is_encryption_error(e: &lopdf::Error) -> bool {
