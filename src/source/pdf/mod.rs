@@ -263,9 +263,15 @@ fn locked(doc: &Document) -> bool {
     doc.is_encrypted() || (doc.trailer.has(b"Encrypt") && !doc.was_encrypted())
 }
 
+/// Whether lopdf failed to load the file for its encryption: a password it
+/// could not supply, or a decryption that failed.
 fn is_encryption_error(e: &lopdf::Error) -> bool {
-    let lower = e.to_string().to_lowercase();
-    lower.contains("crypt") || lower.contains("password")
+    matches!(
+        e,
+        lopdf::Error::Decryption(_)
+            | lopdf::Error::InvalidPassword
+            | lopdf::Error::AlreadyEncrypted
+    )
 }
 
 /// The page tree's root, or pages found by their type when the catalog does
