@@ -253,6 +253,44 @@ fn a_finding_is_cited_by_the_page_number_printed_on_its_page() {
     );
 }
 
+/// A number alone at a page's edge is a page number only if it agrees with
+/// the numbering of the pages around it: a table cell "40" at the top of the
+/// third page, between pages printed 2 and 4, stays in the text (it was
+/// dropped as a page number from pta_22's tariff-rate quota table), while
+/// the footers go.
+#[test]
+fn a_number_at_a_page_edge_that_breaks_the_numbering_is_text() {
+    let mut third = vec![
+        (290.0, 40.0, 9.0, "3"),
+        (72.0, 800.0, 9.0, HEADER),
+        (300.0, 770.0, 11.0, "40"),
+    ];
+    let mut y = 740.0;
+    for text in [
+        "Article 3",
+        "The quota for pork sausages is 40 tonnes a year.",
+    ] {
+        third.push((72.0, y, 11.0, text));
+        y -= 14.0;
+    }
+    let pdf = write_pdf(&[
+        page("1", &["Article 1", "Quotas are set out below."]),
+        page("2", &["Article 2", "Each quota grows by 5% a year."]),
+        third,
+        page(
+            "4",
+            &["Article 4", "The quotas apply from entry into force."],
+        ),
+    ]);
+    let a = load(&pdf).unwrap();
+    let lines: Vec<&str> = a.text.text.lines().map(str::trim).collect();
+    assert!(lines.contains(&"40"), "{lines:?}");
+    for footer in ["1", "2", "3", "4"] {
+        assert!(!lines.contains(&footer), "{footer} in {lines:?}");
+    }
+    assert!(!a.text.text.contains(HEADER), "{lines:?}");
+}
+
 #[test]
 fn outline_of_the_sample_pdf() {
     let a = load(&sample_pdf()).unwrap();

@@ -79,14 +79,16 @@ type FurnitureKey = (Edge, i64, String);
 fn remove_furniture(pages: &mut [Vec<PageLine>]) -> Vec<Option<String>> {
     let counts = edge_counts(pages);
     let needed = repeats_needed(pages.len());
-    let is_furniture = |edge: Edge, l: &PageLine| {
-        is_page_number(&l.text) || counts.get(&key(edge, l)).is_some_and(|n| *n >= needed)
+    let offsets = numbering_offsets(pages);
+    let is_furniture = |edge: Edge, l: &PageLine, index: usize| {
+        counts.get(&key(edge, l)).is_some_and(|n| *n >= needed)
+            || (is_page_number(&l.text) && fits_numbering(&l.text, index, &offsets))
     };
     let mut labels = Vec::with_capacity(pages.len());
-    for page in pages.iter_mut() {
-        let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l));
+    for (index, page) in pages.iter_mut().enumerate() {
+        let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l, index));
         let bottom = edge_block(page.iter().skip(top).rev(), |l| {
-            is_furniture(Edge::Bottom, l)
+            is_furniture(Edge::Bottom, l, index)
         });
         // a page that would keep nothing has no body to frame: what repeats
         // on it is its text (a one-line slide, a label per page)
@@ -105,6 +107,53 @@ fn remove_furniture(pages: &mut [Vec<PageLine>]) -> Vec<Option<String>> {
         }
     }
     labels
+}
+
+/// Per page, how its edge lines that print a plain page number relate to
+/// the page's place: the number less the page's index, for each such line.
+fn numbering_offsets(pages: &[Vec<PageLine>]) -> Vec<Vec<i64>> {
+    pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| {
+            let n = page.len();
+            let tail = EDGE_LINES.max(n.saturating_sub(EDGE_LINES));
+            let mut offsets: Vec<i64> = page
+                .iter()
+                .take(EDGE_LINES)
+                .chain(page.iter().skip(tail))
+                .filter_map(|l| printed_number(&l.text))
+                .map(|number| number - index as i64)
+                .collect();
+            offsets.dedup();
+            offsets
+        })
+        .collect()
+}
+
+/// The plain number a page-number line prints ("3" for "- 3 -" or "Page 3
+/// of 20"); none for "iv", "12-6" or a line that is no page number.
+fn printed_number(line: &str) -> Option<i64> {
+    page_label(line)?.parse().ok()
+}
+
+/// Whether a page-number line at an edge of the page at `index` agrees with
+/// the numbering of the pages around it (two either side): the number less
+/// the page's index is one theirs give. Pages around that print no plain
+/// number say nothing against it. A table cell that reads "40" at the top of
+/// a page between pages 20 and 22 does not agree; a section that numbers its
+/// pages from 1 again does, from its second page.
+fn fits_numbering(line: &str, index: usize, offsets: &[Vec<i64>]) -> bool {
+    let Some(number) = printed_number(line) else {
+        return true;
+    };
+    let around: Vec<i64> = (index.saturating_sub(2)..=index + 2)
+        .filter(|&j| j != index)
+        .filter_map(|j| offsets.get(j))
+        .flatten()
+        .copied()
+        .collect();
+    around.is_empty() || around.contains(&(number - index as i64))
 }
 
 /// The page number a furniture line prints, as a reader cites it: "3" for
