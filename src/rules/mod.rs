@@ -257,8 +257,7 @@ impl RuleSet {
             // where no trigger occurs, only rules without one can hold
             .filter(|&(i, _)| presence.any(i) || self.has_triggerless_rule)
             .flat_map(|(i, t)| {
-                let folded = std::str::from_utf8(&doc[units[i].clone()]).expect("folded UTF-8");
-                self.check_target(agreement, t, folded, presence.row(i))
+                self.check_target(agreement, t, &doc[units[i].clone()], presence.row(i))
             })
             .collect()
     }
@@ -286,13 +285,15 @@ impl RuleSet {
         &self,
         agreement: &Agreement,
         target: &Target,
-        folded: &str,
+        folded: &[u8],
         present: &[u64],
     ) -> Vec<Finding> {
         let candidates = self.candidates(target, present);
         if candidates.is_empty() {
             return Vec::new();
         }
+        // checked only here: most targets have no candidate rule
+        let folded = simdutf8::basic::from_utf8(folded).expect("folded text is UTF-8");
         let p = target.provision;
         let (original, span_start) = judged_text(agreement, target);
         let subject = Subject::prefolded(
