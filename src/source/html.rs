@@ -25,7 +25,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
         let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
         &b[n..]
     };
-    let has = |needle: &[u8]| trimmed.windows(needle.len()).any(|w| w == needle);
+    let has = |needle: &[u8]| memchr::memmem::find(trimmed, needle).is_some();
     if trimmed.starts_with(b"<!doctype html") || trimmed.starts_with(b"<html") {
         return true;
     }

@@ -195,7 +195,7 @@ impl ReadOptions {
 pub fn sniff(bytes: &[u8]) -> SourceFormat {
     let head = &bytes[..bytes.len().min(1024)];
     let trimmed = trim_ascii_start(strip_utf8_bom(head));
-    if head.windows(5).any(|w| w == b"%PDF-") && bytes.len() >= 5 && memchr_pdf(head) {
+    if memchr_pdf(head) {
         SourceFormat::Pdf
     } else if bytes.starts_with(b"PK\x03\x04") || docx::is_ole(bytes) {
         // every zip and OLE file goes to the Word reader, which names what it is
@@ -235,9 +235,7 @@ pub fn sniff_path(path: &Path, bytes: &[u8]) -> SourceFormat {
 
 fn memchr_pdf(head: &[u8]) -> bool {
     // the header must come first (a few producers put junk before it, within 1 KB)
-    head.windows(5)
-        .position(|w| w == b"%PDF-")
-        .is_some_and(|p| p < 1024)
+    memchr::memmem::find(head, b"%PDF-").is_some_and(|p| p < 1024)
 }
 
 fn strip_utf8_bom(b: &[u8]) -> &[u8] {
