@@ -19,6 +19,9 @@ mkdir -p "$txt"
 python3 "$shared/tools/render_tota.py" "$txt" dev "${ids[@]}" || exit 1
 
 have() { command -v "$1" >/dev/null 2>&1; }
+# groff writes PDF only with the full package: Debian's groff-base, on many
+# machines from the start, has groff but no PDF device
+groff_pdf() { have groff && printf 'x\n' | groff -Tpdf >/dev/null 2>&1; }
 # one folder per producer, with the expected article lists copied in
 start() { mkdir -p "$out/$1" && cp "$txt"/*.expected.json "$out/$1/"; }
 
@@ -65,7 +68,7 @@ for t in "$txt"/*.txt; do
     timeout 180 soffice --headless --infilter="Text (encoded):UTF8" --convert-to pdf \
       --outdir "$out/libreoffice" "$t" >/dev/null 2>&1
   fi
-  if have groff; then
+  if groff_pdf; then
     start groff
     groff_in "$t" | timeout 60 groff -Kutf8 -Tpdf -P-pa4 > "$out/groff/$n.pdf" 2>/dev/null
   fi
