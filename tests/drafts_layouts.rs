@@ -200,6 +200,65 @@ fn parties_from_the_title_open_the_preferential_treatment_gap() {
 }
 
 #[test]
+fn a_short_text_in_another_script_is_refused_and_garbled_letters_are_unreadable() {
+    // two-line clauses: too short for the language detector, but their
+    // script alone says they are not English, Spanish or French (they used
+    // to get every gap of an English draft)
+    for (file, script) in [
+        ("unsupported-script-ru.txt", "Cyrillic"),
+        ("unsupported-script-ar.txt", "Arabic"),
+    ] {
+        let out = treatyscan()
+            .args(["check", &fixture(file)])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{file}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains(file) && err.contains(&format!("text in {script} script is not analysed")),
+            "{err}"
+        );
+        assert!(!String::from_utf8(out.stdout).unwrap().contains("gap["));
+        // in the report's language
+        let out = treatyscan()
+            .args(["check", "--lang", "es", &fixture(file)])
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("un texto en escritura") && !err.contains("no latina"),
+            "{err}"
+        );
+    }
+    // Chinese read in the wrong encoding: a reading that failed (exit 2
+    // when it is the only file), not a language
+    let file = "garbled-gbk-read-as-latin1.txt";
+    let out = treatyscan()
+        .args(["check", "--format", "json", &fixture(file)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"], serde_json::json!([]));
+    assert!(json["errors"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.starts_with("the text reads as garbled letters")));
+    // drafts in the three languages are read as before
+    for file in [
+        "placeholder-en.txt",
+        "placeholder-es.txt",
+        "chapter-text-fr.txt",
+    ] {
+        let out = treatyscan()
+            .args(["check", &fixture(file)])
+            .output()
+            .unwrap();
+        assert!(String::from_utf8(out.stderr).unwrap().is_empty(), "{file}");
+    }
+}
+
+#[test]
 fn a_language_not_analysed_is_refused_with_one_line() {
     for (file, code, name) in [
         ("unsupported-nl.txt", "nl", "Dutch"),

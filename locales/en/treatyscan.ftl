@@ -431,3 +431,8 @@ error-docx-encrypted = Word document is password-protected; save an unprotected 
 error-legacy-doc = legacy binary Word .doc files are not supported; save it as .docx or PDF
 error-no-body-text = { $format } has no body text, only { $what }
 error-language = language { $code } ({ $name }) is not analysed; treatyscan reads English, Spanish and French
+error-script = text in { $script ->
+        [non-Latin] a non-Latin
+       *[other] { $script }
+    } script is not analysed; treatyscan reads English, Spanish and French
+error-garbled = the text reads as garbled letters (a font without a Unicode map, or the wrong encoding): nothing in it can be analysed

@@ -483,3 +483,23 @@ error-no-body-text = { $format ->
    *[other] marcado
 }
 error-language = el idioma { $code } ({ $name }) no se analiza; treatyscan lee inglés, español y francés
+error-script = un texto en escritura { $script ->
+        [Chinese] china
+        [Japanese] japonesa
+        [Korean] coreana
+        [Cyrillic] cirílica
+        [Arabic] árabe
+        [Hebrew] hebrea
+        [Greek] griega
+        [Thai] tailandesa
+        [Devanagari] devanagari
+        [Georgian] georgiana
+        [Armenian] armenia
+        [Ethiopic] etíope
+        [Khmer] jemer
+        [Myanmar] birmana
+        [Bengali] bengalí
+        [Tamil] tamil
+       *[other] no latina
+    } no se analiza; treatyscan lee inglés, español y francés
+error-garbled = el texto se lee como letras ilegibles (una fuente sin tabla Unicode, o una codificación errónea): no se puede analizar nada en él

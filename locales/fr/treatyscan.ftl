@@ -483,3 +483,23 @@ error-no-body-text = { $format ->
    *[other] du balisage
 }
 error-language = la langue { $code } ({ $name }) n'est pas analysée ; treatyscan lit l'anglais, l'espagnol et le français
+error-script = un texte en écriture { $script ->
+        [Chinese] chinoise
+        [Japanese] japonaise
+        [Korean] coréenne
+        [Cyrillic] cyrillique
+        [Arabic] arabe
+        [Hebrew] hébraïque
+        [Greek] grecque
+        [Thai] thaïe
+        [Devanagari] devanagari
+        [Georgian] géorgienne
+        [Armenian] arménienne
+        [Ethiopic] éthiopienne
+        [Khmer] khmère
+        [Myanmar] birmane
+        [Bengali] bengalie
+        [Tamil] tamoule
+       *[other] non latine
+    } n'est pas analysé ; treatyscan lit l'anglais, l'espagnol et le français
+error-garbled = le texte se lit comme des lettres brouillées (une police sans table Unicode, ou un mauvais encodage) : rien ne peut y être analysé

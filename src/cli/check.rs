@@ -373,10 +373,11 @@ fn analysed(
 ) -> Result<Agreement, Refusal> {
     let agreement = read.map_err(|e| Refusal::Unreadable(report::source_error(&e, locale)))?;
     let language = agreement.metadata.language.as_deref();
-    match crate::text::language::refused_language(language, &agreement.text.text) {
-        Some(lang) => Err(Refusal::NotAnalysed(report::language_not_analysed(
-            &lang, locale,
-        ))),
+    use crate::text::language::Refused;
+    match crate::text::language::refused(language, &agreement.text.text) {
+        // garbled letters are a reading that failed, not a language
+        Some(why @ Refused::Garbled) => Err(Refusal::Unreadable(report::refused(&why, locale))),
+        Some(why) => Err(Refusal::NotAnalysed(report::refused(&why, locale))),
         None => Ok(agreement),
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::locale::{Locale, Value};
 use crate::source::SourceError;
-use crate::text::language::Detected;
+use crate::text::language::{Detected, Refused};
 
 /// The message of `e` without its file ("file is empty"), in `locale`'s
 /// language.
@@ -49,6 +49,19 @@ pub fn source_error(e: &SourceError, locale: &Locale) -> String {
         ),
     };
     locale.tr(id, &args)
+}
+
+/// Why a text is not analysed (`language::refused`), without its file, in
+/// `locale`'s language: its language, its script, or its garbled letters.
+pub fn refused(why: &Refused, locale: &Locale) -> String {
+    match why {
+        Refused::Language(lang) => language_not_analysed(lang, locale),
+        Refused::Script(script) => locale.tr(
+            "error-script",
+            &[("script", Value::from(script.to_string()))],
+        ),
+        Refused::Garbled => locale.t("error-garbled"),
+    }
 }
 
 /// The message for a text in a language treatyscan does not analyse,
@@ -177,6 +190,36 @@ mod tests {
             language_not_analysed(&dutch, en),
             "language nl (Dutch) is not analysed; treatyscan reads English, Spanish and French"
         );
+        assert_eq!(
+            refused(&Refused::Script("Cyrillic"), en),
+            "text in Cyrillic script is not analysed; treatyscan reads English, Spanish and French"
+        );
+        assert_eq!(
+            refused(&Refused::Script("Arabic"), fr),
+            "un texte en écriture arabe n'est pas analysé ; treatyscan lit l'anglais, l'espagnol et le français"
+        );
+        let es = Locale::of(Lang::Es);
+        assert_eq!(
+            refused(&Refused::Script("Japanese"), es),
+            "un texto en escritura japonesa no se analiza; treatyscan lee inglés, español y francés"
+        );
+        // every script name `Refused::Script` can carry has its own words,
+        // not the fallback's
+        for &script in crate::text::language::SCRIPT_NAMES {
+            let other = script == "non-Latin";
+            let en_said = refused(&Refused::Script(script), en);
+            let named = if other { "a non-Latin script" } else { script };
+            assert!(en_said.contains(named), "{en_said}");
+            assert_eq!(
+                refused(&Refused::Script(script), fr).contains("non latine"),
+                other
+            );
+            assert_eq!(
+                refused(&Refused::Script(script), es).contains("no latina"),
+                other
+            );
+        }
+        assert!(refused(&Refused::Garbled, es).starts_with("el texto"));
         assert_eq!(
             language_not_analysed(&dutch, fr),
             "la langue nl (Nederlands) n'est pas analysée ; treatyscan lit l'anglais, l'espagnol et le français"

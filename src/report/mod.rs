@@ -10,7 +10,7 @@ mod negotiation;
 mod sarif;
 
 pub use csv::render_csv;
-pub use errors::{error_line, language_not_analysed, source_error};
+pub use errors::{error_line, language_not_analysed, refused, source_error};
 pub use html::{counted, label, render_html, Context as HtmlContext, Outline};
 pub use human::{
     describe_revision, render_human, render_human_in, render_human_run, severity_label, summary,

@@ -66,6 +66,13 @@ pub fn not_analysed(text: &str) -> Option<Detected> {
     // a mixed text (a schedule naming entities in their own language with
     // English glosses; English with editorial notes in Dutch) is analysed when
     // enough of its lines are English, Spanish or French
+    (!mixed(text, true)).then_some(found)
+}
+
+/// Whether enough of a sample's letters are in lines read as English,
+/// Spanish or French for it to count as mixed rather than foreign. With no
+/// line long enough to judge, `judged_none` is the answer.
+fn mixed(text: &str, judged_none: bool) -> bool {
     let mut letters_analysed = 0;
     let mut letters_all = 0;
     for line in sample(text).lines() {
@@ -80,29 +87,137 @@ pub fn not_analysed(text: &str) -> Option<Detected> {
             letters_analysed += letters;
         }
     }
-    let mixed = letters_analysed * 100 >= letters_all * MIXED_PERCENT;
-    (!mixed).then_some(found)
+    if letters_all == 0 {
+        return judged_none;
+    }
+    letters_analysed * 100 >= letters_all * MIXED_PERCENT
 }
 
-/// Why an agreement is not analysed, when its language is one the rules are
-/// not written for (and its metadata gives none): "language nl (Dutch) is not
-/// analysed; treatyscan reads English, Spanish and French". What `check` and
-/// `corpus` both say of such a file (after its name).
-pub fn refusal(metadata_language: Option<&str>, text: &str) -> Option<String> {
-    let lang = refused_language(metadata_language, text)?;
-    Some(format!(
-        "language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
-        lang.code, lang.name
-    ))
+/// Why a text is not analysed: what `check` and `corpus` say of it instead
+/// of giving it findings and gaps that would be wrong.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Refused {
+    /// Written in a language the rules are not written for (the detector
+    /// is sure of it).
+    Language(Detected),
+    /// Most of its letters are in a script other than Latin (Cyrillic,
+    /// Arabic, Han…): whatever its language, not English, Spanish or French.
+    /// Said even of a short text, which the language detector leaves alone.
+    /// The script's name in English ("Cyrillic", "Chinese", "Japanese").
+    Script(&'static str),
+    /// Its letters are mostly accented Latin letters with few plain ones
+    /// ("Ä¿¡ ¹ØÓ Úº"): the bytes of another encoding read as Latin-1, as
+    /// from a PDF font with no Unicode map. Nothing in it can be read.
+    Garbled,
 }
 
-/// The language `refusal` refuses a text for, for a report to word the
-/// refusal in its own language.
-pub fn refused_language(metadata_language: Option<&str>, text: &str) -> Option<Detected> {
+/// Why a text is refused, when it is; never when the source gives its
+/// language (`metadata_language`: ToTA's metadata), which is then analysed.
+pub fn refused(metadata_language: Option<&str>, text: &str) -> Option<Refused> {
     if metadata_language.is_some() {
         return None;
     }
-    not_analysed(text)
+    if let Some(lang) = not_analysed(text) {
+        return Some(Refused::Language(lang));
+    }
+    let sample = sample(text);
+    let script = whatlang::detect_script(sample)?;
+    if script != whatlang::Script::Latin {
+        // Japanese writes most words in Han characters, its kana between them
+        let kana = |c: char| ('\u{3040}'..='\u{30ff}').contains(&c);
+        let name = if script == whatlang::Script::Mandarin && sample.chars().any(kana) {
+            "Japanese"
+        } else {
+            script_name(script)
+        };
+        return (!mixed(sample, false)).then_some(Refused::Script(name));
+    }
+    garbled(sample).then_some(Refused::Garbled)
+}
+
+/// Why a text is refused, in English, as `corpus` says it after the file's
+/// name ("language nl (Dutch) is not analysed; treatyscan reads English,
+/// Spanish and French").
+pub fn refusal(metadata_language: Option<&str>, text: &str) -> Option<String> {
+    Some(match refused(metadata_language, text)? {
+        Refused::Language(lang) => format!(
+            "language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
+            lang.code, lang.name
+        ),
+        Refused::Script("non-Latin") => {
+            "text in a non-Latin script is not analysed; treatyscan reads English, Spanish and French".to_string()
+        }
+        Refused::Script(script) => format!(
+            "text in {script} script is not analysed; treatyscan reads English, Spanish and French"
+        ),
+        Refused::Garbled => "the text reads as garbled letters (a font without a Unicode map, or the wrong encoding): nothing in it can be analysed".to_string(),
+    })
+}
+
+/// Every name `Refused::Script` can carry: the scripts of the languages
+/// agreements are written in, "non-Latin" for the rest. Reports word each in
+/// their language (`error-script` in `locales/*/treatyscan.ftl`).
+pub const SCRIPT_NAMES: &[&str] = &[
+    "Chinese",
+    "Japanese",
+    "Korean",
+    "Cyrillic",
+    "Arabic",
+    "Hebrew",
+    "Greek",
+    "Thai",
+    "Devanagari",
+    "Georgian",
+    "Armenian",
+    "Ethiopic",
+    "Khmer",
+    "Myanmar",
+    "Bengali",
+    "Tamil",
+    "non-Latin",
+];
+
+/// A script's name as `Refused::Script` carries it (one of `SCRIPT_NAMES`).
+fn script_name(script: whatlang::Script) -> &'static str {
+    use whatlang::Script as S;
+    match script {
+        S::Mandarin => "Chinese",
+        S::Hiragana | S::Katakana => "Japanese",
+        S::Hangul => "Korean",
+        S::Cyrillic => "Cyrillic",
+        S::Arabic => "Arabic",
+        S::Hebrew => "Hebrew",
+        S::Greek => "Greek",
+        S::Thai => "Thai",
+        S::Devanagari => "Devanagari",
+        S::Georgian => "Georgian",
+        S::Armenian => "Armenian",
+        S::Ethiopic => "Ethiopic",
+        S::Khmer => "Khmer",
+        S::Myanmar => "Myanmar",
+        S::Bengali => "Bengali",
+        S::Tamil => "Tamil",
+        _ => "non-Latin",
+    }
+}
+
+/// Letters from which a sample can be judged garbled.
+const GARBLED_LETTERS: usize = 20;
+
+/// Whether a sample's Latin letters are mostly accented ones: Spanish and
+/// French accent one letter in twenty or so, while text read in the wrong
+/// encoding (GBK or Shift-JIS bytes as Latin-1) has more accented letters
+/// than plain ones.
+fn garbled(sample: &str) -> bool {
+    let (mut plain, mut accented) = (0usize, 0usize);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii() {
+            plain += 1;
+        } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+            accented += 1;
+        }
+    }
+    plain + accented >= GARBLED_LETTERS && accented > plain
 }
 
 /// Lines with fewer letters than this are not judged one by one.
@@ -204,6 +319,49 @@ mod tests {
             assert_eq!(not_analysed(text), None);
             assert_eq!(analysed_language(text), detect(text).unwrap().code);
         }
+    }
+
+    #[test]
+    fn a_non_latin_script_is_refused_whatever_the_length() {
+        assert_eq!(
+            refused(None, "Статья 5. Таможенные пошлины"),
+            Some(Refused::Script("Cyrillic"))
+        );
+        assert_eq!(
+            refused(None, "第五条 关税"),
+            Some(Refused::Script("Chinese"))
+        );
+        assert_eq!(
+            refused(None, "第五条 関税はかけない"),
+            Some(Refused::Script("Japanese"))
+        );
+        // the source's own language stands
+        assert_eq!(refused(Some("ru"), "Статья 5. Таможенные пошлины"), None);
+        // an English text with a line in another script is English
+        let with_arabic = format!("{EN}\nالمادة 5 الرسوم الجمركية");
+        assert_eq!(refused(None, &with_arabic), None);
+        // a bilingual text, its other script longer, is analysed for its English lines
+        let bilingual = format!(
+            "{}\n{EN}",
+            "لا يجوز لأي طرف فرض رسوم جمركية على الإرسالات الإلكترونية. ".repeat(8)
+        );
+        assert_eq!(refused(None, &bilingual), None);
+        assert_eq!(
+            refusal(None, "Статья 5. Таможенные пошлины").unwrap(),
+            "text in Cyrillic script is not analysed; treatyscan reads English, Spanish and French"
+        );
+    }
+
+    #[test]
+    fn garbled_letters_are_told_from_accented_text() {
+        // GBK bytes read as Latin-1: accented letters, few plain ones
+        let garbled_text = "µÚÎåÌõ ¹ØË° ÈÎºÎµÞÔ¼·½²»µÃ¶ÔÒ»µÞÔ¼·½µÄÈËÓëÁíÒ»µÞÔ¼·½µÄÈË";
+        assert_eq!(refused(None, garbled_text), Some(Refused::Garbled));
+        for text in [ES, FR, "Été à Évian, où l'œuvre française a été créée"] {
+            assert_eq!(refused(None, text), None, "{text}");
+        }
+        // too few letters to judge
+        assert_eq!(refused(None, "Ä¿¡ ¹ØÓ"), None);
     }
 
     #[test]
