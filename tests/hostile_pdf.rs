@@ -481,3 +481,57 @@ fn limits_are_options() {
         .to_string();
     assert!(e.contains("deeper than 1 levels"), "{e}");
 }
+
+/// Hostile PDFs whose text `check` must refuse rather than review: in
+/// another script than Latin (too short for the language detector), or
+/// read as garbled letters (a font without a Unicode map); what they used
+/// to get was every gap of an English agreement.
+#[test]
+fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let dir = shared.join("corpus/hostile-pdf");
+    if !dir.is_dir() {
+        eprintln!("SKIPPED hostile PDFs: ../shared/corpus/hostile-pdf not found");
+        return;
+    }
+    for (name, code, said) in [
+        (
+            "poppler-test__russian.pdf",
+            3,
+            "text in Cyrillic script is not analysed",
+        ),
+        (
+            "pdfjs__ArabicCIDTrueType.pdf",
+            3,
+            "text in Arabic script is not analysed",
+        ),
+        (
+            "pdfjs__issue11656.pdf",
+            3,
+            "text in Hebrew script is not analysed",
+        ),
+        (
+            "pdfium__hebrew_mirrored.pdf",
+            3,
+            "text in Hebrew script is not analysed",
+        ),
+        (
+            "pdfjs__XiaoBiaoSong.pdf",
+            2,
+            "the text reads as garbled letters",
+        ),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_treatyscan"))
+            .args(["check", "--format", "json"])
+            .arg(dir.join(name))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{name}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["files"], serde_json::json!([]), "{name}");
+        let message = json["errors"][0]["message"].as_str().unwrap_or("");
+        assert!(message.starts_with(said), "{name}: {message}");
+    }
+}
