@@ -260,6 +260,31 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
         Expect::Reads("ABCDEF"),
     ));
 
+    // a composite font with neither a ToUnicode map nor a known encoding:
+    // three lines of glyphs whose text no reader can tell, which is not a scan
+    let shown: String = (0..120).map(|i| format!("{:04X}", 0x0100 + i)).collect();
+    let content = format!("BT /F1 12 Tf 72 720 Td <{shown}> Tj ET");
+    let mut doc = pdf_with(1, plain(content.as_bytes()), helvetica());
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "Test",
+        "DW" => 500,
+    });
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "Test",
+        "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![descendant.into()],
+    });
+    set_font(&mut doc, font_id);
+    traps.push((
+        "composite font without a Unicode map",
+        bytes_of(doc),
+        Expect::Refused("no Unicode map (120 glyphs"),
+    ));
+
     // a PNG predictor row of 2^31 colours
     let content = Stream::new(
         dictionary! {
@@ -484,8 +509,9 @@ fn limits_are_options() {
 
 /// Hostile PDFs whose text `check` must refuse rather than review: in
 /// another script than Latin (too short for the language detector), or
-/// read as garbled letters (a font without a Unicode map); what they used
-/// to get was every gap of an English agreement.
+/// read as garbled letters (a font without a Unicode map), which used to
+/// get every gap of an English agreement; or shown in fonts that map their
+/// glyphs to no text, which used to be called scans.
 #[test]
 fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
     let Some(shared) = common::shared_dir() else {
@@ -521,6 +547,17 @@ fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
             "pdfjs__XiaoBiaoSong.pdf",
             2,
             "the text reads as garbled letters",
+        ),
+        // Japanese and Arabic in composite fonts without a Unicode map: not scans
+        (
+            "pdfminer__kampo.pdf",
+            2,
+            "PDF's text is in fonts with no Unicode map",
+        ),
+        (
+            "pdfjs__ThuluthFeatures.pdf",
+            2,
+            "PDF's text is in fonts with no Unicode map",
         ),
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_treatyscan"))

@@ -423,6 +423,7 @@ error-xml = malformed XML: { $reason }
 error-pdf = unreadable PDF: { $reason }
 error-pdf-encrypted = PDF is password-protected (encrypted with a user password); save an unprotected copy first
 error-pdf-needs-ocr = PDF has no text layer (a scan?); run OCR on it first
+error-pdf-fonts-unmapped = PDF's text is in fonts with no Unicode map ({ $glyphs } glyphs could not be read as letters); export it again with its text, or run OCR on it
 error-no-text = no text in this file
 error-timed-out = reading took longer than the limit of { $seconds } s (--timeout); skipped
 error-internal = internal error while reading ({ $detail }); please report

@@ -469,6 +469,7 @@ error-xml = XML mal formado: { $reason }
 error-pdf = PDF ilegible: { $reason }
 error-pdf-encrypted = el PDF está protegido con contraseña (cifrado con contraseña de usuario); guarde primero una copia sin protección
 error-pdf-needs-ocr = el PDF no tiene capa de texto (¿una imagen escaneada?); aplíquele primero un OCR
+error-pdf-fonts-unmapped = el texto del PDF está en fuentes sin tabla Unicode ({ $glyphs } glifos no se pudieron leer como letras); expórtelo de nuevo con su texto, o aplíquele un OCR
 error-no-text = este archivo no contiene texto
 error-timed-out = la lectura superó el límite de { $seconds } s (--timeout); archivo omitido
 error-internal = error interno durante la lectura ({ $detail }); por favor, notifíquelo

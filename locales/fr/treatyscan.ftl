@@ -469,6 +469,7 @@ error-xml = XML mal formé : { $reason }
 error-pdf = PDF illisible : { $reason }
 error-pdf-encrypted = le PDF est protégé par un mot de passe (chiffré avec un mot de passe utilisateur) ; enregistrez d'abord une copie non protégée
 error-pdf-needs-ocr = le PDF n'a pas de couche de texte (une numérisation ?) ; faites-lui d'abord subir une reconnaissance de caractères (OCR)
+error-pdf-fonts-unmapped = le texte du PDF est dans des polices sans table Unicode ({ $glyphs } glyphes n'ont pu être lus comme des lettres) ; exportez-le de nouveau avec son texte, ou faites-lui subir une reconnaissance de caractères (OCR)
 error-no-text = aucun texte dans ce fichier
 error-timed-out = la lecture a dépassé la limite de { $seconds } s (--timeout) ; fichier ignoré
 error-internal = erreur interne pendant la lecture ({ $detail }) ; merci de la signaler

@@ -33,6 +33,10 @@ pub fn source_error(e: &SourceError, locale: &Locale) -> String {
         SourceError::Pdf { reason, .. } => ("error-pdf", vec![("reason", text(reason))]),
         SourceError::PdfEncrypted { .. } => ("error-pdf-encrypted", vec![]),
         SourceError::PdfNeedsOcr { .. } => ("error-pdf-needs-ocr", vec![]),
+        SourceError::PdfFontsUnmapped { glyphs, .. } => (
+            "error-pdf-fonts-unmapped",
+            vec![("glyphs", text(&glyphs.to_string()))],
+        ),
         SourceError::NoText { .. } => ("error-no-text", vec![]),
         SourceError::TimedOut { seconds, .. } => (
             "error-timed-out",

@@ -97,6 +97,15 @@ pub enum SourceError {
         /// The file, as given.
         path: PathBuf,
     },
+    /// A PDF that shows text in fonts that give no text for their glyphs
+    /// (composite fonts without a ToUnicode map or a known encoding).
+    #[error("{path}: PDF's text is in fonts with no Unicode map ({glyphs} glyphs could not be read as letters); export it again with its text, or run OCR on it")]
+    PdfFontsUnmapped {
+        /// The file, as given.
+        path: PathBuf,
+        /// Glyphs shown whose font maps them to no text.
+        glyphs: usize,
+    },
     /// A file that yields no text at all.
     #[error("{path}: no text in this file")]
     NoText {

@@ -69,6 +69,10 @@ pub struct PageReader<'a> {
     pub fonts: &'a FontCache,
     pub deadline: Instant,
     pub glyphs: Vec<Glyph>,
+    /// Character codes shown whose font gives them no text (a composite
+    /// font without a ToUnicode map, say): what tells unreadable fonts from a
+    /// scan when a page has no letters.
+    pub unmapped: usize,
     /// The page stopped at the glyph limit (it keeps what it has).
     pub full: bool,
     forms: HashSet<ObjectId>,
@@ -90,6 +94,7 @@ impl<'a> PageReader<'a> {
             fonts,
             deadline,
             glyphs: Vec::new(),
+            unmapped: 0,
             full: false,
             forms: HashSet::new(),
             ops: 0,
@@ -277,7 +282,9 @@ impl<'a> PageReader<'a> {
                 &mul(&[gs.size * th, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
                 &gs.ctm,
             );
-            if !text.is_empty() {
+            if text.is_empty() {
+                self.unmapped += 1;
+            } else {
                 if self.glyphs.len() >= self.limits.max_glyphs_per_page {
                     self.full = true;
                     return;

@@ -37,6 +37,11 @@ use std::time::{Duration, Instant};
 /// are images (a scanned page has none; a slide or label page a few).
 const MIN_LETTERS_PER_PAGE: usize = 4;
 
+/// Glyphs without text from which a PDF without letters is said to have
+/// unreadable fonts rather than to be a scan (a scan shows none; a page of
+/// text shows a thousand or more).
+const MIN_UNMAPPED_GLYPHS: usize = 50;
+
 /// The threads that read pages: a pool of their own, not rayon's global one.
 /// The callers of a run (`check DIR`, `corpus`) are the global pool's
 /// threads, waiting for this file; page jobs queued behind them would wait
@@ -66,6 +71,8 @@ enum Failure {
 struct Page {
     lines: Vec<PageLine>,
     problem: Option<String>,
+    /// Character codes shown that no font maps to text (`PageReader::unmapped`).
+    unmapped: usize,
     /// The page number printed on it, from its furniture.
     label: Option<String>,
 }
@@ -370,6 +377,7 @@ fn read_page(
     Ok(Page {
         lines: layout::lines_from_glyphs(reader.glyphs),
         problem,
+        unmapped: reader.unmapped,
         label: None,
     })
 }
@@ -379,6 +387,7 @@ impl Page {
         Page {
             lines: Vec::new(),
             problem: Some(problem),
+            unmapped: 0,
             label: None,
         }
     }
@@ -386,7 +395,9 @@ impl Page {
 
 /// A document whose pages carry (almost) no letters is a scan: say so, rather
 /// than returning an empty agreement. A typed cover page in front of scanned
-/// pages does not make it a text document.
+/// pages does not make it a text document. Pages that show many glyphs with
+/// no text in their fonts are not a scan: those fonts are said to be
+/// unreadable instead (OCR is then the way to their text too).
 fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
     let letters: Vec<usize> = pages
         .iter()
@@ -403,6 +414,13 @@ fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
         .filter(|&&n| n < MIN_LETTERS_PER_PAGE)
         .count();
     if total < MIN_LETTERS_PER_PAGE * pages.len() || without_text * 10 >= pages.len() * 9 {
+        let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
+        if unmapped >= MIN_UNMAPPED_GLYPHS && unmapped > total {
+            return Err(SourceError::PdfFontsUnmapped {
+                path: path.into(),
+                glyphs: unmapped,
+            });
+        }
         return Err(SourceError::PdfNeedsOcr { path: path.into() });
     }
     Ok(())
