@@ -199,6 +199,26 @@ fn parties_from_the_title_open_the_preferential_treatment_gap() {
     );
 }
 
+/// `check FILE` on a draft that is read but not analysed: a partial run
+/// (exit 3), not a usage error; one line on stderr names the file and says
+/// `said`, and the report says nothing was analysed and asserts no gap.
+fn assert_not_analysed(file: &str, said: &str) {
+    let out = treatyscan()
+        .args(["check", &fixture(file)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{file}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(file) && err.contains(said), "{err}");
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.starts_with("No file was analysed: the file was not read or not analysed")
+            && !report.contains("gap["),
+        "{report}"
+    );
+}
+
 #[test]
 fn a_short_text_in_another_script_is_refused_and_garbled_letters_are_unreadable() {
     // two-line clauses: too short for the language detector, but their
@@ -208,18 +228,7 @@ fn a_short_text_in_another_script_is_refused_and_garbled_letters_are_unreadable(
         ("unsupported-script-ru.txt", "Cyrillic"),
         ("unsupported-script-ar.txt", "Arabic"),
     ] {
-        let out = treatyscan()
-            .args(["check", &fixture(file)])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(3), "{file}");
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(
-            err.contains(file) && err.contains(&format!("text in {script} script is not analysed")),
-            "{err}"
-        );
-        assert!(!String::from_utf8(out.stdout).unwrap().contains("gap["));
+        assert_not_analysed(file, &format!("text in {script} script is not analysed"));
         // in the report's language
         let out = treatyscan()
             .args(["check", "--lang", "es", &fixture(file)])
@@ -265,26 +274,7 @@ fn a_language_not_analysed_is_refused_with_one_line() {
         ("unsupported-de.txt", "de", "German"),
         ("unsupported-pt.txt", "pt", "Portuguese"),
     ] {
-        let out = treatyscan()
-            .args(["check", &fixture(file)])
-            .output()
-            .unwrap();
-        // read, but not analysed: a partial run, not a usage error
-        assert_eq!(out.status.code(), Some(3), "{file}");
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(
-            err.contains(file)
-                && err.contains(&format!("language {code} ({name}) is not analysed")),
-            "{err}"
-        );
-        // the report says nothing was analysed, and asserts no gap
-        let report = String::from_utf8(out.stdout).unwrap();
-        assert!(
-            report.starts_with("No file was analysed: the file was not read or not analysed")
-                && !report.contains("gap["),
-            "{report}"
-        );
+        assert_not_analysed(file, &format!("language {code} ({name}) is not analysed"));
     }
     // with a file that is read, the run is partial
     let (json, code) = check(&[
