@@ -385,7 +385,10 @@ fn a_pdf_finding_is_located_by_its_page_a_text_one_by_line_and_column() {
     let draft = corpus_file("en-digital-partnership-draft.txt");
     let human = String::from_utf8(check(&[], &[&draft]).stdout).unwrap();
     assert!(
-        human.contains("en-digital-partnership-draft.txt:37:5  Article 1.2"),
+        human.contains(
+            "en-digital-partnership-draft.txt:37:5  Part I (GENERAL PROVISIONS) › \
+             Chapter 1 (INITIAL PROVISIONS AND DEFINITIONS) › Article 1.2"
+        ),
         "{human}"
     );
 }
@@ -506,7 +509,10 @@ fn html_of_a_tota_agreement_and_a_real_pdf() {
             }
             let human = String::from_utf8(check(&[], &[&path]).stdout).unwrap();
             assert!(
-                human.contains("rcep-2020.pdf, page 12-8 (PDF page 428)  Article 12.11"),
+                human.contains(
+                    "rcep-2020.pdf, page 12-8 (PDF page 428)  \
+                     Chapter 12 (ELECTRONIC COMMERCE) › Section C › Article 12.11"
+                ),
                 "{human}"
             );
         }

@@ -60,8 +60,12 @@ fn program_wording(human: &str, json: &serde_json::Value) -> String {
         }
         own.push(file["path"].as_str().unwrap().to_string());
         for f in file["findings"].as_array().unwrap() {
-            if let Some(t) = f["provision"]["title"].as_str() {
-                own.push(format!("({t})"));
+            // the headings of the provision and its divisions, as written
+            let divisions = f["divisions"].as_array().into_iter().flatten();
+            for heading in divisions.chain([&f["provision"]]) {
+                if let Some(t) = heading["title"].as_str() {
+                    own.push(format!("({t})"));
+                }
             }
         }
         for g in file["gaps"].as_array().unwrap() {
@@ -138,11 +142,21 @@ fn human_check(lang: &str, file: &str) -> String {
 #[test]
 fn the_heading_keyword_follows_the_language() {
     let es = "es-acuerdo-comercio-cultura.txt";
+    // an article is located after its divisions ("Capítulo PRIMERO (…) › Artículo 1-02")
     let out = human_check("es", es);
-    assert!(out.contains("  Artículo "), "{out}");
-    assert!(!out.contains("  Article "), "{out}");
+    assert!(
+        out.contains("› Artículo ") && out.contains("  Capítulo "),
+        "{out}"
+    );
+    assert!(
+        !out.contains("› Article ") && !out.contains("  Chapter "),
+        "{out}"
+    );
     let out = human_check("en", es);
-    assert!(out.contains("  Article "), "{out}");
+    assert!(
+        out.contains("› Article ") && out.contains("  Chapter "),
+        "{out}"
+    );
     let out = human_check("fr", "fr-accord-partenariat.txt");
     assert!(
         out.contains("Article ") && out.contains("Préambule"),

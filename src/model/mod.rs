@@ -298,6 +298,12 @@ pub struct Finding {
     pub severity: Severity,
     /// The provision flagged.
     pub provision: ProvisionRef,
+    /// The divisions the provision sits in, outermost first (part, chapter,
+    /// section, annex); empty at the top of the tree. "Article 3" of an
+    /// annex, or of a chapter that numbers its articles from 1, is cited
+    /// with them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub divisions: Vec<ProvisionRef>,
     /// Where the matched words start, in the text as read.
     pub line: usize,
     /// Column of the first matched word.
