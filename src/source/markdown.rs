@@ -111,14 +111,20 @@ fn to_lines(source: &str) -> Lines {
         },
         None => pieces.push(piece),
     };
+    // an item's marker was the last thing read
+    let mut item_opened = false;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         let at = range.start;
+        let opens_item = matches!(event, Event::Start(Tag::Item));
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { .. } => {
                     in_heading = true;
                     push(&mut pieces, &mut in_definition, Piece::Blank);
                 }
+                // the first paragraph of a loose list's item goes on its
+                // marker's line ("2. The provisions …", not "2." alone)
+                Tag::Paragraph if item_opened => {}
                 Tag::Paragraph | Tag::CodeBlock(_) | Tag::BlockQuote(_) | Tag::HtmlBlock => {
                     push(&mut pieces, &mut in_definition, Piece::Blank)
                 }
@@ -126,8 +132,12 @@ fn to_lines(source: &str) -> Lines {
                 Tag::Table(_) => push(&mut pieces, &mut in_definition, Piece::Blank),
                 Tag::Item => {
                     let marker = match lists.last_mut() {
+                        // the number as the agreement writes it: a renderer
+                        // counts on from the list's first item, so a loose
+                        // list's "2." after five paragraphs would read "6."
                         Some(Some(n)) => {
-                            let m = format!("{n}. ");
+                            let m = written_number(&source[at..])
+                                .map_or_else(|| format!("{n}. "), |w| format!("{w} "));
                             *n += 1;
                             m
                         }
@@ -240,6 +250,7 @@ fn to_lines(source: &str) -> Lines {
             Event::Rule => push(&mut pieces, &mut in_definition, Piece::Blank),
             _ => {}
         }
+        item_opened = opens_item;
         if let Some(Piece::BlockEnd) = pieces.last() {
             if !cited_since_block.is_empty() {
                 pending.push((pieces.len() - 1, std::mem::take(&mut cited_since_block)));
@@ -365,6 +376,15 @@ fn assemble(
     }
 }
 
+/// An ordered list item's marker as written at the start of `item` ("2.",
+/// "14)"): up to nine digits and their delimiter; `None` when the item does
+/// not open with one.
+fn written_number(item: &str) -> Option<&str> {
+    let digits = item.bytes().take_while(u8::is_ascii_digit).count();
+    let delimiter = item.as_bytes().get(digits)?;
+    ((1..=9).contains(&digits) && matches!(delimiter, b'.' | b')')).then(|| &item[..=digits])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,6 +420,18 @@ mod tests {
             t,
             "1. First.\n2. Second.\n\nSector\tMeasure\nAudiovisual\tNone\n"
         );
+    }
+
+    #[test]
+    fn list_items_keep_the_numbers_the_agreement_writes() {
+        // one list to a Markdown renderer, which would number it 1, 2, 3:
+        // a paragraph cited as "2." must not become "6." or "3."
+        let t = text_of("1. First.\n\n4. Fourth, as written.\n\n4) Again four.\n");
+        assert_eq!(t, "1. First.\n\n4. Fourth, as written.\n\n4) Again four.\n");
+        assert_eq!(written_number("12. Text"), Some("12."));
+        assert_eq!(written_number("3) Text"), Some("3)"));
+        assert_eq!(written_number("Text"), None);
+        assert_eq!(written_number("1234567890. Text"), None);
     }
 
     #[test]
