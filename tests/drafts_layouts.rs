@@ -362,6 +362,20 @@ fn untitled_contents_list_is_not_chapters() {
 }
 
 #[test]
+fn a_page_number_line_after_a_contents_list_leaves_no_phantom_chapter() {
+    // a text converted from PDF: "Página 1 de 40" between the contents and
+    // the first chapter made the last entry a chapter with that line as text
+    let a = load(&fixture("toc-page-line-es.txt"));
+    let chapters: Vec<&str> = a
+        .walk()
+        .filter(|p| p.kind == Kind::Chapter)
+        .map(|p| p.path.as_str())
+        .collect();
+    assert_eq!(chapters, ["ch-i", "ch-ii", "ch-iii"]);
+    assert_eq!(article_paths(&a)[2].1, "ch-iii/art9");
+}
+
+#[test]
 fn footnotes_end_where_body_text_resumes() {
     let a = load(&fixture("footnotes-en.txt"));
     let notes: Vec<&str> = a

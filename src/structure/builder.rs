@@ -2,6 +2,7 @@
 
 use super::lines::{classify, classify_body_line, Heading, Line, Marker, MarkerStyle};
 use crate::provision::{Kind, Provision};
+use crate::text::page_numbers::is_page_number;
 use crate::text::LocatedText;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -155,13 +156,18 @@ fn drop_runs_in(siblings: &mut Vec<Provision>, headings: &[(Kind, String, usize)
 }
 
 /// A division or article with nothing but its heading (and title), and whose
-/// children are all like it.
+/// children are all like it. A page-number line ("Page 1 of 90" between the
+/// contents and the first chapter of a text converted from PDF) is not text.
 fn is_hollow(p: &Provision) -> bool {
     if !(p.kind.is_division() || p.kind == Kind::Article) || p.number.is_none() {
         return false;
     }
     let rest = p.text.split_once('\n').map_or("", |(_, rest)| rest);
-    let rest: Vec<&str> = rest.split_whitespace().collect();
+    let rest: Vec<&str> = rest
+        .lines()
+        .filter(|l| !is_page_number(l))
+        .flat_map(str::split_whitespace)
+        .collect();
     let title: Vec<&str> = p
         .title
         .as_deref()

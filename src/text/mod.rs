@@ -7,6 +7,7 @@ pub mod hyphen;
 pub mod language;
 pub mod marks;
 mod normalize;
+pub mod page_numbers;
 
 pub use marks::Marks;
 pub use normalize::{fold_for_matching, fold_into, fold_text, FoldedText};
