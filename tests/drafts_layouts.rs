@@ -349,14 +349,18 @@ fn standalone_ecommerce_agreement_is_ecommerce_throughout() {
         .any(|(p, c)| p == "preamble" && c == "ecommerce"));
 }
 
+/// The paths of an agreement's chapters, in order.
+fn chapter_paths(a: &treatyscan::provision::Agreement) -> Vec<&str> {
+    a.walk()
+        .filter(|p| p.kind == Kind::Chapter)
+        .map(|p| p.path.as_str())
+        .collect()
+}
+
 #[test]
 fn untitled_contents_list_is_not_chapters() {
     let a = load(&fixture("toc-fr.txt"));
-    let chapters: Vec<&str> = a
-        .walk()
-        .filter(|p| p.kind == Kind::Chapter)
-        .map(|p| p.path.as_str())
-        .collect();
+    let chapters = chapter_paths(&a);
     assert_eq!(chapters, ["ch-i", "ch-iii"]);
     assert_eq!(article_paths(&a)[1].1, "ch-iii/art9");
 }
@@ -366,11 +370,7 @@ fn a_page_number_line_after_a_contents_list_leaves_no_phantom_chapter() {
     // a text converted from PDF: "Página 1 de 40" between the contents and
     // the first chapter made the last entry a chapter with that line as text
     let a = load(&fixture("toc-page-line-es.txt"));
-    let chapters: Vec<&str> = a
-        .walk()
-        .filter(|p| p.kind == Kind::Chapter)
-        .map(|p| p.path.as_str())
-        .collect();
+    let chapters = chapter_paths(&a);
     assert_eq!(chapters, ["ch-i", "ch-ii", "ch-iii"]);
     assert_eq!(article_paths(&a)[2].1, "ch-iii/art9");
 }
