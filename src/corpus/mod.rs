@@ -353,7 +353,10 @@ where
     // as `check` does: a text in a language the rules are not written for
     // gets no coding rather than a row of confident gaps
     let language = agreement.metadata.language.as_deref();
-    if let Some(reason) = crate::text::language::refusal(language, &agreement.text.text) {
+    if let Some(why) = crate::text::language::refused(language, &agreement.text.text) {
+        // in English, as check words it for an English report
+        let english = crate::locale::Locale::of(crate::locale::Lang::En);
+        let reason = crate::report::refused(&why, english);
         return Err(Failure { file, reason });
     }
     let articles = agreement.articles().count();

@@ -209,7 +209,8 @@ mod tests {
         );
         // every script name `Refused::Script` can carry has its own words,
         // not the fallback's
-        for &script in crate::text::language::SCRIPT_NAMES {
+        let names = crate::text::language::SCRIPTS.iter().map(|(_, name)| *name);
+        for script in names.chain(["non-Latin"]) {
             let other = script == "non-Latin";
             let en_said = refused(&Refused::Script(script), en);
             let named = if other { "a non-Latin script" } else { script };

@@ -135,70 +135,39 @@ pub fn refused(metadata_language: Option<&str>, text: &str) -> Option<Refused> {
     garbled(sample).then_some(Refused::Garbled)
 }
 
-/// Why a text is refused, in English, as `corpus` says it after the file's
-/// name ("language nl (Dutch) is not analysed; treatyscan reads English,
-/// Spanish and French").
-pub fn refusal(metadata_language: Option<&str>, text: &str) -> Option<String> {
-    Some(match refused(metadata_language, text)? {
-        Refused::Language(lang) => format!(
-            "language {} ({}) is not analysed; treatyscan reads English, Spanish and French",
-            lang.code, lang.name
-        ),
-        Refused::Script("non-Latin") => {
-            "text in a non-Latin script is not analysed; treatyscan reads English, Spanish and French".to_string()
-        }
-        Refused::Script(script) => format!(
-            "text in {script} script is not analysed; treatyscan reads English, Spanish and French"
-        ),
-        Refused::Garbled => "the text reads as garbled letters (a font without a Unicode map, or the wrong encoding): nothing in it can be analysed".to_string(),
-    })
-}
-
-/// Every name `Refused::Script` can carry: the scripts of the languages
-/// agreements are written in, "non-Latin" for the rest. Reports word each in
-/// their language (`error-script` in `locales/*/treatyscan.ftl`).
-pub const SCRIPT_NAMES: &[&str] = &[
-    "Chinese",
-    "Japanese",
-    "Korean",
-    "Cyrillic",
-    "Arabic",
-    "Hebrew",
-    "Greek",
-    "Thai",
-    "Devanagari",
-    "Georgian",
-    "Armenian",
-    "Ethiopic",
-    "Khmer",
-    "Myanmar",
-    "Bengali",
-    "Tamil",
-    "non-Latin",
-];
-
-/// A script's name as `Refused::Script` carries it (one of `SCRIPT_NAMES`).
-fn script_name(script: whatlang::Script) -> &'static str {
+/// The scripts of the languages agreements are written in, with the name
+/// `Refused::Script` carries for each (any other script is "non-Latin").
+/// Reports word each name in their language (`error-script` in
+/// `locales/*/treatyscan.ftl`).
+pub const SCRIPTS: &[(whatlang::Script, &str)] = {
     use whatlang::Script as S;
-    match script {
-        S::Mandarin => "Chinese",
-        S::Hiragana | S::Katakana => "Japanese",
-        S::Hangul => "Korean",
-        S::Cyrillic => "Cyrillic",
-        S::Arabic => "Arabic",
-        S::Hebrew => "Hebrew",
-        S::Greek => "Greek",
-        S::Thai => "Thai",
-        S::Devanagari => "Devanagari",
-        S::Georgian => "Georgian",
-        S::Armenian => "Armenian",
-        S::Ethiopic => "Ethiopic",
-        S::Khmer => "Khmer",
-        S::Myanmar => "Myanmar",
-        S::Bengali => "Bengali",
-        S::Tamil => "Tamil",
-        _ => "non-Latin",
-    }
+    &[
+        (S::Mandarin, "Chinese"),
+        (S::Hiragana, "Japanese"),
+        (S::Katakana, "Japanese"),
+        (S::Hangul, "Korean"),
+        (S::Cyrillic, "Cyrillic"),
+        (S::Arabic, "Arabic"),
+        (S::Hebrew, "Hebrew"),
+        (S::Greek, "Greek"),
+        (S::Thai, "Thai"),
+        (S::Devanagari, "Devanagari"),
+        (S::Georgian, "Georgian"),
+        (S::Armenian, "Armenian"),
+        (S::Ethiopic, "Ethiopic"),
+        (S::Khmer, "Khmer"),
+        (S::Myanmar, "Myanmar"),
+        (S::Bengali, "Bengali"),
+        (S::Tamil, "Tamil"),
+    ]
+};
+
+/// A script's name as `Refused::Script` carries it (`SCRIPTS`).
+fn script_name(script: whatlang::Script) -> &'static str {
+    SCRIPTS
+        .iter()
+        .find(|(s, _)| *s == script)
+        .map_or("non-Latin", |(_, name)| name)
 }
 
 /// Letters from which a sample can be judged garbled.
@@ -346,10 +315,7 @@ mod tests {
             "لا يجوز لأي طرف فرض رسوم جمركية على الإرسالات الإلكترونية. ".repeat(8)
         );
         assert_eq!(refused(None, &bilingual), None);
-        assert_eq!(
-            refusal(None, "Статья 5. Таможенные пошлины").unwrap(),
-            "text in Cyrillic script is not analysed; treatyscan reads English, Spanish and French"
-        );
+        assert_eq!(refused(None, "Ελληνικά"), Some(Refused::Script("Greek")));
     }
 
     #[test]
