@@ -335,9 +335,9 @@ impl RuleSet {
 /// target: a check over ToTA has 41,000 targets and 1,000 findings.
 fn divisions_of<'a>(
     agreement: &'a Agreement,
-    p: &crate::provision::Provision,
+    p: &'a crate::provision::Provision,
 ) -> impl Iterator<Item = &'a crate::provision::Provision> {
-    let path = p.path.clone();
+    let path = p.path.as_str();
     let mut level: &'a [crate::provision::Provision] = &agreement.provisions;
     std::iter::from_fn(move || {
         let next = level.iter().find(|c| {

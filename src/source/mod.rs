@@ -204,7 +204,9 @@ impl ReadOptions {
 pub fn sniff(bytes: &[u8]) -> SourceFormat {
     let head = &bytes[..bytes.len().min(1024)];
     let trimmed = trim_ascii_start(strip_utf8_bom(head));
-    if memchr_pdf(head) {
+    // the header comes first, or after a little junk (a few producers put
+    // some before it): within the first 1 KB
+    if memchr::memmem::find(head, b"%PDF-").is_some() {
         SourceFormat::Pdf
     } else if bytes.starts_with(b"PK\x03\x04") || docx::is_ole(bytes) {
         // every zip and OLE file goes to the Word reader, which names what it is
@@ -240,11 +242,6 @@ pub fn sniff_path(path: &Path, bytes: &[u8]) -> SourceFormat {
         (SourceFormat::Html, Some("xml")) => SourceFormat::TotaXml,
         (format, _) => format,
     }
-}
-
-fn memchr_pdf(head: &[u8]) -> bool {
-    // the header must come first (a few producers put junk before it, within 1 KB)
-    memchr::memmem::find(head, b"%PDF-").is_some_and(|p| p < 1024)
 }
 
 fn strip_utf8_bom(b: &[u8]) -> &[u8] {
