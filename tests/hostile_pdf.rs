@@ -208,6 +208,9 @@ fn type0(doc: &mut Document, cmap: Vec<u8>, filter: Option<&str>) -> Dictionary 
     }
 }
 
+/// A way of encrypting a test document (`common::encrypt_*`).
+type Encrypt = fn(&mut Document);
+
 /// How a trap must end: read, with this word in the output, or refused,
 /// with this in its one line.
 enum Expect {
@@ -336,24 +339,24 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
         Expect::Reads("Indented"),
     ));
 
-    // encrypted with a user password (its /U is no empty password's hash)
-    let mut doc = pdf_with(1, plain(TEXT), helvetica());
-    common::encrypt_with_unknown_password(&mut doc);
-    traps.push((
-        "encrypted with a user password",
-        bytes_of(doc),
-        Expect::Refused("password-protected"),
-    ));
-
-    // the same, its encryption dictionary written inside the trailer: lopdf
-    // then loads no object at all, and the pages read as empty
-    let mut doc = pdf_with(1, plain(TEXT), helvetica());
-    common::encrypt_inline_with_unknown_password(&mut doc);
-    traps.push((
-        "encrypted with a user password, dictionary in the trailer",
-        bytes_of(doc),
-        Expect::Refused("password-protected"),
-    ));
+    // encrypted with a user password (its /U is no empty password's hash);
+    // then the same with its encryption dictionary written inside the
+    // trailer: lopdf then loads no object at all, and the pages read as empty
+    let encryptions: [(&str, Encrypt); 2] = [
+        (
+            "encrypted with a user password",
+            common::encrypt_with_unknown_password,
+        ),
+        (
+            "encrypted with a user password, dictionary in the trailer",
+            common::encrypt_inline_with_unknown_password,
+        ),
+    ];
+    for (name, encrypt) in encryptions {
+        let mut doc = pdf_with(1, plain(TEXT), helvetica());
+        encrypt(&mut doc);
+        traps.push((name, bytes_of(doc), Expect::Refused("password-protected")));
+    }
 
     // junk before the header
     let mut junk = b"Content-Type: application/pdf\r\n\r\n".to_vec();

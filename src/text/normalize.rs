@@ -439,6 +439,18 @@ fn fold_char(ch: char, last_space: &mut bool, mut emit: impl FnMut(char)) {
 mod tests {
     use super::*;
 
+    /// `count` pieces drawn by a xorshift generator from `seed` (advanced).
+    fn random_text(seed: &mut u64, pieces: &[&str], count: usize) -> String {
+        let mut text = String::new();
+        for _ in 0..count {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            text.push_str(pieces[(*seed % pieces.len() as u64) as usize]);
+        }
+        text
+    }
+
     #[test]
     fn the_stretch_map_gives_each_folded_byte_its_original_char() {
         let pieces = [
@@ -447,13 +459,7 @@ mod tests {
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for len in 0..400 {
-            let mut text = String::new();
-            for _ in 0..len % 60 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = random_text(&mut seed, &pieces, len % 60);
             let f = fold_for_matching(&text);
             let want: Vec<(usize, usize)> = fold_by_char(&text)
                 .1
@@ -521,13 +527,7 @@ mod tests {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for pieces in [&mixed[..], &ascii[..]] {
             for len in 0..600 {
-                let mut text = String::new();
-                for _ in 0..len % 150 {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-                }
+                let text = random_text(&mut seed, pieces, len % 150);
                 let want = fold_for_matching(&text).folded;
                 assert_eq!(fold_text(&text), want, "{text:?}");
                 if text.is_ascii() {
