@@ -84,3 +84,9 @@ awk -v cw="$corpus_wall" -v rw="$rg_wall" -v cc="$corpus_cpu" -v rc="$rg_cpu" \
 # reader that quits early (head) can kill the writer with SIGPIPE and CI with it
 largest_kb=$(du -k "${files[@]}" | sort -n | tail -1 | cut -f1)
 echo "corpus peak memory:       $(( $(tail -1 "$timing") / 1024 )) MB (largest file ${largest_kb} KB, whole corpus $(du -sm "$corpus" | cut -f1) MB)"
+# check holds at most two batches of agreements: its peak should not grow
+# with the number of files (the corpus given three times over)
+peak() { /usr/bin/time -o "$timing" -f "%M" "$@" >/dev/null 2>&1 || true; echo $(( $(tail -1 "$timing") / 1024 )); }
+once=$(peak "$bin" check --format json --fail-on never "${files[@]}")
+thrice=$(peak "$bin" check --format json --fail-on never "${files[@]}" "${files[@]}" "${files[@]}")
+echo "check peak memory:        ${once} MB for ${#files[@]} files, ${thrice} MB for the same files three times over"

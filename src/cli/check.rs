@@ -139,15 +139,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         pdf: args.timeout.pdf(),
         ..crate::source::ReadOptions::deferred()
     };
-    let (rules, readings) = rules_while(args.rules.as_deref(), || {
-        crate::source::load_all_within(&args.files, read_options, budget)
+    let html = matches!(args.format, Format::Html);
+    let (rules, reading) = rules_while(args.rules.as_deref(), || {
+        crate::source::Batches::start(&args.files, read_options, budget)
     })?;
-    let loaded: Vec<Result<Agreement, Refusal>> = args
-        .files
-        .par_iter()
-        .zip(readings.finish())
-        .map(|(_, read)| analysed(read, locale))
-        .collect();
     let catalogue = rules.catalogue();
     if let Some(bad) = args
         .categories
@@ -180,8 +175,29 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(path) => Some(read_baseline(path)?),
         None => None,
     };
-    // the files that could not be read or reviewed: on standard error as
-    // they come, and in the JSON and SARIF reports
+    // Each file is reviewed as soon as it is read and its agreement dropped,
+    // so that memory stays flat over any number of files, unless the
+    // agreements are needed once all are read: combined, outlined in the
+    // HTML report, or searched for a developing Party no table knows.
+    let reviewing = match super::developing_parties(&args.developing) {
+        Ok(developing) if !args.combine && !html => Some(ReviewOptions {
+            categories: args.categories.clone(),
+            developing,
+            parties: args.parties.clone(),
+        }),
+        _ => None,
+    };
+    let outcomes = reading.process(|path, read| match analysed(read, locale) {
+        Err(refusal) => Outcome::Refused(refusal),
+        Ok(a) => match &reviewing {
+            Some(options) => {
+                Outcome::Reviewed(check_read(&rules, &a, &path.display().to_string(), options))
+            }
+            None => Outcome::Kept(a),
+        },
+    });
+    // the files that could not be read or reviewed: on standard error, in
+    // the order of the files, and in the JSON and SARIF reports
     let mut errors: Vec<FileError> = Vec::new();
     let mut fail = |path: &str, e: &str| {
         let message = super::one_line(e);
@@ -189,26 +205,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         errors.push(FileError::new(path, &message));
     };
     let mut read = Vec::new();
+    let mut files = Vec::new();
     // files read but not analysed (a language treatyscan does not read)
     let mut not_analysed = 0;
-    for (path, result) in args.files.iter().zip(loaded) {
-        match result {
-            Ok(a) => read.push((path.display().to_string(), a)),
-            Err(Refusal::Unreadable(e)) => fail(&path.display().to_string(), &e),
-            Err(Refusal::NotAnalysed(e)) => {
+    for (path, outcome) in args.files.iter().zip(outcomes) {
+        let name = path.display().to_string();
+        match outcome {
+            Outcome::Kept(a) => read.push((name, a)),
+            Outcome::Reviewed(Ok(f)) => files.push(f),
+            Outcome::Reviewed(Err(e)) | Outcome::Refused(Refusal::Unreadable(e)) => fail(&name, &e),
+            Outcome::Refused(Refusal::NotAnalysed(e)) => {
                 not_analysed += 1;
-                fail(&path.display().to_string(), &e)
+                fail(&name, &e)
             }
         }
     }
-    // a Party no country table knows is taken as written when a file names it
-    let texts: Vec<&str> = read.iter().map(|(_, a)| a.text.text.as_str()).collect();
-    let options = ReviewOptions {
-        categories: args.categories.clone(),
-        developing: super::developing_parties_in(&args.developing, &texts)?,
-        parties: args.parties.clone(),
-    };
-    let html = matches!(args.format, Format::Html);
     // the combined review takes the agreements: their outlines are made first
     let combined_outlines: Vec<(String, report::Outline)> = if html && args.combine {
         read.iter()
@@ -217,27 +228,34 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     } else {
         Vec::new()
     };
-    let (mut files, mut combined): (Vec<FileFindings>, Option<Combined>) = if args.combine {
-        if read.is_empty() {
-            (Vec::new(), None)
+    let mut combined: Option<Combined> = None;
+    if reviewing.is_none() {
+        // a Party no country table knows is taken as written when a file names it
+        let texts: Vec<&str> = read.iter().map(|(_, a)| a.text.text.as_str()).collect();
+        let options = ReviewOptions {
+            categories: args.categories.clone(),
+            developing: super::developing_parties_in(&args.developing, &texts)?,
+            parties: args.parties.clone(),
+        };
+        if args.combine {
+            if !read.is_empty() {
+                let (reviewed, c) = review_combined(&rules, std::mem::take(&mut read), &options);
+                files = reviewed;
+                combined = Some(c);
+            }
         } else {
-            let (files, c) = review_combined(&rules, std::mem::take(&mut read), &options);
-            (files, Some(c))
-        }
-    } else {
-        let reviewed: Vec<Result<FileFindings, String>> = read
-            .par_iter()
-            .map(|(path, a)| check_read(&rules, a, path, &options))
-            .collect();
-        let mut files = Vec::new();
-        for ((path, _), result) in read.iter().zip(reviewed) {
-            match result {
-                Ok(f) => files.push(f),
-                Err(e) => fail(path, &e),
+            let reviewed: Vec<Result<FileFindings, String>> = read
+                .par_iter()
+                .map(|(path, a)| check_read(&rules, a, path, &options))
+                .collect();
+            for ((path, _), result) in read.iter().zip(reviewed) {
+                match result {
+                    Ok(f) => files.push(f),
+                    Err(e) => fail(path, &e),
+                }
             }
         }
-        (files, None)
-    };
+    }
     let failures = errors.len();
     let mut known_count = 0;
     if let Some(known) = &known {
@@ -352,6 +370,16 @@ fn check_read(
 ) -> Result<FileFindings, String> {
     crate::source::budget::catch_panic(|| review(rules, agreement, name, options))
         .map_err(|message| crate::source::budget::checking_failed(&message))
+}
+
+/// What became of one file given to `check`.
+enum Outcome {
+    /// Reviewed as soon as it was read; `Err` when the review failed.
+    Reviewed(Result<FileFindings, String>),
+    /// Read and kept, to be reviewed once all files are read.
+    Kept(Agreement),
+    /// Neither read nor reviewed.
+    Refused(Refusal),
 }
 
 /// Why a file given to `check` has no review: one line each.

@@ -13,7 +13,6 @@ pub use output::{quoted, write_csv, write_jsonl, write_table};
 
 use crate::provision::Agreement;
 use globset::GlobMatcher;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -268,16 +267,10 @@ where
     Reading::start(files, options, budget).code(coder, tick)
 }
 
-/// The files of a corpus run with their reading begun: the reader threads
-/// take the files a batch at a time, the next batch while this one is coded,
-/// so that a run holds at most two batches. Started before the rules are
-/// compiled, the first batch is read meanwhile.
-pub struct Reading<'a> {
-    batches: Vec<&'a [PathBuf]>,
-    options: crate::source::ReadOptions,
-    budget: Option<std::time::Duration>,
-    first: Option<crate::source::Readings>,
-}
+/// The files of a corpus run with their reading begun, a batch at a time
+/// ([`crate::source::Batches`]): started before the rules are compiled, the
+/// first batch is read meanwhile.
+pub struct Reading<'a>(crate::source::Batches<'a>);
 
 impl<'a> Reading<'a> {
     /// Queues the first batch of `files` (each read with `options`, under
@@ -287,55 +280,30 @@ impl<'a> Reading<'a> {
         options: crate::source::ReadOptions,
         budget: Option<std::time::Duration>,
     ) -> Self {
-        let batches: Vec<&[PathBuf]> = files.chunks(BATCH).collect();
-        let first = batches
-            .first()
-            .map(|b| crate::source::load_all_within(b, options, budget));
-        Reading {
-            batches,
-            options,
-            budget,
-            first,
-        }
+        Reading(crate::source::Batches::start(files, options, budget))
     }
 
     /// Codes every file in parallel, as [`code_files`] does.
-    pub fn code<F>(mut self, coder: &F, tick: &(dyn Fn() + Sync)) -> Outcome
+    pub fn code<F>(self, coder: &F, tick: &(dyn Fn() + Sync)) -> Outcome
     where
         F: Fn(&Agreement) -> Coding + Sync,
     {
-        let read =
-            |batch: &[PathBuf]| crate::source::load_all_within(batch, self.options, self.budget);
-        let mut next = self.first.take();
+        let coded = self.0.process(|path, agreement| {
+            let r = code_one(path, agreement, coder);
+            tick();
+            r
+        });
         let mut rows = Vec::new();
         let mut failures = Vec::new();
-        for (i, batch) in self.batches.iter().enumerate() {
-            let readings = next
-                .take()
-                .expect("each batch is started before it is coded");
-            next = self.batches.get(i + 1).map(|b| read(b));
-            let coded: Vec<Result<Row, Failure>> = batch
-                .par_iter()
-                .zip(readings.finish())
-                .map(|(path, agreement)| {
-                    let r = code_one(path, agreement, coder);
-                    tick();
-                    r
-                })
-                .collect();
-            for r in coded {
-                match r {
-                    Ok(row) => rows.push(row),
-                    Err(f) => failures.push(f),
-                }
+        for r in coded {
+            match r {
+                Ok(row) => rows.push(row),
+                Err(f) => failures.push(f),
             }
         }
         Outcome { rows, failures }
     }
 }
-
-/// How many files the reader threads are given at once (see `code_files_with`).
-const BATCH: usize = 32;
 
 fn code_one<F>(
     path: &Path,
