@@ -303,7 +303,7 @@ impl Agreement {
             }
             title.push_str(line);
         }
-        title
+        self.title_below_cover(&title).unwrap_or(title)
     }
 
     /// The agreement's name for a list of agreements: its metadata name, or
@@ -340,6 +340,9 @@ impl Agreement {
             }
             line.push_str(next);
         }
+        if let Some(below) = self.title_below_cover(&line) {
+            line = below;
+        }
         // a sentence is not a title ("The Parties have agreed as follows:")
         if line.ends_with([':', ';', ',', '.']) {
             return None;
@@ -352,6 +355,29 @@ impl Agreement {
                 format!("{}…", &line[..cut])
             }
         })
+    }
+
+    /// The agreement's own title further down a title page whose opening
+    /// (`opening`) names no agreement: a cover that opens on an organisation
+    /// or a document's label ("World Trade Organization", "INF/ECOM/87")
+    /// and names the agreement in a paragraph of its own ("AGREEMENT ON
+    /// ELECTRONIC COMMERCE"), within its first `TITLE_PAGE_LINES` lines.
+    fn title_below_cover(&self, opening: &str) -> Option<String> {
+        if names_an_agreement(opening) {
+            return None;
+        }
+        let preamble = self.provisions.first().filter(|p| p.kind == Kind::Preamble)?;
+        let page: Vec<&str> = self
+            .full_text(preamble)
+            .lines()
+            .take(TITLE_PAGE_LINES)
+            .map(|l| l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim())
+            .collect();
+        let own_paragraph =
+            |i: usize| page[i - 1].is_empty() && page.get(i + 1).is_none_or(|l| l.is_empty());
+        (1..page.len())
+            .find(|&i| own_paragraph(i) && is_agreement_title(page[i]))
+            .map(|i| page[i].to_string())
     }
 
     /// The text a title page is read from: the opening provision when it is
@@ -412,6 +438,56 @@ impl Agreement {
             .get(provision.span.clone())
             .unwrap_or(&provision.text)
     }
+}
+
+/// How far down a title page the agreement's own title is looked for when
+/// its first line is a cover label: lines, the empty ones counted.
+const TITLE_PAGE_LINES: usize = 80;
+
+/// The words that name an agreement, in its title.
+const AGREEMENT_WORDS: &[&str] = &[
+    "agreement",
+    "treaty",
+    "convention",
+    "protocol",
+    "acuerdo",
+    "tratado",
+    "convenio",
+    "protocolo",
+    "accord",
+    "traité",
+    "traite",
+    "protocole",
+];
+
+/// Whether a line has a word that names an agreement.
+fn names_an_agreement(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphabetic())
+        .any(|w| AGREEMENT_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a line of a title page is an agreement's title: a short line, not
+/// a sentence, whose words up to a word naming an agreement are capitalised
+/// ("AGREEMENT ON ELECTRONIC COMMERCE", "Free Trade Agreement between Canada
+/// and …", "EU-Viet Nam Free Trade Agreement"); "We reaffirm … the Agreement
+/// on Electronic Commerce" is not.
+fn is_agreement_title(line: &str) -> bool {
+    const MAX_CHARS: usize = 200;
+    const MAX_WORDS_BEFORE: usize = 6;
+    if line.chars().count() > MAX_CHARS || line.ends_with([':', ';', ',', '.']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(at) = words
+        .iter()
+        .take(MAX_WORDS_BEFORE + 1)
+        .position(|w| names_an_agreement(w))
+    else {
+        return false;
+    };
+    words[..=at]
+        .iter()
+        .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
 }
 
 /// Whether `next`, the line below `title` on a title page, goes on with the

@@ -161,6 +161,9 @@ fn declarations(folded: &str) -> Vec<&str> {
     out
 }
 
+/// The longest list of a group's members in brackets after its name, in bytes.
+const MEMBERS_CHARS: usize = 120;
+
 /// Runs of text that list Parties: after "between"/"entre" (to the end of the
 /// clause), and before "hereinafter" / "en lo sucesivo" / "ci-après".
 fn party_phrases(folded: &str) -> Vec<&str> {
@@ -196,6 +199,13 @@ fn party_phrases(folded: &str) -> Vec<&str> {
             .filter_map(|stop| rest.find(stop))
             .min()
             .unwrap_or(rest.len().min(300));
+            // a group's members, listed in brackets after it, are Parties:
+            // "between Canada and the States of the European Free Trade
+            // Association (Iceland, Liechtenstein, Norway and Switzerland)"
+            let end = match rest[end..].strip_prefix('(').and_then(|r| r.find(')')) {
+                Some(close) if close <= MEMBERS_CHARS => end + 1 + close,
+                _ => end,
+            };
             out.push(&rest[..end]);
             from = start;
         }
