@@ -413,6 +413,49 @@ fn footnotes_end_where_body_text_resumes() {
     );
 }
 
+/// An annex published on its own cites the articles of the agreement around
+/// it: its gaps judge only that part, and the report says so, in the
+/// report's language; a whole agreement gets no such note.
+#[test]
+fn an_annex_on_its_own_is_said_to_be_part_of_an_agreement() {
+    for (name, lang, words) in [
+        ("annex-alone-en.txt", "en", "part of an agreement"),
+        ("annexo-solo-es.txt", "es", "parte de un acuerdo"),
+    ] {
+        let (json, _) = check(&[&fixture(name), "--lang", lang]);
+        let file = &json["files"][0];
+        assert!(
+            has(&json, "annex7", "cultural_exception"),
+            "{name}: {:?}",
+            findings(&json)
+        );
+        assert!(!file["gaps"].as_array().unwrap().is_empty(), "{name}");
+        let notes = file["notes"].to_string();
+        assert!(notes.contains(words), "{name}: {notes}");
+    }
+    // the same clause inside a whole agreement's articles: no note
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("whole.txt");
+    std::fs::write(
+        &whole,
+        "Agreement on Trade between Arcadia and Borealia\n\nArticle 1\nScope\n\nThis Agreement applies subject to Article 2 and Article 3.\n\nArticle 2\nCultural Industries\n\nNothing in this Agreement shall be construed to apply to measures adopted or maintained by a Party with respect to cultural industries, except as provided in Article 3.\n\nArticle 3\nFinal Provisions\n\nThis Agreement enters into force on signature.\n",
+    )
+    .unwrap();
+    let (json, _) = check(&[whole.to_str().unwrap()]);
+    assert!(
+        has(&json, "art2", "cultural_exception"),
+        "{:?}",
+        findings(&json)
+    );
+    assert!(
+        !json["files"][0]["notes"]
+            .to_string()
+            .contains("part of an agreement"),
+        "{}",
+        json["files"][0]["notes"]
+    );
+}
+
 // ------------------------------------------------------------ shared cases
 
 fn case(shared: &Path, name: &str) -> String {

@@ -1,11 +1,13 @@
 //! The provision tree: what an agreement is made of, with where each piece sits
 //! in the source. Every later stage (rules, gaps, compare, corpus) reads this.
 
+mod excerpt;
 mod outline;
 pub mod parties;
 mod paths;
 pub mod signed;
 
+pub use excerpt::is_excerpt;
 pub use outline::render_outline;
 pub use paths::{assign_paths, normalize_number};
 
@@ -366,12 +368,21 @@ impl Agreement {
         if names_an_agreement(opening) {
             return None;
         }
-        let preamble = self.provisions.first().filter(|p| p.kind == Kind::Preamble)?;
+        let preamble = self
+            .provisions
+            .first()
+            .filter(|p| p.kind == Kind::Preamble)?;
         let page: Vec<&str> = self
             .full_text(preamble)
             .lines()
             .take(TITLE_PAGE_LINES)
-            .map(|l| l.trim().trim_start_matches('#').trim().trim_matches(['*', '_']).trim())
+            .map(|l| {
+                l.trim()
+                    .trim_start_matches('#')
+                    .trim()
+                    .trim_matches(['*', '_'])
+                    .trim()
+            })
             .collect();
         let own_paragraph =
             |i: usize| page[i - 1].is_empty() && page.get(i + 1).is_none_or(|l| l.is_empty());
@@ -485,9 +496,11 @@ fn is_agreement_title(line: &str) -> bool {
     else {
         return false;
     };
-    words[..=at]
-        .iter()
-        .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+    words[..=at].iter().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// Whether `next`, the line below `title` on a title page, goes on with the

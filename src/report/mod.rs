@@ -137,7 +137,7 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 4] = [
+const NOTES: [(&str, &str); 5] = [
     (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
     (crate::review::DATE_UNKNOWN, "note-date-unknown"),
     (crate::review::DEVELOPING_NAMED, "note-developing-named"),
@@ -145,6 +145,7 @@ const NOTES: [(&str, &str); 4] = [
         crate::review::STRUCTURE_NOT_FOUND,
         "note-structure-not-found",
     ),
+    (crate::review::PART_OF_AGREEMENT, "note-part-of-agreement"),
 ];
 
 fn localise_note(note: &mut String, locale: &Locale) {

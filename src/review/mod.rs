@@ -62,6 +62,7 @@ pub fn review(
         Vec::new()
     };
     notes.extend(date_note(rules, agreement, &gaps));
+    notes.extend(excerpt_note(agreement, &gaps));
     let mut metadata = agreement.metadata.clone();
     // a text without metadata is named by its title page, as `corpus` names it
     if metadata.name.is_none() {
@@ -95,6 +96,17 @@ pub const DATE_UNKNOWN: &str = "signing date not found: a gap that concerns only
 
 /// Said when the document had no headings and was read entry by entry.
 pub const STRUCTURE_NOT_FOUND: &str = "structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)";
+
+/// Said when the text reads as part of an agreement (an annex, a chapter or
+/// a schedule published on its own) and gaps opened on it.
+pub const PART_OF_AGREEMENT: &str = "part of an agreement: the text cites articles it does not hold; gaps that concern the whole agreement judge only this part (give all its parts with --combine)";
+
+/// `PART_OF_AGREEMENT` when gaps opened on a text that cites the articles
+/// of an agreement it does not hold ([`crate::provision::is_excerpt`]).
+fn excerpt_note(agreement: &Agreement, gaps: &[crate::model::Gap]) -> Option<String> {
+    (!gaps.is_empty() && crate::provision::is_excerpt(agreement))
+        .then(|| PART_OF_AGREEMENT.to_string())
+}
 
 /// `DATE_UNKNOWN` when a gap that holds only from a date opened on an
 /// agreement that closes as a signed one does but whose signing date was not
@@ -195,6 +207,7 @@ pub fn review_combined(
         );
         let mut notes = notes(&whole, options);
         notes.extend(date_note(rules, &whole, &gaps));
+        notes.extend(excerpt_note(&whole, &gaps));
         (gaps, notes)
     } else {
         (Vec::new(), Vec::new())

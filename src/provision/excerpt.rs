@@ -1,0 +1,160 @@
+//! Whether a text is part of an agreement rather than the whole: a single
+//! annex, chapter or schedule published on its own cites the articles of the
+//! agreement around it ("Annex J – Referred to in Article 23", "except as
+//! provided in Article 10"), which it does not hold. Its agreement-level gaps
+//! (no preamble recital, no right-to-regulate clause) then judge only the part.
+
+use super::{normalize_number, Agreement, Kind};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// An article cited by number in the text: "Article 23", "Articles 10 and
+/// 12" (the first), "Artículo 14.3", "article XX"; with what follows it, to
+/// tell "Article 5 of the GATT 1994" (another instrument) from "Article 5 of
+/// this Agreement".
+static CITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:articles?|art\.|art[ií]culos?)\s+(?P<number>(?:[A-Z]-?)?\d+(?:[.-]\d+)*(?:\s?bis)?|[IVXLC]+)\b(?P<after>[ ,]{0,2}\w+(?:\s+\w+){0,2})?",
+    )
+    .expect("valid")
+});
+
+/// What after "Article N of" says the article is this agreement's own.
+const OWN: &[&str] = &[
+    "this",
+    "the present",
+    "este",
+    "esta",
+    "el presente",
+    "la presente",
+    "presente",
+    "ce",
+    "cet",
+    "cette",
+    "le présent",
+    "la présente",
+];
+
+/// The fewest cited articles absent from the text that make it an excerpt.
+const MIN_ABSENT: usize = 2;
+
+/// Whether `agreement` reads as part of an agreement: it cites, by number,
+/// at least `MIN_ABSENT` articles of its own agreement that it does not
+/// hold, and more of them than of those it holds (a whole agreement cites
+/// its own articles; articles "of the GATT 1994", "of the WTO Agreement"
+/// are another instrument's and are not counted). ToTA agreements, read from
+/// a database of whole texts, are never excerpts.
+pub fn is_excerpt(agreement: &Agreement) -> bool {
+    if agreement.format == super::SourceFormat::TotaXml {
+        return false;
+    }
+    let held: BTreeSet<String> = agreement
+        .walk()
+        .filter(|p| p.kind == Kind::Article)
+        .filter_map(|p| p.number.as_deref())
+        .map(normalize_number)
+        .collect();
+    let mut cited_held = BTreeSet::new();
+    let mut cited_absent = BTreeSet::new();
+    for c in CITED.captures_iter(&agreement.text.text) {
+        let after = c
+            .name("after")
+            .map_or("", |m| m.as_str())
+            .trim_start_matches([' ', ',']);
+        let mut words = after.split_whitespace();
+        let another_instrument = matches!(words.next(), Some(w) if ["of", "del", "de", "du", "des"]
+            .contains(&w.to_lowercase().as_str()))
+            && !OWN.iter().any(|own| {
+                let rest = words.clone().collect::<Vec<_>>().join(" ").to_lowercase();
+                rest.starts_with(own)
+            });
+        if another_instrument {
+            continue;
+        }
+        let number = normalize_number(&c["number"]);
+        // a number not written as this text writes its own ("Article III"
+        // in an agreement of Articles 1, 2, 3: the GATT's) is another's
+        if !held.is_empty() && !held.iter().any(|h| shape(h) == shape(&number)) {
+            continue;
+        }
+        if held.contains(&number) {
+            cited_held.insert(number);
+        } else {
+            cited_absent.insert(number);
+        }
+    }
+    cited_absent.len() >= MIN_ABSENT && cited_absent.len() > cited_held.len()
+}
+
+/// How an article number is written: each run of digits as `9`, of letters
+/// as `a`, punctuation kept ("14.2" and "3.1" alike, "1-01" and "xxiv" not).
+fn shape(number: &str) -> String {
+    let mut out = String::new();
+    for c in number.chars() {
+        let class = if c.is_ascii_digit() {
+            '9'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if !out.ends_with(class) || !matches!(class, '9' | 'a') {
+            out.push(class);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provision::{Metadata, Paragraphs, Provision, SourceFormat};
+    use crate::text::LocatedText;
+
+    fn article(number: &str) -> Provision {
+        Provision::new(Kind::Article, Some(number.into()), 1, 0..0)
+    }
+
+    fn agreement(text: &str, articles: &[&str], format: SourceFormat) -> Agreement {
+        Agreement {
+            file: "t.txt".into(),
+            format,
+            metadata: Metadata::default(),
+            provisions: articles.iter().map(|n| article(n)).collect(),
+            text: LocatedText::plain(text.into()),
+            paragraphs: Paragraphs::Parsed,
+        }
+    }
+
+    #[test]
+    fn an_annex_that_cites_the_articles_around_it_is_an_excerpt() {
+        let annex = "Annex J - Referred to in Article 23\n1. Nothing in this Agreement shall apply to cultural industries, except as provided in Article 10, sub-paragraph 2(e) of Article 26, and Article 37 of this Agreement.";
+        assert!(is_excerpt(&agreement(annex, &[], SourceFormat::Text)));
+        // the same text from ToTA is a whole agreement's
+        assert!(!is_excerpt(&agreement(annex, &[], SourceFormat::TotaXml)));
+    }
+
+    #[test]
+    fn an_agreement_that_cites_its_own_articles_and_other_instruments_is_whole() {
+        let whole = "Article 1\nAs provided in Article 2 and Article 3 of this Agreement.\nArticle 2\nArticle XX of the GATT 1994 and Article XIV of GATS are incorporated. See Article 5 of the WTO Agreement.\nArticle 3\nSubject to Article 1.";
+        assert!(!is_excerpt(&agreement(
+            whole,
+            &["1", "2", "3"],
+            SourceFormat::Text
+        )));
+        // one stray citation is not enough
+        let one = "Article 1\nSubject to Article 9, the Parties shall cooperate.";
+        assert!(!is_excerpt(&agreement(one, &["1"], SourceFormat::Text)));
+    }
+
+    #[test]
+    fn a_chapter_on_its_own_in_spanish_is_an_excerpt() {
+        let chapter = "Capítulo 13\nArtículo 13.1\nDe conformidad con el Artículo 10.2 y el Artículo 12.5 del presente Tratado, y el Artículo 14.1.";
+        assert!(is_excerpt(&agreement(
+            chapter,
+            &["13.1"],
+            SourceFormat::Text
+        )));
+    }
+}
