@@ -37,7 +37,10 @@ Recognizing the importance of electronic commerce;
 #[test]
 fn a_cover_that_opens_on_an_organisation_gives_way_to_the_agreements_own_title() {
     let a = read("wto.md", WTO_COVER);
-    assert_eq!(a.name().as_deref(), Some("AGREEMENT ON ELECTRONIC COMMERCE"));
+    assert_eq!(
+        a.name().as_deref(),
+        Some("AGREEMENT ON ELECTRONIC COMMERCE")
+    );
 }
 
 #[test]
@@ -53,7 +56,10 @@ fn a_stand_alone_e_commerce_agreement_under_a_cover_scopes_every_article_as_e_co
         .filter(|f| f.category.as_str() == "ecommerce")
         .map(|f| f.provision.path.as_str())
         .collect();
-    assert!(ecommerce.iter().any(|p| p.ends_with("art1")), "{ecommerce:?}");
+    assert!(
+        ecommerce.iter().any(|p| p.ends_with("art1")),
+        "{ecommerce:?}"
+    );
 }
 
 #[test]

@@ -715,11 +715,21 @@ fn title_below(lines: &[(usize, &str)], i: usize, kind: Kind) -> Option<(String,
         return None;
     }
     let first = lines[j].1.trim();
-    if !is_title_like(first) || !matches!(classify(first), Line::Body) {
+    if !matches!(classify(first), Line::Body) {
         return None;
     }
-    let mut title = first.to_string();
-    let mut next = j + 1;
+    // a title in title case wrapped onto the next line: "Non-Application of
+    // Chapter 17 (Consultations and" / "Dispute Settlement)"
+    let wrapped = (!is_title_like(first)
+        && is_title_case(first)
+        && ends_unfinished_word(first)
+        && is_title_like(&format!("{first} …")))
+    .then(|| title_continued(lines, j, first))
+    .flatten();
+    if wrapped.is_none() && !is_title_like(first) {
+        return None;
+    }
+    let (mut title, mut next) = wrapped.unwrap_or_else(|| (first.to_string(), j + 1));
     // capital-letter chapter titles wrap: "TRADE IN SERVICES, ESTABLISHMENT AND\nELECTRONIC COMMERCE"
     if kind != Kind::Article && is_upper(first) {
         while next < lines.len() {
@@ -1070,6 +1080,24 @@ mod wrapped_titles {
                     "Establishment of the Regional Comprehensive Economic Partnership as a Free Trade Area".to_string(),
                     "The Parties hereby".to_string()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_below_its_heading_that_wraps_is_one_title() {
+        // AANZFTA, Chapter 10, Article 10: the title's first line ends on "and"
+        let text = "Article 10\nNon-Application of Chapter 17 (Consultations and\nDispute Settlement)\n\nChapter 17 shall not apply to any matter arising under this Chapter.\n\nArticle 11\nThe Parties shall co-operate in the development of\nmutual recognition of digital certificates.\n";
+        assert_eq!(
+            articles(text),
+            [
+                (
+                    "Non-Application of Chapter 17 (Consultations and Dispute Settlement)"
+                        .to_string(),
+                    "Chapter 17 shall".to_string()
+                ),
+                // running text that ends a line on "of" is no title
+                (String::new(), "The Parties shall".to_string()),
             ]
         );
     }
