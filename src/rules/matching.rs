@@ -75,8 +75,11 @@ pub struct Hit {
 /// followed by a space; numbers like "14.2" never end one. Semicolons do not:
 /// "shall not apply to: (a) …; (b) cultural industries" is one sentence; but a
 /// dashed list ("; - the need to …", as in many preambles) is one item per sentence.
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.?!]["')\]]? |; -"#).expect("valid"));
+/// Footnote marks printed after the stop belong to the sentence they close
+/// ("… of national value.¹ 4. …", "… electronic commerce.⁷, ⁸ 2. …").
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[.?!]["')\]]?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:, ?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)? |; -"#).expect("valid")
+});
 
 impl<'a> Subject<'a> {
     pub fn new(
@@ -632,6 +635,19 @@ mod tests {
                 "1. this chapter shall not apply to: (a) x; (b) y.",
                 "article 14.2 applies.",
                 "(c) z"
+            ]
+        );
+    }
+
+    #[test]
+    fn footnote_marks_after_a_full_stop_end_its_sentence() {
+        assert_eq!(
+            sentences("creative arts of national value.¹ 4. nothing in this chapter. personal information.⁷, ⁸ 2. each party"),
+            [
+                "creative arts of national value.¹",
+                "4. nothing in this chapter.",
+                "personal information.⁷, ⁸",
+                "2. each party"
             ]
         );
     }
