@@ -503,3 +503,47 @@ fn french_labels_take_a_space_before_their_colon() {
     let es = check("es", "human", &files);
     assert!(es.contains("   = recomendación: "), "{es}");
 }
+
+/// A file that cannot be read is named in the report's language; the
+/// reader's own reason, which only the libraries' English words, is set
+/// apart as a technical detail in English rather than run into the sentence.
+#[test]
+fn an_unreadable_file_is_said_in_the_language_with_its_technical_detail_set_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("scan.txt");
+    std::fs::write(&binary, b"\x00\x01binary\x00").unwrap();
+    let pdf = dir.path().join("broken.pdf");
+    std::fs::write(
+        &pdf,
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n",
+    )
+    .unwrap();
+    for (lang, words) in [
+        (
+            "es",
+            [
+                "datos binarios",
+                "PDF ilegible",
+                "detalle técnico, en inglés",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "données binaires",
+                "PDF illisible",
+                "détail technique, en anglais",
+            ],
+        ),
+    ] {
+        for file in [&binary, &pdf] {
+            let (_, stderr, code) = run(&["check", "--lang", lang, file.to_str().unwrap()]);
+            assert_eq!(code, Some(2), "{stderr}");
+            assert!(stderr.contains(words[2]), "--lang {lang}: {stderr}");
+            assert!(
+                stderr.contains(words[0]) || stderr.contains(words[1]),
+                "--lang {lang}: {stderr}"
+            );
+        }
+    }
+}
