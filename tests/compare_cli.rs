@@ -139,3 +139,68 @@ fn html_is_one_self_contained_file_with_working_links() {
         assert!(ids.contains(l), "link #{l} has no target");
     }
 }
+
+/// A gap B cannot have is no difference: B does not close A's
+/// preferential-treatment gap by naming no Party it can tell is developing,
+/// nor by being signed before the guidelines a gap concerns.
+#[test]
+fn a_gap_that_does_not_apply_to_one_side_is_not_closed_by_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "\n\nArticle 1\nObjectives\n\nThe Parties shall liberalise trade in goods.\n\nArticle 2\nServices\n\nEach Party shall accord to services of the other Party national treatment.\n";
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, format!("FREE TRADE AGREEMENT BETWEEN THE EUROPEAN UNION AND THE SOCIALIST REPUBLIC OF VIET NAM{body}")).unwrap();
+    std::fs::write(
+        &b,
+        format!("FREE TRADE AGREEMENT BETWEEN ARCADIA AND BOREALIA{body}"),
+    )
+    .unwrap();
+    let delta = |x: &std::path::Path, y: &std::path::Path| -> Vec<(String, String)> {
+        let out = treatyscan()
+            .args(["compare", "--format", "json"])
+            .arg(x)
+            .arg(y)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["delta"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["category"].as_str().unwrap().into(),
+                    d["status"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    assert!(
+        !delta(&a, &b)
+            .iter()
+            .any(|(c, _)| c == "missing_preferential_treatment"),
+        "{:?}",
+        delta(&a, &b)
+    );
+    assert!(!delta(&b, &a)
+        .iter()
+        .any(|(c, _)| c == "missing_preferential_treatment"));
+    // B with Parties it can tell are developed still has no such gap to close
+    std::fs::write(
+        &b,
+        format!("FREE TRADE AGREEMENT BETWEEN CANADA AND JAPAN{body}"),
+    )
+    .unwrap();
+    assert!(!delta(&a, &b)
+        .iter()
+        .any(|(c, _)| c == "missing_preferential_treatment"));
+    // and where B can have it, a difference in it is reported
+    std::fs::write(&b, format!("FREE TRADE AGREEMENT BETWEEN THE EUROPEAN UNION AND THE SOCIALIST REPUBLIC OF VIET NAM{body}\nArticle 3\nCultural Cooperation\n\nThe European Union shall accord preferential treatment to artists and cultural professionals of Viet Nam, facilitating their entry and temporary stay.\n")).unwrap();
+    let d = delta(&a, &b);
+    if !d
+        .iter()
+        .any(|(c, s)| c == "missing_preferential_treatment" && s == "gap_closed")
+    {
+        panic!("expected B to close the gap: {d:?}");
+    }
+}

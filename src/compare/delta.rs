@@ -39,6 +39,11 @@ pub trait CategoryProvider {
     fn category_label(&self, _name: &str, _lang: crate::locale::Lang) -> Option<String> {
         None
     }
+    /// The gaps that can be weighed on `agreement` at all
+    /// (`gaps::applicable`); `None` when every gap can.
+    fn applicable_gaps(&self, _agreement: &Agreement) -> Option<Vec<crate::model::GapId>> {
+        None
+    }
 }
 
 /// Gaps as `check` reasons them, from categories as article flags.
@@ -140,9 +145,29 @@ pub struct DeltaEntry {
     pub gap: Option<(String, std::sync::Arc<crate::model::GapInfo>)>,
 }
 
+/// Which gaps can be weighed on each side (`CategoryProvider::applicable_gaps`):
+/// `None` for every gap.
+pub struct Applicable<'x> {
+    /// On A.
+    pub a: Option<&'x [crate::model::GapId]>,
+    /// On B.
+    pub b: Option<&'x [crate::model::GapId]>,
+}
+
 /// Gaps one side has and the other not, evidence (the provisions the
-/// reasoning rests on) listed on the side that has the gap.
-pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -> Vec<DeltaEntry> {
+/// reasoning rests on) listed on the side that has the gap. A gap the other
+/// side could not have (signed before the date it concerns, or no developing
+/// Party known: `applicable`) is no difference: B does not close the
+/// preferential-treatment gap of A by naming no Party.
+pub fn gap_delta(
+    a: &Agreement,
+    b: &Agreement,
+    gaps_a: &[Gap],
+    gaps_b: &[Gap],
+    applicable: &Applicable,
+) -> Vec<DeltaEntry> {
+    let applies =
+        |side: Option<&[crate::model::GapId]>, g: &Gap| side.is_none_or(|ids| ids.contains(&g.id));
     let refs = |ag: &Agreement, g: &Gap| -> Vec<DeltaRef> {
         g.evidence
             .iter()
@@ -160,7 +185,7 @@ pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -
     };
     let opened = gaps_b
         .iter()
-        .filter(|g| !gaps_a.iter().any(|x| x.id == g.id))
+        .filter(|g| !gaps_a.iter().any(|x| x.id == g.id) && applies(applicable.a, g))
         .map(|g| DeltaEntry {
             category: g.id.to_string(),
             status: DeltaStatus::GapOpened,
@@ -172,7 +197,7 @@ pub fn gap_delta(a: &Agreement, b: &Agreement, gaps_a: &[Gap], gaps_b: &[Gap]) -
         });
     let closed = gaps_a
         .iter()
-        .filter(|g| !gaps_b.iter().any(|x| x.id == g.id))
+        .filter(|g| !gaps_b.iter().any(|x| x.id == g.id) && applies(applicable.b, g))
         .map(|g| DeltaEntry {
             category: g.id.to_string(),
             status: DeltaStatus::GapClosed,
@@ -492,6 +517,14 @@ impl CategoryProvider for RuleCategories {
             .iter()
             .find(|c| c.category == name)
             .map(|c| c.label_in(lang).to_string())
+    }
+
+    fn applicable_gaps(&self, agreement: &Agreement) -> Option<Vec<crate::model::GapId>> {
+        Some(crate::gaps::applicable(
+            self.rules.catalogue(),
+            agreement,
+            &self.developing,
+        ))
     }
 
     fn gaps(&self, agreement: &Agreement, categories: &CategoryMap) -> Vec<Gap> {

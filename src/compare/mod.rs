@@ -266,7 +266,13 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
     let delta_names: Vec<String> = cats_a.keys().chain(cats_b.keys()).cloned().collect();
     let mut delta = delta::category_delta(&sides, &cats_a, &cats_b);
     let (gaps_a, gaps_b) = (categories.gaps(a, &cats_a), categories.gaps(b, &cats_b));
-    delta.extend(delta::gap_delta(a, b, &gaps_a, &gaps_b));
+    let (applicable_a, applicable_b) =
+        (categories.applicable_gaps(a), categories.applicable_gaps(b));
+    let applicable = delta::Applicable {
+        a: applicable_a.as_deref(),
+        b: applicable_b.as_deref(),
+    };
+    delta.extend(delta::gap_delta(a, b, &gaps_a, &gaps_b, &applicable));
     delta.sort_by(|x, y| x.status.cmp(&y.status).then(x.category.cmp(&y.category)));
     let tags = CategoryTags::new(&units_a, &units_b, &cats_a, &cats_b);
     let changes = article_changes(a, b, &sides, same_language, &tags, &furniture);

@@ -54,6 +54,42 @@ pub fn find_gaps(catalogue: &Catalogue, input: &GapInput) -> Vec<Gap> {
         .collect()
 }
 
+/// The gaps that can be weighed on `agreement` at all, in declaration order:
+/// those whose conditions on the agreement itself hold, whatever its
+/// provisions say. A gap that concerns only agreements signed from a date
+/// does not apply to one signed before; one that needs a developing Party
+/// does not apply when no Party is known to be one (`developing` are those
+/// the user names). A gap that does not apply is neither open nor closed.
+pub fn applicable(
+    catalogue: &Catalogue,
+    agreement: &Agreement,
+    developing: &[String],
+) -> Vec<crate::model::GapId> {
+    let input = GapInput {
+        agreement,
+        flags: &[],
+        developing,
+    };
+    catalogue
+        .gaps()
+        .iter()
+        .filter(|decl| applies(catalogue, decl, &input))
+        .map(|decl| decl.info.id)
+        .collect()
+}
+
+/// Whether the gap's conditions on the agreement itself (its signing date,
+/// a developing Party) hold.
+fn applies(catalogue: &Catalogue, decl: &GapDecl, input: &GapInput) -> bool {
+    let when = &decl.when;
+    let dated_out = when
+        .undated_or_signed_from
+        .as_ref()
+        .is_some_and(|from| signed_before(input.agreement, from));
+    let no_developing = when.developing_party && developing_parties(catalogue, input).is_empty();
+    !dated_out && !no_developing
+}
+
 /// The evidence of an open gap, or `None` when some condition fails.
 fn open_gap(catalogue: &Catalogue, decl: &GapDecl, input: &GapInput) -> Option<Vec<String>> {
     let when = &decl.when;
