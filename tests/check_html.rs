@@ -511,7 +511,8 @@ fn html_of_a_tota_agreement_and_a_real_pdf() {
             assert!(
                 human.contains(
                     "rcep-2020.pdf, page 12-8 (PDF page 428)  \
-                     Chapter 12 (ELECTRONIC COMMERCE) › Section C › Article 12.11"
+                     Chapter 12 (ELECTRONIC COMMERCE) › Section C (CREATING A CONDUCIVE \
+                     ENVIRONMENT FOR ELECTRONIC COMMERCE) › Article 12.11"
                 ),
                 "{human}"
             );
