@@ -228,3 +228,18 @@ fn a_structured_document_has_no_structure_note() {
         "{notes:?}"
     );
 }
+
+/// A reservation list whose chapeau ("in the sectors listed below, Arcadia
+/// may adopt or maintain any measure … Article 8.1 …") is followed by a
+/// sentence that qualifies it before the list: the items are read with it,
+/// numbers with dots inside and all; a near miss in a later item
+/// ("equipment") rules out only that item, not the cultural one before it.
+#[test]
+fn a_reservation_chapeau_qualified_by_a_further_sentence_still_introduces_its_list() {
+    let (findings, _) = check(&fixture("reservation-chapeau-qualified-en.txt"));
+    assert_eq!(
+        articles_of(&findings, "cultural_exception"),
+        ["1"],
+        "{findings:?}"
+    );
+}

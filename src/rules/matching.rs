@@ -47,9 +47,10 @@ struct Unit {
     chapeau: Option<Range<usize>>,
     /// The text itself (for a list item: after its marker).
     body: Range<usize>,
-    /// For a list item, its chapeau and the whole list: a near miss (`not`)
-    /// written anywhere there still rules the item out ("… other than: (i) …
-    /// phonogram; (ii) …").
+    /// For a list item, its chapeau and the list up to the item's end: a near
+    /// miss (`not`) written there still rules the item out ("… other than:
+    /// (i) … phonogram; (ii) …"); one in a later item does not ("(2)
+    /// cultural products; … (15) military equipment").
     context: Option<Range<usize>>,
 }
 
@@ -309,6 +310,31 @@ impl<'a> Subject<'a> {
     }
 }
 
+/// A chapeau with the dots inside its numbers as spaces ("Article 13.1" as
+/// "Article 13 1"), of the same length: a pattern that stays within a
+/// sentence (`[^.]*`) reads on from the chapeau's verb into the item it
+/// introduces ("… may adopt or maintain any measure … referred to in
+/// Article 13.1 …" + "cultural products").
+fn without_number_dots(chapeau: &str) -> Cow<'_, str> {
+    let bytes = chapeau.as_bytes();
+    let inside_number = |i: usize| {
+        i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    if !(0..bytes.len()).any(|i| bytes[i] == b'.' && inside_number(i)) {
+        return Cow::Borrowed(chapeau);
+    }
+    let spaced: Vec<u8> = (0..bytes.len())
+        .map(|i| {
+            if bytes[i] == b'.' && inside_number(i) {
+                b' '
+            } else {
+                bytes[i]
+            }
+        })
+        .collect();
+    Cow::Owned(String::from_utf8(spaced).expect("an ASCII dot for an ASCII space keeps UTF-8"))
+}
+
 fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
     // a list item is read after its chapeau, joined by one space
     let (text, chapeau) = match &unit.chapeau {
@@ -316,7 +342,7 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
         Some(c) => (
             Cow::Owned(format!(
                 "{} {}",
-                &folded[c.clone()],
+                without_number_dots(&folded[c.clone()]),
                 &folded[unit.body.clone()]
             )),
             Some(c.clone()),
@@ -442,6 +468,30 @@ fn chapeau_of(folded: &str, range: Range<usize>) -> Option<Range<usize>> {
     (body.len() > lead).then(|| range.start + lead..range.start + body.len())
 }
 
+/// How many sentences back from a list its chapeau may stand, when the
+/// sentences between qualify it ("… in the sectors listed below, Viet Nam
+/// may adopt or maintain any measure … . Viet Nam may not, under any
+/// measure adopted after …, require … . 1. Newspapers …").
+const CHAPEAU_SENTENCES_BACK: usize = 2;
+
+/// The chapeau among the last `CHAPEAU_SENTENCES_BACK` of `sentences` (the
+/// ones before a list, none before `from`, where the last list ended) that
+/// ends with a full stop and announces a list ("listed below", "the
+/// following").
+fn announced_before(folded: &str, sentences: &[Range<usize>], from: usize) -> Option<Range<usize>> {
+    sentences
+        .iter()
+        .rev()
+        .take(CHAPEAU_SENTENCES_BACK)
+        .take_while(|s| s.start >= from)
+        .find_map(|s| {
+            let text = folded[s.clone()].trim_end();
+            text.ends_with('.')
+                .then(|| chapeau_of(folded, s.clone()))
+                .flatten()
+        })
+}
+
 /// Each list item read with the chapeau that introduces its list: the
 /// sentence before the first item, or an item that itself ends with a colon
 /// ("2. Paragraph 1 shall not apply to the following sectors:"). An item runs
@@ -458,12 +508,13 @@ fn list_units(folded: &str, sentences: &[Range<usize>], items: &[(usize, usize)]
     // the item it is (none for a sentence): an item of that kind ends it
     let mut chapeaux: Vec<(Option<MarkerKind>, Range<usize>)> = Vec::new();
     let mut previous_end: Option<usize> = None;
-    // the units of the current list, whose context runs to the list's end
+    // the units of the current list, whose context runs from the chapeau to
+    // the item's end
     let mut list_first = 0;
     let close_list = |units: &mut [Unit], end: Option<usize>| {
         for u in units.iter_mut() {
             if let (Some(c), Some(end)) = (&u.chapeau, end) {
-                u.context = Some(c.start..end.max(u.body.end));
+                u.context = Some(c.start..u.body.end.min(end.max(u.body.end)));
             }
         }
     };
@@ -490,7 +541,9 @@ fn list_units(folded: &str, sentences: &[Range<usize>], items: &[(usize, usize)]
                 .then(|| {
                     let i = sentences.partition_point(|s| s.end < start);
                     let s = sentences.get(i)?;
-                    chapeau_of(folded, s.start..start.max(s.start))
+                    chapeau_of(folded, s.start..start.max(s.start)).or_else(|| {
+                        announced_before(folded, &sentences[..i], previous_end.unwrap_or(0))
+                    })
                 })
                 .flatten();
             chapeaux.extend(before.map(|c| (None, c)));
@@ -519,6 +572,9 @@ fn split_sentences(folded: &str) -> Vec<Range<usize>> {
     for m in SENTENCE_END.find_iter(folded) {
         if is_enumerator(&folded[start..m.start()]) {
             continue; // "1. ", "(b). ", "iv. " number a paragraph, they end nothing
+        }
+        if ends_with_abbreviation(&folded[start..m.start()]) {
+            continue; // "art. 5", "para. 2" cite, they end nothing
         }
         let cut = if m.as_str().ends_with('-') {
             m.end() - 1
@@ -574,6 +630,21 @@ fn folded_offset(folded: &FoldedText, original: usize) -> usize {
 /// Is the sentence so far only a paragraph or list number ("1", "(b)", "iv")?
 /// Then its full stop numbers a paragraph and ends nothing; "… in paragraph 1."
 /// or "… Annex A." still end their sentence.
+/// Abbreviations legal texts write before a number or a name, whose full
+/// stop ends no sentence (folded): "art. 5", "arts. 3 and 4", "para. 2",
+/// "cf. article 3" ("no." may end a Spanish sentence: "… o no.").
+const ABBREVIATIONS: &[&str] = &["art", "arts", "para", "paras", "cf", "pp"];
+
+/// Whether the text before a full stop ends with one of `ABBREVIATIONS`,
+/// as a word of its own.
+fn ends_with_abbreviation(sentence_so_far: &str) -> bool {
+    let word = sentence_so_far
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ABBREVIATIONS.contains(&word)
+}
+
 fn is_enumerator(sentence_so_far: &str) -> bool {
     let word = sentence_so_far
         .trim()
@@ -648,6 +719,19 @@ mod tests {
                 "4. nothing in this chapter.",
                 "personal information.⁷, ⁸",
                 "2. each party"
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_end_no_sentence() {
+        assert_eq!(
+            sentences(
+                "as provided in art. 5 and para. 2 of annex i, cf. article 7. the parties agree."
+            ),
+            [
+                "as provided in art. 5 and para. 2 of annex i, cf. article 7.",
+                "the parties agree."
             ]
         );
     }
