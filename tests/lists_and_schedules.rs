@@ -243,3 +243,21 @@ fn a_reservation_chapeau_qualified_by_a_further_sentence_still_introduces_its_li
         "{findings:?}"
     );
 }
+
+/// A reservation list for investment whose ratchet sentence names "this
+/// Agreement" is a cultural exception, but it does not reach the e-commerce
+/// chapter's duty ban: the carve-out gap stays open. (An exception that
+/// itself says "Nothing in this Agreement …" reaches it.)
+#[test]
+fn a_reservation_with_a_ratchet_naming_this_agreement_does_not_reach_ecommerce() {
+    let (findings, gaps) = check(&fixture("reservation-ratchet-ecommerce-en.txt"));
+    assert!(
+        findings.iter().any(|f| f.0 == "cultural_exception"),
+        "{findings:?}"
+    );
+    assert!(
+        gaps.iter()
+            .any(|g| g == "ecommerce_without_cultural_carveout"),
+        "{gaps:?}"
+    );
+}

@@ -60,6 +60,7 @@ pub fn gaps_from_categories(
             refs.iter().map(move |r| Flag {
                 category,
                 path: &r.path,
+                at: None,
             })
         })
         .collect();

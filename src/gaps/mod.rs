@@ -19,6 +19,9 @@ pub struct Flag<'a> {
     pub category: Category,
     /// The provision's path.
     pub path: &'a str,
+    /// Where (bytes) in the agreement's text the words that flag it start;
+    /// `None` when not known, and the provision's whole text is read instead.
+    pub at: Option<usize>,
 }
 
 impl<'a> Flag<'a> {
@@ -29,6 +32,7 @@ impl<'a> Flag<'a> {
             .map(|f| Flag {
                 category: f.category,
                 path: &f.provision.path,
+                at: Some(f.matched.start),
             })
             .collect()
     }
@@ -202,19 +206,59 @@ fn units<'a>(input: &GapInput<'a>, reached: &NotReached) -> Vec<&'a Provision> {
 fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
     let a = input.agreement;
     let units = units(input, reached);
-    let exceptions: Vec<&Provision> = input
+    let exceptions: Vec<(&Provision, Option<&str>)> = input
         .flags
         .iter()
         .filter(|f| f.category == reached.category)
-        .filter_map(|f| a.walk().find(|p| p.path == f.path))
+        .filter_map(|f| {
+            let exc = a.walk().find(|p| p.path == f.path)?;
+            let sentence =
+                f.at.and_then(|at| sentence_around(&a.text.text, exc.span.clone(), at));
+            Some((exc, sentence))
+        })
         .collect();
-    exceptions.iter().any(|exc| {
+    exceptions.iter().any(|&(exc, sentence)| {
         let text = fold_text(a.full_text(exc));
         let inside = units.iter().any(|u| exc.path.starts_with(&u.path));
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));
         let made_applicable = units.iter().any(|u| applies_to(reach, a, u, exc));
-        inside || reach.agreement_wide.is_match(&text) || names_unit || made_applicable
+        // the whole agreement is spoken of in the sentence of the carve-out
+        // ("Nothing in this Agreement shall apply to …"), not anywhere in its
+        // provision (a reservation list's "… after the date of entry into
+        // force of this Agreement, require …")
+        let agreement_wide = reach
+            .agreement_wide
+            .is_match(&sentence.map_or_else(|| text.clone(), fold_text));
+        inside || agreement_wide || names_unit || made_applicable
     })
+}
+
+/// The sentence of `text` around byte `at`, inside `within` (a provision's
+/// span): from after the full stop before it to its own full stop, a full
+/// stop being one followed by white space ("Article 2.1" ends nothing).
+fn sentence_around(text: &str, within: std::ops::Range<usize>, at: usize) -> Option<&str> {
+    let span = text.get(within.clone())?;
+    let at = at.checked_sub(within.start).filter(|&a| a <= span.len())?;
+    let stop = |i: usize, b: &u8| {
+        *b == b'.'
+            && span
+                .as_bytes()
+                .get(i + 1)
+                .is_some_and(u8::is_ascii_whitespace)
+    };
+    let bytes = span.as_bytes();
+    let start = bytes[..at]
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(i, b)| stop(i, b))
+        .map_or(0, |(i, _)| i + 1);
+    let end = bytes[at..]
+        .iter()
+        .enumerate()
+        .find(|&(i, b)| stop(at + i, b))
+        .map_or(span.len(), |(i, _)| at + i + 1);
+    span.get(start..end)
 }
 
 /// "Chapters 8 and 12", "Chapter 14 (Electronic Commerce)": the text names the division.

@@ -28,6 +28,7 @@ fn ids(text: &str, flags: &[(&str, &str)]) -> Vec<GapId> {
         .map(|&(category, path)| Flag {
             category: Category::declared(category),
             path,
+            at: None,
         })
         .collect();
     gaps(&GapInput {
@@ -202,4 +203,57 @@ fn the_republic_of_korea_counts_as_developed() {
     assert!(!open
         .iter()
         .any(|g| g.id == "missing_preferential_treatment"));
+}
+
+/// Whether the e-commerce carve-out gap opens with the cultural exception's
+/// words placed at `at` (`None`: not known).
+fn carveout_gap_at(text: &str, exception_path: &str, at: Option<usize>) -> bool {
+    let a = agreement(text);
+    let flags = [
+        Flag {
+            category: Category::declared("ecommerce_duties"),
+            path: "ch3/art3.1",
+            at: None,
+        },
+        Flag {
+            category: Category::declared("cultural_exception"),
+            path: exception_path,
+            at,
+        },
+    ];
+    gaps(&GapInput {
+        agreement: &a,
+        flags: &flags,
+        developing: &[],
+    })
+    .iter()
+    .any(|g| g.id == "ecommerce_without_cultural_carveout")
+}
+
+#[test]
+fn this_agreement_in_another_sentence_of_a_reservation_does_not_reach_ecommerce() {
+    // a national-treatment reservation whose next sentence, a ratchet,
+    // happens to name "this Agreement"
+    let reservation = "CHAPTER 4\nRESERVATIONS\n\nArticle 4.1: Investment\n\nIn the sectors listed below, Arcadia may adopt or maintain any measure that is not in conformity with Article 2.1. Arcadia may not, under any measure adopted after the entry into force of this Agreement, require an investor to sell an investment.\n1. Production of cultural products\n";
+    let text = format!("{ECOMMERCE}{reservation}");
+    let verb = text.find("may adopt or maintain");
+    // where the carve-out's words are known, their own sentence decides
+    assert!(carveout_gap_at(&text, "ch4/art4.1", verb));
+    // not known: the provision's whole text, as before
+    assert!(!carveout_gap_at(&text, "ch4/art4.1", None));
+    // an exception whose own sentence speaks of the whole agreement reaches
+    let wide = format!("{ECOMMERCE}CHAPTER 4\nEXCEPTIONS\n\nArticle 4.1: Culture\n\nArticle 2.1 applies. Nothing in this Agreement applies to measures on cultural industries.\n");
+    let verb = wide.find("applies to measures");
+    assert!(!carveout_gap_at(&wide, "ch4/art4.1", verb));
+}
+
+#[test]
+fn the_sentence_around_a_word_ends_at_full_stops_not_inside_numbers() {
+    let text = "Title\n\nSee Article 2.1. In the sectors listed below, Arcadia may adopt measures under Article 8.4 here. Next one.";
+    let at = text.find("Arcadia").unwrap();
+    assert_eq!(
+        sentence_around(text, 0..text.len(), at),
+        Some(" In the sectors listed below, Arcadia may adopt measures under Article 8.4 here.")
+    );
+    assert_eq!(sentence_around(text, 0..5, at), None);
 }

@@ -171,16 +171,21 @@ pub fn review_combined(
         developing: options.developing.clone(),
         parties: options.parties.clone(),
     };
+    // where each file's text starts in the combined text (`Agreement::combine`
+    // joins them with a newline)
+    let mut shift = 0;
     for (path, agreement) in parts {
         let mut file = review(rules, &agreement, &path, &unfiltered);
         let name = std::path::Path::new(&path)
             .file_name()
             .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-        // the findings as the combined agreement names its provisions
+        // the findings as the combined agreement names and places them
         all.extend(file.findings.iter().cloned().map(|mut f| {
             f.provision.path = format!("{name}:{}", f.provision.path);
+            f.matched = f.matched.start + shift..f.matched.end + shift;
             f
         }));
+        shift += agreement.text.text.len() + 1;
         if !options.categories.is_empty() {
             let (shown, other) = std::mem::take(&mut file.findings)
                 .into_iter()
