@@ -413,6 +413,8 @@ impl<'a> Builder<'a> {
     /// A line listing several headings ("Article 2 Article 3 Article 4") is one too.
     fn not_toc_entry(&self, h: &Heading) -> bool {
         let Some(t) = &h.title else { return true };
+        // leaders lead to a page number; a heading that only trails dots
+        // ("Committee on … Commerce........", its title cut at them) is one
         let dot_leaders =
             t.contains("....") || t.contains("\u{2026}\u{2026}") || t.contains(". . .");
         let lists_headings =
@@ -1082,6 +1084,25 @@ mod wrapped_titles {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn trailing_dot_leaders_and_a_printed_page_number_leave_the_title() {
+        // a heading trailing dots with no page number is a heading, not a
+        // contents entry; "- 3 -" is the page number printed beside it
+        let text = "Article 27: Dispute Settlement\n\nDisputes are settled.\n\nArticle 28: Committee on Electronic Commerce................\n\nA Committee is established.\n\nArticle 29: Security Exception - 3 -\n\nNothing in this Agreement.\n";
+        let titles: Vec<String> = articles(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            titles,
+            [
+                "Dispute Settlement",
+                "Committee on Electronic Commerce",
+                "Security Exception"
+            ]
+        );
+        // a contents entry, leaders then its page, is still no heading
+        let toc = "Article 1: Scope ........ 3\nArticle 2: Definitions ........ 4\n\nArticle 1: Scope\n\nThis Agreement applies.\n\nArticle 2: Definitions\n\nTerms.\n";
+        assert_eq!(articles(toc).len(), 2, "{:?}", articles(toc));
     }
 
     #[test]

@@ -203,11 +203,36 @@ fn heading(pair: Pair<Rule>) -> Line {
 }
 
 fn clean_title(raw: &str) -> String {
-    raw.trim()
+    let title = raw
+        .trim()
         .trim_end_matches(')')
         .trim_start_matches(['(', '-', '–', '—', ':', '.'])
-        .trim()
-        .to_string()
+        .trim();
+    // dot leaders a heading trails with no page number after them ("Committee
+    // on Electronic Commerce........"), and a page number printed into the
+    // heading's line ("Security Exception - 3 -")
+    let title = without_trailing_leaders(title);
+    let title = match title.rsplit_once(" - ") {
+        Some((head, page))
+            if !head.trim().is_empty()
+                && crate::text::page_numbers::is_page_number(&format!("- {page}")) =>
+        {
+            head.trim_end()
+        }
+        _ => title,
+    };
+    title.to_string()
+}
+
+/// A title without a run of three or more dots (or ellipses) at its end.
+fn without_trailing_leaders(title: &str) -> &str {
+    let trimmed = title.trim_end_matches(['.', '…', ' ']);
+    let run = &title[trimmed.len()..];
+    if run.chars().filter(|&c| c == '.').count() >= 3 || run.contains('…') {
+        trimmed
+    } else {
+        title
+    }
 }
 
 fn marker(pair: Pair<Rule>) -> Line {
