@@ -539,3 +539,57 @@ fn an_undated_signed_text_says_the_guidelines_gap_assumes_a_recent_date() {
         "{notes}"
     );
 }
+
+/// A text with no heading and no word of a treaty (a shopping list, a
+/// letter) gets no confident gaps: one line, exit 2, as `corpus` refuses it
+/// too; a lone clause or a schedule entry is still reviewed, and a schedule
+/// without headings is coded by `corpus`.
+#[test]
+fn a_text_that_is_no_agreement_is_refused_and_a_schedule_without_headings_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("list.txt");
+    std::fs::write(&list, "Shopping list\n\nmilk, eggs, bread, apples\n").unwrap();
+    let out = treatyscan().arg("check").arg(&list).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("list.txt") && stderr.contains("not an agreement?"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    let clause = dir.path().join("clause.txt");
+    std::fs::write(
+        &clause,
+        "This Chapter does not apply to audiovisual services.\n",
+    )
+    .unwrap();
+    let out = treatyscan().arg("check").arg(&clause).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // corpus: the list is refused with the same words, the schedule coded
+    std::fs::write(
+        dir.path().join("schedule.txt"),
+        "Sector: Recreational, cultural and sporting services\nObligations concerned: National Treatment\nDescription: Arcadia reserves the right to adopt or maintain any measure with respect to cultural industries.\n",
+    )
+    .unwrap();
+    std::fs::remove_file(&clause).unwrap();
+    let out = treatyscan()
+        .args(["corpus", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        csv.contains("schedule.txt") && !csv.contains("list.txt"),
+        "{csv}"
+    );
+    assert!(
+        stderr.contains("list.txt") && stderr.contains("not an agreement?"),
+        "{stderr}"
+    );
+}

@@ -420,6 +420,7 @@ error-unreadable = cannot read: { $reason }
 error-empty = file is empty
 error-too-large = file is { $size } MB; treatyscan reads agreements up to { $limit } MB
 error-binary = looks like binary data, not an agreement text ({ $detail })
+error-not-an-agreement = no article, chapter or annex headings and none of the words treaties are written in (Party, Agreement, shall, schedule…): not an agreement?
 error-xml = malformed XML: { $reason }
 error-pdf = unreadable PDF: { $reason }
 error-pdf-encrypted = PDF is password-protected (encrypted with a user password); save an unprotected copy first

@@ -466,6 +466,7 @@ error-unreadable = lecture du fichier impossible (détail technique, en anglais 
 error-empty = le fichier est vide
 error-too-large = le fichier fait { $size } Mo ; treatyscan lit les accords jusqu'à { $limit } Mo
 error-binary = semble contenir des données binaires, non le texte d'un accord (détail technique, en anglais : { $detail })
+error-not-an-agreement = aucun intitulé d'article, de chapitre ni d'annexe, ni aucun des mots des traités (Partie, Accord, annexe, liste…) : ce n'est pas un accord ?
 error-xml = XML mal formé (détail technique, en anglais : { $reason })
 error-pdf = PDF illisible (détail technique, en anglais : { $reason })
 error-pdf-encrypted = le PDF est protégé par un mot de passe (chiffré avec un mot de passe utilisateur) ; enregistrez d'abord une copie non protégée

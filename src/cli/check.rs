@@ -406,6 +406,10 @@ fn analysed(
         // garbled letters are a reading that failed, not a language
         Some(why @ Refused::Garbled) => Err(Refusal::Unreadable(report::refused(&why, locale))),
         Some(why) => Err(Refusal::NotAnalysed(report::refused(&why, locale))),
+        // no heading and no word of a treaty: gaps would be confident nonsense
+        None if !crate::provision::reads_as_agreement(&agreement) => {
+            Err(Refusal::Unreadable(locale.t("error-not-an-agreement")))
+        }
         None => Ok(agreement),
     }
 }

@@ -327,11 +327,14 @@ where
         let reason = crate::report::refused(&why, english);
         return Err(Failure { file, reason });
     }
+    // as `check` does: a text with no heading and no word of a treaty is
+    // not coded; a schedule read entry by entry is
     let articles = agreement.articles().count();
-    if articles == 0 && !agreement.walk().any(|p| p.kind.is_division()) {
+    if !crate::provision::reads_as_agreement(&agreement) {
+        let english = crate::locale::Locale::of(crate::locale::Lang::En);
         return Err(Failure {
             file,
-            reason: "no articles or chapters found: not an agreement?".into(),
+            reason: english.t("error-not-an-agreement"),
         });
     }
     let coding =

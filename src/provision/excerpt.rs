@@ -9,6 +9,27 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+/// Words treaties and their schedules are written in, in English, Spanish
+/// and French (at least one of them in any agreement, clause or schedule
+/// entry treatyscan is given).
+static TREATY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:part(?:y|ies)|agreements?|treat(?:y|ies)|conventions?|protocols?|shall|articles?|chapters?|annex(?:es)?|schedules?|sectors?|commitments?|reservations?|obligations?|measures?|partes?|acuerdos?|tratados?|convenios?|art[ií]culos?|cap[ií]tulos?|anexos?|sectores|compromisos?|reservas?|obligaciones|medidas|parties?|accords?|trait[ée]s?|chapitres?|annexes?|secteurs?|engagements?|r[ée]serves?|mesures?)\b",
+    )
+    .expect("valid")
+});
+
+/// Whether a text reads as an agreement, a part of one or a clause: it has
+/// articles or divisions, or uses a word treaties are written in ("Party",
+/// "shall", "Agreement", "schedule", "sector", in English, Spanish or
+/// French). A shopping list, a letter or a note does not, and gets no gaps.
+pub fn reads_as_agreement(agreement: &Agreement) -> bool {
+    agreement
+        .walk()
+        .any(|p| p.kind == Kind::Article || p.kind.is_division())
+        || TREATY_WORDS.is_match(&agreement.text.text)
+}
+
 /// An article cited by number in the text: "Article 23", "Articles 10 and
 /// 12" (the first), "Artículo 14.3", "article XX"; with what follows it, to
 /// tell "Article 5 of the GATT 1994" (another instrument) from "Article 5 of
@@ -109,6 +130,30 @@ fn shape(number: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_or_a_schedule_entry_reads_as_an_agreement_a_shopping_list_does_not() {
+        for (text, expected) in [
+            ("This Chapter does not apply to audiovisual services.", true),
+            ("Sector: Recreational, cultural and sporting services", true),
+            ("Las Partes cooperarán en materia cultural.", true),
+            ("Les mesures culturelles sont exclues.", true),
+            ("Shopping list\n\nmilk, eggs, bread, apples", false),
+            ("Dear Maria, see you on Tuesday at the cinema.", false),
+        ] {
+            assert_eq!(
+                reads_as_agreement(&agreement(text, &[], SourceFormat::Text)),
+                expected,
+                "{text}"
+            );
+        }
+        // any article makes one
+        assert!(reads_as_agreement(&agreement(
+            "milk",
+            &["1"],
+            SourceFormat::Text
+        )));
+    }
     use crate::provision::{Metadata, Paragraphs, Provision, SourceFormat};
     use crate::text::LocatedText;
 

@@ -7,7 +7,7 @@ pub mod parties;
 mod paths;
 pub mod signed;
 
-pub use excerpt::is_excerpt;
+pub use excerpt::{is_excerpt, reads_as_agreement};
 pub use outline::render_outline;
 pub use paths::{assign_paths, normalize_number};
 
