@@ -432,6 +432,17 @@ fn an_annex_on_its_own_is_said_to_be_part_of_an_agreement() {
         assert!(!file["gaps"].as_array().unwrap().is_empty(), "{name}");
         let notes = file["notes"].to_string();
         assert!(notes.contains(words), "{name}: {notes}");
+        // and the report's first line says so, before the gaps are read
+        let human = treatyscan()
+            .args(["check", &fixture(name), "--lang", lang])
+            .output()
+            .unwrap();
+        let first = String::from_utf8_lossy(&human.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
+        assert!(first.contains(words), "{name}: {first}");
     }
     // the same clause inside a whole agreement's articles: no note
     let dir = tempfile::tempdir().unwrap();

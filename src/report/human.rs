@@ -409,7 +409,18 @@ pub fn summary(file: &FileFindings) -> String {
 pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
     use super::{Convention, Ecommerce, Standing};
     let standing = Standing::of(file);
-    let mut parts = vec![locale.tr("summary-clauses", &[("count", standing.clauses.into())])];
+    let mut parts = Vec::new();
+    // a part published alone: its gaps judge that part only, which the
+    // reader should know before reading them (the note says it in full)
+    let part_note = locale.t("note-part-of-agreement");
+    if file
+        .notes
+        .iter()
+        .any(|n| n == crate::review::PART_OF_AGREEMENT || *n == part_note)
+    {
+        parts.push(locale.t("summary-part-of-agreement"));
+    }
+    parts.push(locale.tr("summary-clauses", &[("count", standing.clauses.into())]));
     if let Some(e) = standing.ecommerce {
         parts.push(locale.t(match e {
             Ecommerce::NoCarveOut => "summary-ecommerce-no-carveout",
