@@ -577,13 +577,7 @@ fn a_text_that_is_no_agreement_is_refused_and_a_schedule_without_headings_is_not
     )
     .unwrap();
     std::fs::remove_file(&clause).unwrap();
-    let out = treatyscan()
-        .args(["corpus", "--format", "csv"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let csv = String::from_utf8_lossy(&out.stdout);
+    let (_, csv, stderr) = common::corpus_csv(dir.path());
     assert!(
         csv.contains("schedule.txt") && !csv.contains("list.txt"),
         "{csv}"

@@ -626,17 +626,11 @@ fn corpus_names_a_text_in_a_language_it_does_not_analyse() {
     for name in ["unsupported-nl.txt", "placeholder-en.txt"] {
         std::fs::copy(fixture(name), dir.path().join(name)).unwrap();
     }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatyscan"))
-        .args(["corpus", "--format", "csv"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let (code, csv, stderr) = common::corpus_csv(dir.path());
+    assert_eq!(code, Some(3), "{stderr}");
     assert!(
         stderr.contains("unsupported-nl.txt") && stderr.contains("language nl"),
         "{stderr}"
     );
-    let csv = String::from_utf8_lossy(&out.stdout);
     assert!(csv.contains("placeholder-en.txt") && !csv.contains("unsupported-nl.txt"));
 }

@@ -518,13 +518,8 @@ fn corpus_reads_every_format_and_names_what_it_skips() {
         "# Corpus\n\nAgreements as circulated.\n",
     )
     .unwrap();
-    let out = treatyscan()
-        .args(["corpus", "--format", "csv"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let (code, csv, stderr) = common::corpus_csv(dir.path());
+    assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stderr.contains("coded 4 agreements, 0 failed, 2 skipped"),
         "{stderr}"
@@ -541,7 +536,6 @@ fn corpus_reads_every_format_and_names_what_it_skips() {
             .any(|l| l.starts_with("skipped:") && l.contains("README.md: README file")),
         "{stderr}"
     );
-    let csv = String::from_utf8_lossy(&out.stdout);
     for name in [
         "en-digital-chapter.html",
         "fr-chapitre-numerique.md",

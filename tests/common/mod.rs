@@ -148,6 +148,21 @@ fn set_id(doc: &mut lopdf::Document) {
 
 /// The `treatyscan` binary of this build, with colour off (`NO_COLOR`), as
 /// the CLI tests run it.
+/// `treatyscan corpus --format csv DIR`: its exit code, the CSV and standard
+/// error.
+pub fn corpus_csv(dir: &std::path::Path) -> (Option<i32>, String, String) {
+    let out = treatyscan()
+        .args(["corpus", "--format", "csv"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 pub fn treatyscan() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("treatyscan").unwrap();
     cmd.env("NO_COLOR", "1");
