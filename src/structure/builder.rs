@@ -447,6 +447,12 @@ impl<'a> Builder<'a> {
         let mut last = i;
         let below = match &node.title {
             None => title_below(lines, i, h.kind),
+            // "Annex J - Referred to in Article 23" / "Cultural Industries":
+            // the words after the number say where the annex is cited, the
+            // line below is its title
+            Some(inline) if is_citing_phrase(inline) => {
+                title_below(lines, i, h.kind).or_else(|| title_continued(lines, i, inline))
+            }
             Some(inline) => title_continued(lines, i, inline),
         };
         if let Some((title, next)) = below {
@@ -697,6 +703,29 @@ fn ends_unfinished(line: &str) -> bool {
         None => false,
         Some(c) => c.is_lowercase() || matches!(c, ',' | '(' | '-' | '–' | '/' | '&'),
     }
+}
+
+/// Words after an annex's number that say where the agreement cites it
+/// ("Referred to in Article 23", "Referido en el Artículo 8", "Visée à
+/// l'article 5"), not what it is about.
+fn is_citing_phrase(inline: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "referred to in",
+        "as referred to in",
+        "referido en",
+        "referida en",
+        "a que se refiere",
+        "mencionado en",
+        "mencionada en",
+        "visé à",
+        "visée à",
+        "vise a",
+        "visee a",
+        "mentionné à",
+        "mentionnée à",
+    ];
+    let lower = inline.trim().to_lowercase();
+    PHRASES.iter().any(|p| lower.starts_with(p))
 }
 
 /// An inline "title" that is really the article's first sentence.
@@ -1084,6 +1113,20 @@ mod wrapped_titles {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn an_annex_cited_after_its_number_takes_its_title_from_the_line_below() {
+        for (text, title) in [
+            ("Annex J - Referred to in Article 23\n\nCultural Industries\n\n1. Nothing in this Agreement applies.\n", "Cultural Industries"),
+            ("Anexo 8 - Referido en el Artículo 12\n\nIndustrias Culturales\n\n1. Nada se aplica.\n", "Industrias Culturales"),
+            // no title line below: the words after the number stay
+            ("Annex K - Referred to in Article 24\n\n1. Each Party shall notify the other Party.\n", "Referred to in Article 24"),
+        ] {
+            let a = parse(text);
+            let annex = a.walk().find(|p| p.kind == Kind::Annex).unwrap();
+            assert_eq!(annex.title.as_deref(), Some(title), "{text}");
+        }
     }
 
     #[test]
