@@ -42,15 +42,7 @@ fn ids(text: &str, flags: &[(&str, &str)]) -> Vec<GapId> {
 }
 
 fn carveout_gap(text: &str, exception_path: &str) -> bool {
-    ids(
-        text,
-        &[
-            ("ecommerce_duties", "ch3/art3.1"),
-            ("cultural_exception", exception_path),
-        ],
-    )
-    .iter()
-    .any(|g| *g == "ecommerce_without_cultural_carveout")
+    carveout_gap_at(text, exception_path, None)
 }
 
 #[test]

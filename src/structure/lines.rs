@@ -214,8 +214,7 @@ fn clean_title(raw: &str) -> String {
     let title = without_trailing_leaders(title);
     let title = match title.rsplit_once(" - ") {
         Some((head, page))
-            if !head.trim().is_empty()
-                && crate::text::page_numbers::is_page_number(&format!("- {page}")) =>
+            if !head.trim().is_empty() && crate::text::page_numbers::is_page_number(page) =>
         {
             head.trim_end()
         }
