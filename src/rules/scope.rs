@@ -199,7 +199,15 @@ impl ScopeDefs {
     /// `opening_text` and names no other scope ("establishment, trade in
     /// services and electronic commerce" is a chapter's general scope).
     fn opening_bits(&self, agreement: &Agreement, article: &Provision) -> u32 {
-        let text = agreement.full_text(article);
+        // below the heading and its title: "Article 13.1: Scope" would end
+        // the first sentence at "13." ("[^.]{0,120}")
+        let end = article.span.end;
+        let start = after_title(agreement, article, article.heading.end.min(end), end);
+        let text = agreement
+            .text
+            .text
+            .get(start..end)
+            .unwrap_or_else(|| agreement.full_text(article));
         let folded = fold_text(char_prefix(text, OPENING_CHARS));
         let opening = self
             .defs
