@@ -2,7 +2,8 @@
 //! numbers, chapter text without articles, agreements split over files, words
 //! hyphenated at a line end, Parties named only in the title, texts in a
 //! language treatyscan does not analyse, stand-alone e-commerce agreements,
-//! untitled contents lists and footnotes. Invented fixtures in three languages
+//! untitled contents lists, footnotes, and headings run into the text (a page
+//! saved on one line, titles followed by their text). Invented fixtures in three languages
 //! (`tests/fixtures/drafts/`), then the shared real-world cases when present.
 
 mod common;
@@ -73,6 +74,79 @@ fn article_paths(a: &Agreement) -> Vec<(String, String)> {
     a.articles()
         .map(|p| (p.number.clone().unwrap_or_default(), p.path.clone()))
         .collect()
+}
+
+/// A chapter saved from the web on one line: each heading in it starts an
+/// article, the findings are those of its articles, and their places are on
+/// the source's one line, at the columns of their matched words.
+#[test]
+fn a_chapter_saved_on_one_line_keeps_its_articles_and_their_findings() {
+    let path = fixture("page-une-ligne-fr.txt");
+    let a = load(&path);
+    assert_eq!(
+        article_paths(&a),
+        [
+            ("7.1".to_string(), "ch7/art7.1".to_string()),
+            ("7.2".to_string(), "ch7/art7.2".to_string()),
+            ("7.3".to_string(), "ch7/art7.3".to_string()),
+        ]
+    );
+    let (json, _) = check(&[&path]);
+    for (article, category) in [
+        ("ch7/art7.1", "ecommerce"),
+        ("ch7/art7.1", "ecommerce_duties"),
+        ("ch7/art7.2", "cultural_exception"),
+        ("ch7/art7.2", "ecommerce_cultural"),
+    ] {
+        assert!(
+            has(&json, article, category),
+            "{article} {category}: {:?}",
+            findings(&json)
+        );
+    }
+    let source = std::fs::read_to_string(&path).unwrap();
+    for f in json["files"][0]["findings"].as_array().unwrap() {
+        assert_eq!(f["line"], 1);
+        let column = f["column"].as_u64().unwrap() as usize;
+        let at: String = source.chars().skip(column - 1).take(12).collect();
+        let excerpt = f["excerpt"].as_str().unwrap();
+        assert!(
+            excerpt.contains(&at),
+            "column {column} reads {at:?}, excerpt {excerpt:?}"
+        );
+    }
+}
+
+/// Titles followed by their article's text on the heading's line, in
+/// capitals or not, with or without a first paragraph's marker: the title is
+/// the title, and the text is checked.
+#[test]
+fn a_title_followed_by_its_text_leaves_the_text_to_the_article() {
+    let path = fixture("run-in-titles-en.txt");
+    let a = load(&path);
+    let titles: Vec<Option<String>> = a.articles().map(|p| p.title.clone()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Scope",
+            "DEFINITIONS",
+            "Customs Duties",
+            "Right to Regulate"
+        ]
+        .map(|t| Some(t.to_string()))
+    );
+    let (json, _) = check(&[&path]);
+    for (article, category) in [
+        ("art1", "cultural_exception"),
+        ("art3", "ecommerce_duties"),
+        ("art4", "policy_space"),
+    ] {
+        assert!(
+            has(&json, article, category),
+            "{article} {category}: {:?}",
+            findings(&json)
+        );
+    }
 }
 
 #[test]
@@ -633,4 +707,31 @@ fn corpus_names_a_text_in_a_language_it_does_not_analyse() {
         "{stderr}"
     );
     assert!(csv.contains("placeholder-en.txt") && !csv.contains("unsupported-nl.txt"));
+}
+
+/// The Spanish e-commerce chapter saved from a web page on one line
+/// (realworld-texts): its three articles, each with its findings, where it
+/// was one chapter without articles.
+#[test]
+fn the_shared_spanish_page_on_one_line_has_its_articles() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let path = shared.join("corpus/realworld-texts/es-capitulo-13-comercio-electronico-page.txt");
+    let path = path.display().to_string();
+    let a = load(&path);
+    let numbers: Vec<String> = article_paths(&a).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(numbers, ["13.1", "13.2", "13.3"]);
+    let (json, _) = check(&[&path]);
+    for (article, category) in [
+        ("ch13/art13.1", "ecommerce"),
+        ("ch13/art13.1", "ecommerce_duties"),
+        ("ch13/art13.2", "ecommerce"),
+    ] {
+        assert!(
+            has(&json, article, category),
+            "{article} {category}: {:?}",
+            findings(&json)
+        );
+    }
 }

@@ -1,9 +1,10 @@
 //! Article segmentation measured through the Word and HTML readers: the
 //! word-processor originals of the shared PDFs (`corpus/pdf/*.docx`) against
 //! their article lists, and ToTA agreements rendered here as web pages (three
-//! layouts: headings, official-journal classes, `<br>`-wrapped legacy pages)
-//! and as Word documents whose article numbers come from list numbering
-//! (three schemes). Target: F1 >= 0.97 for each.
+//! layouts: headings, official-journal classes, `<br>`-wrapped legacy pages),
+//! as Word documents whose article numbers come from list numbering (three
+//! schemes), and as plain text whose headings run into the text (three
+//! layouts, with their findings). Target: F1 >= 0.97 for each.
 
 mod common;
 #[path = "support/docx_writer.rs"]
@@ -214,6 +215,51 @@ fn render_docx(a: &Agreement, style: usize) -> (Vec<u8>, Vec<String>) {
     (docx.to_bytes(), want)
 }
 
+/// A ToTA agreement as plain text whose headings run into the text, in
+/// layout `style`: the article's first line after its title ("Article 3:
+/// Scope This Chapter applies …"); the same in capitals ("ARTICLE 3: SCOPE
+/// This Chapter …"); and each chapter on one line, as a web page saved
+/// without its line breaks. The article numbers expected.
+fn render_run_in(a: &Agreement, style: usize) -> (Vec<u8>, Vec<String>) {
+    let mut text = String::from("AGREEMENT\n\n");
+    let mut want = Vec::new();
+    let mut chapter = 0;
+    let end_of_line = if style == 2 { " " } else { "\n" };
+    for (title, articles) in outline(a) {
+        if let Some(t) = title {
+            chapter += 1;
+            text.push_str(&format!(
+                "\nCHAPTER {chapter}: {}{end_of_line}",
+                t.to_uppercase()
+            ));
+        }
+        for art in articles {
+            let mut lines = body_lines(a, art);
+            if let (Kind::Article, Some(n)) = (art.kind, &art.number) {
+                want.push(n.clone());
+                let t = art.title.as_deref().unwrap_or("");
+                let heading = match style {
+                    1 => format!("ARTICLE {n}: {}", t.to_uppercase()),
+                    _ if t.is_empty() => format!("Article {n}"),
+                    _ => format!("Article {n}: {t}"),
+                };
+                text.push_str(&heading);
+                text.push(' ');
+                text.push_str(lines.next().unwrap_or(""));
+                text.push_str(end_of_line);
+            }
+            for line in lines {
+                text.push_str(line);
+                text.push_str(end_of_line);
+            }
+        }
+        if style == 2 {
+            text.push('\n');
+        }
+    }
+    (text.into_bytes(), want)
+}
+
 /// The ToTA files measured (every one in release builds), numbered in the
 /// sample so that layouts take turns.
 fn sampled_tota(shared: &Path) -> Vec<(usize, PathBuf)> {
@@ -271,4 +317,73 @@ fn article_segmentation_on_tota_rendered_with_word_list_numbering() {
             "DOCX list-numbering segmentation F1 {f:.4} below 0.97"
         );
     }
+}
+
+#[test]
+fn article_segmentation_on_tota_rendered_with_headings_run_into_the_text() {
+    let what = "TXT (ToTA with headings run into the text)";
+    if let Some(f) = measure_rendered(what, "txt", render_run_in) {
+        assert!(
+            f >= 0.97,
+            "run-in heading segmentation F1 {f:.4} below 0.97"
+        );
+    }
+}
+
+/// (article number, category) of every finding on an article.
+fn article_findings(rules: &treatyscan::rules::RuleSet, a: &Agreement) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = rules
+        .check(a)
+        .into_iter()
+        .filter(|f| f.provision.kind == Kind::Article)
+        .map(|f| {
+            (
+                norm(f.provision.number.as_deref().unwrap_or("")),
+                f.category.to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The findings of ToTA agreements survive their headings running into the
+/// text (the three layouts of `render_run_in`): each article's categories,
+/// found on the rendered text as on the ToTA original. A heading read as one
+/// line with its text left the article without text, and its findings were
+/// lost with no warning.
+#[test]
+fn findings_survive_headings_run_into_the_text() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let rules = treatyscan::rules::RuleSet::builtin().unwrap();
+    let mut by_layout = [[0usize; 3]; 3];
+    for (i, path) in sampled_tota(&shared) {
+        let a = treatyscan::source::load(&path).unwrap();
+        let want = article_findings(&rules, &a);
+        if want.is_empty() {
+            continue;
+        }
+        let layout = i % 3;
+        let (bytes, _) = render_run_in(&a, layout);
+        let parsed = treatyscan::source::load_bytes(&path.with_extension("txt"), &bytes)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let got = article_findings(&rules, &parsed);
+        let matched = want.iter().filter(|w| got.contains(w)).count();
+        add(&mut by_layout[layout], [matched, got.len(), want.len()]);
+    }
+    let mut total = [0; 3];
+    for (l, t) in by_layout.iter().enumerate() {
+        let (p, r, f) = common::f1(t[0], t[1], t[2]);
+        println!("findings with headings run in, layout {l}: precision {p:.4} recall {r:.4} F1 {f:.4} ({} article findings)", t[2]);
+        add(&mut total, *t);
+    }
+    let (p, r, f) = common::f1(total[0], total[1], total[2]);
+    println!("findings with headings run in: precision {p:.4} recall {r:.4} F1 {f:.4}");
+    assert!(
+        r >= 0.95,
+        "findings recall {r:.4} below 0.95 with headings run into the text"
+    );
 }

@@ -813,7 +813,7 @@ fn title_continued(lines: &[(usize, &str)], i: usize, inline: &str) -> Option<(S
 
 /// Every word of four letters or more starts with a capital: a title line
 /// ("Economic Partnership as a Free Trade Area"), not running text.
-fn is_title_case(s: &str) -> bool {
+pub(super) fn is_title_case(s: &str) -> bool {
     let mut long_words = s
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
@@ -838,7 +838,8 @@ fn without_note_mark(title: &str) -> &str {
     }
 }
 
-fn is_title_like(s: &str) -> bool {
+/// A line that can be a title: short, capitalised, ending no sentence or clause.
+pub(super) fn is_title_like(s: &str) -> bool {
     let n = s.chars().count();
     n > 0
         && n <= 120

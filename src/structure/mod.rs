@@ -5,6 +5,7 @@
 mod builder;
 mod entries;
 mod lines;
+mod runin;
 
 pub use lines::{classify, strip_heading_keyword, Heading, Line, Marker, MarkerStyle};
 
@@ -16,7 +17,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// Parses a whole agreement from text (plain text or PDF).
-pub fn parse_text(file: String, format: SourceFormat, text: LocatedText) -> Agreement {
+pub fn parse_text(file: String, format: SourceFormat, mut text: LocatedText) -> Agreement {
+    runin::break_run_in_headings(&mut text);
     let mut provisions = builder::build(&text, 0..text.text.len(), builder::Mode::Document);
     entries::fall_back_to_entries(&text, &mut provisions);
     assign_paths(&mut provisions);

@@ -146,6 +146,10 @@ pub struct LocatedText {
     /// Where each line of `text` starts: found on the first `locate`, as a
     /// whole-corpus `check` locates only its few findings.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Line breaks the structure parser put in place of a space (headings run
+    /// into the text of a page saved on one line): offsets of their `\n`,
+    /// sorted. They are no lines of the source: `locate` skips them.
+    run_in_breaks: Vec<usize>,
 }
 
 impl LocatedText {
@@ -179,7 +183,27 @@ impl LocatedText {
             revisions: Vec::new(),
             page_labels: Vec::new(),
             line_starts: std::sync::OnceLock::new(),
+            run_in_breaks: Vec::new(),
         }
+    }
+
+    /// Puts a line break in place of the ASCII space at each of `offsets`
+    /// (byte offsets in `text`; others are left alone), for the structure
+    /// parser to read a heading run into the text as a line of its own.
+    /// Offsets and lengths do not change, and `locate` still gives the
+    /// source's lines and columns.
+    pub fn break_lines_at(&mut self, offsets: &[usize]) {
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for &o in offsets {
+            if bytes.get(o) == Some(&b' ') {
+                bytes[o] = b'\n';
+                self.run_in_breaks.push(o);
+            }
+        }
+        self.text = String::from_utf8(bytes).expect("an ASCII space for a newline keeps UTF-8");
+        self.run_in_breaks.sort_unstable();
+        self.run_in_breaks.dedup();
+        self.line_starts = std::sync::OnceLock::new();
     }
 
     /// The same text with the page numbers printed on its pages (`labels[0]`
@@ -249,6 +273,26 @@ impl LocatedText {
         self.line_starts().len()
     }
 
+    /// Lines counted over `range` and the start of the line at its end, as
+    /// the source has them: the breaks `break_lines_at` put in are neither
+    /// counted nor line starts.
+    fn without_run_in_breaks(
+        &self,
+        range: std::ops::Range<usize>,
+        lines: usize,
+        mut start: usize,
+    ) -> (usize, usize) {
+        if self.run_in_breaks.is_empty() {
+            return (lines, start);
+        }
+        let breaks_before = |o: usize| self.run_in_breaks.partition_point(|&b| b < o);
+        let put_in = breaks_before(range.end) - breaks_before(range.start);
+        while start > 0 && self.run_in_breaks.binary_search(&(start - 1)).is_ok() {
+            start = memchr::memrchr(b'\n', &self.text.as_bytes()[..start - 1]).map_or(0, |i| i + 1);
+        }
+        (lines - put_in, start)
+    }
+
     /// Source line, character column and page of a byte offset (clamped to the text's end).
     pub fn locate(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());
@@ -266,6 +310,8 @@ impl LocatedText {
                 self.line_starts()[idx],
             )
         };
+        let (lines_after_anchor, start) =
+            self.without_run_in_breaks(anchor.offset..offset, lines_after_anchor, start);
         let column = self.text[start..offset].chars().count() + 1;
         Location {
             line: anchor.line + lines_after_anchor,
