@@ -85,6 +85,49 @@ fn a_mixed_folder_is_coded_and_the_failures_named() {
     assert_eq!(&draft[col("gap_ecommerce_without_cultural_carveout")], "1");
 }
 
+/// `--lang es` / `--lang fr`: what corpus tells people (skipped files,
+/// failures and why, the closing count, the table's headings) in the
+/// language asked for; the CSV keys stay as they are.
+#[test]
+fn corpus_speaks_spanish_and_french_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    mixed_folder(dir.path());
+    let out = corpus(&["--format", "csv", "--lang", "es"], dir.path());
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for said in [
+        "4 acuerdos codificados, 4 con error, 1 omitidos",
+        "minutes.rst: extensión .rst no admitida",
+        "empty.txt: el archivo está vacío",
+    ] {
+        assert!(stderr.contains(said), "{said}: {stderr}");
+    }
+    assert!(
+        !stderr.contains("coded") && !stderr.contains("unsupported"),
+        "{stderr}"
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.starts_with("\"file\",") || csv.starts_with("file,"),
+        "{csv}"
+    );
+    let out = corpus(&["--format", "table", "--lang", "fr"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.starts_with("accord "), "{stdout}");
+    assert!(stdout.contains("colonnes : "), "{stdout}");
+    assert!(
+        stderr.contains("4 accords codés, 4 en échec, 1 ignorés"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("erreur : ") && l.contains("notes.txt")),
+        "{stderr}"
+    );
+}
+
 /// An agreement whose cultural exception is Article 15.10 (as in many FTAs),
 /// its e-commerce duties Article 15.2.
 fn article_15_10(dir: &Path) {

@@ -440,3 +440,42 @@ error-script = text in { $script ->
        *[other] { $script }
     } script is not analysed; treatyscan reads English, Spanish and French
 error-garbled = the text reads as garbled letters (a font without a Unicode map, or the wrong encoding): nothing in it can be analysed
+
+# treatyscan corpus: what it says on standard error, its table and its chart
+# (src/cli/corpus.rs, src/corpus/)
+corpus-skipped = skipped: { $file }: { $reason }
+corpus-skipped-many = skipped { $count } files: { $reason } ({ $names } and { $more } more)
+corpus-skipped-many-in = skipped { $count } files in { $folder }: { $reason } ({ $names } and { $more } more)
+corpus-skip-folder-document = { $stem } file: documents the folder, not an agreement
+corpus-skip-extension = unsupported extension .{ $ext }
+corpus-skip-no-extension = no extension, and not a PDF, web page or XML file
+corpus-no-files = { $dir }: no agreement files (.txt, .md, .html, .docx, .pdf, .xml) found
+corpus-coded = coded { $coded } { $coded ->
+        [one] agreement
+       *[other] agreements
+    }, { $failed } failed, { $skipped } skipped
+corpus-chart-written = chart written to { $path }
+corpus-table-agreement = agreement
+corpus-table-year = year
+corpus-table-articles = arts
+corpus-table-gaps = gaps
+corpus-table-columns = columns
+chart-title = Cultural and e-commerce provisions in trade agreements, by period signed
+chart-y = share of the period's agreements
+chart-partial = partial
+chart-merged = Periods of fewer than { $min } agreements are merged into the next; grey: still fewer than { $min }.
+chart-partial-note = * partial period (shaded): the corpus's latest agreement is from { $date }.
+chart-cultural-clause = cultural clause
+chart-ecommerce = e-commerce provisions
+chart-convention = reference to the 2005 Convention
+chart-ecommerce-uncarved = e-commerce without cultural carve-out
+chart-no-dates = no agreement has a signature date: nothing to plot
+corpus-chart-failed = { $path }: cannot draw chart: { $reason }
+periods-period = period
+periods-agreements = agreements
+periods-cultural = cultural
+periods-ecommerce = e-commerce
+periods-convention = convention
+periods-uncarved = no carve-out
+periods-mean-gaps = mean gaps
+periods-few = * fewer than { $min } agreements: shares not comparable

@@ -507,3 +507,42 @@ error-script = un texto en escritura { $script ->
        *[other] no latina
     } no se analiza; treatyscan lee inglés, español y francés
 error-garbled = el texto se lee como letras ilegibles (una fuente sin tabla Unicode, o una codificación errónea): no se puede analizar nada en él
+
+# treatyscan corpus: what it says on standard error, its table and its chart
+# (src/cli/corpus.rs, src/corpus/)
+corpus-skipped = omitido: { $file }: { $reason }
+corpus-skipped-many = { $count } archivos omitidos: { $reason } ({ $names } y { $more } más)
+corpus-skipped-many-in = { $count } archivos omitidos en { $folder }: { $reason } ({ $names } y { $more } más)
+corpus-skip-folder-document = archivo { $stem }: documenta la carpeta, no es un acuerdo
+corpus-skip-extension = extensión .{ $ext } no admitida
+corpus-skip-no-extension = sin extensión, y no es un PDF, una página web ni un archivo XML
+corpus-no-files = { $dir }: no se encontró ningún archivo de acuerdo (.txt, .md, .html, .docx, .pdf, .xml)
+corpus-coded = { $coded } { $coded ->
+        [one] acuerdo codificado
+       *[other] acuerdos codificados
+    }, { $failed } con error, { $skipped } omitidos
+corpus-chart-written = gráfico guardado en { $path }
+corpus-table-agreement = acuerdo
+corpus-table-year = año
+corpus-table-articles = arts
+corpus-table-gaps = lagunas
+corpus-table-columns = columnas
+chart-title = Disposiciones culturales y de comercio electrónico en acuerdos comerciales, por período de firma
+chart-y = proporción de los acuerdos del período
+chart-partial = parcial
+chart-merged = Los períodos de menos de { $min } acuerdos se unen al siguiente; en gris: aún menos de { $min }.
+chart-partial-note = * período parcial (sombreado): el acuerdo más reciente del corpus es de { $date }.
+chart-cultural-clause = cláusula cultural
+chart-ecommerce = disposiciones de comercio electrónico
+chart-convention = referencia a la Convención de 2005
+chart-ecommerce-uncarved = comercio electrónico sin exclusión cultural
+chart-no-dates = ningún acuerdo tiene fecha de firma: no hay nada que representar
+corpus-chart-failed = { $path }: no se puede dibujar el gráfico: { $reason }
+periods-period = período
+periods-agreements = acuerdos
+periods-cultural = cultural
+periods-ecommerce = comercio electrónico
+periods-convention = Convención
+periods-uncarved = sin exclusión
+periods-mean-gaps = lagunas (media)
+periods-few = * menos de { $min } acuerdos: proporciones no comparables

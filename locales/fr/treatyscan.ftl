@@ -507,3 +507,42 @@ error-script = un texte en écriture { $script ->
        *[other] non latine
     } n'est pas analysé ; treatyscan lit l'anglais, l'espagnol et le français
 error-garbled = le texte se lit comme des lettres brouillées (une police sans table Unicode, ou un mauvais encodage) : rien ne peut y être analysé
+
+# treatyscan corpus: what it says on standard error, its table and its chart
+# (src/cli/corpus.rs, src/corpus/)
+corpus-skipped = ignoré : { $file } : { $reason }
+corpus-skipped-many = { $count } fichiers ignorés : { $reason } ({ $names } et { $more } autres)
+corpus-skipped-many-in = { $count } fichiers ignorés dans { $folder } : { $reason } ({ $names } et { $more } autres)
+corpus-skip-folder-document = fichier { $stem } : documente le dossier, ce n'est pas un accord
+corpus-skip-extension = extension .{ $ext } non prise en charge
+corpus-skip-no-extension = sans extension, et ni PDF, ni page web, ni fichier XML
+corpus-no-files = { $dir } : aucun fichier d'accord (.txt, .md, .html, .docx, .pdf, .xml) trouvé
+corpus-coded = { $coded } { $coded ->
+        [one] accord codé
+       *[other] accords codés
+    }, { $failed } en échec, { $skipped } ignorés
+corpus-chart-written = graphique enregistré dans { $path }
+corpus-table-agreement = accord
+corpus-table-year = année
+corpus-table-articles = arts
+corpus-table-gaps = lacunes
+corpus-table-columns = colonnes
+chart-title = Dispositions culturelles et de commerce électronique des accords commerciaux, par période de signature
+chart-y = part des accords de la période
+chart-partial = partielle
+chart-merged = Les périodes de moins de { $min } accords sont fusionnées avec la suivante ; en gris : encore moins de { $min }.
+chart-partial-note = * période partielle (grisée) : l'accord le plus récent du corpus date du { $date }.
+chart-cultural-clause = clause culturelle
+chart-ecommerce = dispositions sur le commerce électronique
+chart-convention = référence à la Convention de 2005
+chart-ecommerce-uncarved = commerce électronique sans exclusion culturelle
+chart-no-dates = aucun accord n'a de date de signature : rien à représenter
+corpus-chart-failed = { $path } : impossible de dessiner le graphique : { $reason }
+periods-period = période
+periods-agreements = accords
+periods-cultural = culturel
+periods-ecommerce = commerce électronique
+periods-convention = Convention
+periods-uncarved = sans exclusion
+periods-mean-gaps = lacunes (moyenne)
+periods-few = * moins de { $min } accords : parts non comparables

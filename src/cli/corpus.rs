@@ -47,6 +47,8 @@ pub struct Args {
     rules: Option<PathBuf>,
     #[command(flatten)]
     timeout: super::Timeout,
+    #[command(flatten)]
+    lang: super::LangArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -66,10 +68,14 @@ const SKIPPED_ONE_BY_ONE: usize = 3;
 /// with their count and the first names ("skipped 12 files: unsupported
 /// extension .json (a.json, b.json, c.json and 9 more)"). Reasons keep the
 /// order in which they first occur.
-fn skipped_lines(skipped: &[(std::path::PathBuf, String)]) -> Vec<String> {
-    let mut reasons: Vec<(&str, Vec<&std::path::Path>)> = Vec::new();
-    for (path, reason) in skipped {
-        match reasons.iter_mut().find(|(r, _)| r == reason) {
+fn skipped_lines(
+    skipped: &[(std::path::PathBuf, corpus::Skip)],
+    locale: &crate::locale::Locale,
+) -> Vec<String> {
+    let mut reasons: Vec<(String, Vec<&std::path::Path>)> = Vec::new();
+    for (path, skip) in skipped {
+        let reason = skip.message(locale);
+        match reasons.iter_mut().find(|(r, _)| *r == reason) {
             Some((_, paths)) => paths.push(path),
             None => reasons.push((reason, vec![path])),
         }
@@ -77,11 +83,15 @@ fn skipped_lines(skipped: &[(std::path::PathBuf, String)]) -> Vec<String> {
     let mut lines = Vec::new();
     for (reason, paths) in reasons {
         if paths.len() <= SKIPPED_ONE_BY_ONE {
-            lines.extend(
-                paths
-                    .iter()
-                    .map(|p| format!("skipped: {}: {reason}", p.display())),
-            );
+            lines.extend(paths.iter().map(|p| {
+                locale.tr(
+                    "corpus-skipped",
+                    &[
+                        ("file", p.display().to_string().into()),
+                        ("reason", reason.clone().into()),
+                    ],
+                )
+            }));
             continue;
         }
         let names: Vec<String> = paths
@@ -97,13 +107,20 @@ fn skipped_lines(skipped: &[(std::path::PathBuf, String)]) -> Vec<String> {
         let folder = paths[0]
             .parent()
             .filter(|f| paths.iter().all(|p| p.parent() == Some(f)));
-        lines.push(format!(
-            "skipped {} files{}: {reason} ({} and {} more)",
-            paths.len(),
-            folder.map_or_else(String::new, |f| format!(" in {}", f.display())),
-            names.join(", "),
-            paths.len() - SKIPPED_ONE_BY_ONE
-        ));
+        let mut args: Vec<(&str, crate::locale::Value)> = vec![
+            ("count", paths.len().into()),
+            ("reason", reason.clone().into()),
+            ("names", names.join(", ").into()),
+            ("more", (paths.len() - SKIPPED_ONE_BY_ONE).into()),
+        ];
+        let id = match folder {
+            Some(f) => {
+                args.push(("folder", f.display().to_string().into()));
+                "corpus-skipped-many-in"
+            }
+            None => "corpus-skipped-many",
+        };
+        lines.push(locale.tr(id, &args));
     }
     lines
 }
@@ -119,15 +136,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         ),
         None => None,
     };
+    let locale = crate::locale::Locale::of(args.lang.lang());
     let corpus::Discovery { files, skipped } = corpus::discover_all(&args.dir, glob.as_ref())?;
-    for line in skipped_lines(&skipped) {
+    for line in skipped_lines(&skipped, locale) {
         eprintln!("{line}");
     }
     if files.is_empty() {
-        anyhow::bail!(
-            "{}: no agreement files (.txt, .md, .html, .docx, .pdf, .xml) found",
-            args.dir.display()
-        );
+        anyhow::bail!(locale.tr(
+            "corpus-no-files",
+            &[("dir", args.dir.display().to_string().into())]
+        ));
     }
     let read_options = crate::source::ReadOptions {
         pdf: args.timeout.pdf(),
@@ -154,7 +172,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()?;
-    let outcome = pool.install(|| reading.code(&coder, &tick));
+    let outcome = pool.install(|| reading.code_in(&coder, &tick, locale));
     progress.finish_and_clear();
 
     let catalogue = rules.catalogue();
@@ -176,38 +194,55 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         match args.format {
             Format::Csv => corpus::write_periods_csv(&mut out, &periods)?,
             Format::Jsonl => corpus::write_periods_jsonl(&mut out, &periods)?,
-            Format::Table => corpus::write_periods_table(&mut out, &periods)?,
+            Format::Table => corpus::write_periods_table(&mut out, &periods, locale)?,
         }
         let plot = args
             .plot
             .clone()
             .unwrap_or_else(|| default_plot(args.out.as_deref()));
-        corpus::write_by_year_svg(&plot, &periods)
-            .map_err(|e| anyhow::anyhow!("{}: cannot draw chart: {e}", plot.display()))?;
-        eprintln!("chart written to {}", plot.display());
+        corpus::write_by_year_svg(&plot, &periods, locale).map_err(|e| {
+            anyhow::anyhow!(locale.tr(
+                "corpus-chart-failed",
+                &[
+                    ("path", plot.display().to_string().into()),
+                    ("reason", e.into()),
+                ]
+            ))
+        })?;
+        eprintln!(
+            "{}",
+            locale.tr(
+                "corpus-chart-written",
+                &[("path", plot.display().to_string().into())]
+            )
+        );
     } else {
         match args.format {
             Format::Csv => corpus::write_csv(&mut out, &outcome.rows, &categories, &gap_ids)?,
             Format::Jsonl => corpus::write_jsonl(&mut out, &outcome.rows, &outcome.failures)?,
-            Format::Table => corpus::write_table(&mut out, &outcome.rows, &categories)?,
+            Format::Table => corpus::write_table(&mut out, &outcome.rows, &categories, locale)?,
         }
     }
     out.flush()?;
     for f in &outcome.failures {
-        eprintln!("error: {}: {}", f.file, super::one_line(&f.reason));
+        eprintln!(
+            "{}",
+            crate::report::error_line(&f.file, &super::one_line(&f.reason), locale)
+        );
     }
     let coded = outcome.rows.len();
     // the process ends soon: the compiled rules need not be freed one by one
     std::mem::forget(rules);
     eprintln!(
-        "coded {coded} {}, {} failed, {} skipped",
-        if coded == 1 {
-            "agreement"
-        } else {
-            "agreements"
-        },
-        outcome.failures.len(),
-        skipped.len()
+        "{}",
+        locale.tr(
+            "corpus-coded",
+            &[
+                ("coded", coded.into()),
+                ("failed", outcome.failures.len().into()),
+                ("skipped", skipped.len().into()),
+            ]
+        )
     );
     Ok(
         match (outcome.rows.is_empty(), outcome.failures.is_empty()) {
@@ -275,39 +310,44 @@ mod tests {
 
     #[test]
     fn files_skipped_for_one_reason_are_summed_up_past_three() {
-        let mut skipped: Vec<(PathBuf, String)> = (1..=5)
-            .map(|i| {
-                (
-                    PathBuf::from(format!("d/a{i}.json")),
-                    "unsupported extension .json".into(),
-                )
-            })
+        let json = || corpus::Skip::Extension("json".into());
+        let mut skipped: Vec<(PathBuf, corpus::Skip)> = (1..=5)
+            .map(|i| (PathBuf::from(format!("d/a{i}.json")), json()))
             .collect();
-        skipped.insert(1, (PathBuf::from("d/README"), "README file".into()));
-        skipped.push((
-            PathBuf::from("e/x.json"),
-            "unsupported extension .json".into(),
-        ));
+        skipped.insert(
+            1,
+            (
+                PathBuf::from("d/README"),
+                corpus::Skip::FolderDocument("README".into()),
+            ),
+        );
+        skipped.push((PathBuf::from("e/x.json"), json()));
+        let en = crate::locale::Locale::of(crate::locale::Lang::En);
         assert_eq!(
-            skipped_lines(&skipped),
+            skipped_lines(&skipped, en),
             [
                 "skipped 6 files: unsupported extension .json (a1.json, a2.json, a3.json and 3 more)",
-                "skipped: d/README: README file",
+                "skipped: d/README: README file: documents the folder, not an agreement",
             ]
         );
         skipped.pop();
         assert_eq!(
-            skipped_lines(&skipped)[0],
+            skipped_lines(&skipped, en)[0],
             "skipped 5 files in d: unsupported extension .json (a1.json, a2.json, a3.json and 2 more)"
         );
         let few = &skipped[..3];
         assert_eq!(
-            skipped_lines(few),
+            skipped_lines(few, en),
             [
                 "skipped: d/a1.json: unsupported extension .json",
                 "skipped: d/a2.json: unsupported extension .json",
-                "skipped: d/README: README file",
+                "skipped: d/README: README file: documents the folder, not an agreement",
             ]
+        );
+        let fr = crate::locale::Locale::of(crate::locale::Lang::Fr);
+        assert_eq!(
+            skipped_lines(&skipped, fr)[0],
+            "5 fichiers ignorés dans d : extension .json non prise en charge (a1.json, a2.json, a3.json et 2 autres)"
         );
     }
 }

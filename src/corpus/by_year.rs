@@ -189,6 +189,15 @@ impl Period {
         }
         s
     }
+
+    /// [`Period::label`] with "partial" in `locale`'s language, for people.
+    pub fn label_in(&self, locale: &crate::locale::Locale) -> String {
+        let english = self.label();
+        match english.strip_suffix(" (partial)") {
+            Some(years) => format!("{years} ({})", locale.t("chart-partial")),
+            None => english,
+        }
+    }
 }
 
 /// The CSV columns of the period table, in order.
@@ -255,33 +264,62 @@ pub fn write_periods_jsonl(out: &mut dyn Write, periods: &[Period]) -> io::Resul
 }
 
 /// Writes the periods as an aligned terminal table (shares in %).
-pub fn write_periods_table(out: &mut dyn Write, periods: &[Period]) -> io::Result<()> {
-    writeln!(
-        out,
-        "{:<22} {:>10} {:>9} {:>11} {:>11} {:>12} {:>9}",
-        "period", "agreements", "cultural", "e-commerce", "convention", "no carve-out", "mean gaps"
-    )?;
+pub fn write_periods_table(
+    out: &mut dyn Write,
+    periods: &[Period],
+    locale: &crate::locale::Locale,
+) -> io::Result<()> {
+    // each column as wide as its heading in the language asked for
+    let headings = [
+        "periods-period",
+        "periods-agreements",
+        "periods-cultural",
+        "periods-ecommerce",
+        "periods-convention",
+        "periods-uncarved",
+        "periods-mean-gaps",
+    ]
+    .map(|id| locale.t(id));
+    let widths: Vec<usize> = headings
+        .iter()
+        .zip([22, 10, 9, 11, 11, 12, 9])
+        .map(|(h, least)| h.chars().count().max(least))
+        .collect();
+    let mut line = format!("{:<w$}", headings[0], w = widths[0]);
+    for (h, w) in headings.iter().zip(&widths).skip(1) {
+        line.push_str(&format!(" {h:>w$}"));
+    }
+    writeln!(out, "{line}")?;
     for p in periods {
-        let mut label = p.label();
+        let mut label = p.label_in(locale);
         if p.few {
             label.push_str(" *");
         }
-        writeln!(
-            out,
-            "{:<22} {:>10} {:>8.1}% {:>10.1}% {:>10.1}% {:>11.1}% {:>9.2}",
-            label,
+        let mut line = format!(
+            "{label:<w$} {:>w1$}",
             p.agreements,
+            w = widths[0],
+            w1 = widths[1]
+        );
+        for (share, w) in [
             p.pct_cultural_clause,
             p.pct_ecommerce,
             p.pct_convention_reference,
             p.pct_ecommerce_carveout_gap,
-            p.mean_gaps
-        )?;
+        ]
+        .iter()
+        .zip(&widths[2..6])
+        {
+            line.push_str(&format!(" {share:>w$.1}%", w = w - 1));
+        }
+        line.push_str(&format!(" {:>w$.2}", p.mean_gaps, w = widths[6]));
+        writeln!(out, "{line}")?;
     }
     if periods.iter().any(|p| p.few) {
         writeln!(
             out,
-            "* fewer than {MIN_AGREEMENTS} agreements: shares not comparable"
+            "{}",
+            locale.tr("periods-few", &[("min", MIN_AGREEMENTS.into())])
         )?;
     }
     Ok(())
@@ -289,6 +327,7 @@ pub fn write_periods_table(out: &mut dyn Write, periods: &[Period]) -> io::Resul
 
 /// How a plotted line looks: legend, colour, dash (0 for solid), marker, and the share.
 struct Series {
+    /// The Fluent message of its legend.
     label: &'static str,
     color: RGBColor,
     dash: u32,
@@ -311,10 +350,15 @@ const GREY: RGBColor = RGBColor(0x99, 0x99, 0x99);
 /// line per feature (colour, dash and marker differ, so it reads in black and
 /// white), points at the period's middle, the period's agreement count under
 /// the axis, a period of fewer than five agreements grey, a partial last period
-/// shaded and labelled.
-pub fn write_by_year_svg(path: &Path, periods: &[Period]) -> Result<(), String> {
+/// shaded and labelled. Its words are in `locale`'s language. Errors: no
+/// period to plot, or the SVG file cannot be written (the reason, in words).
+pub fn write_by_year_svg(
+    path: &Path,
+    periods: &[Period],
+    locale: &crate::locale::Locale,
+) -> Result<(), String> {
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
-        return Err("no agreement has a signature date: nothing to plot".into());
+        return Err(locale.t("chart-no-dates"));
     };
     let err = |e: &dyn std::fmt::Display| e.to_string();
     let (x0, x1) = (first.start as f64, last.end as f64 + 1.0);
@@ -322,7 +366,7 @@ pub fn write_by_year_svg(path: &Path, periods: &[Period]) -> Result<(), String> 
     root.fill(&WHITE).map_err(|e| err(&e))?;
     let mut chart = ChartBuilder::on(&root)
         .caption(
-            "Cultural and e-commerce provisions in trade agreements, by period signed",
+            locale.t("chart-title"),
             ("sans-serif", 22).into_font().color(&INK),
         )
         .margin(18)
@@ -336,7 +380,7 @@ pub fn write_by_year_svg(path: &Path, periods: &[Period]) -> Result<(), String> 
         .y_labels(6)
         .y_label_formatter(&|v| format!("{v:.0} %"))
         .x_labels(0)
-        .y_desc("share of the period's agreements")
+        .y_desc(locale.t("chart-y"))
         .axis_desc_style(("sans-serif", 16).into_font().color(&INK))
         .label_style(("sans-serif", 15).into_font().color(&INK))
         .light_line_style(WHITE)
@@ -390,7 +434,7 @@ pub fn write_by_year_svg(path: &Path, periods: &[Period]) -> Result<(), String> 
         let (px, py) =
             chart.backend_coord(&((last.start as f64 + last.end as f64 + 1.0) / 2.0, 100.0));
         root.draw(&Text::new(
-            "partial",
+            locale.t("chart-partial"),
             (px, py + 12),
             ("sans-serif", 14)
                 .into_font()
@@ -404,28 +448,28 @@ pub fn write_by_year_svg(path: &Path, periods: &[Period]) -> Result<(), String> 
     }
     let series = [
         Series {
-            label: "cultural clause",
+            label: "chart-cultural-clause",
             color: RGBColor(0x1b, 0x6e, 0x53),
             dash: 0,
             marker: Marker::Circle,
             value: |p| p.pct_cultural_clause,
         },
         Series {
-            label: "e-commerce provisions",
+            label: "chart-ecommerce",
             color: RGBColor(0xb3, 0x4a, 0x00),
             dash: 10,
             marker: Marker::Triangle,
             value: |p| p.pct_ecommerce,
         },
         Series {
-            label: "reference to the 2005 Convention",
+            label: "chart-convention",
             color: RGBColor(0x4b, 0x47, 0x9c),
             dash: 4,
             marker: Marker::Square,
             value: |p| p.pct_convention_reference,
         },
         Series {
-            label: "e-commerce without cultural carve-out",
+            label: "chart-ecommerce-uncarved",
             color: RGBColor(0xb0, 0x1a, 0x64),
             dash: 16,
             marker: Marker::Cross,
@@ -505,19 +549,17 @@ pub fn write_by_year_svg(path: &Path, periods: &[Period]) -> Result<(), String> 
         }
         draw_marker(&root, s.marker, (x + 20, y), s.color)?;
         root.draw(&Text::new(
-            s.label,
+            locale.t(s.label),
             (x + 52, y - 8),
             ("sans-serif", 15).into_font().color(&INK),
         ))
         .map_err(|e| err(&e))?;
     }
-    let mut notes = vec![format!(
-        "Periods of fewer than {MIN_AGREEMENTS} agreements are merged into the next; grey: still fewer than {MIN_AGREEMENTS}."
-    )];
+    let mut notes = vec![locale.tr("chart-merged", &[("min", MIN_AGREEMENTS.into())])];
     if last.partial {
-        notes.push(format!(
-            "* partial period (shaded): the corpus's latest agreement is from {}.",
-            last.data_until
+        notes.push(locale.tr(
+            "chart-partial-note",
+            &[("date", last.data_until.to_string().into())],
         ));
     }
     for (k, note) in notes.iter().enumerate() {
@@ -692,7 +734,7 @@ mod tests {
             .iter()
             .all(|l| l.as_object().unwrap().values().all(|v| !v.is_object())));
         let mut table = Vec::new();
-        write_periods_table(&mut table, &p).unwrap();
+        write_periods_table(&mut table, &p, english()).unwrap();
         let table = String::from_utf8(table).unwrap();
         assert!(
             table.contains("2000–2004") && table.contains("50.0%"),
@@ -705,7 +747,7 @@ mod tests {
         let p = periods(&years(&[(2001, 6, 3), (2006, 7, 5), (2011, 2, 1)]), 5);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("by-year.svg");
-        write_by_year_svg(&path, &p).unwrap();
+        write_by_year_svg(&path, &p, english()).unwrap();
         let svg = std::fs::read_to_string(&path).unwrap();
         assert!(svg.starts_with("<svg"));
         for text in [
@@ -724,6 +766,29 @@ mod tests {
         assert!(svg.contains("#999999"), "grey for the period of 2");
     }
 
+    fn english() -> &'static crate::locale::Locale {
+        crate::locale::Locale::of(crate::locale::Lang::En)
+    }
+
+    #[test]
+    fn the_chart_speaks_the_language_asked_for() {
+        let p = periods(&years(&[(2001, 6, 3), (2006, 7, 5), (2011, 2, 1)]), 5);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("por-periodo.svg");
+        let spanish = crate::locale::Locale::of(crate::locale::Lang::Es);
+        write_by_year_svg(&path, &p, spanish).unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        for text in [
+            "cláusula cultural",
+            "parcial",
+            "por período de firma",
+            "n = 6",
+        ] {
+            assert!(svg.contains(text), "{text} missing");
+        }
+        assert!(!svg.contains("cultural clause") && !svg.contains("partial"));
+    }
+
     #[test]
     fn writes_an_svg_chart() {
         let rows = [
@@ -732,7 +797,12 @@ mod tests {
         ];
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("by-year.svg");
-        write_by_year_svg(&path, &periods(&by_year(&rows, &["cultural_exception"]), 5)).unwrap();
+        write_by_year_svg(
+            &path,
+            &periods(&by_year(&rows, &["cultural_exception"]), 5),
+            english(),
+        )
+        .unwrap();
         let svg = std::fs::read_to_string(&path).unwrap();
         assert!(
             svg.starts_with("<svg") && svg.contains("polyline") && svg.contains("cultural clause"),

@@ -125,7 +125,34 @@ pub struct Discovery {
     /// Agreement files to code, in a stable order.
     pub files: Vec<PathBuf>,
     /// Files left out, each with the reason.
-    pub skipped: Vec<(PathBuf, String)>,
+    pub skipped: Vec<(PathBuf, Skip)>,
+}
+
+/// Why a walk of a corpus folder leaves a file out.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Skip {
+    /// A folder's own documentation (README, LICENSE…): its name, in capitals.
+    FolderDocument(String),
+    /// An extension no reader takes, and content none tells (lower case, no dot).
+    Extension(String),
+    /// No extension, and content that is no PDF, web page or XML.
+    NoExtension,
+}
+
+impl Skip {
+    /// The reason in `locale`'s language ("unsupported extension .json").
+    pub fn message(&self, locale: &crate::locale::Locale) -> String {
+        match self {
+            Skip::FolderDocument(stem) => locale.tr(
+                "corpus-skip-folder-document",
+                &[("stem", stem.clone().into())],
+            ),
+            Skip::Extension(ext) => {
+                locale.tr("corpus-skip-extension", &[("ext", ext.clone().into())])
+            }
+            Skip::NoExtension => locale.t("corpus-skip-no-extension"),
+        }
+    }
 }
 
 /// `discover`, also listing the files left out and why (a glob's misses are
@@ -195,16 +222,14 @@ const AGREEMENT_EXTENSIONS: &[&str] = &[
 ];
 
 /// `None` when `path` is an agreement file to code; else why it is left out.
-fn why_not_agreement(path: &Path) -> Option<String> {
+fn why_not_agreement(path: &Path) -> Option<Skip> {
     // a folder's own documentation: corpora ship a README beside their texts
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .map(|s| s.to_ascii_uppercase());
     if let Some(stem) = stem.as_deref().filter(|s| FOLDER_DOCUMENTS.contains(s)) {
-        return Some(format!(
-            "{stem} file: documents the folder, not an agreement"
-        ));
+        return Some(Skip::FolderDocument(stem.to_string()));
     }
     let ext = path
         .extension()
@@ -225,8 +250,8 @@ fn why_not_agreement(path: &Path) -> Option<String> {
     match crate::source::sniff(&head[..n]) {
         F::Pdf | F::Html | F::TotaXml => None,
         _ => Some(match ext {
-            Some(e) => format!("unsupported extension .{e}"),
-            None => "no extension, and not a PDF, web page or XML file".into(),
+            Some(e) => Skip::Extension(e),
+            None => Skip::NoExtension,
         }),
     }
 }
@@ -288,8 +313,25 @@ impl<'a> Reading<'a> {
     where
         F: Fn(&Agreement) -> Coding + Sync,
     {
+        self.code_in(
+            coder,
+            tick,
+            crate::locale::Locale::of(crate::locale::Lang::En),
+        )
+    }
+
+    /// [`Reading::code`], the failures' reasons in `locale`'s language.
+    pub fn code_in<F>(
+        self,
+        coder: &F,
+        tick: &(dyn Fn() + Sync),
+        locale: &crate::locale::Locale,
+    ) -> Outcome
+    where
+        F: Fn(&Agreement) -> Coding + Sync,
+    {
         let coded = self.0.process(|path, agreement| {
-            let r = code_one(path, agreement, coder);
+            let r = code_one(path, agreement, coder, locale);
             tick();
             r
         });
@@ -309,6 +351,7 @@ fn code_one<F>(
     path: &Path,
     agreement: Result<Agreement, crate::source::SourceError>,
     coder: &F,
+    locale: &crate::locale::Locale,
 ) -> Result<Row, Failure>
 where
     F: Fn(&Agreement) -> Coding + Sync,
@@ -316,25 +359,22 @@ where
     let file = path.display().to_string();
     let agreement = agreement.map_err(|e| Failure {
         file: file.clone(),
-        reason: strip_path(&e.to_string(), &file),
+        reason: crate::report::source_error(&e, locale),
     })?;
     // as `check` does: a text in a language the rules are not written for
     // gets no coding rather than a row of confident gaps
     let language = agreement.metadata.language.as_deref();
     if let Some(why) = crate::text::language::refused(language, &agreement.text.text) {
-        // in English, as check words it for an English report
-        let english = crate::locale::Locale::of(crate::locale::Lang::En);
-        let reason = crate::report::refused(&why, english);
+        let reason = crate::report::refused(&why, locale);
         return Err(Failure { file, reason });
     }
     // as `check` does: a text with no heading and no word of a treaty is
     // not coded; a schedule read entry by entry is
     let articles = agreement.articles().count();
     if !crate::provision::reads_as_agreement(&agreement) {
-        let english = crate::locale::Locale::of(crate::locale::Lang::En);
         return Err(Failure {
             file,
-            reason: english.t("error-not-an-agreement"),
+            reason: locale.t("error-not-an-agreement"),
         });
     }
     let coding =
@@ -362,12 +402,4 @@ where
         articles,
         coding,
     })
-}
-
-/// Source errors start with the path; the failure row names it already.
-fn strip_path(message: &str, file: &str) -> String {
-    message
-        .strip_prefix(file)
-        .map(|m| m.trim_start_matches(':').trim().to_string())
-        .unwrap_or_else(|| message.to_string())
 }

@@ -141,8 +141,14 @@ pub fn write_jsonl(out: &mut dyn Write, rows: &[Row], failures: &[Failure]) -> i
     Ok(())
 }
 
-/// A terminal table: one line per agreement, flagged-article counts per category.
-pub fn write_table(out: &mut dyn Write, rows: &[Row], categories: &[String]) -> io::Result<()> {
+/// A terminal table: one line per agreement, flagged-article counts per
+/// category (columns named by category id), headed in `locale`'s language.
+pub fn write_table(
+    out: &mut dyn Write,
+    rows: &[Row],
+    categories: &[String],
+    locale: &crate::locale::Locale,
+) -> io::Result<()> {
     let short = |c: &str| {
         c.split('_')
             .map(|w| w.char_indices().nth(4).map_or(w, |(i, _)| &w[..i]))
@@ -158,12 +164,14 @@ pub fn write_table(out: &mut dyn Write, rows: &[Row], categories: &[String]) -> 
     write!(
         out,
         "{:<name_width$} {:>5} {:>4}",
-        "agreement", "year", "arts"
+        locale.t("corpus-table-agreement"),
+        locale.t("corpus-table-year"),
+        locale.t("corpus-table-articles")
     )?;
     for c in categories {
         write!(out, " {:>9}", short(c))?;
     }
-    writeln!(out, " gaps")?;
+    writeln!(out, " {}", locale.t("corpus-table-gaps"))?;
     for r in rows {
         let name: String = display_name(r).chars().take(name_width).collect();
         let year = r
@@ -188,7 +196,8 @@ pub fn write_table(out: &mut dyn Write, rows: &[Row], categories: &[String]) -> 
         .map(|c| format!("{} = {c}", short(c)))
         .collect();
     if !legend.is_empty() {
-        writeln!(out, "\ncolumns: {}", legend.join(", "))?;
+        let columns = locale.labelled(&locale.t("corpus-table-columns"), &legend.join(", "));
+        writeln!(out, "\n{columns}")?;
     }
     Ok(())
 }
