@@ -48,6 +48,17 @@ fn findings(json: &serde_json::Value) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Asserts that each (provision path, category) is a finding of the run's first file.
+fn assert_has_all(json: &serde_json::Value, wanted: &[(&str, &str)]) {
+    for (article, category) in wanted {
+        assert!(
+            has(json, article, category),
+            "{article} {category}: {:?}",
+            findings(json)
+        );
+    }
+}
+
 fn has(json: &serde_json::Value, path: &str, category: &str) -> bool {
     findings(json)
         .iter()
@@ -92,18 +103,15 @@ fn a_chapter_saved_on_one_line_keeps_its_articles_and_their_findings() {
         ]
     );
     let (json, _) = check(&[&path]);
-    for (article, category) in [
-        ("ch7/art7.1", "ecommerce"),
-        ("ch7/art7.1", "ecommerce_duties"),
-        ("ch7/art7.2", "cultural_exception"),
-        ("ch7/art7.2", "ecommerce_cultural"),
-    ] {
-        assert!(
-            has(&json, article, category),
-            "{article} {category}: {:?}",
-            findings(&json)
-        );
-    }
+    assert_has_all(
+        &json,
+        &[
+            ("ch7/art7.1", "ecommerce"),
+            ("ch7/art7.1", "ecommerce_duties"),
+            ("ch7/art7.2", "cultural_exception"),
+            ("ch7/art7.2", "ecommerce_cultural"),
+        ],
+    );
     let source = std::fs::read_to_string(&path).unwrap();
     for f in json["files"][0]["findings"].as_array().unwrap() {
         assert_eq!(f["line"], 1);
@@ -136,17 +144,14 @@ fn a_title_followed_by_its_text_leaves_the_text_to_the_article() {
         .map(|t| Some(t.to_string()))
     );
     let (json, _) = check(&[&path]);
-    for (article, category) in [
-        ("art1", "cultural_exception"),
-        ("art3", "ecommerce_duties"),
-        ("art4", "policy_space"),
-    ] {
-        assert!(
-            has(&json, article, category),
-            "{article} {category}: {:?}",
-            findings(&json)
-        );
-    }
+    assert_has_all(
+        &json,
+        &[
+            ("art1", "cultural_exception"),
+            ("art3", "ecommerce_duties"),
+            ("art4", "policy_space"),
+        ],
+    );
 }
 
 #[test]
@@ -723,15 +728,12 @@ fn the_shared_spanish_page_on_one_line_has_its_articles() {
     let numbers: Vec<String> = article_paths(&a).into_iter().map(|(n, _)| n).collect();
     assert_eq!(numbers, ["13.1", "13.2", "13.3"]);
     let (json, _) = check(&[&path]);
-    for (article, category) in [
-        ("ch13/art13.1", "ecommerce"),
-        ("ch13/art13.1", "ecommerce_duties"),
-        ("ch13/art13.2", "ecommerce"),
-    ] {
-        assert!(
-            has(&json, article, category),
-            "{article} {category}: {:?}",
-            findings(&json)
-        );
-    }
+    assert_has_all(
+        &json,
+        &[
+            ("ch13/art13.1", "ecommerce"),
+            ("ch13/art13.1", "ecommerce_duties"),
+            ("ch13/art13.2", "ecommerce"),
+        ],
+    );
 }
