@@ -125,6 +125,24 @@ fn a_chapter_saved_on_one_line_keeps_its_articles_and_their_findings() {
     }
 }
 
+/// An unnumbered title on its own line before an article ("Servicios
+/// audiovisuales" / "Artículo 15-03"), and a section heading that closes the
+/// last paragraph of the article before it ("… tribunales. Sección C -
+/// Observancia"), as Word drafts have them: every article is found, and the
+/// cultural exception is cited under its own article, not the one before.
+#[test]
+fn unnumbered_titles_and_closing_headings_leave_every_article_its_place() {
+    let path = fixture("titulos-sin-numero-es.txt");
+    let numbers: Vec<String> = article_paths(&load(&path))
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(numbers, ["15-01", "15-02", "15-03", "15-04"]);
+    let (json, _) = check(&[&path]);
+    assert_has_all(&json, &[("ch15/sec-b/art15-03", "cultural_exception")]);
+    assert!(!has(&json, "ch15/sec-b/art15-02", "cultural_exception"));
+}
+
 /// Titles followed by their article's text on the heading's line, in
 /// capitals or not, with or without a first paragraph's marker: the title is
 /// the title, and the text is checked.

@@ -43,6 +43,10 @@ struct Builder<'a> {
     /// after it starts fresh.
     prev_was_heading: bool,
     prev_line: &'a str,
+    /// The previous line stands alone as an unnumbered title: short, in
+    /// the form of a title, after text that had ended ("Culture", "Sección B
+    /// – Servicios", "Financial services" before "Article 3").
+    prev_stands_alone: bool,
     /// A blank line separates this line from the text before it.
     after_blank: bool,
     /// Lines already consumed as a heading's title.
@@ -92,6 +96,7 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         stack: Vec::new(),
         prev_was_heading: true,
         prev_line: "",
+        prev_stands_alone: false,
         after_blank: true,
         skip_until: 0,
         toc: None,
@@ -236,6 +241,7 @@ impl<'a> Builder<'a> {
                     None,
                 );
                 self.prev_was_heading = true;
+                self.prev_stands_alone = false;
                 self.prev_line = line;
                 return;
             }
@@ -246,6 +252,7 @@ impl<'a> Builder<'a> {
                 let top = self.stack.last_mut().expect("the open preamble");
                 top.node.heading = top.node.span.start..end;
                 self.prev_was_heading = true;
+                self.prev_stands_alone = false;
                 self.prev_line = line;
                 return;
             }
@@ -267,6 +274,13 @@ impl<'a> Builder<'a> {
             }
             _ => self.body(offset),
         }
+        let text_had_ended = self.after_blank
+            || self.prev_was_heading
+            || self
+                .prev_line
+                .trim_end()
+                .ends_with(['.', ';', ':', '!', '?']);
+        self.prev_stands_alone = text_had_ended && is_title_like(line.trim());
         self.prev_was_heading = false;
         self.prev_line = line;
     }
@@ -380,7 +394,10 @@ impl<'a> Builder<'a> {
         // a blank line (unless the text stopped on "in", "under"…), or a keyword
         // in capitals ("CHAPTER 17" after a URL at the foot of the previous
         // page), says the previous text has ended
-        let ended = self.after_blank && !ends_unfinished_word(self.prev_line);
+        // so does a line standing alone as an unnumbered title ("Culture" /
+        // "Article 3")
+        let ended =
+            self.after_blank && !ends_unfinished_word(self.prev_line) || self.prev_stands_alone;
         if ends_unfinished(self.prev_line) && !ended && !upper_keyword(line) {
             return false;
         }
@@ -468,6 +485,7 @@ impl<'a> Builder<'a> {
             top.node.heading = offset..heading_end;
         }
         self.prev_was_heading = true;
+        self.prev_stands_alone = false;
         self.prev_line = lines[i].1;
     }
 

@@ -87,14 +87,28 @@ fn breaks_in_line(line: &str, at: usize, continues: bool, breaks: &mut Vec<usize
             None => {}
         }
     }
-    if line.len() >= RUN_ON_LINE {
-        let mut markers = Vec::new();
-        let inside = headings_inside(line, &mut markers);
-        // one heading in a long paragraph is a reference to it; a line that
-        // holds two is a text saved without its line breaks
-        if starts.len() + inside.len() >= 2 {
-            breaks.extend(inside.iter().chain(&markers).map(|s| at + s - 1));
-            starts.extend(inside);
+    let mut markers = Vec::new();
+    let inside = headings_inside(line, &mut markers);
+    // one heading in a long paragraph is a reference to it; a line that
+    // holds two is a text saved without its line breaks
+    if line.len() >= RUN_ON_LINE && starts.len() + inside.len() >= 2 {
+        breaks.extend(inside.iter().chain(&markers).map(|s| at + s - 1));
+        starts.extend(inside);
+    } else if let Some(&last) = inside.last() {
+        // a heading that closes a paragraph after its last sentence, its
+        // title running to the line's end ("… de cada Parte. Sección B -
+        // Derechos de autor y derechos conexos"): a Word paragraph that
+        // holds the next division's heading
+        let rest = &line[last..];
+        let closes = line[..last].trim_end().ends_with('.')
+            && match classify(rest) {
+                Line::Heading(Heading { title: Some(t), .. }) => {
+                    is_title_like(&t) && rest.trim_end().ends_with(t.as_str())
+                }
+                _ => false,
+            };
+        if closes {
+            breaks.push(at + last - 1);
         }
     }
     for (k, &start) in starts.iter().enumerate() {
