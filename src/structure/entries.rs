@@ -21,6 +21,23 @@ static ENTRY_FIELD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// A line that is only an entry's label, with its number: "Entry 2",
+/// "Reservation 3:", "Entrada 1", "Ficha 4", "Entrée 5", "Réserve 6".
+static ENTRY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:entry|reservation|entrada|reserva|ficha|entr[ée]e|r[ée]serve)\s+(?:no\.?\s*)?([0-9]{1,4}(?:[.-][0-9A-Za-z]{1,4})?)\s*[:.]?\s*$")
+        .expect("valid pattern")
+});
+
+/// Words that make an annex or appendix a schedule or a list of
+/// reservations, in its title or its opening lines.
+static SCHEDULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)schedule|reservations|non-conforming measures|specific commitments|commitments in conformity|lista de|reservas|medidas disconformes|compromisos espec[ií]ficos|liste d|r[ée]serves|mesures non conformes|engagements sp[ée]cifiques")
+        .expect("valid pattern")
+});
+
+/// How much of an annex's body (bytes) may say it is a schedule.
+const SCHEDULE_OPENING: usize = 400;
+
 /// A line that opens a list item under a chapeau.
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\d{1,3}[.)]|\(?[a-z]{1,4}\)|[-–—•*])\s+\S").expect("valid pattern")
@@ -85,6 +102,9 @@ fn footnotes_of(nodes: Vec<Provision>, out: &mut Vec<Provision>) {
 /// text and the footnotes inside them; paths are assigned afterwards.
 pub fn fall_back_to_entries(text: &LocatedText, roots: &mut Vec<Provision>) {
     if !structure_not_found(roots) {
+        for annex in roots.iter_mut().filter(|p| is_schedule(text, p)) {
+            schedule_entries(text, annex);
+        }
         return;
     }
     let Some(at) = roots.iter().position(|p| p.kind == Kind::Preamble) else {
@@ -115,7 +135,7 @@ pub fn fall_back_to_entries(text: &LocatedText, roots: &mut Vec<Provision>) {
         } else {
             entries[i + 1].start
         };
-        let number = Some((i + 1).to_string());
+        let number = Some(entry_number(&text.text, span.start, i));
         nodes.push(provision(
             text,
             Kind::Entry,
@@ -125,6 +145,88 @@ pub fn fall_back_to_entries(text: &LocatedText, roots: &mut Vec<Provision>) {
         ));
     }
     roots.splice(at..=at, nodes);
+}
+
+/// An entry's number: its own label's ("Entry 2"), else its place (`index`
+/// from 0) among the entries.
+fn entry_number(text: &str, start: usize, index: usize) -> String {
+    let first = text[start..].lines().next().unwrap_or("");
+    ENTRY_LABEL
+        .captures(first)
+        .map_or_else(|| (index + 1).to_string(), |c| c[1].to_string())
+}
+
+/// An annex or appendix that is a schedule or a list of reservations (so its
+/// title or opening lines say), holds no article or division, and labels its
+/// entries or is a flattened table: its entries are read one by one, as in a
+/// schedule published alone.
+fn is_schedule(text: &LocatedText, p: &Provision) -> bool {
+    let flat = p.children.iter().all(|c| {
+        c.walk().all(|d| {
+            matches!(
+                d.kind,
+                Kind::Paragraph | Kind::Subparagraph | Kind::Footnote
+            )
+        })
+    });
+    if !matches!(p.kind, Kind::Annex | Kind::Appendix) || !flat {
+        return false;
+    }
+    let body = text.text.get(p.heading.end..p.span.end).unwrap_or("");
+    let mut opening = SCHEDULE_OPENING.min(body.len());
+    while !body.is_char_boundary(opening) {
+        opening -= 1;
+    }
+    let says_schedule = p.title.as_deref().is_some_and(|t| SCHEDULE.is_match(t))
+        || SCHEDULE.is_match(&body[..opening]);
+    // entries it labels ("Entry 2", "Sector:"), or numbered lists that start
+    // over and over (a flattened table); one list under a chapeau ("… listed
+    // below: 1. … 2. …") keeps its items
+    let labelled = body.lines().any(|l| ENTRY_LABEL.is_match(l))
+        || body.lines().filter(|l| ENTRY_FIELD.is_match(l)).count() >= 2;
+    let restarts = p
+        .children
+        .iter()
+        .filter(|c| c.kind == Kind::Paragraph && c.number.as_deref() == Some("1"))
+        .count()
+        >= 2;
+    says_schedule && (labelled || restarts)
+}
+
+/// Cuts a schedule annex's body into entries, its children; the lines
+/// above the first entry stay the annex's own text.
+fn schedule_entries(text: &LocatedText, annex: &mut Provision) {
+    let body = annex.heading.end.min(annex.span.end)..annex.span.end;
+    let blocks = blocks(&text.text, body.clone());
+    let head = preamble_end(&text.text, &blocks).max(body.start);
+    let entries = group_entries(&text.text, head..body.end);
+    if entries.len() < 2 {
+        return;
+    }
+    let mut footnotes = Vec::new();
+    footnotes_of(std::mem::take(&mut annex.children), &mut footnotes);
+    let last = entries.len() - 1;
+    let mut children = Vec::with_capacity(entries.len());
+    for (i, span) in entries.iter().enumerate() {
+        let end = if i == last {
+            body.end
+        } else {
+            entries[i + 1].start
+        };
+        let number = Some(entry_number(&text.text, span.start, i));
+        children.push(provision(
+            text,
+            Kind::Entry,
+            number,
+            span.start..end,
+            &mut footnotes,
+        ));
+    }
+    // footnotes above the first entry stay the annex's
+    footnotes.extend(children);
+    footnotes.sort_by_key(|c| c.span.start);
+    annex.children = footnotes;
+    annex.text = text.text[body.start..entries[0].start].trim().to_string();
 }
 
 fn provision(
@@ -212,6 +314,10 @@ fn is_title(block: &str) -> bool {
         && trimmed.len() <= 300
         && !trimmed.ends_with(['.', ';', ':'])
         && !ENTRY_FIELD.is_match(block)
+        && !block
+            .lines()
+            .next()
+            .is_some_and(|l| ENTRY_LABEL.is_match(l))
         && !LIST_ITEM.is_match(block)
 }
 
@@ -243,6 +349,31 @@ fn family(line: &str) -> Option<Family> {
 /// on. A chapeau's list items (of one marker family, other than the
 /// entry's own number's) stay in the chapeau's entry.
 fn group_entries(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    // a schedule that labels its entries ("Entry 2") or opens each with its
+    // sector ("Sector:") is cut there only: its fields ("Description: …")
+    // stand in blocks of their own and belong to the entry above them
+    let lines = || text[range.clone()].split_inclusive('\n');
+    let strongest: Option<&LazyLock<Regex>> = if lines().any(|l| ENTRY_LABEL.is_match(l)) {
+        Some(&ENTRY_LABEL)
+    } else if lines().filter(|l| ENTRY_FIELD.is_match(l)).count() >= 2 {
+        Some(&ENTRY_FIELD)
+    } else {
+        None
+    };
+    if let Some(opener) = strongest {
+        let mut entries: Vec<Range<usize>> = Vec::new();
+        let mut offset = range.start;
+        for line in lines() {
+            let content = line.trim_end();
+            if opener.is_match(content) {
+                entries.push(offset..offset + content.len());
+            } else if let Some(e) = entries.last_mut().filter(|_| !content.trim().is_empty()) {
+                e.end = offset + content.len();
+            }
+            offset += line.len();
+        }
+        return entries;
+    }
     let mut entries: Vec<Range<usize>> = Vec::new();
     // the family of the open entry's own marker ("1." of "1. The list …")
     let mut own: Option<Family> = None;
@@ -310,6 +441,66 @@ mod tests {
             .iter()
             .map(|p| (p.kind, p.text.lines().next().unwrap_or("").to_string()))
             .collect()
+    }
+
+    /// (kind, number, first line) of the tree, depth first.
+    fn tree(text: &str) -> Vec<(Kind, Option<String>, String)> {
+        let a = crate::structure::parse_text(
+            "t.txt".into(),
+            crate::provision::SourceFormat::Text,
+            LocatedText::plain(text.to_string()),
+        );
+        a.provisions
+            .iter()
+            .flat_map(|p| p.walk())
+            .map(|p| {
+                let first = a.text.text[p.span.clone()].lines().next().unwrap_or("");
+                (p.kind, p.number.clone(), first.to_string())
+            })
+            .collect()
+    }
+
+    const LABELLED: &str = "Entry 1\n\nSector: Business services\n\nDescription: Arcadia may require residence.\n\n\
+        Entry 2\n\nSector: Recreational, cultural and sporting services\n\nObligations Concerned: National Treatment\n\n\
+        Description: Arcadia may adopt or maintain any measure with respect to the cultural industries.\n";
+
+    #[test]
+    fn labelled_entries_keep_their_numbers_and_their_fields() {
+        let got = tree(LABELLED);
+        assert_eq!(
+            got.iter()
+                .map(|(k, n, _)| (*k, n.clone()))
+                .collect::<Vec<_>>(),
+            [
+                (Kind::Entry, Some("1".to_string())),
+                (Kind::Entry, Some("2".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_schedule_annex_is_read_entry_by_entry() {
+        let text = format!(
+            "AGREEMENT BETWEEN ARCADIA AND BOREALIS\n\nArticle 1\nScope\nThis Agreement applies to services.\n\n\
+             ANNEX II\nSCHEDULE OF ARCADIA\n\n{LABELLED}"
+        );
+        let got = tree(&text);
+        let entries: Vec<(Option<String>, String)> = got
+            .iter()
+            .filter(|(k, _, _)| *k == Kind::Entry)
+            .map(|(_, n, first)| (n.clone(), first.clone()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                (Some("1".to_string()), "Entry 1".to_string()),
+                (Some("2".to_string()), "Entry 2".to_string()),
+            ]
+        );
+        // an annex that is no schedule keeps its paragraphs
+        let plain = "Article 1\nScope\nThis Agreement applies to services.\n\nANNEX 10-A\nCUSTOMARY INTERNATIONAL LAW\n\n\
+            1. The Parties confirm their shared understanding.\n\n2. The minimum standard refers to all principles.\n";
+        assert!(tree(plain).iter().all(|(k, _, _)| *k != Kind::Entry));
     }
 
     #[test]
