@@ -207,7 +207,32 @@ pub fn body(text: &str, p: &Provision) -> String {
         }
         _ => {}
     }
-    rest.to_string()
+    without_next_division_heading(rest).to_string()
+}
+
+/// The text without the heading of the next division when it closes it
+/// ("… señaladas en el anexo 3-03. Sección C - Aranceles"): ToTA keeps such
+/// a heading in the text of the article before it, a PDF reader gives it to
+/// the division. Where a heading stands is layout, not text.
+fn without_next_division_heading(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let cut = trimmed.rfind(['\n', '.', ';', ':']).map_or(0, |i| i + 1);
+    let tail = trimmed[cut..].trim();
+    let division = match classify(tail) {
+        Line::Heading(h) => {
+            h.title.is_some()
+                && matches!(
+                    h.kind,
+                    Kind::Part | Kind::Chapter | Kind::Section | Kind::Subsection
+                )
+        }
+        _ => false,
+    };
+    if division && cut > 0 {
+        trimmed[..cut].trim_end()
+    } else {
+        text
+    }
 }
 
 /// How many tokens at the start of `unit` are `other`'s title, when `unit` has
@@ -285,4 +310,28 @@ pub fn dice(a: &[u64], b: &[u64]) -> f32 {
         return 1.0;
     }
     2.0 * shared(a, b) as f32 / (a.len() + b.len()) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_next_division_heading as cut;
+
+    #[test]
+    fn a_division_heading_closing_an_article_is_left_out() {
+        assert_eq!(
+            cut("… señaladas en el anexo 3-03. Sección C - Aranceles"),
+            "… señaladas en el anexo 3-03."
+        );
+        assert_eq!(
+            cut("Each Party shall apply it.\nSECTION B – INVESTMENT\n"),
+            "Each Party shall apply it."
+        );
+        for kept in [
+            "Each Party shall apply Article 5. Article 6 applies too.",
+            "The Parties shall cooperate. Chapter 3 shall not apply.",
+            "Sección C - Aranceles",
+        ] {
+            assert_eq!(cut(kept), kept);
+        }
+    }
 }
