@@ -165,3 +165,34 @@ fn one_recital_that_closes_two_gaps_is_printed_once() {
         );
     }
 }
+
+/// A cultural exception that keeps e-commerce in ("… audiovisual services,
+/// except as regards electronic transmissions") reaches no e-commerce
+/// commitment: the carve-out gap stays open, and without the carve-back
+/// the same exception closes it; in three languages.
+#[test]
+fn an_exception_that_keeps_e_commerce_in_leaves_the_carve_out_gap_open() {
+    for (lang, exception, carve_back) in [
+        (
+            "en",
+            "Nothing in this Agreement shall apply to measures with respect to audiovisual services",
+            ", except as regards electronic transmissions",
+        ),
+        (
+            "es",
+            "Nada de lo dispuesto en el presente Acuerdo se aplicará a las medidas relativas a los servicios audiovisuales",
+            ", salvo en el caso de las transmisiones electrónicas",
+        ),
+        (
+            "fr",
+            "Aucune disposition du présent accord ne s'applique aux mesures relatives aux services audiovisuels",
+            ", sauf en ce qui concerne les transmissions électroniques",
+        ),
+    ] {
+        let d = draft(lang);
+        let with = |tail: &str| format!("{}\n{} 9.1: X\n\n{exception}{tail}.\n", d.text, d.article);
+        let gap = "ecommerce_without_cultural_carveout".to_string();
+        assert!(gaps_of(&with(carve_back)).contains(&gap), "{lang}: kept in");
+        assert!(!gaps_of(&with("")).contains(&gap), "{lang}: carved out");
+    }
+}

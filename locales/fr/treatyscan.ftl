@@ -156,6 +156,7 @@ docs-open-when = Ouverte lorsque
 docs-when-absent = aucune disposition n'est signalée { $categories }
 docs-when-present = une disposition est signalée { $categories } (elles en sont la preuve)
 docs-when-not-reached = aucune disposition `{ $category }` n'atteint les divisions dont le titre répond à /{ $titles }/ (ou, à défaut d'une telle division, les dispositions signalées { $categories }) : elle les atteint lorsqu'elle s'y trouve, vise l'accord tout entier, les nomme ou leur est rendue applicable par un renvoi
+docs-when-kept-in = une exclusion dont la phrase même correspond à /{ $pattern }/ les y maintient (« … services audiovisuels, sauf en ce qui concerne les transmissions électroniques ») et ne les atteint pas
 docs-or = { " " }ou{ " " }
 docs-when-liberalised = un { $kinds } porte un titre qui répond à /{ $title }/ (ou, à défaut, une disposition est signalée { $categories }) ; ils en sont la preuve
 docs-when-developing = une Partie compte comme pays en développement : une Partie absente de la liste des pays développés ({ $source }, { $asof }), ou désignée avec `--developing`

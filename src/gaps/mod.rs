@@ -219,6 +219,16 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         .collect();
     exceptions.iter().any(|&(exc, sentence)| {
         let text = fold_text(a.full_text(exc));
+        // "… audiovisual services, except as regards electronic
+        // transmissions": the carve-out keeps them in
+        let carved = sentence.map_or_else(|| text.clone(), fold_text);
+        if reached
+            .kept_in
+            .as_ref()
+            .is_some_and(|k| k.is_match(&carved))
+        {
+            return false;
+        }
         let inside = units.iter().any(|u| exc.path.starts_with(&u.path));
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));
         let made_applicable = units.iter().any(|u| applies_to(reach, a, u, exc));
@@ -226,9 +236,7 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         // ("Nothing in this Agreement shall apply to …"), not anywhere in its
         // provision (a reservation list's "… after the date of entry into
         // force of this Agreement, require …")
-        let agreement_wide = reach
-            .agreement_wide
-            .is_match(&sentence.map_or_else(|| text.clone(), fold_text));
+        let agreement_wide = reach.agreement_wide.is_match(&carved);
         inside || agreement_wide || names_unit || made_applicable
     })
 }

@@ -112,6 +112,10 @@ pub struct NotReached {
     pub divisions_titled: Regex,
     /// With no such division, the provisions flagged with these.
     pub or_flagged: Vec<Category>,
+    /// A carve-out whose own sentence matches this keeps those provisions
+    /// in ("… audiovisual services, except as regards electronic
+    /// transmissions"): it does not reach them. Folded text.
+    pub kept_in: Option<Regex>,
 }
 
 /// How an exception reaches other provisions (patterns over folded text).

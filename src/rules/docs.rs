@@ -165,6 +165,13 @@ pub fn explain_gap_in(gap: &GapDecl, rules: &RuleSet, l: &Locale) -> String {
                 ]
             )
         );
+        if let Some(kept) = &n.kept_in {
+            let _ = writeln!(
+                out,
+                "- {}",
+                l.tr("docs-when-kept-in", &[("pattern", kept.as_str().into())])
+            );
+        }
     }
     if let Some(lib) = &w.liberalised {
         let kinds: Vec<String> = lib

@@ -434,6 +434,12 @@ fn compile_gaps(
                     category: known_category(&categories, &n.category).map_err(fail)?,
                     divisions_titled: pattern(&n.divisions_titled).map_err(fail)?,
                     or_flagged: cats(&n.or_flagged)?,
+                    kept_in: n
+                        .kept_in
+                        .as_deref()
+                        .map(&pattern)
+                        .transpose()
+                        .map_err(fail)?,
                 }),
                 None => None,
             },

@@ -379,6 +379,10 @@ pub struct NotReachedSpec {
     /// With no such division: the provisions flagged with these.
     #[serde(default)]
     pub or_flagged: Vec<String>,
+    /// A carve-out whose own sentence matches this keeps them in and does
+    /// not reach them (a pattern over folded text, terms expanded).
+    #[serde(default)]
+    pub kept_in: Option<String>,
 }
 
 /// A gap's examples, run by `cargo test`.
