@@ -62,6 +62,12 @@ for t in "$txt"/*.txt; do
       > "$out/chromium-spaced/$n.html"
     timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
       --print-to-pdf="$out/chromium-spaced/$n.pdf" "file://$out/chromium-spaced/$n.html" >/dev/null 2>&1
+    # as a user prints a web page: the browser's header (date, time, the
+    # page's title) and footer (its address, the page counter) on every page
+    start chromium-browser
+    html "$t" "" | sed "s|<body|<title>$n - Agreement</title><body|" > "$out/chromium-browser/$n.html"
+    timeout 120 chromium --headless --no-sandbox --disable-gpu \
+      --print-to-pdf="$out/chromium-browser/$n.pdf" "file://$out/chromium-browser/$n.html" >/dev/null 2>&1
   fi
   if have soffice; then
     start libreoffice
@@ -87,7 +93,7 @@ for t in "$txt"/*.txt; do
       | timeout 60 ps2pdf - "$out/enscript/$n.pdf" 2>/dev/null
   fi
 done
-for p in chromium chromium-spaced libreoffice groff pdftex ghostscript enscript; do
+for p in chromium chromium-spaced chromium-browser libreoffice groff pdftex ghostscript enscript; do
   if ls "$out/$p"/*.pdf >/dev/null 2>&1; then
     echo "producer $p: $(ls "$out/$p"/*.pdf | wc -l) PDFs"
   else

@@ -69,9 +69,46 @@ pub fn page_label(line: &str) -> Option<String> {
     })
 }
 
+/// The header or footer a web browser prints on every page of a page it
+/// prints to PDF: the date and time, then the page's title ("12/1/26, 12:46
+/// PM Arcadia-Borealis Services Agreement", "01/12/2026 12:46"), or the
+/// page's address with the page counter ("file:///…/draft.html 1/3",
+/// "https://example.org/fta 2/9"). A one-page print has no repeat to tell
+/// it by; its form does.
+pub fn is_browser_stamp(line: &str) -> bool {
+    static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^\s*(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s|$)|(?:https?|file)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?\s*$)",
+        )
+        .expect("valid")
+    });
+    STAMP.is_match(line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_browser_s_print_header_and_footer_are_stamps() {
+        for line in [
+            "12/1/26, 12:46 PM                            Arcadia-Borealis Services Agreement",
+            "01/12/2026 12:46 Acuerdo de asociación",
+            "1.12.26, 12:46",
+            "file:///work/drafts/02-printed.html                                               1/1",
+            "https://example.org/agreements/fta.html 2/9",
+        ] {
+            assert!(is_browser_stamp(line), "{line}");
+        }
+        for line in [
+            "12. The Parties shall cooperate.",
+            "1/2 of the tariff lines shall be eliminated.",
+            "See https://example.org/fta for the schedules.",
+            "Done at Geneva on 12/1/2026 in two originals.",
+        ] {
+            assert!(!is_browser_stamp(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_page_number_line_gives_the_number_a_reader_cites() {

@@ -9,7 +9,7 @@
 use super::layout::PageLine;
 use crate::structure::{classify, Line};
 use crate::text::hyphen::{self, Evidence};
-use crate::text::page_numbers::{is_page_number, page_label};
+use crate::text::page_numbers::{is_browser_stamp, is_page_number, page_label};
 use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
@@ -84,6 +84,7 @@ fn remove_furniture(pages: &mut [Vec<PageLine>]) -> Vec<Option<String>> {
     let is_furniture = |edge: Edge, l: &PageLine, index: usize| {
         counts.get(&key(edge, l)).is_some_and(|n| *n >= needed)
             || (is_page_number(&l.text) && fits_numbering(&l.text, index, &offsets))
+            || is_browser_stamp(&l.text)
     };
     let mut labels = Vec::with_capacity(pages.len());
     for (index, page) in pages.iter_mut().enumerate() {
