@@ -217,6 +217,8 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
             Some((exc, sentence))
         })
         .collect();
+    // what each unit makes applicable, read once for all the exceptions
+    let applied: Vec<Applied> = units.iter().flat_map(|u| applied_in(reach, a, u)).collect();
     exceptions.iter().any(|&(exc, sentence)| {
         let text = fold_text(a.full_text(exc));
         // "… audiovisual services, except as regards electronic
@@ -231,7 +233,7 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         }
         let inside = units.iter().any(|u| exc.path.starts_with(&u.path));
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));
-        let made_applicable = units.iter().any(|u| applies_to(reach, a, u, exc));
+        let made_applicable = applied_by_units(a, &applied, exc);
         // the whole agreement is spoken of in the sentence of the carve-out
         // ("Nothing in this Agreement shall apply to …"), not anywhere in its
         // provision (a reservation list's "… after the date of entry into
@@ -287,27 +289,53 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The division says that the chapter or article holding the exception
-/// applies to it: "Chapter 22 (Exceptions) applies to this Chapter".
-fn applies_to(reach: &Reach, a: &Agreement, unit: &Provision, exception: &Provision) -> bool {
+/// An article or chapter a unit makes applicable ("Article 22.1 applies
+/// to this Chapter"): whether an article, and its number (lower case).
+struct Applied {
+    article: bool,
+    number: String,
+}
+
+/// The articles and chapters `unit`'s text makes applicable to it.
+fn applied_in(reach: &Reach, a: &Agreement, unit: &Provision) -> Vec<Applied> {
     let text = fold_text(a.full_text(unit));
+    reach
+        .cross_reference
+        .captures_iter(&text)
+        .filter_map(|c| {
+            let number = c.name("number")?.as_str().to_string();
+            let end = c.get(0).map_or(0, |m| m.end());
+            reach.applies.is_match(&text[end..]).then(|| Applied {
+                article: c.name("article").is_some(),
+                number,
+            })
+        })
+        .collect()
+}
+
+/// Whether a unit makes `exception` applicable: it names the exception's
+/// article, or the division the exception sits in, as applying to it.
+fn applied_by_units(a: &Agreement, applied: &[Applied], exception: &Provision) -> bool {
+    if applied.is_empty() {
+        return false;
+    }
+    let within = |p: &Provision| {
+        exception
+            .path
+            .strip_prefix(p.path.as_str())
+            .is_some_and(|rest| rest.starts_with('/'))
+    };
     let container = a
         .walk()
-        .filter(|p| p.kind.is_division() && exception.path.starts_with(&format!("{}/", p.path)))
+        .filter(|p| p.kind.is_division() && within(p))
         .last();
     let article = exception.number.as_deref().map(str::to_lowercase);
     let chapter = container
         .and_then(|c| c.number.as_deref())
         .map(str::to_lowercase);
-    reach.cross_reference.captures_iter(&text).any(|c| {
-        let named = c.name("number").map(|m| m.as_str().to_string());
-        let target = if c.name("article").is_some() {
-            &article
-        } else {
-            &chapter
-        };
-        let end = c.get(0).map_or(0, |m| m.end());
-        named.is_some() && named == *target && reach.applies.is_match(&text[end..])
+    applied.iter().any(|r| {
+        let target = if r.article { &article } else { &chapter };
+        target.as_deref() == Some(r.number.as_str())
     })
 }
 
