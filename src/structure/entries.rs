@@ -127,24 +127,34 @@ pub fn fall_back_to_entries(text: &LocatedText, roots: &mut Vec<Provision>) {
         preamble.page = roots[at].page;
         nodes.push(preamble);
     }
-    let last = entries.len() - 1;
-    for (i, span) in entries.iter().enumerate() {
-        // an entry runs to the next one (or to the preamble's end)
-        let end = if i == last {
-            preamble_span.end
-        } else {
-            entries[i + 1].start
-        };
-        let number = Some(entry_number(&text.text, span.start, i));
-        nodes.push(provision(
-            text,
-            Kind::Entry,
-            number,
-            span.start..end,
-            &mut footnotes,
-        ));
-    }
+    nodes.extend(entry_nodes(
+        text,
+        &entries,
+        preamble_span.end,
+        &mut footnotes,
+    ));
     roots.splice(at..=at, nodes);
+}
+
+/// The entries starting at `entries` (each runs to the next one, the last
+/// to `end`), numbered, with the footnotes inside them (taken from
+/// `footnotes`).
+fn entry_nodes(
+    text: &LocatedText,
+    entries: &[Range<usize>],
+    end: usize,
+    footnotes: &mut Vec<Provision>,
+) -> Vec<Provision> {
+    let starts = entries.iter().map(|e| e.start);
+    let ends = starts.clone().skip(1).chain(std::iter::once(end));
+    starts
+        .zip(ends)
+        .enumerate()
+        .map(|(i, (start, end))| {
+            let number = Some(entry_number(&text.text, start, i));
+            provision(text, Kind::Entry, number, start..end, footnotes)
+        })
+        .collect()
 }
 
 /// An entry's number: its own label's ("Entry 2"), else its place (`index`
@@ -205,23 +215,7 @@ fn schedule_entries(text: &LocatedText, annex: &mut Provision) {
     }
     let mut footnotes = Vec::new();
     footnotes_of(std::mem::take(&mut annex.children), &mut footnotes);
-    let last = entries.len() - 1;
-    let mut children = Vec::with_capacity(entries.len());
-    for (i, span) in entries.iter().enumerate() {
-        let end = if i == last {
-            body.end
-        } else {
-            entries[i + 1].start
-        };
-        let number = Some(entry_number(&text.text, span.start, i));
-        children.push(provision(
-            text,
-            Kind::Entry,
-            number,
-            span.start..end,
-            &mut footnotes,
-        ));
-    }
+    let children = entry_nodes(text, &entries, body.end, &mut footnotes);
     // footnotes above the first entry stay the annex's
     footnotes.extend(children);
     footnotes.sort_by_key(|c| c.span.start);
