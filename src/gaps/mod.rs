@@ -218,7 +218,8 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         })
         .collect();
     // what each unit makes applicable, read once for all the exceptions
-    let applied: Vec<Applied> = units.iter().flat_map(|u| applied_in(reach, a, u)).collect();
+    // that need it (most agreements have none)
+    let applied: std::cell::OnceCell<Vec<Applied>> = std::cell::OnceCell::new();
     exceptions.iter().any(|&(exc, sentence)| {
         let text = fold_text(a.full_text(exc));
         // "… audiovisual services, except as regards electronic
@@ -233,13 +234,17 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         }
         let inside = units.iter().any(|u| exc.path.starts_with(&u.path));
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));
-        let made_applicable = applied_by_units(a, &applied, exc);
+        let made_applicable = || {
+            let applied = applied
+                .get_or_init(|| units.iter().flat_map(|u| applied_in(reach, a, u)).collect());
+            applied_by_units(a, applied, exc)
+        };
         // the whole agreement is spoken of in the sentence of the carve-out
         // ("Nothing in this Agreement shall apply to …"), not anywhere in its
         // provision (a reservation list's "… after the date of entry into
         // force of this Agreement, require …")
         let agreement_wide = reach.agreement_wide.is_match(&carved);
-        inside || agreement_wide || names_unit || made_applicable
+        inside || agreement_wide || names_unit || made_applicable()
     })
 }
 
