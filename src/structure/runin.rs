@@ -54,13 +54,19 @@ fn break_once(text: &mut LocatedText) -> bool {
     let mut breaks = Vec::new();
     let mut at = 0;
     let mut previous = "";
-    for line in text.text.split('\n') {
+    let mut lines = text.text.split('\n').peekable();
+    while let Some(line) = lines.next() {
         // a line that goes on with the sentence of the line before is no
         // heading ("… is set out in" / "Appendix 2 Section A of this Protocol.")
         let continues = previous
             .trim_end()
             .ends_with(|c: char| c.is_lowercase() || c == ',');
-        breaks_in_line(line, at, continues, &mut breaks);
+        // nor is one whose sentence the next line goes on with ("… in
+        // paragraph 2. Chapter 10 (Investment)" / "shall not apply …")
+        let continued = lines
+            .peek()
+            .is_some_and(|next| next.trim_start().starts_with(char::is_lowercase));
+        breaks_in_line(line, at, continues, continued, &mut breaks);
         at += line.len() + 1;
         previous = line;
     }
@@ -73,8 +79,15 @@ fn break_once(text: &mut LocatedText) -> bool {
 
 /// The breaks one line needs, as offsets of the spaces to break at (`at` is
 /// where the line starts in the text; `continues` when it goes on with the
-/// sentence of the line before).
-fn breaks_in_line(line: &str, at: usize, continues: bool, breaks: &mut Vec<usize>) {
+/// sentence of the line before, `continued` when the next line goes on with
+/// its last sentence).
+fn breaks_in_line(
+    line: &str,
+    at: usize,
+    continues: bool,
+    continued: bool,
+    breaks: &mut Vec<usize>,
+) {
     let lead = line.len() - line.trim_start().len();
     let mut starts: Vec<usize> = Vec::new();
     if !continues {
@@ -100,7 +113,8 @@ fn breaks_in_line(line: &str, at: usize, continues: bool, breaks: &mut Vec<usize
         // Derechos de autor y derechos conexos"): a Word paragraph that
         // holds the next division's heading
         let rest = &line[last..];
-        let closes = line[..last].trim_end().ends_with('.')
+        let closes = !continued
+            && line[..last].trim_end().ends_with('.')
             && match classify(rest) {
                 Line::Heading(Heading { title: Some(t), .. }) => {
                     is_title_like(&t) && rest.trim_end().ends_with(t.as_str())
@@ -601,6 +615,17 @@ mod tests {
     fn a_reference_that_goes_on_from_the_line_before_is_no_heading() {
         let text = "4. The new Chapter 3 is set out in\nAppendix 2 Section A of this Protocol.";
         assert_eq!(cut(text), text);
+    }
+
+    #[test]
+    fn a_heading_closes_a_paragraph_only_when_the_next_line_does_not_go_on() {
+        assert_eq!(
+            cut("It applies to goods. Sección B - Derechos de autor\nArtículo 15-09"),
+            "It applies to goods.\nSección B - Derechos de autor\nArtículo 15-09"
+        );
+        let wrapped =
+            "It applies as set out in paragraph 2. Chapter 10 (Investment)\nshall not apply.";
+        assert_eq!(cut(wrapped), wrapped);
     }
 
     #[test]
