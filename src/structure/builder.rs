@@ -870,7 +870,7 @@ pub(super) fn is_title_like(s: &str) -> bool {
 }
 
 /// Titles do not end on "the", "of", "and": those are wrapped sentences.
-fn ends_unfinished_word(s: &str) -> bool {
+pub(super) fn ends_unfinished_word(s: &str) -> bool {
     let last = s
         .rsplit(char::is_whitespace)
         .next()

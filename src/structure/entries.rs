@@ -192,8 +192,7 @@ fn is_schedule(text: &LocatedText, p: &Provision) -> bool {
     // entries it labels ("Entry 2", "Sector:"), or numbered lists that start
     // over and over (a flattened table); one list under a chapeau ("… listed
     // below: 1. … 2. …") keeps its items
-    let labelled = body.lines().any(|l| ENTRY_LABEL.is_match(l))
-        || body.lines().filter(|l| ENTRY_FIELD.is_match(l)).count() >= 2;
+    let labelled = entry_opener(body).is_some();
     let restarts = p
         .children
         .iter()
@@ -342,19 +341,25 @@ fn family(line: &str) -> Option<Family> {
 /// one ("… in its territory." / "Arcadia may …"), unless a list is going
 /// on. A chapeau's list items (of one marker family, other than the
 /// entry's own number's) stay in the chapeau's entry.
+/// The lines a schedule's entries open with, when it marks them: its labels
+/// ("Entry 2") when it has any, else its sectors ("Sector:") when it has two
+/// or more.
+fn entry_opener(text: &str) -> Option<&'static Regex> {
+    if text.lines().any(|l| ENTRY_LABEL.is_match(l)) {
+        Some(&ENTRY_LABEL)
+    } else if text.lines().filter(|l| ENTRY_FIELD.is_match(l)).count() >= 2 {
+        Some(&ENTRY_FIELD)
+    } else {
+        None
+    }
+}
+
 fn group_entries(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     // a schedule that labels its entries ("Entry 2") or opens each with its
     // sector ("Sector:") is cut there only: its fields ("Description: …")
     // stand in blocks of their own and belong to the entry above them
     let lines = || text[range.clone()].split_inclusive('\n');
-    let strongest: Option<&LazyLock<Regex>> = if lines().any(|l| ENTRY_LABEL.is_match(l)) {
-        Some(&ENTRY_LABEL)
-    } else if lines().filter(|l| ENTRY_FIELD.is_match(l)).count() >= 2 {
-        Some(&ENTRY_FIELD)
-    } else {
-        None
-    };
-    if let Some(opener) = strongest {
+    if let Some(opener) = entry_opener(&text[range.clone()]) {
         let mut entries: Vec<Range<usize>> = Vec::new();
         let mut offset = range.start;
         for line in lines() {
@@ -425,12 +430,16 @@ fn group_entries(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
-    fn entries(text: &str) -> Vec<(Kind, String)> {
-        let a = crate::structure::parse_text(
+    fn parsed(text: &str) -> crate::provision::Agreement {
+        crate::structure::parse_text(
             "t.txt".into(),
             crate::provision::SourceFormat::Text,
             LocatedText::plain(text.to_string()),
-        );
+        )
+    }
+
+    fn entries(text: &str) -> Vec<(Kind, String)> {
+        let a = parsed(text);
         a.provisions
             .iter()
             .map(|p| (p.kind, p.text.lines().next().unwrap_or("").to_string()))
@@ -439,11 +448,7 @@ mod tests {
 
     /// (kind, number, first line) of the tree, depth first.
     fn tree(text: &str) -> Vec<(Kind, Option<String>, String)> {
-        let a = crate::structure::parse_text(
-            "t.txt".into(),
-            crate::provision::SourceFormat::Text,
-            LocatedText::plain(text.to_string()),
-        );
+        let a = parsed(text);
         a.provisions
             .iter()
             .flat_map(|p| p.walk())

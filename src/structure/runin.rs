@@ -9,7 +9,7 @@
 //! source's lines and columns), before a heading that runs on in the middle
 //! of a long line, and after a heading's title where the text goes on.
 
-use super::builder::is_title_like;
+use super::builder::{ends_unfinished_word, is_title_like};
 use super::lines::{classify, Heading, Line};
 use crate::text::LocatedText;
 use regex::Regex;
@@ -91,7 +91,7 @@ fn breaks_in_line(
     let lead = line.len() - line.trim_start().len();
     let mut starts: Vec<usize> = Vec::new();
     if !continues {
-        match heading_at(&line[lead..]) {
+        match heading_at(&line[lead..]).map(|(start, _)| start) {
             Some(Start::Heading) => starts.push(lead),
             Some(Start::BeforeMarker(marker)) => {
                 starts.push(lead);
@@ -157,25 +157,14 @@ fn headings_inside(line: &str, markers: &mut Vec<usize>) -> Vec<usize> {
         let in_capitals = keyword.chars().count() >= 4 && !keyword.chars().any(char::is_lowercase);
         let before = line[..i].trim_end();
         let opens_sentence = before.ends_with('.');
-        let cited = before
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| CITING_WORDS.contains(&w.to_lowercase().as_str()));
+        let cited = ends_unfinished_word(before) || ends_citing_word(before);
         let mut window = HEADING_WINDOW.min(rest.len());
         while !rest.is_char_boundary(window) {
             window -= 1;
         }
-        let Some(heading) = heading_at(&rest[..window]) else {
+        let Some((heading, titled)) = heading_at(&rest[..window]) else {
             continue;
         };
-        let titled = matches!(
-            classify(&rest[..window]),
-            Line::Heading(Heading {
-                explicit_title: true,
-                title: Some(_),
-                ..
-            })
-        );
         if !(in_capitals || opens_sentence || titled && !cited) {
             continue;
         }
@@ -190,12 +179,15 @@ fn headings_inside(line: &str, markers: &mut Vec<usize>) -> Vec<usize> {
     found
 }
 
-/// Words that cite an article when they stand before its number ("under
-/// Article 5", "conformément à l'article 5"), in English, Spanish and French.
-const CITING_WORDS: &[&str] = &[
-    "in", "to", "of", "under", "with", "by", "see", "and", "or", "per", "pursuant", "en", "de",
-    "del", "con", "el", "y", "o", "según", "a", "au", "à", "et", "ou", "selon", "l'", "le", "la",
-];
+/// Whether `text` ends on a word that cites an article standing before its
+/// number and that `builder::ends_unfinished_word` does not know ("see
+/// Article 5", "según el Artículo 5", "conformément à l'article 5").
+fn ends_citing_word(text: &str) -> bool {
+    const CITING: &[&str] = &["see", "per", "pursuant", "según", "selon", "à", "l'"];
+    text.rsplit(' ')
+        .next()
+        .is_some_and(|w| CITING.contains(&w.to_lowercase().as_str()))
+}
 
 /// How a heading starts a stretch of text.
 enum Start {
@@ -207,10 +199,14 @@ enum Start {
     BeforeMarker(usize),
 }
 
-/// Whether `text` opens with a heading, and how.
-fn heading_at(text: &str) -> Option<Start> {
+/// Whether `text` opens with a heading, and how; and whether the heading
+/// gives a title after a separator ("Article 3.21: Verification").
+fn heading_at(text: &str) -> Option<(Start, bool)> {
     match classify(text) {
-        Line::Heading(_) => return Some(Start::Heading),
+        Line::Heading(h) => {
+            let titled = h.explicit_title && h.title.is_some();
+            return Some((Start::Heading, titled));
+        }
         Line::Body => {}
         _ => return None,
     }
@@ -225,7 +221,7 @@ fn heading_at(text: &str) -> Option<Start> {
         classify(text[..marker].trim_end()),
         Line::Heading(Heading { title: None, .. })
     )
-    .then_some(Start::BeforeMarker(marker))
+    .then_some((Start::BeforeMarker(marker), false))
 }
 
 /// Where the text starts after the title of `heading` (a heading and what
