@@ -141,7 +141,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let html = matches!(args.format, Format::Html);
     let (rules, reading) = rules_while(args.rules.as_deref(), || {
-        crate::source::Batches::start(&args.files, read_options, budget)
+        crate::source::ReadAhead::start(&args.files, read_options, budget)
     })?;
     let catalogue = rules.catalogue();
     if let Some(bad) = args

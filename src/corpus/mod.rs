@@ -292,20 +292,20 @@ where
     Reading::start(files, options, budget).code(coder, tick)
 }
 
-/// The files of a corpus run with their reading begun, a batch at a time
-/// ([`crate::source::Batches`]): started before the rules are compiled, the
-/// first batch is read meanwhile.
-pub struct Reading<'a>(crate::source::Batches<'a>);
+/// The files of a corpus run with their reading begun, a few files ahead of
+/// their coding ([`crate::source::ReadAhead`]): started before the rules are
+/// compiled, the first files are read meanwhile.
+pub struct Reading<'a>(crate::source::ReadAhead<'a>);
 
 impl<'a> Reading<'a> {
-    /// Queues the first batch of `files` (each read with `options`, under
+    /// Queues the first files of `files` (each read with `options`, under
     /// `budget`, as for [`code_files`]).
     pub fn start(
         files: &'a [PathBuf],
         options: crate::source::ReadOptions,
         budget: Option<std::time::Duration>,
     ) -> Self {
-        Reading(crate::source::Batches::start(files, options, budget))
+        Reading(crate::source::ReadAhead::start(files, options, budget))
     }
 
     /// Codes every file in parallel, as [`code_files`] does.
