@@ -584,7 +584,7 @@ fn compile_rule(
     let any = compile_all(&spec.any, "any")?;
     let undot_monotone = spec.within == Within::Sentence
         && !any.is_empty()
-        && any.iter().all(|re| undot_monotone(re.as_str()));
+        && any.iter().all(|re| re.undot_monotone());
     Ok(Rule {
         undot_monotone,
         requires: compile_all(&spec.requires, "requires")?,
@@ -663,7 +663,13 @@ pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<super::Patter
 /// boundary stays where it was). A match in one sentence is then a match in
 /// the whole text too: an anchor would see a sentence's edge as the text's.
 /// A pattern that does not parse is not.
+#[cfg(test)]
 pub fn undot_monotone(pattern: &str) -> bool {
+    super::prefilter::parse(pattern).is_ok_and(|hir| undot_monotone_hir(&hir))
+}
+
+/// `undot_monotone` of a pattern already parsed.
+pub fn undot_monotone_hir(hir: &regex_syntax::hir::Hir) -> bool {
     use regex_syntax::hir::{Class, Hir, HirKind, Look};
     fn class_ok(has: impl Fn(u8) -> bool) -> bool {
         has(b' ') || !(has(b'.') || has(b':'))
@@ -690,7 +696,7 @@ pub fn undot_monotone(pattern: &str) -> bool {
             HirKind::Concat(hs) | HirKind::Alternation(hs) => hs.iter().all(ok),
         }
     }
-    super::prefilter::parse(pattern).is_ok_and(|hir| ok(&hir))
+    ok(hir)
 }
 
 /// Expands `{term}` references and checks the pattern's syntax, for patterns

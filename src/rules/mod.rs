@@ -370,7 +370,7 @@ fn trigger(rule: &Rule) -> Vec<prefilter::Literals> {
         }
         let mut all = Vec::new();
         for re in &rule.any {
-            all.extend(prefilter::literals(re.as_str())?);
+            all.extend(re.literals()?);
         }
         Some(prefilter::minimal(all))
     };
@@ -378,7 +378,7 @@ fn trigger(rule: &Rule) -> Vec<prefilter::Literals> {
         .requires
         .iter()
         .chain(&rule.all)
-        .filter_map(|re| prefilter::literals(re.as_str()))
+        .filter_map(|re| re.literals())
         .chain(any())
         .collect();
     groups.sort_by_key(|g| std::cmp::Reverse(prefilter::score(g)));

@@ -10,7 +10,7 @@
 //! regex's pool) rather than wait, so a search never blocks; the two give the
 //! same matches.
 
-use regex_automata::{meta, util::syntax, Input, Match, MatchKind};
+use regex_automata::{meta, Input, Match, MatchKind};
 use std::sync::Mutex;
 
 /// One compiled pattern: the leftmost-first semantics, byte classes and
@@ -19,6 +19,8 @@ use std::sync::Mutex;
 pub struct Pattern {
     regex: meta::Regex,
     shared: Mutex<meta::Cache>,
+    /// The syntax tree the regex was built from.
+    hir: regex_syntax::hir::Hir,
     source: String,
 }
 
@@ -27,6 +29,10 @@ impl Pattern {
     /// `size_limit` bytes. Errors: the `regex` crate's message (a syntax
     /// error, or "Compiled regex exceeds size limit of N bytes.").
     pub fn new(pattern: &str, size_limit: usize) -> Result<Pattern, String> {
+        // parsed once, here, for both the regex and its prefilter literals
+        // (parsing each pattern twice was a tenth of start-up: 37 million
+        // instructions of 343 million)
+        let hir = super::prefilter::parse(pattern)?;
         let regex = meta::Builder::new()
             .configure(
                 meta::Config::new()
@@ -34,23 +40,28 @@ impl Pattern {
                     .utf8_empty(false)
                     .nfa_size_limit(Some(size_limit)),
             )
-            .syntax(syntax::Config::new().unicode(false).utf8(false))
-            .build(pattern)
-            .map_err(|e| match (e.size_limit(), e.syntax_error()) {
-                (Some(limit), _) => format!("Compiled regex exceeds size limit of {limit} bytes."),
-                (None, Some(syntax)) => syntax.to_string(),
-                (None, None) => e.to_string(),
+            .build_from_hir(&hir)
+            .map_err(|e| match e.size_limit() {
+                Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+                None => e.to_string(),
             })?;
         Ok(Pattern {
             shared: Mutex::new(regex.create_cache()),
             regex,
+            hir,
             source: pattern.to_string(),
         })
     }
 
-    /// The pattern as compiled (its terms expanded).
-    pub fn as_str(&self) -> &str {
-        &self.source
+    /// Literals one of which occurs in every match (`prefilter::literals`).
+    pub fn literals(&self) -> Option<super::prefilter::Literals> {
+        super::prefilter::literals_of(&self.hir)
+    }
+
+    /// Whether every match in a folded text is one in the text with its full
+    /// stops and colons as spaces (`load::undot_monotone`).
+    pub fn undot_monotone(&self) -> bool {
+        super::load::undot_monotone_hir(&self.hir)
     }
 
     /// Whether the pattern matches anywhere in `haystack`.

@@ -233,9 +233,14 @@ pub fn parse(pattern: &str) -> Result<Hir, String> {
 /// small set of long enough literals says so. Each branch of an alternation is
 /// known by its most telling part: "rights? (of …)? to regulate" by
 /// "to regulate" rather than by "right".
+#[cfg(test)]
 pub fn literals(pattern: &str) -> Option<Literals> {
-    let hir = parse(pattern).ok()?;
-    let mut out = necessary(&hir)?;
+    literals_of(&parse(pattern).ok()?)
+}
+
+/// `literals` of a pattern already parsed (`parse`).
+pub fn literals_of(hir: &Hir) -> Option<Literals> {
+    let mut out = necessary(hir)?;
     for lit in &mut out {
         lit.truncate(MAX_LITERAL);
     }

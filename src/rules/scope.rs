@@ -97,7 +97,7 @@ impl ScopeDefs {
                 .map(|p| super::load::compile_pattern(p, terms).map_err(failed));
             let opening_text = opening_text.transpose()?;
             let opening_cue = opening_text.as_ref().and_then(|re| {
-                let literals = super::prefilter::literals(re.as_str())?;
+                let literals = re.literals()?;
                 let alternation = literals
                     .iter()
                     .map(|l| regex::escape(&String::from_utf8_lossy(l)))
