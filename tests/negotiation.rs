@@ -319,6 +319,10 @@ fn tota_agreements_with_square_brackets_are_not_negotiating_texts() {
         let file = review(rules(), &agreement, "a.xml", &ReviewOptions::default());
         assert!(file.negotiation.is_none(), "{}", path.display());
         assert!(file.findings.iter().all(|f| f.negotiation.is_none()));
+        // ToTA XML is never read for negotiating brackets; its text, read
+        // as a draft's would be, is not one either
+        let read = treatyscan::text::brackets::Negotiation::read(&agreement.text.text, &[]);
+        assert!(read.is_empty(), "{}", path.display());
         checked += 1;
     }
     assert!(checked > 10, "only {checked} ToTA files with brackets");
@@ -422,6 +426,38 @@ fn brackets_are_read_in_every_source() {
         carve_out_status(Path::new("d.pdf"), &pdf(&SAMPLE)),
         expected
     );
+}
+
+/// ToTA holds concluded agreements: even a bracket that names a Party, in a
+/// ToTA XML file, is the editors' and not a proposal.
+#[test]
+fn tota_xml_is_never_a_negotiating_text() {
+    let articles: String = SAMPLE[1..]
+        .chunks(2)
+        .enumerate()
+        .map(|(i, a)| {
+            format!(
+                "<article number=\"Article {}\" article_identifier=\"{}\">{}</article>",
+                i + 1,
+                i + 1,
+                a.join("\n")
+            )
+        })
+        .collect();
+    let xml = format!(
+        "<?xml version=\"1.0\"?><treaty><meta><name>Test</name><language>en</language></meta>\
+         <body><chapter name=\"Electronic Commerce\">{articles}</chapter></body></treaty>"
+    );
+    let agreement = treatyscan::source::load_bytes(Path::new("t.xml"), xml.as_bytes()).unwrap();
+    assert_eq!(
+        agreement.format,
+        treatyscan::provision::SourceFormat::TotaXml
+    );
+    let file = review(rules(), &agreement, "t.xml", &ReviewOptions::default());
+    assert!(file.negotiation.is_none());
+    assert!(file.findings.iter().all(|f| f.negotiation.is_none()));
+    // the same text as a draft is one
+    assert!(!treatyscan::text::brackets::Negotiation::read(&agreement.text.text, &[]).is_empty());
 }
 
 /// A one-page PDF, one Helvetica line per string.
