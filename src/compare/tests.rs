@@ -388,3 +388,34 @@ fn a_title_printed_in_the_text_is_the_same_title() {
     let change = unit_change(Some(&x), Some(&y), true, Level::Article);
     assert!(!change.retitled && !change.text_changed, "{change:#?}");
 }
+
+#[test]
+fn an_ordinal_written_another_way_is_not_a_renumbering() {
+    // "Article premier" / "Article 1er", "CAPÍTULO PRIMERO" / "CAPÍTULO 1",
+    // "CHAPTER ONE" / "CHAPTER 1": the same number
+    for (a_number, b_number) in [("premier", "1er"), ("PRIMERO", "1"), ("ONE", "1")] {
+        let body = "Article {n}: Scope\nThis Chapter applies to measures affecting trade in services.\n\nArticle 2: Definitions\nFor the purposes of this Chapter, measure means any measure.\n";
+        let a = format!(
+            "CHAPTER {a_number}\nSERVICES\n\n{}",
+            body.replace("{n}", a_number)
+        );
+        let b = format!(
+            "CHAPTER {b_number}\nSERVICES\n\n{}",
+            body.replace("{n}", b_number)
+        );
+        let c = run(&a, &b);
+        assert_eq!(
+            c.summary.renumbered, 0,
+            "{a_number} / {b_number}: {:#?}",
+            c.changes
+        );
+        let ch = find(&c, Some(a_number), Some(b_number));
+        assert!(!ch.renumbered && !ch.text_changed, "{ch:#?}");
+    }
+    // a different number is still a renumbering
+    let c = run(
+        "Article premier: Scope\nThis Chapter applies to measures affecting trade in services.\n",
+        "Article 2: Scope\nThis Chapter applies to measures affecting trade in services.\n",
+    );
+    assert!(find(&c, Some("premier"), Some("2")).renumbered);
+}

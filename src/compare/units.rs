@@ -54,7 +54,7 @@ impl<'a> Unit<'a> {
             number_key: provision
                 .number
                 .as_deref()
-                .map(crate::provision::normalize_number)
+                .map(crate::provision::number_key)
                 .unwrap_or_default(),
             tokens,
             order: 0,

@@ -4,7 +4,7 @@
 //! provided in Article 10"), which it does not hold. Its agreement-level gaps
 //! (no preamble recital, no right-to-regulate clause) then judge only the part.
 
-use super::{normalize_number, Agreement, Kind};
+use super::{number_key, Agreement, Kind};
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -74,7 +74,7 @@ pub fn is_excerpt(agreement: &Agreement) -> bool {
         .walk()
         .filter(|p| p.kind == Kind::Article)
         .filter_map(|p| p.number.as_deref())
-        .map(normalize_number)
+        .map(number_key)
         .collect();
     let mut cited_held = BTreeSet::new();
     let mut cited_absent = BTreeSet::new();
@@ -93,7 +93,7 @@ pub fn is_excerpt(agreement: &Agreement) -> bool {
         if another_instrument {
             continue;
         }
-        let number = normalize_number(&c["number"]);
+        let number = number_key(&c["number"]);
         // a number not written as this text writes its own ("Article III"
         // in an agreement of Articles 1, 2, 3: the GATT's) is another's
         if !held.is_empty() && !held.iter().any(|h| shape(h) == shape(&number)) {

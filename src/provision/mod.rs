@@ -9,7 +9,7 @@ pub mod signed;
 
 pub use excerpt::{is_excerpt, reads_as_agreement};
 pub use outline::render_outline;
-pub use paths::{assign_paths, normalize_number};
+pub use paths::{assign_paths, normalize_number, number_key};
 
 use serde::{Deserialize, Serialize};
 use std::ops::Range;

@@ -119,6 +119,100 @@ pub fn normalize_number(number: &str) -> String {
     out
 }
 
+/// The number as `normalize_number` writes it, with a number written as a
+/// word or an ordinal as its value (`numeral_value`): the key on which two
+/// versions of a text, or a citation and the article it cites, are matched.
+/// Paths keep the number as written, so that a finding's path and
+/// fingerprint stay what earlier runs and baselines have.
+pub fn number_key(number: &str) -> String {
+    let normalized = normalize_number(number);
+    match numeral_value(&normalized) {
+        Some(value) => value.to_string(),
+        None => normalized,
+    }
+}
+
+/// The value of a number written as a word or an ordinal, as headings write
+/// them in the three languages: "one", "twenty-one", "premier", "première",
+/// "1er", "1re", "primero", "décimo", "1º", "1°" (lowercase, as
+/// `normalize_number` has it). So "Article premier" and "Article 1er" of two
+/// versions of a text are one article, and "CHAPTER ONE" is chapter 1. None
+/// for anything else (roman numbers and letters stay as written: "I" can be
+/// a letter).
+fn numeral_value(number: &str) -> Option<u32> {
+    const UNITS: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const ORDINALS: [(&str, u32); 16] = [
+        ("premier", 1),
+        ("première", 1),
+        ("premiere", 1),
+        ("primero", 1),
+        ("primera", 1),
+        ("segundo", 2),
+        ("tercero", 3),
+        ("cuarto", 4),
+        ("quinto", 5),
+        ("sexto", 6),
+        ("séptimo", 7),
+        ("septimo", 7),
+        ("octavo", 8),
+        ("noveno", 9),
+        ("décimo", 10),
+        ("decimo", 10),
+    ];
+    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as u32 + 1);
+    let tens = |w: &str| {
+        TENS.iter()
+            .position(|t| *t == w)
+            .map(|i| 20 + 10 * i as u32)
+    };
+    if let Some(&(_, value)) = ORDINALS.iter().find(|(w, _)| *w == number) {
+        return Some(value);
+    }
+    if let Some(value) = unit(number).or_else(|| tens(number)) {
+        return Some(value);
+    }
+    if let Some((t, u)) = number.split_once('-') {
+        if let (Some(t), Some(u)) = (tens(t), unit(u)) {
+            if u < 10 {
+                return Some(t + u);
+            }
+        }
+    }
+    // "1er", "1re", "1ère", "1º", "1°": digits and an ordinal ending
+    let digits = number.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let ending = &number[digits.len()..];
+    if !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && ["er", "re", "ère", "º", "°"].contains(&ending)
+    {
+        return digits.parse().ok();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +241,38 @@ mod tests {
         assign_paths(&mut tree);
         let leaf = &tree[0].children[0].children[0].children[0];
         assert_eq!(leaf.path, "ch14/art14.2/p3/b");
+    }
+
+    #[test]
+    fn numbers_written_as_words_or_ordinals_are_their_value() {
+        for (written, path) in [
+            ("premier", "1"),
+            ("PREMIER", "1"),
+            ("Première", "1"),
+            ("1er", "1"),
+            ("1re", "1"),
+            ("1ère", "1"),
+            ("primero", "1"),
+            ("PRIMERA", "1"),
+            ("Décimo", "10"),
+            ("1º", "1"),
+            ("2°", "2"),
+            ("ONE", "1"),
+            ("TWENTY-ONE", "21"),
+            ("Thirty", "30"),
+            // as written: roman numbers, letters, suffixes that are not ordinals
+            ("XXIV", "xxiv"),
+            ("I", "i"),
+            ("12 bis", "12-bis"),
+            ("4A", "4a"),
+            ("unique", "unique"),
+            ("twenty-eleven", "twenty-eleven"),
+        ] {
+            assert_eq!(number_key(written), path, "{written}");
+        }
+        // paths keep the number as written
+        assert_eq!(normalize_number("premier"), "premier");
+        assert_eq!(normalize_number("TWENTY-ONE"), "twenty-one");
     }
 
     #[test]
