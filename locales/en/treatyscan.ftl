@@ -7,6 +7,7 @@
 
 kind-preamble = Preamble
 kind-part = Part
+kind-title = Title
 kind-chapter = Chapter
 kind-section = Section
 kind-subsection = Subsection

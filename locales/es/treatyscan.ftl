@@ -7,6 +7,7 @@
 
 kind-preamble = Preámbulo
 kind-part = Parte
+kind-title = Título
 kind-chapter = Capítulo
 kind-section = Sección
 kind-subsection = Subsección

@@ -7,6 +7,7 @@
 
 kind-preamble = Préambule
 kind-part = Partie
+kind-title = Titre
 kind-chapter = Chapitre
 kind-section = Section
 kind-subsection = Sous-section

@@ -223,7 +223,7 @@ fn without_next_division_heading(text: &str) -> &str {
             h.title.is_some()
                 && matches!(
                     h.kind,
-                    Kind::Part | Kind::Chapter | Kind::Section | Kind::Subsection
+                    Kind::Part | Kind::Title | Kind::Chapter | Kind::Section | Kind::Subsection
                 )
         }
         _ => false,

@@ -20,8 +20,11 @@ use std::ops::Range;
 pub enum Kind {
     /// The recitals before the first article or chapter.
     Preamble,
-    /// A part ("Part", "Título", "Titre"): a division above chapters.
+    /// A part ("Part", "Parte", "Partie"): a division above titles and chapters.
     Part,
+    /// A title ("Title", "Título", "Titre"): the EU's division between parts
+    /// and chapters.
+    Title,
     /// A chapter, such as "Chapter 14: Electronic Commerce".
     Chapter,
     /// A section, inside a chapter or part.
@@ -60,6 +63,7 @@ impl Kind {
         match self {
             Kind::Preamble => "preamble",
             Kind::Part => "part",
+            Kind::Title => "title",
             Kind::Chapter => "chapter",
             Kind::Section => "section",
             Kind::Subsection => "subsection",
@@ -80,7 +84,7 @@ impl Kind {
     pub fn is_division(self) -> bool {
         matches!(
             self,
-            Kind::Part | Kind::Chapter | Kind::Section | Kind::Subsection
+            Kind::Part | Kind::Title | Kind::Chapter | Kind::Section | Kind::Subsection
         ) || self.is_instrument()
     }
 

@@ -56,6 +56,7 @@ fn segment(p: &Provision, ordinal: usize) -> String {
         Kind::Preamble => return "preamble".into(),
         Kind::FinalClause => return "final".into(),
         Kind::Part => "part",
+        Kind::Title => "title",
         Kind::Chapter => "ch",
         Kind::Section => "sec",
         Kind::Subsection => "subsec",

@@ -215,6 +215,7 @@ fn is_division(kind: Kind) -> bool {
     matches!(
         kind,
         Kind::Part
+            | Kind::Title
             | Kind::Chapter
             | Kind::Section
             | Kind::Subsection

@@ -79,11 +79,12 @@ fn rank_of(kind: Kind) -> u32 {
         Kind::Preamble | Kind::FinalClause | Kind::Annex | Kind::Protocol | Kind::SideLetter => 1,
         Kind::Appendix => 2,
         Kind::Part => 3,
-        Kind::Chapter => 4,
-        Kind::Section => 5,
-        Kind::Subsection => 6,
-        Kind::Article | Kind::Entry => 7,
-        Kind::Paragraph | Kind::Subparagraph => 8,
+        Kind::Title => 4,
+        Kind::Chapter => 5,
+        Kind::Section => 6,
+        Kind::Subsection => 7,
+        Kind::Article | Kind::Entry => 8,
+        Kind::Paragraph | Kind::Subparagraph => 9,
         Kind::Footnote => 50,
     }
 }
@@ -585,7 +586,9 @@ impl<'a> Builder<'a> {
         if !in_sequence && !starts && !self.after_blank && ends_unfinished(self.prev_line) {
             return false;
         }
-        if self.mode == Mode::Document && !self.stack.iter().any(|o| o.rank <= 7) {
+        if self.mode == Mode::Document
+            && !self.stack.iter().any(|o| o.rank <= rank_of(Kind::Article))
+        {
             // paragraphs outside any article or division: keep them as text of
             // the preamble/final clause unless something encloses them
             if self.stack.is_empty() {
@@ -989,6 +992,34 @@ mod tests {
     use crate::provision::{Kind, SourceFormat};
     use crate::text::Anchor;
     use crate::text::LocatedText;
+
+    /// The EU's Titles sit between parts and chapters ("PART TWO › TITLE I ›
+    /// CHAPTER 1"), and a Title closes the chapters of the one before.
+    #[test]
+    fn titles_sit_between_parts_and_chapters() {
+        let text = "PART TWO\nTRADE\n\nTITLE I\nTRADE IN GOODS\n\nCHAPTER 1\nGENERAL\n\nArticle 1\nScope\n\nThis Title applies to trade in goods.\n\nTITLE II\nSERVICES\n\nArticle 2\nScope\n\nThis Title shall not apply to audiovisual services.\n";
+        let text = LocatedText::plain(text.into());
+        let roots = super::build(&text, 0..text.text.len(), super::Mode::Document);
+        let part = roots.iter().find(|p| p.kind == Kind::Part).expect("part");
+        let titles: Vec<(Option<&str>, Vec<Kind>)> = part
+            .children
+            .iter()
+            .map(|t| {
+                (
+                    t.number.as_deref(),
+                    t.children.iter().map(|c| c.kind).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                (Some("I"), vec![Kind::Chapter]),
+                (Some("II"), vec![Kind::Article])
+            ]
+        );
+        assert!(part.children.iter().all(|t| t.kind == Kind::Title));
+    }
 
     #[test]
     fn text_after_a_page_break_leaves_the_footnote() {

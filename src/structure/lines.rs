@@ -156,6 +156,7 @@ fn heading(pair: Pair<Rule>) -> Line {
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::part_kw => kind = Some(Kind::Part),
+            Rule::title_kw => kind = Some(Kind::Title),
             Rule::chapter_kw => kind = Some(Kind::Chapter),
             Rule::section_kw => kind = Some(Kind::Section),
             Rule::subsection_kw => kind = Some(Kind::Subsection),

@@ -56,7 +56,19 @@ fn parts_chapters_sections() {
         Some("2"),
         Some("Commerce des services"),
     );
-    is("TITRE IV", Kind::Part, Some("IV"), None);
+    is("TITRE IV", Kind::Title, Some("IV"), None);
+    is("TITLE IV", Kind::Title, Some("IV"), None);
+    is(
+        "TÍTULO II: COMERCIO DE SERVICIOS",
+        Kind::Title,
+        Some("II"),
+        Some("COMERCIO DE SERVICIOS"),
+    );
+    // a citation, not a heading
+    assert!(!matches!(
+        classify("Title 17 of the United States Code applies."),
+        Line::Heading(_)
+    ));
     is("Section A", Kind::Section, Some("A"), None);
     is(
         "SECCIÓN B: Inversión",
