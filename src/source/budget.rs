@@ -112,7 +112,8 @@ pub const AHEAD: usize = 64;
 /// all, at 110 MB this way). Each caller thread takes the next file as soon as
 /// it is done with one: files read in batches, each processed in parallel and
 /// waited for as a whole, left a core idle at the end of every batch (`check`
-/// over ToTA: 0.145 s wall in batches of 32, 0.129 s with no batches).
+/// over ToTA, medians of 25 alternated runs: 0.131 s wall in batches of 32,
+/// 0.127 s this way).
 /// Started before the rules are compiled, the first files are read meanwhile.
 pub struct ReadAhead<'a> {
     files: &'a [PathBuf],
@@ -150,7 +151,7 @@ impl<'a> ReadAhead<'a> {
     /// thread reads a file when it takes it up).
     fn queue_up_to(&self, queued: &mut usize, end: usize) {
         let end = end.min(self.files.len());
-        if let Some(_budget) = self.budget {
+        if self.budget.is_some() {
             for (i, path) in self.files.iter().enumerate().take(end).skip(*queued) {
                 let owned = path.clone();
                 let options = self.options;
