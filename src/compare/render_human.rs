@@ -114,13 +114,15 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
 }
 
 fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize, locale: &Locale) {
-    let mut changes: Vec<&Change> = c
+    // each with its place in document order
+    let mut changes: Vec<(usize, &Change)> = c
         .changes
         .iter()
         .filter(|ch| ch.level == Level::Article && ch.is_interesting())
+        .enumerate()
         .collect();
     // stable: category-tagged changes first, then document order
-    changes.sort_by_key(|ch| ch.categories.is_empty());
+    changes.sort_by_key(|(_, ch)| ch.categories.is_empty());
     let _ = writeln!(
         out,
         "{} ({})",
@@ -128,11 +130,19 @@ fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize, lo
         changes.len()
     );
     let mut rest = changes.as_slice();
-    while let Some(ch) = rest.first() {
-        let run = rest.iter().take_while(|c| only_renumbered(c)).count();
+    while let Some(&(_, ch)) = rest.first() {
+        // a run is renumbered articles that follow one another in the text:
+        // the sort above can put a tagged article before an untagged one
+        // that precedes it ("Articles 3–2")
+        let run = rest
+            .iter()
+            .enumerate()
+            .take_while(|&(k, &(at, c))| only_renumbered(c) && (k == 0 || at == rest[k - 1].0 + 1))
+            .count();
         let _ = writeln!(out);
         if run >= RENUMBER_RUN {
-            let _ = writeln!(out, "{}", renumbered_run(&rest[..run], p, locale));
+            let changes: Vec<&Change> = rest[..run].iter().map(|&(_, c)| c).collect();
+            let _ = writeln!(out, "{}", renumbered_run(&changes, p, locale));
             rest = &rest[run..];
             continue;
         }

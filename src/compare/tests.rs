@@ -419,3 +419,40 @@ fn an_ordinal_written_another_way_is_not_a_renumbering() {
     );
     assert!(find(&c, Some("premier"), Some("2")).renumbered);
 }
+
+/// A run of renumbered articles is one line only for articles that follow
+/// one another: one with a category is listed first, and the run around it
+/// must not join across it ("Articles 3–2 → 4–3", seen in a trial).
+#[test]
+fn a_renumbered_run_keeps_document_order() {
+    let article = |n: usize, title: &str| {
+        format!("Article {n}\n{title}\n\nThe Parties shall cooperate on matters of {title}.\n\n")
+    };
+    let titles = ["Scope", "Definitions", "Culture", "Customs", "Transparency"];
+    let a: String = (1..=5).map(|n| article(n, titles[n - 1])).collect();
+    let b: String = (1..=5).map(|n| article(n + 1, titles[n - 1])).collect();
+    // "Culture" is tagged: listed before the others
+    let tagged = FnProvider("test", |agreement: &Agreement| {
+        let mut map = CategoryMap::new();
+        let culture = agreement
+            .articles()
+            .filter(|p| p.title.as_deref() == Some("Culture"))
+            .map(ProvisionRef::of)
+            .collect();
+        map.insert("cultural_cooperation".to_string(), culture);
+        map
+    });
+    let c = compare(&agreement(&a), &agreement(&b), &tagged);
+    assert_eq!(c.summary.renumbered, 5);
+    let human = render_human::render(
+        &c,
+        render_human::Style {
+            color: false,
+            width: 100,
+        },
+    );
+    let runs: Vec<&str> = human.lines().filter(|l| l.starts_with("~ Articles ")).collect();
+    // articles 1-2 and 4-5 are runs of two: shown one by one; none joined across 3
+    assert!(runs.is_empty(), "{human}");
+    assert!(human.contains("Article 3 (Culture) → Article 4 (Culture)"), "{human}");
+}
