@@ -451,8 +451,14 @@ fn a_renumbered_run_keeps_document_order() {
             width: 100,
         },
     );
-    let runs: Vec<&str> = human.lines().filter(|l| l.starts_with("~ Articles ")).collect();
+    let runs: Vec<&str> = human
+        .lines()
+        .filter(|l| l.starts_with("~ Articles "))
+        .collect();
     // articles 1-2 and 4-5 are runs of two: shown one by one; none joined across 3
     assert!(runs.is_empty(), "{human}");
-    assert!(human.contains("Article 3 (Culture) → Article 4 (Culture)"), "{human}");
+    assert!(
+        human.contains("Article 3 (Culture) → Article 4 (Culture)"),
+        "{human}"
+    );
 }

@@ -295,9 +295,9 @@ fn parties_in(phrase: &str) -> Vec<String> {
     out
 }
 
-/// The longest country name, in words ("united kingdom of great britain and
-/// northern ireland").
-const MAX_NAME_WORDS: usize = 8;
+/// The longest country name, in words ("reino unido de gran bretaña e
+/// irlanda del norte").
+const MAX_NAME_WORDS: usize = 10;
 
 fn lookup(words: &[&str]) -> Option<String> {
     let spaced = words.join(" ");
@@ -535,6 +535,51 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("republique islamique de mauritanie", "MRT"),
     ("royaume hachemite de jordanie", "JOR"),
     ("republique arabe syrienne", "SYR"),
+    // the same in Spanish, and the formal names with an adjective that
+    // French and Spanish titles give other States ("entre la République
+    // française et …", "entre la República Italiana y …"); English titles
+    // use the ISO long forms, which keshvar has ("the French Republic")
+    ("republica gabonesa", "GAB"),
+    ("republica togolesa", "TGO"),
+    ("republica tunecina", "TUN"),
+    ("republica libanesa", "LBN"),
+    ("republica malgache", "MDG"),
+    ("republica rwandesa", "RWA"),
+    ("republica argelina democratica y popular", "DZA"),
+    ("republica arabe de egipto", "EGY"),
+    ("republica islamica de mauritania", "MRT"),
+    ("reino hachemita de jordania", "JOR"),
+    ("republica arabe siria", "SYR"),
+    ("republique francaise", "FRA"),
+    ("republica francesa", "FRA"),
+    ("republique italienne", "ITA"),
+    ("republica italiana", "ITA"),
+    ("republique portugaise", "PRT"),
+    ("republica portuguesa", "PRT"),
+    ("republique hellenique", "GRC"),
+    ("republica helenica", "GRC"),
+    ("republique tcheque", "CZE"),
+    ("republica checa", "CZE"),
+    ("republique slovaque", "SVK"),
+    ("republica eslovaca", "SVK"),
+    ("republique argentine", "ARG"),
+    ("republique federative du bresil", "BRA"),
+    ("republica federativa del brasil", "BRA"),
+    ("republique islamique d'iran", "IRN"),
+    ("republica islamica del iran", "IRN"),
+    ("republique islamique du pakistan", "PAK"),
+    ("republica islamica del pakistan", "PAK"),
+    ("republique socialiste du viet nam", "VNM"),
+    ("republica socialista de viet nam", "VNM"),
+    ("republique federale democratique d'ethiopie", "ETH"),
+    ("republica democratica federal de etiopia", "ETH"),
+    ("republique kirghize", "KGZ"),
+    ("republica kirguisa", "KGZ"),
+    ("republique cooperative du guyana", "GUY"),
+    ("republica cooperativa de guyana", "GUY"),
+    // the United Kingdom's long form, whose "Irlanda del Norte" is not Ireland
+    ("reino unido de gran bretana e irlanda del norte", "GBR"),
+    ("royaume-uni de grande-bretagne et d'irlande du nord", "GBR"),
     ("confederacion suiza", "CHE"),
     ("confederation suisse", "CHE"),
     // the Republic of China is Taiwan in treaty usage (the People's Republic
@@ -622,6 +667,43 @@ mod tests {
             parties("FREE TRADE AGREEMENT\n\nThe Government of Australia and the Government of Malaysia, hereinafter referred to as \"the Parties\",\n\nArticle 1\nText.\n"),
             ["AUS", "MYS"]
         );
+    }
+
+    #[test]
+    fn formal_names_with_an_adjective_in_french_and_spanish_titles() {
+        for (title, want) in [
+            (
+                "ACCORD ENTRE LA RÉPUBLIQUE FRANÇAISE ET LA RÉPUBLIQUE DU SÉNÉGAL",
+                ["FRA", "SEN"],
+            ),
+            (
+                "ACUERDO ENTRE LA REPÚBLICA FRANCESA Y LA REPÚBLICA DEL PERÚ",
+                ["FRA", "PER"],
+            ),
+            (
+                "ACCORD ENTRE LA RÉPUBLIQUE ITALIENNE ET LE ROYAUME DU MAROC",
+                ["ITA", "MAR"],
+            ),
+            (
+                "ACUERDO ENTRE LA REPÚBLICA SOCIALISTA DE VIET NAM Y LA REPÚBLICA DE CHILE",
+                ["VNM", "CHL"],
+            ),
+            // Northern Ireland in the United Kingdom's name is not Ireland
+            (
+                "ACUERDO ENTRE EL REINO UNIDO DE GRAN BRETAÑA E IRLANDA DEL NORTE Y LA REPÚBLICA ORIENTAL DEL URUGUAY",
+                ["GBR", "URY"],
+            ),
+            (
+                "ACCORD ENTRE LE ROYAUME-UNI DE GRANDE-BRETAGNE ET D'IRLANDE DU NORD ET LA RÉPUBLIQUE DU SÉNÉGAL",
+                ["GBR", "SEN"],
+            ),
+        ] {
+            assert_eq!(
+                parties(&format!("{title}\n\nArticle 1\nTexte.\n")),
+                want,
+                "{title}"
+            );
+        }
     }
 
     #[test]
