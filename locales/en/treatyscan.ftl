@@ -97,6 +97,8 @@ summary-ecommerce-carveout = e-commerce provisions with a cultural carve-out
 summary-ecommerce = e-commerce provisions
 summary-cites-convention = cites the 2005 Convention
 summary-no-convention = no reference to the 2005 Convention
+# between the parts of a file's summary line
+summary-separator = {"; "}
 summary-part-of-agreement = part of an agreement (its gaps judge this part only)
 summary-other-gaps = { $count ->
     [one] { $count } other gap

@@ -97,6 +97,7 @@ summary-ecommerce-carveout = disposiciones de comercio electrónico con exclusi�
 summary-ecommerce = disposiciones de comercio electrónico
 summary-cites-convention = cita la Convención de 2005
 summary-no-convention = ninguna referencia a la Convención de 2005
+summary-separator = {"; "}
 summary-part-of-agreement = parte de un acuerdo (sus lagunas juzgan solo esta parte)
 summary-other-gaps = { $count ->
     [one] otra laguna

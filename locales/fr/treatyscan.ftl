@@ -97,6 +97,7 @@ summary-ecommerce-carveout = dispositions sur le commerce électronique avec exc
 summary-ecommerce = dispositions sur le commerce électronique
 summary-cites-convention = cite la Convention de 2005
 summary-no-convention = aucune référence à la Convention de 2005
+summary-separator = {" ; "}
 summary-part-of-agreement = partie d'un accord (ses lacunes ne jugent que cette partie)
 summary-other-gaps = { $count ->
     [one] { $count } autre lacune

@@ -458,7 +458,7 @@ pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
             &[("what", counted(findings, gaps, locale).into())],
         ));
     }
-    parts.join("; ")
+    parts.join(&locale.t("summary-separator"))
 }
 
 /// "3 findings and 1 gap", leaving out a count of zero.
