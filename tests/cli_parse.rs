@@ -102,6 +102,25 @@ fn reads_windows_1252_and_utf16_drafts() {
         .stdout(predicate::str::contains(
             "article premier — Objet  [line 3]",
         ));
+    // the outline in the reader's language: kinds and "line" translated,
+    // numbers and titles as the text writes them
+    treatyscan()
+        .args(["parse", "--lang", "fr"])
+        .arg(&utf16)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("chapitre 1  [ligne 1]"))
+        .stdout(predicate::str::contains(
+            "article premier — Objet  [ligne 3]",
+        ));
+    treatyscan()
+        .args(["parse", "--lang", "es"])
+        .arg(&latin)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "artículo 1.1 — Definiciones  [línea 4]",
+        ));
 }
 
 #[test]

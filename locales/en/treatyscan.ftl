@@ -21,6 +21,8 @@ kind-appendix = Appendix
 kind-protocol = Protocol
 kind-side_letter = Side letter
 kind-final_clause = Final clause
+outline-line = line
+outline-page = page
 
 ## Severities, as the human report shows them (JSON keeps info/warning/error)
 

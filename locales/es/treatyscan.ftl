@@ -21,6 +21,8 @@ kind-appendix = Apéndice
 kind-protocol = Protocolo
 kind-side_letter = Carta complementaria
 kind-final_clause = Cláusulas finales
+outline-line = línea
+outline-page = página
 
 ## Gravedad, tal como la muestra el informe (JSON conserva info/warning/error)
 

@@ -21,6 +21,8 @@ kind-appendix = Appendice
 kind-protocol = Protocole
 kind-side_letter = Lettre d'accompagnement
 kind-final_clause = Clauses finales
+outline-line = ligne
+outline-page = page
 
 ## Gravité, telle que le rapport l'affiche (le JSON garde info/warning/error)
 

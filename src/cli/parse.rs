@@ -6,6 +6,7 @@ use std::path::PathBuf;
 #[command(after_help = "\
 Examples:
   treatyscan parse corpus/fr-accord-partenariat.txt
+  treatyscan parse --lang fr corpus/fr-accord-partenariat.txt
   treatyscan parse --format json corpus/formats/es-capitulo-comercio-digital.md
 
 Exit codes: 0 the file reads; 2 it cannot be read. Guide: docs/structure.md.")]
@@ -19,6 +20,8 @@ pub struct Args {
     /// A Word draft with tracked changes read as proposed or as it stood before them.
     #[arg(long, value_enum, default_value = "proposed")]
     revisions: super::RevisionsArg,
+    #[command(flatten)]
+    lang: super::LangArg,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -37,7 +40,22 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let agreement = crate::source::load_within(&args.file, options, args.timeout.budget())?;
     let out = match args.format {
-        Format::Tree => crate::provision::render_outline(&agreement),
+        Format::Tree => match args.lang.lang() {
+            crate::locale::Lang::En => crate::provision::render_outline(&agreement),
+            lang => {
+                let locale = crate::locale::Locale::of(lang);
+                let words = crate::provision::OutlineWords {
+                    line: locale.t("outline-line"),
+                    page: locale.t("outline-page"),
+                    kind: Box::new(move |k| {
+                        crate::locale::Locale::of(lang)
+                            .t(&format!("kind-{}", k.name()))
+                            .to_lowercase()
+                    }),
+                };
+                crate::provision::render_outline_in(&agreement, &words)
+            }
+        },
         Format::Json => serde_json::to_string_pretty(&agreement)? + "\n",
     };
     super::stdout().write_all(out.as_bytes())?;

@@ -8,7 +8,7 @@ mod paths;
 pub mod signed;
 
 pub use excerpt::{is_excerpt, reads_as_agreement};
-pub use outline::render_outline;
+pub use outline::{render_outline, render_outline_in, OutlineWords};
 pub use paths::{assign_paths, normalize_number, number_key};
 
 use serde::{Deserialize, Serialize};

@@ -6,6 +6,33 @@ use std::fmt::Write;
 /// The indented outline of `parse --format tree`: the agreement's name (or file), then one
 /// line per provision with its kind, number, title (or a paragraph's first words) and line.
 pub fn render_outline(agreement: &Agreement) -> String {
+    render_outline_in(agreement, &OutlineWords::default())
+}
+
+/// The words an outline is written with: each kind's name, and the words
+/// before a line and a page number. The default is the English of
+/// [`render_outline`] (kinds by their JSON names: `article`, `side_letter`).
+pub struct OutlineWords {
+    /// A kind's name in the outline (`article`, `titre`).
+    pub kind: Box<dyn Fn(Kind) -> String>,
+    /// The word before a line number (`line`, `ligne`).
+    pub line: String,
+    /// The word before a page number (`page`, `página`).
+    pub page: String,
+}
+
+impl Default for OutlineWords {
+    fn default() -> Self {
+        OutlineWords {
+            kind: Box::new(|k| k.name().to_string()),
+            line: "line".into(),
+            page: "page".into(),
+        }
+    }
+}
+
+/// [`render_outline`] in other words (`parse --lang`).
+pub fn render_outline_in(agreement: &Agreement, words: &OutlineWords) -> String {
     let mut out = String::new();
     let name = agreement
         .metadata
@@ -14,14 +41,14 @@ pub fn render_outline(agreement: &Agreement) -> String {
         .unwrap_or(&agreement.file);
     let _ = writeln!(out, "{name}");
     for p in &agreement.provisions {
-        write_provision(&mut out, p, 1);
+        write_provision(&mut out, p, 1, words);
     }
     out
 }
 
-fn write_provision(out: &mut String, p: &Provision, depth: usize) {
+fn write_provision(out: &mut String, p: &Provision, depth: usize, words: &OutlineWords) {
     let indent = "  ".repeat(depth - 1);
-    let mut head = format!("{indent}{}", p.kind.name());
+    let mut head = format!("{indent}{}", (words.kind)(p.kind));
     if let Some(n) = &p.number {
         head.push(' ');
         head.push_str(n);
@@ -39,13 +66,13 @@ fn write_provision(out: &mut String, p: &Provision, depth: usize) {
             head.push_str(&first);
         }
     }
-    let mut loc = format!("line {}", p.line);
+    let mut loc = format!("{} {}", words.line, p.line);
     if let Some(page) = p.page {
-        let _ = write!(loc, ", page {page}");
+        let _ = write!(loc, ", {} {page}", words.page);
     }
     let _ = writeln!(out, "{head}  [{loc}]");
     for c in &p.children {
-        write_provision(out, c, depth + 1);
+        write_provision(out, c, depth + 1, words);
     }
 }
 
