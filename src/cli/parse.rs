@@ -47,11 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 let words = crate::provision::OutlineWords {
                     line: locale.t("outline-line"),
                     page: locale.t("outline-page"),
-                    kind: Box::new(move |k| {
-                        crate::locale::Locale::of(lang)
-                            .t(&format!("kind-{}", k.name()))
-                            .to_lowercase()
-                    }),
+                    kind: Box::new(move |k| locale.t(&format!("kind-{}", k.name())).to_lowercase()),
                 };
                 crate::provision::render_outline_in(&agreement, &words)
             }

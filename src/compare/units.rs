@@ -219,13 +219,7 @@ fn without_next_division_heading(text: &str) -> &str {
     let cut = trimmed.rfind(['\n', '.', ';', ':']).map_or(0, |i| i + 1);
     let tail = trimmed[cut..].trim();
     let division = match classify(tail) {
-        Line::Heading(h) => {
-            h.title.is_some()
-                && matches!(
-                    h.kind,
-                    Kind::Part | Kind::Title | Kind::Chapter | Kind::Section | Kind::Subsection
-                )
-        }
+        Line::Heading(h) => h.title.is_some() && h.kind.is_division() && !h.kind.is_instrument(),
         _ => false,
     };
     if division && cut > 0 {

@@ -135,83 +135,21 @@ pub fn number_key(number: &str) -> String {
 
 /// The value of a number written as a word or an ordinal, as headings write
 /// them in the three languages: "one", "twenty-one", "premier", "première",
-/// "1er", "1re", "primero", "décimo", "1º", "1°" (lowercase, as
-/// `normalize_number` has it). So "Article premier" and "Article 1er" of two
-/// versions of a text are one article, and "CHAPTER ONE" is chapter 1. None
-/// for anything else (roman numbers and letters stay as written: "I" can be
-/// a letter).
+/// "primero", "décimo" (`signed::number_in_words`, which reads the days of
+/// signing dates), or digits with an ordinal ending: "1er", "1re", "1ère",
+/// "1º", "1°". So "Article premier" and "Article 1er" of two versions of a
+/// text are one article, and "CHAPTER ONE" is chapter 1. None for anything
+/// else (roman numbers and letters stay as written: "I" can be a letter).
 fn numeral_value(number: &str) -> Option<u32> {
-    const UNITS: [&str; 19] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    const ORDINALS: [(&str, u32); 16] = [
-        ("premier", 1),
-        ("première", 1),
-        ("premiere", 1),
-        ("primero", 1),
-        ("primera", 1),
-        ("segundo", 2),
-        ("tercero", 3),
-        ("cuarto", 4),
-        ("quinto", 5),
-        ("sexto", 6),
-        ("séptimo", 7),
-        ("septimo", 7),
-        ("octavo", 8),
-        ("noveno", 9),
-        ("décimo", 10),
-        ("decimo", 10),
-    ];
-    let unit = |w: &str| UNITS.iter().position(|u| *u == w).map(|i| i as u32 + 1);
-    let tens = |w: &str| {
-        TENS.iter()
-            .position(|t| *t == w)
-            .map(|i| 20 + 10 * i as u32)
-    };
-    if let Some(&(_, value)) = ORDINALS.iter().find(|(w, _)| *w == number) {
-        return Some(value);
-    }
-    if let Some(value) = unit(number).or_else(|| tens(number)) {
-        return Some(value);
-    }
-    if let Some((t, u)) = number.split_once('-') {
-        if let (Some(t), Some(u)) = (tens(t), unit(u)) {
-            if u < 10 {
-                return Some(t + u);
-            }
-        }
-    }
-    // "1er", "1re", "1ère", "1º", "1°": digits and an ordinal ending
     let digits = number.trim_end_matches(|c: char| !c.is_ascii_digit());
     let ending = &number[digits.len()..];
-    if !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit())
-        && ["er", "re", "ère", "º", "°"].contains(&ending)
-    {
-        return digits.parse().ok();
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        return ["er", "re", "ère", "º", "°"]
+            .contains(&ending)
+            .then(|| digits.parse().ok())
+            .flatten();
     }
-    None
+    super::signed::number_in_words(&crate::text::fold_text(number))
 }
 
 #[cfg(test)]

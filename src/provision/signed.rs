@@ -232,6 +232,18 @@ fn number_word(word: &str) -> Option<u32> {
     if let Some(t) = TEENS.iter().position(|n| n.contains(&word)) {
         return Some(t as u32 + 10);
     }
+    // Spanish ordinals ("el primero de julio", "Artículo primero") and the
+    // feminine forms of the first
+    const ORDINALS_ES: [&str; 10] = [
+        "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "septimo", "octavo",
+        "noveno", "decimo",
+    ];
+    if let Some(o) = ORDINALS_ES.iter().position(|n| *n == word) {
+        return Some(o as u32 + 1);
+    }
+    if ["primera", "premiere"].contains(&word) {
+        return Some(1);
+    }
     // twenty, thirty and what follows them
     for (tens, names) in [
         (20, ["twenty", "veinte", "vingt"]),
@@ -322,6 +334,13 @@ fn year_in_words(words: &[&str]) -> Option<u32> {
         None if base == 2000 => Some(base),
         None => None,
     }
+}
+
+/// A number written in words, English, Spanish or French, folded, up to 99:
+/// "twenty-one", "premier", "decimo", "quatre-vingt-dix" (`tens_and_units`
+/// on one word). Heading numbers are read with it too (`paths::number_key`).
+pub(super) fn number_in_words(word: &str) -> Option<u32> {
+    tens_and_units(word, None)
 }
 
 /// The part of a year after its thousands or hundreds: one word up to

@@ -211,18 +211,10 @@ fn title_page(title: &str) -> String {
     t.to_string()
 }
 
+/// The divisions the outline shows as headings: every division but a side
+/// letter, which reads as a document of its own.
 fn is_division(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Part
-            | Kind::Title
-            | Kind::Chapter
-            | Kind::Section
-            | Kind::Subsection
-            | Kind::Annex
-            | Kind::Appendix
-            | Kind::Protocol
-    )
+    kind.is_division() && kind != Kind::SideLetter
 }
 
 /// What the page is rendered with besides the findings: one [`Outline`] per

@@ -47,60 +47,6 @@ pub fn run_within<T: Send + 'static>(
     }
 }
 
-/// Several files read at once under a budget each (`load_all_within`):
-/// all are queued for the reader threads together and taken back in order.
-/// Readers then go from one file to the next without waiting, and no thread
-/// of the caller waits on a reader per file (a reader and a waiter handing
-/// files over one by one cost a corpus run a fifth of its time in wake-ups).
-pub struct Readings(Reading);
-
-enum Reading {
-    /// With a budget: each file's queued reading, in order.
-    Queued(Duration, Vec<Queued<Agreement>>),
-    /// With none: the files, read by `finish` on the caller's threads.
-    Inline(Vec<PathBuf>, super::ReadOptions),
-}
-
-/// Starts reading `files` (`super::load_opts` with `options`), each under
-/// `timeout`; [`Readings::finish`] takes the results. With no budget the
-/// files are read by `finish`, in parallel on the caller's threads.
-pub fn load_all_within(
-    files: &[PathBuf],
-    options: super::ReadOptions,
-    timeout: Option<Duration>,
-) -> Readings {
-    Readings(match timeout {
-        Some(limit) => Reading::Queued(
-            limit,
-            files
-                .iter()
-                .map(|path| {
-                    let owned = path.clone();
-                    Queued::start(path, move || super::load_opts(&owned, options))
-                })
-                .collect(),
-        ),
-        None => Reading::Inline(files.to_vec(), options),
-    })
-}
-
-impl Readings {
-    /// Each file's agreement or error, in the order the files were given;
-    /// the errors are those of [`load_within`].
-    pub fn finish(self) -> Vec<Result<Agreement, SourceError>> {
-        use rayon::prelude::*;
-        match self.0 {
-            // in order: every file queued before one has started when it is
-            // waited for, or was given up with a reader added in its place
-            Reading::Queued(limit, queued) => queued.into_iter().map(|q| q.wait(limit)).collect(),
-            Reading::Inline(files, options) => files
-                .par_iter()
-                .map(|path| load_within(path, options, None))
-                .collect(),
-        }
-    }
-}
-
 /// How many files are read ahead of the one a review thread takes up (see
 /// [`ReadAhead`]).
 pub const AHEAD: usize = 64;
@@ -128,8 +74,9 @@ pub struct ReadAhead<'a> {
 }
 
 impl<'a> ReadAhead<'a> {
-    /// Queues the first [`AHEAD`] of `files`, each read with `options` under
-    /// `budget` (as [`load_all_within`]).
+    /// Queues the first [`AHEAD`] of `files` for the reader threads, each
+    /// read (`super::load_opts` with `options`) under `budget`; with no
+    /// budget the caller's threads read each file when they take it up.
     pub fn start(
         files: &'a [PathBuf],
         options: super::ReadOptions,
@@ -547,12 +494,9 @@ mod tests {
             .map(PathBuf::from)
             .collect();
         for timeout in [None, Some(Duration::from_secs(10))] {
-            let read = load_all_within(&files, super::super::ReadOptions::deferred(), timeout);
-            let errors: Vec<String> = read
-                .finish()
-                .into_iter()
-                .map(|r| r.map(|_| ()).unwrap_err().to_string())
-                .collect();
+            let errors: Vec<String> =
+                ReadAhead::start(&files, super::super::ReadOptions::deferred(), timeout)
+                    .process(|_, read| read.map(|_| ()).unwrap_err().to_string());
             assert_eq!(errors.len(), 2);
             assert!(errors[0].starts_with("no-such-1.xml"), "{errors:?}");
             assert!(errors[1].starts_with("no-such-2.txt"), "{errors:?}");
