@@ -164,17 +164,43 @@ pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
     let (guidelines_name, guidelines_text) = find(GUIDELINES_FILE);
     let guidelines = parse::<GuidelinesFile>(&guidelines_name, &guidelines_text)?.paragraphs;
     let (gaps_name, gaps_text) = find(GAPS_FILE);
-    let catalogue = compile_gaps(&gaps_name, &gaps_text, categories, guidelines, &terms.1)?;
-    let mut specs = Vec::new();
-    for (name, text) in files.iter().filter(|(name, _)| !special(name)) {
-        specs.extend(rule_specs(name, text)?.into_iter().map(|s| (name, text, s)));
-    }
-    // compiling the regexes is most of a run's start-up: spread it over the
-    // cores, then report the first failure in file order, as a serial load would
-    let compiled: Vec<Result<Rule, RuleError>> = specs
-        .into_par_iter()
-        .map(|(name, text, spec)| compile_rule(name, text, spec, &terms.1, &scopes, &catalogue))
-        .collect();
+    // the gaps (their TOML and regexes, a fifth of start-up) compile while
+    // the rules do; errors are reported as a serial load would: the gaps
+    // file's first, then the rule files' in file order
+    let (catalogue, compiled) = rayon::join(
+        || {
+            compile_gaps(
+                &gaps_name,
+                &gaps_text,
+                categories.clone(),
+                guidelines.clone(),
+                &terms.1,
+            )
+        },
+        || -> Result<Vec<Result<Rule, RuleError>>, RuleError> {
+            let mut specs = Vec::new();
+            for (name, text) in files.iter().filter(|(name, _)| !special(name)) {
+                specs.extend(rule_specs(name, text)?.into_iter().map(|s| (name, text, s)));
+            }
+            // compiling the regexes is most of a run's start-up: spread over the cores
+            Ok(specs
+                .into_par_iter()
+                .map(|(name, text, spec)| {
+                    compile_rule(
+                        name,
+                        text,
+                        spec,
+                        &terms.1,
+                        &scopes,
+                        &categories,
+                        &guidelines,
+                    )
+                })
+                .collect())
+        },
+    );
+    let catalogue = catalogue?;
+    let compiled = compiled?;
     let mut rules: Vec<Rule> = Vec::new();
     for rule in compiled {
         let rule = rule?;
@@ -529,9 +555,9 @@ fn compile_rule(
     spec: Spanned<RuleSpec>,
     terms: &TermsFile,
     scopes: &ScopeDefs,
-    catalogue: &Catalogue,
+    categories: &[CategoryDecl],
+    guidelines: &[GuidelineParagraph],
 ) -> Result<Rule, RuleError> {
-    let categories = &catalogue.categories;
     let (line, column) = line_column(text, spec.span().start);
     let spec = spec.into_inner();
     let fail = |reason: String| RuleError::Rule {
@@ -557,7 +583,7 @@ fn compile_rule(
         })
         .unwrap_or_default();
     let scope = scopes.filter(&spec.scope).map_err(fail)?;
-    let guideline_summaries = summaries(&catalogue.guidelines, &spec.guideline).map_err(fail)?;
+    let guideline_summaries = summaries(guidelines, &spec.guideline).map_err(fail)?;
     let translations = [Lang::Es, Lang::Fr]
         .into_iter()
         .map(|lang| {
@@ -566,7 +592,7 @@ fn compile_rule(
                 title: w.title.unwrap_or_else(|| spec.title.clone()),
                 message: w.message.unwrap_or_else(|| spec.message.clone()),
                 explanation: w.explanation.unwrap_or_else(|| spec.explanation.clone()),
-                guideline_summaries: summaries_in(&catalogue.guidelines, &spec.guideline, lang),
+                guideline_summaries: summaries_in(guidelines, &spec.guideline, lang),
             };
             (lang, text)
         })
