@@ -128,7 +128,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, RuleError> {
 /// shared terms and scopes, and the categories and gaps. Each of the last
 /// three is the built-in one when the files lack it, so a directory of extra
 /// rules still has the shipped vocabulary, categories and gaps.
-pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
+pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, RuleError> {
     fn named(name: &str, wanted: &str) -> bool {
         Path::new(name).file_name().is_some_and(|f| f == wanted)
     }
@@ -178,6 +178,13 @@ pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
             )
         },
         || -> Result<Vec<Result<Rule, RuleError>>, RuleError> {
+            let shared = Shared {
+                terms: &terms.1,
+                scopes: &scopes,
+                categories: &categories,
+                guidelines: &guidelines,
+                build,
+            };
             let mut specs = Vec::new();
             for (name, text) in files.iter().filter(|(name, _)| !special(name)) {
                 specs.extend(rule_specs(name, text)?.into_iter().map(|s| (name, text, s)));
@@ -185,17 +192,7 @@ pub fn compile(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
             // compiling the regexes is most of a run's start-up: spread over the cores
             Ok(specs
                 .into_par_iter()
-                .map(|(name, text, spec)| {
-                    compile_rule(
-                        name,
-                        text,
-                        spec,
-                        &terms.1,
-                        &scopes,
-                        &categories,
-                        &guidelines,
-                    )
-                })
+                .map(|(name, text, spec)| compile_rule(name, text, spec, &shared))
                 .collect())
         },
     );
@@ -549,15 +546,28 @@ fn compile_gaps(
     })
 }
 
+/// What every rule of a set is compiled against.
+struct Shared<'a> {
+    terms: &'a TermsFile,
+    scopes: &'a ScopeDefs,
+    categories: &'a [CategoryDecl],
+    guidelines: &'a [GuidelineParagraph],
+    build: Build,
+}
+
 fn compile_rule(
     file: &str,
     text: &str,
     spec: Spanned<RuleSpec>,
-    terms: &TermsFile,
-    scopes: &ScopeDefs,
-    categories: &[CategoryDecl],
-    guidelines: &[GuidelineParagraph],
+    shared: &Shared,
 ) -> Result<Rule, RuleError> {
+    let Shared {
+        terms,
+        scopes,
+        categories,
+        guidelines,
+        build,
+    } = *shared;
     let (line, column) = line_column(text, spec.span().start);
     let spec = spec.into_inner();
     let fail = |reason: String| RuleError::Rule {
@@ -597,16 +607,20 @@ fn compile_rule(
             (lang, text)
         })
         .collect();
-    let compile_all = |patterns: &[String],
-                       field: &str|
-     -> Result<Vec<super::Pattern>, RuleError> {
-        patterns
-            .iter()
-            .map(|p| {
-                compile_pattern(p, terms).map_err(|e| fail(format!("`{field}` pattern {p:?}: {e}")))
-            })
-            .collect()
-    };
+    let compile_all =
+        |patterns: &[String], field: &str| -> Result<Vec<super::Pattern>, RuleError> {
+            patterns
+                .iter()
+                .map(|p| {
+                    let pattern = match build {
+                        Build::Now => compile_pattern(p, terms),
+                        Build::AtFirstSearch => expand_terms(p, terms, 0)
+                            .and_then(|e| super::Pattern::parsed(&e, PATTERN_SIZE_LIMIT)),
+                    };
+                    pattern.map_err(|e| fail(format!("`{field}` pattern {p:?}: {e}")))
+                })
+                .collect()
+        };
     let any = compile_all(&spec.any, "any")?;
     let undot_monotone = spec.within == Within::Sentence
         && !any.is_empty()
@@ -672,6 +686,17 @@ fn check_spec(spec: &RuleSpec) -> Result<(), String> {
 /// How big a compiled pattern may grow (the `regex` default is too small for
 /// the alternations that shared terms expand to).
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 24;
+
+/// When a rule set's patterns are built into regexes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// At load, so that a pattern over the size limit is a load error naming
+    /// its file and rule (rule directories given by users).
+    Now,
+    /// At each pattern's first search (the built-in rules, which the tests
+    /// build in full): a check of one draft needs a third of them.
+    AtFirstSearch,
+}
 
 /// Expands `{term}` references and compiles one pattern. Matching runs on
 /// folded text (lowercase, no accents), so patterns are written that way too,

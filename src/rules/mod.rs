@@ -126,12 +126,12 @@ impl RuleSet {
             .iter()
             .map(|(name, text)| (format!("rules/{name}"), text.to_string()))
             .collect();
-        load::compile(&files)
+        load::compile(&files, load::Build::AtFirstSearch)
     }
 
     /// Every `*.toml` of a directory (with its `terms.toml`).
     pub fn load_dir(dir: &Path) -> Result<RuleSet, RuleError> {
-        load::compile(&load::read_dir(dir)?)
+        load::compile(&load::read_dir(dir)?, load::Build::Now)
     }
 
     /// Rules from (file name, TOML text) pairs, as `load_dir` reads them from
@@ -139,7 +139,7 @@ impl RuleSet {
     /// `gaps.toml` are the built-in ones unless given. Errors name the file
     /// and rule, as for `load_dir`.
     pub fn from_files(files: &[(String, String)]) -> Result<RuleSet, RuleError> {
-        load::compile(files)
+        load::compile(files, load::Build::Now)
     }
 
     fn new(
@@ -606,6 +606,26 @@ fn leading_whitespace(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_pattern_builds_within_the_size_limit() {
+        // the built-in set builds its patterns at their first search, where a
+        // failure could only panic: built all at once here, as a rule
+        // directory is, any failure is a load error naming the rule
+        let files: Vec<(String, String)> = builtin::FILES
+            .iter()
+            .map(|(name, text)| (format!("rules/{name}"), text.to_string()))
+            .collect();
+        let eager = RuleSet::from_files(&files).expect("the built-in rules build");
+        let lazy = RuleSet::builtin().unwrap();
+        assert_eq!(eager.rules().len(), lazy.rules().len());
+        let text = b"this chapter shall not apply to audiovisual services";
+        for (e, l) in eager.rules().iter().zip(lazy.rules()) {
+            for (pe, pl) in e.any.iter().zip(&l.any) {
+                assert_eq!(pe.is_match(text), pl.is_match(text), "{}", e.spec.code);
+            }
+        }
+    }
 
     #[test]
     fn excerpt_collapses_whitespace_and_keeps_marks_on_the_words() {

@@ -11,28 +11,28 @@
 //! same matches.
 
 use regex_automata::{meta, Input, Match, MatchKind};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// One compiled pattern: the leftmost-first semantics, byte classes and
 /// error messages of `regex::bytes::Regex` (patterns are written for folded
 /// text, so `\w` and `\b` are ASCII).
 pub struct Pattern {
-    regex: meta::Regex,
-    shared: Mutex<meta::Cache>,
-    /// The syntax tree the regex was built from.
+    /// The regex and its shared cache: built by [`Pattern::new`], or at the
+    /// first search of a pattern made with [`Pattern::parsed`].
+    compiled: OnceLock<Compiled>,
+    size_limit: usize,
+    /// The syntax tree the regex is built from.
     hir: regex_syntax::hir::Hir,
     source: String,
 }
 
-impl Pattern {
-    /// Compiles `pattern` without Unicode classes, its NFA at most
-    /// `size_limit` bytes. Errors: the `regex` crate's message (a syntax
-    /// error, or "Compiled regex exceeds size limit of N bytes.").
-    pub fn new(pattern: &str, size_limit: usize) -> Result<Pattern, String> {
-        // parsed once, here, for both the regex and its prefilter literals
-        // (parsing each pattern twice was a tenth of start-up: 37 million
-        // instructions of 343 million)
-        let hir = super::prefilter::parse(pattern)?;
+struct Compiled {
+    regex: meta::Regex,
+    shared: Mutex<meta::Cache>,
+}
+
+impl Compiled {
+    fn build(hir: &regex_syntax::hir::Hir, size_limit: usize) -> Result<Compiled, String> {
         let regex = meta::Builder::new()
             .configure(
                 meta::Config::new()
@@ -40,16 +40,56 @@ impl Pattern {
                     .utf8_empty(false)
                     .nfa_size_limit(Some(size_limit)),
             )
-            .build_from_hir(&hir)
+            .build_from_hir(hir)
             .map_err(|e| match e.size_limit() {
                 Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
                 None => e.to_string(),
             })?;
-        Ok(Pattern {
+        Ok(Compiled {
             shared: Mutex::new(regex.create_cache()),
             regex,
+        })
+    }
+}
+
+impl Pattern {
+    /// Compiles `pattern` without Unicode classes, its NFA at most
+    /// `size_limit` bytes. Errors: the `regex` crate's message (a syntax
+    /// error, or "Compiled regex exceeds size limit of N bytes.").
+    pub fn new(pattern: &str, size_limit: usize) -> Result<Pattern, String> {
+        let parsed = Pattern::parsed(pattern, size_limit)?;
+        let compiled = Compiled::build(&parsed.hir, size_limit)?;
+        let _ = parsed.compiled.set(compiled);
+        Ok(parsed)
+    }
+
+    /// `pattern` parsed (syntax errors are said here), its regex built at
+    /// its first search: a check of one draft searches with a third of the
+    /// built-in patterns, and building them all was most of its start-up.
+    /// Only for patterns known to build (the built-in rules, which the tests
+    /// compile with [`Pattern::new`]): a search with a pattern over
+    /// `size_limit` panics.
+    pub fn parsed(pattern: &str, size_limit: usize) -> Result<Pattern, String> {
+        // parsed once, here, for both the regex and its prefilter literals
+        // (parsing each pattern twice was a tenth of start-up: 37 million
+        // instructions of 343 million)
+        let hir = super::prefilter::parse(pattern)?;
+        Ok(Pattern {
+            compiled: OnceLock::new(),
+            size_limit,
             hir,
             source: pattern.to_string(),
+        })
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            Compiled::build(&self.hir, self.size_limit).unwrap_or_else(|e| {
+                panic!(
+                    "built-in rule pattern {:?} does not compile: {e}",
+                    self.source
+                )
+            })
         })
     }
 
@@ -67,18 +107,20 @@ impl Pattern {
     /// Whether the pattern matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &[u8]) -> bool {
         let input = Input::new(haystack).earliest(true);
-        match self.shared.try_lock() {
-            Ok(mut cache) => self.regex.search_half_with(&mut cache, &input).is_some(),
-            Err(_) => self.regex.is_match(input),
+        let c = self.compiled();
+        match c.shared.try_lock() {
+            Ok(mut cache) => c.regex.search_half_with(&mut cache, &input).is_some(),
+            Err(_) => c.regex.is_match(input),
         }
     }
 
     /// The leftmost-first match in `haystack`: its start and end in bytes.
     pub fn find(&self, haystack: &[u8]) -> Option<Match> {
         let input = Input::new(haystack);
-        match self.shared.try_lock() {
-            Ok(mut cache) => self.regex.search_with(&mut cache, &input),
-            Err(_) => self.regex.search(&input),
+        let c = self.compiled();
+        match c.shared.try_lock() {
+            Ok(mut cache) => c.regex.search_with(&mut cache, &input),
+            Err(_) => c.regex.search(&input),
         }
     }
 }
@@ -145,7 +187,7 @@ mod tests {
     #[test]
     fn a_search_while_another_thread_holds_the_cache_finds_the_same() {
         let p = Pattern::new(r"\bbroadcast\w*", 1 << 20).unwrap();
-        let held = p.shared.lock().unwrap();
+        let held = p.compiled().shared.lock().unwrap();
         assert!(p.is_match(b"radio broadcasting"));
         assert_eq!(
             p.find(b"radio broadcasting").map(|m| m.range()),
