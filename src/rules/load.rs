@@ -164,9 +164,9 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
     let (guidelines_name, guidelines_text) = find(GUIDELINES_FILE);
     let guidelines = parse::<GuidelinesFile>(&guidelines_name, &guidelines_text)?.paragraphs;
     let (gaps_name, gaps_text) = find(GAPS_FILE);
-    // the gaps (their TOML and regexes, a fifth of start-up) compile while
-    // the rules do; errors are reported as a serial load would: the gaps
-    // file's first, then the rule files' in file order
+    // the gaps (their TOML and regexes) compile while the rules do and their
+    // triggers' automaton is built; errors are reported as a serial load
+    // would: the gaps file's first, then the rule files' in file order
     let (catalogue, compiled) = rayon::join(
         || {
             compile_gaps(
@@ -177,7 +177,7 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
                 &terms.1,
             )
         },
-        || -> Result<Vec<Result<Rule, RuleError>>, RuleError> {
+        || -> Result<(Vec<Rule>, super::Triggers), RuleError> {
             let shared = Shared {
                 terms: &terms.1,
                 scopes: &scopes,
@@ -190,29 +190,31 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
                 specs.extend(rule_specs(name, text)?.into_iter().map(|s| (name, text, s)));
             }
             // compiling the regexes is most of a run's start-up: spread over the cores
-            Ok(specs
+            let compiled: Vec<Result<Rule, RuleError>> = specs
                 .into_par_iter()
                 .map(|(name, text, spec)| compile_rule(name, text, spec, &shared))
-                .collect())
+                .collect();
+            let mut rules: Vec<Rule> = Vec::new();
+            for rule in compiled {
+                let rule = rule?;
+                if rules.iter().any(|r| r.spec.code == rule.spec.code) {
+                    return Err(RuleError::Rule {
+                        file: rule.file.clone(),
+                        line: 1,
+                        column: 1,
+                        code: rule.spec.code.clone(),
+                        reason: "duplicate rule code".into(),
+                    });
+                }
+                rules.push(rule);
+            }
+            let triggers = super::Triggers::of(&rules);
+            Ok((rules, triggers))
         },
     );
     let catalogue = catalogue?;
-    let compiled = compiled?;
-    let mut rules: Vec<Rule> = Vec::new();
-    for rule in compiled {
-        let rule = rule?;
-        if rules.iter().any(|r| r.spec.code == rule.spec.code) {
-            return Err(RuleError::Rule {
-                file: rule.file.clone(),
-                line: 1,
-                column: 1,
-                code: rule.spec.code.clone(),
-                reason: "duplicate rule code".into(),
-            });
-        }
-        rules.push(rule);
-    }
-    RuleSet::new(rules, scopes, catalogue)
+    let (rules, triggers) = compiled?;
+    RuleSet::new(rules, triggers, scopes, catalogue)
 }
 
 /// `YYYY-MM-DD`.

@@ -99,6 +99,47 @@ pub struct RuleSet {
     catalogue: Catalogue,
 }
 
+/// The rules' triggers and the one automaton that finds them all (see
+/// [`prefilter`]), made as soon as the rules are compiled: building the
+/// automaton is a fifth of start-up, and it runs while the gaps compile.
+struct Triggers {
+    /// Per rule, the indexes of its trigger groups.
+    groups: Vec<Vec<usize>>,
+    prefilter: prefilter::Prefilter,
+    bits: Vec<Vec<u64>>,
+    has_triggerless_rule: bool,
+}
+
+impl Triggers {
+    fn of(rules: &[Rule]) -> Triggers {
+        let per_rule: Vec<Vec<prefilter::Literals>> = rules.par_iter().map(trigger).collect();
+        let mut literals = Vec::new();
+        let groups: Vec<Vec<usize>> = per_rule
+            .into_iter()
+            .map(|rule_groups| {
+                rule_groups
+                    .into_iter()
+                    .map(|group| {
+                        literals.push(group);
+                        literals.len() - 1
+                    })
+                    .collect()
+            })
+            .collect();
+        let has_triggerless_rule = groups.iter().any(Vec::is_empty);
+        let bits = groups
+            .iter()
+            .map(|t| prefilter::trigger_bits(t, literals.len()))
+            .collect();
+        Triggers {
+            prefilter: prefilter::Prefilter::new(&literals),
+            groups,
+            bits,
+            has_triggerless_rule,
+        }
+    }
+}
+
 /// The category names of the built-in `rules/categories.toml`, in its order (what `check
 /// --category` takes without `--rules`); empty if the file does not parse, which the
 /// loader's own tests rule out.
@@ -144,34 +185,16 @@ impl RuleSet {
 
     fn new(
         rules: Vec<Rule>,
+        triggers: Triggers,
         scopes: ScopeDefs,
         catalogue: Catalogue,
     ) -> Result<RuleSet, RuleError> {
-        let per_rule: Vec<Vec<prefilter::Literals>> = rules.par_iter().map(trigger).collect();
-        let mut groups = Vec::new();
-        let triggers: Vec<Vec<usize>> = per_rule
-            .into_iter()
-            .map(|rule_groups| {
-                rule_groups
-                    .into_iter()
-                    .map(|group| {
-                        groups.push(group);
-                        groups.len() - 1
-                    })
-                    .collect()
-            })
-            .collect();
-        let has_triggerless_rule = triggers.iter().any(Vec::is_empty);
-        let trigger_bits = triggers
-            .iter()
-            .map(|t| prefilter::trigger_bits(t, groups.len()))
-            .collect();
         Ok(RuleSet {
-            prefilter: prefilter::Prefilter::new(&groups),
+            prefilter: triggers.prefilter,
             rules,
-            trigger_bits,
-            has_triggerless_rule,
-            triggers,
+            trigger_bits: triggers.bits,
+            has_triggerless_rule: triggers.has_triggerless_rule,
+            triggers: triggers.groups,
             scopes,
             catalogue,
         })
