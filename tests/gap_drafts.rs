@@ -196,3 +196,48 @@ fn an_exception_that_keeps_e_commerce_in_leaves_the_carve_out_gap_open() {
         assert!(!gaps_of(&with("")).contains(&gap), "{lang}: carved out");
     }
 }
+
+/// A carve-out placed in the e-commerce chapter whose subject is another
+/// chapter, named by its number ("Chapter 3 shall not apply to audiovisual
+/// services"), speaks of that chapter: it is no e-commerce carve-out and does
+/// not close `ecommerce_without_cultural_carveout`; "this Chapter" does.
+#[test]
+fn a_carve_out_naming_another_chapter_does_not_reach_the_ecommerce_chapter() {
+    for (lang, other, this) in [
+        (
+            "en",
+            "Chapter 3 shall not apply to audiovisual services.",
+            "This Chapter shall not apply to audiovisual services.",
+        ),
+        (
+            "es",
+            "El Capítulo 3 no se aplica a los servicios audiovisuales.",
+            "El presente Capítulo no se aplica a los servicios audiovisuales.",
+        ),
+        (
+            "fr",
+            "Le chapitre 3 ne s'applique pas aux services audiovisuels.",
+            "Le présent chapitre ne s'applique pas aux services audiovisuels.",
+        ),
+    ] {
+        let d = draft(lang);
+        let gap = "ecommerce_without_cultural_carveout";
+        let naming_other = reviewed(&closed(&d, gap, other));
+        assert!(
+            naming_other.gaps.iter().any(|g| g.id == gap),
+            "{lang}: {other:?} closed {gap}"
+        );
+        assert!(
+            !naming_other
+                .findings
+                .iter()
+                .any(|f| f.category == "ecommerce_cultural"),
+            "{lang}: {other:?} read as an e-commerce carve-out"
+        );
+        let naming_this = reviewed(&closed(&d, gap, this));
+        assert!(
+            !naming_this.gaps.iter().any(|g| g.id == gap),
+            "{lang}: {this:?} left {gap} open"
+        );
+    }
+}

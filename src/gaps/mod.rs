@@ -212,8 +212,17 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         .filter(|f| f.category == reached.category)
         .filter_map(|f| {
             let exc = a.walk().find(|p| p.path == f.path)?;
-            let sentence =
-                f.at.and_then(|at| sentence_around(&a.text.text, exc.span.clone(), at));
+            // the sentence within the provision's body: a heading line
+            // ("Article 4 Relation to other Titles") is no part of it
+            let body = exc.heading.end.clamp(exc.span.start, exc.span.end)..exc.span.end;
+            let sentence = f.at.and_then(|at| {
+                let within = if at >= body.start {
+                    body.clone()
+                } else {
+                    exc.span.clone()
+                };
+                sentence_around(&a.text.text, within, at)
+            });
             Some((exc, sentence))
         })
         .collect();
@@ -232,7 +241,16 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         {
             return false;
         }
-        let inside = units.iter().any(|u| exc.path.starts_with(&u.path));
+        // "Title I shall not apply to audiovisual services", placed in the
+        // digital trade Title: a carve-out whose sentence names divisions by
+        // number, and not the one it stands in ("this Title"), reaches those
+        let names_others = sentence.is_some()
+            && names_some_division(reach, &carved)
+            && !reach
+                .this_division
+                .as_ref()
+                .is_some_and(|r| r.is_match(&carved));
+        let inside = !names_others && units.iter().any(|u| exc.path.starts_with(&u.path));
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));
         let made_applicable = || {
             let applied = applied
@@ -287,6 +305,22 @@ fn names_division(reach: &Reach, folded: &str, unit: &Provision) -> bool {
     })
 }
 
+/// Whether the text names some division by its number ("Title I", "Chapters
+/// 8 and 12", "Section B"): the first word after the keyword is a number, a
+/// Roman numeral or a single letter.
+fn names_some_division(reach: &Reach, folded: &str) -> bool {
+    let numbered = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || (w.len() <= 7 && w.chars().all(|c| "ivxlc".contains(c)))
+            || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
+    };
+    reach.names_division.captures_iter(folded).any(|c| {
+        c.name("list")
+            .and_then(|l| words(l.as_str()).next())
+            .is_some_and(numbered)
+    })
+}
+
 /// The tokens of a run of text, numbers kept whole ("14.2", "22-a").
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
@@ -313,6 +347,20 @@ fn applied_in(reach: &Reach, a: &Agreement, unit: &Provision) -> Vec<Applied> {
             reach.applies.is_match(&text[end..]).then(|| Applied {
                 article: c.name("article").is_some(),
                 number,
+            })
+        })
+        // the unit's own provisions are not made applicable to it: "Article
+        // 4" there is most often the heading of its own article ("Article 4
+        // Relation to other Titles" over "Title I shall not apply …")
+        .filter(|r| {
+            !unit.walk().any(|p| {
+                let kind = if r.article {
+                    p.kind == crate::provision::Kind::Article
+                } else {
+                    p.kind.is_division()
+                };
+                kind && p.number.as_deref().map(str::to_lowercase).as_deref()
+                    == Some(r.number.as_str())
             })
         })
         .collect()

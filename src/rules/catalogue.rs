@@ -129,6 +129,9 @@ pub struct Reach {
     pub cross_reference: Regex,
     /// What makes a cross-reference apply.
     pub applies: Regex,
+    /// "this Chapter": the division a text stands in (see
+    /// `ReachSpec::this_division`).
+    pub this_division: Option<Regex>,
 }
 
 impl Catalogue {

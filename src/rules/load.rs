@@ -410,6 +410,12 @@ fn compile_gaps(
         names_division: pattern(&r.names_division).map_err(reach_fail)?,
         cross_reference: pattern(&r.cross_reference).map_err(reach_fail)?,
         applies: pattern(&r.applies).map_err(reach_fail)?,
+        this_division: r
+            .this_division
+            .as_deref()
+            .map(&pattern)
+            .transpose()
+            .map_err(reach_fail)?,
     };
     for (re, group) in [
         (&reach.names_division, "list"),

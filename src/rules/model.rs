@@ -266,6 +266,12 @@ pub struct ReachSpec {
     pub cross_reference: String,
     /// What follows a cross-reference that makes it apply.
     pub applies: String,
+    /// "this Chapter", "el presente título": the division the text stands
+    /// in. A carve-out that names other divisions by number and not this one
+    /// ("Title I shall not apply to …") reaches those, not its own. Without
+    /// it, a carve-out always reaches the division it stands in.
+    #[serde(default)]
+    pub this_division: Option<String>,
 }
 
 /// The developed-country list, with where it comes from.
