@@ -249,8 +249,9 @@ impl ProvisionRef {
 
     /// [`ProvisionRef::label`] with the heading keyword in the locale's
     /// language: "Artículo 12.1 (Ámbito de Aplicación)" in Spanish,
-    /// "Chapitre 3" in French. Number and title stay as the agreement
-    /// writes them.
+    /// "Chapitre 3" in French. The title stays as the agreement writes it,
+    /// and so does the number, but for a number in words written in capitals
+    /// ("Chapitre premier" for "CHAPITRE PREMIER").
     pub fn label_in(&self, locale: &Locale) -> String {
         kind_label(
             self.kind,
@@ -263,7 +264,8 @@ impl ProvisionRef {
 
 /// "Artículo 12.1 (Ámbito de Aplicación)": a provision's keyword (Fluent
 /// message `kind-<name>`, e.g. `kind-article`) in the locale's language,
-/// then its number and its title as written.
+/// then its number (a number in words written in capitals in lower case:
+/// `provision::number_as_cited`) and its title as written.
 pub fn kind_label(
     kind: Kind,
     number: Option<&str>,
@@ -273,7 +275,7 @@ pub fn kind_label(
     let mut s = locale.t(&format!("kind-{}", kind.name()));
     if let Some(n) = number {
         s.push(' ');
-        s.push_str(n);
+        s.push_str(&crate::provision::number_as_cited(n));
     }
     if let Some(t) = title {
         s.push_str(" (");

@@ -182,7 +182,7 @@ impl Provision {
         }
         if let Some(n) = &self.number {
             s.push(' ');
-            s.push_str(n);
+            s.push_str(&number_as_cited(n));
         }
         if let Some(t) = &self.title {
             s.push_str(" (");
@@ -190,6 +190,24 @@ impl Provision {
             s.push(')');
         }
         s
+    }
+}
+
+/// A provision's number as a label cites it: a number in words that a
+/// heading wrote in capitals ("TITRE PREMIER", "CHAPTER ONE") in lower case
+/// ("Titre premier", "Chapter one"), as a reader cites it after the
+/// keyword; Roman numerals, letters and digits as written ("Title IV",
+/// "Section B", "Article 2.1").
+pub fn number_as_cited(number: &str) -> std::borrow::Cow<'_, str> {
+    let roman = number.chars().all(|c| "IVXLCDM".contains(c));
+    let shouted = number.chars().count() > 1
+        && number.chars().all(|c| c.is_alphabetic() || c == '-')
+        && number.chars().any(char::is_uppercase)
+        && !number.chars().any(char::is_lowercase);
+    if shouted && !roman {
+        std::borrow::Cow::Owned(number.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(number)
     }
 }
 
@@ -610,7 +628,29 @@ fn rebase(p: &mut Provision, shift: usize, file: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::continues_title;
+    use super::{continues_title, number_as_cited, Kind, Provision};
+
+    #[test]
+    fn numbers_in_words_written_in_capitals_are_cited_in_lower_case() {
+        let mut p = Provision::new(Kind::Chapter, Some("PREMIER".into()), 1, 0..0);
+        p.title = Some("DROITS DE DOUANE".into());
+        assert_eq!(p.label(), "Chapter premier (DROITS DE DOUANE)");
+        for (written, cited) in [
+            ("PREMIER", "premier"),
+            ("ONE", "one"),
+            ("PRIMERO", "primero"),
+            ("TWENTY-ONE", "twenty-one"),
+            ("premier", "premier"),
+            ("IV", "IV"),
+            ("XII", "XII"),
+            ("B", "B"),
+            ("14.2", "14.2"),
+            ("3 bis", "3 bis"),
+            ("1er", "1er"),
+        ] {
+            assert_eq!(number_as_cited(written), cited, "{written}");
+        }
+    }
 
     #[test]
     fn a_title_goes_on_in_capitals_after_a_hyphen_or_in_lower_case() {
