@@ -67,6 +67,25 @@ fn reservation_chapeau_is_read_with_its_lettered_items() {
     );
 }
 
+/// A GATS-style schedule that leaves audiovisual services unbound in modes 1
+/// to 3 keeps them out of its commitments; the entertainment entry, with
+/// "None" in modes 2 and 3, commits the Party and is no carve-out.
+#[test]
+fn a_cultural_sector_left_unbound_in_a_schedule_of_commitments_counts() {
+    for (name, line) in [
+        ("schedule_unbound_en.txt", 10),
+        ("schedule_unbound_es.txt", 10),
+    ] {
+        let (findings, _) = check(&fixture(name));
+        let lines: Vec<u64> = findings
+            .iter()
+            .filter(|f| f.0 == "cultural_exception")
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(lines, [line], "{name}: {findings:?}");
+    }
+}
+
 #[test]
 fn exclusion_list_with_dashes_is_read_past_its_first_item() {
     let (findings, _) = check(&fixture("exclusion_list_es.txt"));
