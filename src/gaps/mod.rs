@@ -306,12 +306,24 @@ fn names_division(reach: &Reach, folded: &str, unit: &Provision) -> bool {
 }
 
 /// Whether the text names some division by its number ("Title I", "Chapters
-/// 8 and 12", "Section B"): the first word after the keyword is a number, a
-/// Roman numeral or a single letter.
+/// 8 and 12", "Section B", "Titre premier"): the first word after the
+/// keyword is a number (in digits or words), a Roman numeral or a letter.
 fn names_some_division(reach: &Reach, folded: &str) -> bool {
+    // i to xxxix: "civil" is no numeral
+    let roman = |w: &str| {
+        let units = w.trim_start_matches('x');
+        w.len() - units.len() <= 3
+            && !w.is_empty()
+            && matches!(
+                units,
+                "" | "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix"
+            )
+    };
+    // digits, a number in words ("chapter one", "titre premier"), a Roman
+    // numeral or a letter ("section b")
     let numbered = |w: &str| {
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || (w.len() <= 7 && w.chars().all(|c| "ivxlc".contains(c)))
+        crate::provision::number_key(w).starts_with(|c: char| c.is_ascii_digit())
+            || roman(w)
             || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
     };
     reach.names_division.captures_iter(folded).any(|c| {
