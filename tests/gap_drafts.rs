@@ -200,7 +200,8 @@ fn an_exception_that_keeps_e_commerce_in_leaves_the_carve_out_gap_open() {
 /// A carve-out placed in the e-commerce chapter whose subject is another
 /// chapter, named by its number ("Chapter 3 shall not apply to audiovisual
 /// services"), speaks of that chapter: it is no e-commerce carve-out and does
-/// not close `ecommerce_without_cultural_carveout`; "this Chapter" does.
+/// not close `ecommerce_without_cultural_carveout`; "this Chapter" and
+/// "Chapter 2" (its own number) do, and are cited as e-commerce carve-outs.
 #[test]
 fn a_carve_out_naming_another_chapter_does_not_reach_the_ecommerce_chapter() {
     for (lang, other, this) in [
@@ -238,6 +239,18 @@ fn a_carve_out_naming_another_chapter_does_not_reach_the_ecommerce_chapter() {
         assert!(
             !naming_this.gaps.iter().any(|g| g.id == gap),
             "{lang}: {this:?} left {gap} open"
+        );
+        // the e-commerce chapter (Chapter 2) named by its own number: the
+        // finding and the gap agree that it is carved out
+        let own = other.replace('3', "2");
+        let naming_own = reviewed(&closed(&d, gap, &own));
+        assert!(
+            !naming_own.gaps.iter().any(|g| g.id == gap)
+                && naming_own
+                    .findings
+                    .iter()
+                    .any(|f| f.category == "ecommerce_cultural"),
+            "{lang}: {own:?}"
         );
     }
 }

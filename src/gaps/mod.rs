@@ -206,7 +206,10 @@ fn units<'a>(input: &GapInput<'a>, reached: &NotReached) -> Vec<&'a Provision> {
 fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
     let a = input.agreement;
     let units = units(input, reached);
-    let exceptions: Vec<(&Provision, Option<&str>)> = input
+    // each exception with the sentence of its carve-out and the part of it
+    // before the carve-out's words (its subject: "Title I" in "Title I shall
+    // not apply to …")
+    let exceptions: Vec<(&Provision, Option<(&str, &str)>)> = input
         .flags
         .iter()
         .filter(|f| f.category == reached.category)
@@ -221,7 +224,9 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
                 } else {
                     exc.span.clone()
                 };
-                sentence_around(&a.text.text, within, at)
+                let sentence = sentence_around(&a.text.text, within, at)?;
+                let start = sentence.as_ptr() as usize - a.text.text.as_ptr() as usize;
+                Some((sentence, a.text.text.get(start..at).unwrap_or("")))
             });
             Some((exc, sentence))
         })
@@ -233,7 +238,7 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         let text = fold_text(a.full_text(exc));
         // "… audiovisual services, except as regards electronic
         // transmissions": the carve-out keeps them in
-        let carved = sentence.map_or_else(|| text.clone(), fold_text);
+        let carved = sentence.map_or_else(|| text.clone(), |(s, _)| fold_text(s));
         if reached
             .kept_in
             .as_ref()
@@ -244,12 +249,13 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         // "Title I shall not apply to audiovisual services", placed in the
         // digital trade Title: a carve-out whose sentence names divisions by
         // number, and not the one it stands in ("this Title"), reaches those
-        let names_others = sentence.is_some()
-            && names_some_division(reach, &carved)
-            && !reach
-                .this_division
-                .as_ref()
-                .is_some_and(|r| r.is_match(&carved));
+        let own: Vec<String> = units
+            .iter()
+            .filter_map(|u| u.number.as_deref().map(str::to_lowercase))
+            .collect();
+        let names_others = sentence.is_some_and(|(_, subject)| {
+            reach.names_only_other_divisions(&fold_text(subject), &own)
+        });
         let inside = !names_others && units.iter().any(|u| exc.path.starts_with(&u.path));
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));
         let made_applicable = || {
@@ -296,48 +302,9 @@ fn sentence_around(text: &str, within: std::ops::Range<usize>, at: usize) -> Opt
 
 /// "Chapters 8 and 12", "Chapter 14 (Electronic Commerce)": the text names the division.
 fn names_division(reach: &Reach, folded: &str, unit: &Provision) -> bool {
-    let Some(number) = unit.number.as_deref().map(str::to_lowercase) else {
-        return false;
-    };
-    reach.names_division.captures_iter(folded).any(|c| {
-        c.name("list")
-            .is_some_and(|l| words(l.as_str()).any(|w| w == number))
-    })
-}
-
-/// Whether the text names some division by its number ("Title I", "Chapters
-/// 8 and 12", "Section B", "Titre premier"): the first word after the
-/// keyword is a number (in digits or words), a Roman numeral or a letter.
-fn names_some_division(reach: &Reach, folded: &str) -> bool {
-    // i to xxxix: "civil" is no numeral
-    let roman = |w: &str| {
-        let units = w.trim_start_matches('x');
-        w.len() - units.len() <= 3
-            && !w.is_empty()
-            && matches!(
-                units,
-                "" | "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix"
-            )
-    };
-    // digits, a number in words ("chapter one", "titre premier"), a Roman
-    // numeral or a letter ("section b")
-    let numbered = |w: &str| {
-        crate::provision::number_key(w).starts_with(|c: char| c.is_ascii_digit())
-            || roman(w)
-            || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
-    };
-    reach.names_division.captures_iter(folded).any(|c| {
-        c.name("list")
-            .and_then(|l| words(l.as_str()).next())
-            .is_some_and(numbered)
-    })
-}
-
-/// The tokens of a run of text, numbers kept whole ("14.2", "22-a").
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
-        .map(|w| w.trim_matches(['.', '-']))
-        .filter(|w| !w.is_empty())
+    unit.number
+        .as_deref()
+        .is_some_and(|n| reach.names_division_numbered(folded, &n.to_lowercase()))
 }
 
 /// An article or chapter a unit makes applicable ("Article 22.1 applies

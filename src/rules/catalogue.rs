@@ -134,6 +134,63 @@ pub struct Reach {
     pub this_division: Option<Regex>,
 }
 
+impl Reach {
+    /// Whether `folded` names some division by its number ("Title I",
+    /// "Chapters 8 and 12", "Section B", "Titre premier"): the first word
+    /// after the keyword is a number (in digits or words), a Roman numeral
+    /// or a letter.
+    pub fn names_numbered_division(&self, folded: &str) -> bool {
+        // i to xxxix: "civil" is no numeral
+        let roman = |w: &str| {
+            let units = w.trim_start_matches('x');
+            w.len() - units.len() <= 3
+                && !w.is_empty()
+                && matches!(
+                    units,
+                    "" | "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix"
+                )
+        };
+        let numbered = |w: &str| {
+            crate::provision::number_key(w).starts_with(|c: char| c.is_ascii_digit())
+                || roman(w)
+                || (w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()))
+        };
+        self.names_division.captures_iter(folded).any(|c| {
+            c.name("list")
+                .and_then(|l| division_words(l.as_str()).next())
+                .is_some_and(numbered)
+        })
+    }
+
+    /// Whether `folded` names the division numbered `number` (lower case):
+    /// "Chapters 8 and 12" names 8 and 12.
+    pub fn names_division_numbered(&self, folded: &str, number: &str) -> bool {
+        self.names_division.captures_iter(folded).any(|c| {
+            c.name("list")
+                .is_some_and(|l| division_words(l.as_str()).any(|w| w == number))
+        })
+    }
+
+    /// Whether `folded` speaks of other divisions than `own` (the numbers,
+    /// lower case, of the divisions a provision stands in): it names some by
+    /// number, none of `own`, and does not say "this Chapter".
+    pub fn names_only_other_divisions(&self, folded: &str, own: &[String]) -> bool {
+        self.names_numbered_division(folded)
+            && !own.iter().any(|n| self.names_division_numbered(folded, n))
+            && !self
+                .this_division
+                .as_ref()
+                .is_some_and(|r| r.is_match(folded))
+    }
+}
+
+/// The tokens of a run of text, numbers kept whole ("14.2", "22-a").
+pub fn division_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .map(|w| w.trim_matches(['.', '-']))
+        .filter(|w| !w.is_empty())
+}
+
 impl Catalogue {
     /// The declared categories, in report order.
     pub fn categories(&self) -> &[CategoryDecl] {

@@ -334,6 +334,11 @@ impl RuleSet {
                 continue;
             }
             if let Some(hit) = subject.hit(rule) {
+                if rule.spec.own_division
+                    && self.speaks_of_other_divisions(agreement, p, &subject, &hit)
+                {
+                    continue;
+                }
                 let order = self.catalogue.order(rule.info.category);
                 by_category
                     .entry(order)
@@ -348,6 +353,35 @@ impl RuleSet {
         // in text order, as a reader meets them; categories in order at one place
         findings.sort_by_key(|f| (f.line, f.column));
         findings
+    }
+}
+
+impl RuleSet {
+    /// Whether the unit of `hit`, before its first marked word, names
+    /// divisions by number, none of those `p` stands in, and not "this
+    /// Chapter" (`RuleSpec::own_division`).
+    fn speaks_of_other_divisions(
+        &self,
+        agreement: &Agreement,
+        p: &crate::provision::Provision,
+        subject: &Subject,
+        hit: &Hit,
+    ) -> bool {
+        // the unit up to its first marked word: the subject of a carve-out
+        // ("Title I" in "Title I shall not apply to …"), not what it refers
+        // to ("… in accordance with its reservations to Chapters Ten and
+        // Eleven")
+        let end = hit.words.first().map_or(hit.unit.end, |w| w.start);
+        let Some(unit) = subject
+            .folded()
+            .get(hit.unit.start..end.max(hit.unit.start))
+        else {
+            return false;
+        };
+        let own: Vec<String> = divisions_of(agreement, p)
+            .filter_map(|d| d.number.as_deref().map(str::to_lowercase))
+            .collect();
+        self.catalogue.reach.names_only_other_divisions(unit, &own)
     }
 }
 

@@ -89,6 +89,14 @@ pub struct RuleSpec {
     /// Patterns that must match the provision's title (or its chapter's) instead of its text.
     #[serde(default)]
     pub title_any: Vec<String>,
+    /// The unit must speak of the divisions the provision stands in: one
+    /// whose words before its first mark (the subject of a carve-out) name
+    /// divisions by number, none of them its own, and not "this Chapter",
+    /// does not hold ("Title I shall not apply to …" placed in Title II
+    /// speaks of Title I). Read with the gaps file's `[reach]`
+    /// patterns `names_division` and `this_division`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub own_division: bool,
     /// What a finding says, in one line.
     pub message: String,
     /// Why it matters and what does not count (Markdown, shown by `rules explain`).
