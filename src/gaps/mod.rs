@@ -317,6 +317,16 @@ struct Applied {
 /// The articles and chapters `unit`'s text makes applicable to it.
 fn applied_in(reach: &Reach, a: &Agreement, unit: &Provision) -> Vec<Applied> {
     let text = fold_text(a.full_text(unit));
+    // (is an article, number in lower case) of the unit and what it holds
+    let numbers: Vec<(bool, String)> = unit
+        .walk()
+        .filter(|p| p.kind == crate::provision::Kind::Article || p.kind.is_division())
+        .filter_map(|p| {
+            let number = p.number.as_deref()?.to_lowercase();
+            Some((p.kind == crate::provision::Kind::Article, number))
+        })
+        .collect();
+    let own: Vec<(bool, &str)> = numbers.iter().map(|(k, n)| (*k, n.as_str())).collect();
     reach
         .cross_reference
         .captures_iter(&text)
@@ -331,17 +341,7 @@ fn applied_in(reach: &Reach, a: &Agreement, unit: &Provision) -> Vec<Applied> {
         // the unit's own provisions are not made applicable to it: "Article
         // 4" there is most often the heading of its own article ("Article 4
         // Relation to other Titles" over "Title I shall not apply …")
-        .filter(|r| {
-            !unit.walk().any(|p| {
-                let kind = if r.article {
-                    p.kind == crate::provision::Kind::Article
-                } else {
-                    p.kind.is_division()
-                };
-                kind && p.number.as_deref().map(str::to_lowercase).as_deref()
-                    == Some(r.number.as_str())
-            })
-        })
+        .filter(|r| !own.contains(&(r.article, r.number.as_str())))
         .collect()
 }
 
