@@ -143,6 +143,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let (rules, reading) = rules_while(args.rules.as_deref(), || {
         crate::source::ReadAhead::start(&args.files, read_options, budget)
     })?;
+    let rules = std::sync::Arc::new(rules);
     let catalogue = rules.catalogue();
     if let Some(bad) = args
         .categories
@@ -187,14 +188,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }),
         _ => None,
     };
-    let outcomes = reading.process(|path, read| match analysed(read, locale) {
-        Err(refusal) => Outcome::Refused(refusal),
-        Ok(a) => match &reviewing {
-            Some(options) => {
-                Outcome::Reviewed(check_read(&rules, &a, &path.display().to_string(), options))
-            }
-            None => Outcome::Kept(a),
-        },
+    let outcomes = reading.process({
+        let rules = std::sync::Arc::clone(&rules);
+        let reviewing = reviewing.clone();
+        move |path, read| match analysed(read, locale) {
+            Err(refusal) => Outcome::Refused(refusal),
+            Ok(a) => match &reviewing {
+                Some(options) => {
+                    Outcome::Reviewed(check_read(&rules, &a, &path.display().to_string(), options))
+                }
+                None => Outcome::Kept(a),
+            },
+        }
     });
     // the files that could not be read or reviewed: on standard error, in
     // the order of the files, and in the JSON and SARIF reports

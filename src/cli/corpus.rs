@@ -151,9 +151,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         pdf: args.timeout.pdf(),
         ..crate::source::ReadOptions::deferred()
     };
-    let (rules, reading) = super::check::rules_while(args.rules.as_deref(), || {
-        corpus::Reading::start(&files, read_options, args.timeout.budget())
+    // built first: the reader threads, which read and code the files, are as
+    // many as its threads
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()?;
+    let (rules, reading) = pool.install(|| {
+        super::check::rules_while(args.rules.as_deref(), || {
+            corpus::Reading::start(&files, read_options, args.timeout.budget())
+        })
     })?;
+    let rules = std::sync::Arc::new(rules);
     // open the output first: a run of minutes must not end on "cannot write"
     let mut out = open_output(args.out.as_deref())?;
     let options = ReviewOptions {
@@ -164,15 +172,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // only JSON Lines prints the findings: other formats do not keep them, so a
     // large corpus does not hold every excerpt and gap text until the end
     let with_findings = matches!(args.format, Format::Jsonl) && !args.by_year;
-    let coder = |a: &crate::provision::Agreement| {
-        coding(&review(&rules, a, &a.file, &options), with_findings)
+    let coder = {
+        let rules = std::sync::Arc::clone(&rules);
+        move |a: &crate::provision::Agreement| {
+            coding(&review(&rules, a, &a.file, &options), with_findings)
+        }
     };
     let progress = progress_bar(files.len());
-    let tick = || progress.inc(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()?;
-    let outcome = pool.install(|| reading.code_in(&coder, &tick, locale));
+    let tick = {
+        let progress = progress.clone();
+        move || progress.inc(1)
+    };
+    let outcome = pool.install(|| reading.code_in(coder, tick, locale));
     progress.finish_and_clear();
 
     let catalogue = rules.catalogue();

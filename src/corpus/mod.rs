@@ -262,12 +262,12 @@ fn why_not_agreement(path: &Path) -> Option<Skip> {
 /// it, or whose reader fails in any way, is a failure and the run goes on.
 pub fn code_files<F>(
     files: &[PathBuf],
-    coder: &F,
-    tick: &(dyn Fn() + Sync),
+    coder: F,
+    tick: impl Fn() + Send + Sync + 'static,
     budget: Option<std::time::Duration>,
 ) -> Outcome
 where
-    F: Fn(&Agreement) -> Coding + Sync,
+    F: Fn(&Agreement) -> Coding + Send + Sync + 'static,
 {
     code_files_with(
         files,
@@ -281,13 +281,13 @@ where
 /// [`code_files`], reading each file with `options` (its PDF limits).
 pub fn code_files_with<F>(
     files: &[PathBuf],
-    coder: &F,
-    tick: &(dyn Fn() + Sync),
+    coder: F,
+    tick: impl Fn() + Send + Sync + 'static,
     budget: Option<std::time::Duration>,
     options: crate::source::ReadOptions,
 ) -> Outcome
 where
-    F: Fn(&Agreement) -> Coding + Sync,
+    F: Fn(&Agreement) -> Coding + Send + Sync + 'static,
 {
     Reading::start(files, options, budget).code(coder, tick)
 }
@@ -295,7 +295,7 @@ where
 /// The files of a corpus run with their reading begun, a few files ahead of
 /// their coding ([`crate::source::ReadAhead`]): started before the rules are
 /// compiled, the first files are read meanwhile.
-pub struct Reading<'a>(crate::source::ReadAhead<'a>);
+pub struct Reading<'a>(crate::source::ReadAhead<'a, Result<Row, Failure>>);
 
 impl<'a> Reading<'a> {
     /// Queues the first files of `files` (each read with `options`, under
@@ -309,9 +309,9 @@ impl<'a> Reading<'a> {
     }
 
     /// Codes every file in parallel, as [`code_files`] does.
-    pub fn code<F>(self, coder: &F, tick: &(dyn Fn() + Sync)) -> Outcome
+    pub fn code<F>(self, coder: F, tick: impl Fn() + Send + Sync + 'static) -> Outcome
     where
-        F: Fn(&Agreement) -> Coding + Sync,
+        F: Fn(&Agreement) -> Coding + Send + Sync + 'static,
     {
         self.code_in(
             coder,
@@ -320,18 +320,20 @@ impl<'a> Reading<'a> {
         )
     }
 
-    /// [`Reading::code`], the failures' reasons in `locale`'s language.
+    /// [`Reading::code`], the failures' reasons in `locale`'s language. Each
+    /// file is coded on the thread that read it (see
+    /// [`crate::source::ReadAhead`]), so `coder` and `tick` are owned.
     pub fn code_in<F>(
         self,
-        coder: &F,
-        tick: &(dyn Fn() + Sync),
-        locale: &crate::locale::Locale,
+        coder: F,
+        tick: impl Fn() + Send + Sync + 'static,
+        locale: &'static crate::locale::Locale,
     ) -> Outcome
     where
-        F: Fn(&Agreement) -> Coding + Sync,
+        F: Fn(&Agreement) -> Coding + Send + Sync + 'static,
     {
-        let coded = self.0.process(|path, agreement| {
-            let r = code_one(path, agreement, coder, locale);
+        let coded = self.0.process(move |path, agreement| {
+            let r = code_one(path, agreement, &coder, locale);
             tick();
             r
         });

@@ -7,7 +7,8 @@
 use super::SourceError;
 use crate::provision::Agreement;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// The default wall-clock budget for reading one file (`--timeout`): the
@@ -47,135 +48,163 @@ pub fn run_within<T: Send + 'static>(
     }
 }
 
-/// How many files are read ahead of the one a review thread takes up (see
-/// [`ReadAhead`]).
+/// How many files are queued ahead of the one whose result the caller waits
+/// for (see [`ReadAhead`]).
 pub const AHEAD: usize = 64;
 
-/// Files read ahead of their processing, at most [`AHEAD`] at a time: the
-/// reader threads stay that far in front of the caller's threads, so that a
-/// run holds at most that many agreements, however many files it is given
-/// (`check` over the 450 ToTA files three times peaked at 324 MB holding them
-/// all, at 110 MB this way). Each caller thread takes the next file as soon as
-/// it is done with one: files read in batches, each processed in parallel and
-/// waited for as a whole, left a core idle at the end of every batch (`check`
-/// over ToTA, medians of 25 alternated runs: 0.131 s wall in batches of 32,
-/// 0.127 s this way).
-/// Started before the rules are compiled, the first files are read meanwhile.
-pub struct ReadAhead<'a> {
+/// What is done with each file once read (see [`ReadAhead::process`]):
+/// given the file's path and its reading, it returns the file's result.
+pub type Processor<R> = Arc<dyn Fn(&Path, Result<Agreement, SourceError>) -> R + Send + Sync>;
+
+/// The processor the queued files wait for: set once by
+/// [`ReadAhead::process`], or to `None` when the run ends without it.
+type Slot<R> = Arc<OnceLock<Option<Processor<R>>>>;
+
+/// Files read and processed on the reader threads, at most [`AHEAD`] queued
+/// at a time, their results handed back in the order of the files.
+///
+/// With a budget, a reader thread reads a file and processes it at once, and
+/// the budget covers both: an agreement is used on the thread (and core) that
+/// built it and dropped there. Handing each agreement to another thread for
+/// its review cost `check` over the 450 ToTA files 17% of its CPU time and
+/// 12% of its wall time (medians of 21 alternated runs), in cache misses and
+/// in frees across threads; and a run holds only the agreements being
+/// processed, not the [`AHEAD`] read in advance. The first files are queued
+/// by [`ReadAhead::start`], before the rules are compiled: they are read
+/// meanwhile and wait for the processor. Without a budget (`--timeout 0`),
+/// rayon's threads read and process each file they take up.
+pub struct ReadAhead<'a, R: Send + 'static> {
     files: &'a [PathBuf],
     options: super::ReadOptions,
     budget: Option<Duration>,
-    /// Each file's queued reading, from when it is queued until a caller
-    /// thread takes it (with a budget only).
-    queued: Vec<std::sync::Mutex<Option<Queued<Agreement>>>>,
-    /// The next file to hand out and the first not yet queued (guarded, so
-    /// that files are queued for the readers in order: see `Queued::wait`).
-    next: std::sync::Mutex<(usize, usize)>,
+    slot: Slot<R>,
+    /// Each file's queued reading, from when it is queued until its result
+    /// is waited for (with a budget only).
+    queued: Vec<Option<Queued<R>>>,
+    /// The first file not yet queued.
+    next_queued: usize,
 }
 
-impl<'a> ReadAhead<'a> {
+impl<'a, R: Send + 'static> ReadAhead<'a, R> {
     /// Queues the first [`AHEAD`] of `files` for the reader threads, each
-    /// read (`super::load_opts` with `options`) under `budget`; with no
-    /// budget the caller's threads read each file when they take it up.
+    /// read (`super::load_opts` with `options`) under `budget` and then
+    /// processed by what [`ReadAhead::process`] is given; with no budget
+    /// nothing is queued (the caller's threads read each file in `process`).
     pub fn start(
         files: &'a [PathBuf],
         options: super::ReadOptions,
         budget: Option<Duration>,
     ) -> Self {
-        let reading = ReadAhead {
+        let mut reading = ReadAhead {
             files,
             options,
             budget,
-            queued: files.iter().map(|_| std::sync::Mutex::new(None)).collect(),
-            next: std::sync::Mutex::new((0, 0)),
+            slot: Arc::new(OnceLock::new()),
+            queued: files.iter().map(|_| None).collect(),
+            next_queued: 0,
         };
-        reading.queue_up_to(&mut lock(&reading.next).1, AHEAD);
+        reading.queue_up_to(AHEAD);
         reading
     }
 
-    /// Queues the files from `*queued` to `end` for the reader threads,
-    /// and moves `*queued` on (with a budget; without one the caller's
-    /// thread reads a file when it takes it up).
-    fn queue_up_to(&self, queued: &mut usize, end: usize) {
+    /// Queues the files up to `end` for the reader threads (with a budget).
+    fn queue_up_to(&mut self, end: usize) {
+        if self.budget.is_none() {
+            return;
+        }
         let end = end.min(self.files.len());
-        if self.budget.is_some() {
-            for (i, path) in self.files.iter().enumerate().take(end).skip(*queued) {
-                let owned = path.clone();
-                let options = self.options;
-                let reading = Queued::start(path, move || super::load_opts(&owned, options));
-                *lock(&self.queued[i]) = Some(reading);
-            }
+        for i in self.next_queued..end {
+            let path = self.files[i].clone();
+            let options = self.options;
+            let slot = Arc::clone(&self.slot);
+            let job = move || {
+                let read = super::load_opts(&path, options);
+                match slot.wait() {
+                    Some(process) => Ok(process(&path, read)),
+                    None => Err(internal(
+                        &path,
+                        "the run ended before the file was processed",
+                    )),
+                }
+            };
+            self.queued[i] = Some(Queued::start(&self.files[i], job));
         }
-        *queued = (*queued).max(end);
-    }
-
-    /// The next file to process. When fewer than half of [`AHEAD`] files
-    /// are queued beyond it, the next half are queued at once: readers given
-    /// one file at a time went to sleep and woke up for each.
-    fn take_next(&self) -> Option<usize> {
-        let mut guard = lock(&self.next);
-        let (next, queued) = &mut *guard;
-        let i = *next;
-        if i >= self.files.len() {
-            return None;
-        }
-        *next += 1;
-        if *queued < i + AHEAD / 2 {
-            self.queue_up_to(queued, i + AHEAD);
-        }
-        Some(i)
-    }
-
-    /// File `i`'s agreement or error (those of [`load_within`]).
-    fn reading(&self, i: usize) -> Result<Agreement, SourceError> {
-        let path = &self.files[i];
-        match self.budget {
-            Some(limit) => match lock(&self.queued[i]).take() {
-                Some(queued) => queued.wait(limit),
-                None => Err(internal(path, "the file was never queued")),
-            },
-            None => load_within(path, self.options, None),
-        }
+        self.next_queued = self.next_queued.max(end);
     }
 
     /// `process` applied to each file's path and reading (the errors of
-    /// [`load_within`]), in parallel on the caller's threads, each taking
-    /// the next file when done with one; the results are in the order of
-    /// the files. Each reading is dropped when `process` returns, unless
+    /// [`load_within`]); the results are in the order of the files. With a
+    /// budget, `process` runs on the reader thread that read the file, under
+    /// the file's budget; a file over budget, or whose reading or processing
+    /// panicked, is given to `process` as that error, on the caller's
+    /// thread. Each reading is dropped when `process` returns, unless
     /// `process` keeps it.
-    pub fn process<R, F>(self, process: F) -> Vec<R>
+    pub fn process<F>(mut self, process: F) -> Vec<R>
     where
-        R: Send,
-        F: Fn(&Path, Result<Agreement, SourceError>) -> R + Sync,
+        F: Fn(&Path, Result<Agreement, SourceError>) -> R + Send + Sync + 'static,
     {
-        let done: Vec<std::sync::Mutex<Option<R>>> = self
-            .files
-            .iter()
-            .map(|_| std::sync::Mutex::new(None))
-            .collect();
-        let work = || {
-            while let Some(i) = self.take_next() {
-                let result = process(&self.files[i], self.reading(i));
-                *lock(&done[i]) = Some(result);
-            }
+        let process: Processor<R> = Arc::new(process);
+        let Some(limit) = self.budget else {
+            return process_here(self.files, self.options, &*process);
         };
-        rayon::scope(|scope| {
-            for _ in 0..rayon::current_num_threads() {
-                scope.spawn(|_| work());
+        let _ = self.slot.set(Some(Arc::clone(&process)));
+        let mut results = Vec::with_capacity(self.files.len());
+        for i in 0..self.files.len() {
+            // the next half are queued at once: readers given one file at a
+            // time went to sleep and woke up for each
+            if self.next_queued < i + AHEAD / 2 {
+                self.queue_up_to(i + AHEAD);
             }
-        });
-        done.into_iter()
-            .map(|slot| {
-                slot.into_inner()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner())
-                    .expect("every file is processed")
-            })
-            .collect()
+            let path = &self.files[i];
+            let outcome = match self.queued[i].take() {
+                Some(queued) => queued.wait(limit),
+                None => Err(internal(path, "the file was never queued")),
+            };
+            results.push(outcome.unwrap_or_else(|e| process(path, Err(e))));
+        }
+        results
+    }
+}
+
+/// Without a budget: each of rayon's threads reads and processes the
+/// next file, until none is left.
+fn process_here<R: Send>(
+    files: &[PathBuf],
+    options: super::ReadOptions,
+    process: &(dyn Fn(&Path, Result<Agreement, SourceError>) -> R + Sync),
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let done: Vec<Mutex<Option<R>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(path) = files.get(i) else { break };
+        let result = process(path, load_within(path, options, None));
+        *lock(&done[i]) = Some(result);
+    };
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads() {
+            scope.spawn(|_| work());
+        }
+    });
+    done.into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .expect("every file is processed")
+        })
+        .collect()
+}
+
+impl<R: Send + 'static> Drop for ReadAhead<'_, R> {
+    /// Files queued but never to be processed (the run stopped before
+    /// `process`, on an error) end on their reader instead of waiting.
+    fn drop(&mut self) {
+        let _ = self.slot.set(None);
     }
 }
 
 /// The value behind `mutex`, whether or not a thread panicked holding it.
-fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -258,9 +287,9 @@ impl<T: Send + 'static> Queued<T> {
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
 /// Long-lived reader threads with a large stack, taking files from one queue:
-/// as many as the machine has cores (the callers are rayon's threads), and
-/// one more each time a file runs out of time, so that a reader stuck in a
-/// loop does not hold up the queue.
+/// as many as the rayon pool of their first use has threads (all cores, or
+/// `corpus --threads`), and one more each time a file runs out of time, so
+/// that a reader stuck in a loop does not hold up the queue.
 struct Readers {
     queue: std::sync::Mutex<mpsc::Sender<Job>>,
     jobs: std::sync::Arc<std::sync::Mutex<mpsc::Receiver<Job>>>,
@@ -274,8 +303,7 @@ fn readers() -> &'static Readers {
             queue: std::sync::Mutex::new(queue),
             jobs: std::sync::Arc::new(std::sync::Mutex::new(jobs)),
         };
-        let n = std::thread::available_parallelism().map_or(2, |n| n.get());
-        for _ in 0..n {
+        for _ in 0..rayon::current_num_threads() {
             let _ = readers.add();
         }
         readers
@@ -458,21 +486,22 @@ mod tests {
             })
             .collect();
         let started = Instant::now();
-        let seen = std::sync::atomic::AtomicUsize::new(0);
+        let seen = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&seen);
         let results = ReadAhead::start(
             &files,
             super::super::ReadOptions::deferred(),
             Some(Duration::from_millis(300)),
         )
-        .process(|path, read| {
-            seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        .process(move |path, read| {
+            counted.fetch_add(1, Ordering::Relaxed);
             (
                 path.to_path_buf(),
                 read.map(|a| a.text.text).map_err(|e| e.to_string()),
             )
         });
         assert!(started.elapsed() < Duration::from_secs(10));
-        assert_eq!(seen.into_inner(), files.len());
+        assert_eq!(seen.load(Ordering::Relaxed), files.len());
         assert_eq!(results.len(), files.len());
         for (i, (path, read)) in results.iter().enumerate() {
             assert_eq!(path, &files[i]);
@@ -485,6 +514,70 @@ mod tests {
             }
         }
         assert_eq!(results.iter().filter(|(_, r)| r.is_err()).count(), 3);
+    }
+
+    #[test]
+    fn with_a_budget_each_file_is_processed_on_the_thread_that_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = (0..5)
+            .map(|i| {
+                let path = dir.path().join(format!("f{i}.txt"));
+                std::fs::write(
+                    &path,
+                    format!("Article 1\nThe Parties agree on item {i}.\n"),
+                )
+                .unwrap();
+                path
+            })
+            .collect();
+        let options = super::super::ReadOptions::deferred();
+        let threads =
+            ReadAhead::start(&files, options, Some(Duration::from_secs(10))).process(|_, read| {
+                assert!(read.is_ok());
+                std::thread::current().name().map(str::to_string)
+            });
+        assert!(
+            threads
+                .iter()
+                .all(|t| t.as_deref() == Some("treatyscan-reader")),
+            "{threads:?}"
+        );
+        // without a budget, the caller's threads read and process
+        let threads = ReadAhead::start(&files, options, None)
+            .process(|_, _| std::thread::current().name().map(str::to_string));
+        assert!(
+            threads
+                .iter()
+                .all(|t| t.as_deref() != Some("treatyscan-reader")),
+            "{threads:?}"
+        );
+    }
+
+    #[test]
+    fn files_queued_but_never_processed_free_their_readers() {
+        // the run stops before `process` (a bad --category, say): the queued
+        // files must not keep the reader threads waiting for a processor
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = (0..2 * AHEAD)
+            .map(|i| {
+                let path = dir.path().join(format!("f{i:03}.txt"));
+                std::fs::write(&path, "Article 1\nThe Parties agree.\n").unwrap();
+                path
+            })
+            .collect();
+        let options = super::super::ReadOptions::deferred();
+        drop(ReadAhead::<()>::start(
+            &files,
+            options,
+            Some(Duration::from_secs(10)),
+        ));
+        let (send, receive) = mpsc::channel();
+        let first = files[0].clone();
+        std::thread::spawn(move || {
+            let _ = send.send(load_within(&first, options, Some(Duration::from_secs(5))));
+        });
+        let read = receive.recv_timeout(Duration::from_secs(10));
+        assert!(read.is_ok_and(|r| r.is_ok()), "a reader was left waiting");
     }
 
     #[test]
