@@ -564,6 +564,63 @@ fn an_annex_on_its_own_is_said_to_be_part_of_an_agreement() {
     );
 }
 
+/// A chapter published on its own, its articles numbered in the chapter
+/// (14.1, 14.2) and citing none outside it, still says what it is: "this
+/// Chapter" of "this Agreement". Its gaps judge that chapter only, and the
+/// report says so in en, es and fr; the EU-Viet Nam chapters and the
+/// Spanish chapter page of the shared texts are read the same way.
+#[test]
+fn a_chapter_on_its_own_is_said_to_be_part_of_an_agreement() {
+    for (name, lang, words) in [
+        (
+            "chapter-alone-en.txt",
+            "en",
+            "one chapter or title of the agreement",
+        ),
+        (
+            "capitulo-solo-es.txt",
+            "es",
+            "un capítulo o título del acuerdo",
+        ),
+        (
+            "chapitre-seul-fr.txt",
+            "fr",
+            "un chapitre ou un titre de l'accord",
+        ),
+    ] {
+        let (json, _) = check(&[&fixture(name), "--lang", lang]);
+        let file = &json["files"][0];
+        assert!(!file["gaps"].as_array().unwrap().is_empty(), "{name}");
+        let notes = file["notes"].to_string();
+        assert!(notes.contains(words), "{name}: {notes}");
+    }
+    let Some(shared) = common::shared_dir() else {
+        common::say_skipped("lone chapters of the shared texts: no ../shared");
+        return;
+    };
+    let texts = shared.join("corpus/realworld-texts");
+    for name in [
+        "es-capitulo-13-comercio-electronico-page.txt",
+        "evfta-2016-ch12-intellectual-property.md",
+        "evfta-2016-ch15-trade-sustainable-development.md",
+        "evfta-2016-ch16-cooperation.md",
+    ] {
+        let (json, _) = check(&[texts.join(name).to_str().unwrap()]);
+        let notes = json["files"][0]["notes"].to_string();
+        assert!(notes.contains("part of an agreement"), "{name}: {notes}");
+    }
+    // the agreement's opening (its title, preamble and first chapter) and the
+    // WTO agreement are whole texts
+    for name in [
+        "evfta-2016-ch01-preamble-general.md",
+        "wto-jsi-ecommerce-agreement-2024-INF-ECOM-87.md",
+    ] {
+        let (json, _) = check(&[texts.join(name).to_str().unwrap()]);
+        let notes = json["files"][0]["notes"].to_string();
+        assert!(!notes.contains("part of an agreement"), "{name}: {notes}");
+    }
+}
+
 // ------------------------------------------------------------ shared cases
 
 fn case(shared: &Path, name: &str) -> String {

@@ -114,6 +114,7 @@ note-date-unknown = signing date not found: a gap that concerns only agreements 
 note-developing-named = preferential treatment assessed with the Parties named by --developing counted as developing countries
 note-structure-not-found = structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)
 note-part-of-agreement = part of an agreement: the text cites articles it does not hold; gaps that concern the whole agreement judge only this part (give all its parts with --combine)
+note-part-of-agreement-division = part of an agreement: the text is one chapter or title of the agreement it calls "this Agreement"; gaps that concern the whole agreement judge only this part (give all its parts with --combine)
 note-gaps-per-file = gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)
 
 ## Tracked changes (Word revision marks)

@@ -412,12 +412,13 @@ pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
     let mut parts = Vec::new();
     // a part published alone: its gaps judge that part only, which the
     // reader should know before reading them (the note says it in full)
-    let part_note = locale.t("note-part-of-agreement");
-    if file
-        .notes
-        .iter()
-        .any(|n| n == crate::review::PART_OF_AGREEMENT || *n == part_note)
-    {
+    let part_notes = [
+        crate::review::PART_OF_AGREEMENT.to_string(),
+        crate::review::PART_OF_AGREEMENT_DIVISION.to_string(),
+        locale.t("note-part-of-agreement"),
+        locale.t("note-part-of-agreement-division"),
+    ];
+    if file.notes.iter().any(|n| part_notes.contains(n)) {
         parts.push(locale.t("summary-part-of-agreement"));
     }
     parts.push(locale.tr("summary-clauses", &[("count", standing.clauses.into())]));

@@ -137,7 +137,7 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 5] = [
+const NOTES: [(&str, &str); 6] = [
     (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
     (crate::review::DATE_UNKNOWN, "note-date-unknown"),
     (crate::review::DEVELOPING_NAMED, "note-developing-named"),
@@ -146,6 +146,10 @@ const NOTES: [(&str, &str); 5] = [
         "note-structure-not-found",
     ),
     (crate::review::PART_OF_AGREEMENT, "note-part-of-agreement"),
+    (
+        crate::review::PART_OF_AGREEMENT_DIVISION,
+        "note-part-of-agreement-division",
+    ),
 ];
 
 fn localise_note(note: &mut String, locale: &Locale) {

@@ -101,11 +101,21 @@ pub const STRUCTURE_NOT_FOUND: &str = "structure not found: no article, chapter 
 /// a schedule published on its own) and gaps opened on it.
 pub const PART_OF_AGREEMENT: &str = "part of an agreement: the text cites articles it does not hold; gaps that concern the whole agreement judge only this part (give all its parts with --combine)";
 
-/// `PART_OF_AGREEMENT` when gaps opened on a text that cites the articles
-/// of an agreement it does not hold ([`crate::provision::is_excerpt`]).
+/// Said when the text reads as one chapter or title of an agreement
+/// published on its own.
+pub const PART_OF_AGREEMENT_DIVISION: &str = "part of an agreement: the text is one chapter or title of the agreement it calls \"this Agreement\"; gaps that concern the whole agreement judge only this part (give all its parts with --combine)";
+
+/// `PART_OF_AGREEMENT` (or `PART_OF_AGREEMENT_DIVISION`) when gaps opened on
+/// a text that reads as part of an agreement ([`crate::provision::excerpt`]).
 fn excerpt_note(agreement: &Agreement, gaps: &[crate::model::Gap]) -> Option<String> {
-    (!gaps.is_empty() && crate::provision::is_excerpt(agreement))
-        .then(|| PART_OF_AGREEMENT.to_string())
+    use crate::provision::Excerpt;
+    if gaps.is_empty() {
+        return None;
+    }
+    Some(match crate::provision::excerpt(agreement)? {
+        Excerpt::CitesAbsentArticles => PART_OF_AGREEMENT.to_string(),
+        Excerpt::OneDivision => PART_OF_AGREEMENT_DIVISION.to_string(),
+    })
 }
 
 /// `DATE_UNKNOWN` when a gap that holds only from a date opened on an
