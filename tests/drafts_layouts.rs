@@ -621,6 +621,62 @@ fn a_chapter_on_its_own_is_said_to_be_part_of_an_agreement() {
     }
 }
 
+/// A text converted from PDF prints a page's footnotes where the page ends,
+/// in the middle of a sentence ("… between" / "12 For greater certainty …" /
+/// "Page 14 of 30" / "them, in particular …"). The note is read as a
+/// footnote (its number was printed as a mark on the page), a finding on the
+/// sentence quotes the sentence as it reads, and a finding in the note
+/// quotes the note.
+#[test]
+fn a_footnote_at_the_foot_of_a_page_stays_out_of_the_sentence_it_interrupts() {
+    let (json, _) = check(&[&fixture("page-foot-note-en.txt")]);
+    let excerpt = |category: &str| -> String {
+        json["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["provision"]["path"] == "ch3/art3.1" && f["category"] == category)
+            .map(|f| f["excerpt"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{category}: {:?}", findings(&json)))
+    };
+    assert_eq!(
+        excerpt("ecommerce"),
+        "The Parties, recognising that electronic commerce increases trade opportunities12, agree to promote the development of electronic commerce between them, in particular by co-operating on the issues raised by electronic commerce."
+    );
+    // the carve-out in the note still counts, quoted from the note
+    assert_eq!(
+        excerpt("cultural_exception"),
+        "12 For greater certainty, this Chapter shall not apply to measures affecting audiovisual services."
+    );
+    let tree = treatyscan()
+        .args(["parse", &fixture("page-foot-note-en.txt")])
+        .output()
+        .unwrap();
+    let tree = String::from_utf8_lossy(&tree.stdout);
+    assert!(
+        tree.contains("footnote 12 · For greater certainty"),
+        "{tree}"
+    );
+    let Some(shared) = common::shared_dir() else {
+        common::say_skipped("the EU-Viet Nam chapter's footnote 60: no ../shared");
+        return;
+    };
+    let chapter =
+        shared.join("corpus/realworld-texts/evfta-2016-ch08-services-investment-ecommerce.md");
+    let (json, _) = check(&[chapter.to_str().unwrap()]);
+    let objective = json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["provision"]["path"] == "ch-vi/art-x" && f["category"] == "ecommerce")
+        .map(|f| f["excerpt"].as_str().unwrap().to_string())
+        .unwrap_or_default();
+    assert!(
+        objective.ends_with("electronic commerce between them, in particular by co-operating on the issues raised by electronic commerce under the provisions of this Title."),
+        "{objective}"
+    );
+}
+
 // ------------------------------------------------------------ shared cases
 
 fn case(shared: &Path, name: &str) -> String {

@@ -473,7 +473,26 @@ fn finding(
     let anchor = mapped.original_offset(hit.anchor).max(unit_start);
     let start = agreement.text.locate(span_start + from);
     let end = agreement.text.locate(span_start + to.max(from));
-    let (excerpt, excerpt_marks) = excerpt(subject.original, unit_start..unit_end, anchor, &marks);
+    let furniture = furniture_in(
+        agreement,
+        target.provision,
+        span_start,
+        subject.original,
+        anchor,
+    );
+    let mut shown = unit_start..read_on_over(subject.original, unit_end, &furniture);
+    // matched in a footnote: the excerpt is the note's, not the text it interrupts
+    if let Some(note) = footnote_at(
+        agreement,
+        target.provision,
+        span_start,
+        subject.original,
+        anchor,
+    ) {
+        let start = shown.start.max(note.start);
+        shown = start..shown.end.min(note.end).max(start);
+    }
+    let (excerpt, excerpt_marks) = excerpt(subject.original, shown, anchor, &marks, &furniture);
     let first = rules[0];
     let matched = fingerprint_words(subject.original, unit_start..unit_end, anchor, &marks);
     let fingerprint = crate::model::fingerprint(&[
@@ -536,32 +555,140 @@ fn finding(
 const EXCERPT_BEFORE: usize = 120;
 const EXCERPT_AFTER: usize = 280;
 
+/// What an excerpt leaves out (byte ranges of `original`, the text of
+/// `provision` from `span_start` on, in order): the provision's footnotes
+/// other than the one the matched words are in, and page-number lines ("Page
+/// 88 of 90"). A sentence cut by a page break in a text converted from PDF
+/// runs on over the footnotes printed at the foot of the page; the excerpt
+/// shows the sentence as it reads.
+fn furniture_in(
+    agreement: &Agreement,
+    provision: &crate::provision::Provision,
+    span_start: usize,
+    original: &str,
+    anchor: usize,
+) -> Vec<std::ops::Range<usize>> {
+    // the spans index the agreement's text: only when `original` is a slice
+    // of it; a ToTA article holds its notes after its text, not at the foot
+    // of a page (and its paragraphs, notes included, may not be read yet)
+    let whole = &agreement.text.text;
+    if agreement.format == crate::provision::SourceFormat::TotaXml
+        || whole.get(span_start..span_start + original.len()) != Some(original)
+    {
+        return Vec::new();
+    }
+    let end = span_start + original.len();
+    let mut out: Vec<std::ops::Range<usize>> = provision
+        .walk()
+        .filter(|p| p.kind == crate::provision::Kind::Footnote)
+        .filter(|p| p.span.start >= span_start && p.span.end <= end)
+        .map(|p| p.span.start - span_start..p.span.end - span_start)
+        .filter(|r| !r.is_empty() && !r.contains(&anchor))
+        .collect();
+    if out.is_empty() {
+        // a page number alone interrupts nothing worth the walk over lines
+        return out;
+    }
+    let mut at = 0;
+    for line in original.split_inclusive('\n') {
+        if crate::text::page_numbers::is_page_number(line.trim()) {
+            out.push(at..at + line.len());
+        }
+        at += line.len();
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The footnote of `provision` that `anchor` (an offset in `original`, its
+/// text from `span_start` on) is in, as a range of `original`.
+fn footnote_at(
+    agreement: &Agreement,
+    provision: &crate::provision::Provision,
+    span_start: usize,
+    original: &str,
+    anchor: usize,
+) -> Option<std::ops::Range<usize>> {
+    let whole = &agreement.text.text;
+    let end = span_start + original.len();
+    if agreement.format == crate::provision::SourceFormat::TotaXml
+        || whole.get(span_start..end) != Some(original)
+    {
+        return None;
+    }
+    let at = span_start + anchor;
+    provision
+        .walk()
+        .filter(|p| p.kind == crate::provision::Kind::Footnote)
+        .find(|p| p.span.start <= at && at < p.span.end && p.span.end <= end)
+        .map(|p| p.span.start - span_start..p.span.end - span_start)
+}
+
+/// Where a unit ending at `end` ends as it reads: a sentence that the foot
+/// of a page interrupted ("… between" / footnotes / "Page 88 of 90" / "them,
+/// in particular …") goes on after the `furniture`, up to its full stop.
+fn read_on_over(original: &str, end: usize, furniture: &[std::ops::Range<usize>]) -> usize {
+    // the furniture the unit ran into, and the text before it
+    let Some(first) = furniture.iter().position(|r| r.start < end && end <= r.end) else {
+        return end;
+    };
+    let before = original[..furniture[first].start].trim_end();
+    if before.ends_with(['.', ';', ':', '!', '?']) {
+        return end;
+    }
+    // over the run of furniture, blank space between included
+    let mut resume = furniture[first].end;
+    for r in &furniture[first + 1..] {
+        if original
+            .get(resume..r.start)
+            .is_some_and(|gap| gap.trim().is_empty())
+        {
+            resume = resume.max(r.end);
+        } else {
+            break;
+        }
+    }
+    let rest = &original[resume..];
+    let stop = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | ';' | '!' | '?')
+                && rest[i + 1..].starts_with(|n: char| n.is_whitespace())
+        })
+        .map_or(rest.len(), |(i, _)| i + 1);
+    resume + stop
+}
+
 /// The matched unit as printed, whitespace runs as one space, cut around the
-/// matched words when long (at word ends); marks are the matched words inside
-/// the excerpt, clipped to what it shows (see `Marks`).
+/// matched words when long (at word ends), what `skip` covers left out (see
+/// `furniture_in`); marks are the matched words inside the excerpt, clipped to
+/// what it shows (see `Marks`).
 fn excerpt(
     original: &str,
     unit: std::ops::Range<usize>,
     anchor: usize,
     marks: &[(usize, usize)],
+    skip: &[std::ops::Range<usize>],
 ) -> (String, Marks) {
     use crate::text::marks::{ceil, floor, word_end, word_start};
     let unit = crate::text::marks::char_range(original, unit);
     let anchor = anchor.clamp(unit.start, unit.end);
+    // what is left out inside the window does not count against it
+    let mut after = anchor + EXCERPT_AFTER;
+    for r in skip.iter().filter(|r| r.start >= anchor) {
+        if r.start < after {
+            after += r.len();
+        }
+    }
+    let mut before = anchor.saturating_sub(EXCERPT_BEFORE);
+    for r in skip.iter().rev().filter(|r| r.end <= anchor) {
+        if r.end > before {
+            before = before.saturating_sub(r.len());
+        }
+    }
     // the window never cuts a word: its ends move out to the word's ends
-    let from = word_start(
-        original,
-        floor(
-            original,
-            anchor.saturating_sub(EXCERPT_BEFORE).max(unit.start),
-        ),
-    )
-    .max(unit.start);
-    let to = word_end(
-        original,
-        ceil(original, (anchor + EXCERPT_AFTER).min(unit.end)),
-    )
-    .min(unit.end);
+    let from = word_start(original, floor(original, before.max(unit.start))).max(unit.start);
+    let to = word_end(original, ceil(original, after.min(unit.end))).min(unit.end);
     let mut out = String::new();
     let mut out_marks = Vec::new();
     if from > unit.start {
@@ -572,6 +699,10 @@ fn excerpt(
     let mut last_space = true;
     for (i, ch) in original[from..to].char_indices() {
         let at = from + i;
+        if skip.iter().any(|r| r.contains(&at)) {
+            push_collapsed(&mut out, ' ', &mut last_space);
+            continue;
+        }
         let inside = marks.iter().any(|&(s, e)| s <= at && at < e);
         match (inside, open) {
             (true, None) => open = Some(out.len()),
@@ -693,6 +824,7 @@ mod tests {
             0..text.len(),
             start,
             &[(start, start + "broadcasting".len())],
+            &[],
         );
         assert_eq!(out, "This Chapter does not apply to broadcasting.");
         assert_eq!(marks.words(&out), ["broadcasting"]);
@@ -706,7 +838,7 @@ mod tests {
             "b ".repeat(200)
         );
         let start = text.find("cultural").unwrap();
-        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, start + 8)]);
+        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, start + 8)], &[]);
         assert!(out.starts_with('…') && out.ends_with('…'));
         assert_eq!(marks.words(&out), ["cultural"]);
     }
@@ -717,7 +849,7 @@ mod tests {
         // mark used to end inside the '…' appended after the cut
         let text = format!("{} cultural {}", "a ".repeat(50), "industries ".repeat(60));
         let start = text.find("cultural").unwrap();
-        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, text.len())]);
+        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, text.len())], &[]);
         assert!(out.ends_with('…'));
         let &(s, e) = marks.ranges().last().unwrap();
         assert!(out.is_char_boundary(s) && out.is_char_boundary(e));
@@ -738,6 +870,7 @@ mod tests {
             0..text.len(),
             av,
             &[(re, re + "affirment".len()), (av, av + "audiovisual".len())],
+            &[],
         );
         assert_eq!(marks.words(&out), ["réaffirment", "audiovisuales"]);
         let body = out.trim_start_matches('…').trim_end_matches('…');
@@ -753,6 +886,41 @@ mod tests {
             .contains(&w)),
             "{out}"
         );
+    }
+
+    #[test]
+    fn an_excerpt_leaves_out_the_footnotes_and_page_number_a_sentence_runs_over() {
+        let text = "The Parties agree to promote electronic commerce between\n60 For greater certainty, an authorization is an administrative procedure.\nPage 88 of 90\nthem, in particular by co-operating.";
+        let note = text.find("60 For").unwrap()..text.find("Page").unwrap();
+        let page = text.find("Page").unwrap()..text.find("them").unwrap();
+        let start = text.find("electronic").unwrap();
+        let (out, marks) = excerpt(
+            text,
+            0..text.len(),
+            start,
+            &[(start, start + "electronic commerce".len())],
+            &[note, page],
+        );
+        assert_eq!(
+            out,
+            "The Parties agree to promote electronic commerce between them, in particular by co-operating."
+        );
+        assert_eq!(marks.words(&out), ["electronic commerce"]);
+    }
+
+    #[test]
+    fn a_sentence_interrupted_by_the_foot_of_a_page_reads_on_after_it() {
+        let text = "agree to promote it between\n60 For greater certainty. More.\nPage 88 of 90\nthem, in particular. Next sentence.";
+        let note = text.find("60 For").unwrap()..text.find("Page").unwrap();
+        let page = text.find("Page").unwrap()..text.find("them").unwrap();
+        let cut = text.find("certainty.").unwrap() + "certainty.".len();
+        let end = read_on_over(text, cut, &[note.clone(), page.clone()]);
+        assert_eq!(&text[..end], "agree to promote it between\n60 For greater certainty. More.\nPage 88 of 90\nthem, in particular.");
+        // a sentence that had ended before the footnote stays as it was
+        let ended = "It ends here.\n60 For greater certainty.\nNext.";
+        let note = ended.find("60").unwrap()..ended.find("Next").unwrap();
+        let cut = ended.find("certainty.").unwrap() + 10;
+        assert_eq!(read_on_over(ended, cut, &[note]), cut);
     }
 
     #[test]

@@ -57,6 +57,9 @@ struct Builder<'a> {
     /// an annex, a line that names one again is a row of a table about that
     /// article (an implementation schedule), not a new article.
     body_articles: HashSet<String>,
+    /// Footnotes printed as "60 For greater certainty …" at the foot of a
+    /// page, by line offset, with their numbers (see `super::footnotes`).
+    page_foot_notes: std::collections::HashMap<usize, String>,
 }
 
 /// A table of contents lists headings without being them. It ends where the
@@ -102,8 +105,14 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         skip_until: 0,
         toc: None,
         body_articles: HashSet::new(),
+        page_foot_notes: Default::default(),
     };
     let lines: Vec<(usize, &str)> = line_slices(&text.text, range.clone()).collect();
+    // a whole text converted from PDF; the articles of a ToTA agreement,
+    // read in their deferred paragraphs or not, keep their lines as they are
+    if mode == Mode::Document {
+        b.page_foot_notes = super::footnotes::page_foot_notes(&text.text, &lines);
+    }
     for i in 0..lines.len() {
         let (offset, line) = lines[i];
         if i >= b.skip_until {
@@ -203,6 +212,10 @@ impl<'a> Builder<'a> {
         let class = match self.mode {
             Mode::Document => classify(line),
             Mode::ArticleBody => classify_body_line(line),
+        };
+        let class = match (class, self.page_foot_notes.get(&offset)) {
+            (Line::Body | Line::Marker(_), Some(n)) => Line::Footnote(n.clone()),
+            (class, _) => class,
         };
         if class == Line::Blank {
             self.after_blank = true;

@@ -4,6 +4,7 @@
 
 mod builder;
 mod entries;
+mod footnotes;
 mod lines;
 mod runin;
 

@@ -1,0 +1,125 @@
+//! Footnotes at the foot of a page in a text converted from PDF without its
+//! font sizes (a Markdown or plain-text conversion): "60 For greater
+//! certainty, an authorization is …" printed between "… between" and the
+//! text that goes on after the page break. Such a line is a footnote when its
+//! number was printed as a reference mark earlier on the page, stuck to the
+//! word it annotates ("competent authorities60,"), and footnote numbers run
+//! up through the document. A numbered line without its mark (a table row, a
+//! list item in a text whose items have no full stop) is left as it is.
+
+use std::collections::HashMap;
+
+/// How far back a footnote's mark is looked for: a page of text.
+const PAGE_BYTES: usize = 6000;
+
+/// How far a footnote's number may jump over the one before (notes whose
+/// mark was lost in the conversion are skipped over).
+const MAX_JUMP: u32 = 10;
+
+/// The footnote lines among `lines` (offset and text, in order): their
+/// offsets, with each footnote's number.
+pub fn page_foot_notes(text: &str, lines: &[(usize, &str)]) -> HashMap<usize, String> {
+    let mut notes = HashMap::new();
+    let mut last = 0;
+    for &(offset, line) in lines {
+        let Some((number, value)) = leading_number(line) else {
+            continue;
+        };
+        if value <= last || (last > 0 && value > last + MAX_JUMP) {
+            continue;
+        }
+        let from = floor_char(text, offset.saturating_sub(PAGE_BYTES));
+        if has_mark(&text[from..offset], number) {
+            notes.insert(offset, number.to_string());
+            last = value;
+        }
+    }
+    notes
+}
+
+/// "60 For greater …": a number of one to three digits, one space, and a
+/// capital letter (or an opening quote or parenthesis).
+fn leading_number(line: &str) -> Option<(&str, u32)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || line.starts_with('0') {
+        return None;
+    }
+    let rest = line[digits..].strip_prefix(' ')?;
+    let first = rest.chars().next()?;
+    if !(first.is_uppercase() || matches!(first, '"' | '“' | '(' | '‘')) {
+        return None;
+    }
+    // a note is prose: a line in capitals is a heading or a table's row
+    // ("10 CHAPTER 10: CEREALS" in a tariff schedule)
+    if !rest.chars().take(40).any(char::is_lowercase) {
+        return None;
+    }
+    Some((&line[..digits], line[..digits].parse().ok()?))
+}
+
+/// Whether `before` holds `number` as a reference mark: right after a word
+/// (its last letter, or a punctuation mark or closing quote right after
+/// one), with no space, and not followed by a digit or a letter. "8533.20"
+/// and "Chapter 20" are not marks.
+fn has_mark(before: &str, number: &str) -> bool {
+    before.match_indices(number).any(|(at, _)| {
+        let mut prev = before[..at].chars().rev();
+        let after_word = match prev.next() {
+            Some(c) if c.is_alphabetic() => true,
+            Some('.' | ',' | ';' | ':' | ')' | '’' | '”' | '"') => {
+                prev.next().is_some_and(char::is_alphabetic)
+            }
+            _ => false,
+        };
+        let next = before[at + number.len()..].chars().next();
+        after_word && !next.is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic())
+    })
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for l in text.split_inclusive('\n') {
+            out.push((at, l.trim_end_matches('\n')));
+            at += l.len();
+        }
+        out
+    }
+
+    #[test]
+    fn a_numbered_line_whose_mark_is_on_the_page_is_a_footnote() {
+        let text = "subject to the authorisation of its competent authorities60, shall permit\nthe Parties agree to promote electronic commerce between\n60 For greater certainty, an authorization is an administrative procedure.\n61 For greater certainty, this too.\nPage 88 of 90\nthem, in particular by co-operating.\n";
+        let notes = page_foot_notes(text, &lines(text));
+        let found: Vec<&str> = notes.values().map(String::as_str).collect();
+        // 61 has no mark: not a footnote
+        assert_eq!(found, ["60"]);
+        let at = text.find("60 For").unwrap();
+        assert_eq!(notes.get(&at).map(String::as_str), Some("60"));
+    }
+
+    #[test]
+    fn numbered_lines_without_a_mark_or_out_of_sequence_are_not_footnotes() {
+        // a list whose items have no full stop, a table row after a CPC code
+        let text = "The sectors are:\n1 Legal services\n2 Accounting services\nCPC 862\n862 Accounting services\n";
+        assert!(page_foot_notes(text, &lines(text)).is_empty());
+        // a number after a decimal point or a space is no mark; a line in
+        // capitals is no note
+        let text = "tariff line 8533.20 and Chapter 10\n20 Wirewound resistors\nword10\n10 CHAPTER 10: CEREALS\n";
+        assert!(page_foot_notes(text, &lines(text)).is_empty());
+        // numbers run up: a mark for 3 after note 5 is not a new footnote
+        let text = "word5 and word3\n5 First note.\n3 Second.\n";
+        let notes = page_foot_notes(text, &lines(text));
+        assert_eq!(notes.len(), 1);
+    }
+}
