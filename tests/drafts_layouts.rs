@@ -677,6 +677,35 @@ fn a_footnote_at_the_foot_of_a_page_stays_out_of_the_sentence_it_interrupts() {
     );
 }
 
+/// A stand-alone e-commerce agreement: each of its articles belongs to its
+/// e-commerce provisions, but its institutional and final provisions (entry
+/// into force, deposit, registration) do not (the WTO agreement on
+/// electronic commerce had ECO001 on its Registration article).
+#[test]
+fn a_digital_trade_agreements_final_provisions_are_not_its_ecommerce_provisions() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "dea-en.txt",
+            "Digital Economy Agreement between Arcadia and Borealia\n\nSection A\nGeneral Provisions\n\nArticle 1\nScope\n\nThis Agreement applies to measures affecting trade by electronic means.\n\nArticle 2\nPaperless Trading\n\nEach Party shall accept electronic trade administration documents.\n\nSection B\nInstitutional Arrangements and Final Provisions\n\nArticle 3\nEntry into Force\n\nThis Agreement shall enter into force sixty days after the later notification.\n\nArticle 4\nRegistration\n\nThis Agreement shall be registered with the Secretariat of the United Nations.\n",
+        ),
+        (
+            "acuerdo-es.txt",
+            "Acuerdo de Comercio Digital entre Arcadia y Borealia\n\nSección A\nDisposiciones generales\n\nArtículo 1\nÁmbito\n\nEl presente Acuerdo se aplica a las medidas que afectan al comercio por medios electrónicos.\n\nArtículo 2\nComercio sin papel\n\nCada Parte aceptará los documentos electrónicos de administración comercial.\n\nSección B\nDisposiciones finales\n\nArtículo 3\nEntrada en vigor\n\nEl presente Acuerdo entrará en vigor sesenta días después de la última notificación.\n\nArtículo 4\nRegistro\n\nEl presente Acuerdo será registrado ante la Secretaría de las Naciones Unidas.\n",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let (json, _) = check(&[path.to_str().unwrap()]);
+        let ecommerce: Vec<String> = findings(&json)
+            .into_iter()
+            .filter(|(_, c)| c == "ecommerce")
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(ecommerce, ["sec-a/art1", "sec-a/art2"], "{name}");
+    }
+}
+
 // ------------------------------------------------------------ shared cases
 
 fn case(shared: &Path, name: &str) -> String {
