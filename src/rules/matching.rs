@@ -570,8 +570,21 @@ fn split_sentences(folded: &str) -> Vec<Range<usize>> {
     let mut units = Vec::new();
     let mut start = 0;
     for m in SENTENCE_END.find_iter(folded) {
-        if is_enumerator(&folded[start..m.start()]) {
+        let so_far = &folded[start..m.start()];
+        if is_enumerator(so_far) {
             continue; // "1. ", "(b). ", "iv. " number a paragraph, they end nothing
+        }
+        // not after a bracket's label in a negotiating text ("[ARC propose:
+        // 2. …", "[Alt 1: 3. …"): the label is not part of the sentence
+        if so_far
+            .rsplit_once([':', ';'])
+            .is_some_and(|(before, after)| {
+                is_enumerator(after) && before.rfind('[') <= before.rfind(']')
+            })
+        {
+            // "For the purposes of this Chapter: 1. ", "…; b. " open a
+            // list's item
+            continue;
         }
         if ends_with_abbreviation(&folded[start..m.start()]) {
             continue; // "art. 5", "para. 2" cite, they end nothing
@@ -707,6 +720,26 @@ mod tests {
                 "article 14.2 applies.",
                 "(c) z"
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_opened_after_a_colon_does_not_end_the_sentence_at_its_first_number() {
+        assert_eq!(
+            sentences("para efectos de este capitulo: 1. productos digitales significa x. 2. y."),
+            [
+                "para efectos de este capitulo: 1. productos digitales significa x.",
+                "2. y."
+            ]
+        );
+        assert_eq!(
+            sentences("each party shall refrain from: a. imposing duties; b. other."),
+            ["each party shall refrain from: a. imposing duties; b. other."]
+        );
+        // a bracket's label in a negotiating text is not the sentence's start
+        assert_eq!(
+            sentences("[bor oppose] [alt 1: 3. nothing shall prevent it.]"),
+            ["[bor oppose] [alt 1: 3.", "nothing shall prevent it.]"]
         );
     }
 
