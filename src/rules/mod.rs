@@ -473,22 +473,12 @@ fn finding(
     let anchor = mapped.original_offset(hit.anchor).max(unit_start);
     let start = agreement.text.locate(span_start + from);
     let end = agreement.text.locate(span_start + to.max(from));
-    let furniture = furniture_in(
-        agreement,
-        target.provision,
-        span_start,
-        subject.original,
-        anchor,
-    );
+    let notes =
+        page_notes(agreement, target.provision, span_start, subject.original).unwrap_or_default();
+    let furniture = furniture_in(&notes, subject.original, anchor);
     let mut shown = unit_start..read_on_over(subject.original, unit_end, &furniture);
     // matched in a footnote: the excerpt is the note's, not the text it interrupts
-    if let Some(note) = footnote_at(
-        agreement,
-        target.provision,
-        span_start,
-        subject.original,
-        anchor,
-    ) {
+    if let Some(note) = notes.iter().find(|r| r.contains(&anchor)) {
         let start = shown.start.max(note.start);
         shown = start..shown.end.min(note.end).max(start);
     }
@@ -554,36 +544,53 @@ fn finding(
 /// How much of a long sentence an excerpt shows around the matched words.
 const EXCERPT_BEFORE: usize = 120;
 const EXCERPT_AFTER: usize = 280;
+/// How much an excerpt shows before and after matched words that lie beyond
+/// its window, in a second window of their own.
+const EXCERPT_GAP_BEFORE: usize = 60;
+const EXCERPT_GAP_AFTER: usize = 60;
 
-/// What an excerpt leaves out (byte ranges of `original`, the text of
-/// `provision` from `span_start` on, in order): the provision's footnotes
-/// other than the one the matched words are in, and page-number lines ("Page
-/// 88 of 90"). A sentence cut by a page break in a text converted from PDF
-/// runs on over the footnotes printed at the foot of the page; the excerpt
-/// shows the sentence as it reads.
-fn furniture_in(
+/// The footnotes of `provision` as ranges of `original` (its text from
+/// `span_start` on), when they are page text: `None` for a ToTA article,
+/// which holds its notes after its text, not at the foot of a page (and
+/// whose paragraphs, notes included, may not be read yet), or when
+/// `original` is not a slice of the agreement's text the spans index.
+fn page_notes(
     agreement: &Agreement,
     provision: &crate::provision::Provision,
     span_start: usize,
     original: &str,
+) -> Option<Vec<std::ops::Range<usize>>> {
+    let end = span_start + original.len();
+    if agreement.format == crate::provision::SourceFormat::TotaXml
+        || agreement.text.text.get(span_start..end) != Some(original)
+    {
+        return None;
+    }
+    Some(
+        provision
+            .walk()
+            .filter(|p| p.kind == crate::provision::Kind::Footnote)
+            .filter(|p| p.span.start >= span_start && p.span.end <= end)
+            .map(|p| p.span.start - span_start..p.span.end - span_start)
+            .filter(|r| !r.is_empty())
+            .collect(),
+    )
+}
+
+/// What an excerpt leaves out (byte ranges of `original`, in order): the
+/// `notes` other than the one the matched words are in (at `anchor`), and
+/// page-number lines ("Page 88 of 90"). A sentence cut by a page break in a
+/// text converted from PDF runs on over the footnotes printed at the foot of
+/// the page; the excerpt shows the sentence as it reads.
+fn furniture_in(
+    notes: &[std::ops::Range<usize>],
+    original: &str,
     anchor: usize,
 ) -> Vec<std::ops::Range<usize>> {
-    // the spans index the agreement's text: only when `original` is a slice
-    // of it; a ToTA article holds its notes after its text, not at the foot
-    // of a page (and its paragraphs, notes included, may not be read yet)
-    let whole = &agreement.text.text;
-    if agreement.format == crate::provision::SourceFormat::TotaXml
-        || whole.get(span_start..span_start + original.len()) != Some(original)
-    {
-        return Vec::new();
-    }
-    let end = span_start + original.len();
-    let mut out: Vec<std::ops::Range<usize>> = provision
-        .walk()
-        .filter(|p| p.kind == crate::provision::Kind::Footnote)
-        .filter(|p| p.span.start >= span_start && p.span.end <= end)
-        .map(|p| p.span.start - span_start..p.span.end - span_start)
-        .filter(|r| !r.is_empty() && !r.contains(&anchor))
+    let mut out: Vec<std::ops::Range<usize>> = notes
+        .iter()
+        .filter(|r| !r.contains(&anchor))
+        .cloned()
         .collect();
     if out.is_empty() {
         // a page number alone interrupts nothing worth the walk over lines
@@ -598,30 +605,6 @@ fn furniture_in(
     }
     out.sort_by_key(|r| r.start);
     out
-}
-
-/// The footnote of `provision` that `anchor` (an offset in `original`, its
-/// text from `span_start` on) is in, as a range of `original`.
-fn footnote_at(
-    agreement: &Agreement,
-    provision: &crate::provision::Provision,
-    span_start: usize,
-    original: &str,
-    anchor: usize,
-) -> Option<std::ops::Range<usize>> {
-    let whole = &agreement.text.text;
-    let end = span_start + original.len();
-    if agreement.format == crate::provision::SourceFormat::TotaXml
-        || whole.get(span_start..end) != Some(original)
-    {
-        return None;
-    }
-    let at = span_start + anchor;
-    provision
-        .walk()
-        .filter(|p| p.kind == crate::provision::Kind::Footnote)
-        .find(|p| p.span.start <= at && at < p.span.end && p.span.end <= end)
-        .map(|p| p.span.start - span_start..p.span.end - span_start)
 }
 
 /// Where a unit ending at `end` ends as it reads: a sentence that the foot
@@ -689,6 +672,24 @@ fn excerpt(
     // the window never cuts a word: its ends move out to the word's ends
     let from = word_start(original, floor(original, before.max(unit.start))).max(unit.start);
     let to = word_end(original, ceil(original, after.min(unit.end))).min(unit.end);
+    // matched words beyond the window (a list item read after a long
+    // chapeau: the reservation's sector) get a window of their own
+    let beyond: Vec<&(usize, usize)> = marks.iter().filter(|m| m.0 >= to).collect();
+    let second = beyond
+        .first()
+        .map(|&&(s, _)| {
+            let e = beyond.iter().map(|m| m.1).max().unwrap_or(s);
+            let start = word_start(
+                original,
+                floor(original, s.saturating_sub(EXCERPT_GAP_BEFORE).max(to)),
+            )
+            .max(to);
+            let end = (e + EXCERPT_GAP_AFTER)
+                .min(start + EXCERPT_AFTER)
+                .min(unit.end);
+            start..word_end(original, ceil(original, end)).min(unit.end)
+        })
+        .filter(|r| r.start < r.end);
     let mut out = String::new();
     let mut out_marks = Vec::new();
     if from > unit.start {
@@ -697,22 +698,39 @@ fn excerpt(
     // a run of marked chars (whitespace inside a mark included) is one mark
     let mut open: Option<usize> = None;
     let mut last_space = true;
-    for (i, ch) in original[from..to].char_indices() {
-        let at = from + i;
-        if skip.iter().any(|r| r.contains(&at)) {
-            push_collapsed(&mut out, ' ', &mut last_space);
-            continue;
-        }
-        let inside = marks.iter().any(|&(s, e)| s <= at && at < e);
-        match (inside, open) {
-            (true, None) => open = Some(out.len()),
-            (false, Some(s)) => {
-                out_marks.push((s, out.len()));
-                open = None;
+    let windows = std::iter::once(from..to).chain(second.clone());
+    let mut shown_to = to;
+    for (w, window) in windows.enumerate() {
+        if w > 0 {
+            if let Some(s) = open.take() {
+                out_marks.push((s, out.trim_end().len()));
             }
-            _ => {}
+            if window.start > shown_to {
+                let trimmed = out.trim_end().len();
+                out.truncate(trimmed);
+                out.push_str(" …");
+                last_space = false;
+            }
+            push_collapsed(&mut out, ' ', &mut last_space);
         }
-        push_collapsed(&mut out, ch, &mut last_space);
+        shown_to = window.end;
+        for (i, ch) in original[window.clone()].char_indices() {
+            let at = window.start + i;
+            if skip.iter().any(|r| r.contains(&at)) {
+                push_collapsed(&mut out, ' ', &mut last_space);
+                continue;
+            }
+            let inside = marks.iter().any(|&(s, e)| s <= at && at < e);
+            match (inside, open) {
+                (true, None) => open = Some(out.len()),
+                (false, Some(s)) => {
+                    out_marks.push((s, out.len()));
+                    open = None;
+                }
+                _ => {}
+            }
+            push_collapsed(&mut out, ch, &mut last_space);
+        }
     }
     if let Some(s) = open {
         out_marks.push((s, out.len()));
@@ -723,7 +741,7 @@ fn excerpt(
         &out,
         out_marks.into_iter().map(|(s, e)| (s, e.min(trimmed))),
     );
-    if to < unit.end {
+    if shown_to < unit.end {
         out.push('…');
     }
     (out, marks)
@@ -886,6 +904,31 @@ mod tests {
             .contains(&w)),
             "{out}"
         );
+    }
+
+    #[test]
+    fn matched_words_beyond_the_window_get_a_window_of_their_own() {
+        // a reservation's long chapeau, then the item with the sector
+        let text = format!(
+            "Viet Nam may adopt or maintain any measure with respect to {} investment. 1. Newspapers, radio and television broadcasting, in any form 2. Geodesy",
+            "the operation, management and sale of an ".repeat(12)
+        );
+        let start = text.find("may adopt").unwrap();
+        let sector = text.find("broadcasting").unwrap();
+        let (out, marks) = excerpt(
+            &text,
+            0..text.len(),
+            start,
+            &[(start, start + 9), (sector, sector + "broadcasting".len())],
+            &[],
+        );
+        assert_eq!(marks.words(&out), ["may adopt", "broadcasting"]);
+        assert!(out.contains(" … "), "{out}");
+        assert!(
+            out.contains("radio and television broadcasting, in any form"),
+            "{out}"
+        );
+        assert!(out.len() < text.len(), "{out}");
     }
 
     #[test]

@@ -399,6 +399,19 @@ pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 mod tests {
     use super::*;
 
+    /// `n` one-article agreements in `dir` ("f000.txt" on), each naming
+    /// its item's number.
+    fn agreements(dir: &Path, n: usize) -> Vec<PathBuf> {
+        (0..n)
+            .map(|i| {
+                let path = dir.join(format!("f{i:03}.txt"));
+                let text = format!("Article 1\nThe Parties agree on item {i}.\n");
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect()
+    }
+
     #[test]
     fn a_reader_over_budget_is_named_with_its_limit() {
         let started = std::time::Instant::now();
@@ -469,22 +482,12 @@ mod tests {
         // to (opening one blocks its reader for good): every other file is
         // still read and processed, and the results come back in file order
         let dir = tempfile::tempdir().unwrap();
-        let files: Vec<PathBuf> = (0..2 * AHEAD + 10)
-            .map(|i| {
-                let path = dir.path().join(format!("f{i:03}.txt"));
-                if i % AHEAD == 5 {
-                    let made = std::process::Command::new("mkfifo").arg(&path).status();
-                    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
-                } else {
-                    std::fs::write(
-                        &path,
-                        format!("Article 1\nThe Parties agree on item {i}.\n"),
-                    )
-                    .unwrap();
-                }
-                path
-            })
-            .collect();
+        let files = agreements(dir.path(), 2 * AHEAD + 10);
+        for path in files.iter().skip(5).step_by(AHEAD) {
+            std::fs::remove_file(path).unwrap();
+            let made = std::process::Command::new("mkfifo").arg(path).status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        }
         let started = Instant::now();
         let seen = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&seen);
@@ -519,17 +522,7 @@ mod tests {
     #[test]
     fn with_a_budget_each_file_is_processed_on_the_thread_that_read_it() {
         let dir = tempfile::tempdir().unwrap();
-        let files: Vec<PathBuf> = (0..5)
-            .map(|i| {
-                let path = dir.path().join(format!("f{i}.txt"));
-                std::fs::write(
-                    &path,
-                    format!("Article 1\nThe Parties agree on item {i}.\n"),
-                )
-                .unwrap();
-                path
-            })
-            .collect();
+        let files = agreements(dir.path(), 5);
         let options = super::super::ReadOptions::deferred();
         let threads =
             ReadAhead::start(&files, options, Some(Duration::from_secs(10))).process(|_, read| {
@@ -558,13 +551,7 @@ mod tests {
         // the run stops before `process` (a bad --category, say): the queued
         // files must not keep the reader threads waiting for a processor
         let dir = tempfile::tempdir().unwrap();
-        let files: Vec<PathBuf> = (0..2 * AHEAD)
-            .map(|i| {
-                let path = dir.path().join(format!("f{i:03}.txt"));
-                std::fs::write(&path, "Article 1\nThe Parties agree.\n").unwrap();
-                path
-            })
-            .collect();
+        let files = agreements(dir.path(), 2 * AHEAD);
         let options = super::super::ReadOptions::deferred();
         drop(ReadAhead::<()>::start(
             &files,
