@@ -203,12 +203,13 @@ impl LangArg {
     }
 }
 
-/// `--timeout SECONDS`: the wall-clock budget for reading one file (0 for
-/// none), and `--pdf-limit NAME=VALUE`: the budgets of an untrusted PDF.
+/// `--timeout SECONDS`: the wall-clock budget for reading one file, and for
+/// `check` and `corpus` reviewing it (0 for none), and `--pdf-limit NAME=VALUE`: the budgets of an untrusted PDF.
 #[derive(clap::Args, Clone)]
 pub struct Timeout {
-    /// Give up reading a file after this many seconds (0: no limit); in a run
-    /// over several files, that file is reported as failed and the run goes on.
+    /// Give up reading a file after this many seconds (0: no limit; `check`
+    /// and `corpus` count its review too); in a run over several files, that
+    /// file is reported as failed and the run goes on.
     #[arg(long = "timeout", value_name = "SECONDS", default_value_t = crate::source::DEFAULT_TIMEOUT.as_secs_f64(), value_parser = seconds)]
     pub seconds: f64,
     /// Raise or lower one of the limits a PDF is read within (repeatable):
