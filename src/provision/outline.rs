@@ -50,8 +50,9 @@ fn write_provision(out: &mut String, p: &Provision, depth: usize, words: &Outlin
     let indent = "  ".repeat(depth - 1);
     let mut head = format!("{indent}{}", (words.kind)(p.kind));
     if let Some(n) = &p.number {
+        // as a label cites it: "titre premier", not "titre PREMIER"
         head.push(' ');
-        head.push_str(n);
+        head.push_str(&super::number_as_cited(n));
     }
     if let Some(t) = &p.title {
         head.push_str(" — ");
