@@ -60,85 +60,13 @@ const OWN: &[&str] = &[
 /// The fewest cited articles absent from the text that make it an excerpt.
 const MIN_ABSENT: usize = 2;
 
-/// Why a text reads as part of an agreement (see [`excerpt`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Excerpt {
-    /// It cites, by number, articles of its own agreement it does not hold
-    /// (an annex "Referred to in Article 23").
-    CitesAbsentArticles,
-    /// It is one chapter or title of an agreement: it speaks of itself as
-    /// "this Chapter" (or Title) and of "this Agreement", and holds at most
-    /// one division of that kind (a chapter published on its own, its
-    /// articles numbered 1, 2, … or 13.1, 13.2, …).
-    OneDivision,
-}
-
-/// Whether `agreement` reads as part of an agreement, and why: see
-/// [`Excerpt`]. ToTA agreements, read from a database of whole texts, are
-/// never excerpts.
-pub fn excerpt(agreement: &Agreement) -> Option<Excerpt> {
-    if agreement.format == super::SourceFormat::TotaXml {
-        return None;
-    }
-    if cites_absent_articles(agreement) {
-        Some(Excerpt::CitesAbsentArticles)
-    } else if is_one_division(agreement) {
-        Some(Excerpt::OneDivision)
-    } else {
-        None
-    }
-}
-
-/// Whether `agreement` reads as part of an agreement ([`excerpt`]).
+/// Whether `agreement` reads as part of an agreement because it cites, by
+/// number, articles of its own agreement that it does not hold (an annex
+/// "Referred to in Article 23"). ToTA agreements, read from a database of
+/// whole texts, are never excerpts. (A chapter that speaks of itself as
+/// "this Chapter" is told with the gaps file's words, by the review.)
 pub fn is_excerpt(agreement: &Agreement) -> bool {
-    excerpt(agreement).is_some()
-}
-
-/// "this Chapter", "this Title" and their Spanish and French forms: a text's
-/// words for the division it is (group `chapter` or `title`).
-static THIS_DIVISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:this|the present|este|(?:el|del|al) presente|ce|(?:le|au|du) pr[ée]sent)\s+(?:(?P<chapter>chapter|cap[ií]tulo|chapitre)|(?P<title>title|t[ií]tulo|titre))\b",
-    )
-    .expect("valid")
-});
-
-/// "this Agreement" and its Spanish and French forms.
-static THIS_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:this|the present|este|(?:el|del|al) presente|cet|(?:le|au|du) pr[ée]sent)\s+(?:agreement|acuerdo|accord)\b")
-        .expect("valid")
-});
-
-/// How often a text must call itself "this Chapter" (or Title) to be one:
-/// a single mention may be a quotation.
-const MIN_SELF_REFERENCES: usize = 2;
-
-/// Whether the text is one chapter or title of an agreement (see
-/// [`Excerpt::OneDivision`]): a whole agreement that speaks of "this
-/// Chapter" holds several chapters, and closes with a signing formula.
-fn is_one_division(agreement: &Agreement) -> bool {
-    let text = &agreement.text.text;
-    // a whole agreement closes with its signatures ("Done at …"); one whose
-    // parts' headings were not all read still speaks of "this Title"
-    if !THIS_AGREEMENT.is_match(text) || super::signed::has_closing_formula(text) {
-        return false;
-    }
-    let (mut chapter, mut title) = (0, 0);
-    for c in THIS_DIVISION.captures_iter(text) {
-        if c.name("chapter").is_some() {
-            chapter += 1;
-        } else {
-            title += 1;
-        }
-    }
-    let held = |kind: Kind| agreement.walk().filter(|p| p.kind == kind).count();
-    // a title holds chapters, and a whole agreement's titles are often
-    // not read as such (set as chapters by a converter, or not headed on
-    // a line of their own): "this Title" counts only in a text of at most
-    // one chapter
-    let chapters = held(Kind::Chapter);
-    (chapter >= MIN_SELF_REFERENCES && chapters <= 1)
-        || (title >= MIN_SELF_REFERENCES && held(Kind::Title) <= 1 && chapters <= 1)
+    agreement.format != super::SourceFormat::TotaXml && cites_absent_articles(agreement)
 }
 
 /// Whether the text cites, by number, at least `MIN_ABSENT` articles of its
@@ -268,57 +196,6 @@ mod tests {
         // one stray citation is not enough
         let one = "Article 1\nSubject to Article 9, the Parties shall cooperate.";
         assert!(!is_excerpt(&agreement(one, &["1"], SourceFormat::Text)));
-    }
-
-    fn with_chapters(text: &str, chapters: &[&str]) -> Agreement {
-        let mut a = agreement(text, &[], SourceFormat::Markdown);
-        a.provisions = chapters
-            .iter()
-            .map(|n| {
-                let mut c = Provision::new(Kind::Chapter, Some(n.to_string()), 1, 0..0);
-                c.children.push(article(&format!("{n}.1")));
-                c
-            })
-            .collect();
-        a
-    }
-
-    #[test]
-    fn a_chapter_that_speaks_of_itself_and_of_the_agreement_is_one_division() {
-        let es = "Capítulo 13\nArtículo 13.1\nLas disposiciones de este Capítulo se aplican a las medidas. Nada en este Capítulo afecta los derechos de las Partes conforme al presente Acuerdo.";
-        let a = with_chapters(es, &["13"]);
-        assert_eq!(excerpt(&a), Some(Excerpt::OneDivision));
-        // no chapter heading at all (the chapter's title is its first line)
-        let en = "COOPERATION\nArticle 1\nThe provisions of the present chapter apply to this Agreement.\nArticle 2\nThe Parties shall liaise on the implementation of the present Chapter.";
-        assert_eq!(
-            excerpt(&agreement(en, &["1", "2"], SourceFormat::Markdown)),
-            Some(Excerpt::OneDivision)
-        );
-        let fr = "Article premier\nLe présent chapitre s'applique aux mesures. Le présent chapitre ne porte pas atteinte au présent accord.";
-        assert_eq!(
-            excerpt(&agreement(fr, &["premier"], SourceFormat::Text)),
-            Some(Excerpt::OneDivision)
-        );
-    }
-
-    #[test]
-    fn a_whole_agreement_that_speaks_of_this_chapter_is_not_one_division() {
-        let text = "Article 1.1\nThis Chapter applies to this Agreement. This Chapter does not apply to Chapter 2.";
-        // several chapters: the agreement's
-        assert_eq!(excerpt(&with_chapters(text, &["1", "2"])), None);
-        // one chapter, but signed: a whole (short) agreement
-        let signed = format!("{text}\nDone at Geneva, this first day of May 2020.");
-        assert_eq!(excerpt(&with_chapters(&signed, &["1"])), None);
-        // no "this Agreement": nothing says there is more
-        let alone = "Article 1\nThis Chapter applies to goods. This Chapter applies to services.";
-        assert_eq!(excerpt(&with_chapters(alone, &["1"])), None);
-        // once: a quotation, not what the text is
-        let once = "Article 1\nAs this Chapter provides, this Agreement applies.";
-        assert_eq!(excerpt(&with_chapters(once, &["1"])), None);
-        // "this Title" in a text of several chapters: an agreement whose
-        // titles were not read as titles
-        let titles = "Article 1.1\nThis Title applies to this Agreement. This Title does not apply to Title II.";
-        assert_eq!(excerpt(&with_chapters(titles, &["1", "2"])), None);
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub fn review(
         Vec::new()
     };
     notes.extend(date_note(rules, agreement, &gaps));
-    notes.extend(excerpt_note(agreement, &gaps));
+    notes.extend(excerpt_note(rules, agreement, &gaps));
     let mut metadata = agreement.metadata.clone();
     // a text without metadata is named by its title page, as `corpus` names it
     if metadata.name.is_none() {
@@ -106,16 +106,64 @@ pub const PART_OF_AGREEMENT: &str = "part of an agreement: the text cites articl
 pub const PART_OF_AGREEMENT_DIVISION: &str = "part of an agreement: the text is one chapter or title of the agreement it calls \"this Agreement\"; gaps that concern the whole agreement judge only this part (give all its parts with --combine)";
 
 /// `PART_OF_AGREEMENT` (or `PART_OF_AGREEMENT_DIVISION`) when gaps opened on
-/// a text that reads as part of an agreement ([`crate::provision::excerpt`]).
-fn excerpt_note(agreement: &Agreement, gaps: &[crate::model::Gap]) -> Option<String> {
-    use crate::provision::Excerpt;
-    if gaps.is_empty() {
+/// a text that reads as part of an agreement: it cites articles it does not
+/// hold ([`crate::provision::is_excerpt`]), or it is one chapter or title of
+/// its agreement ([`is_one_division`]).
+fn excerpt_note(
+    rules: &RuleSet,
+    agreement: &Agreement,
+    gaps: &[crate::model::Gap],
+) -> Option<String> {
+    if gaps.is_empty() || agreement.format == crate::provision::SourceFormat::TotaXml {
         return None;
     }
-    Some(match crate::provision::excerpt(agreement)? {
-        Excerpt::CitesAbsentArticles => PART_OF_AGREEMENT.to_string(),
-        Excerpt::OneDivision => PART_OF_AGREEMENT_DIVISION.to_string(),
-    })
+    if crate::provision::is_excerpt(agreement) {
+        Some(PART_OF_AGREEMENT.to_string())
+    } else if is_one_division(rules.catalogue().reach(), agreement) {
+        Some(PART_OF_AGREEMENT_DIVISION.to_string())
+    } else {
+        None
+    }
+}
+
+/// How often a text must call itself "this Chapter" (or Title) to be one:
+/// a single mention may be a quotation.
+const MIN_SELF_REFERENCES: usize = 2;
+
+/// Whether `agreement` is one chapter or title of an agreement published on
+/// its own (EU-Viet Nam FTA chapters, a chapter page): it speaks of itself
+/// as "this Chapter" (or Title) twice or more and of "this Agreement", in
+/// the gaps file's words (`[reach] this_division` and `agreement_wide`, the
+/// words a carve-out's reach is read with), while it holds at most one
+/// chapter and no signing formula. A title holds chapters, and a whole
+/// agreement's titles are often not read as such (set as chapters by a
+/// converter, or not headed on a line of their own): "this Title" counts
+/// only in a text of at most one chapter.
+fn is_one_division(reach: &crate::rules::catalogue::Reach, agreement: &Agreement) -> bool {
+    use crate::provision::Kind;
+    let Some(this_division) = &reach.this_division else {
+        return false;
+    };
+    let text = &agreement.text.text;
+    if crate::provision::signed::has_closing_formula(text) {
+        return false;
+    }
+    let folded = crate::text::fold_text(text);
+    if !reach.agreement_wide.is_match(&folded) {
+        return false;
+    }
+    let (mut chapter, mut title) = (0, 0);
+    for m in this_division.find_iter(&folded).map(|m| m.as_str()) {
+        if m.contains("chap") || m.contains("capit") {
+            chapter += 1;
+        } else if m.contains("tit") {
+            title += 1;
+        }
+    }
+    let held = |kind: Kind| agreement.walk().filter(|p| p.kind == kind).count();
+    let chapters = held(Kind::Chapter);
+    (chapter >= MIN_SELF_REFERENCES && chapters <= 1)
+        || (title >= MIN_SELF_REFERENCES && held(Kind::Title) <= 1 && chapters <= 1)
 }
 
 /// `DATE_UNKNOWN` when a gap that holds only from a date opened on an
@@ -222,7 +270,7 @@ pub fn review_combined(
         );
         let mut notes = notes(&whole, options);
         notes.extend(date_note(rules, &whole, &gaps));
-        notes.extend(excerpt_note(&whole, &gaps));
+        notes.extend(excerpt_note(rules, &whole, &gaps));
         (gaps, notes)
     } else {
         (Vec::new(), Vec::new())
@@ -266,4 +314,56 @@ pub fn apply_baseline(file: &mut FileFindings, known: &HashSet<String>) -> usize
     file.hidden.by_baseline.extend(known_findings);
     file.hidden.gaps_by_baseline.extend(known_gaps);
     dropped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provision::SourceFormat;
+    use crate::text::LocatedText;
+
+    fn one_division(text: &str) -> bool {
+        let rules = RuleSet::builtin().unwrap();
+        let agreement = crate::structure::parse_text(
+            "t.md".into(),
+            SourceFormat::Markdown,
+            LocatedText::plain(text.into()),
+        );
+        is_one_division(rules.catalogue().reach(), &agreement)
+    }
+
+    #[test]
+    fn a_chapter_that_speaks_of_itself_and_of_the_agreement_is_one_division() {
+        let es = "Capítulo 13\n\nArtículo 13.1\n\nLas disposiciones de este Capítulo se aplican a las medidas. Nada en este Capítulo afecta los derechos de las Partes conforme al presente Acuerdo.\n";
+        assert!(one_division(es));
+        // no chapter heading at all (the chapter's title is its first line)
+        let en = "COOPERATION\n\nArticle 1\n\nThe provisions of the present chapter apply to this Agreement.\n\nArticle 2\n\nThe Parties shall liaise on the implementation of the present Chapter.\n";
+        assert!(one_division(en));
+        let fr = "Article premier\n\nLe présent chapitre s'applique aux mesures. Le présent chapitre ne porte pas atteinte au présent accord.\n";
+        assert!(one_division(fr));
+    }
+
+    #[test]
+    fn a_whole_agreement_that_speaks_of_this_chapter_is_not_one_division() {
+        let body =
+            "This Chapter applies to this Agreement. This Chapter does not apply to Chapter 2.";
+        // several chapters: the agreement's
+        let two = format!("Chapter 1\n\nArticle 1.1\n\n{body}\n\nChapter 2\n\nArticle 2.1\n\nThe Parties cooperate.\n");
+        assert!(!one_division(&two));
+        // one chapter, but signed: a whole (short) agreement
+        let signed = format!(
+            "Chapter 1\n\nArticle 1.1\n\n{body}\n\nDone at Geneva, this first day of May 2020.\n"
+        );
+        assert!(!one_division(&signed));
+        // no "this Agreement": nothing says there is more
+        assert!(!one_division("Chapter 1\n\nArticle 1\n\nThis Chapter applies to goods. This Chapter applies to services.\n"));
+        // once: a quotation, not what the text is
+        assert!(!one_division(
+            "Chapter 1\n\nArticle 1\n\nAs this Chapter provides, this Agreement applies.\n"
+        ));
+        // "this Title" in a text of several chapters: an agreement whose
+        // titles were not read as titles
+        let titles = "Chapter 1\n\nArticle 1.1\n\nThis Title applies to this Agreement. This Title does not apply to Title II.\n\nChapter 2\n\nArticle 2.1\n\nThe Parties cooperate.\n";
+        assert!(!one_division(titles));
+    }
 }

@@ -29,22 +29,21 @@ pub fn page_foot_notes(text: &str, lines: &[(usize, &str)]) -> HashMap<usize, St
             continue;
         }
         let from = floor_char(text, offset.saturating_sub(PAGE_BYTES));
-        if has_mark(&text[from..offset], number) {
-            notes.insert(offset, number.to_string());
+        if has_mark(&text[from..offset], &number) {
+            notes.insert(offset, number);
             last = value;
         }
     }
     notes
 }
 
-/// "60 For greater …": a number of one to three digits, one space, and a
-/// capital letter (or an opening quote or parenthesis).
-fn leading_number(line: &str) -> Option<(&str, u32)> {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) || line.starts_with('0') {
+/// "60 For greater …": a note's number ([`crate::text::notes::leading_number`],
+/// not "0…") and a capital letter (or an opening quote or parenthesis) after it.
+fn leading_number(line: &str) -> Option<(String, u32)> {
+    let (number, rest) = crate::text::notes::leading_number(line)?;
+    if number.starts_with('0') {
         return None;
     }
-    let rest = line[digits..].strip_prefix(' ')?;
     let first = rest.chars().next()?;
     if !(first.is_uppercase() || matches!(first, '"' | '“' | '(' | '‘')) {
         return None;
@@ -54,7 +53,8 @@ fn leading_number(line: &str) -> Option<(&str, u32)> {
     if !rest.chars().take(40).any(char::is_lowercase) {
         return None;
     }
-    Some((&line[..digits], line[..digits].parse().ok()?))
+    let value = number.parse().ok()?;
+    Some((number, value))
 }
 
 /// Whether `before` holds `number` as a reference mark: right after a word

@@ -7,6 +7,7 @@ pub mod hyphen;
 pub mod language;
 pub mod marks;
 mod normalize;
+pub mod notes;
 pub mod page_numbers;
 
 pub use marks::Marks;

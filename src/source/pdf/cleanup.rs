@@ -255,7 +255,7 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
             .collect();
         let mut notes = Vec::new();
         for (i, line) in page.iter_mut().enumerate().skip(start) {
-            if let Some((n, rest)) = leading_number(&line.text) {
+            if let Some((n, rest)) = crate::text::notes::leading_number(&line.text) {
                 if marks.contains(&n) {
                     line.text = format!("[{n}] {rest}");
                     notes.push((i, n));
@@ -321,43 +321,18 @@ fn body_size(pages: &[Vec<PageLine>]) -> Option<f64> {
         .map(|(size, _)| size as f64 / 2.0)
 }
 
-fn superscript_value(c: char) -> Option<char> {
-    match c {
-        '\u{2070}' => Some('0'),
-        '\u{b9}' => Some('1'),
-        '\u{b2}' => Some('2'),
-        '\u{b3}' => Some('3'),
-        '\u{2074}'..='\u{2079}' => char::from_u32(c as u32 - 0x2070 + '0' as u32),
-        _ => None,
-    }
-}
-
 /// The numbers written in superscript digits in a line, as plain digits.
 fn superscript_numbers(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     for c in line.chars().chain([' ']) {
-        match superscript_value(c) {
+        match crate::text::notes::superscript_value(c) {
             Some(d) => current.push(d),
             None if !current.is_empty() => out.push(std::mem::take(&mut current)),
             None => {}
         }
     }
     out
-}
-
-/// "⁴ For the…", "⁴For the…" or "4 For the…": the number and the rest.
-fn leading_number(line: &str) -> Option<(String, &str)> {
-    let sup: String = line.chars().map_while(superscript_value).collect();
-    if !sup.is_empty() {
-        let len: usize = line.chars().take(sup.len()).map(char::len_utf8).sum();
-        return Some((sup, line[len..].trim_start()));
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let rest = line[digits..].strip_prefix(' ')?;
-    (1..=3)
-        .contains(&digits)
-        .then(|| (line[..digits].to_string(), rest))
 }
 
 // ------------------------------------------------------------ hyphenation

@@ -1,0 +1,30 @@
+//! Footnote numbers as a text prints them: at the start of a note's line
+//! ("4 For the purposes…", "⁴ For…"), and as superscript digits in the body.
+//! Shared by the PDF reader (which knows font sizes) and the structure
+//! parser (which reads text converted without them).
+
+/// A superscript digit's plain digit ("⁴" -> '4').
+pub fn superscript_value(c: char) -> Option<char> {
+    match c {
+        '\u{2070}' => Some('0'),
+        '\u{b9}' => Some('1'),
+        '\u{b2}' => Some('2'),
+        '\u{b3}' => Some('3'),
+        '\u{2074}'..='\u{2079}' => char::from_u32(c as u32 - 0x2070 + '0' as u32),
+        _ => None,
+    }
+}
+
+/// "⁴ For the…", "⁴For the…" or "4 For the…": the number and the rest.
+pub fn leading_number(line: &str) -> Option<(String, &str)> {
+    let sup: String = line.chars().map_while(superscript_value).collect();
+    if !sup.is_empty() {
+        let len: usize = line.chars().take(sup.len()).map(char::len_utf8).sum();
+        return Some((sup, line[len..].trim_start()));
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = line[digits..].strip_prefix(' ')?;
+    (1..=3)
+        .contains(&digits)
+        .then(|| (line[..digits].to_string(), rest))
+}
