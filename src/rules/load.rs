@@ -150,23 +150,51 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
             })
             .unwrap_or_else(|| (wanted.to_string(), String::new()))
     };
-    let terms = {
-        let (name, text) = find(TERMS_FILE);
-        let file = parse::<TermsFile>(&name, &text)?;
-        (name, file)
+    // the rule files parse while the terms and the other special files do
+    // (parsing the TOML is a third of start-up, before any file is checked)
+    let (special_files, rule_files) = rayon::join(
+        || -> Result<_, RuleError> {
+            let terms = {
+                let (name, text) = find(TERMS_FILE);
+                let file = parse::<TermsFile>(&name, &text)?;
+                (name, file)
+            };
+            let scopes = ScopeDefs::compile(&terms.1, |reason| RuleError::Terms {
+                file: terms.0.clone(),
+                reason,
+            })?;
+            let (categories_name, categories_text) = find(CATEGORIES_FILE);
+            let categories = declare_categories(&categories_name, &categories_text)?;
+            let (guidelines_name, guidelines_text) = find(GUIDELINES_FILE);
+            let guidelines =
+                parse::<GuidelinesFile>(&guidelines_name, &guidelines_text)?.paragraphs;
+            Ok((terms, scopes, categories, guidelines))
+        },
+        || -> Vec<Result<Vec<Spanned<RuleSpec>>, RuleError>> {
+            files
+                .par_iter()
+                .filter(|(name, _)| !special(name))
+                .map(|(name, text)| rule_specs(name, text))
+                .collect()
+        },
+    );
+    let (terms, scopes, categories, guidelines) = special_files?;
+    let specs = || -> Result<Vec<_>, RuleError> {
+        let mut specs = Vec::new();
+        for ((name, text), parsed) in files
+            .iter()
+            .filter(|(name, _)| !special(name))
+            .zip(rule_files)
+        {
+            specs.extend(parsed?.into_iter().map(|s| (name, text, s)));
+        }
+        Ok(specs)
     };
-    let scopes = ScopeDefs::compile(&terms.1, |reason| RuleError::Terms {
-        file: terms.0.clone(),
-        reason,
-    })?;
-    let (categories_name, categories_text) = find(CATEGORIES_FILE);
-    let categories = declare_categories(&categories_name, &categories_text)?;
-    let (guidelines_name, guidelines_text) = find(GUIDELINES_FILE);
-    let guidelines = parse::<GuidelinesFile>(&guidelines_name, &guidelines_text)?.paragraphs;
     let (gaps_name, gaps_text) = find(GAPS_FILE);
     // the gaps (their TOML and regexes) compile while the rules do and their
     // triggers' automaton is built; errors are reported as a serial load
-    // would: the gaps file's first, then the rule files' in file order
+    // would: the special files' first, then the gaps file's, then the rule
+    // files' in file order
     let (catalogue, compiled) = rayon::join(
         || {
             compile_gaps(
@@ -185,18 +213,22 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
                 guidelines: &guidelines,
                 build,
             };
-            let mut specs = Vec::new();
-            for (name, text) in files.iter().filter(|(name, _)| !special(name)) {
-                specs.extend(rule_specs(name, text)?.into_iter().map(|s| (name, text, s)));
-            }
-            // compiling the regexes is most of a run's start-up: spread over the cores
-            let compiled: Vec<Result<Rule, RuleError>> = specs
-                .into_par_iter()
-                .map(|(name, text, spec)| compile_rule(name, text, spec, &shared))
-                .collect();
+            // compiling the regexes and finding each rule's trigger literals
+            // is most of a run's start-up: spread over the cores
+            let compiled: Vec<Result<(Rule, Vec<super::prefilter::Literals>), RuleError>> =
+                specs()?
+                    .into_par_iter()
+                    .map(|(name, text, spec)| {
+                        compile_rule(name, text, spec, &shared).map(|rule| {
+                            let trigger = super::trigger(&rule);
+                            (rule, trigger)
+                        })
+                    })
+                    .collect();
             let mut rules: Vec<Rule> = Vec::new();
-            for rule in compiled {
-                let rule = rule?;
+            let mut literals = Vec::new();
+            for compiled in compiled {
+                let (rule, trigger) = compiled?;
                 if rules.iter().any(|r| r.spec.code == rule.spec.code) {
                     return Err(RuleError::Rule {
                         file: rule.file.clone(),
@@ -207,9 +239,9 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
                     });
                 }
                 rules.push(rule);
+                literals.push(trigger);
             }
-            let triggers = super::Triggers::of(&rules);
-            Ok((rules, triggers))
+            Ok((rules, super::Triggers::of(literals)))
         },
     );
     let catalogue = catalogue?;

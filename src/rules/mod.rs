@@ -28,7 +28,6 @@ use crate::provision::Agreement;
 use crate::text::Marks;
 use matching::{Hit, Subject};
 use pattern::Pattern;
-use rayon::prelude::*;
 use scope::{ScopeDefs, Target};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -111,8 +110,9 @@ struct Triggers {
 }
 
 impl Triggers {
-    fn of(rules: &[Rule]) -> Triggers {
-        let per_rule: Vec<Vec<prefilter::Literals>> = rules.par_iter().map(trigger).collect();
+    /// The triggers of the rules whose trigger literals, in rule order, are
+    /// `per_rule` (each rule's [`trigger`]).
+    fn of(per_rule: Vec<Vec<prefilter::Literals>>) -> Triggers {
         let mut literals = Vec::new();
         let groups: Vec<Vec<usize>> = per_rule
             .into_iter()
@@ -420,7 +420,7 @@ fn judged_text<'a>(agreement: &'a Agreement, target: &Target<'a>) -> (&'a str, u
 /// together), the second only when it is telling enough to be worth looking
 /// for. Two together rule out far more than either: "cooperation" is common,
 /// "cooperation" in an article that also says "film" or "broadcast" is not.
-fn trigger(rule: &Rule) -> Vec<prefilter::Literals> {
+pub(super) fn trigger(rule: &Rule) -> Vec<prefilter::Literals> {
     let any = || -> Option<prefilter::Literals> {
         if rule.any.is_empty() {
             return None;
