@@ -188,6 +188,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }),
         _ => None,
     };
+    // a JSON report that nothing changes once all files are reviewed (no
+    // baseline hides findings) is rendered file by file as each is reviewed
+    let render_json = matches!(args.format, Format::Json) && known.is_none();
     let outcomes = reading.process({
         let rules = std::sync::Arc::clone(&rules);
         let reviewing = reviewing.clone();
@@ -195,7 +198,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             Err(refusal) => Outcome::Refused(refusal),
             Ok(a) => match &reviewing {
                 Some(options) => {
-                    Outcome::Reviewed(check_read(&rules, &a, &path.display().to_string(), options))
+                    let mut reviewed = check_read(&rules, &a, &path.display().to_string(), options);
+                    let entry = match &mut reviewed {
+                        Ok(file) if render_json => {
+                            report::localise(std::slice::from_mut(file), None, lang);
+                            Some(report::json_file_entry(file))
+                        }
+                        _ => None,
+                    };
+                    Outcome::Reviewed(reviewed, entry)
                 }
                 None => Outcome::Kept(a),
             },
@@ -211,14 +222,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let mut read = Vec::new();
     let mut files = Vec::new();
+    // the JSON entries of the reviewed files, when each was rendered
+    let mut entries: Vec<String> = Vec::new();
     // files read but not analysed (a language treatyscan does not read)
     let mut not_analysed = 0;
     for (path, outcome) in args.files.iter().zip(outcomes) {
         let name = path.display().to_string();
         match outcome {
             Outcome::Kept(a) => read.push((name, a)),
-            Outcome::Reviewed(Ok(f)) => files.push(f),
-            Outcome::Reviewed(Err(e)) | Outcome::Refused(Refusal::Unreadable(e)) => fail(&name, &e),
+            Outcome::Reviewed(Ok(f), entry) => {
+                files.push(f);
+                entries.extend(entry);
+            }
+            Outcome::Reviewed(Err(e), _) | Outcome::Refused(Refusal::Unreadable(e)) => {
+                fail(&name, &e)
+            }
             Outcome::Refused(Refusal::NotAnalysed(e)) => {
                 not_analysed += 1;
                 fail(&name, &e)
@@ -306,7 +324,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         Format::Json => {
             let mut out = std::io::BufWriter::new(&mut out);
-            report::write_json_run(&files, &run, &mut out)?;
+            if entries.len() == files.len() {
+                report::write_json_run_rendered(&entries, &run, &mut out)?;
+            } else {
+                report::write_json_run(&files, &run, &mut out)?;
+            }
             out.flush()?
         }
         // SARIF and CSV have no place for a run-level gap: the combined
@@ -379,8 +401,9 @@ fn check_read(
 
 /// What became of one file given to `check`.
 enum Outcome {
-    /// Reviewed as soon as it was read; `Err` when the review failed.
-    Reviewed(Result<FileFindings, String>),
+    /// Reviewed as soon as it was read; `Err` when the review failed. With
+    /// the file's JSON entry when the report is rendered file by file.
+    Reviewed(Result<FileFindings, String>, Option<String>),
     /// Read and kept, to be reviewed once all files are read.
     Kept(Agreement),
     /// Neither read nor reviewed.
