@@ -291,7 +291,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             known_count += before - c.gaps.len();
         }
     }
-    report::localise(&mut files, combined.as_mut(), lang);
+    // files whose entries were rendered were localised on their reader
+    if entries.len() != files.len() || combined.is_some() {
+        report::localise(&mut files, combined.as_mut(), lang);
+    }
     let run_notes: Vec<String> = if !args.combine && files.len() > 1 && args.categories.is_empty() {
         vec![locale.t("note-gaps-per-file")]
     } else {
