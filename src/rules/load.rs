@@ -191,10 +191,47 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
         Ok(specs)
     };
     let (gaps_name, gaps_text) = find(GAPS_FILE);
-    // the gaps (their TOML and regexes) compile while the rules do and their
-    // triggers' automaton is built; errors are reported as a serial load
-    // would: the special files' first, then the gaps file's, then the rule
-    // files' in file order
+    let shared = Shared {
+        terms: &terms.1,
+        scopes: &scopes,
+        categories: &categories,
+        guidelines: &guidelines,
+        build,
+    };
+    // compiling the regexes and finding each rule's trigger literals is most
+    // of a run's start-up: spread over the cores
+    let compiled = || -> Result<(Vec<Rule>, Vec<Vec<super::prefilter::Literals>>), RuleError> {
+        let compiled: Vec<Result<(Rule, Vec<super::prefilter::Literals>), RuleError>> = specs()?
+            .into_par_iter()
+            .map(|(name, text, spec)| {
+                compile_rule(name, text, spec, &shared).map(|rule| {
+                    let trigger = super::trigger(&rule);
+                    (rule, trigger)
+                })
+            })
+            .collect();
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut literals = Vec::new();
+        for compiled in compiled {
+            let (rule, trigger) = compiled?;
+            if rules.iter().any(|r| r.spec.code == rule.spec.code) {
+                return Err(RuleError::Rule {
+                    file: rule.file.clone(),
+                    line: 1,
+                    column: 1,
+                    code: rule.spec.code.clone(),
+                    reason: "duplicate rule code".into(),
+                });
+            }
+            rules.push(rule);
+            literals.push(trigger);
+        }
+        Ok((rules, literals))
+    }();
+    // the gaps (their TOML and regexes) compile while the triggers'
+    // automaton, one thread's work, is built; errors are reported as a
+    // serial load would: the special files' first, then the gaps file's,
+    // then the rule files' in file order
     let (catalogue, compiled) = rayon::join(
         || {
             compile_gaps(
@@ -205,44 +242,7 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
                 &terms.1,
             )
         },
-        || -> Result<(Vec<Rule>, super::Triggers), RuleError> {
-            let shared = Shared {
-                terms: &terms.1,
-                scopes: &scopes,
-                categories: &categories,
-                guidelines: &guidelines,
-                build,
-            };
-            // compiling the regexes and finding each rule's trigger literals
-            // is most of a run's start-up: spread over the cores
-            let compiled: Vec<Result<(Rule, Vec<super::prefilter::Literals>), RuleError>> =
-                specs()?
-                    .into_par_iter()
-                    .map(|(name, text, spec)| {
-                        compile_rule(name, text, spec, &shared).map(|rule| {
-                            let trigger = super::trigger(&rule);
-                            (rule, trigger)
-                        })
-                    })
-                    .collect();
-            let mut rules: Vec<Rule> = Vec::new();
-            let mut literals = Vec::new();
-            for compiled in compiled {
-                let (rule, trigger) = compiled?;
-                if rules.iter().any(|r| r.spec.code == rule.spec.code) {
-                    return Err(RuleError::Rule {
-                        file: rule.file.clone(),
-                        line: 1,
-                        column: 1,
-                        code: rule.spec.code.clone(),
-                        reason: "duplicate rule code".into(),
-                    });
-                }
-                rules.push(rule);
-                literals.push(trigger);
-            }
-            Ok((rules, super::Triggers::of(literals)))
-        },
+        || compiled.map(|(rules, literals)| (rules, super::Triggers::of(literals))),
     );
     let catalogue = catalogue?;
     let (rules, triggers) = compiled?;
