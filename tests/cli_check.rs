@@ -59,6 +59,30 @@ fn findings_exit_1_and_clean_text_exits_0() {
         .args(["check", "--fail-on", "error", &draft("draft_es.txt")])
         .assert()
         .code(0);
+    // the JSON report, rendered file by file, decides alike (the warning
+    // is not the draft's first finding)
+    treatyscan()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "warning",
+            &draft("draft_es.txt"),
+        ])
+        .assert()
+        .code(1);
+    treatyscan()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "error",
+            &draft("draft_es.txt"),
+        ])
+        .assert()
+        .code(0);
 }
 
 #[test]
