@@ -294,6 +294,30 @@ impl std::fmt::Debug for Pattern {
 mod tests {
     use super::*;
 
+    /// `pattern` compiled here and by the regex crate.
+    fn both(pattern: &str) -> (Pattern, regex::bytes::Regex) {
+        let theirs = regex::bytes::RegexBuilder::new(pattern)
+            .unicode(false)
+            .build()
+            .unwrap();
+        (Pattern::new(pattern, 1 << 20).unwrap(), theirs)
+    }
+
+    /// Does `ours` match `text` where and when the regex crate does?
+    fn assert_same_matches(ours: &Pattern, theirs: &regex::bytes::Regex, text: &[u8]) {
+        let shown = String::from_utf8_lossy(text);
+        assert_eq!(
+            ours.is_match(text),
+            theirs.is_match(text),
+            "{ours:?} in {shown:?}"
+        );
+        assert_eq!(
+            ours.find(text).map(|m| m.range()),
+            theirs.find(text).map(|m| m.range()),
+            "{ours:?} in {shown:?}"
+        );
+    }
+
     #[test]
     fn matches_as_the_regex_crate_does() {
         let patterns = [
@@ -311,18 +335,9 @@ mod tests {
             b"\xff\xfe not utf-8 shall not apply to audiovisual \xff",
         ];
         for p in patterns {
-            let ours = Pattern::new(p, 1 << 20).unwrap();
-            let theirs = regex::bytes::RegexBuilder::new(p)
-                .unicode(false)
-                .build()
-                .unwrap();
+            let (ours, theirs) = both(p);
             for t in texts {
-                assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} in {t:?}");
-                assert_eq!(
-                    ours.find(t).map(|m| m.range()),
-                    theirs.find(t).map(|m| m.range()),
-                    "{p} in {t:?}"
-                );
+                assert_same_matches(&ours, &theirs, t);
                 // again, from the cache the first search filled
                 assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} in {t:?}");
             }
@@ -349,19 +364,10 @@ mod tests {
             b"except the cart and film",
         ];
         for p in patterns {
-            let ours = Pattern::new(p, 1 << 20).unwrap();
+            let (ours, theirs) = both(p);
             assert!(ours.window.is_some(), "{p} is split");
-            let theirs = regex::bytes::RegexBuilder::new(p)
-                .unicode(false)
-                .build()
-                .unwrap();
             for t in texts {
-                assert_eq!(ours.is_match(t), theirs.is_match(t), "{p} in {t:?}");
-                assert_eq!(
-                    ours.find(t).map(|m| m.range()),
-                    theirs.find(t).map(|m| m.range()),
-                    "{p} in {t:?}"
-                );
+                assert_same_matches(&ours, &theirs, t);
             }
         }
         // and on texts made of the patterns' words in every order: a linear
@@ -389,30 +395,14 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize % n
         };
-        let compiled: Vec<_> = patterns
-            .iter()
-            .map(|p| {
-                let theirs = regex::bytes::RegexBuilder::new(p).unicode(false).build();
-                (Pattern::new(p, 1 << 20).unwrap(), theirs.unwrap())
-            })
-            .collect();
+        let compiled: Vec<_> = patterns.iter().map(|p| both(p)).collect();
         for _ in 0..3000 {
             let text = (0..next(13))
                 .map(|_| words[next(words.len())])
                 .collect::<Vec<_>>()
                 .join(&b" "[..]);
             for (ours, theirs) in &compiled {
-                assert_eq!(
-                    ours.is_match(&text),
-                    theirs.is_match(&text),
-                    "{ours:?} in {text:?}"
-                );
-                assert_eq!(
-                    ours.find(&text).map(|m| m.range()),
-                    theirs.find(&text).map(|m| m.range()),
-                    "{ours:?} in {:?}",
-                    String::from_utf8_lossy(&text)
-                );
+                assert_same_matches(ours, theirs, &text);
             }
         }
         // a head or tail that can hold a full stop keeps the pattern whole
