@@ -189,8 +189,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         _ => None,
     };
     // a JSON report that nothing changes once all files are reviewed (no
-    // baseline hides findings) is rendered file by file as each is reviewed
-    let render_json = matches!(args.format, Format::Json) && known.is_none();
+    // baseline hides findings, each file reviewed as it is read) is rendered
+    // file by file as each is reviewed
+    let render_json = matches!(args.format, Format::Json) && known.is_none() && reviewing.is_some();
     let outcomes = reading.process({
         let rules = std::sync::Arc::clone(&rules);
         let reviewing = reviewing.clone();
@@ -294,7 +295,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     // files whose entries were rendered were localised on their reader
-    if entries.len() != files.len() || combined.is_some() {
+    if !render_json {
         report::localise(&mut files, combined.as_mut(), lang);
     }
     let run_notes: Vec<String> = if !args.combine && files.len() > 1 && args.categories.is_empty() {
@@ -329,7 +330,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         Format::Json => {
             let mut out = std::io::BufWriter::new(&mut out);
-            if entries.len() == files.len() {
+            if render_json {
                 report::write_json_run_rendered(&entries, &run, &mut out)?;
             } else {
                 report::write_json_run(&files, &run, &mut out)?;

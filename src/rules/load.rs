@@ -179,17 +179,14 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
         },
     );
     let (terms, scopes, categories, guidelines) = special_files?;
-    let specs = || -> Result<Vec<_>, RuleError> {
-        let mut specs = Vec::new();
-        for ((name, text), parsed) in files
-            .iter()
-            .filter(|(name, _)| !special(name))
-            .zip(rule_files)
-        {
-            specs.extend(parsed?.into_iter().map(|s| (name, text, s)));
-        }
-        Ok(specs)
-    };
+    // a rule file's error waits for the gaps file's (see below)
+    let specs: Result<Vec<_>, RuleError> = files
+        .iter()
+        .filter(|(name, _)| !special(name))
+        .zip(rule_files)
+        .map(|((name, text), parsed)| Ok(parsed?.into_iter().map(move |s| (name, text, s))))
+        .collect::<Result<Vec<_>, RuleError>>()
+        .map(|per_file| per_file.into_iter().flatten().collect());
     let (gaps_name, gaps_text) = find(GAPS_FILE);
     let shared = Shared {
         terms: &terms.1,
@@ -201,7 +198,7 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
     // compiling the regexes and finding each rule's trigger literals is most
     // of a run's start-up: spread over the cores
     let compiled = || -> Result<(Vec<Rule>, Vec<Vec<super::prefilter::Literals>>), RuleError> {
-        let compiled: Vec<Result<(Rule, Vec<super::prefilter::Literals>), RuleError>> = specs()?
+        let compiled: Vec<Result<(Rule, Vec<super::prefilter::Literals>), RuleError>> = specs?
             .into_par_iter()
             .map(|(name, text, spec)| {
                 compile_rule(name, text, spec, &shared).map(|rule| {

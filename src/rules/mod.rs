@@ -833,17 +833,16 @@ mod tests {
         }
     }
 
+    /// `excerpt` of a whole text with nothing left out.
+    fn excerpt_of(text: &str, anchor: usize, words: &[(usize, usize)]) -> (String, Marks) {
+        excerpt(text, 0..text.len(), anchor, words, &[])
+    }
+
     #[test]
     fn excerpt_collapses_whitespace_and_keeps_marks_on_the_words() {
         let text = "This  Chapter\n  does not apply to broadcasting.";
         let start = text.find("broadcasting").unwrap();
-        let (out, marks) = excerpt(
-            text,
-            0..text.len(),
-            start,
-            &[(start, start + "broadcasting".len())],
-            &[],
-        );
+        let (out, marks) = excerpt_of(text, start, &[(start, start + "broadcasting".len())]);
         assert_eq!(out, "This Chapter does not apply to broadcasting.");
         assert_eq!(marks.words(&out), ["broadcasting"]);
     }
@@ -856,7 +855,7 @@ mod tests {
             "b ".repeat(200)
         );
         let start = text.find("cultural").unwrap();
-        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, start + 8)], &[]);
+        let (out, marks) = excerpt_of(&text, start, &[(start, start + 8)]);
         assert!(out.starts_with('…') && out.ends_with('…'));
         assert_eq!(marks.words(&out), ["cultural"]);
     }
@@ -867,7 +866,7 @@ mod tests {
         // mark used to end inside the '…' appended after the cut
         let text = format!("{} cultural {}", "a ".repeat(50), "industries ".repeat(60));
         let start = text.find("cultural").unwrap();
-        let (out, marks) = excerpt(&text, 0..text.len(), start, &[(start, text.len())], &[]);
+        let (out, marks) = excerpt_of(&text, start, &[(start, text.len())]);
         assert!(out.ends_with('…'));
         let &(s, e) = marks.ranges().last().unwrap();
         assert!(out.is_char_boundary(s) && out.is_char_boundary(e));
@@ -883,12 +882,10 @@ mod tests {
         );
         let re = text.find("affirment").unwrap();
         let av = text.find("audiovisual").unwrap();
-        let (out, marks) = excerpt(
+        let (out, marks) = excerpt_of(
             &text,
-            0..text.len(),
             av,
             &[(re, re + "affirment".len()), (av, av + "audiovisual".len())],
-            &[],
         );
         assert_eq!(marks.words(&out), ["réaffirment", "audiovisuales"]);
         let body = out.trim_start_matches('…').trim_end_matches('…');
@@ -915,12 +912,10 @@ mod tests {
         );
         let start = text.find("may adopt").unwrap();
         let sector = text.find("broadcasting").unwrap();
-        let (out, marks) = excerpt(
+        let (out, marks) = excerpt_of(
             &text,
-            0..text.len(),
             start,
             &[(start, start + 9), (sector, sector + "broadcasting".len())],
-            &[],
         );
         assert_eq!(marks.words(&out), ["may adopt", "broadcasting"]);
         assert!(out.contains(" … "), "{out}");

@@ -117,6 +117,12 @@ impl Window {
     }
 }
 
+/// Where the stretch from `from` ends: at the next full stop, or the end of
+/// `haystack` (what `[^.]*` can cover).
+fn sentence_end(haystack: &[u8], from: usize) -> usize {
+    memchr::memchr(b'.', &haystack[from..]).map_or(haystack.len(), |i| from + i)
+}
+
 /// Is `hir` `[^.]*`: any number of bytes but a full stop, unbounded?
 fn is_any_but_full_stops(hir: &regex_syntax::hir::Hir) -> bool {
     use regex_syntax::hir::{Class, HirKind};
@@ -240,7 +246,7 @@ impl Pattern {
             else {
                 return false;
             };
-            let stop = memchr::memchr(b'.', &haystack[end..]).map_or(haystack.len(), |i| end + i);
+            let stop = sentence_end(haystack, end);
             if tail.is_match(&Input::new(haystack).range(end..stop).earliest(true)) {
                 return true;
             }
@@ -262,6 +268,8 @@ impl Pattern {
     /// and from there the whole pattern, anchored, chooses as it would have
     /// unanchored (its automaton walks only that match, not the text).
     fn window_find(&self, window: &Window, haystack: &[u8]) -> Option<Match> {
+        // most texts asked for a match hold none: one head search per
+        // sentence says so, before the heads are walked one by one
         if !self.window_matches(window, haystack) {
             return None;
         }
@@ -274,7 +282,7 @@ impl Pattern {
                 .range(start..)
                 .anchored(regex_automata::Anchored::Yes);
             let end = head.earliest_end(&anchored.clone().earliest(true))?;
-            let stop = memchr::memchr(b'.', &haystack[end..]).map_or(haystack.len(), |i| end + i);
+            let stop = sentence_end(haystack, end);
             if tail.is_match(&Input::new(haystack).range(end..stop).earliest(true)) {
                 return self.compiled().find(&anchored);
             }
