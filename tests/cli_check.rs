@@ -368,7 +368,7 @@ fn a_baseline_hides_what_it_knew_even_after_reflowing() {
         .assert()
         .code(0)
         .stderr(predicates::str::contains(
-            "findings already in the baseline not shown",
+            "already in the baseline, not shown: ",
         ))
         .stderr(predicates::str::contains("(s)").not());
     // a new clause is new
@@ -398,6 +398,96 @@ fn a_baseline_hides_what_it_knew_even_after_reflowing() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("bad.json"));
+}
+
+/// `corpus/compare/round1.txt` with a chapter put in as Chapter 2: the
+/// chapters after it, and their articles, are numbered one up, their text
+/// unchanged; `extra` is added as the new chapter's second article.
+fn with_a_chapter_put_in(extra: &str) -> String {
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/compare/round1.txt"),
+    )
+    .unwrap();
+    let bump = |n: &str| match n.parse::<u32>().unwrap() {
+        1 => 1,
+        n => n + 1,
+    };
+    let mut out = String::new();
+    for line in text.lines() {
+        let line = if let Some(n) = line.strip_prefix("CHAPTER ") {
+            format!("CHAPTER {}", bump(n))
+        } else if let Some((n, rest)) = line
+            .strip_prefix("Article ")
+            .and_then(|r| r.split_once('.'))
+        {
+            format!("Article {}.{rest}", bump(n))
+        } else {
+            line.to_string()
+        };
+        if line == "CHAPTER 3" {
+            out.push_str("CHAPTER 2\nTRADE IN GOODS\n\nArticle 2.1: National Treatment\n");
+            out.push_str(
+                "Each Party shall accord national treatment to the goods of the other Party.\n\n",
+            );
+            out.push_str(extra);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_baseline_knows_the_findings_of_renumbered_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("round1.json");
+    let round1 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/compare/round1.txt");
+    let out = treatyscan()
+        .args(["check", "--format", "json", round1.to_str().unwrap()])
+        .output()
+        .unwrap();
+    std::fs::write(&baseline, &out.stdout).unwrap();
+    let before: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let count = before["files"][0]["findings"].as_array().unwrap().len();
+    assert!(count >= 6, "{before}");
+    let check = |text: &str| {
+        let next = dir.path().join("round2.txt");
+        std::fs::write(&next, text).unwrap();
+        json_of(&[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            baseline.to_str().unwrap(),
+            next.to_str().unwrap(),
+        ])
+    };
+    // every article after Chapter 1 renumbered, nothing else changed: nothing new
+    let renumbered = with_a_chapter_put_in("");
+    assert!(renumbered.contains("Article 5.2: Cultural Industries"));
+    let json = check(&renumbered);
+    assert_eq!(
+        json["files"][0]["findings"],
+        serde_json::json!([]),
+        "{json}"
+    );
+    // the cultural exception's sentence again, in the new chapter (before the
+    // renumbered one): that one is new, the renumbered one is still known
+    let sentence = before["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["category"] == "cultural_exception")
+        .and_then(|f| f["excerpt"].as_str())
+        .unwrap()
+        .to_string();
+    let json = check(&with_a_chapter_put_in(&format!(
+        "Article 2.2: Culture\n{sentence}\n\n"
+    )));
+    let shown = json["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(shown.len(), 1, "{json}");
+    assert_eq!(shown[0]["category"], "cultural_exception");
+    assert_eq!(shown[0]["provision"]["path"], "ch2/art2.2");
 }
 
 #[test]

@@ -82,10 +82,6 @@ totals-not-reviewed = { $count ->
     [one] 1 file not read or not analysed (its error line is on standard error)
    *[other] { $count } files not read or not analysed (their error lines are on standard error)
 }
-baseline-hidden = { $count ->
-    [one] 1 finding already in the baseline not shown
-   *[other] { $count } findings already in the baseline not shown
-}
 
 ## The summary line of a file
 

@@ -82,10 +82,6 @@ totals-not-reviewed = { $count ->
     [one] 1 archivo no leído o no analizado (su línea de error está en la salida de errores)
    *[other] { $count } archivos no leídos o no analizados (sus líneas de error están en la salida de errores)
 }
-baseline-hidden = { $count ->
-    [one] { $count } hallazgo ya presente en la referencia (--baseline) no se muestra
-   *[other] { $count } hallazgos ya presentes en la referencia (--baseline) no se muestran
-}
 
 ## La línea de resumen de un archivo
 

@@ -82,10 +82,6 @@ totals-not-reviewed = { $count ->
     [one] 1 fichier non lu ou non analysé (sa ligne d'erreur est sur la sortie d'erreur)
    *[other] { $count } fichiers non lus ou non analysés (leurs lignes d'erreur sont sur la sortie d'erreur)
 }
-baseline-hidden = { $count ->
-    [one] { $count } constat déjà présent dans la référence (--baseline) n'est pas affiché
-   *[other] { $count } constats déjà présents dans la référence (--baseline) ne sont pas affichés
-}
 
 ## La ligne de synthèse d'un fichier
 

@@ -2,9 +2,7 @@ use super::exit;
 use crate::model::{FileError, FileFindings, Severity};
 use crate::provision::Agreement;
 use crate::report;
-use crate::review::{
-    apply_baseline, baseline_fingerprints, review, review_combined, Combined, ReviewOptions,
-};
+use crate::review::{apply_baseline, review, review_combined, Baseline, Combined, ReviewOptions};
 use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::io::Write;
@@ -283,15 +281,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     let failures = errors.len();
-    let mut known_count = 0;
+    // findings and gaps the baseline knew, for the run's line on standard error
+    let mut known_count = (0, 0);
     if let Some(known) = &known {
-        for f in &mut files {
-            known_count += apply_baseline(f, known);
+        apply_baseline(&mut files, known);
+        for f in &files {
+            known_count.0 += f.hidden.by_baseline.len();
+            known_count.1 += f.hidden.gaps_by_baseline.len();
         }
         if let Some(c) = &mut combined {
             let before = c.gaps.len();
-            c.gaps.retain(|g| !known.contains(&g.fingerprint));
-            known_count += before - c.gaps.len();
+            c.gaps.retain(|g| !known.knows_gap(&g.fingerprint));
+            known_count.1 += before - c.gaps.len();
         }
     }
     // files whose entries were rendered were localised on their reader
@@ -311,7 +312,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if known.is_some() {
         eprintln!(
             "{}",
-            locale.tr("baseline-hidden", &[("count", known_count.into())])
+            locale.tr(
+                "summary-hidden-baseline",
+                &[(
+                    "what",
+                    report::findings_and_gaps(known_count.0, known_count.1, locale).into()
+                )]
+            )
         );
     }
     match args.format {
@@ -483,7 +490,7 @@ fn with_combined<'a>(
     }
     std::borrow::Cow::Owned(files)
 }
-fn read_baseline(path: &Path) -> anyhow::Result<std::collections::HashSet<String>> {
+fn read_baseline(path: &Path) -> anyhow::Result<Baseline> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("{}: cannot read baseline: {e}", path.display()))?;
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
@@ -498,7 +505,7 @@ fn read_baseline(path: &Path) -> anyhow::Result<std::collections::HashSet<String
             path.display()
         );
     }
-    Ok(baseline_fingerprints(&json))
+    Ok(Baseline::from_json(&json))
 }
 
 /// 2 when no file could be read; 3 when some could not, or a file was read

@@ -336,7 +336,8 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub convention_article: Vec<String>,
     /// Stable across reflowing and renumbered lines: category, provision path
-    /// and the matched words, so a baseline keeps matching a reworked draft.
+    /// and the matched words, so a baseline keeps matching a reworked draft
+    /// (a renumbered provision is known by its passage: `passage_key`).
     pub fingerprint: String,
     /// The tracked change (Word revision mark) the matched words lie in, when
     /// the source has them: a proposal, not yet agreed text.
@@ -503,8 +504,73 @@ pub fn fingerprint(parts: &[&str]) -> String {
     format!("{hash:016x}")
 }
 
+/// The key of a finding by what it says rather than where it stands: its
+/// category, its excerpt and (when given) its provision's title, every run
+/// of digits as `#` (a renumbered article, and the cross-references it
+/// makes, keep it). `check --baseline` reads it from an earlier run's JSON
+/// (`category`, `excerpt`, `provision.title`), so that a finding whose
+/// provision was renumbered or moved is still known.
+pub fn passage_key(category: &str, title: Option<&str>, excerpt: &str) -> String {
+    let numbers_out = |text: &str| {
+        let mut out = String::with_capacity(text.len());
+        let mut in_digits = false;
+        for ch in text.chars() {
+            if !(ch.is_ascii_digit() && in_digits) {
+                out.push(if ch.is_ascii_digit() { '#' } else { ch });
+            }
+            in_digits = ch.is_ascii_digit();
+        }
+        out
+    };
+    match title {
+        Some(title) => fingerprint(&[
+            "passage",
+            category,
+            &numbers_out(title),
+            &numbers_out(excerpt),
+        ]),
+        None => fingerprint(&["passage", category, &numbers_out(excerpt)]),
+    }
+}
+
 /// A text's first paragraph, on one line.
 pub fn first_paragraph(text: &str) -> String {
     let para = text.trim().split("\n\n").next().unwrap_or("");
     para.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passage_keeps_its_key_when_numbers_change_and_not_when_words_do() {
+        let key = |title, excerpt| passage_key("cultural_exception", title, excerpt);
+        let exception = "Chapter 10 shall not apply to cultural industries.";
+        let renumbered = "Chapter 11 shall  not apply to Cultural Industries.";
+        assert_eq!(key(None, exception), key(None, renumbered));
+        assert_eq!(
+            key(Some("Article 4"), exception),
+            key(Some("Article 5"), renumbered)
+        );
+        // a run of digits is one mark: "10" and "1" are both numbers
+        assert_eq!(
+            key(None, exception),
+            key(None, "Chapter 1 shall not apply to cultural industries.")
+        );
+        // other words, another title or another category: another key
+        assert_ne!(
+            key(None, exception),
+            key(None, "Chapter 10 shall apply to cultural industries.")
+        );
+        assert_ne!(
+            key(Some("Culture"), exception),
+            key(Some("Exceptions"), exception)
+        );
+        assert_ne!(key(None, exception), key(Some(""), exception));
+        assert_ne!(
+            key(None, exception),
+            passage_key("ecommerce", None, exception)
+        );
+    }
 }

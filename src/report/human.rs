@@ -449,21 +449,21 @@ pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
     if findings + gaps > 0 {
         parts.push(locale.tr(
             "summary-hidden-category",
-            &[("what", counted(findings, gaps, locale).into())],
+            &[("what", findings_and_gaps(findings, gaps, locale).into())],
         ));
     }
     let (findings, gaps) = (hidden.by_baseline.len(), hidden.gaps_by_baseline.len());
     if findings + gaps > 0 {
         parts.push(locale.tr(
             "summary-hidden-baseline",
-            &[("what", counted(findings, gaps, locale).into())],
+            &[("what", findings_and_gaps(findings, gaps, locale).into())],
         ));
     }
     parts.join(&locale.t("summary-separator"))
 }
 
-/// "3 findings and 1 gap", leaving out a count of zero.
-fn counted(findings: usize, gaps: usize, locale: &Locale) -> String {
+/// "3 findings and 1 gap", leaving out a count of zero (in `locale`'s language).
+pub fn findings_and_gaps(findings: usize, gaps: usize, locale: &Locale) -> String {
     let findings_text = locale.tr("count-findings", &[("count", findings.into())]);
     let gaps_text = locale.tr("count-gaps", &[("count", gaps.into())]);
     match (findings, gaps) {

@@ -6,7 +6,7 @@ use crate::gaps::{find_gaps, Flag, GapInput};
 use crate::model::{FileFindings, Hidden};
 use crate::provision::Agreement;
 use crate::rules::RuleSet;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub mod negotiation;
 
@@ -286,33 +286,143 @@ pub fn review_combined(
 }
 
 /// Every fingerprint in a previous `check --format json` output.
-pub fn baseline_fingerprints(json: &serde_json::Value) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for file in json["files"].as_array().into_iter().flatten() {
-        for key in ["findings", "gaps"] {
-            for item in file[key].as_array().into_iter().flatten() {
-                if let Some(fp) = item["fingerprint"].as_str() {
-                    out.insert(fp.to_string());
+/// What an earlier run (its `check --format json` output) reported: what
+/// `check --baseline` leaves out of this one.
+#[derive(Debug, Default)]
+pub struct Baseline {
+    /// The fingerprints of its findings and gaps.
+    fingerprints: HashSet<String>,
+    /// How many of its findings each passage has, with the provision's title
+    /// and without (`model::passage_key`).
+    titled: HashMap<String, usize>,
+    passages: HashMap<String, usize>,
+}
+
+impl Baseline {
+    /// The baseline a `check --format json` output holds (a value without
+    /// `files` holds nothing).
+    pub fn from_json(json: &serde_json::Value) -> Baseline {
+        let mut out = Baseline::default();
+        for file in json["files"].as_array().into_iter().flatten() {
+            for key in ["findings", "gaps"] {
+                for item in file[key].as_array().into_iter().flatten() {
+                    if let Some(fp) = item["fingerprint"].as_str() {
+                        out.fingerprints.insert(fp.to_string());
+                    }
                 }
+            }
+            for finding in file["findings"].as_array().into_iter().flatten() {
+                let (Some(category), Some(excerpt)) =
+                    (finding["category"].as_str(), finding["excerpt"].as_str())
+                else {
+                    continue;
+                };
+                let title = finding["provision"]["title"].as_str();
+                let passage = PassageKeys::of(category, title, excerpt);
+                *out.titled.entry(passage.titled).or_default() += 1;
+                *out.passages.entry(passage.plain).or_default() += 1;
+            }
+        }
+        out
+    }
+
+    /// Whether the baseline reported the gap with this fingerprint.
+    pub fn knows_gap(&self, fingerprint: &str) -> bool {
+        self.fingerprints.contains(fingerprint)
+    }
+}
+
+/// A finding's passage keys (`model::passage_key`).
+struct PassageKeys {
+    titled: String,
+    plain: String,
+}
+
+impl PassageKeys {
+    fn of(category: &str, title: Option<&str>, excerpt: &str) -> PassageKeys {
+        PassageKeys {
+            titled: crate::model::passage_key(category, Some(title.unwrap_or_default()), excerpt),
+            plain: crate::model::passage_key(category, None, excerpt),
+        }
+    }
+}
+
+/// Drops from `files` what the baseline already reported; returns how many
+/// were dropped. A finding is known by its fingerprint (same category,
+/// provision and matched words); else by its passage under the same
+/// provision title (same category and excerpt, numbers aside: its article
+/// was renumbered or moved); else by its passage alone (its title changed
+/// too). Each of the baseline's passages stands for as many findings as it
+/// had there, and each way of knowing is tried on every file before the
+/// next, so that a passage repeated in a new article is not taken for the
+/// one that stayed.
+pub fn apply_baseline(files: &mut [FileFindings], baseline: &Baseline) -> usize {
+    let mut titled = baseline.titled.clone();
+    let mut passages = baseline.passages.clone();
+    let take = |counts: &mut HashMap<String, usize>, key: &str| match counts.get_mut(key) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            true
+        }
+        _ => false,
+    };
+    let keys: Vec<Vec<PassageKeys>> = files
+        .iter()
+        .map(|file| {
+            file.findings
+                .iter()
+                .map(|f| {
+                    PassageKeys::of(
+                        f.category.as_str(),
+                        f.provision.title.as_deref(),
+                        &f.excerpt,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let mut known: Vec<Vec<bool>> = files
+        .iter()
+        .map(|f| vec![false; f.findings.len()])
+        .collect();
+    for (file, (known, keys)) in files.iter().zip(known.iter_mut().zip(&keys)) {
+        for ((f, k), key) in file.findings.iter().zip(known.iter_mut()).zip(keys) {
+            if baseline.fingerprints.contains(&f.fingerprint) {
+                // its passage is spoken for
+                take(&mut titled, &key.titled);
+                take(&mut passages, &key.plain);
+                *k = true;
             }
         }
     }
-    out
-}
-
-/// Drops what the baseline already reported; returns how many were dropped.
-pub fn apply_baseline(file: &mut FileFindings, known: &HashSet<String>) -> usize {
-    let (findings, known_findings): (Vec<_>, Vec<_>) = std::mem::take(&mut file.findings)
-        .into_iter()
-        .partition(|f| !known.contains(&f.fingerprint));
-    let (gaps, known_gaps): (Vec<_>, Vec<_>) = std::mem::take(&mut file.gaps)
-        .into_iter()
-        .partition(|g| !known.contains(&g.fingerprint));
-    file.findings = findings;
-    file.gaps = gaps;
-    let dropped = known_findings.len() + known_gaps.len();
-    file.hidden.by_baseline.extend(known_findings);
-    file.hidden.gaps_by_baseline.extend(known_gaps);
+    for (known, keys) in known.iter_mut().zip(&keys) {
+        for (k, key) in known.iter_mut().zip(keys) {
+            if !*k && take(&mut titled, &key.titled) {
+                take(&mut passages, &key.plain);
+                *k = true;
+            }
+        }
+    }
+    for (known, keys) in known.iter_mut().zip(&keys) {
+        for (k, key) in known.iter_mut().zip(keys) {
+            *k = *k || take(&mut passages, &key.plain);
+        }
+    }
+    let mut dropped = 0;
+    for (file, known) in files.iter_mut().zip(known) {
+        let mut known = known.into_iter();
+        let (findings, known_findings): (Vec<_>, Vec<_>) = std::mem::take(&mut file.findings)
+            .into_iter()
+            .partition(|_| !known.next().unwrap_or(false));
+        let (gaps, known_gaps): (Vec<_>, Vec<_>) = std::mem::take(&mut file.gaps)
+            .into_iter()
+            .partition(|g| !baseline.knows_gap(&g.fingerprint));
+        file.findings = findings;
+        file.gaps = gaps;
+        dropped += known_findings.len() + known_gaps.len();
+        file.hidden.by_baseline.extend(known_findings);
+        file.hidden.gaps_by_baseline.extend(known_gaps);
+    }
     dropped
 }
 
