@@ -3,7 +3,7 @@
 //! every `all` pattern and one `any` pattern match and no `not` pattern does.
 
 use super::model::Within;
-use super::Rule;
+use super::{Pattern, Rule};
 use crate::provision::{Agreement, Provision};
 use crate::text::FoldedText;
 use regex::Regex;
@@ -310,6 +310,45 @@ impl<'a> Subject<'a> {
     }
 }
 
+/// The match of `re` in `text` nearest to `near` (the matches of a rule's
+/// `all` patterns), the first of equals; the first match when `near` is
+/// empty. The word that makes a rule hold belongs with its object: in "the
+/// protection of society … and the promotion and protection of cultural
+/// diversity" the rule holds on the second "protection", not the first.
+fn nearest_match(
+    re: &Pattern,
+    text: &[u8],
+    near: &[Range<usize>],
+) -> Option<regex_automata::Match> {
+    if near.is_empty() {
+        return re.find(text);
+    }
+    let distance = |m: &regex_automata::Match| {
+        near.iter()
+            .map(|w| {
+                if m.end() <= w.start {
+                    w.start - m.end()
+                } else {
+                    m.start().saturating_sub(w.end)
+                }
+            })
+            .min()
+            .unwrap_or(0)
+    };
+    let mut best: Option<(usize, regex_automata::Match)> = None;
+    for m in re.find_iter(text) {
+        let d = distance(&m);
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, m));
+        }
+        // later matches only move away from a word they have passed
+        if d == 0 || near.iter().all(|w| m.start() >= w.end) {
+            break;
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
 /// A chapeau with the dots inside its numbers as spaces ("Article 13.1" as
 /// "Article 13 1"), of the same length: a pattern that stays within a
 /// sentence (`[^.]*`) reads on from the chapeau's verb into the item it
@@ -371,15 +410,20 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
         }
     };
     let mut words = Vec::new();
+    let mut all_matches = Vec::new();
     for re in &rule.all {
         let m = re.find(text)?;
         let (first, rest) = place(m.start(), m.end());
         words.push(first);
         words.extend(rest);
+        all_matches.push(m.range());
     }
     let mut anchor = words.first().map_or(unit.body.start, |w| w.start);
     if !rule.any.is_empty() {
-        let m = rule.any.iter().find_map(|re| re.find(text))?;
+        let m = rule
+            .any
+            .iter()
+            .find_map(|re| nearest_match(re, text, &all_matches))?;
         let (first, rest) = place(m.start(), m.end());
         anchor = first.start;
         words.push(first);

@@ -838,6 +838,54 @@ mod tests {
         excerpt(text, 0..text.len(), anchor, words, &[])
     }
 
+    /// The words a finding marks in its excerpt.
+    fn marked(f: &Finding) -> Vec<&str> {
+        f.marks
+            .ranges()
+            .iter()
+            .map(|&(s, e)| &f.excerpt[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn the_marked_verb_is_the_one_bound_to_the_object() {
+        let rules = RuleSet::builtin().unwrap();
+        let text =
+            "Article 1\n\nEach Party retains the right to adopt measures to pursue legitimate \
+            policy objectives such as the protection of society, the environment and public \
+            health, and the promotion and protection of cultural diversity.\n\nArticle 2\n\n\
+            Las Partes reconocen la protección de los consumidores y se comprometen a \
+            fomentar la diversidad cultural.\n";
+        let agreement = crate::structure::parse_text(
+            "t.txt".into(),
+            crate::provision::SourceFormat::Text,
+            crate::text::LocatedText::plain(text.into()),
+        );
+        let findings = rules.check(&agreement);
+        let found: Vec<Vec<&str>> = findings
+            .iter()
+            .filter(|f| f.category.as_str() == "cultural_specificity")
+            .map(marked)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                vec!["protection", "cultural diversity"],
+                vec!["fomentar", "diversidad cultural"]
+            ]
+        );
+        // the second "protection", not the one of society
+        let first = findings
+            .iter()
+            .find(|f| f.category.as_str() == "cultural_specificity")
+            .unwrap();
+        let (_, end) = first.marks.ranges()[0];
+        assert!(
+            first.excerpt[end..].starts_with(" of cultural diversity"),
+            "{first:?}"
+        );
+    }
+
     #[test]
     fn excerpt_collapses_whitespace_and_keeps_marks_on_the_words() {
         let text = "This  Chapter\n  does not apply to broadcasting.";

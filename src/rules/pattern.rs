@@ -257,17 +257,44 @@ impl Pattern {
 
     /// The leftmost-first match in `haystack`: its start and end in bytes.
     pub fn find(&self, haystack: &[u8]) -> Option<Match> {
+        self.find_from(haystack, 0)
+    }
+
+    /// The leftmost-first match in `haystack` that starts at `from` or
+    /// later (the text before it still counts for `\b`).
+    fn find_from(&self, haystack: &[u8], from: usize) -> Option<Match> {
         match &self.window {
-            Some(window) => self.window_find(window, haystack),
-            None => self.compiled().find(&Input::new(haystack)),
+            Some(window) => self.window_find(window, haystack, from),
+            None => self.compiled().find(&Input::new(haystack).range(from..)),
         }
+    }
+
+    /// Every match in `haystack`, one after the other, as the regex crate's
+    /// `find_iter` gives them.
+    pub fn find_iter<'h>(&'h self, haystack: &'h [u8]) -> impl Iterator<Item = Match> + 'h {
+        let mut from = 0;
+        let mut last_end = None;
+        std::iter::from_fn(move || loop {
+            if from > haystack.len() {
+                return None;
+            }
+            let m = self.find_from(haystack, from)?;
+            // an empty match right where the last match ended is skipped,
+            // and after an empty match the search moves on a byte
+            from = if m.is_empty() { m.end() + 1 } else { m.end() };
+            if m.is_empty() && last_end == Some(m.end()) {
+                continue;
+            }
+            last_end = Some(m.end());
+            return Some(m);
+        })
     }
 
     /// The leftmost-first match of `head[^.]*tail`: it starts at the first
     /// head whose earliest end the tail follows before the next full stop,
     /// and from there the whole pattern, anchored, chooses as it would have
     /// unanchored (its automaton walks only that match, not the text).
-    fn window_find(&self, window: &Window, haystack: &[u8]) -> Option<Match> {
+    fn window_find(&self, window: &Window, haystack: &[u8], from: usize) -> Option<Match> {
         // most texts asked for a match hold none: one head search per
         // sentence says so, before the heads are walked one by one
         if !self.window_matches(window, haystack) {
@@ -275,7 +302,7 @@ impl Pattern {
         }
         let head = self.built(&window.head, &window.head_hir);
         let tail = self.built(&window.tail, &window.tail_hir);
-        let mut from = 0;
+        let mut from = from;
         while from <= haystack.len() {
             let start = head.find(&Input::new(haystack).range(from..))?.start();
             let anchored = Input::new(haystack)
@@ -323,6 +350,14 @@ mod tests {
             ours.find(text).map(|m| m.range()),
             theirs.find(text).map(|m| m.range()),
             "{ours:?} in {shown:?}"
+        );
+        assert_eq!(
+            ours.find_iter(text).map(|m| m.range()).collect::<Vec<_>>(),
+            theirs
+                .find_iter(text)
+                .map(|m| m.range())
+                .collect::<Vec<_>>(),
+            "every match of {ours:?} in {shown:?}"
         );
     }
 
