@@ -330,6 +330,18 @@ fn gaps_travel_in_json_csv_and_sarif() {
     assert!(ids.contains(&"missing_dual_nature"), "{ids:?}");
 }
 
+/// `check --format json --baseline BASELINE FILE`.
+fn json_with_baseline(baseline: &std::path::Path, file: &std::path::Path) -> serde_json::Value {
+    json_of(&[
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        baseline.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ])
+}
+
 #[test]
 fn a_baseline_hides_what_it_knew_even_after_reflowing() {
     let dir = tempfile::tempdir().unwrap();
@@ -344,14 +356,7 @@ fn a_baseline_hides_what_it_knew_even_after_reflowing() {
     let reflowed: String = format!("\n\n{}", original.replace(", ", ",\n"));
     let next = dir.path().join("draft_en_r2.txt");
     std::fs::write(&next, reflowed).unwrap();
-    let json = json_of(&[
-        "check",
-        "--format",
-        "json",
-        "--baseline",
-        baseline.to_str().unwrap(),
-        next.to_str().unwrap(),
-    ]);
+    let json = json_with_baseline(&baseline, &next);
     assert_eq!(
         json["files"][0]["findings"].as_array().unwrap().len(),
         0,
@@ -377,14 +382,7 @@ fn a_baseline_hides_what_it_knew_even_after_reflowing() {
         std::fs::read_to_string(&next).unwrap()
     );
     std::fs::write(&next, added).unwrap();
-    let json = json_of(&[
-        "check",
-        "--format",
-        "json",
-        "--baseline",
-        baseline.to_str().unwrap(),
-        next.to_str().unwrap(),
-    ]);
+    let json = json_with_baseline(&baseline, &next);
     assert!(!json["files"][0]["findings"].as_array().unwrap().is_empty());
     // a file that is not a baseline is an error naming it
     std::fs::write(dir.path().join("bad.json"), "[1, 2]").unwrap();
@@ -453,14 +451,7 @@ fn a_baseline_knows_the_findings_of_renumbered_articles() {
     let check = |text: &str| {
         let next = dir.path().join("round2.txt");
         std::fs::write(&next, text).unwrap();
-        json_of(&[
-            "check",
-            "--format",
-            "json",
-            "--baseline",
-            baseline.to_str().unwrap(),
-            next.to_str().unwrap(),
-        ])
+        json_with_baseline(&baseline, &next)
     };
     // every article after Chapter 1 renumbered, nothing else changed: nothing new
     let renumbered = with_a_chapter_put_in("");
