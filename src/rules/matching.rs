@@ -310,43 +310,31 @@ impl<'a> Subject<'a> {
     }
 }
 
-/// The match of `re` in `text` nearest to `near` (the matches of a rule's
-/// `all` patterns), the first of equals; the first match when `near` is
-/// empty. The word that makes a rule hold belongs with its object: in "the
-/// protection of society … and the promotion and protection of cultural
-/// diversity" the rule holds on the second "protection", not the first.
-fn nearest_match(
-    re: &Pattern,
-    text: &[u8],
-    near: &[Range<usize>],
-) -> Option<regex_automata::Match> {
-    if near.is_empty() {
+/// The match of `re` in `text` that goes with `near` (the matches of a
+/// rule's `all` patterns): one on a word of them; else the last one before
+/// the first of them (in English, Spanish and French the word that
+/// recognises, promotes or excludes comes before its object); else the first
+/// one after it. With `near` empty, the first match. In "the protection of
+/// society … and the promotion and protection of cultural diversity" the
+/// rule holds on the second "protection", not the first; in "reconocen la
+/// importancia de la diversidad cultural y se comprometen a promover la
+/// cooperación" on "reconocen", not on the nearer "promover".
+fn match_with(re: &Pattern, text: &[u8], near: &[Range<usize>]) -> Option<regex_automata::Match> {
+    let Some(object) = near.iter().map(|w| w.start).min() else {
         return re.find(text);
-    }
-    let distance = |m: &regex_automata::Match| {
-        near.iter()
-            .map(|w| {
-                if m.end() <= w.start {
-                    w.start - m.end()
-                } else {
-                    m.start().saturating_sub(w.end)
-                }
-            })
-            .min()
-            .unwrap_or(0)
     };
-    let mut best: Option<(usize, regex_automata::Match)> = None;
+    let mut before = None;
     for m in re.find_iter(text) {
-        let d = distance(&m);
-        if best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, m));
+        if near.iter().any(|w| m.start() < w.end && w.start < m.end()) {
+            return Some(m);
         }
-        // later matches only move away from a word they have passed
-        if d == 0 || near.iter().all(|w| m.start() >= w.end) {
-            break;
+        if m.end() <= object {
+            before = Some(m);
+        } else {
+            return before.or(Some(m));
         }
     }
-    best.map(|(_, m)| m)
+    before
 }
 
 /// A chapeau with the dots inside its numbers as spaces ("Article 13.1" as
@@ -423,7 +411,7 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
         let m = rule
             .any
             .iter()
-            .find_map(|re| nearest_match(re, text, &all_matches))?;
+            .find_map(|re| match_with(re, text, &all_matches))?;
         let (first, rest) = place(m.start(), m.end());
         anchor = first.start;
         words.push(first);

@@ -848,14 +848,15 @@ mod tests {
     }
 
     #[test]
-    fn the_marked_verb_is_the_one_bound_to_the_object() {
+    fn the_marked_verb_is_the_one_before_its_object() {
         let rules = RuleSet::builtin().unwrap();
         let text =
             "Article 1\n\nEach Party retains the right to adopt measures to pursue legitimate \
             policy objectives such as the protection of society, the environment and public \
             health, and the promotion and protection of cultural diversity.\n\nArticle 2\n\n\
             Las Partes reconocen la protección de los consumidores y se comprometen a \
-            fomentar la diversidad cultural.\n";
+            fomentar la diversidad cultural.\n\nArticle 3\n\nLas Partes reconocen la importancia \
+            de la diversidad cultural y se comprometen a promover la cooperación.\n";
         let agreement = crate::structure::parse_text(
             "t.txt".into(),
             crate::provision::SourceFormat::Text,
@@ -871,7 +872,9 @@ mod tests {
             found,
             [
                 vec!["protection", "cultural diversity"],
-                vec!["fomentar", "diversidad cultural"]
+                vec!["fomentar", "diversidad cultural"],
+                // the verb before its object, not the nearer one after it
+                vec!["reconocen", "diversidad cultural"],
             ]
         );
         // the second "protection", not the one of society
