@@ -111,12 +111,10 @@ fn decimal(value: f32, locale: &Locale) -> String {
     }
 }
 
-/// A provision's label with its chapter: the stored English one, or rebuilt
-/// with the locale's keywords.
+/// A provision's label with its chapter, rebuilt with the locale's keywords
+/// (and numbers: "Title 1" for "TITRE PREMIER" in English), else the stored
+/// English one.
 pub fn info_label(info: &ProvisionInfo, locale: &Locale) -> String {
-    if locale.lang() == Lang::En {
-        return info.label.clone();
-    }
     info.place
         .label_in(locale)
         .unwrap_or_else(|| info.label.clone())
@@ -124,9 +122,6 @@ pub fn info_label(info: &ProvisionInfo, locale: &Locale) -> String {
 
 /// The division a provision sits in, in full ("Capítulo 14 (Comercio electrónico)").
 pub fn division_label(info: &ProvisionInfo, locale: &Locale) -> Option<String> {
-    if locale.lang() == Lang::En {
-        return info.division.clone();
-    }
     match &info.place.division {
         Some(d) => Some(d.label_in(locale)),
         None => info.division.clone(),
@@ -135,16 +130,10 @@ pub fn division_label(info: &ProvisionInfo, locale: &Locale) -> Option<String> {
 
 /// A provision of the delta as a sentence names it (see `Place::phrase_in`).
 fn ref_label(r: &DeltaRef, locale: &Locale) -> String {
-    if locale.lang() == Lang::En {
-        return r.label.clone();
-    }
     r.place.phrase_in(locale).unwrap_or_else(|| r.label.clone())
 }
 
 fn counterpart_label(r: &DeltaRef, locale: &Locale) -> Option<String> {
-    if locale.lang() == Lang::En {
-        return r.counterpart.clone();
-    }
     r.counterpart_place
         .phrase_in(locale)
         .or_else(|| r.counterpart.clone())

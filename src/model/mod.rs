@@ -262,10 +262,152 @@ impl ProvisionRef {
     }
 }
 
+/// A heading's number as a report in `lang` cites it: as written
+/// (`provision::number_as_cited`), but a number written in words of another
+/// language as its value: "Title 1" in an English report for "TITRE
+/// PREMIER", "Titre premier" in a French one; "Artículo 1" for "Article
+/// premier".
+fn number_in(number: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    let value = crate::provision::number_key(number);
+    let in_words = !number.chars().any(|c| c.is_ascii_digit())
+        && !value.is_empty()
+        && value.chars().all(|c| c.is_ascii_digit());
+    if in_words && !numeral_of(&crate::text::fold_text(number), lang) {
+        std::borrow::Cow::Owned(value)
+    } else {
+        crate::provision::number_as_cited(number)
+    }
+}
+
+/// Whether `folded` (a number in words, folded) is written in `lang`: each of
+/// its words ("twenty-one", "dix-sept") is a number word of that language.
+fn numeral_of(folded: &str, lang: Lang) -> bool {
+    const EN: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+    ];
+    const ES: &[&str] = &[
+        "uno",
+        "una",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "seis",
+        "siete",
+        "ocho",
+        "nueve",
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+        "dieciseis",
+        "diecisiete",
+        "dieciocho",
+        "diecinueve",
+        "veinte",
+        "treinta",
+        "primero",
+        "primera",
+        "segundo",
+        "segunda",
+        "tercero",
+        "tercera",
+        "cuarto",
+        "cuarta",
+        "quinto",
+        "quinta",
+        "sexto",
+        "sexta",
+        "septimo",
+        "septima",
+        "octavo",
+        "octava",
+        "noveno",
+        "novena",
+        "decimo",
+        "decima",
+        "y",
+    ];
+    const FR: &[&str] = &[
+        "un",
+        "une",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+        "vingt",
+        "trente",
+        "premier",
+        "premiere",
+        "deuxieme",
+        "troisieme",
+        "quatrieme",
+        "cinquieme",
+        "sixieme",
+        "septieme",
+        "huitieme",
+        "neuvieme",
+        "dixieme",
+        "et",
+    ];
+    let words: &[&str] = match lang {
+        Lang::En => EN,
+        Lang::Es => ES,
+        Lang::Fr => FR,
+    };
+    folded
+        .split(['-', ' '])
+        .filter(|w| !w.is_empty())
+        .all(|w| words.contains(&w) || (lang == Lang::Es && w.starts_with("veinti")))
+}
+
 /// "Artículo 12.1 (Ámbito de Aplicación)": a provision's keyword (Fluent
 /// message `kind-<name>`, e.g. `kind-article`) in the locale's language,
-/// then its number (a number in words written in capitals in lower case:
-/// `provision::number_as_cited`) and its title as written.
+/// then its number (as the report's language cites it: `number_in`) and
+/// its title as written.
 pub fn kind_label(
     kind: Kind,
     number: Option<&str>,
@@ -275,7 +417,7 @@ pub fn kind_label(
     let mut s = locale.t(&format!("kind-{}", kind.name()));
     if let Some(n) = number {
         s.push(' ');
-        s.push_str(&crate::provision::number_as_cited(n));
+        s.push_str(&number_in(n, locale.lang()));
     }
     if let Some(t) = title {
         s.push_str(" (");
@@ -542,6 +684,29 @@ pub fn first_paragraph(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_in_words_is_cited_as_written_only_in_its_own_language() {
+        let cited = |n, lang| number_in(n, lang).into_owned();
+        assert_eq!(cited("PREMIER", Lang::Fr), "premier");
+        assert_eq!(cited("premier", Lang::En), "1");
+        assert_eq!(cited("premier", Lang::Es), "1");
+        assert_eq!(cited("primero", Lang::Es), "primero");
+        assert_eq!(cited("Primero", Lang::Fr), "1");
+        assert_eq!(cited("ONE", Lang::En), "one");
+        assert_eq!(cited("TWENTY-ONE", Lang::Fr), "21");
+        assert_eq!(cited("dix-sept", Lang::Fr), "dix-sept");
+        assert_eq!(cited("veintiuno", Lang::Es), "veintiuno");
+        // a word two languages share stays in both
+        assert_eq!(cited("six", Lang::En), "six");
+        assert_eq!(cited("six", Lang::Fr), "six");
+        // digits, roman numbers, letters and the rest as written
+        for n in ["14.2", "1er", "XXIV", "b", "12 bis", "unique", "(…)"] {
+            for lang in [Lang::En, Lang::Es, Lang::Fr] {
+                assert_eq!(cited(n, lang), crate::provision::number_as_cited(n), "{n}");
+            }
+        }
+    }
 
     #[test]
     fn a_passage_keeps_its_key_when_numbers_change_and_not_when_words_do() {
