@@ -688,18 +688,22 @@ mod tests {
     #[test]
     fn a_number_in_words_is_cited_as_written_only_in_its_own_language() {
         let cited = |n, lang| number_in(n, lang).into_owned();
-        assert_eq!(cited("PREMIER", Lang::Fr), "premier");
-        assert_eq!(cited("premier", Lang::En), "1");
-        assert_eq!(cited("premier", Lang::Es), "1");
-        assert_eq!(cited("primero", Lang::Es), "primero");
-        assert_eq!(cited("Primero", Lang::Fr), "1");
-        assert_eq!(cited("ONE", Lang::En), "one");
-        assert_eq!(cited("TWENTY-ONE", Lang::Fr), "21");
-        assert_eq!(cited("dix-sept", Lang::Fr), "dix-sept");
-        assert_eq!(cited("veintiuno", Lang::Es), "veintiuno");
-        // a word two languages share stays in both
-        assert_eq!(cited("six", Lang::En), "six");
-        assert_eq!(cited("six", Lang::Fr), "six");
+        for (written, lang, want) in [
+            ("PREMIER", Lang::Fr, "premier"),
+            ("premier", Lang::En, "1"),
+            ("premier", Lang::Es, "1"),
+            ("primero", Lang::Es, "primero"),
+            ("Primero", Lang::Fr, "1"),
+            ("ONE", Lang::En, "one"),
+            ("TWENTY-ONE", Lang::Fr, "21"),
+            ("dix-sept", Lang::Fr, "dix-sept"),
+            ("veintiuno", Lang::Es, "veintiuno"),
+            // a word two languages share stays in both
+            ("six", Lang::En, "six"),
+            ("six", Lang::Fr, "six"),
+        ] {
+            assert_eq!(cited(written, lang), want, "{written} in {lang:?}");
+        }
         // digits, roman numbers, letters and the rest as written
         for n in ["14.2", "1er", "XXIV", "b", "12 bis", "unique", "(…)"] {
             for lang in [Lang::En, Lang::Es, Lang::Fr] {
