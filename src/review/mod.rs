@@ -285,7 +285,6 @@ pub fn review_combined(
     )
 }
 
-/// Every fingerprint in a previous `check --format json` output.
 /// What an earlier run (its `check --format json` output) reported: what
 /// `check --baseline` leaves out of this one.
 #[derive(Debug, Default)]
@@ -347,8 +346,8 @@ impl PassageKeys {
     }
 }
 
-/// Drops from `files` what the baseline already reported; returns how many
-/// were dropped. A finding is known by its fingerprint (same category,
+/// Moves what the baseline already reported out of `files` into their
+/// `hidden` findings and gaps. A finding is known by its fingerprint (same category,
 /// provision and matched words); else by its passage under the same
 /// provision title (same category and excerpt, numbers aside: its article
 /// was renumbered or moved); else by its passage alone (its title changed
@@ -356,7 +355,7 @@ impl PassageKeys {
 /// had there, and each way of knowing is tried on every file before the
 /// next, so that a passage repeated in a new article is not taken for the
 /// one that stayed.
-pub fn apply_baseline(files: &mut [FileFindings], baseline: &Baseline) -> usize {
+pub fn apply_baseline(files: &mut [FileFindings], baseline: &Baseline) {
     let mut titled = baseline.titled.clone();
     let mut passages = baseline.passages.clone();
     let take = |counts: &mut HashMap<String, usize>, key: &str| match counts.get_mut(key) {
@@ -408,7 +407,6 @@ pub fn apply_baseline(files: &mut [FileFindings], baseline: &Baseline) -> usize 
             *k = *k || take(&mut passages, &key.plain);
         }
     }
-    let mut dropped = 0;
     for (file, known) in files.iter_mut().zip(known) {
         let mut known = known.into_iter();
         let (findings, known_findings): (Vec<_>, Vec<_>) = std::mem::take(&mut file.findings)
@@ -419,11 +417,9 @@ pub fn apply_baseline(files: &mut [FileFindings], baseline: &Baseline) -> usize 
             .partition(|g| !baseline.knows_gap(&g.fingerprint));
         file.findings = findings;
         file.gaps = gaps;
-        dropped += known_findings.len() + known_gaps.len();
         file.hidden.by_baseline.extend(known_findings);
         file.hidden.gaps_by_baseline.extend(known_gaps);
     }
-    dropped
 }
 
 #[cfg(test)]
