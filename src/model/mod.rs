@@ -268,140 +268,16 @@ impl ProvisionRef {
 /// PREMIER", "Titre premier" in a French one; "Artículo 1" for "Article
 /// premier".
 fn number_in(number: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
-    let value = crate::provision::number_key(number);
-    let in_words = !number.chars().any(|c| c.is_ascii_digit())
-        && !value.is_empty()
-        && value.chars().all(|c| c.is_ascii_digit());
-    if in_words && !numeral_of(&crate::text::fold_text(number), lang) {
-        std::borrow::Cow::Owned(value)
-    } else {
-        crate::provision::number_as_cited(number)
+    // most numbers have digits: they are cited as written, with no lookup
+    if !number.chars().any(|c| c.is_ascii_digit()) {
+        let value = crate::provision::number_key(number);
+        let in_words = !value.is_empty() && value.chars().all(|c| c.is_ascii_digit());
+        let folded = crate::text::fold_text(number);
+        if in_words && !crate::provision::signed::number_words_of(&folded, lang.code()) {
+            return std::borrow::Cow::Owned(value);
+        }
     }
-}
-
-/// Whether `folded` (a number in words, folded) is written in `lang`: each of
-/// its words ("twenty-one", "dix-sept") is a number word of that language.
-fn numeral_of(folded: &str, lang: Lang) -> bool {
-    const EN: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-    ];
-    const ES: &[&str] = &[
-        "uno",
-        "una",
-        "dos",
-        "tres",
-        "cuatro",
-        "cinco",
-        "seis",
-        "siete",
-        "ocho",
-        "nueve",
-        "diez",
-        "once",
-        "doce",
-        "trece",
-        "catorce",
-        "quince",
-        "dieciseis",
-        "diecisiete",
-        "dieciocho",
-        "diecinueve",
-        "veinte",
-        "treinta",
-        "primero",
-        "primera",
-        "segundo",
-        "segunda",
-        "tercero",
-        "tercera",
-        "cuarto",
-        "cuarta",
-        "quinto",
-        "quinta",
-        "sexto",
-        "sexta",
-        "septimo",
-        "septima",
-        "octavo",
-        "octava",
-        "noveno",
-        "novena",
-        "decimo",
-        "decima",
-        "y",
-    ];
-    const FR: &[&str] = &[
-        "un",
-        "une",
-        "deux",
-        "trois",
-        "quatre",
-        "cinq",
-        "six",
-        "sept",
-        "huit",
-        "neuf",
-        "dix",
-        "onze",
-        "douze",
-        "treize",
-        "quatorze",
-        "quinze",
-        "seize",
-        "vingt",
-        "trente",
-        "premier",
-        "premiere",
-        "deuxieme",
-        "troisieme",
-        "quatrieme",
-        "cinquieme",
-        "sixieme",
-        "septieme",
-        "huitieme",
-        "neuvieme",
-        "dixieme",
-        "et",
-    ];
-    let words: &[&str] = match lang {
-        Lang::En => EN,
-        Lang::Es => ES,
-        Lang::Fr => FR,
-    };
-    folded
-        .split(['-', ' '])
-        .filter(|w| !w.is_empty())
-        .all(|w| words.contains(&w) || (lang == Lang::Es && w.starts_with("veinti")))
+    crate::provision::number_as_cited(number)
 }
 
 /// "Artículo 12.1 (Ámbito de Aplicación)": a provision's keyword (Fluent
@@ -653,25 +529,15 @@ pub fn fingerprint(parts: &[&str]) -> String {
 /// (`category`, `excerpt`, `provision.title`), so that a finding whose
 /// provision was renumbered or moved is still known.
 pub fn passage_key(category: &str, title: Option<&str>, excerpt: &str) -> String {
-    let numbers_out = |text: &str| {
-        let mut out = String::with_capacity(text.len());
-        let mut in_digits = false;
-        for ch in text.chars() {
-            if !(ch.is_ascii_digit() && in_digits) {
-                out.push(if ch.is_ascii_digit() { '#' } else { ch });
-            }
-            in_digits = ch.is_ascii_digit();
-        }
-        out
-    };
+    use crate::text::mask_digits;
     match title {
         Some(title) => fingerprint(&[
             "passage",
             category,
-            &numbers_out(title),
-            &numbers_out(excerpt),
+            &mask_digits(title),
+            &mask_digits(excerpt),
         ]),
-        None => fingerprint(&["passage", category, &numbers_out(excerpt)]),
+        None => fingerprint(&["passage", category, &mask_digits(excerpt)]),
     }
 }
 

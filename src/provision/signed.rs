@@ -199,45 +199,87 @@ fn day(word: &str) -> Option<u32> {
     number_word(word).filter(|d| (1..=31).contains(d))
 }
 
+/// Number words by language: English cardinal and ordinal, Spanish, French
+/// cardinal and ordinal (`UNITS`); English cardinal and ordinal, Spanish,
+/// French (`TEENS`); the tens, English, Spanish, French (`TENS`).
+const UNITS: [[&str; 5]; 10] = [
+    ["", "", "", "", ""],
+    ["one", "first", "uno", "un", "premier"],
+    ["two", "second", "dos", "deux", "deuxieme"],
+    ["three", "third", "tres", "trois", "troisieme"],
+    ["four", "fourth", "cuatro", "quatre", "quatrieme"],
+    ["five", "fifth", "cinco", "cinq", "cinquieme"],
+    ["six", "sixth", "seis", "six", "sixieme"],
+    ["seven", "seventh", "siete", "sept", "septieme"],
+    ["eight", "eighth", "ocho", "huit", "huitieme"],
+    ["nine", "ninth", "nueve", "neuf", "neuvieme"],
+];
+const TEENS: [[&str; 4]; 10] = [
+    ["ten", "tenth", "diez", "dix"],
+    ["eleven", "eleventh", "once", "onze"],
+    ["twelve", "twelfth", "doce", "douze"],
+    ["thirteen", "thirteenth", "trece", "treize"],
+    ["fourteen", "fourteenth", "catorce", "quatorze"],
+    ["fifteen", "fifteenth", "quince", "quinze"],
+    ["sixteen", "sixteenth", "dieciseis", "seize"],
+    ["seventeen", "seventeenth", "diecisiete", "dix-sept"],
+    ["eighteen", "eighteenth", "dieciocho", "dix-huit"],
+    ["nineteen", "nineteenth", "diecinueve", "dix-neuf"],
+];
+// Spanish ordinals ("el primero de julio", "Artículo primero") and the
+// feminine forms of the first
+const ORDINALS_ES: [&str; 10] = [
+    "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "septimo", "octavo", "noveno",
+    "decimo",
+];
+const TENS: [(u32, [&str; 3]); 2] = [
+    (20, ["twenty", "veinte", "vingt"]),
+    (30, ["thirty", "treinta", "trente"]),
+];
+
+/// Whether `word` (folded: "dix-sept", "twenty-one", "veintiuno") is written
+/// in the language whose code is `code` ("en", "es", "fr"): each of its parts
+/// is one of that language's number words that `number_word` reads.
+pub fn number_words_of(word: &str, code: &str) -> bool {
+    let (units, teens, tens, joiner): (&[usize], usize, usize, &str) = match code {
+        "en" => (&[0, 1], 0, 0, "and"),
+        "es" => (&[2], 2, 1, "y"),
+        "fr" => (&[3, 4], 3, 2, "et"),
+        _ => return false,
+    };
+    let known = |part: &str| {
+        part == joiner
+            || UNITS
+                .iter()
+                .skip(1)
+                .any(|n| units.iter().any(|&c| n[c] == part))
+            || TEENS
+                .iter()
+                .any(|n| n[teens] == part || (code == "en" && n[1] == part))
+            || TENS.iter().any(|(_, names)| names[tens] == part)
+            || match code {
+                "es" => {
+                    ORDINALS_ES.contains(&part) || part == "primera" || part.starts_with("veinti")
+                }
+                "fr" => part == "premiere",
+                _ => ["twentieth", "thirtieth"].contains(&part),
+            }
+    };
+    // a French teen is one word with a hyphen ("dix-sept"): whole first
+    word.split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|w| known(w) || w.split('-').filter(|p| !p.is_empty()).all(known))
+}
+
 /// One word of a number, English, Spanish or French, cardinal or ordinal,
 /// up to thirty-one: what days and the ends of years are written with.
 fn number_word(word: &str) -> Option<u32> {
-    const UNITS: [[&str; 5]; 10] = [
-        ["", "", "", "", ""],
-        ["one", "first", "uno", "un", "premier"],
-        ["two", "second", "dos", "deux", "deuxieme"],
-        ["three", "third", "tres", "trois", "troisieme"],
-        ["four", "fourth", "cuatro", "quatre", "quatrieme"],
-        ["five", "fifth", "cinco", "cinq", "cinquieme"],
-        ["six", "sixth", "seis", "six", "sixieme"],
-        ["seven", "seventh", "siete", "sept", "septieme"],
-        ["eight", "eighth", "ocho", "huit", "huitieme"],
-        ["nine", "ninth", "nueve", "neuf", "neuvieme"],
-    ];
-    const TEENS: [[&str; 4]; 10] = [
-        ["ten", "tenth", "diez", "dix"],
-        ["eleven", "eleventh", "once", "onze"],
-        ["twelve", "twelfth", "doce", "douze"],
-        ["thirteen", "thirteenth", "trece", "treize"],
-        ["fourteen", "fourteenth", "catorce", "quatorze"],
-        ["fifteen", "fifteenth", "quince", "quinze"],
-        ["sixteen", "sixteenth", "dieciseis", "seize"],
-        ["seventeen", "seventeenth", "diecisiete", "dix-sept"],
-        ["eighteen", "eighteenth", "dieciocho", "dix-huit"],
-        ["nineteen", "nineteenth", "diecinueve", "dix-neuf"],
-    ];
     if let Some(u) = UNITS.iter().skip(1).position(|n| n.contains(&word)) {
         return Some(u as u32 + 1);
     }
     if let Some(t) = TEENS.iter().position(|n| n.contains(&word)) {
         return Some(t as u32 + 10);
     }
-    // Spanish ordinals ("el primero de julio", "Artículo primero") and the
-    // feminine forms of the first
-    const ORDINALS_ES: [&str; 10] = [
-        "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "septimo", "octavo",
-        "noveno", "decimo",
-    ];
     if let Some(o) = ORDINALS_ES.iter().position(|n| *n == word) {
         return Some(o as u32 + 1);
     }
@@ -245,10 +287,7 @@ fn number_word(word: &str) -> Option<u32> {
         return Some(1);
     }
     // twenty, thirty and what follows them
-    for (tens, names) in [
-        (20, ["twenty", "veinte", "vingt"]),
-        (30, ["thirty", "treinta", "trente"]),
-    ] {
+    for (tens, names) in TENS {
         if names.contains(&word)
             || (tens == 20 && word == "twentieth")
             || (tens == 30 && word == "thirtieth")

@@ -11,7 +11,7 @@ pub mod notes;
 pub mod page_numbers;
 
 pub use marks::Marks;
-pub use normalize::{fold_for_matching, fold_into, fold_text, FoldedText};
+pub use normalize::{fold_for_matching, fold_into, fold_text, mask_digits, FoldedText};
 
 use serde::Serialize;
 

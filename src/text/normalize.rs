@@ -170,6 +170,23 @@ pub fn fold_for_matching(original: &str) -> FoldedText {
     }
 }
 
+/// `s` in lower case with each run of digits as one `#`: a line or a passage
+/// whatever its numbers ("Page 12 of 40" and "Page 3 of 40" alike, an
+/// article's text before and after renumbering).
+pub fn mask_digits(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 /// The folded text alone, appended to `out`: what a search needs when no
 /// position has to be mapped back (prefilters, scope tests). Same bytes as
 /// `fold_for_matching(original).folded`, several times faster on ASCII.

@@ -212,23 +212,9 @@ fn key(edge: Edge, l: &PageLine) -> FurnitureKey {
     let text = if matches!(classify(&l.text), Line::Heading(_)) {
         l.text.to_lowercase()
     } else {
-        mask_digits(&l.text)
+        crate::text::mask_digits(&l.text)
     };
     (edge, (l.v / 4.0).round() as i64, text)
-}
-
-fn mask_digits(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_digit() {
-            if !out.ends_with('#') {
-                out.push('#');
-            }
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
 }
 
 // ------------------------------------------------------------ footnotes
