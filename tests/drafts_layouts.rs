@@ -716,6 +716,54 @@ fn case(shared: &Path, name: &str) -> String {
         .to_string()
 }
 
+/// The words a JSON finding marks, each with the text that follows it in the excerpt.
+fn marked_and_after(finding: &serde_json::Value) -> Vec<(String, String)> {
+    let excerpt = finding["excerpt"].as_str().unwrap();
+    finding["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let (s, e) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            (excerpt[s..e].to_string(), excerpt[e..].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn shared_cases_mark_the_word_before_its_object() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    // 02, 04 and 13 each say "the promotion and protection of cultural
+    // diversity" (02 after "the protection of society"): CSP001 marks the
+    // "protection" that governs cultural diversity
+    for name in [
+        "02-placeholder-article-numbers.txt",
+        "04-split-agreement-files.txt",
+        "13-developing-party-not-inferred.txt",
+    ] {
+        let (json, _) = check(&[&case(&shared, name)]);
+        let finding = json["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rules"][0] == "CSP001")
+            .unwrap_or_else(|| panic!("{name}: no CSP001 finding"));
+        let marks = marked_and_after(finding);
+        assert_eq!(marks.len(), 2, "{name}: {marks:?}");
+        assert_eq!(marks[0].0, "protection", "{name}: {marks:?}");
+        assert!(
+            marks[0].1.starts_with(" of cultural diversity"),
+            "{name}: {marks:?}"
+        );
+        assert_eq!(marks[1].0, "cultural diversity", "{name}: {marks:?}");
+    }
+}
+
 #[test]
 fn shared_cases_of_drafts_and_layouts() {
     let Some(shared) = common::shared_dir() else {
