@@ -50,15 +50,9 @@ fn json_of(args: &[&str], files: &[&Path]) -> serde_json::Value {
 
 /// The marked words of a JSON finding: `marks` are byte ranges of `excerpt`.
 fn marked_words(finding: &serde_json::Value) -> Vec<String> {
-    let excerpt = finding["excerpt"].as_str().unwrap();
-    finding["marks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            let (s, e) = (m[0].as_u64().unwrap(), m[1].as_u64().unwrap());
-            excerpt[s as usize..e as usize].to_string()
-        })
+    common::marked_and_after(finding)
+        .into_iter()
+        .map(|(word, _)| word)
         .collect()
 }
 

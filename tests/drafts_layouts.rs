@@ -716,23 +716,6 @@ fn case(shared: &Path, name: &str) -> String {
         .to_string()
 }
 
-/// The words a JSON finding marks, each with the text that follows it in the excerpt.
-fn marked_and_after(finding: &serde_json::Value) -> Vec<(String, String)> {
-    let excerpt = finding["excerpt"].as_str().unwrap();
-    finding["marks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| {
-            let (s, e) = (
-                m[0].as_u64().unwrap() as usize,
-                m[1].as_u64().unwrap() as usize,
-            );
-            (excerpt[s..e].to_string(), excerpt[e..].to_string())
-        })
-        .collect()
-}
-
 #[test]
 fn shared_cases_mark_the_word_before_its_object() {
     let Some(shared) = common::shared_dir() else {
@@ -753,7 +736,7 @@ fn shared_cases_mark_the_word_before_its_object() {
             .iter()
             .find(|f| f["rules"][0] == "CSP001")
             .unwrap_or_else(|| panic!("{name}: no CSP001 finding"));
-        let marks = marked_and_after(finding);
+        let marks = common::marked_and_after(finding);
         assert_eq!(marks.len(), 2, "{name}: {marks:?}");
         assert_eq!(marks[0].0, "protection", "{name}: {marks:?}");
         assert!(

@@ -214,3 +214,20 @@ pub fn lines_with_words(
     }
     found
 }
+
+/// The words a JSON finding marks, each with the text that follows it in the excerpt.
+pub fn marked_and_after(finding: &serde_json::Value) -> Vec<(String, String)> {
+    let excerpt = finding["excerpt"].as_str().unwrap();
+    finding["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let (s, e) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            (excerpt[s..e].to_string(), excerpt[e..].to_string())
+        })
+        .collect()
+}
