@@ -335,6 +335,32 @@ compare-delta-source = (categories from { $source }; what B loses comes first, t
 compare-quoted = “{ $words }”
 compare-source-rules = the rule engine
 compare-no-delta = no category differences
+compare-divisions = Chapters
+compare-division-articles = { $count } { $count ->
+    [one] article
+   *[other] articles
+}
+compare-division-added = { $label }  added, { $articles }
+compare-division-removed = { $label }  removed, { $articles }
+compare-division-renumbered-run = { $kind ->
+    [chapter] Chapters
+    [part] Parts
+    [title] Titles
+    [section] Sections
+    [annex] Annexes
+   *[other] Divisions
+} { $a } → { $b }  [renumbered, { $count } { $kind ->
+    [chapter] chapters
+    [part] parts
+    [title] titles
+    [section] sections
+    [annex] annexes
+   *[other] divisions
+}, { $articles }]
+compare-told-by-divisions = { $count } { $count ->
+    [one] article renumbered with its chapter
+   *[other] articles renumbered with their chapters
+} (above), text unchanged
 compare-changes = Changes
 compare-renumbered-run = Articles { $a } → { $b }  [renumbered, { $count } articles, text unchanged]
 compare-flag-added = added
@@ -394,7 +420,10 @@ compare-neg-was = was { $hands }
 compare-html-title = Compare: { $a } / { $b }
 compare-html-categories-from = Categories from { $source }.
 compare-html-no-delta = No category differences.
-compare-html-changed-articles = { $count } changed articles (those in a category first)
+compare-html-changed-articles = { $count } changed { $count ->
+    [one] article
+   *[other] articles (those in a category first)
+}
 compare-html-not-in = not in { $side }
 compare-html-moved-from = moved from { $division }
 compare-html-moved-to = moved to { $division }

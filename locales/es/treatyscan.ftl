@@ -352,6 +352,32 @@ compare-delta-source = (categorías según { $source }; primero lo que B pierde,
 compare-quoted = «{ $words }»
 compare-source-rules = el motor de reglas
 compare-no-delta = ninguna diferencia de categoría
+compare-divisions = Capítulos
+compare-division-articles = { $count } { $count ->
+    [one] artículo
+   *[other] artículos
+}
+compare-division-added = { $label }  añadido, { $articles }
+compare-division-removed = { $label }  suprimido, { $articles }
+compare-division-renumbered-run = { $kind ->
+    [chapter] Capítulos
+    [part] Partes
+    [title] Títulos
+    [section] Secciones
+    [annex] Anexos
+   *[other] Divisiones
+} { $a } → { $b }  [renumerados, { $count } { $kind ->
+    [chapter] capítulos
+    [part] partes
+    [title] títulos
+    [section] secciones
+    [annex] anexos
+   *[other] divisiones
+}, { $articles }]
+compare-told-by-divisions = { $count } { $count ->
+    [one] artículo renumerado con su capítulo
+   *[other] artículos renumerados con sus capítulos
+} (arriba), texto sin cambios
 compare-changes = Cambios
 compare-renumbered-run = Artículos { $a } → { $b }  [renumerados, { $count } artículos, texto sin cambios]
 compare-flag-added = añadido
@@ -412,7 +438,10 @@ compare-neg-was = antes: { $hands }
 compare-html-title = Comparación: { $a } / { $b }
 compare-html-categories-from = Categorías según { $source }.
 compare-html-no-delta = Ninguna diferencia de categoría.
-compare-html-changed-articles = { $count } artículos modificados (primero los de una categoría)
+compare-html-changed-articles = { $count } { $count ->
+    [one] artículo modificado
+   *[other] artículos modificados (primero los de una categoría)
+}
 compare-html-not-in = no figura en { $side }
 compare-html-moved-from = trasladado desde { $division }
 compare-html-moved-to = trasladado a { $division }

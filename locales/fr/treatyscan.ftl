@@ -352,6 +352,32 @@ compare-delta-source = (catégories selon { $source } ; d'abord ce que B perd, p
 compare-quoted = « { $words } »
 compare-source-rules = le moteur de règles
 compare-no-delta = aucun écart de catégorie
+compare-divisions = Chapitres
+compare-division-articles = { $count } { $count ->
+    [one] article
+   *[other] articles
+}
+compare-division-added = { $label }  ajouté, { $articles }
+compare-division-removed = { $label }  supprimé, { $articles }
+compare-division-renumbered-run = { $kind ->
+    [chapter] Chapitres
+    [part] Parties
+    [title] Titres
+    [section] Sections
+    [annex] Annexes
+   *[other] Divisions
+} { $a } → { $b }  [renumérotés, { $count } { $kind ->
+    [chapter] chapitres
+    [part] parties
+    [title] titres
+    [section] sections
+    [annex] annexes
+   *[other] divisions
+}, { $articles }]
+compare-told-by-divisions = { $count } { $count ->
+    [one] article renuméroté avec son chapitre
+   *[other] articles renumérotés avec leurs chapitres
+} (ci-dessus), texte inchangé
 compare-changes = Modifications
 compare-renumbered-run = Articles { $a } → { $b }  [renumérotés, { $count } articles, texte inchangé]
 compare-flag-added = ajouté
@@ -412,7 +438,10 @@ compare-neg-was = auparavant : { $hands }
 compare-html-title = Comparaison : { $a } / { $b }
 compare-html-categories-from = Catégories selon { $source }.
 compare-html-no-delta = Aucun écart de catégorie.
-compare-html-changed-articles = { $count } articles modifiés (d'abord ceux qui relèvent d'une catégorie)
+compare-html-changed-articles = { $count } { $count ->
+    [one] article modifié
+   *[other] articles modifiés (d'abord ceux qui relèvent d'une catégorie)
+}
 compare-html-not-in = absent de { $side }
 compare-html-moved-from = déplacé depuis { $division }
 compare-html-moved-to = déplacé vers { $division }

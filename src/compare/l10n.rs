@@ -267,6 +267,108 @@ pub fn similarity_label(ch: &Change, locale: &Locale) -> Option<String> {
     Some(locale.tr(id, &[("value", decimal(value, locale).into())]))
 }
 
+/// One chapter's line in the report's language, after its mark: "Chapter 2
+/// (Trade in Goods)  added, 1 article", "Chapter 2 (Trade in Services) →
+/// Chapter 3  [renumbered, 3 articles]".
+pub fn division_line(d: &super::divisions::DivisionChange, locale: &Locale) -> String {
+    let label = |r: &Option<ProvisionRef>, titled: bool| {
+        r.as_ref().map_or_else(String::new, |r| {
+            kind_label(
+                r.kind,
+                r.number.as_deref(),
+                r.title.as_deref().filter(|_| titled),
+                locale,
+            )
+        })
+    };
+    let articles = locale.tr("compare-division-articles", &[("count", d.articles.into())]);
+    match d.kind {
+        ChangeKind::Added => locale.tr(
+            "compare-division-added",
+            &[
+                ("label", label(&d.b, true).into()),
+                ("articles", articles.into()),
+            ],
+        ),
+        ChangeKind::Removed => locale.tr(
+            "compare-division-removed",
+            &[
+                ("label", label(&d.a, true).into()),
+                ("articles", articles.into()),
+            ],
+        ),
+        ChangeKind::Matched => {
+            let mut flags: Vec<String> = [
+                (d.renumbered, "compare-flag-renumbered"),
+                (d.retitled, "compare-flag-retitled"),
+            ]
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, id)| locale.t(id))
+            .collect();
+            flags.push(articles);
+            format!(
+                "{} → {}  [{}]",
+                label(&d.a, true),
+                label(&d.b, d.retitled),
+                flags.join(", ")
+            )
+        }
+    }
+}
+
+/// Chapters renumbered one after another, as one line after `mark`:
+/// "Chapters 2–4 → 3–5  [renumbered, 3 chapters, 10 articles]".
+pub fn division_run(
+    run: &[super::divisions::DivisionChange],
+    locale: &Locale,
+    mark: &str,
+) -> String {
+    let number = |r: &Option<ProvisionRef>| -> String {
+        r.as_ref()
+            .and_then(|r| r.number.as_deref())
+            .map(|n| crate::model::number_in(n, locale.lang()).into_owned())
+            .unwrap_or_default()
+    };
+    let (first, last) = (&run[0], &run[run.len() - 1]);
+    let kind = first
+        .b
+        .as_ref()
+        .filter(|_| {
+            run.iter()
+                .all(|d| d.b.as_ref().map(|r| r.kind) == first.b.as_ref().map(|r| r.kind))
+        })
+        .map_or("other", |r| r.kind.name());
+    let line = locale.tr(
+        "compare-division-renumbered-run",
+        &[
+            ("kind", kind.into()),
+            (
+                "a",
+                format!("{}–{}", number(&first.a), number(&last.a)).into(),
+            ),
+            (
+                "b",
+                format!("{}–{}", number(&first.b), number(&last.b)).into(),
+            ),
+            ("count", run.len().into()),
+            (
+                "articles",
+                locale
+                    .tr(
+                        "compare-division-articles",
+                        &[(
+                            "count",
+                            run.iter().map(|d| d.articles).sum::<usize>().into(),
+                        )],
+                    )
+                    .into(),
+            ),
+        ],
+    );
+    format!("{mark} {line}")
+}
+
 /// The names of the changes besides a move, in the order reports show them.
 pub fn change_names(ch: &Change, locale: &Locale) -> Vec<String> {
     ch.change_names()

@@ -10,6 +10,7 @@
 pub mod align;
 pub mod delta;
 pub mod diff;
+pub mod divisions;
 pub mod furniture;
 pub mod l10n;
 pub mod language;
@@ -42,6 +43,10 @@ pub struct Comparison {
     pub summary: Summary,
     /// Category and gap delta, sorted by status then category: the headline.
     pub delta: Vec<DeltaEntry>,
+    /// Chapters (and other divisions) put in, taken out, renumbered or
+    /// retitled as wholes, in B's reading order; omitted when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub divisions: Vec<divisions::DivisionChange>,
     /// One entry per article pair, added or removed article, in B's reading order, each
     /// changed article followed by its changed paragraphs.
     pub changes: Vec<Change>,
@@ -312,11 +317,18 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
             lang_b.as_deref().unwrap_or("?")
         ));
     }
+    // two different agreements: their chapters are not put in or taken
+    // out, and the article changes already list them
+    let divisions = match summary.warning {
+        None => divisions::division_changes(&units_a, &units_b, &alignment, same_language),
+        Some(_) => Vec::new(),
+    };
     Comparison {
         a: side(a, lang_a),
         b: side(b, lang_b),
         summary,
         delta,
+        divisions,
         changes,
         negotiation: negotiation::rounds(a, b),
         category_labels: category_labels(categories, &delta_names),

@@ -25,7 +25,9 @@ h1{font-size:1.3em;margin:.2em 0}
 .note{background:#fff3cd;border:1px solid #e0c36a;padding:.4em .8em;font-family:sans-serif}
 .delta li{margin:.2em 0}
 .delta .only_in_a,.delta .gap_opened{color:#a40000}.delta .changed{color:#8a4b00}.delta .only_in_b,.delta .gap_closed{color:#006400}
-details.changes{font-family:sans-serif;font-size:.9em}
+details.changes{font-family:sans-serif;font-size:.9em}details.changes .told{color:#555;margin:.3em 0 0 2.5em}
+.divisions{font-family:sans-serif;font-size:.9em}.divisions li{margin:.2em 0}
+.divisions .added{color:#006400}.divisions .removed{color:#a40000}.divisions .matched{color:#8a4b00}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th{position:sticky;top:0;background:#eee;font-family:sans-serif;padding:.4em;border-bottom:1px solid #999}
 td{vertical-align:top;padding:.5em 1em;border-bottom:1px solid #ddd;line-height:1.45;white-space:pre-line}
@@ -135,6 +137,7 @@ fn write_header(out: &mut String, c: &Comparison, l: &Locale) {
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");
+    write_divisions(out, c, l);
     write_change_list(out, c, l);
     out.push_str("</header>\n");
 }
@@ -150,21 +153,67 @@ fn side_text(s: &Side) -> String {
     t
 }
 
+/// Chapters put in, taken out, renumbered or retitled as wholes, one item
+/// each (the terminal's lines, a run of renumbered chapters as one).
+fn write_divisions(out: &mut String, c: &Comparison, l: &Locale) {
+    if c.divisions.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<h2 id=\"divisions\">{}</h2>\n<ul class=\"divisions\">",
+        esc(&l.t("compare-divisions"))
+    );
+    let mut rest = c.divisions.as_slice();
+    while let Some(first) = rest.first() {
+        let run = rest
+            .iter()
+            .take_while(|d| d.kind == ChangeKind::Matched && d.renumbered && !d.retitled)
+            .count();
+        let (line, taken) = if run >= super::render_human::RENUMBER_RUN {
+            (l10n::division_run(&rest[..run], l, "~"), run)
+        } else {
+            let mark = match first.kind {
+                ChangeKind::Added => "+",
+                ChangeKind::Removed => "-",
+                ChangeKind::Matched => "~",
+            };
+            (format!("{mark} {}", l10n::division_line(first, l)), 1)
+        };
+        let class = serde_json::to_value(first.kind).ok();
+        let class = class.as_ref().and_then(|v| v.as_str()).unwrap_or("");
+        let _ = writeln!(out, "<li class=\"{class}\">{}</li>", esc(&line));
+        rest = &rest[taken..];
+    }
+    out.push_str("</ul>\n");
+}
+
 fn write_change_list(out: &mut String, c: &Comparison, l: &Locale) {
-    let mut listed: Vec<(usize, &Change)> = article_rows(c)
-        .filter(|(_, ch)| ch.is_interesting())
-        .collect();
+    // as in the terminal: an article renumbered with its chapter is told by
+    // the chapter's item
+    let (mut listed, told) = super::divisions::untold(
+        article_rows(c).filter(|(_, ch)| ch.is_interesting()),
+        &c.divisions,
+    );
     // cultural and e-commerce provisions (any category) first, as in the terminal
     listed.sort_by_key(|(_, ch)| ch.categories.is_empty());
     let open = if listed.len() <= 40 { " open" } else { "" };
     let _ = writeln!(
         out,
-        "<details class=\"changes\"{open}><summary>{}</summary><ol>",
+        "<details class=\"changes\"{open}><summary>{}</summary>",
         esc(&l.tr(
             "compare-html-changed-articles",
             &[("count", listed.len().into())]
         ))
     );
+    if told > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"told\">{}</p>",
+            esc(&l.tr("compare-told-by-divisions", &[("count", told.into())]))
+        );
+    }
+    out.push_str("<ol>\n");
     for (row, ch) in listed {
         let class = if ch.categories.is_empty() {
             ""

@@ -58,8 +58,53 @@ pub fn render_in(c: &Comparison, style: Style, locale: &Locale) -> String {
         out.push_str(&super::negotiation::render_human_in(r, locale));
         out.push('\n');
     }
+    write_divisions(&mut out, c, &p, locale);
     write_changes(&mut out, c, &p, style.width, locale);
     out
+}
+
+/// Chapters put in, taken out, renumbered or retitled as wholes; a run of
+/// chapters renumbered one after another is one line.
+fn write_divisions(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
+    if c.divisions.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        p.bold(&locale.t("compare-divisions")),
+        c.divisions.len()
+    );
+    let mut rest = c.divisions.as_slice();
+    while !rest.is_empty() {
+        let run = rest
+            .iter()
+            .take_while(|d| d.kind == ChangeKind::Matched && d.renumbered && !d.retitled)
+            .count();
+        let _ = writeln!(out);
+        if run >= RENUMBER_RUN {
+            let _ = writeln!(
+                out,
+                "{}",
+                l10n::division_run(&rest[..run], locale, &p.paint("33", "~"))
+            );
+            rest = &rest[run..];
+            continue;
+        }
+        let (mark, colour) = match rest[0].kind {
+            ChangeKind::Added => ("+", "32"),
+            ChangeKind::Removed => ("-", "31"),
+            ChangeKind::Matched => ("~", "33"),
+        };
+        let _ = writeln!(
+            out,
+            "{} {}",
+            p.paint(colour, mark),
+            l10n::division_line(&rest[0], locale)
+        );
+        rest = &rest[1..];
+    }
+    let _ = writeln!(out);
 }
 
 fn side_line(s: &Side) -> String {
@@ -115,12 +160,14 @@ fn write_delta(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
 
 fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize, locale: &Locale) {
     // each with its place in document order
-    let mut changes: Vec<(usize, &Change)> = c
-        .changes
-        .iter()
-        .filter(|ch| ch.level == Level::Article && ch.is_interesting())
-        .enumerate()
-        .collect();
+    // an article renumbered with its chapter is told by the chapter's line
+    let (mut changes, told) = super::divisions::untold(
+        c.changes
+            .iter()
+            .filter(|ch| ch.level == Level::Article && ch.is_interesting())
+            .enumerate(),
+        &c.divisions,
+    );
     // stable: category-tagged changes first, then document order
     changes.sort_by_key(|(_, ch)| ch.categories.is_empty());
     let _ = writeln!(
@@ -129,6 +176,13 @@ fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize, lo
         p.bold(&locale.t("compare-changes")),
         changes.len()
     );
+    if told > 0 {
+        let _ = writeln!(
+            out,
+            "  {}",
+            locale.tr("compare-told-by-divisions", &[("count", told.into())])
+        );
+    }
     let mut rest = changes.as_slice();
     while let Some(&(_, ch)) = rest.first() {
         // a run is renumbered articles that follow one another in the text:
@@ -155,7 +209,7 @@ fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize, lo
 }
 
 /// A renumbered chapter is one line, not one per article.
-const RENUMBER_RUN: usize = 3;
+pub(crate) const RENUMBER_RUN: usize = 3;
 
 fn only_renumbered(ch: &Change) -> bool {
     ch.kind == ChangeKind::Matched

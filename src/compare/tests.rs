@@ -82,9 +82,21 @@ fn renumbered_chapter_is_renumbered_not_moved() {
         width: 100,
     };
     let human = render_human::render(&c, style);
-    assert!(
-        human.contains("~ Articles 2.1–3.2 → 3.1–4.2  [renumbered, 4 articles, text unchanged]"),
-        "{human}"
+    // the chapters tell it, not their articles one by one
+    for line in [
+        "~ Chapter 2 (SERVICES) → Chapter 3  [renumbered, 2 articles]",
+        "~ Chapter 3 (EXCEPTIONS) → Chapter 4  [renumbered, 2 articles]",
+        "Changes (0)\n  4 articles renumbered with their chapters (above), text unchanged\n",
+    ] {
+        assert!(human.contains(line), "{line}\n{human}");
+    }
+    assert!(!human.contains("Article 2.1"), "{human}");
+    assert_eq!(
+        division_rows(&c),
+        [
+            (ChangeKind::Matched, Some("2"), Some("3"), true, false, 2),
+            (ChangeKind::Matched, Some("3"), Some("4"), true, false, 2)
+        ]
     );
 }
 
@@ -461,4 +473,219 @@ fn a_renumbered_run_keeps_document_order() {
         human.contains("Article 3 (Culture) → Article 4 (Culture)"),
         "{human}"
     );
+}
+
+/// A division change as (kind, A number, B number, renumbered, retitled,
+/// articles).
+type DivisionRow<'c> = (
+    ChangeKind,
+    Option<&'c str>,
+    Option<&'c str>,
+    bool,
+    bool,
+    usize,
+);
+
+/// Each division change as a [`DivisionRow`].
+fn division_rows(c: &Comparison) -> Vec<DivisionRow<'_>> {
+    fn number(r: &Option<crate::model::ProvisionRef>) -> Option<&str> {
+        r.as_ref().and_then(|r| r.number.as_deref())
+    }
+    c.divisions
+        .iter()
+        .map(|d| {
+            (
+                d.kind,
+                number(&d.a),
+                number(&d.b),
+                d.renumbered,
+                d.retitled,
+                d.articles,
+            )
+        })
+        .collect()
+}
+
+const GOODS: &str = "Article 2.1: National Treatment
+Each Party shall accord national treatment to the goods of the other Party in accordance with Article III of the GATT 1994.
+";
+
+const DIGITAL: &str = "Article 4.1: Customs Duties
+No Party shall impose customs duties on electronic transmissions between a person of one Party and a person of the other Party.
+
+Article 4.2: Paperless Trading
+Each Party shall endeavour to accept trade administration documents submitted electronically.
+";
+
+/// Chapters 2-4 of a draft, each chapter's articles numbered from its own.
+fn three_chapters(first: usize) -> Vec<(String, &'static str, String)> {
+    [
+        ("SERVICES", SERVICES, 2),
+        ("EXCEPTIONS", EXCEPTIONS, 3),
+        ("DIGITAL TRADE", DIGITAL, 4),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(k, (title, body, was))| {
+        let n = first + k;
+        let body = body.replace(&format!("Article {was}."), &format!("Article {n}."));
+        (n.to_string(), title, body)
+    })
+    .collect()
+}
+
+fn doc_of(chapters: &[(String, &str, String)]) -> String {
+    let refs: Vec<(&str, &str, &str)> = chapters
+        .iter()
+        .map(|(n, t, b)| (n.as_str(), *t, b.as_str()))
+        .collect();
+    doc(&refs)
+}
+
+#[test]
+fn a_chapter_put_in_is_one_line_and_the_chapters_after_it_another() {
+    let a = doc_of(&three_chapters(2));
+    let mut b_chapters = vec![("2".to_string(), "TRADE IN GOODS", GOODS.to_string())];
+    b_chapters.extend(three_chapters(3));
+    let b = doc_of(&b_chapters);
+    let c = run(&a, &b);
+    assert_eq!(
+        division_rows(&c),
+        [
+            (ChangeKind::Added, None, Some("2"), false, false, 1),
+            (ChangeKind::Matched, Some("2"), Some("3"), true, false, 2),
+            (ChangeKind::Matched, Some("3"), Some("4"), true, false, 2),
+            (ChangeKind::Matched, Some("4"), Some("5"), true, false, 2),
+        ]
+    );
+    let human = render_human::render(
+        &c,
+        render_human::Style {
+            color: false,
+            width: 100,
+        },
+    );
+    for line in [
+        "Chapters (4)\n\n+ Chapter 2 (TRADE IN GOODS)  added, 1 article\n\n~ Chapters 2–4 → 3–5  [renumbered, 3 chapters, 6 articles]\n",
+        "Changes (1)\n  6 articles renumbered with their chapters (above), text unchanged\n\n+ Chapter 2, Article 2.1 (National Treatment)  added\n",
+    ] {
+        assert!(human.contains(line), "{line}\n{human}");
+    }
+    // the other way round, the chapter is taken out where it stood
+    let back = run(&b, &a);
+    assert_eq!(
+        division_rows(&back)[..2],
+        [
+            (ChangeKind::Removed, Some("2"), None, false, false, 1),
+            (ChangeKind::Matched, Some("3"), Some("2"), true, false, 2),
+        ]
+    );
+    let html = render_html::render(&back);
+    assert!(
+        html.contains(
+            "<li class=\"removed\">- Chapter 2 (TRADE IN GOODS)  removed, 1 article</li>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<li class=\"matched\">~ Chapters 3–5 → 2–4  [renumbered, 3 chapters, 6 articles]</li>"
+        ),
+        "{html}"
+    );
+}
+
+#[test]
+fn an_article_changed_in_a_renumbered_chapter_is_still_shown() {
+    let a = doc_of(&three_chapters(2));
+    let mut b_chapters = three_chapters(3);
+    b_chapters[1].2 = b_chapters[1].2.replace(
+        "books, film and broadcasting",
+        "books, film, broadcasting and video games",
+    );
+    let c = run(&a, &doc_of(&b_chapters));
+    let human = render_human::render(
+        &c,
+        render_human::Style {
+            color: false,
+            width: 100,
+        },
+    );
+    assert!(
+        human.contains("~ Chapters 2–4 → 3–5  [renumbered, 3 chapters, 6 articles]"),
+        "{human}"
+    );
+    assert!(
+        human.contains(
+            "Changes (1)\n  5 articles renumbered with their chapters (above), text unchanged\n"
+        ),
+        "{human}"
+    );
+    assert!(
+        human.contains("~ Chapter 3, Article 3.2 (Cultural Industries) → Chapter 4, Article 4.2 (Cultural Industries)  [renumbered, text changed"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_retitled_chapter_says_so_and_merged_chapters_are_left_to_their_articles() {
+    let a = doc_of(&three_chapters(2));
+    let mut b_chapters = three_chapters(2);
+    b_chapters[2].1 = "ELECTRONIC COMMERCE";
+    let c = run(&a, &doc_of(&b_chapters));
+    assert_eq!(
+        division_rows(&c),
+        [(ChangeKind::Matched, Some("4"), Some("4"), false, true, 2)]
+    );
+    let human = render_human::render(
+        &c,
+        render_human::Style {
+            color: false,
+            width: 100,
+        },
+    );
+    assert!(
+        human.contains(
+            "~ Chapter 4 (DIGITAL TRADE) → Chapter 4 (ELECTRONIC COMMERCE)  [retitled, 2 articles]"
+        ),
+        "{human}"
+    );
+    // services and exceptions as one chapter: neither is renumbered or put
+    // in as a whole; the articles say what moved
+    let merged = format!(
+        "CHAPTER 2\nSERVICES\n\n{SERVICES}\n{}\nCHAPTER 3\nDIGITAL TRADE\n\n{}\n",
+        EXCEPTIONS.replace("Article 3.", "Article 2.1"),
+        DIGITAL.replace("Article 4.", "Article 3.")
+    );
+    let c = run(&a, &merged);
+    assert!(
+        c.divisions
+            .iter()
+            .all(|d| d.a.as_ref().and_then(|r| r.title.as_deref()) != Some("EXCEPTIONS")),
+        "{:#?}",
+        c.divisions
+    );
+}
+
+#[test]
+fn articles_numbered_through_the_agreement_are_not_told_by_their_chapter() {
+    // "Article 7" does not carry its chapter's number: a chapter put in
+    // renumbers the articles after it, and that is said article by article
+    let a = "CHAPTER I\nGENERAL\n\nArticle 1\nThis Agreement establishes a free trade area.\n\nCHAPTER II\nSERVICES\n\nArticle 2\nEach Party shall accord national treatment to services of the other Party.\n\nArticle 3\nNothing in this Agreement applies to cultural industries, including film and broadcasting.\n";
+    let b = a
+        .replace("CHAPTER II\nSERVICES", "CHAPTER II\nGOODS\n\nArticle 2\nEach Party shall accord national treatment to goods of the other Party.\n\nCHAPTER III\nSERVICES")
+        .replace("Article 3\nNothing", "Article 4\nNothing")
+        .replace("Article 2\nEach Party shall accord national treatment to services", "Article 3\nEach Party shall accord national treatment to services");
+    let c = run(a, &b);
+    assert!(
+        division_rows(&c).contains(&(ChangeKind::Matched, Some("II"), Some("III"), true, false, 2)),
+        "{:#?}",
+        c.divisions
+    );
+    let told = c
+        .changes
+        .iter()
+        .filter(|ch| divisions::told_by_division(ch, &c.divisions))
+        .count();
+    assert_eq!(told, 0);
 }

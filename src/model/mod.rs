@@ -267,7 +267,7 @@ impl ProvisionRef {
 /// language as its value: "Title 1" in an English report for "TITRE
 /// PREMIER", "Titre premier" in a French one; "Artículo 1" for "Article
 /// premier".
-fn number_in(number: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+pub fn number_in(number: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
     // most numbers have digits: they are cited as written, with no lookup
     if !number.chars().any(|c| c.is_ascii_digit()) {
         let value = crate::provision::number_key(number);

@@ -55,6 +55,9 @@ pub struct Expected {
     pub moved: BTreeSet<String>,
     pub renumbered: BTreeSet<String>,
     pub text_changed: BTreeSet<String>,
+    /// The renumbered chapter's `name` attribute, when it has one: the
+    /// comparison's chapter changes should name it.
+    pub renumbered_chapter: Option<String>,
 }
 
 impl Expected {
@@ -189,6 +192,10 @@ fn renumber_chapter(
             .into_owned()
     };
     edits.push((ch.open_tag.clone(), retag(&xml[ch.open_tag.clone()])));
+    exp.renumbered_chapter = Regex::new(r#" name="([^"]*)""#)
+        .unwrap()
+        .captures(&xml[ch.open_tag.clone()])
+        .map(|c| c[1].to_string());
     for a in &ch.articles {
         let tag = &xml[a.open_tag.clone()];
         let Some(c) = number_re.captures(tag) else {

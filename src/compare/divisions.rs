@@ -1,0 +1,214 @@
+//! Chapters (and other divisions) as wholes: the chapter put in, the one
+//! taken out, the ones renumbered or retitled with their articles. Read off
+//! the article alignment: a division of A is the division of B most of its
+//! articles went to (`Alignment::division_map`). A lawyer reading a draft
+//! with a chapter put in before the rest wants "Chapter 2 added; Chapters
+//! 2–4 are now 3–5", not one line for each of the articles that followed.
+
+use super::align::Alignment;
+use super::units::Unit;
+use super::ChangeKind;
+use crate::model::ProvisionRef;
+use crate::provision::Provision;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One chapter (or other division) of A or B as a whole: `compare`'s
+/// `divisions`, in B's reading order (a division taken out where it stood,
+/// after the counterpart of the division before it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DivisionChange {
+    /// Paired (renumbered or retitled), put in (only in B: none of its
+    /// articles has a counterpart in A), or taken out (only in A).
+    pub kind: ChangeKind,
+    /// The division in A; `None` when put in.
+    pub a: Option<ProvisionRef>,
+    /// The division in B; `None` when taken out.
+    pub b: Option<ProvisionRef>,
+    /// The number differs (paired only).
+    pub renumbered: bool,
+    /// The title differs, case and accents aside (paired, same language only).
+    pub retitled: bool,
+    /// Articles it holds, at any depth: B's when paired or put in, A's when
+    /// taken out.
+    pub articles: usize,
+}
+
+/// A division with the units (articles) it holds, in order of its first unit.
+struct Held<'a> {
+    division: &'a Provision,
+    units: Vec<usize>,
+}
+
+fn held<'a>(units: &[Unit<'a>]) -> Vec<Held<'a>> {
+    let mut out: Vec<Held<'a>> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        let Some(d) = u.division else { continue };
+        let k = *at.entry(d.path.as_str()).or_insert_with(|| {
+            out.push(Held {
+                division: d,
+                units: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[k].units.push(i);
+    }
+    out
+}
+
+/// The divisions put in, taken out, renumbered or retitled between A and B
+/// (units and alignment as `compare` builds them). A division of B that
+/// several of A's went to (chapters merged), or that some articles of A
+/// moved into, is left to the article changes.
+pub fn division_changes(
+    a: &[Unit],
+    b: &[Unit],
+    al: &Alignment,
+    same_language: bool,
+) -> Vec<DivisionChange> {
+    let (held_a, held_b) = (held(a), held(b));
+    let paired_a: std::collections::HashSet<usize> = al.pairs.iter().map(|p| p.a).collect();
+    let paired_b: std::collections::HashSet<usize> = al.pairs.iter().map(|p| p.b).collect();
+    // where each A division went, and how many went to each B division
+    let target = |d: &Held| {
+        al.division_map
+            .get(d.division.path.as_str())
+            .filter(|to| !to.is_empty())
+    };
+    let mut sources: HashMap<&str, usize> = HashMap::new();
+    for d in &held_a {
+        if let Some(to) = target(d) {
+            *sources.entry(to.as_str()).or_default() += 1;
+        }
+    }
+    let key = |p: &Provision| p.number.as_deref().map(crate::provision::number_key);
+    let title = |p: &Provision| p.title.as_deref().map(|t| crate::text::fold_text(t.trim()));
+    // B's divisions in order, each with what it came from
+    let mut out: Vec<(usize, u8, DivisionChange)> = Vec::new();
+    for (j, d) in held_b.iter().enumerate() {
+        let path = d.division.path.as_str();
+        let from = held_a
+            .iter()
+            .find(|x| target(x).map(String::as_str) == Some(path));
+        let change = match from {
+            None if d.units.iter().all(|u| !paired_b.contains(u)) => DivisionChange {
+                kind: ChangeKind::Added,
+                a: None,
+                b: Some(ProvisionRef::of(d.division)),
+                renumbered: false,
+                retitled: false,
+                articles: d.units.len(),
+            },
+            Some(x) if sources.get(path) == Some(&1) => {
+                let renumbered = key(x.division) != key(d.division);
+                let retitled = same_language && title(x.division) != title(d.division);
+                if !renumbered && !retitled {
+                    continue;
+                }
+                DivisionChange {
+                    kind: ChangeKind::Matched,
+                    a: Some(ProvisionRef::of(x.division)),
+                    b: Some(ProvisionRef::of(d.division)),
+                    renumbered,
+                    retitled,
+                    articles: d.units.len(),
+                }
+            }
+            _ => continue,
+        };
+        out.push((j + 1, 0, change));
+    }
+    // A's divisions none of whose articles is in B, after the counterpart
+    // of the division before them
+    for (i, d) in held_a.iter().enumerate() {
+        if d.units.iter().any(|u| paired_a.contains(u)) {
+            continue;
+        }
+        let before = held_a[..i]
+            .iter()
+            .rev()
+            .find_map(&target)
+            .and_then(|to| held_b.iter().position(|y| y.division.path == *to))
+            .map_or(0, |j| j + 1);
+        out.push((
+            before,
+            1,
+            DivisionChange {
+                kind: ChangeKind::Removed,
+                a: Some(ProvisionRef::of(d.division)),
+                b: None,
+                renumbered: false,
+                retitled: false,
+                articles: d.units.len(),
+            },
+        ));
+    }
+    out.sort_by_key(|&(at, side, _)| (at, side));
+    out.into_iter().map(|(_, _, c)| c).collect()
+}
+
+/// Whether the article change `ch` says no more than its chapter's
+/// renumbering does: only renumbered, in a division of A renumbered as a
+/// whole into the division it sits in now, its number still in step with
+/// its chapter's ("2.3" in Chapter 2 is "3.3" in Chapter 3), so that the
+/// chapter's line tells it.
+pub fn told_by_division(ch: &super::Change, divisions: &[DivisionChange]) -> bool {
+    let (Some(a), Some(b)) = (&ch.a, &ch.b) else {
+        return false;
+    };
+    if ch.kind != ChangeKind::Matched
+        || ch.moved
+        || ch.text_changed
+        || ch.retitled
+        || ch.split
+        || ch.merged
+    {
+        return false;
+    }
+    let (Some(da), Some(db)) = (&a.place.division, &b.place.division) else {
+        return false;
+    };
+    divisions.iter().any(|d| {
+        d.renumbered
+            && d.a.as_ref().is_some_and(|x| x.path == da.path)
+            && d.b.as_ref().is_some_and(|y| y.path == db.path)
+            && in_step(a.provision.number.as_deref(), da.number.as_deref())
+            && in_step(b.provision.number.as_deref(), db.number.as_deref())
+    })
+}
+
+/// Whether an article's number is its chapter's number and a part ("3.2",
+/// "3-2" in Chapter 3), or carries no chapter number at all ("Article 7",
+/// unchanged by the chapter's renumbering, would not be renumbered).
+fn in_step(article: Option<&str>, division: Option<&str>) -> bool {
+    let (Some(article), Some(division)) = (article, division) else {
+        return false;
+    };
+    let (article, division) = (
+        crate::provision::number_key(article),
+        crate::provision::number_key(division),
+    );
+    article
+        .strip_prefix(division.as_str())
+        .is_some_and(|rest| rest.starts_with(['.', '-']))
+}
+
+/// The entries of `changes` (each with the place a report gives it) that
+/// their chapter's line does not tell (`told_by_division`), and how many it
+/// does: what the terminal and HTML reports list, and the count they say
+/// instead.
+pub fn untold<'c>(
+    changes: impl Iterator<Item = (usize, &'c super::Change)>,
+    divisions: &[DivisionChange],
+) -> (Vec<(usize, &'c super::Change)>, usize) {
+    let mut told = 0;
+    let listed = changes
+        .filter(|(_, ch)| {
+            let is = told_by_division(ch, divisions);
+            told += usize::from(is);
+            !is
+        })
+        .collect();
+    (listed, told)
+}
