@@ -601,6 +601,8 @@ fn a_chapter_on_its_own_is_said_to_be_part_of_an_agreement() {
     let texts = shared.join("corpus/realworld-texts");
     for name in [
         "es-capitulo-13-comercio-electronico-page.txt",
+        // a Title of seven chapters, "this Title" throughout
+        "evfta-2016-ch08-services-investment-ecommerce.md",
         "evfta-2016-ch12-intellectual-property.md",
         "evfta-2016-ch15-trade-sustainable-development.md",
         "evfta-2016-ch16-cooperation.md",

@@ -137,8 +137,11 @@ const MIN_SELF_REFERENCES: usize = 2;
 /// words a carve-out's reach is read with), while it holds at most one
 /// chapter and no signing formula. A title holds chapters, and a whole
 /// agreement's titles are often not read as such (set as chapters by a
-/// converter, or not headed on a line of their own): "this Title" counts
-/// only in a text of at most one chapter.
+/// converter, or not headed on a line of their own): "this Title" counts in
+/// a text of several chapters only when it has no enacting formula ("Have
+/// agreed as follows") either, as a title published on its own has none
+/// (the EU-Viet Nam FTA's Title on services, investment and e-commerce:
+/// seven chapters, "this Title" throughout).
 fn is_one_division(reach: &crate::rules::catalogue::Reach, agreement: &Agreement) -> bool {
     use crate::provision::Kind;
     let Some(this_division) = &reach.this_division else {
@@ -163,7 +166,9 @@ fn is_one_division(reach: &crate::rules::catalogue::Reach, agreement: &Agreement
     let held = |kind: Kind| agreement.walk().filter(|p| p.kind == kind).count();
     let chapters = held(Kind::Chapter);
     (chapter >= MIN_SELF_REFERENCES && chapters <= 1)
-        || (title >= MIN_SELF_REFERENCES && held(Kind::Title) <= 1 && chapters <= 1)
+        || (title >= MIN_SELF_REFERENCES
+            && held(Kind::Title) <= 1
+            && (chapters <= 1 || !crate::structure::has_enacting_formula(text)))
 }
 
 /// `DATE_UNKNOWN` when a gap that holds only from a date opened on an
@@ -467,9 +472,22 @@ mod tests {
         assert!(!one_division(
             "Chapter 1\n\nArticle 1\n\nAs this Chapter provides, this Agreement applies.\n"
         ));
-        // "this Title" in a text of several chapters: an agreement whose
-        // titles were not read as titles
+        // "this Title" in a text of several chapters after an enacting
+        // formula: an agreement whose titles were not read as titles
         let titles = "Chapter 1\n\nArticle 1.1\n\nThis Title applies to this Agreement. This Title does not apply to Title II.\n\nChapter 2\n\nArticle 2.1\n\nThe Parties cooperate.\n";
-        assert!(!one_division(titles));
+        let whole = format!(
+            "THE PARTIES,\n\nDESIRING to cooperate,\n\nHAVE AGREED AS FOLLOWS:\n\n{titles}"
+        );
+        assert!(!one_division(&whole));
+    }
+
+    #[test]
+    fn a_title_of_several_chapters_published_on_its_own_is_one_division() {
+        // the EU-Viet Nam FTA's Title on services, investment and
+        // e-commerce: seven chapters, "this Title" throughout, no preamble
+        let title = "TRADE IN SERVICES\n\nCHAPTER I\nGENERAL PROVISIONS\n\nArticle 1\n\nThis Title shall not apply to measures affecting natural persons. Consistent with this Title, each Party retains the right to regulate under this Agreement.\n\nCHAPTER II\nINVESTMENT\n\nArticle 2\n\nEach Party shall accord national treatment.\n";
+        assert!(one_division(title));
+        let es = "COMERCIO DE SERVICIOS\n\nCAPÍTULO I\nDISPOSICIONES GENERALES\n\nArtículo 1\n\nEl presente Título no se aplica a las personas físicas. Conforme al presente Título, cada Parte conserva el derecho de regular en virtud del presente Acuerdo.\n\nCAPÍTULO II\nINVERSIÓN\n\nArtículo 2\n\nCada Parte otorgará trato nacional.\n";
+        assert!(one_division(es));
     }
 }

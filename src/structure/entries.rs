@@ -67,6 +67,14 @@ static AGREED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// Whether `text` holds the formula that ends an agreement's preamble and
+/// opens its articles ("Have agreed as follows:", "Han convenido lo
+/// siguiente", "Sont convenues de ce qui suit"): a whole agreement has one,
+/// a chapter or title published on its own has none.
+pub fn has_enacting_formula(text: &str) -> bool {
+    AGREED.is_match(text)
+}
+
 /// Whether the tree has no heading of its own: nothing but a preamble, a
 /// final clause, and the numbered paragraphs and footnotes inside them.
 fn structure_not_found(roots: &[Provision]) -> bool {
