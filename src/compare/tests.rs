@@ -17,6 +17,17 @@ fn no_categories() -> impl CategoryProvider {
     FnProvider("none", |_: &Agreement| CategoryMap::new())
 }
 
+/// The terminal report without colour, 100 columns wide.
+fn plain(c: &Comparison) -> String {
+    render_human::render(
+        c,
+        render_human::Style {
+            color: false,
+            width: 100,
+        },
+    )
+}
+
 fn run(a: &str, b: &str) -> Comparison {
     compare(&agreement(a), &agreement(b), &no_categories())
 }
@@ -77,11 +88,7 @@ fn renumbered_chapter_is_renumbered_not_moved() {
         (c.summary.added, c.summary.removed, c.summary.moved),
         (0, 0, 0)
     );
-    let style = render_human::Style {
-        color: false,
-        width: 100,
-    };
-    let human = render_human::render(&c, style);
+    let human = plain(&c);
     // the chapters tell it, not their articles one by one
     for line in [
         "~ Chapter 2 (SERVICES) → Chapter 3  [renumbered, 2 articles]",
@@ -456,13 +463,7 @@ fn a_renumbered_run_keeps_document_order() {
     });
     let c = compare(&agreement(&a), &agreement(&b), &tagged);
     assert_eq!(c.summary.renumbered, 5);
-    let human = render_human::render(
-        &c,
-        render_human::Style {
-            color: false,
-            width: 100,
-        },
-    );
+    let human = plain(&c);
     let runs: Vec<&str> = human
         .lines()
         .filter(|l| l.starts_with("~ Articles "))
@@ -558,13 +559,7 @@ fn a_chapter_put_in_is_one_line_and_the_chapters_after_it_another() {
             (ChangeKind::Matched, Some("4"), Some("5"), true, false, 2),
         ]
     );
-    let human = render_human::render(
-        &c,
-        render_human::Style {
-            color: false,
-            width: 100,
-        },
-    );
+    let human = plain(&c);
     for line in [
         "Chapters (4)\n\n+ Chapter 2 (TRADE IN GOODS)  added, 1 article\n\n~ Chapters 2–4 → 3–5  [renumbered, 3 chapters, 6 articles]\n",
         "Changes (1)\n  6 articles renumbered with their chapters (above), text unchanged\n\n+ Chapter 2, Article 2.1 (National Treatment)  added\n",
@@ -604,13 +599,7 @@ fn an_article_changed_in_a_renumbered_chapter_is_still_shown() {
         "books, film, broadcasting and video games",
     );
     let c = run(&a, &doc_of(&b_chapters));
-    let human = render_human::render(
-        &c,
-        render_human::Style {
-            color: false,
-            width: 100,
-        },
-    );
+    let human = plain(&c);
     assert!(
         human.contains("~ Chapters 2–4 → 3–5  [renumbered, 3 chapters, 6 articles]"),
         "{human}"
@@ -637,13 +626,7 @@ fn a_retitled_chapter_says_so_and_merged_chapters_are_left_to_their_articles() {
         division_rows(&c),
         [(ChangeKind::Matched, Some("4"), Some("4"), false, true, 2)]
     );
-    let human = render_human::render(
-        &c,
-        render_human::Style {
-            color: false,
-            width: 100,
-        },
-    );
+    let human = plain(&c);
     assert!(
         human.contains(
             "~ Chapter 4 (DIGITAL TRADE) → Chapter 4 (ELECTRONIC COMMERCE)  [retitled, 2 articles]"

@@ -276,12 +276,26 @@ fn parties_in(phrase: &str) -> Vec<String> {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
+    let longest_at = |i: usize| {
+        (i + 1..=(i + MAX_NAME_WORDS).min(words.len()))
+            .rev()
+            .find_map(|end| lookup(&words[i..end]).map(|code| (code, end)))
+    };
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let longest = (i + 1..=(i + MAX_NAME_WORDS).min(words.len()))
-            .rev()
-            .find_map(|end| lookup(&words[i..end]).map(|code| (code, end)));
+        let longest = longest_at(i);
+        // a name of several words is not the name when the one that starts
+        // a word later, inside it, reaches further ("the United Kingdom" is
+        // a name, but in "the United Kingdom of Great Britain and Northern
+        // Ireland" it would leave "Ireland")
+        if let Some((_, end)) = &longest {
+            let further = longest_at(i + 1).is_some_and(|(_, later)| later > *end);
+            if *end > i + 1 && further {
+                i += 1;
+                continue;
+            }
+        }
         match longest {
             Some((code, end)) => {
                 if !out.contains(&code) {
@@ -582,6 +596,9 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("royaume-uni de grande-bretagne et d'irlande du nord", "GBR"),
     ("confederacion suiza", "CHE"),
     ("confederation suisse", "CHE"),
+    // names of 1947 in the GATT's list of its first contracting parties
+    ("united states of brazil", "BRA"),
+    ("ceylon", "LKA"),
     // the Republic of China is Taiwan in treaty usage (the People's Republic
     // is named as such), and "Hong Kong, China" is Hong Kong alone
     ("republic of china", "TWN"),
@@ -688,7 +705,12 @@ mod tests {
                 "ACUERDO ENTRE LA REPÚBLICA SOCIALISTA DE VIET NAM Y LA REPÚBLICA DE CHILE",
                 ["VNM", "CHL"],
             ),
-            // Northern Ireland in the United Kingdom's name is not Ireland
+            // Northern Ireland in the United Kingdom's name is not Ireland,
+            // in English either, after "the" (itself "the United Kingdom")
+            (
+                "AGREEMENT BETWEEN THE UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND AND THE REPUBLIC OF CHILE",
+                ["GBR", "CHL"],
+            ),
             (
                 "ACUERDO ENTRE EL REINO UNIDO DE GRAN BRETAÑA E IRLANDA DEL NORTE Y LA REPÚBLICA ORIENTAL DEL URUGUAY",
                 ["GBR", "URY"],
@@ -704,6 +726,17 @@ mod tests {
                 "{title}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_list_of_parties_with_names_of_their_day() {
+        // the GATT 1947's opening: each name whole, single-word names one
+        // after another, the United Kingdom with Northern Ireland
+        let gatt = "GENERAL AGREEMENT ON TARIFFS AND TRADE\n\nThe Governments of the Commonwealth of Australia, the Kingdom of Belgium, the United States of Brazil, Burma, Canada, Ceylon, the Republic of Chile, India, the United Kingdom of Great Britain and Northern Ireland, and the United States of America: Recognizing that trade should expand; Have through their Representatives agreed as follows:\n\nArticle I\nText.\n";
+        assert_eq!(
+            parties(gatt),
+            ["AUS", "BEL", "BRA", "MMR", "CAN", "LKA", "CHL", "IND", "GBR", "USA"]
+        );
     }
 
     #[test]
