@@ -148,6 +148,26 @@ pub fn division_changes(
     out.into_iter().map(|(_, _, c)| c).collect()
 }
 
+/// The division changes as the reports list them: each on its own, but
+/// `RUN` or more renumbered one after another (and not retitled) as one
+/// entry ("Chapters 2–4 → 3–5").
+pub fn entries(divisions: &[DivisionChange]) -> Vec<&[DivisionChange]> {
+    /// The fewest renumbered divisions told as one entry.
+    const RUN: usize = 3;
+    let mut out = Vec::new();
+    let mut rest = divisions;
+    while !rest.is_empty() {
+        let run = rest
+            .iter()
+            .take_while(|d| d.kind == ChangeKind::Matched && d.renumbered && !d.retitled)
+            .count();
+        let (entry, after) = rest.split_at(if run >= RUN { run } else { 1 });
+        out.push(entry);
+        rest = after;
+    }
+    out
+}
+
 /// Whether the article change `ch` says no more than its chapter's
 /// renumbering does: only renumbered, in a division of A renumbered as a
 /// whole into the division it sits in now, its number still in step with

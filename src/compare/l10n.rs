@@ -317,13 +317,18 @@ pub fn division_line(d: &super::divisions::DivisionChange, locale: &Locale) -> S
     }
 }
 
-/// Chapters renumbered one after another, as one line after `mark`:
-/// "Chapters 2–4 → 3–5  [renumbered, 3 chapters, 10 articles]".
-pub fn division_run(
-    run: &[super::divisions::DivisionChange],
-    locale: &Locale,
-    mark: &str,
-) -> String {
+/// One entry of the chapters' list (`divisions::entries`), after its mark:
+/// a chapter's line, or chapters renumbered one after another as one.
+pub fn division_entry(entry: &[super::divisions::DivisionChange], locale: &Locale) -> String {
+    match entry {
+        [one] => division_line(one, locale),
+        run => division_run(run, locale),
+    }
+}
+
+/// Chapters renumbered one after another, as one line: "Chapters 2–4 → 3–5
+/// [renumbered, 3 chapters, 10 articles]".
+fn division_run(run: &[super::divisions::DivisionChange], locale: &Locale) -> String {
     let number = |r: &Option<ProvisionRef>| -> String {
         r.as_ref()
             .and_then(|r| r.number.as_deref())
@@ -339,7 +344,7 @@ pub fn division_run(
                 .all(|d| d.b.as_ref().map(|r| r.kind) == first.b.as_ref().map(|r| r.kind))
         })
         .map_or("other", |r| r.kind.name());
-    let line = locale.tr(
+    locale.tr(
         "compare-division-renumbered-run",
         &[
             ("kind", kind.into()),
@@ -365,8 +370,7 @@ pub fn division_run(
                     .into(),
             ),
         ],
-    );
-    format!("{mark} {line}")
+    )
 }
 
 /// The names of the changes besides a move, in the order reports show them.

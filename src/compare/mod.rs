@@ -150,6 +150,18 @@ pub enum ChangeKind {
     Removed,
 }
 
+impl ChangeKind {
+    /// The mark reports head a change with: `+` added, `-` removed, `~`
+    /// paired (and changed).
+    pub fn mark(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "+",
+            ChangeKind::Removed => "-",
+            ChangeKind::Matched => "~",
+        }
+    }
+}
+
 /// The depth of a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

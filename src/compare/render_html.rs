@@ -153,8 +153,8 @@ fn side_text(s: &Side) -> String {
     t
 }
 
-/// Chapters put in, taken out, renumbered or retitled as wholes, one item
-/// each (the terminal's lines, a run of renumbered chapters as one).
+/// Chapters put in, taken out, renumbered or retitled as wholes, an entry
+/// of `divisions::entries` an item (the terminal's lines).
 fn write_divisions(out: &mut String, c: &Comparison, l: &Locale) {
     if c.divisions.is_empty() {
         return;
@@ -164,26 +164,15 @@ fn write_divisions(out: &mut String, c: &Comparison, l: &Locale) {
         "<h2 id=\"divisions\">{}</h2>\n<ul class=\"divisions\">",
         esc(&l.t("compare-divisions"))
     );
-    let mut rest = c.divisions.as_slice();
-    while let Some(first) = rest.first() {
-        let run = rest
-            .iter()
-            .take_while(|d| d.kind == ChangeKind::Matched && d.renumbered && !d.retitled)
-            .count();
-        let (line, taken) = if run >= super::render_human::RENUMBER_RUN {
-            (l10n::division_run(&rest[..run], l, "~"), run)
-        } else {
-            let mark = match first.kind {
-                ChangeKind::Added => "+",
-                ChangeKind::Removed => "-",
-                ChangeKind::Matched => "~",
-            };
-            (format!("{mark} {}", l10n::division_line(first, l)), 1)
-        };
-        let class = serde_json::to_value(first.kind).ok();
+    for entry in super::divisions::entries(&c.divisions) {
+        let mark = entry[0].kind.mark();
+        let class = serde_json::to_value(entry[0].kind).ok();
         let class = class.as_ref().and_then(|v| v.as_str()).unwrap_or("");
-        let _ = writeln!(out, "<li class=\"{class}\">{}</li>", esc(&line));
-        rest = &rest[taken..];
+        let _ = writeln!(
+            out,
+            "<li class=\"{class}\">{mark} {}</li>",
+            esc(&l10n::division_entry(entry, l))
+        );
     }
     out.push_str("</ul>\n");
 }

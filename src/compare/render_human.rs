@@ -63,8 +63,8 @@ pub fn render_in(c: &Comparison, style: Style, locale: &Locale) -> String {
     out
 }
 
-/// Chapters put in, taken out, renumbered or retitled as wholes; a run of
-/// chapters renumbered one after another is one line.
+/// Chapters put in, taken out, renumbered or retitled as wholes, an entry
+/// of `divisions::entries` a line.
 fn write_divisions(out: &mut String, c: &Comparison, p: &Painter, locale: &Locale) {
     if c.divisions.is_empty() {
         return;
@@ -75,34 +75,18 @@ fn write_divisions(out: &mut String, c: &Comparison, p: &Painter, locale: &Local
         p.bold(&locale.t("compare-divisions")),
         c.divisions.len()
     );
-    let mut rest = c.divisions.as_slice();
-    while !rest.is_empty() {
-        let run = rest
-            .iter()
-            .take_while(|d| d.kind == ChangeKind::Matched && d.renumbered && !d.retitled)
-            .count();
-        let _ = writeln!(out);
-        if run >= RENUMBER_RUN {
-            let _ = writeln!(
-                out,
-                "{}",
-                l10n::division_run(&rest[..run], locale, &p.paint("33", "~"))
-            );
-            rest = &rest[run..];
-            continue;
-        }
-        let (mark, colour) = match rest[0].kind {
-            ChangeKind::Added => ("+", "32"),
-            ChangeKind::Removed => ("-", "31"),
-            ChangeKind::Matched => ("~", "33"),
+    for entry in super::divisions::entries(&c.divisions) {
+        let colour = match entry[0].kind {
+            ChangeKind::Added => "32",
+            ChangeKind::Removed => "31",
+            ChangeKind::Matched => "33",
         };
         let _ = writeln!(
             out,
-            "{} {}",
-            p.paint(colour, mark),
-            l10n::division_line(&rest[0], locale)
+            "\n{} {}",
+            p.paint(colour, entry[0].kind.mark()),
+            l10n::division_entry(entry, locale)
         );
-        rest = &rest[1..];
     }
     let _ = writeln!(out);
 }
@@ -209,7 +193,7 @@ fn write_changes(out: &mut String, c: &Comparison, p: &Painter, width: usize, lo
 }
 
 /// A renumbered chapter is one line, not one per article.
-pub(crate) const RENUMBER_RUN: usize = 3;
+const RENUMBER_RUN: usize = 3;
 
 fn only_renumbered(ch: &Change) -> bool {
     ch.kind == ChangeKind::Matched
