@@ -78,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .map_err(|e| anyhow::anyhow!("{}: cannot write report: {e}", path.display()))?,
         None => super::stdout().write_all(report.as_bytes())?,
     }
-    Ok(if comparison.summary.has_differences() {
+    Ok(if comparison.has_differences() {
         exit::FINDINGS
     } else {
         exit::CLEAN

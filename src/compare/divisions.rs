@@ -29,8 +29,13 @@ pub struct DivisionChange {
     pub renumbered: bool,
     /// The title differs, case and accents aside (paired, same language only).
     pub retitled: bool,
-    /// Articles it holds, at any depth: B's when paired or put in, A's when
-    /// taken out.
+    /// Folded into B's division with one or more other divisions of A,
+    /// which goes on under B's number and title (of the same title, else
+    /// number, else the one most of whose articles are there).
+    pub merged: bool,
+    /// Articles, at any depth: those B's holds when put in, those A's held
+    /// when taken out, and when paired those of A's that went with it to
+    /// B's (not those moved in from another chapter).
     pub articles: usize,
 }
 
@@ -58,9 +63,9 @@ fn held<'a>(units: &[Unit<'a>]) -> Vec<Held<'a>> {
 }
 
 /// The divisions put in, taken out, renumbered or retitled between A and B
-/// (units and alignment as `compare` builds them). A division of B that
-/// several of A's went to (chapters merged), or that some articles of A
-/// moved into, is left to the article changes.
+/// (units and alignment as `compare` builds them). Of several divisions of
+/// A that went to one of B (chapters merged), one goes on and the others
+/// are merged into it.
 pub fn division_changes(
     a: &[Unit],
     b: &[Unit],
@@ -84,40 +89,71 @@ pub fn division_changes(
     }
     let key = |p: &Provision| p.number.as_deref().map(crate::provision::number_key);
     let title = |p: &Provision| p.title.as_deref().map(|t| crate::text::fold_text(t.trim()));
+    // the articles of `x` that went to `d` (not those moved in from elsewhere)
+    let went_with = |x: &Held, d: &Held| {
+        al.pairs
+            .iter()
+            .filter(|p| x.units.contains(&p.a) && d.units.contains(&p.b))
+            .map(|p| p.a)
+            .collect::<std::collections::HashSet<usize>>()
+            .len()
+    };
     // B's divisions in order, each with what it came from
     let mut out: Vec<(usize, u8, DivisionChange)> = Vec::new();
     for (j, d) in held_b.iter().enumerate() {
         let path = d.division.path.as_str();
-        let from = held_a
+        let from: Vec<&Held> = held_a
             .iter()
-            .find(|x| target(x).map(String::as_str) == Some(path));
-        let change = match from {
-            None if d.units.iter().all(|u| !paired_b.contains(u)) => DivisionChange {
-                kind: ChangeKind::Added,
-                a: None,
-                b: Some(ProvisionRef::of(d.division)),
-                renumbered: false,
-                retitled: false,
-                articles: d.units.len(),
-            },
-            Some(x) if sources.get(path) == Some(&1) => {
-                let renumbered = key(x.division) != key(d.division);
-                let retitled = same_language && title(x.division) != title(d.division);
-                if !renumbered && !retitled {
-                    continue;
-                }
-                DivisionChange {
-                    kind: ChangeKind::Matched,
-                    a: Some(ProvisionRef::of(x.division)),
+            .filter(|x| target(x).map(String::as_str) == Some(path))
+            .collect();
+        if from.is_empty() {
+            if d.units.iter().all(|u| !paired_b.contains(u)) {
+                let added = DivisionChange {
+                    kind: ChangeKind::Added,
+                    a: None,
                     b: Some(ProvisionRef::of(d.division)),
-                    renumbered,
-                    retitled,
+                    renumbered: false,
+                    retitled: false,
+                    merged: false,
                     articles: d.units.len(),
-                }
+                };
+                out.push((j + 1, 0, added));
             }
-            _ => continue,
-        };
-        out.push((j + 1, 0, change));
+            continue;
+        }
+        // several went to one (chapters merged): the one of the same title,
+        // else number, else with the most articles there goes on; the
+        // others are merged into it
+        let goes_on = from
+            .iter()
+            .position(|x| title(x.division).is_some() && title(x.division) == title(d.division))
+            .or_else(|| {
+                from.iter()
+                    .position(|x| key(x.division).is_some() && key(x.division) == key(d.division))
+            })
+            .unwrap_or_else(|| {
+                (0..from.len())
+                    .max_by_key(|&k| went_with(from[k], d))
+                    .unwrap_or(0)
+            });
+        for (k, x) in from.iter().enumerate() {
+            let merged = k != goes_on;
+            let renumbered = !merged && key(x.division) != key(d.division);
+            let retitled = !merged && same_language && title(x.division) != title(d.division);
+            if !(merged || renumbered || retitled) {
+                continue;
+            }
+            let change = DivisionChange {
+                kind: ChangeKind::Matched,
+                a: Some(ProvisionRef::of(x.division)),
+                b: Some(ProvisionRef::of(d.division)),
+                renumbered,
+                retitled,
+                merged,
+                articles: went_with(x, d),
+            };
+            out.push((j + 1, 0, change));
+        }
     }
     // A's divisions none of whose articles is in B, after the counterpart
     // of the division before them
@@ -140,6 +176,7 @@ pub fn division_changes(
                 b: None,
                 renumbered: false,
                 retitled: false,
+                merged: false,
                 articles: d.units.len(),
             },
         ));
@@ -159,7 +196,9 @@ pub fn entries(divisions: &[DivisionChange]) -> Vec<&[DivisionChange]> {
     while !rest.is_empty() {
         let run = rest
             .iter()
-            .take_while(|d| d.kind == ChangeKind::Matched && d.renumbered && !d.retitled)
+            .take_while(|d| {
+                d.kind == ChangeKind::Matched && d.renumbered && !d.retitled && !d.merged
+            })
             .count();
         let (entry, after) = rest.split_at(if run >= RUN { run } else { 1 });
         out.push(entry);
@@ -171,8 +210,8 @@ pub fn entries(divisions: &[DivisionChange]) -> Vec<&[DivisionChange]> {
 /// Whether the article change `ch` says no more than its chapter's
 /// renumbering does: only renumbered, in a division of A renumbered as a
 /// whole into the division it sits in now, its number still in step with
-/// its chapter's ("2.3" in Chapter 2 is "3.3" in Chapter 3), so that the
-/// chapter's line tells it.
+/// its chapter's ("2.3" in Chapter 2 is "3.3" in Chapter 3: `own_part`),
+/// so that the chapter's line tells it.
 pub fn told_by_division(ch: &super::Change, divisions: &[DivisionChange]) -> bool {
     let (Some(a), Some(b)) = (&ch.a, &ch.b) else {
         return false;
@@ -193,25 +232,24 @@ pub fn told_by_division(ch: &super::Change, divisions: &[DivisionChange]) -> boo
         d.renumbered
             && d.a.as_ref().is_some_and(|x| x.path == da.path)
             && d.b.as_ref().is_some_and(|y| y.path == db.path)
-            && in_step(a.provision.number.as_deref(), da.number.as_deref())
-            && in_step(b.provision.number.as_deref(), db.number.as_deref())
+            && own_part(a.provision.number.as_deref(), da.number.as_deref()).is_some_and(|part| {
+                own_part(b.provision.number.as_deref(), db.number.as_deref()) == Some(part)
+            })
     })
 }
 
-/// Whether an article's number is its chapter's number and a part ("3.2",
-/// "3-2" in Chapter 3), or carries no chapter number at all ("Article 7",
-/// unchanged by the chapter's renumbering, would not be renumbered).
-fn in_step(article: Option<&str>, division: Option<&str>) -> bool {
-    let (Some(article), Some(division)) = (article, division) else {
-        return false;
-    };
+/// An article's own part of its number, when the number is its chapter's
+/// number and that part ("2" of "3.2" or "3-2" in Chapter 3): "2.3" in
+/// Chapter 2 and "3.3" in Chapter 3 are in step with their chapters; "3.3"
+/// becoming "2.4" is not (it changed place in its chapter, and a cross-
+/// reference to it must change), nor is "Article 7" becoming "Article 8".
+fn own_part(article: Option<&str>, division: Option<&str>) -> Option<String> {
     let (article, division) = (
-        crate::provision::number_key(article),
-        crate::provision::number_key(division),
+        crate::provision::number_key(article?),
+        crate::provision::number_key(division?),
     );
-    article
-        .strip_prefix(division.as_str())
-        .is_some_and(|rest| rest.starts_with(['.', '-']))
+    let rest = article.strip_prefix(division.as_str())?;
+    rest.starts_with(['.', '-']).then(|| rest[1..].to_string())
 }
 
 /// The entries of `changes` (each with the place a report gives it) that

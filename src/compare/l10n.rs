@@ -301,6 +301,7 @@ pub fn division_line(d: &super::divisions::DivisionChange, locale: &Locale) -> S
             let mut flags: Vec<String> = [
                 (d.renumbered, "compare-flag-renumbered"),
                 (d.retitled, "compare-flag-retitled"),
+                (d.merged, "compare-flag-merged"),
             ]
             .into_iter()
             .filter(|(on, _)| *on)
@@ -310,7 +311,7 @@ pub fn division_line(d: &super::divisions::DivisionChange, locale: &Locale) -> S
             format!(
                 "{} → {}  [{}]",
                 label(&d.a, true),
-                label(&d.b, d.retitled),
+                label(&d.b, d.retitled || d.merged),
                 flags.join(", ")
             )
         }

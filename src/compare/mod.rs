@@ -347,6 +347,15 @@ pub fn compare(a: &Agreement, b: &Agreement, categories: &dyn CategoryProvider) 
     }
 }
 
+impl Comparison {
+    /// Anything a reader would want to look at (exit code 1): an article
+    /// changed, put in or taken out (`Summary::has_differences`), or a
+    /// chapter renumbered or retitled as a whole.
+    pub fn has_differences(&self) -> bool {
+        self.summary.has_differences() || !self.divisions.is_empty()
+    }
+}
+
 /// The labels of the categories either side is in, in every output language.
 fn category_labels(
     categories: &dyn CategoryProvider,

@@ -617,7 +617,7 @@ fn an_article_changed_in_a_renumbered_chapter_is_still_shown() {
 }
 
 #[test]
-fn a_retitled_chapter_says_so_and_merged_chapters_are_left_to_their_articles() {
+fn a_retitled_chapter_says_so_and_a_merged_one_too() {
     let a = doc_of(&three_chapters(2));
     let mut b_chapters = three_chapters(2);
     b_chapters[2].1 = "ELECTRONIC COMMERCE";
@@ -626,6 +626,8 @@ fn a_retitled_chapter_says_so_and_merged_chapters_are_left_to_their_articles() {
         division_rows(&c),
         [(ChangeKind::Matched, Some("4"), Some("4"), false, true, 2)]
     );
+    // no article changed, but the chapter did: exit code 1
+    assert!(!c.summary.has_differences() && c.has_differences());
     let human = plain(&c);
     assert!(
         human.contains(
@@ -641,12 +643,23 @@ fn a_retitled_chapter_says_so_and_merged_chapters_are_left_to_their_articles() {
         DIGITAL.replace("Article 4.", "Article 3.")
     );
     let c = run(&a, &merged);
+    assert_eq!(
+        division_rows(&c),
+        [
+            (ChangeKind::Matched, Some("3"), Some("2"), false, false, 2),
+            (ChangeKind::Matched, Some("4"), Some("3"), true, false, 2),
+        ]
+    );
+    assert!(c.divisions[0].merged && !c.divisions[1].merged);
+    let human = plain(&c);
     assert!(
-        c.divisions
-            .iter()
-            .all(|d| d.a.as_ref().and_then(|r| r.title.as_deref()) != Some("EXCEPTIONS")),
-        "{:#?}",
-        c.divisions
+        human.contains("~ Chapter 3 (EXCEPTIONS) → Chapter 2 (SERVICES)  [merged, 2 articles]"),
+        "{human}"
+    );
+    // its articles changed place in the chapter they joined: said one by one
+    assert!(
+        human.contains("Chapter 3, Article 3.1 (General Exceptions) → Chapter 2, Article 2.11 (General Exceptions)"),
+        "{human}"
     );
 }
 
@@ -671,4 +684,38 @@ fn articles_numbered_through_the_agreement_are_not_told_by_their_chapter() {
         .filter(|ch| divisions::told_by_division(ch, &c.divisions))
         .count();
     assert_eq!(told, 0);
+}
+
+#[test]
+fn an_article_that_changed_place_in_its_renumbered_chapter_is_said() {
+    // Chapter 2 becomes 3 and an article is put in before its second one:
+    // 2.2 becomes 3.3, a cross-reference to it must change
+    let a = doc_of(&three_chapters(2));
+    let mut b_chapters = three_chapters(3);
+    b_chapters[0].2 = b_chapters[0].2.replace(
+        "Article 3.2: National Treatment",
+        "Article 3.2: Domestic Regulation\nEach Party shall administer its measures of general application reasonably, objectively and impartially.\n\nArticle 3.3: National Treatment",
+    );
+    let c = run(&a, &doc_of(&b_chapters));
+    let told: Vec<Option<&str>> = c
+        .changes
+        .iter()
+        .filter(|ch| divisions::told_by_division(ch, &c.divisions))
+        .map(|ch| ch.a.as_ref().and_then(|x| x.provision.number.as_deref()))
+        .collect();
+    assert_eq!(
+        told,
+        [
+            Some("2.1"),
+            Some("3.1"),
+            Some("3.2"),
+            Some("4.1"),
+            Some("4.2")
+        ]
+    );
+    let human = plain(&c);
+    assert!(
+        human.contains("~ Chapter 2, Article 2.2 (National Treatment) → Chapter 3, Article 3.3 (National Treatment)  [renumbered"),
+        "{human}"
+    );
 }
