@@ -137,6 +137,12 @@ pub fn division_changes(
                     .unwrap_or(0)
             });
         for (k, x) in from.iter().enumerate() {
+            // an annex or section of A's that is part of a chapter in B is
+            // the two texts' structure read apart (a PDF and its XML), not
+            // an edit
+            if x.division.kind != d.division.kind {
+                continue;
+            }
             let merged = k != goes_on;
             let renumbered = !merged && key(x.division) != key(d.division);
             let retitled = !merged && same_language && title(x.division) != title(d.division);

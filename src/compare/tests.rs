@@ -719,3 +719,17 @@ fn an_article_that_changed_place_in_its_renumbered_chapter_is_said() {
         "{human}"
     );
 }
+
+#[test]
+fn an_annex_read_into_a_chapter_is_not_merged_into_it() {
+    // the same text read with its annex as a division of its own (a PDF)
+    // and as part of the chapter (its XML): structure read apart, no edit
+    let goods = "Article 1.1: Scope\nThis Chapter applies to trade in goods between the Parties.\n\nArticle 1.2: National Treatment\nEach Party shall accord national treatment to the goods of the other Party.\n";
+    let duties = "Each Party shall eliminate its customs duties on originating goods in accordance with its Schedule to this Annex.";
+    let a = format!(
+        "CHAPTER 1\nGOODS\n\n{goods}\nANNEX 1-A\nTARIFF ELIMINATION\n\nArticle 1\n{duties}\n"
+    );
+    let b = format!("CHAPTER 1\nGOODS\n\n{goods}\nArticle 1.3: Tariff Elimination\n{duties}\n");
+    let c = run(&a, &b);
+    assert!(c.divisions.is_empty(), "{:#?}", c.divisions);
+}
