@@ -18,8 +18,9 @@ use std::collections::HashMap;
 /// after the counterpart of the division before it).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DivisionChange {
-    /// Paired (renumbered or retitled), put in (only in B: none of its
-    /// articles has a counterpart in A), or taken out (only in A).
+    /// Paired (renumbered, retitled, merged or split off), put in (only in
+    /// B: none of its articles has a counterpart in A), or taken out (only
+    /// in A).
     pub kind: ChangeKind,
     /// The division in A; `None` when put in.
     pub a: Option<ProvisionRef>,
@@ -33,6 +34,9 @@ pub struct DivisionChange {
     /// which goes on under B's number and title (of the same title, else
     /// number, else the one most of whose articles are there).
     pub merged: bool,
+    /// A division of B none of A's went to, whose articles came (most of
+    /// them) from A's division of its kind named in `a`: split off it.
+    pub split: bool,
     /// Articles, at any depth: those B's holds when put in, those A's held
     /// when taken out, and when paired those of A's that went with it to
     /// B's (not those moved in from another chapter).
@@ -107,18 +111,46 @@ pub fn division_changes(
             .filter(|x| target(x).map(String::as_str) == Some(path))
             .collect();
         if from.is_empty() {
-            if d.units.iter().all(|u| !paired_b.contains(u)) {
-                let added = DivisionChange {
+            // put in, or split off the division of A of its kind most of
+            // its articles came from
+            let came_from = |x: &Held| {
+                al.pairs
+                    .iter()
+                    .filter(|p| x.units.contains(&p.a) && d.units.contains(&p.b))
+                    .map(|p| p.b)
+                    .collect::<std::collections::HashSet<usize>>()
+                    .len()
+            };
+            let source = held_a
+                .iter()
+                .filter(|x| x.division.kind == d.division.kind)
+                .map(|x| (came_from(x), x))
+                .filter(|&(n, _)| n > 0)
+                .max_by_key(|&(n, _)| n);
+            let change = match source {
+                None if d.units.iter().all(|u| !paired_b.contains(u)) => DivisionChange {
                     kind: ChangeKind::Added,
                     a: None,
                     b: Some(ProvisionRef::of(d.division)),
                     renumbered: false,
                     retitled: false,
                     merged: false,
+                    split: false,
                     articles: d.units.len(),
-                };
-                out.push((j + 1, 0, added));
-            }
+                },
+                Some((n, x)) => DivisionChange {
+                    kind: ChangeKind::Matched,
+                    a: Some(ProvisionRef::of(x.division)),
+                    b: Some(ProvisionRef::of(d.division)),
+                    renumbered: false,
+                    retitled: false,
+                    merged: false,
+                    split: true,
+                    articles: n,
+                },
+                None => continue,
+            };
+            out.push((j + 1, 0, change));
             continue;
         }
         // several went to one (chapters merged): the one of the same title,
@@ -156,6 +188,7 @@ pub fn division_changes(
                 renumbered,
                 retitled,
                 merged,
+                split: false,
                 articles: went_with(x, d),
             };
             out.push((j + 1, 0, change));
@@ -183,6 +216,7 @@ pub fn division_changes(
                 renumbered: false,
                 retitled: false,
                 merged: false,
+                split: false,
                 articles: d.units.len(),
             },
         ));

@@ -302,6 +302,7 @@ pub fn division_line(d: &super::divisions::DivisionChange, locale: &Locale) -> S
                 (d.renumbered, "compare-flag-renumbered"),
                 (d.retitled, "compare-flag-retitled"),
                 (d.merged, "compare-flag-merged"),
+                (d.split, "compare-flag-split"),
             ]
             .into_iter()
             .filter(|(on, _)| *on)
@@ -311,7 +312,7 @@ pub fn division_line(d: &super::divisions::DivisionChange, locale: &Locale) -> S
             format!(
                 "{} → {}  [{}]",
                 label(&d.a, true),
-                label(&d.b, d.retitled || d.merged),
+                label(&d.b, d.retitled || d.merged || d.split),
                 flags.join(", ")
             )
         }

@@ -661,6 +661,16 @@ fn a_retitled_chapter_says_so_and_a_merged_one_too() {
         human.contains("Chapter 3, Article 3.1 (General Exceptions) → Chapter 2, Article 2.11 (General Exceptions)"),
         "{human}"
     );
+    // the other way round, the chapter is split off the one it was in
+    let back = run(&merged, &a);
+    let human = plain(&back);
+    for line in [
+        "~ Chapter 2 (SERVICES) → Chapter 3 (EXCEPTIONS)  [split, 2 articles]",
+        "~ Chapter 3 (DIGITAL TRADE) → Chapter 4  [renumbered, 2 articles]",
+    ] {
+        assert!(human.contains(line), "{line}\n{human}");
+    }
+    assert!(back.divisions.iter().any(|d| d.split) && back.has_differences());
 }
 
 #[test]
