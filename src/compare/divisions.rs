@@ -93,15 +93,18 @@ pub fn division_changes(
     }
     let key = |p: &Provision| p.number.as_deref().map(crate::provision::number_key);
     let title = |p: &Provision| p.title.as_deref().map(|t| crate::text::fold_text(t.trim()));
-    // the articles of `x` that went to `d` (not those moved in from elsewhere)
-    let went_with = |x: &Held, d: &Held| {
+    // the pairs from `x`'s articles to `d`'s, counted by their distinct
+    // articles on one side (`side` picks it)
+    let counted = |x: &Held, d: &Held, side: fn(&super::align::Pair) -> usize| {
         al.pairs
             .iter()
             .filter(|p| x.units.contains(&p.a) && d.units.contains(&p.b))
-            .map(|p| p.a)
+            .map(side)
             .collect::<std::collections::HashSet<usize>>()
             .len()
     };
+    // the articles of `x` that went to `d` (not those moved in from elsewhere)
+    let went_with = |x: &Held, d: &Held| counted(x, d, |p| p.a);
     // B's divisions in order, each with what it came from
     let mut out: Vec<(usize, u8, DivisionChange)> = Vec::new();
     for (j, d) in held_b.iter().enumerate() {
@@ -113,14 +116,7 @@ pub fn division_changes(
         if from.is_empty() {
             // put in, or split off the division of A of its kind most of
             // its articles came from
-            let came_from = |x: &Held| {
-                al.pairs
-                    .iter()
-                    .filter(|p| x.units.contains(&p.a) && d.units.contains(&p.b))
-                    .map(|p| p.b)
-                    .collect::<std::collections::HashSet<usize>>()
-                    .len()
-            };
+            let came_from = |x: &Held| counted(x, d, |p| p.b);
             let source = held_a
                 .iter()
                 .filter(|x| x.division.kind == d.division.kind)
