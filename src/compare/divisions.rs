@@ -79,18 +79,12 @@ pub fn division_changes(
     let (held_a, held_b) = (held(a), held(b));
     let paired_a: std::collections::HashSet<usize> = al.pairs.iter().map(|p| p.a).collect();
     let paired_b: std::collections::HashSet<usize> = al.pairs.iter().map(|p| p.b).collect();
-    // where each A division went, and how many went to each B division
+    // where each A division went
     let target = |d: &Held| {
         al.division_map
             .get(d.division.path.as_str())
             .filter(|to| !to.is_empty())
     };
-    let mut sources: HashMap<&str, usize> = HashMap::new();
-    for d in &held_a {
-        if let Some(to) = target(d) {
-            *sources.entry(to.as_str()).or_default() += 1;
-        }
-    }
     let key = |p: &Provision| p.number.as_deref().map(crate::provision::number_key);
     let title = |p: &Provision| p.title.as_deref().map(|t| crate::text::fold_text(t.trim()));
     // the pairs from `x`'s articles to `d`'s, counted by their distinct
