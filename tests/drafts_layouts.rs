@@ -930,3 +930,45 @@ fn the_shared_spanish_page_on_one_line_has_its_articles() {
         ],
     );
 }
+
+/// The GATT 1947 page of a treaty database (realworld-texts) writes its
+/// titles as `####<sup> 3) [Red: …] </sup>General Most-Favoured-Nation
+/// Treatment`: no space after the marks, an editor's note before the title.
+/// Every one of its 39 articles had no title; each has its own now.
+#[test]
+fn the_shared_treaty_database_page_keeps_its_article_titles() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let path = shared.join("corpus/realworld-texts/gatt-1947-en-nl-treaty-db.md");
+    let a = load(&path.display().to_string());
+    let titles: Vec<(String, Option<String>)> = a
+        .walk()
+        .filter(|p| p.kind == Kind::Article)
+        .map(|p| (p.number.clone().unwrap_or_default(), p.title.clone()))
+        .collect();
+    assert_eq!(titles.len(), 39);
+    let untitled: Vec<&String> = titles
+        .iter()
+        .filter(|(_, t)| t.is_none())
+        .map(|(n, _)| n)
+        .collect();
+    assert!(
+        untitled.is_empty(),
+        "articles without a title: {untitled:?}"
+    );
+    let title = |n: &str| {
+        titles
+            .iter()
+            .find(|(m, _)| m == n)
+            .and_then(|(_, t)| t.clone())
+    };
+    assert_eq!(
+        title("I").as_deref(),
+        Some("General Most-Favoured-Nation Treatment")
+    );
+    assert_eq!(
+        title("IV").as_deref(),
+        Some("Special Provisions relating to Cinematograph Films")
+    );
+}

@@ -7,8 +7,11 @@
 use super::SourceError;
 use crate::text::{Anchor, LocatedText};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
 /// Whether text is clearly Markdown: at least two ATX heading lines (`#` to
 /// `######`, a space, then words), as Markdown conversions of agreements have
@@ -82,7 +85,20 @@ enum Piece {
     BlockEnd,
 }
 
+/// Headings written without the space CommonMark wants after their marks
+/// (`##Title`, `####<sup>1</sup>Title`), as treaty databases' pages converted
+/// to Markdown have them and as the original Markdown read them, given their
+/// space. Two marks at least: `#hashtag` stays text.
+fn spaced_headings(source: &str) -> Cow<'_, str> {
+    static UNSPACED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^(#{2,6})([^#\s])").expect("heading pattern compiles"));
+    UNSPACED.replace_all(source, "$1 $2")
+}
+
 fn to_lines(source: &str) -> Lines {
+    // offsets below are in the spaced text; a space added changes no line
+    let spaced = spaced_headings(source);
+    let source = spaced.as_ref();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -97,6 +113,9 @@ fn to_lines(source: &str) -> Lines {
     let mut in_definition: Option<(String, String)> = None;
     let mut in_metadata = false;
     let mut in_heading = false;
+    // how deep in `<sup>` the reader is: a heading's superscript is a note
+    // mark or an editor's note, not part of its title
+    let mut in_sup = 0usize;
     let mut body_chars = 0;
     // ordered list counters, innermost last (None: a bullet list)
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -169,6 +188,7 @@ fn to_lines(source: &str) -> Lines {
             Event::End(tag) => match tag {
                 TagEnd::Heading(_) => {
                     in_heading = false;
+                    in_sup = 0;
                     push(&mut pieces, &mut in_definition, Piece::Blank);
                     pieces.push(Piece::BlockEnd);
                 }
@@ -206,7 +226,7 @@ fn to_lines(source: &str) -> Lines {
                 _ => {}
             },
             Event::Text(t) | Event::Code(t) => {
-                if in_metadata {
+                if in_metadata || (in_heading && in_sup > 0) {
                     continue;
                 }
                 if !in_heading && in_definition.is_none() {
@@ -219,6 +239,15 @@ fn to_lines(source: &str) -> Lines {
                 );
             }
             Event::Html(h) | Event::InlineHtml(h) => {
+                let tag = h.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<sup") && !tag.contains("</sup") && !tag.ends_with("/>") {
+                    in_sup += 1;
+                } else if tag.starts_with("</sup") {
+                    in_sup = in_sup.saturating_sub(1);
+                }
+                if in_heading && in_sup > 0 {
+                    continue;
+                }
                 // tags go, text between them stays: `<sup>1</sup>` → `1`
                 let text = html_text(&h);
                 if !text.trim().is_empty() {
@@ -439,6 +468,26 @@ mod tests {
     fn front_matter_and_html_tags_are_not_text() {
         let t = text_of("---\ntitle: x\n---\n\n# Title\n\nText<sup>1</sup> here.\n");
         assert_eq!(t, "Title\n\nText1 here.\n");
+    }
+
+    #[test]
+    fn headings_without_a_space_and_their_notes() {
+        // a treaty database's page: marks without a space, an editor's note
+        // in superscript before the title
+        let t = text_of(
+            "##Agreement\n\n### Article  I\n\n####<sup> 3) [Red: Amended by the Protocol.] </sup>General \
+             Most-Favoured-Nation Treatment\n\n1. With respect to duties<sup>1</sup> of any kind.\n",
+        );
+        assert_eq!(
+            t,
+            "Agreement\n\nArticle  I\n\nGeneral Most-Favoured-Nation Treatment\n\n\
+             1. With respect to duties1 of any kind.\n"
+        );
+        // `#hashtag` is no heading, and a space already there stays one
+        assert_eq!(
+            text_of("#hashtag\n\n## Article 1\n"),
+            "#hashtag\n\nArticle 1\n"
+        );
     }
 
     #[test]
