@@ -7,7 +7,7 @@
 //! scripts, forms) is not agreement text. Each line points back, approximately,
 //! to the line of the HTML source its first words are on.
 
-use super::SourceError;
+use super::{SourceError, Superscript};
 use crate::text::{Anchor, LocatedText};
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
@@ -263,6 +263,7 @@ impl Walker {
                         if skipping > 0
                             || SKIPPED.contains(&el.name())
                             || is_furniture(el, self.by_name)
+                            || (el.name() == "sup" && self.leaves_out(node))
                         {
                             skipping += 1;
                             open.push(None);
@@ -281,6 +282,20 @@ impl Walker {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether a `<sup>` element is left out: a note mark anywhere, an
+    /// editor's note in a heading (see `Superscript`).
+    fn leaves_out(&self, sup: NodeRef<Node>) -> bool {
+        let text: String = sup
+            .descendants()
+            .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+            .collect();
+        match Superscript::of(&text) {
+            Superscript::NumberSuffix => false,
+            Superscript::Mark => true,
+            Superscript::Note => self.heading_depth > 0,
         }
     }
 
@@ -481,6 +496,27 @@ mod tests {
             t,
             "Chapter 14\n\nArticle 14.3: Customs Duties\n\n1. No Party shall impose duties & fees.\n\n"
         );
+    }
+
+    #[test]
+    fn note_marks_in_superscript_are_no_part_of_numbers_or_words() {
+        // "Article 5<sup>1</sup>" was read as Article 51 and "Scope<sup>2</sup>"
+        // as the title "Scope2"
+        let t = text_of(
+            "<h2>Article 5<sup>1</sup></h2><h3>Scope<sup>(2)</sup></h3>\
+             <p>Audiovisual services<sup>3</sup> are excluded.</p>\
+             <h2>Article 5<sup>bis</sup></h2><h2>Article 6<sup>[Note: amended by the Protocol.]</sup></h2>\
+             <p>Text<sup>[Note: amended in 2010.]</sup></p>",
+        );
+        assert_eq!(
+            t,
+            "Article 5\n\nScope\n\nAudiovisual services are excluded.\n\n\
+             Article 5bis\n\nArticle 6\n\nText[Note: amended in 2010.]\n\n"
+        );
+        assert_eq!(Superscript::of(" 12 "), Superscript::Mark);
+        assert_eq!(Superscript::of("er"), Superscript::Mark);
+        assert_eq!(Superscript::of("ter"), Superscript::NumberSuffix);
+        assert_eq!(Superscript::of("3) [Red: Gewijzigd]"), Superscript::Note);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! `Article 11`; footnotes (`[^1]`) become `[1] text` lines after the block that
 //! cites them; list items keep their number (`1.`), table rows become one line.
 
-use super::SourceError;
+use super::{SourceError, Superscript};
 use crate::text::{Anchor, LocatedText};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
@@ -113,9 +113,11 @@ fn to_lines(source: &str) -> Lines {
     let mut in_definition: Option<(String, String)> = None;
     let mut in_metadata = false;
     let mut in_heading = false;
-    // how deep in `<sup>` the reader is: a heading's superscript is a note
-    // mark or an editor's note, not part of its title
+    // how deep in `<sup>` the reader is, and the superscript's text so far
+    // with where it starts: what becomes of it is known at its end (see
+    // `Superscript`)
     let mut in_sup = 0usize;
+    let mut sup_text: Option<(String, usize)> = None;
     let mut body_chars = 0;
     // ordered list counters, innermost last (None: a bullet list)
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -189,6 +191,7 @@ fn to_lines(source: &str) -> Lines {
                 TagEnd::Heading(_) => {
                     in_heading = false;
                     in_sup = 0;
+                    sup_text = None;
                     push(&mut pieces, &mut in_definition, Piece::Blank);
                     pieces.push(Piece::BlockEnd);
                 }
@@ -226,7 +229,14 @@ fn to_lines(source: &str) -> Lines {
                 _ => {}
             },
             Event::Text(t) | Event::Code(t) => {
-                if in_metadata || (in_heading && in_sup > 0) {
+                if in_metadata {
+                    continue;
+                }
+                if in_sup > 0 {
+                    sup_text
+                        .get_or_insert_with(|| (String::new(), at))
+                        .0
+                        .push_str(&t);
                     continue;
                 }
                 if !in_heading && in_definition.is_none() {
@@ -242,10 +252,28 @@ fn to_lines(source: &str) -> Lines {
                 let tag = h.trim_start().to_ascii_lowercase();
                 if tag.starts_with("<sup") && !tag.contains("</sup") && !tag.ends_with("/>") {
                     in_sup += 1;
-                } else if tag.starts_with("</sup") {
-                    in_sup = in_sup.saturating_sub(1);
+                    continue;
                 }
-                if in_heading && in_sup > 0 {
+                if tag.starts_with("</sup") && in_sup > 0 {
+                    in_sup -= 1;
+                    if in_sup == 0 {
+                        if let Some((text, start)) = sup_text.take() {
+                            let kept = match Superscript::of(&text) {
+                                Superscript::NumberSuffix => true,
+                                Superscript::Mark => false,
+                                Superscript::Note => !in_heading,
+                            };
+                            if kept {
+                                if !in_heading && in_definition.is_none() {
+                                    body_chars += text.trim().len();
+                                }
+                                push(&mut pieces, &mut in_definition, Piece::Text(text, start));
+                            }
+                        }
+                    }
+                    continue;
+                }
+                if in_sup > 0 {
                     continue;
                 }
                 // tags go, text between them stays: `<sup>1</sup>` → `1`
@@ -467,7 +495,7 @@ mod tests {
     #[test]
     fn front_matter_and_html_tags_are_not_text() {
         let t = text_of("---\ntitle: x\n---\n\n# Title\n\nText<sup>1</sup> here.\n");
-        assert_eq!(t, "Title\n\nText1 here.\n");
+        assert_eq!(t, "Title\n\nText here.\n");
     }
 
     #[test]
@@ -476,12 +504,13 @@ mod tests {
         // in superscript before the title
         let t = text_of(
             "##Agreement\n\n### Article  I\n\n####<sup> 3) [Red: Amended by the Protocol.] </sup>General \
-             Most-Favoured-Nation Treatment\n\n1. With respect to duties<sup>1</sup> of any kind.\n",
+             Most-Favoured-Nation Treatment\n\n1. With respect to duties<sup>1</sup> of any kind, \
+             Article 5<sup>bis</sup>.\n",
         );
         assert_eq!(
             t,
             "Agreement\n\nArticle  I\n\nGeneral Most-Favoured-Nation Treatment\n\n\
-             1. With respect to duties1 of any kind.\n"
+             1. With respect to duties of any kind, Article 5bis.\n"
         );
         // `#hashtag` is no heading, and a space already there stays one
         assert_eq!(

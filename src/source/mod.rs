@@ -404,3 +404,53 @@ fn read_checked(path: &Path) -> Result<Vec<u8>, SourceError> {
     }
     Ok(bytes)
 }
+
+/// What a web page or Markdown text sets in superscript (`<sup>…</sup>`):
+/// the kind decides what becomes of it. `text` is its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Superscript {
+    /// Part of an article's number ("Article 5<sup>bis</sup>"): kept, joined
+    /// to what it follows ("5bis").
+    NumberSuffix,
+    /// A note mark ("1", "*", "a", "(2)", "er" of "1<sup>er</sup>"): not a
+    /// word of the text. Joined to what it follows it made another word or
+    /// number ("Article 5<sup>1</sup>" read as Article 51): left out.
+    Mark,
+    /// Longer text (an editor's note): kept as text, but not in a heading,
+    /// whose title it is not.
+    Note,
+}
+
+impl Superscript {
+    /// The kind of a superscript whose content is `text`.
+    pub(crate) fn of(text: &str) -> Superscript {
+        const SUFFIXES: [&str; 10] = [
+            "bis",
+            "ter",
+            "quater",
+            "quinquies",
+            "sexies",
+            "septies",
+            "octies",
+            "nonies",
+            "novies",
+            "decies",
+        ];
+        let t = text.trim();
+        let inner = t.trim_matches(['(', ')', '[', ']']);
+        if SUFFIXES.contains(&t.to_lowercase().as_str()) {
+            Superscript::NumberSuffix
+        } else if !inner.is_empty()
+            && inner.chars().count() <= 3
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '*' | '†' | '‡' | '§' | ','))
+        {
+            Superscript::Mark
+        } else if t.is_empty() {
+            Superscript::Mark
+        } else {
+            Superscript::Note
+        }
+    }
+}
