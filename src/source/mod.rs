@@ -440,14 +440,12 @@ impl Superscript {
         let inner = t.trim_matches(['(', ')', '[', ']']);
         if SUFFIXES.contains(&t.to_lowercase().as_str()) {
             Superscript::NumberSuffix
-        } else if !inner.is_empty()
-            && inner.chars().count() <= 3
+        } else if inner.chars().count() <= 3
             && inner
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '*' | '†' | '‡' | '§' | ','))
         {
-            Superscript::Mark
-        } else if t.is_empty() {
+            // an empty superscript too: nothing to keep
             Superscript::Mark
         } else {
             Superscript::Note
