@@ -183,18 +183,34 @@ fn a_text_without_metadata_is_dated_by_its_closing_formula() {
     assert!(open("Done at Geneva this [date], in a single copy."));
 }
 
-#[test]
-fn the_republic_of_korea_counts_as_developed() {
+/// Whether the preferential-treatment gap opens for an agreement between
+/// `parties`, no Party named developing by the user.
+fn preferential_gap_between(parties: &[&str]) -> bool {
     let mut a = agreement("Article 1\n\nText.\n");
-    a.metadata.parties = vec!["KOR".into(), "AUS".into()];
+    a.metadata.parties = parties.iter().map(|p| p.to_string()).collect();
     let open = gaps(&GapInput {
         agreement: &a,
         flags: &[],
         developing: &[],
     });
-    assert!(!open
-        .iter()
-        .any(|g| g.id == "missing_preferential_treatment"));
+    open.iter()
+        .any(|g| g.id == "missing_preferential_treatment")
+}
+
+#[test]
+fn the_republic_of_korea_counts_as_developed() {
+    assert!(!preferential_gap_between(&["KOR", "AUS"]));
+}
+
+/// ToTA lists an EU agreement's Parties as the member states: Cyprus, in
+/// Western Asia for M49, made EU-Norway and EU-Korea look like agreements
+/// with a developing country (16 of the 450 ToTA agreements).
+#[test]
+fn the_member_states_of_the_european_union_count_as_developed() {
+    assert!(!preferential_gap_between(&[
+        "AUT", "CYP", "DEU", "MLT", "NOR"
+    ]));
+    assert!(preferential_gap_between(&["AUT", "CYP", "DEU", "EGY"]));
 }
 
 /// Whether the e-commerce carve-out gap opens with the cultural exception's
