@@ -305,12 +305,16 @@ pub fn category_delta(
             } else {
                 (convention.0.contains(&p.a), convention.1.contains(&p.b))
             };
-            let changes: Vec<SubstanceChange> =
-                substance::changes(&join(&ua.tokens), &join(&ub.tokens), refers)
-                    .into_iter()
-                    .filter(|c| sides.same_language || c.kind != SubstanceKind::Binding)
-                    .filter(|c| reported.insert((p.a, p.b, c.kind)))
-                    .collect();
+            let changes: Vec<SubstanceChange> = substance::changes(
+                &join(&ua.tokens),
+                &join(&ub.tokens),
+                refers,
+                EXCEPTIONS.contains(&name.as_str()),
+            )
+            .into_iter()
+            .filter(|c| sides.same_language || c.kind != SubstanceKind::Binding)
+            .filter(|c| reported.insert((p.a, p.b, c.kind)))
+            .collect();
             if !changes.is_empty() {
                 out.push(changed_entry(name, ua, ub, changes));
             }
@@ -319,6 +323,10 @@ pub fn category_delta(
     out.sort_by(|x, y| x.status.cmp(&y.status).then(x.category.cmp(&y.category)));
     out
 }
+
+/// The categories whose provisions take things out of an agreement or an
+/// obligation: what they name is what they cover (see `substance::changes`).
+const EXCEPTIONS: [&str; 2] = ["cultural_exception", "ecommerce_cultural"];
 
 /// The category the rule engine gives a reference to the 2005 Convention.
 const CONVENTION: &str = "convention_reference";

@@ -181,6 +181,27 @@ fn at_word_start(text: &str, stem: &str) -> bool {
     })
 }
 
+/// Words that take what follows them out of a provision, to the end of
+/// their sentence or clause (folded: no accents).
+static EXCEPTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:except|excepting|excluding|other\s+than|with\s+the\s+exception\s+of
+           |(?:does|do|shall|will)\s+not\s+(?:apply|cover|include|extend)\s+to
+           |excepto|salvo|excluyendo|con\s+excepcion\s+de|distint[oa]s?\s+de
+           |no\s+se\s+aplica(?:ra|n|ran)?\s+a|no\s+(?:incluye|incluira|comprende)
+           |sauf|excepte|a\s+l'exception\s+de|autres?\s+que
+           |ne\s+s'applique(?:nt|ra|ront)?\s+pas|n'(?:inclut|englobe|couvre)\s+pas)\b
+        [^.;]*",
+    )
+    .expect("excepting words pattern")
+});
+
+/// `folded` without what its exception clauses take out.
+fn without_exceptions(folded: &str) -> std::borrow::Cow<'_, str> {
+    EXCEPTING.replace_all(folded, " ")
+}
+
 /// How strongly a provision's words oblige.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Binding {
@@ -223,7 +244,7 @@ static SOFT: LazyLock<Regex> = LazyLock::new(|| {
 static BINDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:shall|must)\b | \bagrees?\s+(?:to|that)\b | \bundertakes?\b
+        \b(?:shall|must)\b | \bagrees?\s+(?:not\s+)?(?:to|that)\b | \bundertakes?\b
         | \b(?:deberan?|se\s+comprometen?|no\s+podran?|ninguna\s+parte)\b
         | \b(?:otorgaran?|aplicaran?|impondran?|adoptaran?|mantendran?|aseguraran?|concederan?)\b
         | \b(?:doi(?:ven)?t|s['’]\s?engagen?t?|(?:est|sont)\s+tenue?s?|ne\s+peu(?:ven)?t|aucune\s+partie)\b
@@ -247,11 +268,31 @@ pub fn binding(folded: &str) -> Binding {
 }
 
 /// The substance changes between two texts of one provision in one category.
-/// `convention` says whether each side refers to the 2005 Convention.
-pub fn changes(a: &str, b: &str, convention: (bool, bool)) -> Vec<SubstanceChange> {
+/// `convention` says whether each side refers to the 2005 Convention;
+/// `exception` whether the category is one of exceptions (a cultural
+/// exception, a cultural carve-out), whose provisions cover what they take
+/// out. In any other provision a sector named after "except", "other than"
+/// or "does not apply to" is taken out of it, not covered: "no customs
+/// duties …, except on audiovisual content" does not cover audiovisual.
+pub fn changes(
+    a: &str,
+    b: &str,
+    convention: (bool, bool),
+    exception: bool,
+) -> Vec<SubstanceChange> {
     let (fa, fb) = (fold_text(a), fold_text(b));
     let mut out = Vec::new();
-    let (sa, sb) = (sectors(&fa), sectors(&fb));
+    let covered = |folded: &str| -> Vec<&'static str> {
+        if exception {
+            sectors(folded)
+        } else {
+            sectors(&without_exceptions(folded))
+        }
+    };
+    let (sa, sb) = (covered(&fa), covered(&fb));
+    // the sentences that changed: binding force is read there, and they are
+    // quoted when a side names no sector (rather than the text's start)
+    let (only_a, only_b) = changed_sentences(a, b);
     if sa != sb {
         let only = |x: &[&str], y: &[&str]| -> Vec<String> {
             x.iter()
@@ -259,23 +300,37 @@ pub fn changes(a: &str, b: &str, convention: (bool, bool)) -> Vec<SubstanceChang
                 .map(|s| s.to_string())
                 .collect()
         };
-        let find = |text: &str| {
-            sentence(text, |f| {
+        let find = |text: &str, changed: &[&str]| {
+            let score = |f: &str| {
                 sa.iter()
                     .chain(&sb)
-                    .filter(|s| sectors(f).contains(s))
+                    .filter(|s| covered(f).contains(s))
                     .count()
-            })
+            };
+            let names = sentences(text).iter().any(|s| score(&fold_text(s)) > 0);
+            if names || changed.is_empty() {
+                sentence(text, score)
+            } else {
+                sentence(&changed.join(" "), |_| 1)
+            }
         };
         out.push(SubstanceChange {
             kind: SubstanceKind::Coverage,
             in_a_only: only(&sa, &sb),
             in_b_only: only(&sb, &sa),
-            a_words: find(a),
-            b_words: find(b),
+            a_words: find(a, &only_a),
+            b_words: find(b, &only_b),
         });
     }
-    let (ba, bb) = (binding(&fa), binding(&fb));
+    // binding force is read on the sentences that changed: in an article of
+    // several paragraphs, one that still obliges hid a duty ban turned into
+    // "shall endeavour" in another
+    let (ta, tb) = if only_a.is_empty() || only_b.is_empty() {
+        (a.to_string(), b.to_string())
+    } else {
+        (only_a.join(" "), only_b.join(" "))
+    };
+    let (ba, bb) = (binding(&fold_text(&ta)), binding(&fold_text(&tb)));
     if ba != bb && ba != Binding::Neutral && bb != Binding::Neutral {
         let find = |text: &str| {
             sentence(text, |f| {
@@ -286,8 +341,8 @@ pub fn changes(a: &str, b: &str, convention: (bool, bool)) -> Vec<SubstanceChang
             kind: SubstanceKind::Binding,
             in_a_only: vec![ba.name().to_string()],
             in_b_only: vec![bb.name().to_string()],
-            a_words: find(a),
-            b_words: find(b),
+            a_words: find(&ta),
+            b_words: find(&tb),
         });
     }
     if convention.0 != convention.1 {
@@ -308,6 +363,22 @@ pub fn changes(a: &str, b: &str, convention: (bool, bool)) -> Vec<SubstanceChang
         });
     }
     out
+}
+
+/// The sentences of `a` that `b` does not have, and those of `b` that `a`
+/// does not have (compared folded), each in its text's order.
+fn changed_sentences<'t>(a: &'t str, b: &'t str) -> (Vec<&'t str>, Vec<&'t str>) {
+    let (sa, sb) = (sentences(a), sentences(b));
+    let folded = |v: &[&str]| -> Vec<String> { v.iter().map(|s| fold_text(s)).collect() };
+    let (fa, fb) = (folded(&sa), folded(&sb));
+    let only = |s: &[&'t str], f: &[String], other: &[String]| -> Vec<&'t str> {
+        s.iter()
+            .zip(f)
+            .filter(|(_, f)| !other.contains(f))
+            .map(|(s, _)| *s)
+            .collect()
+    };
+    (only(&sa, &fa, &fb), only(&sb, &fb, &fa))
 }
 
 /// Longest excerpt shown, in characters.
@@ -409,6 +480,63 @@ mod tests {
     }
 
     #[test]
+    fn binding_force_is_read_where_the_text_changed() {
+        // paragraph 2 still obliges; paragraph 3's ban becomes best effort
+        let a = "1. The Parties shall cooperate on electronic commerce. 2. The Parties agree that \
+                 its development must be compatible with data protection. 3. The Parties agree not \
+                 to impose customs duties on deliveries by electronic means.";
+        let b = a.replace("agree not to impose", "shall endeavour not to impose");
+        let found = changes(a, &b, (false, false), false);
+        let binding: Vec<&SubstanceChange> = found
+            .iter()
+            .filter(|c| c.kind == SubstanceKind::Binding)
+            .collect();
+        assert_eq!(binding.len(), 1, "{found:?}");
+        assert_eq!(binding[0].in_a_only, ["binding"]);
+        assert_eq!(binding[0].in_b_only, ["non-binding"]);
+        assert!(
+            binding[0]
+                .b_words
+                .starts_with("3. The Parties shall endeavour"),
+            "{:?}",
+            binding[0]
+        );
+        // a change elsewhere leaves the binding sentences as they were
+        let c = a.replace("data protection", "the protection of personal data");
+        assert!(changes(a, &c, (false, false), false)
+            .iter()
+            .all(|c| c.kind != SubstanceKind::Binding));
+    }
+
+    #[test]
+    fn a_sector_taken_out_of_a_provision_is_not_covered_by_it() {
+        let a = "1. The Parties shall cooperate on electronic commerce. 2. The Parties agree not \
+                 to impose customs duties on deliveries by electronic means.";
+        let b = a.replace(
+            "electronic means.",
+            "electronic means, except on audiovisual content.",
+        );
+        // a duty ban that excepts audiovisual does not cover it
+        assert!(changes(a, &b, (false, false), false).is_empty());
+        // a cultural exception covers what it takes out, and A's words are
+        // the sentence that changed, not the article's start
+        let found = changes(a, &b, (false, false), true);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].in_b_only, ["audiovisual"]);
+        assert!(
+            found[0].a_words.starts_with("2. The Parties agree not"),
+            "{:?}",
+            found[0]
+        );
+        assert_eq!(
+            sectors(&without_exceptions(&fold_text(
+                "Este Capítulo no se aplica a los servicios audiovisuales; cubre la música."
+            ))),
+            ["music and sound recordings"]
+        );
+    }
+
+    #[test]
     fn binding_and_soft_wording() {
         let b = |s: &str| binding(&fold_text(s));
         assert_eq!(
@@ -451,7 +579,7 @@ mod tests {
     fn a_narrowed_exception_gives_both_texts_words() {
         let a = "Nothing in this Agreement shall apply to measures with respect to cultural industries, including the publication of books, the production of film and video recordings, and broadcasting.";
         let b = "Nothing in this Agreement shall apply to measures with respect to the publication of books and broadcasting.";
-        let c = changes(a, b, (false, false));
+        let c = changes(a, b, (false, false), true);
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].kind, SubstanceKind::Coverage);
         assert_eq!(c[0].in_a_only, ["cultural industries", "film", "video"]);
@@ -464,7 +592,7 @@ mod tests {
     fn a_softened_ban_and_a_dropped_reference() {
         let a = "1. Neither Party shall impose customs duties on electronic transmissions. 2. This Article is consistent with the 2005 Convention.";
         let b = "1. The Parties recognise the practice of not imposing customs duties on electronic transmissions.";
-        let c = changes(a, b, (true, false));
+        let c = changes(a, b, (true, false), false);
         let kinds: Vec<SubstanceKind> = c.iter().map(|x| x.kind).collect();
         assert_eq!(
             kinds,
