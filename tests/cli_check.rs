@@ -328,6 +328,19 @@ fn gaps_travel_in_json_csv_and_sarif() {
         .filter_map(|r| r["ruleId"].as_str())
         .collect();
     assert!(ids.contains(&"missing_dual_nature"), "{ids:?}");
+    // a gap's message and its recommendation are two sentences
+    let text = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "missing_convention_reference")
+        .and_then(|r| r["message"]["text"].as_str())
+        .unwrap();
+    assert!(
+        text.starts_with("No explicit reference to the 2005 UNESCO Convention")
+            && text.contains("Cultural Expressions. Recommendation: Cite"),
+        "{text}"
+    );
 }
 
 /// `check --format json --baseline BASELINE FILE`.

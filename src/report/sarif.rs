@@ -393,6 +393,22 @@ fn finding_result<'a>(
     }
 }
 
+/// A gap's message (a phrase: "no explicit reference to …") as a sentence,
+/// capitalised and closed, so that the recommendation after it reads as
+/// the next one.
+fn as_sentence(message: &str) -> String {
+    let message = message.trim();
+    let mut chars = message.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
 /// Gaps concern the whole agreement: the location is the file's first line.
 fn gap_result<'a>(path: &str, g: &'a Gap, rule_index: usize, locale: &Locale) -> SarifResult<'a> {
     SarifResult {
@@ -402,7 +418,7 @@ fn gap_result<'a>(path: &str, g: &'a Gap, rule_index: usize, locale: &Locale) ->
         message: OwnedText {
             text: format!(
                 "{} {}",
-                g.message,
+                as_sentence(&g.message),
                 locale.tr(
                     "sarif-recommendation",
                     &[("text", g.recommendation.as_str().into())]
