@@ -553,7 +553,10 @@ impl PairContext<'_, '_> {
         let mut change = unit_change(ua, ub, self.same_language, Level::Article);
         if let (Some(ua), Some(ub), Some(pair)) = (ua, ub, pair) {
             let expected = self.sides.alignment.division_map.get(ua.division_path());
-            change.moved = expected.is_some_and(|d| d != ub.division_path());
+            // a provision outside every division on both sides (a
+            // preamble, final clauses) stayed where it was
+            let outside = ua.division_path().is_empty() && ub.division_path().is_empty();
+            change.moved = !outside && expected.is_some_and(|d| d != ub.division_path());
             change.split = pair.relation == Relation::Split;
             change.merged = pair.relation == Relation::Merged;
             if change.split || change.merged {

@@ -258,10 +258,12 @@ fn headline(c: &Comparison, ch: &Change, p: &Painter, locale: &Locale) -> String
     };
     let mut flags = Vec::new();
     if ch.moved {
+        // a provision outside every division is at the top level, as the
+        // HTML report says ("moved:  → " named neither side)
         let division = |x: &Option<ProvisionInfo>| {
             x.as_ref()
                 .and_then(|i| l10n::division_label(i, locale))
-                .unwrap_or_default()
+                .unwrap_or_else(|| locale.t("compare-html-top-level"))
         };
         flags.push(locale.tr(
             "compare-moved",

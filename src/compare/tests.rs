@@ -743,3 +743,28 @@ fn an_annex_read_into_a_chapter_is_not_merged_into_it() {
     let c = run(&a, &b);
     assert!(c.divisions.is_empty(), "{:#?}", c.divisions);
 }
+
+/// A preamble outside every chapter on both sides did not move, though the
+/// articles around it went into a chapter; what did go somewhere is said
+/// with the top level named ("moved:  → " named neither side).
+#[test]
+fn a_preamble_outside_every_chapter_stays_where_it_was() {
+    let a = "AGREEMENT\n\nThe Parties, desiring to promote cultural cooperation, have agreed as follows:\n\n\
+             Article 1\n\nThe Parties shall cooperate in the field of culture.\n\n\
+             Article 2\n\nThe Parties shall exchange information on film.\n\n\
+             Article 3\n\nThis Agreement enters into force on signature.\n";
+    let b = "AGREEMENT\n\nThe Parties, desiring to promote cultural cooperation, have agreed as follows:\n\n\
+             CHAPTER 1\n\nCULTURE\n\n\
+             Article 1\n\nThe Parties shall cooperate in the field of culture.\n\n\
+             Article 2\n\nThe Parties shall exchange information on film.\n\n\
+             Article 3\n\nThis Agreement enters into force on signature.\n";
+    let c = run(a, b);
+    let moved: Vec<String> = c
+        .changes
+        .iter()
+        .filter(|ch| ch.moved)
+        .map(|ch| format!("{:?}", ch.a.as_ref().map(|i| &i.label)))
+        .collect();
+    assert!(moved.is_empty(), "{moved:?}\n{}", plain(&c));
+    assert!(!plain(&c).contains("moved:  →"), "{}", plain(&c));
+}
