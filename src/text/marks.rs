@@ -24,6 +24,14 @@ impl Marks {
             .filter_map(|(s, e)| {
                 let e = e.min(text.len());
                 let s = s.min(e);
+                // a match that takes the space before or after its words
+                // ("(?:^| )cultural industries means") marks the words only
+                let (s, e) = (floor(text, s), ceil(text, e));
+                let s = s + text[s..e].len() - text[s..e].trim_start().len();
+                let e = s + text[s..e].trim_end().len();
+                if s >= e {
+                    return None;
+                }
                 let (s, e) = (
                     word_start(text, floor(text, s)),
                     word_end(text, ceil(text, e)),
@@ -145,6 +153,20 @@ mod tests {
         let a = text.find("audiovisual").unwrap();
         let m = Marks::snap(text, [(a, a + "audiovisual".len()), (s, s + 9)]);
         assert_eq!(m.words(text), ["réaffirment", "audiovisuales"]);
+    }
+
+    #[test]
+    fn the_spaces_a_match_takes_are_not_marked() {
+        // a definition rule's match takes the space before its words
+        let text = "a) industrias culturales significa las personas";
+        let s = text.find(" industrias").unwrap();
+        let e = text.find(" las").unwrap() + 1;
+        let m = Marks::snap(text, [(s, e)]);
+        assert_eq!(m.words(text), ["industrias culturales significa"]);
+        assert!(
+            Marks::snap(text, [(2, 3)]).is_empty(),
+            "a space alone marks nothing"
+        );
     }
 
     #[test]
