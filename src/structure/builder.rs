@@ -491,6 +491,9 @@ impl<'a> Builder<'a> {
             self.skip_until = next;
             last = next - 1;
         }
+        if let Some(title) = &node.title {
+            node.title = Some(without_glued_footnote(title, &lines[last + 1..]).to_string());
+        }
         // through the line's newline: the body starts on the next line
         let (at, line) = lines[last];
         let heading_end = (at + line.len() + 1).min(self.text.text.len());
@@ -859,6 +862,31 @@ pub(super) fn is_title_case(s: &str) -> bool {
         })
 }
 
+/// How many lines after a heading its page's footnotes are looked for.
+const FOOTNOTE_LINES: usize = 60;
+
+/// A title without the footnote number a PDF's text glued to its last word
+/// ("SECTION IV POSTAL SERVICES54"), when the footnote itself follows within
+/// `FOOTNOTE_LINES` of `after` (a line "54 This section applies to …"): a
+/// number glued to a word is otherwise part of it ("G20", "COVID19").
+fn without_glued_footnote<'t>(title: &'t str, after: &[(usize, &str)]) -> &'t str {
+    let digits = title.len() - title.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let stem = &title[..title.len() - digits];
+    if !(1..=3).contains(&digits) || !stem.ends_with(|c: char| c.is_alphabetic()) {
+        return title;
+    }
+    let note = format!("{} ", &title[stem.len()..]);
+    let defined = after
+        .iter()
+        .take(FOOTNOTE_LINES)
+        .any(|(_, line)| line.trim_start().starts_with(&note));
+    if defined {
+        stem
+    } else {
+        title
+    }
+}
+
 /// A title without the footnote marks printed after it ("Scope³",
 /// "Most-Favoured-Nation Treatment¹⁸,").
 fn without_note_mark(title: &str) -> &str {
@@ -1005,6 +1033,31 @@ mod tests {
     use crate::provision::{Kind, SourceFormat};
     use crate::text::Anchor;
     use crate::text::LocatedText;
+
+    /// A footnote number glued to a title's last word goes when the
+    /// footnote follows; a number that is part of a word stays.
+    #[test]
+    fn a_footnote_number_glued_to_a_title_goes() {
+        let text = "CHAPTER 8\nSERVICES\n\nSECTION IV POSTAL SERVICES54\n\nArticle 8.1\nScope\n\n\
+                    This Section applies to postal services.\n54 This section applies to both CPC 7511 \
+                    and CPC 7512\n\nSECTION V G20 MATTERS\n\nArticle 8.2\nCooperation in the G20\n\n\
+                    The Parties shall cooperate.\n";
+        let text = LocatedText::plain(text.into());
+        let roots = super::build(&text, 0..text.text.len(), super::Mode::Document);
+        let titles: Vec<String> = roots
+            .iter()
+            .flat_map(|p| p.walk())
+            .filter_map(|p| p.title.clone())
+            .collect();
+        assert!(
+            titles.contains(&"POSTAL SERVICES".to_string()),
+            "{titles:?}"
+        );
+        assert!(
+            titles.contains(&"Cooperation in the G20".to_string()),
+            "{titles:?}"
+        );
+    }
 
     /// The EU's Titles sit between parts and chapters ("PART TWO › TITLE I ›
     /// CHAPTER 1"), and a Title closes the chapters of the one before.
