@@ -137,6 +137,24 @@ fn to_lines(source: &str) -> Lines {
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         let at = range.start;
         let opens_item = matches!(event, Event::Start(Tag::Item));
+        // a `<sup>` left open ends with its block: its text is kept as text
+        // (as an editor's note is), not lost with the rest of the document
+        let inline_end = matches!(
+            event,
+            Event::End(
+                TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Link
+                    | TagEnd::Image
+            )
+        );
+        if in_sup > 0 && matches!(event, Event::End(_)) && !inline_end {
+            in_sup = 0;
+            if let Some((text, start)) = sup_text.take().filter(|_| !in_heading) {
+                push(&mut pieces, &mut in_definition, Piece::Text(text, start));
+            }
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { .. } => {
@@ -190,8 +208,6 @@ fn to_lines(source: &str) -> Lines {
             Event::End(tag) => match tag {
                 TagEnd::Heading(_) => {
                     in_heading = false;
-                    in_sup = 0;
-                    sup_text = None;
                     push(&mut pieces, &mut in_definition, Piece::Blank);
                     pieces.push(Piece::BlockEnd);
                 }
@@ -276,7 +292,7 @@ fn to_lines(source: &str) -> Lines {
                 if in_sup > 0 {
                     continue;
                 }
-                // tags go, text between them stays: `<sup>1</sup>` → `1`
+                // tags go, text between them stays: `<b>x</b>` → `x`
                 let text = html_text(&h);
                 if !text.trim().is_empty() {
                     if !in_heading && in_definition.is_none() {
@@ -511,6 +527,11 @@ mod tests {
             t,
             "Agreement\n\nArticle  I\n\nGeneral Most-Favoured-Nation Treatment\n\n\
              1. With respect to duties of any kind, Article 5bis.\n"
+        );
+        // a `<sup>` never closed ends with its paragraph, its text kept
+        assert_eq!(
+            text_of("Duties<sup>see note\n\nNext paragraph.\n"),
+            "Dutiessee note\n\nNext paragraph.\n"
         );
         // `#hashtag` is no heading, and a space already there stays one
         assert_eq!(
