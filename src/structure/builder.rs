@@ -453,6 +453,27 @@ impl<'a> Builder<'a> {
         !(dot_leaders || lists_headings)
     }
 
+    /// A title without the footnote number a PDF's text glued to its last
+    /// word ("SECTION IV POSTAL SERVICES54"), when that footnote is printed
+    /// at the foot of the heading's page (`page_foot_notes`: "54 This
+    /// section applies to …"); a number glued to a word is otherwise part
+    /// of it ("G20").
+    fn without_glued_footnote<'t>(&self, title: &'t str, heading_at: usize) -> &'t str {
+        let stem = title.trim_end_matches(|c: char| c.is_ascii_digit());
+        let number = &title[stem.len()..];
+        if !(1..=3).contains(&number.len()) || !stem.ends_with(char::is_alphabetic) {
+            return title;
+        }
+        let on_its_page = self.page_foot_notes.iter().any(|(&at, n)| {
+            n == number && at > heading_at && at - heading_at <= super::footnotes::PAGE_BYTES
+        });
+        if on_its_page {
+            stem
+        } else {
+            title
+        }
+    }
+
     fn heading(&mut self, lines: &[(usize, &'a str)], i: usize, offset: usize, h: Heading) {
         if self.repeats_open_heading(&h) {
             return;
@@ -492,7 +513,7 @@ impl<'a> Builder<'a> {
             last = next - 1;
         }
         if let Some(title) = &node.title {
-            node.title = Some(without_glued_footnote(title, &lines[last + 1..]).to_string());
+            node.title = Some(self.without_glued_footnote(title, offset).to_string());
         }
         // through the line's newline: the body starts on the next line
         let (at, line) = lines[last];
@@ -860,31 +881,6 @@ pub(super) fn is_title_case(s: &str) -> bool {
             w.trim_start_matches(|c: char| !c.is_alphanumeric())
                 .starts_with(char::is_uppercase)
         })
-}
-
-/// How many lines after a heading its page's footnotes are looked for.
-const FOOTNOTE_LINES: usize = 60;
-
-/// A title without the footnote number a PDF's text glued to its last word
-/// ("SECTION IV POSTAL SERVICES54"), when the footnote itself follows within
-/// `FOOTNOTE_LINES` of `after` (a line "54 This section applies to …"): a
-/// number glued to a word is otherwise part of it ("G20", "COVID19").
-fn without_glued_footnote<'t>(title: &'t str, after: &[(usize, &str)]) -> &'t str {
-    let digits = title.len() - title.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let stem = &title[..title.len() - digits];
-    if !(1..=3).contains(&digits) || !stem.ends_with(|c: char| c.is_alphabetic()) {
-        return title;
-    }
-    let note = format!("{} ", &title[stem.len()..]);
-    let defined = after
-        .iter()
-        .take(FOOTNOTE_LINES)
-        .any(|(_, line)| line.trim_start().starts_with(&note));
-    if defined {
-        stem
-    } else {
-        title
-    }
 }
 
 /// A title without the footnote marks printed after it ("Scope³",

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 /// How far back a footnote's mark is looked for: a page of text.
-const PAGE_BYTES: usize = 6000;
+pub(super) const PAGE_BYTES: usize = 6000;
 
 /// How far a footnote's number may jump over the one before (notes whose
 /// mark was lost in the conversion are skipped over).
