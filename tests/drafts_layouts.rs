@@ -934,7 +934,9 @@ fn the_shared_spanish_page_on_one_line_has_its_articles() {
 /// The GATT 1947 page of a treaty database (realworld-texts) writes its
 /// titles as `####<sup> 3) [Red: …] </sup>General Most-Favoured-Nation
 /// Treatment`: no space after the marks, an editor's note before the title.
-/// Every one of its 39 articles had no title; each has its own now.
+/// Every one of its 39 articles had no title; each has its own now. Its
+/// Parts I-III were titled by the status note printed under every heading
+/// ("Wordt voorlopig toegepast per 01-01-1948"); they have no title now.
 #[test]
 fn the_shared_treaty_database_page_keeps_its_article_titles() {
     let Some(shared) = common::shared_dir() else {
@@ -970,5 +972,15 @@ fn the_shared_treaty_database_page_keeps_its_article_titles() {
     assert_eq!(
         title("IV").as_deref(),
         Some("Special Provisions relating to Cinematograph Films")
+    );
+    // the database's status note under every heading titles no Part
+    let parts: Vec<Option<String>> = a
+        .walk()
+        .filter(|p| p.kind == Kind::Part)
+        .map(|p| p.title.clone())
+        .collect();
+    assert_eq!(
+        parts,
+        [None, None, None, Some("Trade and Development".into())]
     );
 }

@@ -60,6 +60,9 @@ struct Builder<'a> {
     /// Footnotes printed as "60 For greater certainty …" at the foot of a
     /// page, by line offset, with their numbers (see `super::footnotes`).
     page_foot_notes: std::collections::HashMap<usize, String>,
+    /// Lines a database printed under many headings and after text too (see
+    /// `stamps`): never a heading's title.
+    stamps: HashSet<&'a str>,
 }
 
 /// A table of contents lists headings without being them. It ends where the
@@ -106,12 +109,14 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         toc: None,
         body_articles: HashSet::new(),
         page_foot_notes: Default::default(),
+        stamps: HashSet::new(),
     };
     let lines: Vec<(usize, &str)> = line_slices(&text.text, range.clone()).collect();
     // a whole text converted from PDF; the articles of a ToTA agreement,
     // read in their deferred paragraphs or not, keep their lines as they are
     if mode == Mode::Document {
         b.page_foot_notes = super::footnotes::page_foot_notes(&text.text, &lines);
+        b.stamps = stamps(&lines);
     }
     for i in 0..lines.len() {
         let (offset, line) = lines[i];
@@ -507,6 +512,7 @@ impl<'a> Builder<'a> {
             }
             Some(inline) => title_continued(lines, i, inline),
         };
+        let below = below.filter(|(title, _)| !self.stamps.contains(title.as_str()));
         if let Some((title, next)) = below {
             node.title = Some(without_note_mark(&title).to_string());
             self.skip_until = next;
@@ -883,6 +889,39 @@ pub(super) fn is_title_case(s: &str) -> bool {
         })
 }
 
+/// Lines a treaty database prints under every heading, a status note
+/// ("Wordt voorlopig toegepast per 01-01-1948", "provisionally applied from
+/// …"): a line of three words or more, not in title case ("Certificate of
+/// Origin" recurs in a text as the name of a form), that stands alone at least
+/// `STAMP_TIMES` times, at least twice right after a line that is no
+/// heading (under an article's title, not only under headings). A title
+/// that recurs ("Definitions" under "Article 1.1", "Article 8.1") follows
+/// headings only.
+fn stamps<'a>(lines: &[(usize, &'a str)]) -> HashSet<&'a str> {
+    let mut seen: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    let mut before: Option<&str> = None;
+    for &(_, line) in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.split_whitespace().nth(2).is_some() && !is_title_case(line) {
+            let after_text = before.is_some_and(|b| b != line && matches!(classify(b), Line::Body));
+            let counts = seen.entry(line).or_default();
+            counts.0 += 1;
+            counts.1 += usize::from(after_text);
+        }
+        before = Some(line);
+    }
+    seen.into_iter()
+        .filter(|&(_, (times, after_text))| times >= STAMP_TIMES && after_text >= 2)
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// How often a status note recurs, at the fewest (see `stamps`).
+const STAMP_TIMES: usize = 3;
+
 /// A title without the footnote marks printed after it ("Scope³",
 /// "Most-Favoured-Nation Treatment¹⁸,").
 fn without_note_mark(title: &str) -> &str {
@@ -1029,6 +1068,43 @@ mod tests {
     use crate::provision::{Kind, SourceFormat};
     use crate::text::Anchor;
     use crate::text::LocatedText;
+
+    /// A treaty database's status note under every heading is no title; a
+    /// title that recurs under article headings stays one.
+    #[test]
+    fn a_status_note_under_every_heading_is_no_title() {
+        let mut text = String::new();
+        for (part, article) in [("I", "1"), ("II", "2"), ("III", "3")] {
+            text.push_str(&format!(
+                "PART {part}\n\nProvisionally applied as from 01-01-1948\n\nArticle {article}\n\n\
+                 Definitions\n\nProvisionally applied as from 01-01-1948\n\n\
+                 1. The contracting parties shall accord the treatment set out here.\n\n"
+            ));
+        }
+        let text = LocatedText::plain(text);
+        let roots = super::build(&text, 0..text.text.len(), super::Mode::Document);
+        let titles: Vec<(Kind, Option<String>)> = roots
+            .iter()
+            .flat_map(|p| p.walk())
+            .filter(|p| matches!(p.kind, Kind::Part | Kind::Article))
+            .map(|p| (p.kind, p.title.clone()))
+            .collect();
+        let parts: Vec<&Option<String>> = titles
+            .iter()
+            .filter(|t| t.0 == Kind::Part)
+            .map(|t| &t.1)
+            .collect();
+        let articles: Vec<&Option<String>> = titles
+            .iter()
+            .filter(|t| t.0 == Kind::Article)
+            .map(|t| &t.1)
+            .collect();
+        assert_eq!(parts, [&None, &None, &None], "{titles:?}");
+        assert!(
+            articles.iter().all(|t| t.as_deref() == Some("Definitions")),
+            "{titles:?}"
+        );
+    }
 
     /// A footnote number glued to a title's last word goes when the
     /// footnote follows; a number that is part of a word stays.
