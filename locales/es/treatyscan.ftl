@@ -108,6 +108,7 @@ note-parties-unknown = trato preferencial no evaluado: ninguna Parte se reconoci
 note-date-unknown = fecha de firma no encontrada: una laguna que solo concierne a los acuerdos firmados después de las directrices de 2017 se señala como si este se hubiera firmado después de ellas
 note-developing-named = trato preferencial evaluado contando como países en desarrollo a las Partes indicadas con --developing
 note-structure-not-found = estructura no encontrada: no hay encabezados de artículos, capítulos ni anexos; los hallazgos se dan por entrada (un bloque de texto, una entrada `Sector:` o una entrada numerada)
+note-foreign-part = parte del texto está en una lengua que treatyscan no analiza (lee inglés, español y francés): lo que dice esa parte no se examina, así que pueden faltar hallazgos en ella y las lagunas juzgan el resto
 note-part-of-agreement = parte de un acuerdo: el texto cita artículos que no contiene; las lagunas que atañen al acuerdo entero juzgan solo esta parte (dé todas sus partes con --combine)
 note-part-of-agreement-division = parte de un acuerdo: el texto es un capítulo o título del acuerdo al que llama «el presente Acuerdo»; las lagunas que atañen al acuerdo entero juzgan solo esta parte (dé todas sus partes con --combine)
 note-gaps-per-file = las lagunas se han determinado archivo por archivo; las disposiciones de los demás archivos pueden colmarlas (use --combine cuando los archivos forman un solo acuerdo)

@@ -173,8 +173,9 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 6] = [
+const NOTES: [(&str, &str); 7] = [
     (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
+    (crate::review::FOREIGN_PART, "note-foreign-part"),
     (crate::review::DATE_UNKNOWN, "note-date-unknown"),
     (crate::review::DEVELOPING_NAMED, "note-developing-named"),
     (

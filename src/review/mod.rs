@@ -94,6 +94,10 @@ pub const DEVELOPING_NAMED: &str =
 /// 2017 guidelines) opened on a text whose signing date was not found.
 pub const DATE_UNKNOWN: &str = "signing date not found: a gap that concerns only agreements signed after the 2017 guidelines is reported as if this one were signed after them";
 
+/// Said when a long text goes on in a language the rules are not written
+/// for (`text::language::foreign_part`): what that part says is not looked at.
+pub const FOREIGN_PART: &str = "part of the text is in a language treatyscan does not analyse (it reads English, Spanish and French): what that part says is not looked at, so findings there may be missing and gaps judge the rest";
+
 /// Said when the document had no headings and was read entry by entry.
 pub const STRUCTURE_NOT_FOUND: &str = "structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)";
 
@@ -194,6 +198,13 @@ fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
         .any(|p| p.kind == crate::provision::Kind::Entry)
     {
         notes.push(STRUCTURE_NOT_FOUND.to_string());
+    }
+    // a source without metadata whose text goes on in another language (ToTA
+    // gives its language, and its agreements are in one)
+    if agreement.metadata.language.is_none()
+        && crate::text::language::foreign_part(&agreement.text.text).is_some()
+    {
+        notes.push(FOREIGN_PART.to_string());
     }
     if !options.developing.is_empty() {
         notes.push(DEVELOPING_NAMED.to_string());

@@ -69,6 +69,59 @@ pub fn not_analysed(text: &str) -> Option<Detected> {
     (!mixed(text, true)).then_some(found)
 }
 
+/// Bytes in each stretch of a long text that [`foreign_part`] reads.
+const STRETCH_BYTES: usize = 2048;
+
+/// Stretches [`foreign_part`] reads, at most, spread over the whole text.
+const STRETCHES: usize = 32;
+
+/// A text shorter than this is judged whole (see [`not_analysed`]).
+const FOREIGN_PART_MIN_BYTES: usize = 16 * 1024;
+
+/// Where a long text that is mostly English, Spanish or French goes on in a
+/// language treatyscan does not analyse (an agreement followed by its Dutch
+/// translation, as a treaty database prints them): the language and the
+/// byte offset of the first such stretch, when at least a fifth of the
+/// stretches read (and two at least) are in it, the detector sure of each.
+/// `None` for a text judged whole: shorter than 16 KB, or foreign from the
+/// start (`not_analysed` says so).
+pub fn foreign_part(text: &str) -> Option<(Detected, usize)> {
+    if text.len() < FOREIGN_PART_MIN_BYTES {
+        return None;
+    }
+    let count = (text.len() / STRETCH_BYTES).clamp(2, STRETCHES);
+    let mut foreign: Vec<(Detected, usize)> = Vec::new();
+    for k in 0..count {
+        let mut start = text.len() * k / count;
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let stretch = sample(&text[start..]);
+        let stretch = &stretch[..floor_boundary(stretch, STRETCH_BYTES)];
+        // a stretch of names with English glosses (a schedule's entities)
+        // is mixed, as a whole text of them is (see `not_analysed`)
+        let found = identify(stretch).filter(|d| d.reliable && !d.is_analysed());
+        if let Some(d) = found.filter(|_| !mixed(stretch, false)) {
+            foreign.push((d, start));
+        }
+    }
+    let first = *foreign.first()?;
+    let same = foreign
+        .iter()
+        .filter(|(d, _)| d.code == first.0.code)
+        .count();
+    (same >= 2 && same * 5 >= count).then_some(first)
+}
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut end = at.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
 /// Whether enough of a sample's letters are in lines read as English,
 /// Spanish or French for it to count as mixed rather than foreign. With no
 /// line long enough to judge, `judged_none` is the answer.
@@ -328,6 +381,27 @@ mod tests {
         }
         // too few letters to judge
         assert_eq!(refused(None, "Ä¿¡ ¹ØÓ"), None);
+    }
+
+    #[test]
+    fn a_long_text_that_goes_on_in_dutch_is_told() {
+        let english = "Article 1\nThe Parties shall accord to each other treatment no less favourable \
+            than that accorded to any third country in respect of customs duties and charges of any \
+            kind imposed on importation or exportation, and shall publish their trade regulations.\n";
+        let dutch =
+            "Artikel 1\nDe partijen verlenen elkaar een behandeling die niet minder gunstig is \
+            dan die welke aan enig derde land wordt verleend met betrekking tot douanerechten en \
+            heffingen van welke aard ook, en zij maken hun handelsvoorschriften bekend.\n";
+        let whole_english = english.repeat(120);
+        assert_eq!(foreign_part(&whole_english), None);
+        let half = format!("{}{}", english.repeat(60), dutch.repeat(60));
+        let (found, at) = foreign_part(&half).expect("the Dutch half is told");
+        assert_eq!(found.code, "nl");
+        assert!(at >= english.len() * 60 - STRETCH_BYTES, "{at}");
+        // a short text is judged whole, and one Dutch stretch is no part
+        assert_eq!(foreign_part(&format!("{english}{dutch}")), None);
+        let one = format!("{}{}", english.repeat(200), dutch.repeat(4));
+        assert_eq!(foreign_part(&one), None);
     }
 
     #[test]
