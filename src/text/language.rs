@@ -96,8 +96,8 @@ pub fn foreign_part(text: &str) -> Option<(Detected, usize)> {
         while !text.is_char_boundary(start) {
             start += 1;
         }
-        let stretch = sample(&text[start..]);
-        let stretch = &stretch[..floor_boundary(stretch, STRETCH_BYTES)];
+        let rest = &text[start..];
+        let stretch = &rest[..floor_boundary(rest, STRETCH_BYTES)];
         // a stretch of names with English glosses (a schedule's entities)
         // is mixed, as a whole text of them is (see `not_analysed`)
         let found = identify(stretch).filter(|d| d.reliable && !d.is_analysed());
@@ -267,11 +267,7 @@ pub fn analysed_or_none(text: &str) -> Option<&'static str> {
 }
 
 fn sample(text: &str) -> &str {
-    let mut end = text.len().min(SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..floor_boundary(text, SAMPLE_BYTES)]
 }
 
 /// ISO 639-1 for the languages that have a two-letter code and that
