@@ -25,6 +25,7 @@
 use crate::text::fold_text;
 use regex::Regex;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What kind of substance changed.
@@ -325,12 +326,18 @@ pub fn changes(
     // binding force is read on the sentences that changed: in an article of
     // several paragraphs, one that still obliges hid a duty ban turned into
     // "shall endeavour" in another
-    let (ta, tb) = if only_a.is_empty() || only_b.is_empty() {
-        (a.to_string(), b.to_string())
+    let whole = only_a.is_empty() || only_b.is_empty();
+    let (ta, tb): (Cow<str>, Cow<str>) = if whole {
+        (a.into(), b.into())
     } else {
-        (only_a.join(" "), only_b.join(" "))
+        (only_a.join(" ").into(), only_b.join(" ").into())
     };
-    let (ba, bb) = (binding(&fold_text(&ta)), binding(&fold_text(&tb)));
+    // the whole texts are folded already
+    let (ba, bb) = if whole {
+        (binding(&fa), binding(&fb))
+    } else {
+        (binding(&fold_text(&ta)), binding(&fold_text(&tb)))
+    };
     if ba != bb && ba != Binding::Neutral && bb != Binding::Neutral {
         let find = |text: &str| {
             sentence(text, |f| {
