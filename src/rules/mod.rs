@@ -91,9 +91,10 @@ pub struct RuleSet {
     prefilter: prefilter::Prefilter,
     /// Each rule's triggers as `Presence` bits.
     trigger_bits: Vec<Vec<u64>>,
-    /// Whether some rule has no trigger (its patterns have no usable
-    /// literals): then every target has to be looked at.
-    has_triggerless_rule: bool,
+    /// The rules without a trigger (their patterns have no usable literals,
+    /// or a heading alone decides them), by index: the only rules that can
+    /// hold on a target where no trigger occurs.
+    triggerless: Vec<usize>,
     scopes: ScopeDefs,
     catalogue: Catalogue,
 }
@@ -106,7 +107,8 @@ struct Triggers {
     groups: Vec<Vec<usize>>,
     prefilter: prefilter::Prefilter,
     bits: Vec<Vec<u64>>,
-    has_triggerless_rule: bool,
+    /// The rules without a trigger group, by index.
+    triggerless: Vec<usize>,
 }
 
 impl Triggers {
@@ -126,7 +128,7 @@ impl Triggers {
                     .collect()
             })
             .collect();
-        let has_triggerless_rule = groups.iter().any(Vec::is_empty);
+        let triggerless = (0..groups.len()).filter(|&r| groups[r].is_empty()).collect();
         let bits = groups
             .iter()
             .map(|t| prefilter::trigger_bits(t, literals.len()))
@@ -135,7 +137,7 @@ impl Triggers {
             prefilter: prefilter::Prefilter::new(&literals),
             groups,
             bits,
-            has_triggerless_rule,
+            triggerless,
         }
     }
 }
@@ -193,7 +195,7 @@ impl RuleSet {
             prefilter: triggers.prefilter,
             rules,
             trigger_bits: triggers.bits,
-            has_triggerless_rule: triggers.has_triggerless_rule,
+            triggerless: triggers.triggerless,
             triggers: triggers.groups,
             scopes,
             catalogue,
@@ -278,7 +280,7 @@ impl RuleSet {
             .iter()
             .enumerate()
             // where no trigger occurs, only rules without one can hold
-            .filter(|&(i, _)| presence.any(i) || self.has_triggerless_rule)
+            .filter(|&(i, _)| presence.any(i) || !self.triggerless.is_empty())
             .flat_map(|(i, t)| {
                 self.check_target(agreement, t, &doc[units[i].clone()], presence.row(i))
             })
@@ -286,20 +288,30 @@ impl RuleSet {
     }
 
     /// The rules that can hold on a target: in scope, trigger present, title
-    /// matching when they need one.
+    /// matching when they need one. Where no trigger occurs (most targets),
+    /// only the rules without one are looked at, not every rule.
     fn candidates(&self, target: &Target, present: &[u64]) -> Vec<&Rule> {
+        let may_hold = |rule: &Rule, trigger: &[u64]| {
+            rule.scope.admits(target.scopes)
+                && prefilter::holds_all(present, trigger)
+                && (rule.title_any.is_empty()
+                    || rule
+                        .title_any
+                        .iter()
+                        .any(|r| r.is_match(target.title.as_bytes())))
+        };
+        if present.iter().all(|&w| w == 0) {
+            return self
+                .triggerless
+                .iter()
+                .map(|&r| &self.rules[r])
+                .filter(|rule| may_hold(rule, &[]))
+                .collect();
+        }
         self.rules
             .iter()
             .zip(&self.trigger_bits)
-            .filter(|(rule, trigger)| {
-                rule.scope.admits(target.scopes)
-                    && prefilter::holds_all(present, trigger)
-                    && (rule.title_any.is_empty()
-                        || rule
-                            .title_any
-                            .iter()
-                            .any(|r| r.is_match(target.title.as_bytes())))
-            })
+            .filter(|(rule, trigger)| may_hold(rule, trigger))
             .map(|(rule, _)| rule)
             .collect()
     }
