@@ -128,7 +128,9 @@ impl Triggers {
                     .collect()
             })
             .collect();
-        let triggerless = (0..groups.len()).filter(|&r| groups[r].is_empty()).collect();
+        let triggerless = (0..groups.len())
+            .filter(|&r| groups[r].is_empty())
+            .collect();
         let bits = groups
             .iter()
             .map(|t| prefilter::trigger_bits(t, literals.len()))
@@ -843,6 +845,28 @@ mod tests {
                 assert_eq!(pe.is_match(text), pl.is_match(text), "{}", e.spec.code);
             }
         }
+    }
+
+    #[test]
+    fn a_rule_decided_by_its_heading_holds_where_no_trigger_occurs() {
+        // PSP006 has no trigger: its article's text says none of the rules'
+        // words, and only the triggerless rules are looked at there
+        let rules = RuleSet::builtin().unwrap();
+        assert!(!rules.triggerless.is_empty());
+        let text = "Article 1: Right to Regulate\n\nEach Party may adopt measures it \
+            considers appropriate.\n\nArticle 2: Definitions\n\nFor the purposes of \
+            this Agreement, a person means a natural person.\n";
+        let agreement = crate::structure::parse_text(
+            "t.txt".into(),
+            crate::provision::SourceFormat::Text,
+            crate::text::LocatedText::plain(text.into()),
+        );
+        let findings = rules.check(&agreement);
+        let codes: Vec<(&str, &str)> = findings
+            .iter()
+            .map(|f| (f.rule().code.as_str(), f.provision.path.as_str()))
+            .collect();
+        assert_eq!(codes, [("PSP006", "art1")]);
     }
 
     /// `excerpt` of a whole text with nothing left out.
