@@ -134,6 +134,9 @@ const FURNITURE: &[&str] = &[
     "skip",
 ];
 
+/// The elements whose `header` and `footer` are their own, not the page's.
+const SECTIONING: &[&str] = &["main", "article", "section", "aside"];
+
 /// Class names official journals use for titles (EUR-Lex: `ti-art`,
 /// `sti-art`, `ti-section-1`, `ti-grseq-1`; others `title`, `heading`).
 fn is_title_class(class: &str) -> bool {
@@ -150,10 +153,13 @@ fn is_title_class(class: &str) -> bool {
 
 /// Whether an element is site furniture. `by_name` also judges by id and
 /// class words, which themes put on wrappers too (`one-sidebar` on a page's
-/// main column): never on `body`, `main` or `article`.
-fn is_furniture(el: &scraper::node::Element, by_name: bool) -> bool {
+/// main column): never on `body`, `main` or `article`. A `header` or `footer`
+/// is the page's banner or footer only outside `main`, `article`, `section`
+/// and `aside` (as HTML defines it): inside them it is the header of that
+/// part ("Article 14.1: Customs Duties" in a `section`'s `header`).
+fn is_furniture(el: &scraper::node::Element, by_name: bool, in_section: bool) -> bool {
     let name = el.name();
-    if name == "header" || name == "footer" {
+    if (name == "header" || name == "footer") && !in_section {
         return true;
     }
     if el.attr("role").is_some_and(|r| {
@@ -255,6 +261,8 @@ impl Walker {
         // per open element: (heading, block, inside a cell), or None when skipped
         let mut open: Vec<Option<(bool, bool, bool)>> = Vec::new();
         let mut skipping = 0usize;
+        // how many `SECTIONING` elements are open (see `is_furniture`)
+        let mut sections = 0usize;
         for edge in root.traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -262,12 +270,13 @@ impl Walker {
                     Node::Element(el) => {
                         if skipping > 0
                             || SKIPPED.contains(&el.name())
-                            || is_furniture(el, self.by_name)
+                            || is_furniture(el, self.by_name, sections > 0)
                             || (el.name() == "sup" && self.leaves_out(node))
                         {
                             skipping += 1;
                             open.push(None);
                         } else {
+                            sections += usize::from(SECTIONING.contains(&el.name()));
                             open.push(Some(self.open(el)));
                         }
                     }
@@ -276,7 +285,12 @@ impl Walker {
                 Edge::Close(node) => {
                     if let Node::Element(el) = node.value() {
                         match open.pop().flatten() {
-                            Some(kind) => self.close(el.name(), kind),
+                            Some(kind) => {
+                                if SECTIONING.contains(&el.name()) {
+                                    sections -= 1;
+                                }
+                                self.close(el.name(), kind)
+                            }
                             None => skipping = skipping.saturating_sub(1),
                         }
                     }
@@ -528,6 +542,36 @@ mod tests {
             <aside>Related</aside><footer>Date modified</footer><script>var x = 1;</script></body>"#,
         );
         assert_eq!(t, "Article 1\n\nThe Parties agree.\n\n");
+    }
+
+    #[test]
+    fn a_header_inside_a_section_is_its_heading_not_furniture() {
+        // HTML5: a `header` inside `main`, `article` or `section` heads that part
+        let lines = to_lines(
+            r#"<body><header>Ministry site</header><main><header><h1>CHAPTER 14: ELECTRONIC COMMERCE</h1></header>
+            <section><header><h2>Article 14.1: Customs Duties</h2></header><p>No Party shall impose customs duties.</p><footer>Note: see Annex 1.</footer></section>
+            <article><header><h2>Article 14.2: Culture</h2></header><p>This Chapter does not apply to audiovisual services.</p></article></main>
+            <footer>Date modified</footer></body>"#,
+        );
+        let texts: Vec<(&str, bool)> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.heading))
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("CHAPTER 14: ELECTRONIC COMMERCE", true),
+                ("Article 14.1: Customs Duties", true),
+                ("No Party shall impose customs duties.", false),
+                ("Note: see Annex 1.", false),
+                ("Article 14.2: Culture", true),
+                (
+                    "This Chapter does not apply to audiovisual services.",
+                    false
+                ),
+            ]
+        );
     }
 
     #[test]
