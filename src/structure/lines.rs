@@ -88,7 +88,8 @@ fn classify_as(line: &str, headings: bool) -> Line {
 }
 
 fn classify_plain(line: &str, headings: bool) -> Line {
-    let trimmed = line.trim_start_matches([' ', '\t', '\u{a0}']);
+    // any space separator the grammar's `WS` takes (no-break, narrow, figure)
+    let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
     let Some(first) = trimmed.chars().next() else {
         return Line::Blank;
     };

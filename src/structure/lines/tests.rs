@@ -272,3 +272,45 @@ fn placeholder_article_numbers_of_drafts() {
     assert_eq!(classify("Article [X] shall apply to services."), Line::Body);
     assert_eq!(classify("Article (\u{2026}) applies."), Line::Body);
 }
+
+#[test]
+fn every_space_separator_separates() {
+    // French typography: a narrow no-break space before ":"; tables and
+    // copied web pages: figure, em and ideographic spaces, indents of them
+    is(
+        "Article 14.1\u{202f}: Droits de douane",
+        Kind::Article,
+        Some("14.1"),
+        Some("Droits de douane"),
+    );
+    is(
+        "CHAPITRE\u{2007}14\u{202f}: COMMERCE ÉLECTRONIQUE",
+        Kind::Chapter,
+        Some("14"),
+        Some("COMMERCE ÉLECTRONIQUE"),
+    );
+    is(
+        "\u{2003}\u{2003}Article\u{3000}5",
+        Kind::Article,
+        Some("5"),
+        None,
+    );
+}
+
+#[test]
+fn a_heading_trailing_an_ellipsis_leader_is_a_heading() {
+    // "SECTION F………" as a converter writes "SECTION F.........."
+    is(
+        "SECTION F\u{2026}\u{2026}\u{2026}",
+        Kind::Section,
+        Some("F"),
+        None,
+    );
+    is("SECTION F..........", Kind::Section, Some("F"), None);
+    is(
+        "Article 28: Committee on Electronic Commerce\u{2026}\u{2026}",
+        Kind::Article,
+        Some("28"),
+        Some("Committee on Electronic Commerce"),
+    );
+}
