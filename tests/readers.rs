@@ -383,6 +383,79 @@ fn bad_word_files_get_one_clear_line() {
     expect_refusal("blank.docx", &empty, "no text");
 }
 
+/// The start of an OpenDocument file: a zip whose first entry, stored, is
+/// `mimetype` holding the document's media type.
+fn opendocument(media_type: &str) -> Vec<u8> {
+    let mut b = b"PK\x03\x04".to_vec();
+    b.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, stored, time, date
+    b.extend([0; 4]); // CRC-32 (not checked before the refusal)
+    let size = (media_type.len() as u32).to_le_bytes();
+    b.extend(size);
+    b.extend(size);
+    b.extend(8u16.to_le_bytes());
+    b.extend(0u16.to_le_bytes());
+    b.extend(b"mimetype");
+    b.extend(media_type.as_bytes());
+    b.resize(600, 0);
+    b
+}
+
+#[test]
+fn formats_not_read_are_refused_by_name() {
+    // RTF was read as plain text: its control words became the agreement
+    expect_refusal(
+        "accord.rtf",
+        b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 Article 1\\par Les Parties conviennent.\\par}",
+        "RTF files are not supported",
+    );
+    // and under another name too
+    expect_refusal(
+        "draft.txt",
+        b"{\\rtf1\\ansi Article 1\\par The Parties agree.\\par}",
+        "RTF files are not supported",
+    );
+    // an OpenDocument text was "an unreadable Word document"
+    expect_refusal(
+        "draft.odt",
+        &opendocument("application/vnd.oasis.opendocument.text"),
+        "OpenDocument (.odt) files are not supported",
+    );
+}
+
+#[test]
+fn tota_xml_in_utf16_or_a_declared_latin_encoding_is_read() {
+    let xml = |encoding: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"{encoding}\"?>\n<treaty><meta><name>Aldoria - Belmare</name>\
+             <language>en</language></meta><body><chapter name=\"Électronique\" chapter_identifier=\"1\">\
+             <article article_identifier=\"1\">Article 1 No Party shall impose customs duties on \
+             electronic transmissions.</article></chapter></body></treaty>\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(xml("UTF-16").encode_utf16().flat_map(u16::to_le_bytes));
+    let latin1: Vec<u8> = xml("ISO-8859-1").chars().map(|c| c as u8).collect();
+    for (name, bytes) in [("utf16.xml", utf16), ("latin1.xml", latin1)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = treatyscan()
+            .args(["parse", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["format"], "tota_xml", "{name}");
+        assert_eq!(v["metadata"]["name"], "Aldoria - Belmare", "{name}");
+        assert_eq!(v["provisions"][0]["title"], "Électronique", "{name}");
+    }
+}
+
 // ---------------------------------------------------------------- HTML and Markdown
 
 /// Every fixture: its articles and the findings per article.

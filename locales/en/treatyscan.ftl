@@ -466,6 +466,7 @@ error-internal = internal error while reading ({ $detail }); please report
 error-docx = unreadable Word document: { $reason }
 error-docx-encrypted = Word document is password-protected; save an unprotected copy first
 error-legacy-doc = legacy binary Word .doc files are not supported; save it as .docx or PDF
+error-unsupported-format = { $format } files are not supported; save it as .docx, PDF or plain text
 error-no-body-text = { $format } has no body text, only { $what }
 error-language = language { $code } ({ $name }) is not analysed; treatyscan reads English, Spanish and French
 error-script = text in { $script ->

@@ -511,6 +511,7 @@ error-internal = error interno durante la lectura ({ $detail }); por favor, noti
 error-docx = documento Word ilegible (detalle técnico, en inglés: { $reason })
 error-docx-encrypted = el documento Word está protegido con contraseña; guarde primero una copia sin protección
 error-legacy-doc = no se admiten los archivos .doc binarios de Word antiguos; guárdelo como .docx o PDF
+error-unsupported-format = no se admiten los archivos { $format }; guárdelo como .docx, PDF o texto sin formato
 error-no-body-text = { $format ->
     [Markdown] el archivo Markdown
    *[other] la página HTML

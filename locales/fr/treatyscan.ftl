@@ -511,6 +511,7 @@ error-internal = erreur interne pendant la lecture ({ $detail }) ; merci de la s
 error-docx = document Word illisible (détail technique, en anglais : { $reason })
 error-docx-encrypted = le document Word est protégé par un mot de passe ; enregistrez d'abord une copie non protégée
 error-legacy-doc = les anciens fichiers Word binaires .doc ne sont pas pris en charge ; enregistrez-le en .docx ou en PDF
+error-unsupported-format = les fichiers { $format } ne sont pas pris en charge ; enregistrez-le en .docx, en PDF ou en texte brut
 error-no-body-text = { $format ->
     [Markdown] le fichier Markdown
    *[other] la page HTML

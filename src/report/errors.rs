@@ -46,6 +46,9 @@ pub fn source_error(e: &SourceError, locale: &Locale) -> String {
         SourceError::Docx { reason, .. } => ("error-docx", vec![("reason", text(reason))]),
         SourceError::DocxEncrypted { .. } => ("error-docx-encrypted", vec![]),
         SourceError::LegacyDoc { .. } => ("error-legacy-doc", vec![]),
+        SourceError::Unsupported { format, .. } => {
+            ("error-unsupported-format", vec![("format", text(format))])
+        }
         SourceError::NoBodyText { format, what, .. } => (
             "error-no-body-text",
             // the kind of file and what it holds, as select keys

@@ -144,6 +144,14 @@ pub enum SourceError {
         /// The file, as given.
         path: PathBuf,
     },
+    /// A format treatyscan does not read (RTF, OpenDocument).
+    #[error("{path}: {format} files are not supported; save it as .docx, PDF or plain text")]
+    Unsupported {
+        /// The file, as given.
+        path: PathBuf,
+        /// What it is ("RTF", "OpenDocument (.odt)").
+        format: &'static str,
+    },
     /// A legacy binary `.doc` file.
     #[error("{path}: legacy binary Word .doc files are not supported; save it as .docx or PDF")]
     LegacyDoc {
@@ -332,9 +340,20 @@ pub fn load_bytes_opts(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(SourceError::Empty { path: path.into() });
     }
+    if let Some(refusal) = unsupported(path, bytes) {
+        return Err(refusal);
+    }
     let format = sniff_path(path, bytes);
     if format == SourceFormat::TotaXml {
         return tota::read(path, bytes, options.paragraphs);
+    }
+    // an XML file saved as UTF-16 shows no `<?xml` to `sniff` until decoded
+    if matches!(format, SourceFormat::Text) {
+        if let Some(text) = plain::utf16_text(bytes) {
+            if sniff_path(path, text.as_bytes()) == SourceFormat::TotaXml {
+                return tota::read(path, text.as_bytes(), options.paragraphs);
+            }
+        }
     }
     let text = located_text(path, bytes, format, options)?;
     let file = path.display().to_string();
@@ -344,6 +363,29 @@ pub fn load_bytes_opts(
         agreement.metadata.parties = crate::provision::parties::infer(&agreement);
     }
     Ok(agreement)
+}
+
+/// The refusal of a format treatyscan does not read but would otherwise take
+/// for another: RTF (`{\rtf`) is text to the text reader, and an
+/// OpenDocument file (a zip whose first entry, `mimetype`, says
+/// `application/vnd.oasis.opendocument…`) a broken Word document.
+fn unsupported(path: &Path, bytes: &[u8]) -> Option<SourceError> {
+    let format = if trim_ascii_start(strip_utf8_bom(bytes)).starts_with(b"{\\rtf") {
+        "RTF"
+    } else if bytes.starts_with(b"PK\x03\x04")
+        && bytes.get(30..38) == Some(b"mimetype")
+        && bytes
+            .get(38..)
+            .is_some_and(|b| b.starts_with(b"application/vnd.oasis.opendocument"))
+    {
+        "OpenDocument (.odt)"
+    } else {
+        return None;
+    };
+    Some(SourceError::Unsupported {
+        path: path.into(),
+        format,
+    })
 }
 
 /// The text with its location map that the structure parser reads, for every

@@ -25,12 +25,8 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
 pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     let decoded: String = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         String::from_utf8_lossy(rest).into_owned()
-    } else if bytes.starts_with(b"\xFF\xFE") {
-        UTF_16LE.decode_with_bom_removal(bytes).0.into_owned()
-    } else if bytes.starts_with(b"\xFE\xFF") {
-        UTF_16BE.decode_with_bom_removal(bytes).0.into_owned()
-    } else if let Some(encoding) = utf16_without_bom(bytes) {
-        encoding.decode_without_bom_handling(bytes).0.into_owned()
+    } else if let Some(text) = utf16_text(bytes) {
+        text
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
@@ -45,6 +41,21 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, String> {
     };
     check_not_binary(decoded.as_bytes())?;
     Ok(normalize_line_ends(&decoded))
+}
+
+/// The text of bytes in UTF-16 (with a byte-order mark, or recognised without
+/// one) as UTF-8, or `None` when they are not UTF-16: for readers that need
+/// to see what the text is before they read it (an XML file saved as
+/// UTF-16). Line ends are kept.
+pub fn utf16_text(bytes: &[u8]) -> Option<String> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        Some(UTF_16LE.decode_with_bom_removal(bytes).0.into_owned())
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some(UTF_16BE.decode_with_bom_removal(bytes).0.into_owned())
+    } else {
+        utf16_without_bom(bytes)
+            .map(|encoding| encoding.decode_without_bom_handling(bytes).0.into_owned())
+    }
 }
 
 /// UTF-16 without a byte-order mark, as some editors and exporters save it:

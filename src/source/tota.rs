@@ -48,9 +48,19 @@ pub fn read(path: &Path, bytes: &[u8], paragraphs: Paragraphs) -> Result<Agreeme
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // the standard check took a tenth of reading a ToTA file; it is kept to
     // say where a bad byte is
+    let decoded: String;
     let source = match simdutf8::basic::from_utf8(bytes) {
         Ok(source) => source,
-        Err(_) => std::str::from_utf8(bytes).map_err(|e| xml_error(format!("not UTF-8 ({e})")))?,
+        // an XML declaration may name another encoding (ISO-8859-1, windows-1252)
+        Err(_) => match declared_encoding(bytes) {
+            Some(encoding) => {
+                decoded = encoding.decode_without_bom_handling(bytes).0.into_owned();
+                &decoded
+            }
+            None => {
+                std::str::from_utf8(bytes).map_err(|e| xml_error(format!("not UTF-8 ({e})")))?
+            }
+        },
     };
     let scanned = scan(source).map_err(xml_error)?;
     if scanned.chapters.iter().all(|c| c.articles.is_empty()) {
@@ -59,6 +69,22 @@ pub fn read(path: &Path, bytes: &[u8], paragraphs: Paragraphs) -> Result<Agreeme
         ));
     }
     Ok(build(path, scanned, paragraphs))
+}
+
+/// The encoding an XML declaration names (`<?xml version="1.0"
+/// encoding="ISO-8859-1"?>`), when it is one `encoding_rs` knows and not
+/// UTF-8 (whose bytes are already read as such).
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(256)];
+    let declaration = &head[..memchr::memmem::find(head, b"?>")?];
+    let at = memchr::memmem::find(declaration, b"encoding")? + b"encoding".len();
+    let rest = declaration[at..]
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
+    let (&quote, rest) = rest.split_first()?;
+    let label = &rest[..rest.iter().position(|&b| b == quote)?];
+    encoding_rs::Encoding::for_label(label).filter(|e| *e != encoding_rs::UTF_8)
 }
 
 /// Line numbers of byte offsets in the XML source, counted on as the reader
