@@ -183,7 +183,28 @@ fn find_gutter(glyphs: &[Glyph]) -> Option<(f64, f64)> {
         .iter()
         .filter(|r| prose(r, |s| s.1 <= start) && prose(r, |s| s.0 >= end))
         .count();
-    (two_sided * 2 >= rows.len()).then_some((start, end))
+    // columns whose lines do not share baselines (a browser's CSS columns,
+    // where a heading's spacing shifts one column's lines against the
+    // other's) have prose on each side on rows of their own; each side is
+    // then one column of prose, not several cells of a table
+    let one_column = |side: &dyn Fn(&(f64, f64)) -> bool| {
+        let spans: Vec<Vec<(f64, f64)>> = rows
+            .iter()
+            .map(|r| r.iter().copied().filter(|s| side(s)).collect::<Vec<_>>())
+            .filter(|r| !r.is_empty())
+            .collect();
+        let (from, to) = spans
+            .iter()
+            .flatten()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), s| {
+                (a.min(s.0), b.max(s.1))
+            });
+        let width = to - from;
+        spans.iter().filter(|r| prose(r, side)).count() * 10 >= rows.len() * 3
+            && widest_empty_band(&spans, from + 0.15 * width, from + 0.85 * width).is_none()
+    };
+    let sides = one_column(&|s| s.1 <= start) && one_column(&|s| s.0 >= end);
+    (two_sided * 2 >= rows.len() || sides).then_some((start, end))
 }
 
 /// Whether the glyphs of a row on one side of the gutter are a line of prose.
@@ -460,6 +481,49 @@ mod tests {
         assert_eq!(t[0], "A TITLE THAT RUNS OVER BOTH OF THE COLUMNS");
         assert!(t[1..11].iter().all(|l| l.starts_with("left")), "{t:?}");
         assert!(t[11..].iter().all(|l| l.starts_with("right")), "{t:?}");
+    }
+
+    #[test]
+    fn reads_columns_whose_lines_do_not_share_baselines() {
+        // a browser's CSS columns: the right column's lines sit 5 points
+        // below the left's, so no row holds prose on both sides
+        let mut all = Vec::new();
+        for i in 0..10 {
+            let v = 100.0 + 12.0 * i as f64;
+            all.extend(glyphs("left column prose line here", 72.0, v, 10.0));
+            all.extend(glyphs("right column prose text too", 320.0, v + 5.0, 10.0));
+        }
+        let t = texts(&lines_from_glyphs(all)).join("|");
+        let expected = [
+            ["left column prose line here"; 10],
+            ["right column prose text too"; 10],
+        ]
+        .concat()
+        .join("|");
+        assert_eq!(t, expected);
+    }
+
+    #[test]
+    fn a_table_of_several_prose_columns_is_read_row_by_row() {
+        // a transition table: four cells a row, every other row's right
+        // cells lower than its left ones, so each side is two cells wide
+        let mut all = Vec::new();
+        for i in 0..10 {
+            let v = 100.0 + 12.0 * i as f64;
+            let w = v + 5.0 * f64::from(i % 2 == 0);
+            all.extend(glyphs("left cell of the table row", 40.0, v, 8.0));
+            all.extend(glyphs("left cell of the table row", 170.0, v, 8.0));
+            all.extend(glyphs("right cell of the table row", 330.0, w, 8.0));
+            all.extend(glyphs("right cell of the table row", 460.0, w, 8.0));
+        }
+        let lines = lines_from_glyphs(all);
+        let t = texts(&lines);
+        // the first row's right cells come before the second row, not after
+        // the whole left side
+        assert!(
+            t[0].starts_with("left") && t[1].starts_with("right"),
+            "{t:?}"
+        );
     }
 
     #[test]
