@@ -798,7 +798,8 @@ fn looks_like_sentence(t: &str) -> bool {
 }
 
 /// A heading's title on the line(s) below it: "ARTICLE 1\n\nObjectives\n\n".
-/// Returns the title and the index of the first line after it.
+/// Returns the title and the index of the first line after it (of the title's
+/// own line when the article's text goes on there).
 fn title_below(lines: &[(usize, &str)], i: usize, kind: Kind) -> Option<(String, usize)> {
     let mut j = i + 1;
     let mut blanks = 0;
@@ -812,6 +813,14 @@ fn title_below(lines: &[(usize, &str)], i: usize, kind: Kind) -> Option<(String,
     let first = lines[j].1.trim();
     if !matches!(classify(first), Line::Body) {
         return None;
+    }
+    // a title and its article's first paragraph on one line, as some PDFs
+    // print them ("Governing Law 1. Subject to paragraph 3, …"): the title is
+    // the words before the paragraph's number, and the line stays the body's
+    if let Some(at) = paragraph_inside(first) {
+        let title = first[..at].trim_end();
+        return (is_title_like(title) && title.split_whitespace().count() <= 8)
+            .then(|| (title.to_string(), j));
     }
     // a title in title case wrapped onto the next line: "Non-Application of
     // Chapter 17 (Consultations and" / "Dispute Settlement)"
@@ -935,7 +944,9 @@ fn without_note_mark(title: &str) -> &str {
     }
 }
 
-/// A line that can be a title: short, capitalised, ending no sentence or clause.
+/// A line that can be a title: short, capitalised, ending no sentence or
+/// clause, and holding no numbered paragraph ("Verification 1. An importing
+/// Party may …", a title and its article's first words on one line).
 pub(super) fn is_title_like(s: &str) -> bool {
     let n = s.chars().count();
     n > 0
@@ -946,6 +957,28 @@ pub(super) fn is_title_like(s: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '«'))
         && !ends_unfinished_word(s)
+        && !opens_a_paragraph_inside(s)
+}
+
+/// Whether a paragraph number opens a sentence after the first word: " 1. An".
+fn opens_a_paragraph_inside(s: &str) -> bool {
+    paragraph_inside(s).is_some()
+}
+
+/// Where a paragraph number opening a sentence stands after the first word
+/// of `s` (the byte offset of "1." in "Governing Law 1. Subject to …").
+fn paragraph_inside(s: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    words.windows(2).skip(1).find_map(|w| {
+        let number = w[0].1.strip_suffix('.').unwrap_or("");
+        ((1..=3).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && w[1].1.chars().next().is_some_and(char::is_uppercase))
+        .then_some(w[0].0)
+    })
 }
 
 /// Titles do not end on "the", "of", "and": those are wrapped sentences.
@@ -973,6 +1006,11 @@ pub(super) fn ends_unfinished_word(s: &str) -> bool {
             | "on"
             | "at"
             | "than"
+            | "this"
+            | "that"
+            | "these"
+            | "its"
+            | "their"
             | "con"
             | "por"
             | "del"
@@ -1283,6 +1321,38 @@ mod wrapped_titles {
                 (p.title.clone().unwrap_or_default(), first)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_cross_reference_that_opens_a_line_is_no_article() {
+        // "Article III:2 of GATT" and "Article 16.9:" end a sentence's line;
+        // the separator after the number is no title's
+        let text = "Article 1.4: Definitions\n\ncustoms duty does not include any:\n\n(a) charge equivalent to an internal tax imposed consistently with\nArticle III:2 of GATT 1994, or any equivalent provision;\n\nArticle 16.9: Enforcement\n\n22. Each Party shall provide, consistent with the framework set forth in\nArticle 16.9:\n\n(a) legal incentives for service providers;\n\nArticle 16.10: Transitional Provisions\n\nThis Chapter applies.\n";
+        assert_eq!(
+            articles(text),
+            [
+                ("Definitions".into(), "customs duty does".into()),
+                ("Enforcement".into(), "22. Each Party".into()),
+                (
+                    "Transitional Provisions".into(),
+                    "This Chapter applies.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_run_into_its_first_paragraph_is_the_words_before_the_number() {
+        // a PDF line holding the title and paragraph 1; the footnote mark
+        // after "this Article." made "Article.3" look like a heading
+        let text = "Article 4.6\n\nVerification 1. An importing Party may conduct a verification as described in this\nArticle.3\n\n2. Audiovisual services are excluded from this Chapter.\n\nArticle 4.7\n\nFinal Provisions\n\nThis Agreement enters into force.\n";
+        assert_eq!(
+            articles(text),
+            [
+                ("Verification".into(), "Verification 1. An".into()),
+                ("Final Provisions".into(), "This Agreement enters".into()),
+            ]
+        );
     }
 
     #[test]

@@ -37,8 +37,9 @@ pub struct Heading {
     pub number: Option<String>,
     /// The text after the number and separator, without surrounding parentheses.
     pub title: Option<String>,
-    /// "Article 5: Title", "Article 5 - Title": the separator makes it a heading
-    /// whatever the line before says.
+    /// "Article 5: Title", "Article 5 - Title": the separator and a title
+    /// that opens as titles do (not in lower case, not with a digit) make it
+    /// a heading whatever the line before says.
     pub explicit_title: bool,
 }
 
@@ -170,7 +171,7 @@ fn heading(pair: Pair<Rule>) -> Line {
             Rule::heading_tail | Rule::bare_tail => {
                 bare = p.as_rule() == Rule::bare_tail;
                 let tail = p.as_str().trim_start();
-                explicit_title = tail.starts_with([':', '-', '–', '—', '|']);
+                let separated = tail.starts_with([':', '-', '–', '—', '|']);
                 if let Some(t) = p
                     .into_inner()
                     .find(|t| matches!(t.as_rule(), Rule::title | Rule::title_in_parens))
@@ -180,6 +181,14 @@ fn heading(pair: Pair<Rule>) -> Line {
                         title = Some(t);
                     }
                 }
+                // a separator then a title, as headings write one; not a
+                // cross-reference's "Article III:2 of GATT" or "Article 16.9:"
+                // ending a sentence's line
+                explicit_title = separated
+                    && title
+                        .as_deref()
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(|c| !c.is_lowercase() && !c.is_ascii_digit());
             }
             _ => {}
         }
