@@ -170,7 +170,24 @@ fn to_lines(source: &str) -> Lines {
                 Tag::List(start) => lists.push(start),
                 Tag::Table(_) => push(&mut pieces, &mut in_definition, Piece::Blank),
                 Tag::Item => {
+                    // Markdown numbers every level "1.", "2.": a numbered list
+                    // inside another is the agreement's "(a)", "(b)" (and one
+                    // inside that its "(i)"), as a converter from Word leaves
+                    // them, so that an item reads as part of its paragraph
+                    let depth = lists.iter().filter(|l| l.is_some()).count();
                     let marker = match lists.last_mut() {
+                        Some(Some(n)) if depth >= 2 => {
+                            let value = written_number(&source[at..])
+                                .and_then(|w| w[..w.len() - 1].parse().ok())
+                                .unwrap_or(*n);
+                            *n += 1;
+                            let format = if depth == 2 {
+                                "lowerLetter"
+                            } else {
+                                "lowerRoman"
+                            };
+                            format!("({}) ", super::word_list_number(value as i64, format))
+                        }
                         // the number as the agreement writes it: a renderer
                         // counts on from the list's first item, so a loose
                         // list's "2." after five paragraphs would read "6."
@@ -465,6 +482,18 @@ mod tests {
 
     fn text_of(md: &str) -> String {
         to_lines(md).text
+    }
+
+    #[test]
+    fn a_numbered_list_inside_another_is_lettered() {
+        // pandoc's Markdown of a Word draft: "(a)", "(b)" become "1.", "2."
+        // one level in; read as siblings of paragraph 2, the exclusion lost
+        // its chapeau
+        let t = text_of("2. This Article shall not apply to:\n    1. subsidies; or\n    2. broadcasting services:\n        1. radio;\n        2. television.\n3. Next.\n");
+        assert_eq!(
+            t,
+            "2. This Article shall not apply to:\n(a) subsidies; or\n(b) broadcasting services:\n(i) radio;\n(ii) television.\n\n3. Next.\n"
+        );
     }
 
     #[test]
