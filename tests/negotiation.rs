@@ -473,3 +473,36 @@ fn party_option_parses() {
         ("ARC", Some("Republic of Arcadia"))
     );
 }
+
+#[test]
+fn brackets_naming_parties_in_words_say_how_to_declare_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    std::fs::write(
+        &path,
+        "Article 14.3: Customs Duties\n\n1. No Party shall impose customs duties on electronic transmissions.\n\n\
+         [United States oppose; Canada propose: 2. This Chapter shall not apply to audiovisual services.]\n\n\
+         [Canada propose: 3. The Parties reaffirm their commitments under the UNESCO Convention on the \
+         Protection and Promotion of the Diversity of Cultural Expressions.]\n",
+    )
+    .unwrap();
+    let human = |extra: &[&str]| {
+        let out = treatyscan()
+            .args(["check", "--fail-on", "never"])
+            .args(extra)
+            .arg(&path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let undeclared = human(&[]);
+    assert!(
+        undeclared.contains("Parties: none named (brackets that name Parties in words are read once they are declared: --party US=\"United States\")"),
+        "{undeclared}"
+    );
+    let declared = human(&["--party", "US=United States", "--party", "CA=Canada"]);
+    assert!(
+        declared.contains("bracketed: proposed by CA, opposed by US"),
+        "{declared}"
+    );
+}

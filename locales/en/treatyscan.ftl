@@ -286,7 +286,7 @@ neg-no-proposal-closes = no proposal closes it
 neg-no-proposal-opens = no proposal opens it
 neg-closed-together = closed by the proposals of { $parties } taken together
 neg-opened-together = opened by the proposals of { $parties } taken together
-neg-none-named = none named
+neg-none-named = none named (brackets that name Parties in words are read once they are declared: --party US="United States")
 neg-header = negotiating text: { $count ->
     [one] { $count } bracket
    *[other] { $count } brackets

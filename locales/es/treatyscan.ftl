@@ -285,7 +285,7 @@ neg-no-proposal-closes = ninguna propuesta la cierra
 neg-no-proposal-opens = ninguna propuesta la abre
 neg-closed-together = la cierran las propuestas de { $parties } en conjunto
 neg-opened-together = la abren las propuestas de { $parties } en conjunto
-neg-none-named = ninguna nombrada
+neg-none-named = ninguna nombrada (los corchetes que nombran a las Partes con palabras se leen una vez declaradas: --party US="Estados Unidos")
 neg-header = texto en negociación: { $count ->
     [one] { $count } corchete
    *[other] { $count } corchetes

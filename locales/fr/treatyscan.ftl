@@ -285,7 +285,7 @@ neg-no-proposal-closes = aucune proposition ne la ferme
 neg-no-proposal-opens = aucune proposition ne l'ouvre
 neg-closed-together = fermée par les propositions de { $parties } prises ensemble
 neg-opened-together = ouverte par les propositions de { $parties } prises ensemble
-neg-none-named = aucune nommée
+neg-none-named = aucune nommée (les crochets qui nomment les Parties en toutes lettres sont lus une fois celles-ci déclarées : --party US="États-Unis")
 neg-header = texte en négociation : { $count ->
     [one] { $count } crochet
    *[other] { $count } crochets

@@ -39,6 +39,8 @@ fn render_report(
 ) {
     let parties: Vec<String> = n.parties.iter().map(|p| p.label()).collect();
     let parties = if parties.is_empty() {
+        // brackets that name their Parties in words ("[United States oppose;
+        // Canada propose: …]") are read only once the Parties are declared
         l.t("neg-none-named")
     } else {
         parties.join(", ")
