@@ -69,6 +69,8 @@ struct Line {
     heading: bool,
     /// Ended by `<br>` rather than by the end of a block: may be re-flowed.
     soft: bool,
+    /// A note written after the block citing it, out of the page's order.
+    note: bool,
 }
 
 /// Elements whose content is never agreement text.
@@ -195,9 +197,117 @@ fn is_furniture(el: &scraper::node::Element, by_name: bool, in_section: bool) ->
     false
 }
 
+/// A page's footnotes and endnotes, told by their links: a reference
+/// (`<a href="#fn1" id="fnref1">1</a>`) points at a note whose text links
+/// back to it (`<li id="fn1">… <a href="#fnref1">↩</a></li>`), as word
+/// processors (LibreOffice's `sdfootnote`), pandoc and official journals
+/// write them. Pages put every note at their end; the walk writes each after
+/// the block that cites it, so that it belongs to the article citing it.
+/// The most nodes a note's element holds (a long note has a few hundred).
+const MAX_NOTE_NODES: usize = 2000;
+
+#[derive(Default)]
+struct Notes {
+    /// Reference link -> the note's element.
+    cited: std::collections::HashMap<ego_tree::NodeId, ego_tree::NodeId>,
+    /// Note element -> its line, `[label] text` (the back-link left out).
+    text: std::collections::HashMap<ego_tree::NodeId, String>,
+}
+
+impl Notes {
+    fn of(doc: &Html) -> Notes {
+        use scraper::{ElementRef, Selector};
+        let links = Selector::parse("a[href^='#']").expect("selector");
+        let named = |e: &ElementRef| -> Vec<String> {
+            e.value()
+                .attr("id")
+                .into_iter()
+                .chain(e.value().attr("name"))
+                .map(str::to_string)
+                .collect()
+        };
+        // every element by its id or name
+        let mut by_name: std::collections::HashMap<String, ElementRef> = Default::default();
+        for e in doc
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+        {
+            for n in named(&e) {
+                by_name.entry(n).or_insert(e);
+            }
+        }
+        let mut notes = Notes::default();
+        for reference in doc.select(&links) {
+            let Some(target) = reference
+                .value()
+                .attr("href")
+                .and_then(|h| h.strip_prefix('#'))
+                .and_then(|t| by_name.get(t))
+            else {
+                continue;
+            };
+            // the note is the paragraph or list item the target is, or is in
+            let Some(body) = std::iter::once(*target)
+                .chain(target.ancestors().filter_map(ElementRef::wrap))
+                .find(|e| matches!(e.value().name(), "li" | "p" | "div" | "dd" | "aside"))
+            else {
+                continue;
+            };
+            // a note is small; a link into a chapter's wrapper is no note's
+            // (and looking through it for every table-of-contents link would
+            // take time a hostile page could make quadratic)
+            if body.descendants().nth(MAX_NOTE_NODES).is_some() {
+                continue;
+            }
+            let names = named(&reference);
+            let back = body.select(&links).find(|b| {
+                b.value()
+                    .attr("href")
+                    .and_then(|h| h.strip_prefix('#'))
+                    .is_some_and(|h| names.iter().any(|n| n == h))
+            });
+            let Some(back) = back else { continue };
+            // a note comes after what cites it (its back-link, which points
+            // the other way, is no reference); nodes are numbered in the
+            // order the parser meets them
+            if body.id() < reference.id()
+                || body.ancestors().any(|a| a.id() == reference.id())
+                || reference.ancestors().any(|a| a.id() == body.id())
+            {
+                continue;
+            }
+            let label: String = reference
+                .text()
+                .collect::<String>()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '*')
+                .collect();
+            let text: Vec<&str> = body
+                .descendants()
+                .filter(|n| !n.ancestors().any(|a| a.id() == back.id()))
+                .filter_map(|n| n.value().as_text().map(|t| &**t))
+                .flat_map(str::split_whitespace)
+                .collect();
+            if label.is_empty() || text.is_empty() {
+                continue;
+            }
+            notes.cited.insert(reference.id(), body.id());
+            notes
+                .text
+                .insert(body.id(), format!("[{label}] {}", text.join(" ")));
+        }
+        notes
+    }
+}
+
 struct Walker {
     /// Whether id and class words mark furniture (see `is_furniture`).
     by_name: bool,
+    /// The page's notes (see `Notes`).
+    notes: Notes,
+    /// Notes cited in the current block: written after it, as `[label] text`.
+    pending: Vec<ego_tree::NodeId>,
     lines: Vec<Line>,
     current: String,
     heading_depth: usize,
@@ -217,6 +327,7 @@ impl Walker {
             text,
             heading: self.heading_depth > 0,
             soft,
+            note: false,
         });
     }
 
@@ -227,6 +338,7 @@ impl Walker {
                 text: String::new(),
                 heading: false,
                 soft: false,
+                note: false,
             });
         }
     }
@@ -268,7 +380,13 @@ impl Walker {
                 Edge::Open(node) => match node.value() {
                     Node::Text(t) if skipping == 0 => self.text(t),
                     Node::Element(el) => {
+                        if let Some(&body) = self.notes.cited.get(&node.id()) {
+                            if !self.pending.contains(&body) {
+                                self.pending.push(body);
+                            }
+                        }
                         if skipping > 0
+                            || self.notes.text.contains_key(&node.id())
                             || SKIPPED.contains(&el.name())
                             || is_furniture(el, self.by_name, sections > 0)
                             || (el.name() == "sup" && self.leaves_out(node))
@@ -363,9 +481,31 @@ impl Walker {
             self.end_line(false);
             self.heading_depth -= 1;
             self.blank();
+            self.cited_notes();
         } else if block {
             self.end_line(false);
             if matches!(name, "p" | "blockquote" | "table" | "ul" | "ol") {
+                self.blank();
+            }
+            self.cited_notes();
+        }
+    }
+
+    /// The notes cited since the last block, each a line `[label] text` and a
+    /// blank line, where the structure reader takes them for the footnotes
+    /// of the provision that cites them.
+    fn cited_notes(&mut self) {
+        if self.pending.is_empty() || self.heading_depth > 0 || !self.current.is_empty() {
+            return;
+        }
+        for body in std::mem::take(&mut self.pending) {
+            if let Some(text) = self.notes.text.get(&body) {
+                self.lines.push(Line {
+                    text: text.clone(),
+                    heading: false,
+                    soft: false,
+                    note: true,
+                });
                 self.blank();
             }
         }
@@ -387,6 +527,8 @@ fn to_lines(source: &str) -> Vec<Line> {
 fn walk_lines(doc: &Html, by_name: bool) -> Vec<Line> {
     let mut w = Walker {
         by_name,
+        notes: Notes::of(doc),
+        pending: Vec::new(),
         lines: Vec::new(),
         current: String::new(),
         heading_depth: 0,
@@ -396,6 +538,8 @@ fn walk_lines(doc: &Html, by_name: bool) -> Vec<Line> {
     };
     w.walk(doc.tree.root());
     w.end_line(false);
+    w.blank();
+    w.cited_notes();
     reflow(w.lines)
 }
 
@@ -440,11 +584,16 @@ fn locate(source: &str, lines: Vec<Line>) -> LocatedText {
             continue;
         }
         if let Some(at) = find_line(source, cursor, &line.text) {
-            source_line += memchr::memchr_iter(b'\n', &source.as_bytes()[cursor..at]).count();
-            cursor = at;
+            let at_line =
+                source_line + memchr::memchr_iter(b'\n', &source.as_bytes()[cursor..at]).count();
+            // a note stands where the page prints it, and the lines after it
+            // are looked for from where its citing block was
+            if !line.note {
+                (source_line, cursor) = (at_line, at);
+            }
             anchors.push(Anchor {
                 offset: text.len(),
-                line: source_line,
+                line: at_line,
                 page: None,
             });
         }
@@ -572,6 +721,27 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn notes_follow_the_block_that_cites_them() {
+        // pandoc, LibreOffice and EUR-Lex put every note at the page's end,
+        // linked to and from its reference; a table of contents' links have
+        // no way back and stay where they are
+        let pages = [
+            r##"<body><p><a href="#art1">Article 1</a></p><h2 id="art1">Article 1</h2><p>No Party shall impose duties.<a href="#fn1" class="footnote-ref" id="fnref1"><sup>1</sup></a></p><h2>Article 2</h2><p>Final.</p><section class="footnotes"><hr/><ol><li id="fn1"><p>This Article does not apply to audiovisual services.<a href="#fnref1" class="footnote-back">↩︎</a></p></li></ol></section></body>"##,
+            r##"<body><p><a href="#art1">Article 1</a></p><h2 id="art1">Article 1</h2><p>No Party shall impose duties.<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a></p><h2>Article 2</h2><p>Final.</p><div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a> This Article does not apply to audiovisual services.</p></div></body>"##,
+            r##"<body><p><a href="#art1">Article 1</a></p><h2 id="art1">Article 1</h2><p>No Party shall impose duties. <a id="ntc1-L_1" href="#ntr1-L_1">(<span class="super">1</span>)</a></p><h2>Article 2</h2><p>Final.</p><hr class="note"/><p class="note"><a id="ntr1-L_1" href="#ntc1-L_1">(1)</a>&nbsp;This Article does not apply to audiovisual services.</p></body>"##,
+        ];
+        // EUR-Lex prints the reference "(1)" in the text, not as a superscript
+        let cited = ["duties.", "duties.", "duties. (1)"];
+        for (page, cited) in pages.iter().zip(cited) {
+            assert_eq!(
+                text_of(page),
+                format!("Article 1\n\nArticle 1\n\nNo Party shall impose {cited}\n\n[1] This Article does not apply to audiovisual services.\n\nArticle 2\n\nFinal.\n\n"),
+                "{page}"
+            );
+        }
     }
 
     #[test]
