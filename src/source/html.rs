@@ -621,6 +621,20 @@ fn find_line(source: &str, from: usize, line: &str) -> Option<usize> {
             return Some(at);
         }
     }
+    // the words apart by more than one space ("2.&nbsp;&nbsp; This", "2.   This"):
+    // a word alone ("This") would be found on an earlier line
+    let plain: Vec<&str> = words
+        .iter()
+        .take(3)
+        .take_while(|w| !w.contains(['&', '<']))
+        .copied()
+        .collect();
+    if plain.len() >= 2 {
+        let until = source.floor_char_boundary(from + PHRASE_WINDOW);
+        if let Some(at) = find_spaced(source, from, &plain, until) {
+            return Some(at);
+        }
+    }
     // entities or markup inside the first words: a longer plain word of the line
     let window = source.floor_char_boundary(from + WORD_WINDOW);
     words
@@ -628,6 +642,45 @@ fn find_line(source: &str, from: usize, line: &str) -> Option<usize> {
         .flat_map(|w| w.split(|c: char| !c.is_ascii_alphanumeric()))
         .filter(|w| w.len() >= 4)
         .find_map(|w| find_outside_tags(source, from, w, window))
+}
+
+/// Where `words` stand in order outside tags, each after the last with only
+/// spaces between them: whitespace and no-break space entities.
+fn find_spaced(source: &str, from: usize, words: &[&str], until: usize) -> Option<usize> {
+    let (first, rest) = words.split_first()?;
+    let mut start = from;
+    while let Some(at) = find_outside_tags(source, start, first, until) {
+        let mut pos = at + first.len();
+        let follows = rest.iter().all(|w| {
+            let gap = spaces(&source[pos..]);
+            let ok = gap > 0 && source[pos + gap..].starts_with(w);
+            pos += gap + w.len();
+            ok
+        });
+        if follows {
+            return Some(at);
+        }
+        start = at + first.len();
+    }
+    None
+}
+
+/// How many bytes of spaces `s` starts with (whitespace, `&nbsp;`, `&#160;`).
+fn spaces(s: &str) -> usize {
+    let mut n = 0;
+    loop {
+        let rest = &s[n..];
+        if let Some(c) = rest.chars().next().filter(|c| c.is_whitespace()) {
+            n += c.len_utf8();
+        } else if let Some(entity) = ["&nbsp;", "&#160;", "&#xa0;", "&#xA0;"]
+            .iter()
+            .find(|e| rest.starts_with(**e))
+        {
+            n += entity.len();
+        } else {
+            return n;
+        }
+    }
 }
 
 fn find_outside_tags(source: &str, from: usize, needle: &str, until: usize) -> Option<usize> {
@@ -741,6 +794,18 @@ mod tests {
                 format!("Article 1\n\nArticle 1\n\nNo Party shall impose {cited}\n\n[1] This Article does not apply to audiovisual services.\n\nArticle 2\n\nFinal.\n\n"),
                 "{page}"
             );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_number_set_apart_by_several_spaces_keeps_its_line() {
+        // "2.   This Chapter" was looked for by a single word, "This", found
+        // on the line above
+        for gap in ["   ", "&nbsp;&nbsp;&nbsp;", "\u{a0}\t"] {
+            let html = format!("<html><body>\n<h3>Article 5: Scope</h3>\n<p>1.{gap}This Chapter applies.</p>\n<p>2.{gap}This Chapter shall not apply.</p>\n</body></html>");
+            let located = locate(&html, to_lines(&html));
+            let at = located.text.find("2.").unwrap();
+            assert_eq!(located.locate(at).line, 4, "{gap:?}");
         }
     }
 
