@@ -238,6 +238,10 @@ impl Notes {
             }
         }
         let mut notes = Notes::default();
+        // each note's element and label, and the links back from notes
+        let mut labels: std::collections::HashMap<ego_tree::NodeId, (ElementRef, String)> =
+            Default::default();
+        let mut backs: std::collections::HashSet<ego_tree::NodeId> = Default::default();
         for reference in doc.select(&links) {
             let Some(target) = reference
                 .value()
@@ -283,19 +287,28 @@ impl Notes {
                 .chars()
                 .filter(|c| c.is_alphanumeric() || *c == '*')
                 .collect();
-            let text: Vec<&str> = body
-                .descendants()
-                .filter(|n| !n.ancestors().any(|a| a.id() == back.id()))
-                .filter_map(|n| n.value().as_text().map(|t| &**t))
-                .flat_map(str::split_whitespace)
-                .collect();
-            if label.is_empty() || text.is_empty() {
+            if label.is_empty() {
                 continue;
             }
             notes.cited.insert(reference.id(), body.id());
-            notes
-                .text
-                .insert(body.id(), format!("[{label}] {}", text.join(" ")));
+            labels.entry(body.id()).or_insert((body, label));
+            backs.insert(back.id());
+        }
+        // each note's text without its back-links (one per citation)
+        for (id, (body, label)) in labels {
+            let text: Vec<&str> = body
+                .descendants()
+                .filter(|n| !n.ancestors().any(|a| backs.contains(&a.id())))
+                .filter_map(|n| n.value().as_text().map(|t| &**t))
+                .flat_map(str::split_whitespace)
+                .collect();
+            if text.is_empty() {
+                notes.cited.retain(|_, b| *b != id);
+            } else {
+                notes
+                    .text
+                    .insert(id, format!("[{label}] {}", text.join(" ")));
+            }
         }
         notes
     }
@@ -308,6 +321,9 @@ struct Walker {
     notes: Notes,
     /// Notes cited in the current block: written after it, as `[label] text`.
     pending: Vec<ego_tree::NodeId>,
+    /// Notes written already: a note cited twice is written after its first
+    /// citation only.
+    written: std::collections::HashSet<ego_tree::NodeId>,
     lines: Vec<Line>,
     current: String,
     heading_depth: usize,
@@ -499,6 +515,9 @@ impl Walker {
             return;
         }
         for body in std::mem::take(&mut self.pending) {
+            if !self.written.insert(body) {
+                continue;
+            }
             if let Some(text) = self.notes.text.get(&body) {
                 self.lines.push(Line {
                     text: text.clone(),
@@ -529,6 +548,7 @@ fn walk_lines(doc: &Html, by_name: bool) -> Vec<Line> {
         by_name,
         notes: Notes::of(doc),
         pending: Vec::new(),
+        written: Default::default(),
         lines: Vec::new(),
         current: String::new(),
         heading_depth: 0,
@@ -786,6 +806,11 @@ mod tests {
             r##"<body><p><a href="#art1">Article 1</a></p><h2 id="art1">Article 1</h2><p>No Party shall impose duties.<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a></p><h2>Article 2</h2><p>Final.</p><div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a> This Article does not apply to audiovisual services.</p></div></body>"##,
             r##"<body><p><a href="#art1">Article 1</a></p><h2 id="art1">Article 1</h2><p>No Party shall impose duties. <a id="ntc1-L_1" href="#ntr1-L_1">(<span class="super">1</span>)</a></p><h2>Article 2</h2><p>Final.</p><hr class="note"/><p class="note"><a id="ntr1-L_1" href="#ntc1-L_1">(1)</a>&nbsp;This Article does not apply to audiovisual services.</p></body>"##,
         ];
+        // a note cited twice is written once, after its first citation
+        let twice = text_of(
+            r##"<body><p>Duties.<a href="#fn1" id="r1"><sup>1</sup></a></p><p>Again.<a href="#fn1" id="r2"><sup>1</sup></a></p><ol><li id="fn1">Audiovisual services. <a href="#r1">↩</a><a href="#r2">↩</a></li></ol></body>"##,
+        );
+        assert_eq!(twice, "Duties.\n\n[1] Audiovisual services.\n\nAgain.\n\n");
         // EUR-Lex prints the reference "(1)" in the text, not as a superscript
         let cited = ["duties.", "duties.", "duties. (1)"];
         for (page, cited) in pages.iter().zip(cited) {

@@ -203,8 +203,9 @@ fn find_gutter(glyphs: &[Glyph]) -> Option<(f64, f64)> {
         spans.iter().filter(|r| prose(r, side)).count() * 10 >= rows.len() * 3
             && widest_empty_band(&spans, from + 0.15 * width, from + 0.85 * width).is_none()
     };
-    let sides = one_column(&|s| s.1 <= start) && one_column(&|s| s.0 >= end);
-    (two_sided * 2 >= rows.len() || sides).then_some((start, end))
+    let columns =
+        two_sided * 2 >= rows.len() || one_column(&|s| s.1 <= start) && one_column(&|s| s.0 >= end);
+    columns.then_some((start, end))
 }
 
 /// Whether the glyphs of a row on one side of the gutter are a line of prose.
