@@ -347,12 +347,15 @@ pub fn load_bytes_opts(
     if format == SourceFormat::TotaXml {
         return tota::read(path, bytes, options.paragraphs);
     }
-    // an XML file saved as UTF-16 shows no `<?xml` to `sniff` until decoded
+    // an XML file saved as UTF-16 shows no `<?xml` to `sniff` until decoded:
+    // its head is decoded to tell, the whole only when it is XML (a UTF-16
+    // text is decoded by the text reader)
     if matches!(format, SourceFormat::Text) {
-        if let Some(text) = plain::utf16_text(bytes) {
-            if sniff_path(path, text.as_bytes()) == SourceFormat::TotaXml {
-                return tota::read(path, text.as_bytes(), options.paragraphs);
-            }
+        let head = &bytes[..bytes.len().min(2048)];
+        let xml = plain::utf16_text(head)
+            .is_some_and(|h| sniff_path(path, h.as_bytes()) == SourceFormat::TotaXml);
+        if let Some(text) = xml.then(|| plain::utf16_text(bytes)).flatten() {
+            return tota::read(path, text.as_bytes(), options.paragraphs);
         }
     }
     let text = located_text(path, bytes, format, options)?;

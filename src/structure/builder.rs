@@ -957,12 +957,7 @@ pub(super) fn is_title_like(s: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '«'))
         && !ends_unfinished_word(s)
-        && !opens_a_paragraph_inside(s)
-}
-
-/// Whether a paragraph number opens a sentence after the first word: " 1. An".
-fn opens_a_paragraph_inside(s: &str) -> bool {
-    paragraph_inside(s).is_some()
+        && paragraph_inside(s).is_none()
 }
 
 /// Where a paragraph number opening a sentence stands after the first word
