@@ -156,7 +156,7 @@ fn headings_inside(line: &str, markers: &mut Vec<usize>) -> Vec<usize> {
         let keyword = rest.split([' ', '.', ':']).next().unwrap_or("");
         let in_capitals = keyword.chars().count() >= 4 && !keyword.chars().any(char::is_lowercase);
         let before = line[..i].trim_end();
-        let opens_sentence = before.ends_with('.');
+        let opens_sentence = ends_sentence(before);
         let cited = ends_unfinished_word(before) || ends_citing_word(before);
         let mut window = HEADING_WINDOW.min(rest.len());
         while !rest.is_char_boundary(window) {
@@ -177,6 +177,29 @@ fn headings_inside(line: &str, markers: &mut Vec<usize>) -> Vec<usize> {
         }
     }
     found
+}
+
+/// Whether `text` ends a sentence: a full stop, or a full stop and a
+/// footnote's number, joined or set apart ("… on a non-discriminatory
+/// basis.7", "… basis.⁷", "… and insurance. 5"), the full stop after a word
+/// (in "Article 13.5" it is the number's).
+fn ends_sentence(text: &str) -> bool {
+    let is_mark =
+        |c: char| c.is_ascii_digit() || crate::text::notes::superscript_value(c).is_some();
+    if let Some((before, number)) = text.rsplit_once(' ') {
+        if (1..=3).contains(&number.chars().count()) && number.chars().all(is_mark) {
+            return ends_sentence(before) && !before.ends_with(|c: char| c.is_ascii_digit());
+        }
+    }
+    let without_mark = text.trim_end_matches(is_mark);
+    let mark_len = text[without_mark.len()..].chars().count();
+    match without_mark.strip_suffix('.') {
+        _ if mark_len == 0 => text.ends_with('.'),
+        Some(word) if mark_len <= 3 => {
+            word.ends_with(|c: char| c.is_alphabetic() || matches!(c, ')' | '"' | '”' | '’'))
+        }
+        _ => false,
+    }
 }
 
 /// Whether `text` ends on a word that cites an article standing before its
@@ -605,6 +628,33 @@ mod tests {
             cut("Article 3 (2) shall apply to goods."),
             "Article 3 (2) shall apply to goods."
         );
+    }
+
+    #[test]
+    fn a_heading_after_a_footnote_mark_that_ends_a_sentence_is_cut() {
+        // a page saved on one line: two headings on it
+        let filler = format!(
+            "Article 13.5 Number Portability 1. {}",
+            "The Parties shall cooperate on roaming matters. ".repeat(7)
+        );
+        for mark in ["7", "⁷"] {
+            let line = format!(
+                "{filler}on a non-discriminatory basis.{mark} Article 13.6 International Mobile Roaming 1. The Parties shall endeavour."
+            );
+            let out = cut(&line);
+            assert!(
+                out.contains(&format!(
+                    "basis.{mark}\nArticle 13.6 International Mobile Roaming\n1. The Parties"
+                )),
+                "{out}"
+            );
+        }
+        // the full stop of a number is no sentence's end
+        assert!(!ends_sentence("in accordance with paragraph 13.5"));
+        assert!(
+            ends_sentence("basis.12") && ends_sentence("basis.") && !ends_sentence("basis.1234")
+        );
+        assert!(ends_sentence("and insurance. 5") && !ends_sentence("under paragraph 5"));
     }
 
     #[test]
