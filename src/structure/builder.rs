@@ -830,21 +830,34 @@ fn title_below(lines: &[(usize, &str)], i: usize, kind: Kind) -> Option<(String,
         && is_title_like(&format!("{first} …")))
     .then(|| title_continued(lines, j, first))
     .flatten();
-    if wrapped.is_none() && !is_title_like(first) {
+    // capital-letter chapter titles wrap, over as many lines as they need:
+    // "TRADE IN SERVICES, ESTABLISHMENT AND\nELECTRONIC COMMERCE",
+    // "TRANSPARENCY,\nCOOPERATION, AND\nDEVELOPMENT"
+    let capitals = kind != Kind::Article && is_upper(first);
+    let upper_below = |at: usize| {
+        lines.get(at).is_some_and(|l| {
+            let more = l.1.trim();
+            !more.is_empty() && is_upper(more) && matches!(classify(more), Line::Body)
+        })
+    };
+    let wraps_in_capitals = capitals
+        && (ends_unfinished_word(first) || first.ends_with([',', '-', '–', '&']))
+        && upper_below(j + 1);
+    if wrapped.is_none() && !is_title_like(first) && !wraps_in_capitals {
         return None;
     }
+    let from_capitals = wrapped.is_none() && !is_title_like(first);
     let (mut title, mut next) = wrapped.unwrap_or_else(|| (first.to_string(), j + 1));
-    // capital-letter chapter titles wrap: "TRADE IN SERVICES, ESTABLISHMENT AND\nELECTRONIC COMMERCE"
-    if kind != Kind::Article && is_upper(first) {
-        while next < lines.len() {
-            let more = lines[next].1.trim();
-            if more.is_empty() || !is_upper(more) || !matches!(classify(more), Line::Body) {
-                break;
-            }
+    if capitals {
+        while upper_below(next) {
             title.push(' ');
-            title.push_str(more);
+            title.push_str(lines[next].1.trim());
             next += 1;
         }
+    }
+    // a title taken for its capitals alone ends as titles end
+    if from_capitals && (ends_unfinished_word(&title) || title.ends_with([',', '-', '–', '&'])) {
+        return None;
     }
     let after = lines.get(next).map_or("", |l| l.1.trim());
     let after_ok = after.is_empty()
@@ -1417,6 +1430,26 @@ mod wrapped_titles {
                 (String::new(), "The Parties shall".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_title_in_capitals_wraps_over_three_lines() {
+        let title = |text: &str| {
+            let a = parse(text);
+            let section = a
+                .walk()
+                .find(|p| p.kind == Kind::Section)
+                .expect("a section");
+            section.title.clone()
+        };
+        let text = "SECTION E\nTRANSPARENCY,\nCOOPERATION, AND\nDEVELOPMENT\n\nArticle 18: Transparency\n\n18.1 Each Party shall publish its measures.\n";
+        assert_eq!(
+            title(text).as_deref(),
+            Some("TRANSPARENCY, COOPERATION, AND DEVELOPMENT")
+        );
+        // capitals that never finish a title are none
+        let unfinished = "SECTION E\nTRANSPARENCY,\nCOOPERATION, AND\n\nArticle 18: Transparency\n\n18.1 Each Party shall publish its measures.\n";
+        assert_eq!(title(unfinished), None);
     }
 
     #[test]
