@@ -198,6 +198,77 @@ fn a_footnote_goes_with_the_article_of_its_mark_not_the_one_above_it() {
     assert!(!text2.contains("Creative arts"), "{text2}");
 }
 
+/// A title that opens several pages (its article's number ends the page
+/// before) is the article's title, not a running header, though it repeats
+/// at the top of the pages as headers do; the header above it still goes.
+#[test]
+fn a_title_opening_three_pages_below_its_number_is_no_running_header() {
+    let pages: Vec<Vec<Line>> = [
+        (
+            "- 1 -",
+            &[
+                "Article 5.10: Review",
+                "The Parties shall review this Chapter.",
+                "Article 5.11",
+            ][..],
+        ),
+        (
+            "- 2 -",
+            &[
+                "Dispute Settlement",
+                "Neither Party shall have recourse to dispute",
+                "settlement for any matter under this Section.",
+                "Article 8.18",
+            ],
+        ),
+        (
+            "- 3 -",
+            &[
+                "Dispute Settlement",
+                "Nothing in this Chapter shall apply to measures",
+                "affecting cultural industries.",
+                "Article 14.9",
+            ],
+        ),
+        (
+            "- 4 -",
+            &[
+                "Dispute Settlement",
+                "Neither Party shall have recourse to dispute",
+                "settlement for any matter under this Chapter.",
+            ],
+        ),
+    ]
+    .into_iter()
+    .map(|(number, body)| {
+        let mut lines = page(number, body);
+        // the title stands apart from its text, as a header does
+        for line in lines.iter_mut().filter(|l| l.3 == "Dispute Settlement") {
+            line.1 += 10.0;
+        }
+        lines
+    })
+    .collect();
+    let a = load(&write_pdf(&pages)).unwrap();
+    let titles: Vec<_> = a
+        .articles()
+        .map(|p| (p.number.clone().unwrap_or_default(), p.title.clone()))
+        .collect();
+    let dispute = Some("Dispute Settlement".to_string());
+    assert_eq!(
+        titles,
+        [
+            ("5.10".to_string(), Some("Review".to_string())),
+            ("5.11".to_string(), dispute.clone()),
+            ("8.18".to_string(), dispute.clone()),
+            ("14.9".to_string(), dispute),
+        ],
+        "{}",
+        a.text.text
+    );
+    assert!(!a.text.text.contains(HEADER), "{}", a.text.text);
+}
+
 /// A page whose footer prints a number other than its place in the file
 /// ("3-2" on the file's second page, as RCEP numbers pages by chapter) is
 /// cited by that number, with the file's page beside it; a page whose

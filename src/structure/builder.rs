@@ -960,7 +960,7 @@ fn without_note_mark(title: &str) -> &str {
 /// A line that can be a title: short, capitalised, ending no sentence or
 /// clause, and holding no numbered paragraph ("Verification 1. An importing
 /// Party may …", a title and its article's first words on one line).
-pub(super) fn is_title_like(s: &str) -> bool {
+pub fn is_title_like(s: &str) -> bool {
     let n = s.chars().count();
     n > 0
         && n <= 120

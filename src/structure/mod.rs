@@ -8,6 +8,7 @@ mod footnotes;
 mod lines;
 mod runin;
 
+pub use builder::is_title_like;
 pub use entries::has_enacting_formula;
 pub use lines::{classify, strip_heading_keyword, Heading, Line, Marker, MarkerStyle};
 

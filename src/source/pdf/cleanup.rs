@@ -7,7 +7,7 @@
 //! to one producer.
 
 use super::layout::PageLine;
-use crate::structure::{classify, Line};
+use crate::structure::{classify, is_title_like, Line};
 use crate::text::hyphen::{self, Evidence};
 use crate::text::page_numbers::{is_browser_stamp, is_page_number, page_label};
 use std::collections::{HashMap, HashSet};
@@ -80,18 +80,37 @@ type FurnitureKey = (Edge, i64, String);
 fn remove_furniture(pages: &mut [Vec<PageLine>]) -> Vec<Option<String>> {
     let counts = edge_counts(pages);
     let needed = repeats_needed(pages.len());
+    let repeated: HashSet<&FurnitureKey> = counts
+        .iter()
+        .filter(|(_, n)| **n >= needed)
+        .map(|(k, _)| k)
+        .collect();
     let offsets = numbering_offsets(pages);
-    let is_furniture = |edge: Edge, l: &PageLine, index: usize| {
-        counts.get(&key(edge, l)).is_some_and(|n| *n >= needed)
+    let furniture = |edge: Edge, l: &PageLine, index: usize| {
+        repeated.contains(&key(edge, l))
             || (is_page_number(&l.text) && fits_numbering(&l.text, index, &offsets))
             || is_browser_stamp(&l.text)
     };
+    let blocks = |is_furniture: &dyn Fn(Edge, &PageLine, usize) -> bool| -> Vec<(usize, usize)> {
+        pages
+            .iter()
+            .enumerate()
+            .map(|(index, page)| {
+                let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l, index));
+                let bottom = edge_block(page.iter().skip(top).rev(), |l| {
+                    is_furniture(Edge::Bottom, l, index)
+                });
+                (top, bottom)
+            })
+            .collect()
+    };
+    let titles = heading_titles(pages, &blocks(&furniture), &counts);
+    let is_furniture = |edge: Edge, l: &PageLine, index: usize| {
+        furniture(edge, l, index) && titles[index][edge as usize] != Some(l.v)
+    };
+    let blocks = blocks(&is_furniture);
     let mut labels = Vec::with_capacity(pages.len());
-    for (index, page) in pages.iter_mut().enumerate() {
-        let top = edge_block(page.iter(), |l| is_furniture(Edge::Top, l, index));
-        let bottom = edge_block(page.iter().skip(top).rev(), |l| {
-            is_furniture(Edge::Bottom, l, index)
-        });
+    for (page, (top, bottom)) in pages.iter_mut().zip(blocks) {
         // a page that would keep nothing has no body to frame: what repeats
         // on it is its text (a one-line slide, a label per page)
         if top + bottom < page.len() {
@@ -191,19 +210,85 @@ fn repeats_needed(pages: usize) -> usize {
 fn edge_counts(pages: &[Vec<PageLine>]) -> HashMap<FurnitureKey, usize> {
     let mut counts = HashMap::new();
     for page in pages {
-        let n = page.len();
-        let top = page.iter().take(EDGE_LINES).map(|l| key(Edge::Top, l));
-        let bottom = page
-            .iter()
-            .skip(n.saturating_sub(EDGE_LINES))
-            .map(|l| key(Edge::Bottom, l));
         // once per page, even if a page repeats a line
-        let keys: HashSet<FurnitureKey> = top.chain(bottom).collect();
-        for k in keys {
+        for k in edge_keys(page) {
             *counts.entry(k).or_insert(0) += 1;
         }
     }
     counts
+}
+
+/// The keys of the lines at a page's edges (`EDGE_LINES` at each).
+fn edge_keys(page: &[PageLine]) -> HashSet<FurnitureKey> {
+    let n = page.len();
+    let top = page.iter().take(EDGE_LINES).map(|l| key(Edge::Top, l));
+    let bottom = page
+        .iter()
+        .skip(n.saturating_sub(EDGE_LINES))
+        .map(|l| key(Edge::Bottom, l));
+    top.chain(bottom).collect()
+}
+
+/// Per page, the height of the line at its top (then at its bottom) that is
+/// a heading's title rather than furniture: a repeated line ("Dispute
+/// Settlement" opens three pages of a text where several articles bear that
+/// title), the last line of the page's edge block (`blocks`: how many lines
+/// at the top and at the bottom are furniture), where the page before ends
+/// on a heading without a title ("ARTICLE 5.11") — or, at the bottom, where
+/// the page after opens with one (a title printed above its number).
+/// Removed, the title would be lost from the text and the article left
+/// untitled. A running header may come before such a page's own title too
+/// ("KOREA … Official text" over "De Minimis"), so a line counts only where
+/// most of the pages it repeats on have it next to a bare heading: a header
+/// repeats whatever the page before ends with.
+fn heading_titles(
+    pages: &[Vec<PageLine>],
+    blocks: &[(usize, usize)],
+    counts: &HashMap<FurnitureKey, usize>,
+) -> Vec<[Option<f64>; 2]> {
+    let bare_heading = |l: Option<&PageLine>| {
+        l.is_some_and(|l| matches!(classify(&l.text), Line::Heading(h) if h.title.is_none()))
+    };
+    // the body a page keeps: all of it when its edges would take everything
+    let body = |p: usize| -> &[PageLine] {
+        let (page, (top, bottom)) = (&pages[p], blocks[p]);
+        if top + bottom < page.len() {
+            &page[top..page.len() - bottom]
+        } else {
+            page
+        }
+    };
+    let candidate = |edge: Edge, line: Option<&PageLine>, heading: Option<&PageLine>| {
+        line.filter(|l| bare_heading(heading) && is_title_like(&l.text))
+            .map(|l| (l.v, key(edge, l)))
+            .filter(|(_, k)| counts.contains_key(k))
+    };
+    let candidates: Vec<[Option<(f64, FurnitureKey)>; 2]> = (0..pages.len())
+        .map(|p| {
+            let (page, (top, bottom)) = (&pages[p], blocks[p]);
+            let top_line = top.checked_sub(1).and_then(|j| page.get(j));
+            let bottom_line = (bottom > 0).then(|| page.get(page.len() - bottom)).flatten();
+            let before = p.checked_sub(1).and_then(|q| body(q).last());
+            let after = (p + 1 < pages.len()).then(|| body(p + 1).first()).flatten();
+            [
+                candidate(Edge::Top, top_line, before),
+                candidate(Edge::Bottom, bottom_line, after),
+            ]
+        })
+        .collect();
+    let mut next_to_heading: HashMap<&FurnitureKey, usize> = HashMap::new();
+    for (_, k) in candidates.iter().flatten().flatten() {
+        *next_to_heading.entry(k).or_default() += 1;
+    }
+    let title = |c: &Option<(f64, FurnitureKey)>| {
+        c.as_ref()
+            .filter(|(_, k)| 2 * next_to_heading[k] > counts[k])
+            .map(|(v, _)| *v)
+    };
+    candidates
+        .iter()
+        .map(|[top, bottom]| [title(top), title(bottom)])
+        .collect()
 }
 
 fn key(edge: Edge, l: &PageLine) -> FurnitureKey {
