@@ -198,6 +198,43 @@ fn a_footnote_goes_with_the_article_of_its_mark_not_the_one_above_it() {
     assert!(!text2.contains("Creative arts"), "{text2}");
 }
 
+/// A footnote printed in the body's own size (pandoc's Word files saved as
+/// PDF by LibreOffice), told by its raised number below a gap, goes with the
+/// article of its mark and not into the article printed last on the page.
+#[test]
+fn a_note_in_the_body_size_is_told_by_its_raised_number() {
+    let mut lines = page(
+        "- 1 -",
+        &[
+            "Article 14.3: Non-Discriminatory Treatment",
+            "1. No Party shall accord less favourable treatment",
+            "to digital products of another Party.",
+            "Article 14.4: Final",
+            "This Chapter enters into force.",
+        ],
+    );
+    let (_, y, _, _) = lines[4]; // "to digital products of another Party."
+    lines.push((290.0, y + 4.0, 7.0, "1"));
+    // the note's raised number, then its text in the body's size
+    lines.push((72.0, 124.0, 7.0, "1"));
+    lines.push((
+        78.0,
+        120.0,
+        11.0,
+        "For greater certainty, this Article does not apply to",
+    ));
+    lines.push((72.0, 106.0, 11.0, "audiovisual services."));
+    let a = load(&write_pdf(&[lines])).unwrap();
+    let note = a
+        .walk()
+        .find(|p| p.kind == Kind::Footnote)
+        .unwrap_or_else(|| panic!("no footnote in:\n{}", a.text.text));
+    assert_eq!(note.number.as_deref(), Some("1"));
+    assert!(note.path.starts_with("art14.3/"), "{}", note.path);
+    let last = a.walk().find(|p| p.path == "art14.4").unwrap();
+    assert!(!a.text.text[last.span.clone()].contains("audiovisual"));
+}
+
 /// A title that opens several pages (its article's number ends the page
 /// before) is the article's title, not a running header, though it repeats
 /// at the top of the pages as headers do; the header above it still goes.

@@ -319,7 +319,7 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
             .rev()
             .take_while(|l| l.size < 0.92 * body)
             .count();
-        let start = page.len() - small;
+        let start = (page.len() - small).min(raised_notes_start(page));
         let marks: HashSet<String> = page[..start]
             .iter()
             .flat_map(|l| superscript_numbers(&l.text))
@@ -335,6 +335,30 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
         }
         move_notes_before_headings(page, start, &notes);
     }
+}
+
+/// Where the footnotes begin on a page that prints them in the body's size
+/// (pandoc's Word files, some word processors' defaults): the first line
+/// below a gap of more than a line that opens with a raised number, a
+/// reference mark of a line above it. A body line does not open with a
+/// raised number; a mark stays with the word it follows. The page's length
+/// when there is none.
+fn raised_notes_start(page: &[PageLine]) -> usize {
+    (1..page.len())
+        .find(|&j| {
+            let (line, above) = (&page[j], &page[j - 1]);
+            let raised: String = line
+                .text
+                .chars()
+                .map_while(crate::text::notes::superscript_value)
+                .collect();
+            !raised.is_empty()
+                && line.v - above.v > 1.4 * line.size.max(above.size)
+                && page[..j]
+                    .iter()
+                    .any(|l| superscript_numbers(&l.text).contains(&raised))
+        })
+        .unwrap_or(page.len())
 }
 
 /// Moves a footnote up to the end of the article its mark is in, when an
