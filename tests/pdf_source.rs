@@ -306,6 +306,41 @@ fn a_title_opening_three_pages_below_its_number_is_no_running_header() {
     assert!(!a.text.text.contains(HEADER), "{}", a.text.text);
 }
 
+/// A heading set larger than the text, its title wrapped onto a second line
+/// with no gap before the text: the size says where the title ends.
+#[test]
+fn a_title_in_heading_print_wrapped_onto_a_second_line_is_whole() {
+    let lines: Vec<Line> = vec![
+        (
+            72.0,
+            760.0,
+            14.0,
+            "Article 14.3: Non-Discriminatory Treatment of Digital",
+        ),
+        (72.0, 744.0, 14.0, "Products"),
+        (
+            72.0,
+            728.0,
+            11.0,
+            "1. No Party shall accord less favourable treatment to",
+        ),
+        (72.0, 714.0, 11.0, "digital products of another Party."),
+        (72.0, 690.0, 14.0, "Article 14.4: Final"),
+        (72.0, 674.0, 11.0, "This Chapter enters into force."),
+    ];
+    let a = load(&write_pdf(&[lines])).unwrap();
+    let titles: Vec<_> = a
+        .articles()
+        .map(|p| p.title.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Non-Discriminatory Treatment of Digital Products", "Final"],
+        "{}",
+        a.text.text
+    );
+}
+
 /// A page whose footer prints a number other than its place in the file
 /// ("3-2" on the file's second page, as RCEP numbers pages by chapter) is
 /// cited by that number, with the file's page beside it; a page whose

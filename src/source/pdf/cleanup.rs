@@ -310,7 +310,7 @@ fn key(edge: Edge, l: &PageLine) -> FurnitureKey {
 /// (a superscript) appears on the same page; numbers without a mark are table
 /// rows or list items in small print, and stay as they are.
 fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
-    let Some(body) = body_size(pages) else {
+    let Some(body) = body_size(pages.iter().flatten()) else {
         return;
     };
     for page in pages.iter_mut() {
@@ -405,9 +405,9 @@ fn move_notes_before_headings(page: &mut Vec<PageLine>, start: usize, notes: &[(
 }
 
 /// The font size most of the document's characters are set in.
-fn body_size(pages: &[Vec<PageLine>]) -> Option<f64> {
+pub(super) fn body_size<'a>(lines: impl IntoIterator<Item = &'a PageLine>) -> Option<f64> {
     let mut chars: HashMap<i64, usize> = HashMap::new();
-    for l in pages.iter().flatten() {
+    for l in lines {
         *chars.entry((l.size * 2.0).round() as i64).or_insert(0) += l.text.len();
     }
     chars

@@ -427,12 +427,17 @@ fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
 }
 
 /// Joins the pages into one text with an anchor at each page start. A blank
-/// line marks a paragraph gap (more than one and a half line heights), and a
-/// page that could not be read says so in the text rather than vanishing.
+/// line marks a paragraph gap (more than one and a half line heights) and
+/// the end of a block in print larger than the body's (a heading's last line
+/// before the text: "Article 14.3: … of Digital" / "Products" / "1. No Party
+/// …", where only the size tells the title's second line from the text), and
+/// a page that could not be read says so in the text rather than vanishing.
 fn assemble(pages: Vec<Page>) -> LocatedText {
     let mut text = String::new();
     let mut anchors = Vec::with_capacity(pages.len());
     let mut line = 1;
+    let body = cleanup::body_size(pages.iter().flat_map(|p| &p.lines)).unwrap_or(f64::MAX);
+    let heading_ends = |p: &PageLine, l: &PageLine| p.size > 1.1 * body.max(l.size);
     for (i, page) in pages.iter().enumerate() {
         anchors.push(Anchor {
             offset: text.len(),
@@ -449,7 +454,7 @@ fn assemble(pages: Vec<Page>) -> LocatedText {
         }
         let mut prev: Option<&PageLine> = None;
         for l in &page.lines {
-            if prev.is_some_and(|p| l.v - p.v > 1.5 * p.size.max(l.size)) {
+            if prev.is_some_and(|p| l.v - p.v > 1.5 * p.size.max(l.size) || heading_ends(p, l)) {
                 text.push('\n');
                 line += 1;
             }
