@@ -267,7 +267,9 @@ fn heading_titles(
         .map(|p| {
             let (page, (top, bottom)) = (&pages[p], blocks[p]);
             let top_line = top.checked_sub(1).and_then(|j| page.get(j));
-            let bottom_line = (bottom > 0).then(|| page.get(page.len() - bottom)).flatten();
+            let bottom_line = (bottom > 0)
+                .then(|| page.get(page.len() - bottom))
+                .flatten();
             let before = p.checked_sub(1).and_then(|q| body(q).last());
             let after = (p + 1 < pages.len()).then(|| body(p + 1).first()).flatten();
             [
