@@ -2,6 +2,10 @@
 //! its text opens on a cover (an organisation, a document label) rather than
 //! on its title.
 
+#[path = "support/docx_writer.rs"]
+mod docx_writer;
+
+use docx_writer::{p, Docx};
 use std::path::Path;
 use treatyscan::provision::Agreement;
 
@@ -40,6 +44,25 @@ fn a_cover_that_opens_on_an_organisation_gives_way_to_the_agreements_own_title()
     assert_eq!(
         a.name().as_deref(),
         Some("AGREEMENT ON ELECTRONIC COMMERCE")
+    );
+}
+
+/// The same cover as a Word file (pandoc's): each line a paragraph, with no
+/// blank line around the title, which a text needs to set a title apart.
+#[test]
+fn a_word_files_cover_gives_way_to_the_agreements_own_title() {
+    let body: String = WTO_COVER
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| p(l.trim_start_matches('#').trim().trim_matches('*')))
+        .collect();
+    let bytes = Docx::new(body).to_bytes();
+    let a = treatyscan::source::load_bytes(Path::new("wto.docx"), &bytes).unwrap();
+    assert_eq!(
+        a.name().as_deref(),
+        Some("AGREEMENT ON ELECTRONIC COMMERCE"),
+        "{}",
+        a.text.text
     );
 }
 

@@ -385,7 +385,9 @@ impl Agreement {
     /// (`opening`) names no agreement: a cover that opens on an organisation
     /// or a document's label ("World Trade Organization", "INF/ECOM/87")
     /// and names the agreement in a paragraph of its own ("AGREEMENT ON
-    /// ELECTRONIC COMMERCE"), within its first `TITLE_PAGE_LINES` lines.
+    /// ELECTRONIC COMMERCE"), within its first `TITLE_PAGE_LINES` lines: a
+    /// line between blank lines, or any line of a Word file or web page,
+    /// whose lines are paragraphs.
     fn title_below_cover(&self, opening: &str) -> Option<String> {
         if names_an_agreement(opening) {
             return None;
@@ -406,8 +408,12 @@ impl Agreement {
                     .trim()
             })
             .collect();
-        let own_paragraph =
-            |i: usize| page[i - 1].is_empty() && page.get(i + 1).is_none_or(|l| l.is_empty());
+        // a line of a word processor or a web page is a paragraph already; in
+        // a text a paragraph stands between blank lines
+        let paragraphs = matches!(self.format, SourceFormat::Docx | SourceFormat::Html);
+        let own_paragraph = |i: usize| {
+            paragraphs || page[i - 1].is_empty() && page.get(i + 1).is_none_or(|l| l.is_empty())
+        };
         (1..page.len())
             .find(|&i| own_paragraph(i) && is_agreement_title(page[i]))
             .map(|i| page[i].to_string())
