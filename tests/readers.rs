@@ -274,6 +274,63 @@ fn findings_in_tracked_text_carry_the_revision() {
     assert_eq!(duties.revision, None, "untracked text has no revision");
 }
 
+/// Whether a paragraph is there at all is told by its paragraph mark: the
+/// paragraphs a draft inserts, empty ones too, are not there as the text
+/// stood before (the lines below keep the numbers they had), and a paragraph
+/// whose text alone was deleted stays, empty, as Word shows it.
+#[test]
+fn a_tracked_paragraph_mark_decides_whether_its_paragraph_is_there() {
+    let inserted = |text: &str| {
+        let runs = if text.is_empty() {
+            String::new()
+        } else {
+            ins(BOREALIA, MARCH_2, text)
+        };
+        format!(
+            r#"<w:p><w:pPr><w:rPr><w:ins w:id="9" w:author="{BOREALIA}" w:date="{MARCH_2}"/></w:rPr></w:pPr>{runs}</w:p>"#
+        )
+    };
+    let body = [
+        p("Article 1"),
+        inserted("Article 1.5"),
+        inserted(""),
+        inserted("Nothing shall prevent measures on cultural diversity."),
+        inserted(""),
+        p("Article 2"),
+        format!(
+            "<w:p>{}</w:p>",
+            del(AUSTRINIA, MARCH_9, "A sentence struck.")
+        ),
+        p("Article 3"),
+    ]
+    .concat();
+    let bytes = Docx::new(body).to_bytes();
+    let read = |revisions| {
+        treatyscan::source::source_text(Path::new("d.docx"), &bytes, revisions)
+            .unwrap()
+            .text
+    };
+    let original = read(Revisions::Original);
+    assert_eq!(
+        original.lines().collect::<Vec<_>>(),
+        ["Article 1", "Article 2", "A sentence struck.", "Article 3"]
+    );
+    let proposed = read(Revisions::Proposed);
+    assert_eq!(
+        proposed.lines().collect::<Vec<_>>(),
+        [
+            "Article 1",
+            "Article 1.5",
+            "",
+            "Nothing shall prevent measures on cultural diversity.",
+            "",
+            "Article 2",
+            "",
+            "Article 3"
+        ]
+    );
+}
+
 #[test]
 fn the_original_reading_keeps_deletions_and_drops_insertions() {
     let text = draft_text(Revisions::Original);

@@ -66,9 +66,13 @@ struct Para {
     num_id: Option<String>,
     ilvl: Option<usize>,
     style: Option<String>,
-    /// Text was dropped from it (tracked the other way): a paragraph left empty
-    /// by that is not printed at all.
+    /// Text was dropped from it (tracked the other way).
     dropped: bool,
+    /// Its paragraph mark is tracked the other way (`w:ins` or `w:del` in
+    /// the paragraph's properties: a paragraph inserted, read as it stood
+    /// before, or deleted, read as proposed): left empty, it is not there at
+    /// all. A paragraph whose text alone went stays, empty, as Word shows it.
+    mark_removed: bool,
     notes: Vec<(NoteKind, String)>,
 }
 
@@ -156,6 +160,16 @@ impl<'a> Walker<'a> {
         if self.skip > 0 || SKIPPED.contains(&e.name.as_str()) {
             self.skip += 1;
             return;
+        }
+        if self.in_ppr > 0 {
+            let removed = match e.name.as_str() {
+                "ins" | "moveTo" => self.mode == Revisions::Original,
+                "del" | "moveFrom" => self.mode == Revisions::Proposed,
+                _ => false,
+            };
+            if let Some(p) = self.para().filter(|_| removed) {
+                p.mark_removed = true;
+            }
         }
         let kind = match e.name.as_str() {
             "ins" => Some((RevisionKind::Insertion, self.mode == Revisions::Proposed)),
@@ -284,7 +298,7 @@ impl<'a> Walker<'a> {
 
     fn finish_para(&mut self, p: Para) {
         let empty = p.line.text.trim().is_empty();
-        if empty && p.dropped {
+        if empty && p.mark_removed {
             return; // a paragraph the changes took away whole
         }
         match self.frames.last_mut() {
