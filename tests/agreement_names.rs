@@ -66,6 +66,20 @@ fn a_word_files_cover_gives_way_to_the_agreements_own_title() {
     );
 }
 
+/// A cover label, then the title set over two lines, as a PDF prints a long
+/// one: the same name as the Word file the PDF was made from.
+#[test]
+fn a_title_below_a_cover_may_wrap() {
+    let a = read(
+        "waemu.txt",
+        "WEST AFRICAN ECONOMIC AND MONETARY UNION (WAEMU)\n\nTRAITE MODIFIE DE L'UNION ECONOMIQUE ET MONETAIRE OUEST AFRICAINE\n(UEMOA)\n\nPREAMBULE\n\nLe Gouvernement de la République du Bénin,\n\nArticle premier\nTexte.\n",
+    );
+    assert_eq!(
+        a.name().as_deref(),
+        Some("TRAITE MODIFIE DE L'UNION ECONOMIQUE ET MONETAIRE OUEST AFRICAINE (UEMOA)")
+    );
+}
+
 #[test]
 fn a_stand_alone_e_commerce_agreement_under_a_cover_scopes_every_article_as_e_commerce() {
     // the title decides the scope: the Scope article is e-commerce too

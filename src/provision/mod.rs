@@ -386,8 +386,8 @@ impl Agreement {
     /// or a document's label ("World Trade Organization", "INF/ECOM/87")
     /// and names the agreement in a paragraph of its own ("AGREEMENT ON
     /// ELECTRONIC COMMERCE"), within its first `TITLE_PAGE_LINES` lines: a
-    /// line between blank lines, or any line of a Word file or web page,
-    /// whose lines are paragraphs.
+    /// paragraph of up to `TITLE_LINES` lines between blank lines, or any line
+    /// of a Word file or web page, whose lines are paragraphs.
     fn title_below_cover(&self, opening: &str) -> Option<String> {
         if names_an_agreement(opening) {
             return None;
@@ -409,14 +409,27 @@ impl Agreement {
             })
             .collect();
         // a line of a word processor or a web page is a paragraph already; in
-        // a text a paragraph stands between blank lines
-        let paragraphs = matches!(self.format, SourceFormat::Docx | SourceFormat::Html);
-        let own_paragraph = |i: usize| {
-            paragraphs || page[i - 1].is_empty() && page.get(i + 1).is_none_or(|l| l.is_empty())
-        };
-        (1..page.len())
-            .find(|&i| own_paragraph(i) && is_agreement_title(page[i]))
-            .map(|i| page[i].to_string())
+        // a text a paragraph stands between blank lines, a title over up to
+        // `TITLE_LINES` of them ("TRAITE MODIFIE DE L'UNION ECONOMIQUE ET
+        // MONETAIRE OUEST AFRICAINE" / "(UEMOA)")
+        let paragraphs: Vec<Option<String>> =
+            if matches!(self.format, SourceFormat::Docx | SourceFormat::Html) {
+                page.iter()
+                    .filter(|l| !l.is_empty())
+                    .map(|l| Some(l.to_string()))
+                    .collect()
+            } else {
+                page.split(|l| l.is_empty())
+                    .filter(|block| !block.is_empty())
+                    .map(|block| (block.len() <= TITLE_LINES).then(|| block.join(" ")))
+                    .collect()
+            };
+        // the first paragraph is the opening itself
+        paragraphs
+            .into_iter()
+            .skip(1)
+            .flatten()
+            .find(|p| is_agreement_title(p))
     }
 
     /// The text a title page is read from: the opening provision when it is
@@ -478,6 +491,9 @@ impl Agreement {
             .unwrap_or(&provision.text)
     }
 }
+
+/// How many lines of a text a title below a cover may take.
+const TITLE_LINES: usize = 3;
 
 /// How far down a title page the agreement's own title is looked for when
 /// its first line is a cover label: lines, the empty ones counted.
