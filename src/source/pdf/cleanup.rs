@@ -261,7 +261,12 @@ fn heading_titles(
     let candidate = |edge: Edge, line: Option<&PageLine>, heading: Option<&PageLine>| {
         line.filter(|l| bare_heading(heading) && is_title_like(&l.text))
             .map(|l| (l.v, key(edge, l)))
-            .filter(|(_, k)| counts.contains_key(k))
+            // a repeated line, not a page number that happens to be there
+            .filter(|(_, k)| {
+                counts
+                    .get(k)
+                    .is_some_and(|&n| n >= repeats_needed(pages.len()))
+            })
     };
     let candidates: Vec<[Option<(f64, FurnitureKey)>; 2]> = (0..pages.len())
         .map(|p| {
