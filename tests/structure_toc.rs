@@ -97,3 +97,26 @@ fn a_chapters_annex_ends_at_the_next_chapter() {
         .expect("chapter 3");
     assert!(ch3.walk().any(|p| p.number.as_deref() == Some("3.1")));
 }
+
+/// Contents that list the articles alone, then the text opening on a
+/// chapter they do not list: the chapter is the text's, not an entry, and its
+/// articles are in it (its title makes them e-commerce provisions).
+#[test]
+fn a_chapter_the_contents_do_not_list_opens_the_text() {
+    for text in [
+        "Índice\n\nArtículo 2.1: Derecho a regular\nArtículo 2.2: Derechos aduaneros\n\nCAPÍTULO 2\nCOMERCIO ELECTRÓNICO\n\nArtículo 2.1: Derecho a regular\n\nLas Partes reafirman su derecho a regular.\n\nArtículo 2.2: Derechos aduaneros\n\nNinguna Parte impondrá derechos aduaneros a las transmisiones electrónicas.\n",
+        "Contents\n\nArticle 2.1: Right to Regulate\nArticle 2.2: Customs Duties\n\nPART I\nCHAPTER 2\nELECTRONIC COMMERCE\n\nArticle 2.1: Right to Regulate\n\nThe Parties reaffirm their right to regulate.\n\nArticle 2.2: Customs Duties\n\nNo Party shall impose customs duties on electronic transmissions.\n",
+    ] {
+        let a = parse(text);
+        let chapter = a
+            .walk()
+            .find(|p| p.kind == Kind::Chapter)
+            .unwrap_or_else(|| panic!("no chapter in {:?}", outline(&a)));
+        let inside: Vec<_> = chapter
+            .walk()
+            .filter(|p| p.kind == Kind::Article)
+            .filter_map(|p| p.number.clone())
+            .collect();
+        assert_eq!(inside, ["2.1", "2.2"], "{:?}", outline(&a));
+    }
+}

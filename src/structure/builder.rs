@@ -71,10 +71,52 @@ struct Builder<'a> {
 #[derive(Default)]
 struct Toc {
     seen: HashSet<(Kind, Option<String>)>,
+    /// The kinds of heading it lists (articles alone, or chapters too).
+    kinds: HashSet<Kind>,
     lines: usize,
 }
 
+/// How many lines past a heading the contents look for an entry of theirs
+/// met again (`Builder::toc_entry`): a chapter's heading, its title, a
+/// section's, blank lines between.
+const TOC_LOOKAHEAD: usize = 12;
+
 const TOC_MAX_LINES: usize = 1000;
+
+impl Toc {
+    /// The key a contents line lists, if it is a heading.
+    fn key(class: &Line) -> Option<(Kind, Option<String>)> {
+        match class {
+            // "Chapter 1" in the contents, "CHAPTER I" in the text
+            Line::Heading(h) => Some((h.kind, h.number.as_deref().map(comparable_number))),
+            Line::PreambleHeading => Some((Kind::Preamble, None)),
+            _ => None,
+        }
+    }
+
+    /// Whether the headings below line `i` (a heading of kind `kind`), with
+    /// only titles and blank lines between, reach one the contents list
+    /// (within `TOC_LOOKAHEAD` lines), through headings of kinds they do not
+    /// list and that the heading holds ("PART I" / "CHAPTER 1" / "Article
+    /// 1.1"): a new one of a kind they list, or one at the heading's own
+    /// level ("Annex 1" / "Annex 2"), is their next entry.
+    fn met_below(&self, lines: &[(usize, &str)], i: usize, kind: Kind) -> bool {
+        for &(_, line) in lines.iter().skip(i + 1).take(TOC_LOOKAHEAD) {
+            let line = line.trim();
+            let class = classify(line);
+            match Toc::key(&class) {
+                Some(key) if self.seen.contains(&key) => return true,
+                Some(key) if self.kinds.contains(&key.0) || rank_of(key.0) <= rank_of(kind) => {
+                    return false
+                }
+                Some(_) => {}
+                None if line.is_empty() || is_title_like(line) => {}
+                None => return false,
+            }
+        }
+        false
+    }
+}
 
 /// How much text before a "PREAMBLE" heading is still a title page (the
 /// agreement's name, its Parties, a line on the draft): more is text of its own.
@@ -241,7 +283,7 @@ impl<'a> Builder<'a> {
         line: &'a str,
         class: Line,
     ) {
-        let toc_entry = self.mode == Mode::Document && self.toc_entry(&class, line);
+        let toc_entry = self.mode == Mode::Document && self.toc_entry(&class, line, lines, i);
         match class {
             Line::Heading(h)
                 if !toc_entry && self.mode == Mode::Document && self.accepts_heading(&h, line) =>
@@ -305,8 +347,12 @@ impl<'a> Builder<'a> {
     }
 
     /// Tracks a table of contents: returns true for a heading line that is one
-    /// of its entries (kept as text of the enclosing provision).
-    fn toc_entry(&mut self, class: &Line, line: &str) -> bool {
+    /// of its entries (kept as text of the enclosing provision). The contents
+    /// end before a heading of a kind they do not list when the headings
+    /// below it, with only titles between, reach one they do: "CAPÍTULO 2" /
+    /// "COMERCIO ELECTRÓNICO" / "Artículo 2.1" after contents that listed
+    /// the articles alone opens the text, and is no entry.
+    fn toc_entry(&mut self, class: &Line, line: &str, lines: &[(usize, &str)], i: usize) -> bool {
         if matches!(class, Line::Body) && is_toc_title(line) {
             self.toc = Some(Toc::default());
             return false;
@@ -319,16 +365,16 @@ impl<'a> Builder<'a> {
             self.toc = None;
             return false;
         }
-        let key = match class {
-            // "Chapter 1" in the contents, "CHAPTER I" in the text
-            Line::Heading(h) => (h.kind, h.number.as_deref().map(comparable_number)),
-            Line::PreambleHeading => (Kind::Preamble, None),
-            _ => return false,
+        let Some(key) = Toc::key(class) else {
+            return false;
         };
-        if !toc.seen.insert(key) {
+        if toc.seen.contains(&key) || !toc.kinds.contains(&key.0) && toc.met_below(lines, i, key.0)
+        {
             self.toc = None;
             return false;
         }
+        toc.kinds.insert(key.0);
+        toc.seen.insert(key);
         true
     }
 
