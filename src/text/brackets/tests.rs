@@ -451,3 +451,23 @@ fn brackets_without_a_letter_make_no_negotiating_text() {
     assert_eq!(n.brackets[0].positions.proposed_by, v(&["ARC"]));
     assert!(n.parties.iter().any(|p| p.code == "BOR"));
 }
+
+#[test]
+fn spanish_and_french_tags_of_a_position_under_consideration() {
+    for tag in [
+        "[BOR: en consideración]",
+        "[BOR: en estudio]",
+        "[BOR está considerando su posición]",
+        "[BOR considera su posición]",
+        "[BOR : à l'examen]",
+        "[BOR : à l'étude]",
+        "[BOR considère sa position]",
+        "[BOR : réserve d'examen]",
+    ] {
+        let n = read(&format!(
+            "[ARC: Las Partes cooperarán en el sector audiovisual.] {tag}"
+        ));
+        assert_eq!(n.brackets.len(), 1, "{tag}");
+        assert_eq!(n.brackets[0].positions.considering, v(&["BOR"]), "{tag}");
+    }
+}
