@@ -133,3 +133,25 @@ fn the_members_a_group_lists_in_brackets_are_parties() {
         ["CAN", "ISL", "LIE", "NOR", "CHE"]
     );
 }
+
+/// A web page's breadcrumb trail above the title is no name, in any of the
+/// three languages, whether the site marks it or not.
+#[test]
+fn a_breadcrumb_trail_is_no_name() {
+    for crumb in [
+        "You are here: Home > Agreements > Agreement Costalina - Montevera",
+        "Usted está en: Inicio > Acuerdos > Acuerdo Costalina - Montevera",
+        "Vous êtes ici : Accueil > Accords > Accord Costalina - Montevera",
+        "Inicio > Acuerdos > Acuerdo Costalina - Montevera",
+    ] {
+        let page = format!(
+            "<html><body><p>{crumb}</p><h1>Acuerdo de Asociación Económica entre la República de Costalina y la República de Montevera</h1><h3>Artículo 2.1: Derechos aduaneros</h3><p>1. Ninguna Parte impondrá derechos aduaneros a las transmisiones electrónicas.</p></body></html>"
+        );
+        let a = read("page.html", &page);
+        assert_eq!(
+            a.name().as_deref(),
+            Some("Acuerdo de Asociación Económica entre la República de Costalina y la República de Montevera"),
+            "{crumb}"
+        );
+    }
+}

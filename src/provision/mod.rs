@@ -342,7 +342,7 @@ impl Agreement {
             .title_page()?
             .lines()
             .map(|l| l.trim().trim_start_matches('#').trim())
-            .skip_while(|l| l.is_empty());
+            .skip_while(|l| l.is_empty() || is_breadcrumb(l));
         let mut line = lines.next()?.to_string();
         // a line of a word processor or a web page is a paragraph, set apart
         // by the author: a title goes on into the next one only across a
@@ -514,6 +514,24 @@ const AGREEMENT_WORDS: &[&str] = &[
     "traite",
     "protocole",
 ];
+
+/// Whether a line is a web site's breadcrumb trail rather than a title: it
+/// says where the page is ("You are here: …", "Usted está en: …", "Vous
+/// êtes ici : …") or runs through two steps or more ("Home > Agreements >
+/// …").
+fn is_breadcrumb(line: &str) -> bool {
+    const HERE: &[&str] = &[
+        "you are here",
+        "usted está en",
+        "está usted en",
+        "vous êtes ici",
+    ];
+    let lower = line.to_lowercase();
+    HERE.iter().any(|h| lower.starts_with(h))
+        || [" > ", " › ", " » "]
+            .iter()
+            .any(|sep| line.matches(sep).count() >= 2)
+}
 
 /// Whether a line has a word that names an agreement.
 fn names_an_agreement(line: &str) -> bool {

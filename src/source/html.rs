@@ -126,6 +126,11 @@ const FURNITURE: &[&str] = &[
     "navigation",
     "breadcrumb",
     "breadcrumbs",
+    // Spanish and French sites' words for a breadcrumb trail
+    "migas",
+    "miga",
+    "ariane",
+    "fil-ariane",
     "cookie",
     "cookies",
     "banner",
