@@ -341,6 +341,46 @@ fn a_title_in_heading_print_wrapped_onto_a_second_line_is_whole() {
     );
 }
 
+/// A web page set with `line-height: 1.5` (pandoc's default) printed by a
+/// browser: its lines are 1.5 sizes apart and a little more where positions
+/// round (36.5 points at 24), past the paragraph gap test's 1.5, and the
+/// title over four lines was cut into paragraphs (the agreement then named
+/// by its first line alone).
+#[test]
+fn lines_set_one_and_a_half_sizes_apart_are_no_paragraph_gaps() {
+    let mut lines: Vec<Line> = vec![
+        (72.0, 760.0, 24.0, "ACUERDO DE ASOCIACION"),
+        (72.0, 723.5, 24.0, "ECONOMICA ENTRE LA REPUBLICA"),
+        (72.0, 687.0, 24.0, "DE COSTALINA Y LA REPUBLICA DE"),
+        (72.0, 650.5, 24.0, "MONTEVERA"),
+    ];
+    // Helvetica in WinAnsi: the words are written without accents
+    let body = [
+        "Articulo 1: Objeto",
+        "Las Partes establecen una zona de libre comercio de",
+        "conformidad con el presente Acuerdo.",
+        "Articulo 2: Definiciones",
+        "Para los efectos del presente Acuerdo, los terminos",
+        "tienen el sentido que se les da en este articulo.",
+    ];
+    let mut y = 610.0;
+    for text in body {
+        if text.starts_with("Articulo") {
+            y -= 12.0; // a paragraph's margin
+        }
+        lines.push((72.0, y, 12.0, text));
+        y -= 18.25;
+    }
+    let a = load(&write_pdf(&[lines])).unwrap();
+    assert_eq!(
+        a.name().as_deref(),
+        Some("ACUERDO DE ASOCIACION ECONOMICA ENTRE LA REPUBLICA DE COSTALINA Y LA REPUBLICA DE MONTEVERA"),
+        "{}",
+        a.text.text
+    );
+    assert_eq!(a.articles().count(), 2, "{}", a.text.text);
+}
+
 /// A page whose footer prints a number other than its place in the file
 /// ("3-2" on the file's second page, as RCEP numbers pages by chapter) is
 /// cited by that number, with the file's page beside it; a page whose

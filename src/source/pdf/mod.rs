@@ -426,8 +426,34 @@ fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
     Ok(())
 }
 
+/// How far apart two lines are, in font sizes, when a paragraph gap parts
+/// them: one and a half, or more where the lines of the text are set that
+/// far apart already (a web page's `line-height: 1.5`, pandoc's default,
+/// printed by a browser: its lines, 1.5 sizes apart, were cut into
+/// paragraphs at random by the rounding of their positions). The text's line
+/// spacing is the most common distance between lines of one size, up to 1.6
+/// sizes (beyond that it is a gap, not a spacing).
+fn paragraph_gap(pages: &[Page]) -> f64 {
+    let mut spacings: std::collections::HashMap<i64, usize> = Default::default();
+    for page in pages {
+        for pair in page.lines.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let ratio = (b.v - a.v) / a.size;
+            if (a.size - b.size).abs() < 0.1 && ratio > 0.8 && ratio <= 1.6 {
+                *spacings.entry((ratio * 20.0).round() as i64).or_insert(0) += 1;
+            }
+        }
+    }
+    let spacing = spacings
+        .into_iter()
+        .max_by_key(|&(r, n)| (n, r))
+        .map_or(0.0, |(r, _)| r as f64 / 20.0);
+    (spacing + 0.2).max(1.5)
+}
+
 /// Joins the pages into one text with an anchor at each page start. A blank
-/// line marks a paragraph gap (more than one and a half line heights) and
+/// line marks a paragraph gap (more than one and a half line heights, or
+/// more by `paragraph_gap`) and
 /// the end of a block in print larger than the body's (a heading's last line
 /// before the text: "Article 14.3: … of Digital" / "Products" / "1. No Party
 /// …", where only the size tells the title's second line from the text), and
@@ -438,6 +464,7 @@ fn assemble(pages: Vec<Page>) -> LocatedText {
     let mut line = 1;
     let body = cleanup::body_size(pages.iter().flat_map(|p| &p.lines)).unwrap_or(f64::MAX);
     let heading_ends = |p: &PageLine, l: &PageLine| p.size > 1.1 * body.max(l.size);
+    let gap = paragraph_gap(&pages);
     for (i, page) in pages.iter().enumerate() {
         anchors.push(Anchor {
             offset: text.len(),
@@ -454,7 +481,7 @@ fn assemble(pages: Vec<Page>) -> LocatedText {
         }
         let mut prev: Option<&PageLine> = None;
         for l in &page.lines {
-            if prev.is_some_and(|p| l.v - p.v > 1.5 * p.size.max(l.size) || heading_ends(p, l)) {
+            if prev.is_some_and(|p| l.v - p.v > gap * p.size.max(l.size) || heading_ends(p, l)) {
                 text.push('\n');
                 line += 1;
             }
