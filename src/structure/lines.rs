@@ -149,6 +149,28 @@ fn starts_with_keyword(line: &str) -> bool {
     KEYWORD_STARTS.iter().any(|k| k.as_bytes() == &prefix[..n])
 }
 
+/// A number's Latin suffix as "12 bis" writes it, however a draft set it
+/// ("12-bis", "12 [bis]", "12 (bis)"), so that the article is one provision
+/// whichever way a version writes it.
+fn latin_suffix_spaced(number: &str) -> String {
+    let lower = number.to_ascii_lowercase();
+    for word in ["quinquies", "quater", "sexies", "bis", "ter"] {
+        let Some(at) = lower.find(word).filter(|&at| at > 0) else {
+            continue;
+        };
+        let end = at + word.len();
+        if lower[end..].starts_with(|c: char| c.is_alphabetic()) {
+            continue;
+        }
+        let before = number[..at].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '[' | '(' | '-')
+        });
+        let after = number[end..].trim_start_matches([']', ')']);
+        return format!("{before} {}{after}", &number[at..end]);
+    }
+    number.to_string()
+}
+
 fn heading(pair: Pair<Rule>) -> Line {
     let mut kind = None;
     let mut number = None;
@@ -167,7 +189,7 @@ fn heading(pair: Pair<Rule>) -> Line {
             Rule::appendix_kw => kind = Some(Kind::Appendix),
             Rule::protocol_kw => kind = Some(Kind::Protocol),
             Rule::side_letter_kw => kind = Some(Kind::SideLetter),
-            Rule::number => number = Some(p.as_str().trim().to_string()),
+            Rule::number => number = Some(latin_suffix_spaced(p.as_str().trim())),
             Rule::heading_tail | Rule::bare_tail => {
                 bare = p.as_rule() == Rule::bare_tail;
                 let tail = p.as_str().trim_start();
