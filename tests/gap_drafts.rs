@@ -254,3 +254,48 @@ fn a_carve_out_naming_another_chapter_does_not_reach_the_ecommerce_chapter() {
         );
     }
 }
+
+/// An article whose heading names the Convention, while its text says only
+/// "that Convention", is the agreement's reference to it; a heading naming
+/// another UNESCO convention is not.
+#[test]
+fn a_convention_named_in_an_article_heading_closes_the_convention_gap() {
+    let gap = "missing_convention_reference";
+    for (lang, heading, text) in [
+        (
+            "en",
+            "Relationship with the UNESCO Convention on the Protection and Promotion of the Diversity of Cultural Expressions",
+            "The Parties reaffirm their commitments under that Convention.",
+        ),
+        (
+            "es",
+            "Convención de la UNESCO de 2005",
+            "Las Partes reafirman sus compromisos en virtud de dicha Convención.",
+        ),
+        (
+            "fr",
+            "Convention sur la protection et la promotion de la diversité des expressions culturelles",
+            "Les Parties réaffirment leurs engagements au titre de ladite Convention.",
+        ),
+    ] {
+        let d = draft(lang);
+        let headed = format!("{}\n{} 3.2: {heading}\n\n{text}\n", d.text, d.article);
+        let file = reviewed(&headed);
+        assert!(
+            !file.gaps.iter().any(|g| g.id == gap),
+            "{lang}: the heading {heading:?} left {gap} open"
+        );
+        assert!(
+            file.findings
+                .iter()
+                .any(|f| f.category == "convention_reference" && f.provision.path.ends_with("art3.2")),
+            "{lang}: no convention_reference finding on the article"
+        );
+    }
+    let d = draft("en");
+    let other = format!(
+        "{}\nArticle 3.2: Relationship with the UNESCO Convention concerning the Protection of the World Cultural and Natural Heritage\n\nThe Parties reaffirm their commitments under that Convention.\n",
+        d.text
+    );
+    assert!(gaps_of(&other).iter().any(|g| g == gap));
+}
