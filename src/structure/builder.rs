@@ -838,9 +838,27 @@ fn is_citing_phrase(inline: &str) -> bool {
     PHRASES.iter().any(|p| lower.starts_with(p))
 }
 
-/// An inline "title" that is really the article's first sentence.
+/// An inline "title" that is really the article's first sentence: a long one
+/// ending as a sentence ends, or over 120 characters with a verb of a
+/// sentence or a full stop inside. A long title without them stays one
+/// ("Relationship with the UNESCO Convention on the Protection and Promotion
+/// of the Diversity of Cultural Expressions adopted in Paris on 20 October
+/// 2005": 25 words).
 fn looks_like_sentence(t: &str) -> bool {
-    t.chars().count() > 120 || (t.split_whitespace().count() > 14 && t.ends_with(['.', ';', ':']))
+    const VERBS: [&str; 21] = [
+        "shall", "may", "must", "will", "should", "is", "are", "deberá", "deberán", "podrá",
+        "podrán", "será", "serán", "es", "son", "doit", "doivent", "peut", "peuvent", "est",
+        "sont",
+    ];
+    let words = t.split_whitespace().count();
+    if t.ends_with(['.', ';', ':']) {
+        return words > 14 || t.chars().count() > 120;
+    }
+    t.chars().count() > 120
+        && (words > 40
+            || t.contains(". ")
+            || t.split_whitespace()
+                .any(|w| VERBS.contains(&w.to_lowercase().as_str())))
 }
 
 /// A heading's title on the line(s) below it: "ARTICLE 1\n\nObjectives\n\n".
@@ -1160,6 +1178,37 @@ mod tests {
     use crate::provision::{Kind, SourceFormat};
     use crate::text::Anchor;
     use crate::text::LocatedText;
+
+    /// A heading's title over 120 characters stays its title when it reads
+    /// as one (no verb, no full stop); a first sentence run into the heading's
+    /// line does not.
+    #[test]
+    fn a_long_title_is_a_title_and_a_run_in_sentence_is_not() {
+        let title = "Relationship with the UNESCO Convention on the Protection and Promotion \
+            of the Diversity of Cultural Expressions adopted in Paris on 20 October 2005";
+        let sentence = "Each Party shall accord to the cultural goods of the other Party \
+            treatment no less favourable than that it accords to its own like goods";
+        let text = format!(
+            "Article 1: {title}\n\nThe Parties reaffirm their commitments.\n\n\
+             Article 2: {sentence}\n\nArticle 3: Entry into Force\n\nThis Agreement enters into force.\n"
+        );
+        let text = LocatedText::plain(text);
+        let roots = super::build(&text, 0..text.text.len(), super::Mode::Document);
+        let titles: Vec<Option<String>> = roots
+            .iter()
+            .flat_map(|p| p.walk())
+            .filter(|p| p.kind == Kind::Article)
+            .map(|p| p.title.clone())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                Some(title.to_string()),
+                None,
+                Some("Entry into Force".to_string())
+            ]
+        );
+    }
 
     /// A treaty database's status note under every heading is no title; a
     /// title that recurs under article headings stays one.
