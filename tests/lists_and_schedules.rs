@@ -248,6 +248,38 @@ fn a_structured_document_has_no_structure_note() {
     );
 }
 
+/// A schedule published on its own under its annex heading ("ANNEX II" /
+/// "SCHEDULE OF …", then `Sector:` entries) has its structure: the annex
+/// holds the entries, and the report does not say structure was not found.
+#[test]
+fn a_schedule_under_its_annex_heading_has_no_structure_note() {
+    let entries = "Sector: Cultural Industries\n\
+        Obligations Concerned: National Treatment (Article 9.3)\n\
+        Description: Costalina reserves the right to adopt or maintain any measure that affects cultural industries.\n\n\
+        Sector: Fisheries\n\
+        Obligations Concerned: National Treatment (Article 9.3)\n\
+        Description: Costalina reserves the right to adopt or maintain any measure relating to fishing.\n";
+    let notes_of = |text: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("schedule.txt");
+        std::fs::write(&path, text).unwrap();
+        notes(&path)
+    };
+    let under_annex = notes_of(&format!("ANNEX II\nSCHEDULE OF COSTALINA\n\n{entries}"));
+    assert!(
+        !under_annex
+            .iter()
+            .any(|n| n.starts_with("structure not found")),
+        "{under_annex:?}"
+    );
+    // the same entries with no heading: the note stays
+    let bare = notes_of(entries);
+    assert!(
+        bare.iter().any(|n| n.starts_with("structure not found")),
+        "{bare:?}"
+    );
+}
+
 /// A reservation list whose chapeau ("in the sectors listed below, Arcadia
 /// may adopt or maintain any measure … Article 8.1 …") is followed by a
 /// sentence that qualifies it before the list: the items are read with it,

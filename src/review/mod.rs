@@ -193,8 +193,11 @@ fn date_note(rules: &RuleSet, agreement: &Agreement, gaps: &[crate::model::Gap])
 
 fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
     let mut notes = Vec::new();
+    // entries at the top: no heading held them (entries under an annex or
+    // a schedule's heading are that heading's structure)
     if agreement
-        .walk()
+        .provisions
+        .iter()
         .any(|p| p.kind == crate::provision::Kind::Entry)
     {
         notes.push(STRUCTURE_NOT_FOUND.to_string());
