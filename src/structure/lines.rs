@@ -151,7 +151,7 @@ fn starts_with_keyword(line: &str) -> bool {
 
 /// A number's Latin suffix as "12 bis" writes it, however a draft set it
 /// ("12-bis", "12 [bis]", "12 (bis)"), so that the article is one provision
-/// whichever way a version writes it.
+/// whichever way a version writes it; "12bis" is kept as written.
 fn latin_suffix_spaced(number: &str) -> String {
     let lower = number.to_ascii_lowercase();
     for word in ["quinquies", "quater", "sexies", "bis", "ter"] {
@@ -162,9 +162,11 @@ fn latin_suffix_spaced(number: &str) -> String {
         if lower[end..].starts_with(|c: char| c.is_alphabetic()) {
             continue;
         }
-        let before = number[..at].trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '[' | '(' | '-')
-        });
+        let before = number[..at]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '[' | '(' | '-'));
+        if before.len() == at {
+            break; // "13bis", kept as written
+        }
         let after = number[end..].trim_start_matches([']', ')']);
         return format!("{before} {}{after}", &number[at..end]);
     }

@@ -92,16 +92,42 @@ fn articles_in_three_languages() {
     );
     is("Article 12 bis", Kind::Article, Some("12 bis"), None);
     // as drafts write a Latin suffix, and their mark of an added article
-    is("Artículo 5.2 [bis]: Derechos aduaneros", Kind::Article, Some("5.2 bis"), Some("Derechos aduaneros"));
+    is(
+        "Artículo 5.2 [bis]: Derechos aduaneros",
+        Kind::Article,
+        Some("5.2 bis"),
+        Some("Derechos aduaneros"),
+    );
     is("Article 5 (bis)", Kind::Article, Some("5 bis"), None);
-    is("Article 5 (bis) Cooperation", Kind::Article, Some("5 bis"), Some("Cooperation"));
+    is(
+        "Article 5 (bis) Cooperation",
+        Kind::Article,
+        Some("5 bis"),
+        Some("Cooperation"),
+    );
     is("Artículo 6-bis", Kind::Article, Some("6 bis"), None);
     is("Article X.4 [bis]", Kind::Article, Some("X.4 bis"), None);
-    is("Article 5.2 bis (nouveau) : Droits de douane", Kind::Article, Some("5.2 bis"), Some("Droits de douane"));
+    is(
+        "Article 5.2 bis (nouveau) : Droits de douane",
+        Kind::Article,
+        Some("5.2 bis"),
+        Some("Droits de douane"),
+    );
     is("Article 7 (new)", Kind::Article, Some("7"), None);
-    is("Article 7 [NEW] - Source Code", Kind::Article, Some("7"), Some("Source Code"));
+    is(
+        "Article 7 [NEW] - Source Code",
+        Kind::Article,
+        Some("7"),
+        Some("Source Code"),
+    );
     is("Article 5 ter", Kind::Article, Some("5 ter"), None);
-    is("Article 3 (Definitions)", Kind::Article, Some("3"), Some("Definitions"));
+    is("Article 13bis", Kind::Article, Some("13bis"), None);
+    is(
+        "Article 3 (Definitions)",
+        Kind::Article,
+        Some("3"),
+        Some("Definitions"),
+    );
     is("Art. 5 – Title", Kind::Article, Some("5"), Some("Title"));
     is("Article X", Kind::Article, Some("X"), None);
     is("Article G-01", Kind::Article, Some("G-01"), None);
