@@ -120,3 +120,64 @@ fn a_chapter_the_contents_do_not_list_opens_the_text() {
         assert_eq!(inside, ["2.1", "2.2"], "{:?}", outline(&a));
     }
 }
+
+/// The titles a table of contents lists are not said where it stands: the
+/// contents line "Article 2: Right to Regulate" gives no policy-space finding
+/// in the preamble (the article itself has its finding), and a recital of
+/// the preamble below the contents is still read; the contents lines are
+/// recorded for the rules in three languages.
+#[test]
+fn titles_listed_in_the_contents_are_not_findings_of_the_preamble() {
+    use treatyscan::review::{review, ReviewOptions};
+    let rules = treatyscan::rules::RuleSet::builtin().unwrap();
+    for (contents, heading, article, recital, agreed) in [
+        (
+            "TABLE OF CONTENTS",
+            "Article 2: Right to Regulate",
+            "Article",
+            "Recognising the right of the Parties to regulate in the public interest,",
+            "HAVE AGREED AS FOLLOWS:",
+        ),
+        (
+            "ÍNDICE",
+            "Artículo 2: Derecho a regular",
+            "Artículo",
+            "Reconociendo el derecho de las Partes a regular en el interés público,",
+            "HAN ACORDADO LO SIGUIENTE:",
+        ),
+        (
+            "TABLE DES MATIÈRES",
+            "Article 2 : Droit de réglementer",
+            "Article",
+            "Reconnaissant le droit des Parties de réglementer dans l'intérêt public,",
+            "SONT CONVENUS DE CE QUI SUIT :",
+        ),
+    ] {
+        let entries =
+            format!("{article} 1: Objectives\n{heading}\n{article} 3: Final Provisions\n");
+        let body = format!(
+            "{article} 1: Objectives\nThe Parties liberalise trade.\n\n{heading}\n\
+             Each Party may adopt measures it considers appropriate.\n\n\
+             {article} 3: Final Provisions\nThis Agreement enters into force on signature.\n"
+        );
+        let policy_space = |text: &str| -> Vec<String> {
+            let agreement = parse(text);
+            let file = review(&rules, &agreement, "toc.txt", &ReviewOptions::default());
+            file.findings
+                .iter()
+                .filter(|f| f.category == "policy_space")
+                .map(|f| f.provision.path.clone())
+                .collect()
+        };
+        let listed = format!("AGREEMENT\n\n{contents}\n\n{entries}\n{agreed}\n\n{body}");
+        assert_eq!(parse(&listed).contents.len(), 3, "{contents}");
+        assert_eq!(policy_space(&listed), ["art2"], "{contents}");
+        let with_recital =
+            format!("AGREEMENT\n\n{contents}\n\n{entries}\n{recital}\n\n{agreed}\n\n{body}");
+        assert_eq!(
+            policy_space(&with_recital),
+            ["preamble", "art2"],
+            "{contents}"
+        );
+    }
+}

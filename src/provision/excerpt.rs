@@ -174,6 +174,7 @@ mod tests {
             provisions: articles.iter().map(|n| article(n)).collect(),
             text: LocatedText::plain(text.into()),
             paragraphs: Paragraphs::Parsed,
+            contents: Vec::new(),
         }
     }
 

@@ -257,6 +257,13 @@ pub struct Agreement {
     /// Whether the articles' paragraphs are in the tree or left for later.
     #[serde(skip)]
     pub paragraphs: Paragraphs,
+    /// The lines of a table of contents that name headings ("Article 2:
+    /// Right to Regulate"), as byte ranges of `text`, sorted: they are kept
+    /// as text of the provision around them (the preamble, mostly) but say
+    /// nothing, and rules do not read them. Found by the structure parser;
+    /// empty for ToTA XML.
+    #[serde(skip)]
+    pub contents: Vec<std::ops::Range<usize>>,
 }
 
 /// How deep a source was read. Paragraph parsing is most of the cost of
@@ -452,8 +459,10 @@ impl Agreement {
         let mut metadata = Metadata::default();
         let mut paragraphs = Paragraphs::Parsed;
         let mut file = Vec::new();
+        let mut contents = Vec::new();
         for (name, a) in parts {
             let shift = text.len();
+            contents.extend(a.contents.iter().map(|r| r.start + shift..r.end + shift));
             text.push_str(&a.text.text);
             text.push('\n');
             for mut p in a.provisions {
@@ -480,6 +489,7 @@ impl Agreement {
             provisions,
             text: crate::text::LocatedText::plain(text),
             paragraphs,
+            contents,
         }
     }
 

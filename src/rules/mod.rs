@@ -271,7 +271,7 @@ impl RuleSet {
             .iter()
             .map(|t| {
                 let start = doc.len();
-                crate::text::fold_into(judged_text(agreement, t).0, &mut doc);
+                crate::text::fold_into(&judged_text(agreement, t).0, &mut doc);
                 let unit = start..doc.len();
                 doc.push(0);
                 unit
@@ -334,7 +334,7 @@ impl RuleSet {
         let p = target.provision;
         let (original, span_start) = judged_text(agreement, target);
         let subject = Subject::prefolded(
-            original,
+            &original,
             Cow::Borrowed(folded),
             target.title.clone(),
             p,
@@ -421,12 +421,31 @@ fn divisions_of<'a>(
     .filter(|d| d.kind.is_division())
 }
 
-/// The text a target is judged on and where it starts in the agreement.
-fn judged_text<'a>(agreement: &'a Agreement, target: &Target<'a>) -> (&'a str, usize) {
-    match agreement.text.text.get(target.span.clone()) {
-        Some(text) => (text, target.span.start),
-        None => (target.provision.text.as_str(), 0),
+/// The text a target is judged on and where it starts in the agreement. The
+/// lines of a table of contents in it (`Agreement::contents`: "Article 2:
+/// Right to Regulate" before the preamble) are blanked, byte for byte, so
+/// that what they name is not read as said there and offsets stay those of
+/// the agreement's text.
+fn judged_text<'a>(agreement: &'a Agreement, target: &Target<'a>) -> (Cow<'a, str>, usize) {
+    let span = target.span.clone();
+    let Some(text) = agreement.text.text.get(span.clone()) else {
+        return (Cow::Borrowed(target.provision.text.as_str()), 0);
+    };
+    let mut inside = agreement
+        .contents
+        .iter()
+        .filter(|r| r.start >= span.start && r.end <= span.end)
+        .peekable();
+    if inside.peek().is_none() {
+        return (Cow::Borrowed(text), span.start);
     }
+    let mut blanked = text.as_bytes().to_vec();
+    for r in inside {
+        blanked[r.start - span.start..r.end - span.start].fill(b' ');
+    }
+    // whole lines of the text were blanked: what is left is UTF-8
+    let blanked = String::from_utf8(blanked).expect("contents lines are whole lines");
+    (Cow::Owned(blanked), span.start)
 }
 
 /// A rule's trigger: the literal groups of its two rarest necessary conditions

@@ -363,6 +363,7 @@ fn build(path: &Path, scanned: Scan, paragraphs: Paragraphs) -> Agreement {
         provisions,
         text: located,
         paragraphs,
+        contents: Vec::new(),
     }
 }
 

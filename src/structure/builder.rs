@@ -53,6 +53,9 @@ struct Builder<'a> {
     skip_until: usize,
     /// Inside a table of contents: headings named there, not yet met for real.
     toc: Option<Toc>,
+    /// The lines of contents met so far that name a heading (see
+    /// `Agreement::contents`).
+    contents: Vec<Range<usize>>,
     /// The dotted numbers of the articles met outside annexes ("4.13"): in
     /// an annex, a line that names one again is a row of a table about that
     /// article (an implementation schedule), not a new article.
@@ -138,6 +141,20 @@ fn rank_of(kind: Kind) -> u32 {
 }
 
 pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provision> {
+    build_with_contents(text, range, mode).0
+}
+
+/// A whole document's provisions, and the lines of its table of contents
+/// that name a heading (`Agreement::contents`).
+pub fn build_document(text: &LocatedText) -> (Vec<Provision>, Vec<Range<usize>>) {
+    build_with_contents(text, 0..text.text.len(), Mode::Document)
+}
+
+fn build_with_contents(
+    text: &LocatedText,
+    range: Range<usize>,
+    mode: Mode,
+) -> (Vec<Provision>, Vec<Range<usize>>) {
     let mut b = Builder {
         text,
         mode,
@@ -149,6 +166,7 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
         after_blank: true,
         skip_until: 0,
         toc: None,
+        contents: Vec::new(),
         body_articles: HashSet::new(),
         page_foot_notes: Default::default(),
         stamps: HashSet::new(),
@@ -170,7 +188,7 @@ pub fn build(text: &LocatedText, range: Range<usize>, mode: Mode) -> Vec<Provisi
     if mode == Mode::Document {
         drop_contents_lists(&mut b.roots);
     }
-    b.roots
+    (b.roots, b.contents)
 }
 
 /// A table of contents without a title, dot leaders or page numbers reads as
@@ -284,6 +302,9 @@ impl<'a> Builder<'a> {
         class: Line,
     ) {
         let toc_entry = self.mode == Mode::Document && self.toc_entry(&class, line, lines, i);
+        if toc_entry {
+            self.contents.push(offset..offset + line.len());
+        }
         match class {
             Line::Heading(h)
                 if !toc_entry && self.mode == Mode::Document && self.accepts_heading(&h, line) =>

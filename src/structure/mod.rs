@@ -22,7 +22,7 @@ use std::ops::Range;
 /// Parses a whole agreement from text (plain text or PDF).
 pub fn parse_text(file: String, format: SourceFormat, mut text: LocatedText) -> Agreement {
     runin::break_run_in_headings(&mut text);
-    let mut provisions = builder::build(&text, 0..text.text.len(), builder::Mode::Document);
+    let (mut provisions, contents) = builder::build_document(&text);
     entries::fall_back_to_entries(&text, &mut provisions);
     assign_paths(&mut provisions);
     Agreement {
@@ -32,6 +32,7 @@ pub fn parse_text(file: String, format: SourceFormat, mut text: LocatedText) -> 
         provisions,
         text,
         paragraphs: Paragraphs::Parsed,
+        contents,
     }
 }
 
