@@ -861,16 +861,11 @@ fn is_citing_phrase(inline: &str) -> bool {
 
 /// An inline "title" that is really the article's first sentence: a long one
 /// ending as a sentence ends, or over 120 characters with a verb of a
-/// sentence or a full stop inside. A long title without them stays one
-/// ("Relationship with the UNESCO Convention on the Protection and Promotion
-/// of the Diversity of Cultural Expressions adopted in Paris on 20 October
-/// 2005": 25 words).
+/// sentence (`runin::SENTENCE_VERBS`) or a full stop inside. A long title
+/// without them stays one ("Relationship with the UNESCO Convention on the
+/// Protection and Promotion of the Diversity of Cultural Expressions adopted
+/// in Paris on 20 October 2005": 25 words).
 fn looks_like_sentence(t: &str) -> bool {
-    const VERBS: [&str; 21] = [
-        "shall", "may", "must", "will", "should", "is", "are", "deberá", "deberán", "podrá",
-        "podrán", "será", "serán", "es", "son", "doit", "doivent", "peut", "peuvent", "est",
-        "sont",
-    ];
     let words = t.split_whitespace().count();
     if t.ends_with(['.', ';', ':']) {
         return words > 14 || t.chars().count() > 120;
@@ -879,7 +874,7 @@ fn looks_like_sentence(t: &str) -> bool {
         && (words > 40
             || t.contains(". ")
             || t.split_whitespace()
-                .any(|w| VERBS.contains(&w.to_lowercase().as_str())))
+                .any(|w| super::runin::SENTENCE_VERBS.contains(&w.to_lowercase().as_str())))
 }
 
 /// A heading's title on the line(s) below it: "ARTICLE 1\n\nObjectives\n\n".

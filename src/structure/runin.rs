@@ -365,7 +365,7 @@ fn text_after_title(heading: &str) -> Option<usize> {
 
 /// Verbs the first sentence of an article has among its first words, and a
 /// title does not ("Co-operation shall …", "Las Partes reconocen …").
-const SENTENCE_VERBS: &[&str] = &[
+pub(super) const SENTENCE_VERBS: &[&str] = &[
     "shall",
     "may",
     "will",
