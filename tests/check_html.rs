@@ -13,7 +13,7 @@ mod pdf_writer;
 #[path = "support/docx_writer.rs"]
 mod docx_writer;
 
-use common::{corpus_file, treatyscan};
+use common::{chromium, corpus_file, run_chromium, treatyscan};
 use std::path::{Path, PathBuf};
 
 /// As maud escapes text and attribute values.
@@ -658,45 +658,6 @@ fn the_category_filter_hides_the_other_categories_in_chromium() {
     };
     assert!(!article("Article 3.2 (Customs Duties)"));
     assert!(article("Article 4.2 (Cultural Industries)"));
-}
-
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok()
-    })
-}
-
-/// Runs headless Chromium on `page` with its own profile under `dir` (a
-/// browser already open elsewhere would take the command otherwise), at
-/// most 120 s; returns its standard output.
-fn run_chromium(chromium: &str, dir: &Path, args: &[String], page: &Path) -> Vec<u8> {
-    let stdout = dir.join("chromium.out");
-    let mut child = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-        .args(args)
-        .arg(format!("file://{}", page.display()))
-        .stdout(std::fs::File::create(&stdout).unwrap())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("chromium did not finish in 120 s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    std::fs::read(&stdout).unwrap()
 }
 
 /// `--lang es` and `--lang fr` give the page's own words, the rules' notes

@@ -231,3 +231,48 @@ pub fn marked_and_after(finding: &serde_json::Value) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The headless Chromium command, when installed (Debian package `chromium`).
+pub fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    })
+}
+
+/// Runs headless Chromium on `page` with its own profile under `dir` (a
+/// browser already open elsewhere would take the command otherwise), at
+/// most 120 s; returns its standard output.
+pub fn run_chromium(
+    chromium: &str,
+    dir: &std::path::Path,
+    args: &[String],
+    page: &std::path::Path,
+) -> Vec<u8> {
+    let stdout = dir.join("chromium.out");
+    let mut child = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .args(args)
+        .arg(format!("file://{}", page.display()))
+        .stdout(std::fs::File::create(&stdout).unwrap())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish in 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::fs::read(&stdout).unwrap()
+}

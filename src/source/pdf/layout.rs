@@ -113,28 +113,117 @@ fn group_lines(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
 
 /// Two columns of running text: the left column is read before the right one.
 /// Lines that cross the gutter (a title over both columns) split the page into
-/// bands, read in order, each band left column first.
+/// bands, read in order, each band left column first. The page's first and
+/// last rows, when set apart from the rest and not a line of prose in each
+/// column (a running header or footer, a browser's print date and address),
+/// are kept whole as lines over both columns: split, their parts were read
+/// into the columns and no longer looked like page furniture.
 fn column_lines(glyphs: Vec<Glyph>, (lo, hi): (f64, f64)) -> Vec<PageLine> {
     let mut lines = Vec::new();
     let (mut left, mut right) = (Vec::new(), Vec::new());
-    for row in rows_of(glyphs).into_values() {
-        let crosses = row
-            .iter()
-            .any(|g| !g.text.trim().is_empty() && g.u < hi && g.end > lo);
-        if crosses {
-            lines.extend(group_lines(std::mem::take(&mut left)));
-            lines.extend(group_lines(std::mem::take(&mut right)));
-            lines.extend(group_lines(row));
-        } else {
-            let mid = (lo + hi) / 2.0;
-            let (l, r): (Vec<Glyph>, Vec<Glyph>) = row.into_iter().partition(|g| g.u < mid);
-            left.extend(l);
-            right.extend(r);
+    let rows: Vec<Vec<Glyph>> = rows_of(glyphs).into_values().collect();
+    let last = rows.len().saturating_sub(1);
+    let apart = |a: &[Glyph], b: &[Glyph]| {
+        let reach = |r: &[Glyph]| r.iter().map(|g| g.size).fold(0.0, f64::max);
+        let gap = (b[0].v - a[0].v).abs();
+        gap > 1.4 * reach(a).max(reach(b))
+    };
+    let edge: Vec<bool> = (0..rows.len())
+        .map(|i| {
+            (i == 0 && rows.len() > 1 && apart(&rows[0], &rows[1]))
+                || (i == last && i > 0 && apart(&rows[i - 1], &rows[i]))
+        })
+        .collect();
+    // where the left column's lines start: the body's left margin
+    let margin = rows
+        .iter()
+        .zip(&edge)
+        .filter(|(_, edge)| !**edge)
+        .flat_map(|(row, _)| row.iter())
+        .filter(|g| !g.text.trim().is_empty())
+        .map(|g| g.u)
+        .fold(f64::INFINITY, f64::min);
+    for (row, edge) in rows.into_iter().zip(edge) {
+        let inked = |side: &[Glyph]| side.iter().filter(|g| !g.text.trim().is_empty()).count();
+        let split = match split_row(row, (lo, hi), margin) {
+            // the same measure of a line of prose as the gutter's (`prose`)
+            Ok((l, r)) if edge && (inked(&l) < 20 || inked(&r) < 20) => {
+                Err(l.into_iter().chain(r).collect())
+            }
+            split => split,
+        };
+        match split {
+            Ok((l, r)) => {
+                left.extend(l);
+                right.extend(r);
+            }
+            Err(row) => {
+                lines.extend(group_lines(std::mem::take(&mut left)));
+                lines.extend(group_lines(std::mem::take(&mut right)));
+                lines.extend(group_lines(row));
+            }
         }
     }
     lines.extend(group_lines(left));
     lines.extend(group_lines(right));
     lines
+}
+
+/// A row's glyphs split into the left and right columns' parts, or `Err`
+/// with the row when it runs across the gutter `(lo, hi)`: a title over both
+/// columns, a table's row, or something set in the gutter itself (a centred
+/// number).
+///
+/// The row is cut into runs of glyphs no wider apart than a word space (0.6
+/// of the font size); a row crosses when a run reaches into the gutter. But a
+/// run that starts at the left column's `margin` (within three font sizes,
+/// for an indent) and stops inside the gutter is a left-column line: the
+/// gutter is the widest band that few rows cross, so it can take in the end
+/// of a long line of ragged-right text (a browser's CSS columns), and reading
+/// that line as a title over both columns cut the columns into bands there,
+/// the right column's top read into the middle of the left one. Each run
+/// goes whole to the side it starts on, so no word is cut at the middle.
+fn split_row(
+    row: Vec<Glyph>,
+    (lo, hi): (f64, f64),
+    margin: f64,
+) -> Result<(Vec<Glyph>, Vec<Glyph>), Vec<Glyph>> {
+    let mut order: Vec<usize> = (0..row.len()).collect();
+    order.sort_by(|&a, &b| row[a].u.total_cmp(&row[b].u));
+    // (start, end, first glyph's size) of each run; each glyph's run
+    let mut runs: Vec<(f64, f64, f64)> = Vec::new();
+    let mut run_of = vec![0; row.len()];
+    for &i in &order {
+        let g = &row[i];
+        if g.text.trim().is_empty() {
+            // blank glyphs join the run before them
+            run_of[i] = runs.len().saturating_sub(1);
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if g.u - run.1 <= 0.6 * g.size => run.1 = run.1.max(g.end),
+            _ => runs.push((g.u, g.end, g.size)),
+        }
+        run_of[i] = runs.len() - 1;
+    }
+    let crosses = runs.iter().any(|&(u, end, size)| {
+        let left_line = u <= margin + 3.0 * size && end < hi;
+        u < hi && end > lo && !left_line
+    });
+    if crosses {
+        return Err(row);
+    }
+    let mid = (lo + hi) / 2.0;
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (g, run) in row.into_iter().zip(run_of) {
+        let start = runs.get(run).map_or(g.u, |r| r.0);
+        if start < mid {
+            left.push(g)
+        } else {
+            right.push(g)
+        }
+    }
+    Ok((left, right))
 }
 
 /// Glyphs bucketed by baseline (2-point rows), top to bottom.
@@ -502,6 +591,72 @@ mod tests {
         .concat()
         .join("|");
         assert_eq!(t, expected);
+    }
+
+    #[test]
+    fn a_column_line_reaching_into_the_gutter_is_no_title_over_both() {
+        // CSS columns under a two-line title over both: one left line is
+        // long enough to end inside the widest band few rows cross
+        let mut all = glyphs(
+            "A TITLE THAT RUNS OVER BOTH OF THE COLUMNS",
+            72.0,
+            40.0,
+            14.0,
+        );
+        all.extend(glyphs(
+            "OF THE PAGE, IN TWO LINES OF LARGER PRINT",
+            72.0,
+            58.0,
+            14.0,
+        ));
+        for i in 0..40 {
+            let v = 100.0 + 12.0 * i as f64;
+            let left = if i == 3 {
+                "left column prose line here, a longer"
+            } else {
+                "left column prose line here"
+            };
+            all.extend(glyphs(left, 72.0, v, 10.0));
+            all.extend(glyphs("right column prose text too", 320.0, v + 5.0, 10.0));
+        }
+        // a title centred over both, narrower than either column's width
+        all.extend(glyphs("CENTRED TITLE", 230.0, 600.0, 12.0));
+        all.extend(glyphs("left column after the title", 72.0, 620.0, 10.0));
+        all.extend(glyphs("right column after the title", 320.0, 620.0, 10.0));
+        let lines = lines_from_glyphs(all);
+        let t = texts(&lines);
+        assert!(t[2..42].iter().all(|l| l.starts_with("left")), "{t:?}");
+        assert!(t[42..82].iter().all(|l| l.starts_with("right")), "{t:?}");
+        assert_eq!(
+            t[82..],
+            [
+                "CENTRED TITLE",
+                "left column after the title",
+                "right column after the title"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_and_footer_over_two_columns_stay_whole_lines() {
+        // a browser's print: date and title above, address and page
+        // counter below, each part over one column
+        let mut all = glyphs("12/3/26, 5:50 AM", 24.0, 24.0, 8.0);
+        all.extend(glyphs("Partnership Agreement", 309.0, 24.0, 8.0));
+        for i in 0..20 {
+            let v = 100.0 + 12.0 * i as f64;
+            all.extend(glyphs("left column prose line here", 72.0, v, 10.0));
+            let right = "right column prose text that runs to the margin";
+            all.extend(glyphs(right, 320.0, v + 5.0, 10.0));
+        }
+        all.extend(glyphs("file:///tmp/en.html", 24.0, 776.0, 8.0));
+        all.extend(glyphs("1/1", 575.0, 776.0, 8.0));
+        let lines = lines_from_glyphs(all);
+        let t = texts(&lines);
+        assert_eq!(t[0], "12/3/26, 5:50 AM Partnership Agreement");
+        assert_eq!(t[t.len() - 1], "file:///tmp/en.html 1/1");
+        assert!(t[1..21].iter().all(|l| l.starts_with("left")), "{t:?}");
+        assert!(t[21..41].iter().all(|l| l.starts_with("right")), "{t:?}");
     }
 
     #[test]

@@ -1,0 +1,150 @@
+//! Agreements printed from a web page in CSS columns by headless Chromium,
+//! with the browser's header and footer (date and title above, address and
+//! page counter below): each column is read whole, each article keeps its
+//! own text and findings, and the header and footer are no provision's text.
+//! English, Spanish and French (`tests/fixtures/printed/`); the French page
+//! has a left-column line long enough to reach into the gutter, which once
+//! cut the columns into bands there and moved Article 3's carve-out into the
+//! first article. Skipped when `chromium` is not installed.
+
+mod common;
+
+use common::{chromium, run_chromium, treatyscan};
+use std::path::{Path, PathBuf};
+
+/// Prints `tests/fixtures/printed/<name>` to a PDF in `dir`, header and
+/// footer on (Chromium's default).
+fn print(chromium: &str, dir: &Path, name: &str) -> PathBuf {
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/printed")
+        .join(name);
+    let pdf = dir.join(name).with_extension("pdf");
+    run_chromium(
+        chromium,
+        dir,
+        &[format!("--print-to-pdf={}", pdf.display())],
+        &page,
+    );
+    assert!(pdf.is_file(), "chromium printed {name}");
+    pdf
+}
+
+fn json(args: &[&str], pdf: &Path) -> serde_json::Value {
+    let out = treatyscan()
+        .args(args)
+        .arg(pdf)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).expect("JSON on standard output")
+}
+
+/// (number, text) of every provision of a `parse --format json` tree, depth first.
+fn provisions(node: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    for p in node.as_array().into_iter().flatten() {
+        out.push((
+            p["number"].as_str().unwrap_or("").to_string(),
+            p["text"].as_str().unwrap_or("").to_string(),
+        ));
+        provisions(&p["children"], out);
+    }
+}
+
+#[test]
+fn css_columns_printed_by_chromium_keep_each_article_s_text_and_findings() {
+    let Some(chromium) = chromium() else {
+        println!("SKIPPED: chromium not installed (Debian package `chromium`)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // (page, first article's number, Article 3's carve-out, its last words)
+    let cases = [
+        (
+            "fr-two-columns.html",
+            "premier",
+            "industries culturelles",
+            "diversité des expressions culturelles.",
+        ),
+        (
+            "en-two-columns.html",
+            "1",
+            "cultural industries",
+            "diversity of cultural expressions.",
+        ),
+        (
+            "es-two-columns.html",
+            "1",
+            "industrias culturales",
+            "diversidad de las expresiones culturales.",
+        ),
+    ];
+    for (name, first, carve_out, article_3_ends) in cases {
+        let pdf = print(chromium, dir.path(), name);
+        let tree = json(&["parse"], &pdf);
+        let mut all = Vec::new();
+        provisions(&tree["provisions"], &mut all);
+        let numbers: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            numbers,
+            ["", "1", first, "2", "3", "4", "5", "6", "7"],
+            "{name}"
+        );
+        // the words as a reader sees them, whatever the line breaks
+        for (_, text) in all.iter_mut() {
+            *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+        let text = |n: &str| &all.iter().find(|(m, _)| m == n).unwrap().1;
+        let article_3 = text("3");
+        assert!(
+            article_3.contains(carve_out) && article_3.ends_with(article_3_ends),
+            "{name}: Article 3 reads {article_3:?}"
+        );
+        for (number, text) in &all {
+            if number != "3" {
+                assert!(
+                    !text.contains(carve_out),
+                    "{name}: {number} holds the carve-out: {text:?}"
+                );
+            }
+            // the browser's header and footer
+            assert!(
+                !text.contains("file://") && !text.ends_with("1/1") && !text.contains(" AM "),
+                "{name}: {number} holds the print's header or footer: {text:?}"
+            );
+        }
+        let report = json(&["check", "--fail-on", "never"], &pdf);
+        let findings: Vec<(String, String)> = report["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["provision"]["path"].as_str().unwrap().to_string(),
+                    f["category"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        // a path names a numbered article "art3", a worded one "art-premier"
+        let art = |n: &str| match n.chars().all(|c| c.is_ascii_digit()) {
+            true => format!("ch1/art{n}"),
+            false => format!("ch1/art-{n}"),
+        };
+        for (path, category) in [
+            (art(first), "cultural_specificity"),
+            (art("3"), "cultural_exception"),
+            (art("5"), "ecommerce_duties"),
+            (art("6"), "cultural_cooperation"),
+        ] {
+            assert!(
+                findings.contains(&(path.clone(), category.to_string())),
+                "{name}: no {category} in {path}: {findings:?}"
+            );
+        }
+        assert!(
+            !findings
+                .iter()
+                .any(|(p, c)| p == &art(first) && c == "cultural_exception"),
+            "{name}: the carve-out was read into the first article: {findings:?}"
+        );
+    }
+}
