@@ -76,14 +76,22 @@ pub fn lines_from_glyphs(glyphs: Vec<Glyph>) -> Vec<PageLine> {
         glyphs.into_iter().partition(|g| g.turn == main);
     let mut lines = match find_gutter(&main_glyphs) {
         Some(gutter) => column_lines(main_glyphs, gutter),
-        None => group_lines(main_glyphs),
+        None => lines_reading_tables(main_glyphs),
     };
     lines.extend(group_lines(others));
     lines
 }
 
 /// Groups glyphs into lines top to bottom (by direction, for mixed ones).
-fn group_lines(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
+fn group_lines(glyphs: Vec<Glyph>) -> Vec<PageLine> {
+    group_rows(glyphs)
+        .into_iter()
+        .filter_map(line_text)
+        .collect()
+}
+
+/// The glyphs of each line, lines top to bottom (by direction, for mixed ones).
+fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
     // stable sort: glyphs at the same place keep drawing order
     glyphs.sort_by(|a, b| a.turn.cmp(&b.turn).then(a.v.total_cmp(&b.v)));
     let mut lines = Vec::new();
@@ -108,7 +116,260 @@ fn group_lines(mut glyphs: Vec<Glyph>) -> Vec<PageLine> {
     if !current.is_empty() {
         lines.push(current);
     }
-    lines.into_iter().filter_map(line_text).collect()
+    lines
+}
+
+// ------------------------------------------------------------------ tables
+
+/// A page's lines top to bottom, where a table row whose cells wrap is read
+/// cell by cell, left to right. Read line by line, such a row interleaves its
+/// cells' lines ("National Treatment maintain any measure that affords" /
+/// "(Article 9.3) Most- treatment to persons…"), and a reservation's
+/// description is no longer a sentence a rule can read.
+///
+/// A table is three lines or more (each no more than three font sizes below
+/// the one before) that share a river: a band at least 0.5 of the font size
+/// wide that none of their words cover, with words on both sides; the
+/// rivers' middles part the columns. Its rows are parted by gaps wider than
+/// 1.6 font sizes between lines (cell padding, paragraph spacing); where
+/// cells are set without such gaps, nothing tells a wrapped cell's lines from
+/// the next rows' (parting at each first-column cell read the dense rows of
+/// RCEP's product-specific rules cell by cell), and the table is read line by
+/// line. A row is read cell by cell when two of its cells run
+/// over two lines or more, or when a cell starts lower than the row (cells
+/// set in the middle of their row), and when each column's lines follow one
+/// another from the row's top or about its middle, and no two columns of
+/// several lines hold the very same lines (otherwise they are a dense
+/// table's rows of one line each, which no gap parted). Otherwise the row is read line by line
+/// as before: a label beside its wrapped value ("Description:" and its text),
+/// a tariff line whose description wraps, rows of one line each.
+fn lines_reading_tables(glyphs: Vec<Glyph>) -> Vec<PageLine> {
+    let rows = group_rows(glyphs);
+    let runs: Vec<Vec<(f64, f64)>> = rows.iter().map(|r| runs_of(r)).collect();
+    let mut plan: Vec<(usize, usize, Vec<f64>)> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        match table_at(&rows, &runs, i) {
+            Some((len, bounds)) => {
+                plan.push((i, len, bounds));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    let mut lines = Vec::new();
+    let mut rows = rows.into_iter().enumerate().peekable();
+    for (start, len, bounds) in plan {
+        while let Some((_, row)) = rows.next_if(|(k, _)| *k < start) {
+            lines.extend(line_text(row));
+        }
+        let table: Vec<Vec<Glyph>> = (0..len).filter_map(|_| rows.next()).map(|r| r.1).collect();
+        lines.extend(table_lines(table, &bounds));
+    }
+    lines.extend(rows.filter_map(|(_, row)| line_text(row)));
+    lines
+}
+
+/// A line's inked glyphs as runs (start, end) of words, left to right: glyphs
+/// no wider apart than 0.5 of the font size, or, on a line of three word
+/// spaces or more, than twice its middle word space (a justified line's
+/// spaces are all alike, and can be wider than a table's gap between cells).
+fn runs_of(row: &[Glyph]) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64, f64)> = row
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .map(|g| (g.u, g.end, g.size))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut spaces: Vec<f64> = spans
+        .windows(2)
+        .map(|w| w[1].0 - w[0].1)
+        .filter(|&gap| gap > 0.15 * w_size(&spans))
+        .collect();
+    spaces.sort_by(f64::total_cmp);
+    let wide = match spaces.len() {
+        0..=2 => 0.0,
+        n => 2.0 * spaces[n / 2],
+    };
+    let mut runs: Vec<(f64, f64)> = Vec::new();
+    for (u, end, size) in spans {
+        match runs.last_mut() {
+            Some(run) if u - run.1 <= (0.5 * size).max(wide) => run.1 = run.1.max(end),
+            _ => runs.push((u, end)),
+        }
+    }
+    runs
+}
+
+/// The largest size among spans (start, end, size), in points.
+fn w_size(spans: &[(f64, f64, f64)]) -> f64 {
+    spans.iter().map(|s| s.2).fold(0.0, f64::max)
+}
+
+/// The largest font size of a line, in points.
+fn size_of(row: &[Glyph]) -> f64 {
+    row.iter().map(|g| g.size).fold(0.0, f64::max)
+}
+
+/// The baseline of a line: its largest glyph's.
+fn v_of(row: &[Glyph]) -> f64 {
+    dominant(row).v
+}
+
+/// The table that starts at line `i`, if any: its number of lines and the
+/// boundaries between its columns (the middles of its rivers), left to right.
+fn table_at(rows: &[Vec<Glyph>], runs: &[Vec<(f64, f64)>], i: usize) -> Option<(usize, Vec<f64>)> {
+    // the union of the block's runs, as disjoint spans left to right
+    let mut covered: Vec<(f64, f64)> = Vec::new();
+    let mut found = None;
+    let mut size: f64 = 0.0;
+    for k in i..rows.len() {
+        // a line of many runs is no table row (and would make this slow)
+        if runs[k].is_empty() || runs[k].len() > 64 {
+            break;
+        }
+        if k > i
+            && (v_of(&rows[k]) - v_of(&rows[k - 1])).abs()
+                > 3.0 * size_of(&rows[k]).max(size_of(&rows[k - 1]))
+        {
+            break;
+        }
+        let mut next = covered.clone();
+        next.extend(runs[k].iter().copied());
+        next.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut merged: Vec<(f64, f64)> = Vec::with_capacity(next.len());
+        for (u, end) in next {
+            match merged.last_mut() {
+                Some(m) if u <= m.1 => m.1 = m.1.max(end),
+                _ => merged.push((u, end)),
+            }
+        }
+        size = size.max(size_of(&rows[k]));
+        let rivers: Vec<f64> = merged
+            .windows(2)
+            .filter(|w| w[1].0 - w[0].1 >= 0.5 * size)
+            .map(|w| (w[0].1 + w[1].0) / 2.0)
+            .collect();
+        // the first line may be one cell (a heading cell over two lines)
+        if rivers.is_empty() && k > i {
+            break;
+        }
+        covered = merged;
+        if k >= i + 2 {
+            found = Some((k - i + 1, rivers));
+        }
+    }
+    found
+}
+
+/// The lines of a table: rows with wrapping cells cell by cell (see
+/// `lines_reading_tables`), the others line by line.
+fn table_lines(table: Vec<Vec<Glyph>>, bounds: &[f64]) -> Vec<PageLine> {
+    let column = |g: &Glyph| bounds.iter().filter(|&&b| b < g.u).count();
+    // the columns each line has text in
+    let filled: Vec<Vec<bool>> = table
+        .iter()
+        .map(|row| {
+            let mut cols = vec![false; bounds.len() + 1];
+            for g in row.iter().filter(|g| !g.text.trim().is_empty()) {
+                cols[column(g)] = true;
+            }
+            cols
+        })
+        .collect();
+    // the width of each line's text in each column, and each column's widest
+    let widths: Vec<Vec<f64>> = table
+        .iter()
+        .map(|row| {
+            let mut span = vec![(f64::INFINITY, f64::NEG_INFINITY); bounds.len() + 1];
+            for g in row.iter().filter(|g| !g.text.trim().is_empty()) {
+                let s = &mut span[column(g)];
+                *s = (s.0.min(g.u), s.1.max(g.end));
+            }
+            span.iter().map(|s| (s.1 - s.0).max(0.0)).collect()
+        })
+        .collect();
+    let widest: Vec<f64> = (0..=bounds.len())
+        .map(|c| widths.iter().map(|w| w[c]).fold(0.0, f64::max))
+        .collect();
+    // where each row of the table starts: below a gap between lines
+    let mut starts = vec![0];
+    for k in 1..table.len() {
+        let (above, here) = (&table[k - 1], &table[k]);
+        if (v_of(here) - v_of(above)).abs() > 1.6 * size_of(here).max(size_of(above)) {
+            starts.push(k);
+        }
+    }
+    starts.push(table.len());
+    let mut lines = Vec::new();
+    let mut rows = table.into_iter();
+    for (from, to) in starts.windows(2).map(|w| (w[0], w[1])) {
+        let row: Vec<Vec<Glyph>> = rows.by_ref().take(to - from).collect();
+        let filled = &filled[from..to];
+        let widths = &widths[from..to];
+        let columns = bounds.len() + 1;
+        let lines_in = |c: usize| filled.iter().filter(|f| f[c]).count();
+        let wrapping: Vec<usize> = (0..columns).filter(|&c| lines_in(c) >= 2).collect();
+        let set_lower = (0..columns).any(|c| lines_in(c) > 0 && !filled[0][c]);
+        // each column one cell: its lines follow one another, from the
+        // row's top (set at the top of the row) or about its middle (set in
+        // the middle); a column that starts lower and ends at the bottom is
+        // rows of a dense table that no gap parted
+        let baselines = |c: usize| -> Vec<(f64, f64)> {
+            row.iter()
+                .zip(filled)
+                .filter(|(_, f)| f[c])
+                .map(|(r, _)| (v_of(r), size_of(r)))
+                .collect()
+        };
+        let top = row.first().map_or(0.0, |r| v_of(r));
+        let bottom = row.last().map_or(0.0, |r| v_of(r));
+        let one_cell = |c: usize| {
+            let vs = baselines(c);
+            let (Some(first), Some(last)) = (vs.first(), vs.last()) else {
+                return true;
+            };
+            let placed = first.0 - top <= 0.5 * first.1
+                || ((first.0 + last.0) / 2.0 - (top + bottom) / 2.0).abs() <= first.1;
+            placed
+                && vs
+                    .windows(2)
+                    .all(|w| (w[1].0 - w[0].0).abs() <= 1.6 * w[0].1.max(w[1].1))
+        };
+        // two wrapping columns on the same lines (baselines within half a
+        // font size: a cell may sit a little off its row's baseline) are
+        // rows of one line each (a dense table whose rows no gap parted)
+        let same_lines = wrapping.iter().enumerate().any(|(n, &a)| {
+            wrapping[n + 1..].iter().any(|&b| {
+                let (va, vb) = (baselines(a), baselines(b));
+                va.len() == vb.len()
+                    && va
+                        .iter()
+                        .zip(&vb)
+                        .all(|(x, y)| (x.0 - y.0).abs() <= 0.5 * x.1.max(y.1))
+            })
+        });
+        // a wrapped cell's lines, but its last, fill half its column or more;
+        // a column of short codes ("CC", "WO") one a line is rows
+        let wraps = |c: &usize| {
+            let w: Vec<f64> = widths.iter().map(|w| w[*c]).filter(|&w| w > 0.0).collect();
+            w[..w.len() - 1].iter().all(|&w| w >= 0.5 * widest[*c])
+        };
+        if (wrapping.len() >= 2 || set_lower)
+            && (0..columns).all(one_cell)
+            && !same_lines
+            && wrapping.iter().all(wraps)
+        {
+            let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); columns];
+            for g in row.into_iter().flatten() {
+                cells[column(&g)].push(g);
+            }
+            lines.extend(cells.into_iter().flat_map(group_lines));
+        } else {
+            lines.extend(row.into_iter().filter_map(line_text));
+        }
+    }
+    lines
 }
 
 /// Two columns of running text: the left column is read before the right one.
@@ -657,6 +918,66 @@ mod tests {
         assert_eq!(t[t.len() - 1], "file:///tmp/en.html 1/1");
         assert!(t[1..21].iter().all(|l| l.starts_with("left")), "{t:?}");
         assert!(t[21..41].iter().all(|l| l.starts_with("right")), "{t:?}");
+    }
+
+    #[test]
+    fn a_table_row_whose_cells_wrap_is_read_cell_by_cell_and_dense_rows_line_by_line() {
+        // a reservation: two cells of several lines beside a short one, then
+        // after a row gap, a dense table of codes (one line a row)
+        let mut all = glyphs("Cultural", 40.0, 100.0, 10.0);
+        all.extend(glyphs("industries", 40.0, 112.0, 10.0));
+        for (i, l) in [
+            "National Treatment",
+            "(Article 9.3) Most-",
+            "Favoured-Nation",
+        ]
+        .iter()
+        .enumerate()
+        {
+            all.extend(glyphs(l, 120.0, 100.0 + 12.0 * i as f64, 10.0));
+        }
+        for (i, l) in [
+            "The Party reserves the right to",
+            "adopt or maintain any measure on",
+            "the cultural industries.",
+            "None applies.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            all.extend(glyphs(l, 240.0, 100.0 + 12.0 * i as f64, 10.0));
+        }
+        for i in 0..4 {
+            let v = 160.0 + 12.0 * i as f64;
+            all.extend(glyphs(&format!("0101.{i}0"), 40.0, v, 10.0));
+            all.extend(glyphs("Live animals", 120.0, v, 10.0));
+            all.extend(glyphs("CC", 240.0, v, 10.0));
+        }
+        let lines = lines_from_glyphs(all);
+        let t = texts(&lines);
+        assert_eq!(
+            t[..9],
+            [
+                "Cultural",
+                "industries",
+                "National Treatment",
+                "(Article 9.3) Most-",
+                "Favoured-Nation",
+                "The Party reserves the right to",
+                "adopt or maintain any measure on",
+                "the cultural industries.",
+                "None applies."
+            ]
+        );
+        assert_eq!(
+            t[9..],
+            [
+                "0101.00 Live animals CC",
+                "0101.10 Live animals CC",
+                "0101.20 Live animals CC",
+                "0101.30 Live animals CC"
+            ]
+        );
     }
 
     #[test]
