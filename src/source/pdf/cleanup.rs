@@ -320,6 +320,7 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
     let Some(body) = body_size(pages.iter().flatten()) else {
         return;
     };
+    join_continued_notes(pages, body);
     for page in pages.iter_mut() {
         let small = page
             .iter()
@@ -341,6 +342,51 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
             }
         }
         move_notes_before_headings(page, start, &notes);
+    }
+}
+
+/// Moves the small-print lines at the foot of a page that come before its
+/// first footnote to the foot of the page before, when that page ends on a
+/// footnote that stops mid-sentence: a long note runs on at the foot of the
+/// next page, and left there its words were read as the text of the article
+/// on that page, after its last line.
+fn join_continued_notes(pages: &mut [Vec<PageLine>], body: f64) {
+    let small_from = |page: &[PageLine]| {
+        page.len()
+            - page
+                .iter()
+                .rev()
+                .take_while(|l| l.size < 0.92 * body)
+                .count()
+    };
+    // the number of a footnote line: one marked in superscript on its page
+    let note_number = |page: &[PageLine], at: usize| {
+        let (n, _) = crate::text::notes::leading_number(&page[at].text)?;
+        page[..at]
+            .iter()
+            .any(|l| superscript_numbers(&l.text).contains(&n))
+            .then_some(n)
+    };
+    for p in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(p);
+        let (prev, page) = (&mut before[p - 1], &mut after[0]);
+        let prev_from = small_from(prev);
+        let ends_in_note = (prev_from..prev.len()).any(|i| note_number(prev, i).is_some());
+        let mid_sentence = prev.last().is_some_and(|l| {
+            !l.text
+                .trim_end()
+                .ends_with(['.', ';', ':', '!', '?', ')', '”', '"'])
+        });
+        if !(ends_in_note && mid_sentence) {
+            continue;
+        }
+        let from = small_from(page);
+        let first_note = (from..page.len())
+            .find(|&i| note_number(page, i).is_some())
+            .unwrap_or(page.len());
+        if first_note > from {
+            prev.extend(page.drain(from..first_note));
+        }
     }
 }
 
@@ -517,6 +563,73 @@ mod tests {
             .collect();
         remove_furniture(&mut pages);
         assert_eq!(texts(&pages[2]), ["Article 3", "The Parties agree."]);
+    }
+
+    #[test]
+    fn a_footnote_that_runs_on_to_the_next_page_stays_one_note() {
+        let small = |text: &str, v: f64| PageLine {
+            size: 8.0,
+            ..line(text, v)
+        };
+        let body = |text: &str, v: f64| line(text, v);
+        let mut pages = vec![
+            vec![
+                body("Article 5 Cultural Industries", -700.0),
+                body(
+                    "Nothing in this Agreement applies to the cultural\u{b3} industries.",
+                    -686.0,
+                ),
+                body(
+                    "The Parties shall cooperate on the audiovisual sector.",
+                    -672.0,
+                ),
+                small(
+                    "3 For greater certainty, cultural industries means persons engaged in the",
+                    -90.0,
+                ),
+            ],
+            vec![
+                body("Article 6 Electronic Commerce", -700.0),
+                body(
+                    "Neither Party shall impose customs duties\u{2074} on transmissions.",
+                    -686.0,
+                ),
+                small("publication of books, magazines or newspapers.", -100.0),
+                small("4 Customs duties do not include internal taxes.", -90.0),
+            ],
+        ];
+        mark_footnotes(&mut pages);
+        assert_eq!(
+            texts(&pages[0])[3..],
+            [
+                "[3] For greater certainty, cultural industries means persons engaged in the",
+                "publication of books, magazines or newspapers."
+            ]
+        );
+        assert_eq!(
+            texts(&pages[1])[2..],
+            ["[4] Customs duties do not include internal taxes."]
+        );
+        // a note that ends its sentence has no continuation: small print at
+        // the next page's foot stays there
+        let mut pages = vec![
+            vec![
+                body("the cultural\u{b3} industries.", -686.0),
+                small("3 For greater certainty, this covers film.", -90.0),
+            ],
+            vec![
+                body("Annex text continues.", -686.0),
+                small("Source: national statistics office.", -90.0),
+            ],
+        ];
+        mark_footnotes(&mut pages);
+        assert_eq!(
+            texts(&pages[1]),
+            [
+                "Annex text continues.",
+                "Source: national statistics office."
+            ]
+        );
     }
 
     #[test]
