@@ -484,13 +484,41 @@ impl<'a> Builder<'a> {
         // "Article 3")
         let ended =
             self.after_blank && !ends_unfinished_word(self.prev_line) || self.prev_stands_alone;
-        if ends_unfinished(self.prev_line) && !ended && !upper_keyword(line) {
+        if ends_unfinished(self.prev_line)
+            && !ended
+            && !upper_keyword(line)
+            && !self.bare_next_heading(h, line)
+        {
             return false;
         }
         if self.in_final_clause() && !h.kind.is_instrument() {
             return false;
         }
         self.not_toc_entry(h)
+    }
+
+    /// A line that is only a heading's keyword and number, the number next
+    /// after the open provision of that kind ("Artículo 9-04" in Article
+    /// 9-03): a heading, even after text that stops mid-sentence (a Word
+    /// paragraph ending "… en el territorio de una Parte" without its full
+    /// stop). A cross-reference the line-wrap put first has words after it
+    /// on its line, and rarely names the next article.
+    fn bare_next_heading(&self, h: &Heading, line: &str) -> bool {
+        let Some(number) = &h.number else {
+            return false;
+        };
+        // "… in accordance with / Article 14.4." ends a sentence: a reference
+        let ends_on_number = line.trim_end().ends_with(|c: char| c.is_alphanumeric());
+        if h.title.is_some() || line.split_whitespace().count() > 2 || !ends_on_number {
+            return false;
+        }
+        let open = self
+            .stack
+            .iter()
+            .rev()
+            .find(|o| o.node.kind == h.kind)
+            .and_then(|o| o.node.number.as_deref());
+        open.is_some_and(|open| is_next_number(open, number))
     }
 
     /// An article heading inside an annex or appendix whose dotted number is
@@ -1159,6 +1187,21 @@ fn upper_keyword(line: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word)
 }
 
+/// Whether `next` follows `open` as numbered provisions do: the same
+/// prefix and a last part one higher ("9-03" → "9-04", "5.2" → "5.3",
+/// "7" → "8").
+fn is_next_number(open: &str, next: &str) -> bool {
+    let split = |n: &str| {
+        let digits = n.len() - n.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let (prefix, last) = n.split_at(n.len() - digits);
+        Some((prefix.to_string(), last.parse::<u64>().ok()?))
+    };
+    match (split(open), split(next)) {
+        (Some((p, a)), Some((q, b))) => p == q && b == a + 1,
+        _ => false,
+    }
+}
+
 fn comparable_number(n: &str) -> String {
     number_value(n).map_or_else(|| n.to_lowercase(), |v| v.to_string())
 }
@@ -1351,6 +1394,31 @@ mod tests {
         );
         assert!(text.text[p1.span.clone()].contains("are notified to the Committee."));
         assert_eq!(article.children.len(), 2, "paragraph 2 still follows");
+    }
+
+    #[test]
+    fn the_next_article_alone_on_its_line_is_a_heading_after_unfinished_text() {
+        let articles = |text: &str| -> Vec<String> {
+            let a = crate::structure::parse_text(
+                "t".into(),
+                SourceFormat::Text,
+                LocatedText::plain(text.into()),
+            );
+            a.articles().filter_map(|p| p.number.clone()).collect()
+        };
+        // a Word paragraph that lost its full stop before the next heading
+        let word = "Artículo 9-03\nTrato Nacional Cada Parte otorgará un trato no menos favorable.\n\
+                    Ninguna Parte podrá requerir que un inversionista venda una inversión en el territorio de una Parte\n\
+                    Artículo 9-04\nTrato de Nación Más Favorecida Cada Parte otorgará un trato.\n";
+        assert_eq!(articles(word), ["9-03", "9-04"]);
+        // a cross-reference that a line-wrap put first is none: it is not the
+        // next number, or has words after it
+        let wrapped = "Article 5\n1. The Parties shall act in accordance with\nArticle 12\nof this Agreement.\n\
+                       2. The measures referred to in\nArticle 6 shall be notified.\n\
+                       3. Disputes are settled under\nArticle 6.\n";
+        assert_eq!(articles(wrapped), ["5"]);
+        assert!(super::is_next_number("9-03", "9-04") && super::is_next_number("5.2", "5.3"));
+        assert!(!super::is_next_number("5", "7") && !super::is_next_number("5.2", "6.3"));
     }
 
     fn numbers_under(text: &str, article: &str) -> Vec<(Kind, String, usize)> {
