@@ -19,7 +19,7 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-use common::treatyscan;
+use common::{findings, treatyscan};
 
 /// `check --format json` of the files, with its exit code.
 fn check(args: &[&str]) -> (serde_json::Value, i32) {
@@ -31,21 +31,6 @@ fn check(args: &[&str]) -> (serde_json::Value, i32) {
         .unwrap();
     let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
     (json, out.status.code().unwrap_or(-1))
-}
-
-/// (path, category) of every finding of the run's first file.
-fn findings(json: &serde_json::Value) -> Vec<(String, String)> {
-    json["files"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["provision"]["path"].as_str().unwrap().to_string(),
-                f["category"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
 }
 
 /// Asserts that each (provision path, category) is a finding of the run's first file.

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{chromium, run_chromium, treatyscan};
+use common::{chromium, findings, run_chromium, treatyscan};
 use std::path::{Path, PathBuf};
 
 /// Prints `tests/fixtures/printed/<name>` to a PDF in `dir`, header and
@@ -113,17 +113,7 @@ fn css_columns_printed_by_chromium_keep_each_article_s_text_and_findings() {
             );
         }
         let report = json(&["check", "--fail-on", "never"], &pdf);
-        let findings: Vec<(String, String)> = report["files"][0]["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["provision"]["path"].as_str().unwrap().to_string(),
-                    f["category"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
+        let findings = findings(&report);
         // a path names a numbered article "art3", a worded one "art-premier"
         let art = |n: &str| match n.chars().all(|c| c.is_ascii_digit()) {
             true => format!("ch1/art{n}"),

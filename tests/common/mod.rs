@@ -276,3 +276,19 @@ pub fn run_chromium(
     }
     std::fs::read(&stdout).unwrap()
 }
+
+/// (provision path, category) of every finding of a `check --format json`
+/// run's first file.
+pub fn findings(json: &serde_json::Value) -> Vec<(String, String)> {
+    json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["provision"]["path"].as_str().unwrap().to_string(),
+                f["category"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}

@@ -131,18 +131,18 @@ fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
 /// the one before) that share a river: a band at least 0.5 of the font size
 /// wide that none of their words cover, with words on both sides; the
 /// rivers' middles part the columns. Its rows are parted by gaps wider than
-/// 1.6 font sizes between lines (cell padding, paragraph spacing); where
-/// cells are set without such gaps, nothing tells a wrapped cell's lines from
-/// the next rows' (parting at each first-column cell read the dense rows of
-/// RCEP's product-specific rules cell by cell), and the table is read line by
-/// line. A row is read cell by cell when two of its cells run
-/// over two lines or more, or when a cell starts lower than the row (cells
-/// set in the middle of their row), and when each column's lines follow one
-/// another from the row's top or about its middle, and no two columns of
-/// several lines hold the very same lines (otherwise they are a dense
-/// table's rows of one line each, which no gap parted). Otherwise the row is read line by line
-/// as before: a label beside its wrapped value ("Description:" and its text),
-/// a tariff line whose description wraps, rows of one line each.
+/// 1.6 font sizes between lines (cell padding, paragraph spacing). A row is
+/// read cell by cell when two of its cells run over two lines or more, or a
+/// cell starts lower than the row (cells set in the middle of their row),
+/// and when each column is one cell (its lines follow one another from the
+/// row's top or about its middle, and all but its last fill half the
+/// column's width) and no two columns of several lines hold the same lines.
+/// Otherwise the row is read line by line as before: a label beside its
+/// wrapped value ("Description:" and its text), a tariff line whose
+/// description wraps, and a dense table's rows of one line each that no gap
+/// parts (parting them at each first-column cell read RCEP's
+/// product-specific rules cell by cell: codes, then descriptions, then
+/// rules).
 fn lines_reading_tables(glyphs: Vec<Glyph>) -> Vec<PageLine> {
     let rows = group_rows(glyphs);
     let runs: Vec<Vec<(f64, f64)>> = rows.iter().map(|r| runs_of(r)).collect();
@@ -184,7 +184,7 @@ fn runs_of(row: &[Glyph]) -> Vec<(f64, f64)> {
     let mut spaces: Vec<f64> = spans
         .windows(2)
         .map(|w| w[1].0 - w[0].1)
-        .filter(|&gap| gap > 0.15 * w_size(&spans))
+        .filter(|&gap| gap > 0.15 * largest_size(&spans))
         .collect();
     spaces.sort_by(f64::total_cmp);
     let wide = match spaces.len() {
@@ -202,7 +202,7 @@ fn runs_of(row: &[Glyph]) -> Vec<(f64, f64)> {
 }
 
 /// The largest size among spans (start, end, size), in points.
-fn w_size(spans: &[(f64, f64, f64)]) -> f64 {
+fn largest_size(spans: &[(f64, f64, f64)]) -> f64 {
     spans.iter().map(|s| s.2).fold(0.0, f64::max)
 }
 
