@@ -181,10 +181,12 @@ fn runs_of(row: &[Glyph]) -> Vec<(f64, f64)> {
         .map(|g| (g.u, g.end, g.size))
         .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // the line's size once: asked for each gap, it made a long line quadratic
+    let word_gap = 0.15 * largest_size(&spans);
     let mut spaces: Vec<f64> = spans
         .windows(2)
         .map(|w| w[1].0 - w[0].1)
-        .filter(|&gap| gap > 0.15 * largest_size(&spans))
+        .filter(|&gap| gap > word_gap)
         .collect();
     spaces.sort_by(f64::total_cmp);
     let wide = match spaces.len() {
