@@ -322,12 +322,7 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
     };
     join_continued_notes(pages, body);
     for page in pages.iter_mut() {
-        let small = page
-            .iter()
-            .rev()
-            .take_while(|l| l.size < 0.92 * body)
-            .count();
-        let start = (page.len() - small).min(raised_notes_start(page));
+        let start = small_print_from(page, body).min(raised_notes_start(page));
         let marks: HashSet<String> = page[..start]
             .iter()
             .flat_map(|l| superscript_numbers(&l.text))
@@ -345,20 +340,23 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
     }
 }
 
+/// Where the run of lines in print smaller than the body's (`body`, points)
+/// at the foot of a page begins: the page's length when it ends in body print.
+fn small_print_from(page: &[PageLine], body: f64) -> usize {
+    page.len()
+        - page
+            .iter()
+            .rev()
+            .take_while(|l| l.size < 0.92 * body)
+            .count()
+}
+
 /// Moves the small-print lines at the foot of a page that come before its
 /// first footnote to the foot of the page before, when that page ends on a
 /// footnote that stops mid-sentence: a long note runs on at the foot of the
 /// next page, and left there its words were read as the text of the article
 /// on that page, after its last line.
 fn join_continued_notes(pages: &mut [Vec<PageLine>], body: f64) {
-    let small_from = |page: &[PageLine]| {
-        page.len()
-            - page
-                .iter()
-                .rev()
-                .take_while(|l| l.size < 0.92 * body)
-                .count()
-    };
     // the number of a footnote line: one marked in superscript on its page
     let note_number = |page: &[PageLine], at: usize| {
         let (n, _) = crate::text::notes::leading_number(&page[at].text)?;
@@ -370,7 +368,7 @@ fn join_continued_notes(pages: &mut [Vec<PageLine>], body: f64) {
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
         let (prev, page) = (&mut before[p - 1], &mut after[0]);
-        let prev_from = small_from(prev);
+        let prev_from = small_print_from(prev, body);
         let ends_in_note = (prev_from..prev.len()).any(|i| note_number(prev, i).is_some());
         let mid_sentence = prev.last().is_some_and(|l| {
             !l.text
@@ -380,7 +378,7 @@ fn join_continued_notes(pages: &mut [Vec<PageLine>], body: f64) {
         if !(ends_in_note && mid_sentence) {
             continue;
         }
-        let from = small_from(page);
+        let from = small_print_from(page, body);
         let first_note = (from..page.len())
             .find(|&i| note_number(page, i).is_some())
             .unwrap_or(page.len());
