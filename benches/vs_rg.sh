@@ -90,3 +90,14 @@ peak() { /usr/bin/time -o "$timing" -f "%M" "$@" >/dev/null 2>&1 || true; echo $
 once=$(peak "$bin" check --format json --fail-on never "${files[@]}")
 thrice=$(peak "$bin" check --format json --fail-on never "${files[@]}" "${files[@]}" "${files[@]}")
 echo "check peak memory:        ${once} MB for ${#files[@]} files, ${thrice} MB for the same files three times over"
+# what each run pays once (compiling the rules' patterns, building their lazy
+# automata's states, threads) against what each pass over the files costs:
+# the corpus given once (T1, best of five above) and three times over (T3),
+# per pass (T3 - T1) / 2, once T1 minus that; and the ratio to rg that the
+# passes alone would give, which start-up work cannot lower
+read -r thrice_wall thrice_cpu < <(best "$bin" check --format json --fail-on never "${files[@]}" "${files[@]}" "${files[@]}")
+awk -v w1="$check_wall" -v c1="$check_cpu" -v w3="$thrice_wall" -v c3="$thrice_cpu" -v rw="$rg_wall" -v rc="$rg_cpu" 'BEGIN {
+  pw = (w3 - w1) / 2; pc = (c3 - c1) / 2
+  printf "check, once per run:      wall %.3fs  cpu %.3fs (files once %.3fs, three times over %.3fs wall)\n", w1 - pw, c1 - pc, w1, w3
+  printf "check, per pass:          wall %.3fs  cpu %.3fs: ratio to rg without start-up wall %.2fx  cpu %.2fx\n", pw, pc, pw / rw, pc / (rc > 0 ? rc : 0.01)
+}'
