@@ -824,6 +824,55 @@ fn a_page_billions_of_points_wide_reads_quickly() {
     assert!(read.is_ok(), "{:?}", read.err());
 }
 
+/// Text so far from the origin that a 2-point step no longer moves a
+/// coordinate (10¹⁷ points, where doubles are 16 apart) is read too: the
+/// gutter search stepped across the text block two points at a time and,
+/// there, never moved on, until the reader's time limit gave up on the file.
+#[test]
+fn a_page_drawn_where_two_points_make_no_difference_reads() {
+    use lopdf::Object;
+    use std::time::Duration;
+    let mut operations = Vec::new();
+    for i in 0..12i64 {
+        for (x, text) in [
+            (
+                100_000_000_000_000_000i64,
+                "Article text on the left, in a column of prose.",
+            ),
+            (
+                100_000_000_000_000_400,
+                "Article text on the right, a column of prose too.",
+            ),
+        ] {
+            operations.extend([
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), 11.into()]),
+                Operation::new(
+                    "Tm",
+                    vec![
+                        1.into(),
+                        0.into(),
+                        0.into(),
+                        1.into(),
+                        Object::Integer(x),
+                        (760 - 14 * i).into(),
+                    ],
+                ),
+                Operation::new("Tj", vec![Object::string_literal(text)]),
+                Operation::new("ET", vec![]),
+            ]);
+        }
+    }
+    let bytes = pdf_writer::write_pdf_pages(vec![Content { operations }]);
+    let limits = treatyscan::source::PdfLimits {
+        time: Duration::from_secs(20),
+        ..Default::default()
+    };
+    let read = treatyscan::source::pdf_text_with(Path::new("far.pdf"), &bytes, &limits)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(read.text.contains("column of prose"), "{}", read.text);
+}
+
 #[test]
 fn rcep_annex_4a_schedule_rows_are_not_articles() {
     let Some(path) = shared("corpus/pdf-real/rcep-2020.pdf") else {

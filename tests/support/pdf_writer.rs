@@ -11,6 +11,13 @@ pub type Line<'a> = (f64, f64, f64, &'a str);
 
 /// Writes a PDF with one Helvetica text line per `Line`, one page per slice.
 pub fn write_pdf(pages: &[Vec<Line>]) -> Vec<u8> {
+    write_pdf_pages(pages.iter().map(|lines| draw_lines(lines)).collect())
+}
+
+/// Writes a PDF of these content streams, one page each, with Helvetica as
+/// font `F1` (for pages `Line`s cannot draw, such as operands that are not
+/// `f32` reals).
+pub fn write_pdf_pages(pages: Vec<Content>) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(dictionary! {
@@ -23,8 +30,8 @@ pub fn write_pdf(pages: &[Vec<Line>]) -> Vec<u8> {
         "Font" => dictionary! { "F1" => font_id },
     });
     let kids: Vec<Object> = pages
-        .iter()
-        .map(|lines| add_page(&mut doc, pages_id, draw_lines(lines)).into())
+        .into_iter()
+        .map(|content| add_page(&mut doc, pages_id, content).into())
         .collect();
     let count = kids.len() as i64;
     doc.objects.insert(
