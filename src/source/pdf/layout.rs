@@ -574,7 +574,8 @@ fn prose(row: &[(f64, f64)], side: impl Fn(&(f64, f64)) -> bool) -> bool {
 ///
 /// Each row's spans are turned into runs of bins and counted once per bin, so
 /// that the search is linear in spans and bins (asking every bin of every row
-/// was 40% of the layout's own time on AANZFTA's 249 pages).
+/// was four fifths of the instructions `lines_from_glyphs` spent itself on
+/// AANZFTA's 249 pages: 158 million, 31 million now).
 fn widest_empty_band(rows: &[Vec<(f64, f64)>], from: f64, to: f64) -> Option<(f64, f64)> {
     const MAX_BINS: f64 = 2000.0;
     let step = ((to - from) / MAX_BINS).max(2.0);
