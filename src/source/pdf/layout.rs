@@ -594,7 +594,6 @@ fn widest_empty_band(rows: &[Vec<(f64, f64)>], from: f64, to: f64) -> Option<(f6
         lefts.push(past);
         past = next;
     }
-    let rights: Vec<f64> = lefts.iter().map(|&left| left + step).collect();
     // how many rows cross each bin, as changes from one bin to the next
     let mut change = vec![0isize; lefts.len() + 1];
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -604,7 +603,7 @@ fn widest_empty_band(rows: &[Vec<(f64, f64)>], from: f64, to: f64) -> Option<(f6
         // after its left edge): both edges rise from bin to bin; a span with
         // a NaN edge crosses none, as no comparison with NaN holds
         runs.extend(row.iter().filter(|s| !s.0.is_nan()).filter_map(|s| {
-            let first = rights.partition_point(|&right| right <= s.0);
+            let first = lefts.partition_point(|&left| left + step <= s.0);
             let end = lefts.partition_point(|&left| s.1 > left);
             (first < end).then_some((first, end))
         }));
