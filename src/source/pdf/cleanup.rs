@@ -531,6 +531,7 @@ mod tests {
             text: text.into(),
             v,
             size: 10.0,
+            opens_row: false,
         }
     }
 

@@ -6,7 +6,7 @@
 
 use super::decode::{decode, hex_bytes, DecodeError};
 use super::font::{deref, Font, FontCache, FontContext};
-use super::layout::{place, Glyph};
+use super::layout::{place, Glyph, Rule};
 use super::limits::{Budget, OverLimit, PdfLimits};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashSet;
@@ -75,6 +75,10 @@ pub struct PageReader<'a> {
     pub unmapped: usize,
     /// The page stopped at the glyph limit (it keeps what it has).
     pub full: bool,
+    /// Horizontal lines drawn on the page (table borders, rules under a
+    /// heading), at most `MAX_RULES`: what parts a table's rows when no gap
+    /// does (see `layout::Rule`).
+    pub rules: Vec<Rule>,
     forms: HashSet<ObjectId>,
     ops: usize,
 }
@@ -96,6 +100,7 @@ impl<'a> PageReader<'a> {
             glyphs: Vec::new(),
             unmapped: 0,
             full: false,
+            rules: Vec::new(),
             forms: HashSet::new(),
             ops: 0,
         }
@@ -156,6 +161,7 @@ impl<'a> PageReader<'a> {
         let mut tlm = IDENTITY;
         let mut lexer = Lexer::new(data, self.limits.max_nesting);
         let mut operands: Vec<Operand> = Vec::new();
+        let mut path = Path::default();
         while let Some(token) = lexer.next() {
             let op = match token {
                 Token::Operand(o) => {
@@ -188,6 +194,24 @@ impl<'a> PageReader<'a> {
                     let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
                     gs.ctm = mul(&m, &gs.ctm);
                 }
+                b"m" => path.move_to(num(0), num(1)),
+                b"l" => path.line_to(num(0), num(1)),
+                b"h" => path.close(),
+                b"re" => path.rectangle(num(0), num(1), num(2), num(3)),
+                b"S" | b"s" => {
+                    path.stroke(&gs.ctm, &mut self.rules);
+                    path = Path::default();
+                }
+                b"f" | b"F" | b"f*" => {
+                    path.fill(&gs.ctm, &mut self.rules);
+                    path = Path::default();
+                }
+                b"B" | b"B*" | b"b" | b"b*" => {
+                    path.fill(&gs.ctm, &mut self.rules);
+                    path.stroke(&gs.ctm, &mut self.rules);
+                    path = Path::default();
+                }
+                b"n" => path = Path::default(),
                 b"BT" => {
                     tm = IDENTITY;
                     tlm = IDENTITY;
@@ -391,6 +415,104 @@ fn dict_of<'a>(doc: &'a Document, o: Option<&'a Object>) -> Option<&'a Dictionar
     match deref(doc, o)? {
         Object::Dictionary(d) => Some(d),
         _ => None,
+    }
+}
+
+/// At most this many rules are kept from a page, and a path keeps at most
+/// this many segments: a page of ruled tables draws a few hundred, a hostile
+/// one may draw millions.
+const MAX_RULES: usize = 10_000;
+
+/// The path being built (`m`, `l`, `re`, `h`) until it is painted: only what
+/// can draw a horizontal rule is kept, as segments and rectangles in user
+/// space.
+#[derive(Default)]
+struct Path {
+    /// Straight segments (x0, y0, x1, y1).
+    segments: Vec<[f64; 4]>,
+    /// Rectangles (x, y, width, height).
+    rectangles: Vec<[f64; 4]>,
+    /// The current point and the subpath's start.
+    current: Option<(f64, f64)>,
+    start: Option<(f64, f64)>,
+}
+
+impl Path {
+    fn full(&self) -> bool {
+        self.segments.len() + self.rectangles.len() >= MAX_RULES
+    }
+
+    fn move_to(&mut self, x: f64, y: f64) {
+        self.current = Some((x, y));
+        self.start = Some((x, y));
+    }
+
+    fn line_to(&mut self, x: f64, y: f64) {
+        if let Some((x0, y0)) = self.current {
+            if !self.full() {
+                self.segments.push([x0, y0, x, y]);
+            }
+        }
+        self.current = Some((x, y));
+    }
+
+    fn close(&mut self) {
+        if let (Some(start), Some(_)) = (self.start, self.current) {
+            self.line_to(start.0, start.1);
+        }
+    }
+
+    fn rectangle(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        if !self.full() {
+            self.rectangles.push([x, y, w, h]);
+        }
+        self.move_to(x, y);
+    }
+
+    /// A stroked path: its horizontal segments, and the top and bottom
+    /// edges of its rectangles (a cell's border drawn as a box).
+    fn stroke(&self, ctm: &Matrix, rules: &mut Vec<Rule>) {
+        let edges = self
+            .rectangles
+            .iter()
+            .flat_map(|&[x, y, w, h]| [[x, y, x + w, y], [x, y + h, x + w, y + h]]);
+        for [x0, y0, x1, y1] in self.segments.iter().copied().chain(edges) {
+            push_rule(rules, device(ctm, x0, y0), device(ctm, x1, y1));
+        }
+    }
+
+    /// A filled path: its thin rectangles, drawn as rules (a table border
+    /// drawn as a box one point high or wide). A filled area's edges are not
+    /// rules: a cell's shading or a highlight behind words would part lines.
+    fn fill(&self, ctm: &Matrix, rules: &mut Vec<Rule>) {
+        for &[x, y, w, h] in &self.rectangles {
+            let (a, b) = (device(ctm, x, y), device(ctm, x + w, y + h));
+            if (a.1 - b.1).abs() <= MAX_RULE_WEIGHT {
+                let v = (a.1 + b.1) / 2.0;
+                push_rule(rules, (a.0, v), (b.0, v));
+            } else if (a.0 - b.0).abs() <= MAX_RULE_WEIGHT {
+                let u = (a.0 + b.0) / 2.0;
+                push_rule(rules, (u, a.1), (u, b.1));
+            }
+        }
+    }
+}
+
+/// A filled box no higher or no wider than this (in points) is a rule.
+const MAX_RULE_WEIGHT: f64 = 3.0;
+
+/// A point of user space on the page.
+fn device(ctm: &Matrix, x: f64, y: f64) -> (f64, f64) {
+    (
+        ctm[0] * x + ctm[2] * y + ctm[4],
+        ctm[1] * x + ctm[3] * y + ctm[5],
+    )
+}
+
+/// Keeps the segment from `a` to `b` (page space) when it is a rule.
+fn push_rule(rules: &mut Vec<Rule>, a: (f64, f64), b: (f64, f64)) {
+    if rules.len() < MAX_RULES {
+        rules.extend(Rule::between(a, b));
     }
 }
 

@@ -29,6 +29,96 @@ pub struct PageLine {
     pub v: f64,
     /// Largest font size on the line, in points.
     pub size: f64,
+    /// The line opens a row of a table drawn with borders: a paragraph starts
+    /// here though no gap parts it from the row above.
+    pub opens_row: bool,
+}
+
+/// A line drawn on the page (a table's border, a rule under a heading), in
+/// the frame of upright text, in points: `Across` from `u0` to `u1` at `v`
+/// down the page, `Down` from `v0` to `v1` at `u`. Tables drawn with borders
+/// part their rows and columns with them where no gap between words does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rule {
+    Across { u0: f64, u1: f64, v: f64 },
+    Down { v0: f64, v1: f64, u: f64 },
+}
+
+/// A drawn segment shorter than this (points) is no rule: a bullet, a tick,
+/// a glyph drawn as a path.
+const MIN_RULE_LENGTH: f64 = 4.0;
+
+impl Rule {
+    /// The segment from `a` to `b` (page space, `y` up, in points) as a rule,
+    /// when it is level or upright (off by no more than half a point) and at
+    /// least `MIN_RULE_LENGTH` long; `None` for others and for coordinates
+    /// that are not finite.
+    pub fn between(a: (f64, f64), b: (f64, f64)) -> Option<Rule> {
+        if ![a.0, a.1, b.0, b.1].iter().all(|c| c.is_finite()) {
+            return None;
+        }
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        if y1 - y0 <= 0.5 && x1 - x0 >= MIN_RULE_LENGTH {
+            Some(Rule::Across {
+                u0: x0,
+                u1: x1,
+                v: -(y0 + y1) / 2.0,
+            })
+        } else if x1 - x0 <= 0.5 && y1 - y0 >= MIN_RULE_LENGTH {
+            Some(Rule::Down {
+                v0: -y1,
+                v1: -y0,
+                u: (x0 + x1) / 2.0,
+            })
+        } else {
+            None
+        }
+    }
+}
+
+/// A rule as (where it is, from, to): `v`, `u0`, `u1` for one across the page,
+/// `u`, `v0`, `v1` for one down it.
+type Stretch = (f64, f64, f64);
+
+/// The page's rules across and down it, each with the pieces of one line
+/// (at one place within a point, touching: a table's border is often drawn
+/// cell by cell) joined, in order of place.
+fn joined_rules(rules: Vec<Rule>) -> (Vec<Stretch>, Vec<Stretch>) {
+    let (mut across, mut down) = (Vec::new(), Vec::new());
+    for r in rules {
+        match r {
+            Rule::Across { u0, u1, v } => across.push((v, u0, u1)),
+            Rule::Down { v0, v1, u } => down.push((u, v0, v1)),
+        }
+    }
+    (join(across), join(down))
+}
+
+fn join(mut stretches: Vec<Stretch>) -> Vec<Stretch> {
+    stretches.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut joined: Vec<Stretch> = Vec::with_capacity(stretches.len());
+    let mut line_start = 0;
+    for s in stretches {
+        if joined.last().is_some_and(|l| s.0 - l.0 > 1.0) {
+            line_start = joined.len();
+        }
+        match joined[line_start..]
+            .iter_mut()
+            .find(|j| (s.0 - j.0).abs() <= 1.0 && s.1 <= j.2 + 2.0)
+        {
+            Some(j) => j.2 = j.2.max(s.2),
+            None => joined.push(s),
+        }
+    }
+    joined
+}
+
+/// A page's rules, joined (see `joined_rules`).
+#[derive(Default)]
+struct Rules {
+    across: Vec<Stretch>,
+    down: Vec<Stretch>,
 }
 
 /// Puts a glyph in the frame of its text direction. `trm` is the text
@@ -65,8 +155,9 @@ fn quarter_turns(cos: f64, sin: f64) -> u8 {
 }
 
 /// Groups glyphs into lines. The most common text direction is read first;
-/// other directions follow, each top to bottom.
-pub fn lines_from_glyphs(glyphs: Vec<Glyph>) -> Vec<PageLine> {
+/// other directions follow, each top to bottom. `rules` are the page's
+/// horizontal lines (table borders), read with upright text only.
+pub fn lines_from_glyphs(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> Vec<PageLine> {
     let mut counts = [0usize; 4];
     for g in &glyphs {
         counts[g.turn as usize] += 1;
@@ -74,12 +165,38 @@ pub fn lines_from_glyphs(glyphs: Vec<Glyph>) -> Vec<PageLine> {
     let main = (0..4).max_by_key(|&t| (counts[t], 4 - t)).unwrap_or(0) as u8;
     let (main_glyphs, others): (Vec<Glyph>, Vec<Glyph>) =
         glyphs.into_iter().partition(|g| g.turn == main);
+    let rules = if main == 0 {
+        let (across, down) = joined_rules(rules);
+        Rules { across, down }
+    } else {
+        Rules::default()
+    };
     let mut lines = match find_gutter(&main_glyphs) {
-        Some(gutter) => column_lines(main_glyphs, gutter),
-        None => lines_reading_tables(main_glyphs),
+        Some(gutter) if !ruled_across(&main_glyphs, &rules, gutter) => {
+            column_lines(main_glyphs, gutter)
+        }
+        _ => lines_reading_tables(main_glyphs, &rules),
     };
     lines.extend(group_lines(others));
     lines
+}
+
+/// Whether three rules or more cross the gutter `(lo, hi)` between the
+/// page's first and last baselines: the borders between the rows of a table,
+/// whose column gap is no gutter between two columns of running text (read
+/// as columns, a reservation's description was parted from its sector).
+fn ruled_across(glyphs: &[Glyph], rules: &Rules, (lo, hi): (f64, f64)) -> bool {
+    let (top, bottom) = glyphs
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(t, b), g| {
+            (t.min(g.v), b.max(g.v))
+        });
+    rules
+        .across
+        .iter()
+        .filter(|&&(v, u0, u1)| u0 < lo && u1 > hi && v > top && v < bottom)
+        .count()
+        >= 3
 }
 
 /// Groups glyphs into lines top to bottom (by direction, for mixed ones).
@@ -143,7 +260,7 @@ fn group_rows(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
 /// parts (parting them at each first-column cell read RCEP's
 /// product-specific rules cell by cell: codes, then descriptions, then
 /// rules).
-fn lines_reading_tables(glyphs: Vec<Glyph>) -> Vec<PageLine> {
+fn lines_reading_tables(glyphs: Vec<Glyph>, rules: &Rules) -> Vec<PageLine> {
     let rows = group_rows(glyphs);
     let runs: Vec<Vec<(f64, f64)>> = rows.iter().map(|r| runs_of(r)).collect();
     let mut plan: Vec<(usize, usize, Vec<f64>)> = Vec::new();
@@ -151,6 +268,7 @@ fn lines_reading_tables(glyphs: Vec<Glyph>) -> Vec<PageLine> {
     while i < rows.len() {
         match table_at(&rows, &runs, i) {
             Some((len, bounds)) => {
+                let bounds = with_drawn_columns(bounds, &rows[i..i + len], &rules.down);
                 plan.push((i, len, bounds));
                 i += len;
             }
@@ -164,7 +282,7 @@ fn lines_reading_tables(glyphs: Vec<Glyph>) -> Vec<PageLine> {
             lines.extend(line_text(row));
         }
         let table: Vec<Vec<Glyph>> = (0..len).filter_map(|_| rows.next()).map(|r| r.1).collect();
-        lines.extend(table_lines(table, &bounds));
+        lines.extend(table_lines(table, &bounds, &rules.across));
     }
     lines.extend(rows.filter_map(|(_, row)| line_text(row)));
     lines
@@ -264,9 +382,42 @@ fn table_at(rows: &[Vec<Glyph>], runs: &[Vec<(f64, f64)>], i: usize) -> Option<(
     found
 }
 
+/// A table's column boundaries `bounds` (its rivers) with the borders drawn
+/// down it between its words: a rule down the page inside the table's text,
+/// along half its height or more. Two columns whose words come closer than
+/// a river's width ("Local Presence (Article" beside "co-production") are
+/// parted by the border drawn between them.
+fn with_drawn_columns(mut bounds: Vec<f64>, table: &[Vec<Glyph>], down: &[Stretch]) -> Vec<f64> {
+    let inked = || table.iter().flatten().filter(|g| !g.text.trim().is_empty());
+    let left = inked().map(|g| g.u).fold(f64::INFINITY, f64::min);
+    let right = inked().map(|g| g.end).fold(f64::NEG_INFINITY, f64::max);
+    let (Some(first), Some(last)) = (table.first(), table.last()) else {
+        return bounds;
+    };
+    let top = v_of(first) - size_of(first);
+    let bottom = v_of(last);
+    for &(u, v0, v1) in down {
+        let along = v1.min(bottom) - v0.max(top);
+        if u > left + 2.0
+            && u < right - 2.0
+            && along >= 0.5 * (bottom - top)
+            // no word crosses it, and a word starts between it and each
+            // river (else the two part the same columns)
+            && !inked().any(|g| g.u < u && g.end > u)
+            && bounds
+                .iter()
+                .all(|&b| inked().any(|g| g.u > b.min(u) && g.u < b.max(u)))
+        {
+            bounds.push(u);
+        }
+    }
+    bounds.sort_by(f64::total_cmp);
+    bounds
+}
+
 /// The lines of a table: rows with wrapping cells cell by cell (see
 /// `lines_reading_tables`), the others line by line.
-fn table_lines(table: Vec<Vec<Glyph>>, bounds: &[f64]) -> Vec<PageLine> {
+fn table_lines(table: Vec<Vec<Glyph>>, bounds: &[f64], across: &[Stretch]) -> Vec<PageLine> {
     let column = |g: &Glyph| bounds.iter().filter(|&&b| b < g.u).count();
     // the columns each line has text in
     let filled: Vec<Vec<bool>> = table
@@ -294,19 +445,41 @@ fn table_lines(table: Vec<Vec<Glyph>>, bounds: &[f64]) -> Vec<PageLine> {
     let widest: Vec<f64> = (0..=bounds.len())
         .map(|c| widths.iter().map(|w| w[c]).fold(0.0, f64::max))
         .collect();
-    // where each row of the table starts: below a gap between lines
+    // the table's borders between lines: rules that cross a column boundary
+    // (a word's underline stays in its cell)
+    let borders: Vec<f64> = across
+        .iter()
+        .filter(|&&(_, u0, u1)| bounds.iter().any(|&b| u0 < b && u1 > b))
+        .map(|&(v, _, _)| v)
+        .collect();
+    let between = |above: &[Glyph], here: &[Glyph]| {
+        let (a, h) = (v_of(above), v_of(here));
+        borders.iter().any(|&v| v > a.min(h) && v < a.max(h))
+    };
+    // a table whose rows are parted by borders, two or more (one rule among
+    // the lines is a fraction's bar, a line to sign on): a row is what lies
+    // between two, and two columns that wrap on the same lines are one row's
+    // cells
+    let ruled = table.windows(2).filter(|w| between(&w[0], &w[1])).count() >= 2;
+    let border_between = |above: &[Glyph], here: &[Glyph]| ruled && between(above, here);
+    // where each row of the table starts: below a border or a gap between
+    // lines (the rows below a border are told to the paragraphs)
     let mut starts = vec![0];
+    let mut bordered = vec![false];
     for k in 1..table.len() {
         let (above, here) = (&table[k - 1], &table[k]);
-        if (v_of(here) - v_of(above)).abs() > 1.6 * size_of(here).max(size_of(above)) {
+        let border = border_between(above, here);
+        if border || (v_of(here) - v_of(above)).abs() > 1.6 * size_of(here).max(size_of(above)) {
             starts.push(k);
+            bordered.push(border);
         }
     }
     starts.push(table.len());
     let mut lines = Vec::new();
     let mut rows = table.into_iter();
-    for (from, to) in starts.windows(2).map(|w| (w[0], w[1])) {
+    for ((from, to), &border) in starts.windows(2).map(|w| (w[0], w[1])).zip(&bordered) {
         let row: Vec<Vec<Glyph>> = rows.by_ref().take(to - from).collect();
+        let opened = lines.len();
         let filled = &filled[from..to];
         let widths = &widths[from..to];
         let columns = bounds.len() + 1;
@@ -341,26 +514,41 @@ fn table_lines(table: Vec<Vec<Glyph>>, bounds: &[f64]) -> Vec<PageLine> {
         // two wrapping columns on the same lines (baselines within half a
         // font size: a cell may sit a little off its row's baseline) are
         // rows of one line each (a dense table whose rows no gap parted)
-        let same_lines = wrapping.iter().enumerate().any(|(n, &a)| {
-            wrapping[n + 1..].iter().any(|&b| {
-                let (va, vb) = (baselines(a), baselines(b));
-                va.len() == vb.len()
-                    && va
-                        .iter()
-                        .zip(&vb)
-                        .all(|(x, y)| (x.0 - y.0).abs() <= 0.5 * x.1.max(y.1))
-            })
-        });
+        // a row with a border just above and just below is one row
+        let enclosed = {
+            let (first, last) = (&row[0], &row[row.len() - 1]);
+            let (top, bottom) = (v_of(first), v_of(last));
+            let size = size_of(first).max(size_of(last));
+            borders.iter().any(|&v| v < top && v > top - 2.5 * size)
+                && borders
+                    .iter()
+                    .any(|&v| v > bottom && v < bottom + 2.0 * size)
+        };
+        let same_lines = !ruled
+            && !enclosed
+            && wrapping.iter().enumerate().any(|(n, &a)| {
+                wrapping[n + 1..].iter().any(|&b| {
+                    let (va, vb) = (baselines(a), baselines(b));
+                    va.len() == vb.len()
+                        && va
+                            .iter()
+                            .zip(&vb)
+                            .all(|(x, y)| (x.0 - y.0).abs() <= 0.5 * x.1.max(y.1))
+                })
+            });
         // a wrapped cell's lines, but its last, fill half its column or more;
         // a column of short codes ("CC", "WO") one a line is rows
         let wraps = |c: &usize| {
             let w: Vec<f64> = widths.iter().map(|w| w[*c]).filter(|&w| w > 0.0).collect();
             w[..w.len() - 1].iter().all(|&w| w >= 0.5 * widest[*c])
         };
-        if (wrapping.len() >= 2 || set_lower)
+        // between borders, one cell that wraps beside cells of one line is
+        // read cell by cell too ("Obligations" / "concerned" in a header)
+        let bordered_row = ruled || enclosed;
+        if (wrapping.len() >= 2 || set_lower || (bordered_row && !wrapping.is_empty()))
             && (0..columns).all(one_cell)
             && !same_lines
-            && wrapping.iter().all(wraps)
+            && (enclosed || wrapping.iter().all(wraps))
         {
             let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); columns];
             for g in row.into_iter().flatten() {
@@ -369,6 +557,9 @@ fn table_lines(table: Vec<Vec<Glyph>>, bounds: &[f64]) -> Vec<PageLine> {
             lines.extend(cells.into_iter().flat_map(group_lines));
         } else {
             lines.extend(row.into_iter().filter_map(line_text));
+        }
+        if let Some(first) = lines.get_mut(opened).filter(|_| border) {
+            first.opens_row = true;
         }
     }
     lines
@@ -700,7 +891,12 @@ fn line_text(mut line: Vec<Glyph>) -> Option<PageLine> {
         prev = Some(g);
     }
     let text = text.trim().to_string();
-    (!text.is_empty()).then_some(PageLine { text, v, size })
+    (!text.is_empty()).then_some(PageLine {
+        text,
+        v,
+        size,
+        opens_row: false,
+    })
 }
 
 /// Accents drawn as glyphs of their own over a letter (TeX and other
@@ -928,7 +1124,7 @@ mod tests {
         all.extend(glyphs("first", 72.0, 100.0, 10.0));
         all.extend(glyphs("header", 72.0, 40.0, 8.0));
         assert_eq!(
-            texts(&lines_from_glyphs(all)),
+            texts(&lines_from_glyphs(all, Vec::new())),
             ["header", "first", "second"]
         );
     }
@@ -938,7 +1134,10 @@ mod tests {
         let mut all = glyphs("word", 72.0, 100.0, 10.0);
         all.extend(glyphs("12", 92.0, 96.5, 6.5));
         all.extend(glyphs("next", 72.0, 112.0, 10.0));
-        assert_eq!(texts(&lines_from_glyphs(all)), ["word\u{b9}\u{b2}", "next"]);
+        assert_eq!(
+            texts(&lines_from_glyphs(all, Vec::new())),
+            ["word\u{b9}\u{b2}", "next"]
+        );
     }
 
     #[test]
@@ -946,7 +1145,7 @@ mod tests {
         let mut all = glyphs("Article", 72.0, 100.0, 10.0);
         all.extend(glyphs("Article", 72.2, 100.0, 10.0));
         all.extend(glyphs("5", 112.0, 100.0, 10.0));
-        assert_eq!(texts(&lines_from_glyphs(all)), ["Article 5"]);
+        assert_eq!(texts(&lines_from_glyphs(all, Vec::new())), ["Article 5"]);
     }
 
     #[test]
@@ -962,7 +1161,7 @@ mod tests {
             all.extend(glyphs("left column prose line here", 72.0, v, 10.0));
             all.extend(glyphs("right column prose text too", 320.0, v, 10.0));
         }
-        let lines = lines_from_glyphs(all);
+        let lines = lines_from_glyphs(all, Vec::new());
         let t = texts(&lines);
         assert_eq!(t[0], "A TITLE THAT RUNS OVER BOTH OF THE COLUMNS");
         assert!(t[1..11].iter().all(|l| l.starts_with("left")), "{t:?}");
@@ -979,7 +1178,7 @@ mod tests {
             all.extend(glyphs("left column prose line here", 72.0, v, 10.0));
             all.extend(glyphs("right column prose text too", 320.0, v + 5.0, 10.0));
         }
-        let t = texts(&lines_from_glyphs(all)).join("|");
+        let t = texts(&lines_from_glyphs(all, Vec::new())).join("|");
         let expected = [
             ["left column prose line here"; 10],
             ["right column prose text too"; 10],
@@ -1019,7 +1218,7 @@ mod tests {
         all.extend(glyphs("CENTRED TITLE", 230.0, 600.0, 12.0));
         all.extend(glyphs("left column after the title", 72.0, 620.0, 10.0));
         all.extend(glyphs("right column after the title", 320.0, 620.0, 10.0));
-        let lines = lines_from_glyphs(all);
+        let lines = lines_from_glyphs(all, Vec::new());
         let t = texts(&lines);
         assert!(t[2..42].iter().all(|l| l.starts_with("left")), "{t:?}");
         assert!(t[42..82].iter().all(|l| l.starts_with("right")), "{t:?}");
@@ -1047,12 +1246,197 @@ mod tests {
         }
         all.extend(glyphs("file:///tmp/en.html", 24.0, 776.0, 8.0));
         all.extend(glyphs("1/1", 575.0, 776.0, 8.0));
-        let lines = lines_from_glyphs(all);
+        let lines = lines_from_glyphs(all, Vec::new());
         let t = texts(&lines);
         assert_eq!(t[0], "12/3/26, 5:50 AM Partnership Agreement");
         assert_eq!(t[t.len() - 1], "file:///tmp/en.html 1/1");
         assert!(t[1..21].iter().all(|l| l.starts_with("left")), "{t:?}");
         assert!(t[21..41].iter().all(|l| l.starts_with("right")), "{t:?}");
+    }
+
+    /// A rule across the page at `v` from `u0` to `u1`, drawn as PDF draws
+    /// it (page space, `y` up).
+    fn across(u0: f64, u1: f64, v: f64) -> Rule {
+        Rule::between((u0, -v), (u1, -v)).expect("a level rule")
+    }
+
+    fn down(u: f64, v0: f64, v1: f64) -> Rule {
+        Rule::between((u, -v0), (u, -v1)).expect("an upright rule")
+    }
+
+    /// A three-column reservation table set with borders and no padding:
+    /// rows of wrapping cells follow each other a line apart, as Chromium and
+    /// LibreOffice print `border-collapse` tables with `padding: 0`. `rows`
+    /// gives each row's cells' lines; returns the glyphs, the borders drawn
+    /// across under each row and down between the columns.
+    fn ruled_table(rows: &[[&[&str]; 3]]) -> (Vec<Glyph>, Vec<Rule>) {
+        let columns = [40.0, 140.0, 300.0];
+        let mut all = Vec::new();
+        let mut rules = vec![across(38.0, 560.0, 88.0)];
+        let mut v = 100.0;
+        for row in rows {
+            let height = row.iter().map(|c| c.len()).max().unwrap_or(1);
+            for (cell, u) in row.iter().zip(columns) {
+                for (i, line) in cell.iter().enumerate() {
+                    all.extend(glyphs(line, u, v + 12.0 * i as f64, 10.0));
+                }
+            }
+            v += 12.0 * height as f64;
+            rules.push(across(38.0, 560.0, v - 9.0));
+        }
+        for u in [38.0, 138.0, 298.0, 560.0] {
+            rules.push(down(u, 88.0, v - 9.0));
+        }
+        (all, rules)
+    }
+
+    #[test]
+    fn borders_part_the_rows_of_a_table_that_no_gap_parts() {
+        let (all, rules) = ruled_table(&[
+            [&["Sector"], &["Obligations", "concerned"], &["Description"]],
+            [
+                &["Fisheries"],
+                &["National Treatment", "(Article 9.3)"],
+                &[
+                    "Arcadia reserves the right to adopt",
+                    "any measure on fishing.",
+                ],
+            ],
+            [
+                &["Cultural", "industries"],
+                &["National Treatment", "(Article 9.3)"],
+                &[
+                    "Arcadia reserves the right to adopt",
+                    "any measure on cultural",
+                    "industries.",
+                ],
+            ],
+        ]);
+        let lines = lines_from_glyphs(all, rules);
+        assert_eq!(
+            texts(&lines),
+            [
+                "Sector",
+                "Obligations",
+                "concerned",
+                "Description",
+                "Fisheries",
+                "National Treatment",
+                "(Article 9.3)",
+                "Arcadia reserves the right to adopt",
+                "any measure on fishing.",
+                "Cultural",
+                "industries",
+                "National Treatment",
+                "(Article 9.3)",
+                "Arcadia reserves the right to adopt",
+                "any measure on cultural",
+                "industries."
+            ]
+        );
+        // each row below a border opens a paragraph
+        let opening: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.opens_row)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(opening, ["Fisheries", "Cultural"]);
+        // the same glyphs without their borders: the dense rows are read
+        // line by line, as before (no gap tells the rows apart)
+        let (all, _) = ruled_table(&[
+            [
+                &["Fisheries"],
+                &["National Treatment", "(Article 9.3)"],
+                &["Arcadia reserves", "any measure."],
+            ],
+            [
+                &["Mining"],
+                &["Market Access", "(Article 9.5)"],
+                &["Arcadia reserves", "any measure."],
+            ],
+        ]);
+        let plain = lines_from_glyphs(all, Vec::new());
+        assert_eq!(
+            texts(&plain)[0],
+            "Fisheries National Treatment Arcadia reserves"
+        );
+        assert!(plain.iter().all(|l| !l.opens_row));
+    }
+
+    #[test]
+    fn one_rule_among_a_table_s_lines_parts_no_row() {
+        // a formula's fraction bar, a line to sign on: one rule crossing a
+        // column boundary between two lines of a table is no border
+        let mut all = glyphs("Value of materials", 40.0, 100.0, 10.0);
+        all.extend(glyphs("x 100 %", 200.0, 106.0, 10.0));
+        all.extend(glyphs("FOB", 60.0, 112.0, 10.0));
+        all.extend(glyphs("where the value", 40.0, 124.0, 10.0));
+        all.extend(glyphs("is the price", 200.0, 124.0, 10.0));
+        let with = lines_from_glyphs(all.clone(), vec![across(38.0, 240.0, 103.0)]);
+        let without = lines_from_glyphs(all, Vec::new());
+        assert_eq!(texts(&with), texts(&without));
+    }
+
+    #[test]
+    fn a_border_drawn_down_a_table_parts_columns_whose_words_come_close() {
+        // the second column's long line comes within a word space of the
+        // third's: no river parts them, the border drawn between them does
+        let (mut all, mut rules) = ruled_table(&[
+            [
+                &["Cultural", "industries"],
+                &["National Treatment", "Local Presence (Art"],
+                &[
+                    "Arcadia reserves the right",
+                    "to adopt any measure on",
+                    "cultural industries.",
+                ],
+            ],
+            [
+                &["Mining"],
+                &["Market Access", "(Article 9.5)"],
+                &["Arcadia reserves", "any measure."],
+            ],
+        ]);
+        // the second line of the second column ends at 297: a border at
+        // 298, the third column's words from 300
+        all.retain(|g| !(g.v == 112.0 && g.u >= 140.0 && g.u < 300.0));
+        let long = "Local Presence (Article 9.6), a";
+        all.extend(glyphs(long, 142.0, 112.0, 10.0));
+        rules.retain(|r| !matches!(r, Rule::Down { u, .. } if *u == 138.0));
+        let lines = lines_from_glyphs(all, rules);
+        let t = texts(&lines);
+        assert!(t.contains(&"to adopt any measure on"), "{t:?}");
+        assert!(t.contains(&long), "{t:?}");
+        assert!(
+            t.iter()
+                .all(|l| !l.contains("Presence") || !l.contains("adopt")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn only_level_and_upright_segments_of_some_length_are_rules() {
+        assert_eq!(
+            Rule::between((10.0, 700.0), (200.0, 700.2)),
+            Some(Rule::Across {
+                u0: 10.0,
+                u1: 200.0,
+                v: -700.1
+            })
+        );
+        assert_eq!(
+            Rule::between((50.0, 700.0), (50.0, 600.0)),
+            Some(Rule::Down {
+                v0: -700.0,
+                v1: -600.0,
+                u: 50.0
+            })
+        );
+        // slanted, too short, or not finite
+        assert_eq!(Rule::between((10.0, 700.0), (200.0, 650.0)), None);
+        assert_eq!(Rule::between((10.0, 700.0), (12.0, 700.0)), None);
+        assert_eq!(Rule::between((f64::NAN, 700.0), (200.0, 700.0)), None);
+        assert_eq!(Rule::between((0.0, 1e300), (f64::INFINITY, 1e300)), None);
     }
 
     #[test]
@@ -1088,7 +1472,7 @@ mod tests {
             all.extend(glyphs("Live animals", 120.0, v, 10.0));
             all.extend(glyphs("CC", 240.0, v, 10.0));
         }
-        let lines = lines_from_glyphs(all);
+        let lines = lines_from_glyphs(all, Vec::new());
         let t = texts(&lines);
         assert_eq!(
             t[..9],
@@ -1128,7 +1512,7 @@ mod tests {
             all.extend(glyphs("right cell of the table row", 330.0, w, 8.0));
             all.extend(glyphs("right cell of the table row", 460.0, w, 8.0));
         }
-        let lines = lines_from_glyphs(all);
+        let lines = lines_from_glyphs(all, Vec::new());
         let t = texts(&lines);
         // the first row's right cells come before the second row, not after
         // the whole left side
@@ -1146,7 +1530,7 @@ mod tests {
             all.extend(glyphs("17.01", 72.0, v, 10.0));
             all.extend(glyphs("Cane sugar", 320.0, v, 10.0));
         }
-        let t = lines_from_glyphs(all);
+        let t = lines_from_glyphs(all, Vec::new());
         assert!(texts(&t).iter().all(|l| l.starts_with("17.01")), "{t:?}");
     }
 
@@ -1157,7 +1541,7 @@ mod tests {
         // the accent overprints the dotless i, as TeX draws it
         all.extend(glyphs("\u{b4}", 87.5, 100.0, 10.0));
         all.extend(glyphs("a ` b", 200.0, 100.0, 10.0));
-        let t = lines_from_glyphs(all);
+        let t = lines_from_glyphs(all, Vec::new());
         assert_eq!(texts(&t), ["Arti\u{301}culo a ` b"]);
     }
 

@@ -375,7 +375,7 @@ fn read_page(
     };
     // text read before a problem is still the page's text
     Ok(Page {
-        lines: layout::lines_from_glyphs(reader.glyphs),
+        lines: layout::lines_from_glyphs(reader.glyphs, reader.rules),
         problem,
         unmapped: reader.unmapped,
         label: None,
@@ -456,7 +456,8 @@ fn paragraph_gap(pages: &[Page]) -> f64 {
 /// more by `paragraph_gap`) and
 /// the end of a block in print larger than the body's (a heading's last line
 /// before the text: "Article 14.3: … of Digital" / "Products" / "1. No Party
-/// …", where only the size tells the title's second line from the text), and
+/// …", where only the size tells the title's second line from the text), the
+/// border above a table's row (`PageLine::opens_row`), and
 /// a page that could not be read says so in the text rather than vanishing.
 fn assemble(pages: Vec<Page>) -> LocatedText {
     let mut text = String::new();
@@ -481,7 +482,9 @@ fn assemble(pages: Vec<Page>) -> LocatedText {
         }
         let mut prev: Option<&PageLine> = None;
         for l in &page.lines {
-            if prev.is_some_and(|p| l.v - p.v > gap * p.size.max(l.size) || heading_ends(p, l)) {
+            if prev.is_some_and(|p| {
+                l.v - p.v > gap * p.size.max(l.size) || heading_ends(p, l) || l.opens_row
+            }) {
                 text.push('\n');
                 line += 1;
             }
