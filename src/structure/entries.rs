@@ -35,6 +35,31 @@ static SCHEDULE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// A table's header row over a schedule's entries, its cells read in a line
+/// or one a line: "Sector | Obligations concerned | Description", "Sector" /
+/// "Sub-Sector" / "Measures", "Secteur | Description" (see `header_row_end`).
+static HEADER_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*(?:sub-?\s?)?(?:sector(?:es)?|secteurs?|sous-secteurs?)\b(?:[^.:;\n]*\n){0,5}[^.:;\n]*\b(?:description|descripci[oó]n|obligations?|obligaciones|measures?|medidas|mesures)\b[^.:;\n]*$")
+        .expect("valid pattern")
+});
+
+/// Where the header row of a table ends in `block` (a run of non-blank
+/// lines), if it has one: at the block's head (a printed table, its rows
+/// parted by blank lines), or on a line of cells parted by tabs (a Word
+/// table's row) anywhere in it.
+fn header_row_end(block: &str) -> Option<usize> {
+    HEADER_ROW
+        .find_iter(block)
+        .find(|m| {
+            m.start() == 0
+                || block[m.range()]
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.contains('\t'))
+        })
+        .map(|m| m.end())
+}
+
 /// How much of an annex's body (bytes) may say it is a schedule.
 const SCHEDULE_OPENING: usize = 400;
 
@@ -207,7 +232,11 @@ fn is_schedule(text: &LocatedText, p: &Provision) -> bool {
         .filter(|c| c.kind == Kind::Paragraph && c.number.as_deref() == Some("1"))
         .count()
         >= 2;
-    says_schedule && (labelled || restarts)
+    // or a table whose header row names its columns, each row an entry
+    let table = blocks(body, 0..opening)
+        .iter()
+        .any(|b| header_row_end(&body[b.clone()]).is_some());
+    says_schedule && (labelled || restarts || table)
 }
 
 /// Cuts a schedule annex's body into entries, its children; the lines
@@ -215,7 +244,16 @@ fn is_schedule(text: &LocatedText, p: &Provision) -> bool {
 fn schedule_entries(text: &LocatedText, annex: &mut Provision) {
     let body = annex.heading.end.min(annex.span.end)..annex.span.end;
     let blocks = blocks(&text.text, body.clone());
-    let head = preamble_end(&text.text, &blocks).max(body.start);
+    // the entries are a table's rows below its header row, or what follows
+    // the schedule's title and chapeau
+    let header_row = blocks
+        .iter()
+        .take_while(|b| b.start < body.start + SCHEDULE_OPENING)
+        .find_map(|b| header_row_end(&text.text[b.clone()]).map(|end| b.start + end));
+    let head = match header_row {
+        Some(end) => end,
+        None => preamble_end(&text.text, &blocks).max(body.start),
+    };
     let entries = group_entries(&text.text, head..body.end);
     if entries.len() < 2 {
         return;
@@ -508,6 +546,41 @@ mod tests {
         let plain = "Article 1\nScope\nThis Agreement applies to services.\n\nANNEX 10-A\nCUSTOMARY INTERNATIONAL LAW\n\n\
             1. The Parties confirm their shared understanding.\n\n2. The minimum standard refers to all principles.\n";
         assert!(tree(plain).iter().all(|(k, _, _)| *k != Kind::Entry));
+    }
+
+    #[test]
+    fn a_schedule_set_as_a_table_is_read_row_by_row_below_its_header() {
+        let entries_of = |body: &str| -> Vec<String> {
+            let text = format!(
+                "Article 1\nScope\nThis Agreement applies to services.\n\n\
+                 ANNEX II\nSCHEDULE OF ARCADIA\n\nReservations for future measures\n\n{body}"
+            );
+            tree(&text)
+                .into_iter()
+                .filter(|(k, _, _)| *k == Kind::Entry)
+                .map(|(_, _, first)| first)
+                .collect()
+        };
+        // a printed table read cell by cell, a blank line between rows; the
+        // header's cells one a line
+        let printed = "Sector\nObligations\nconcerned\nDescription\n\n\
+            Fisheries\nNational Treatment\nArcadia reserves the right to adopt any measure\non fishing.\n\n\
+            Cultural\nindustries\nNational Treatment\nArcadia reserves the right to adopt any measure\non cultural industries.\n";
+        assert_eq!(entries_of(printed), ["Fisheries", "Cultural"]);
+        // a Word table: a row a line, its cells parted by tabs
+        let word = "Sector\tObligations concerned\tDescription\n\
+            Fisheries\tNational Treatment\tArcadia reserves the right to adopt any measure on fishing.\n\
+            Cultural industries\tNational Treatment\tArcadia reserves the right to adopt any measure on cultural industries.\n";
+        assert_eq!(
+            entries_of(word),
+            [
+                "Fisheries\tNational Treatment\tArcadia reserves the right to adopt any measure on fishing.",
+                "Cultural industries\tNational Treatment\tArcadia reserves the right to adopt any measure on cultural industries."
+            ]
+        );
+        // a sentence about sectors and measures is no header row
+        let prose = "The sectors and measures below are reserved\nfor future measures of Arcadia.\n\nFisheries and aquaculture.\n";
+        assert!(entries_of(prose).is_empty());
     }
 
     #[test]
