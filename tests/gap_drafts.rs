@@ -299,3 +299,49 @@ fn a_convention_named_in_an_article_heading_closes_the_convention_gap() {
     );
     assert!(gaps_of(&other).iter().any(|g| g == gap));
 }
+
+/// A definition of "cultural industries" with no clause that excludes them
+/// (found by a new-user trial): the definition is flagged (it is read with
+/// the exclusion it was written for), but it excludes nothing, so the base
+/// draft's cultural-exception and e-commerce carve-out gaps stay open; with
+/// the exclusion added, both close.
+#[test]
+fn a_definition_of_cultural_industries_alone_closes_no_gap() {
+    for (lang, definition, exclusion) in [
+        (
+            "en",
+            "For the purposes of this Agreement, cultural industries means persons engaged in the publication of books, the production of films or the broadcasting of programmes.",
+            "Nothing in this Agreement shall apply to measures with respect to cultural industries.",
+        ),
+        (
+            "es",
+            "Para los efectos del presente Acuerdo, industrias culturales significa las personas que se dedican a la edición de libros, la producción de películas o la radiodifusión de programas.",
+            "Nada de lo dispuesto en el presente Acuerdo se aplicará a las medidas relativas a las industrias culturales.",
+        ),
+        (
+            "fr",
+            "Aux fins du présent accord, industries culturelles s'entend des personnes qui se livrent à l'édition de livres, à la production de films ou à la radiodiffusion d'émissions.",
+            "Aucune disposition du présent accord ne s'applique aux mesures relatives aux industries culturelles.",
+        ),
+    ] {
+        let d = draft(lang);
+        let defined = format!("{}\n{} 9.1: X\n\n{definition}\n", d.text, d.article);
+        let report = reviewed(&defined);
+        assert!(
+            report
+                .findings
+                .iter()
+                .any(|f| f.rules.iter().any(|r| r.code == "CEX003")),
+            "{lang}: the definition is flagged"
+        );
+        let open = gaps_of(&defined);
+        for gap in ["missing_cultural_exception", "ecommerce_without_cultural_carveout"] {
+            assert!(open.contains(&gap.to_string()), "{lang}: {gap} closed by a definition: {open:?}");
+        }
+        let excluded = format!("{defined}\n{} 9.2: Y\n\n{exclusion}\n", d.article);
+        let open = gaps_of(&excluded);
+        for gap in ["missing_cultural_exception", "ecommerce_without_cultural_carveout"] {
+            assert!(!open.contains(&gap.to_string()), "{lang}: {gap} open with the exclusion: {open:?}");
+        }
+    }
+}

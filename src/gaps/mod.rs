@@ -25,10 +25,13 @@ pub struct Flag<'a> {
 }
 
 impl<'a> Flag<'a> {
-    /// The flags of a review's findings.
+    /// The flags of a review's findings, but those that only definitions
+    /// hold (`RuleInfo::definition`): "'cultural industries' means …"
+    /// shows where a cultural exclusion would reach, and excludes nothing.
     pub fn of(findings: &'a [Finding]) -> Vec<Flag<'a>> {
         findings
             .iter()
+            .filter(|f| !f.rules.iter().all(|r| r.definition))
             .map(|f| Flag {
                 category: f.category,
                 path: &f.provision.path,

@@ -61,6 +61,9 @@ pub struct RuleInfo {
     pub category: Category,
     /// Whether that category is one of guideline 19.4's cultural clauses.
     pub cultural_clause: bool,
+    /// Whether the rule finds a definition only (`definition = true` in its
+    /// file): gap reasoning does not count its findings as the clause.
+    pub definition: bool,
     /// One line: what the rule looks for.
     pub title: String,
     /// Declared severity.

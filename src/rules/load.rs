@@ -675,6 +675,7 @@ fn compile_rule(
             code: spec.code.clone(),
             category,
             cultural_clause,
+            definition: spec.definition,
             title: spec.title.clone(),
             severity: spec.severity,
             message: spec.message.clone(),

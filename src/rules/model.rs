@@ -97,6 +97,13 @@ pub struct RuleSpec {
     /// patterns `names_division` and `this_division`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own_division: bool,
+    /// The rule finds a definition written for its category's clauses
+    /// ("'cultural industries' means …"): its findings show the category in
+    /// the agreement, but a definition excludes or reserves nothing, so the
+    /// gaps (`absent`, `not_reached_by`) do not count a finding that only
+    /// such rules hold. Defaults to false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub definition: bool,
     /// What a finding says, in one line.
     pub message: String,
     /// Why it matters and what does not count (Markdown, shown by `rules explain`).
