@@ -345,3 +345,47 @@ fn a_definition_of_cultural_industries_alone_closes_no_gap() {
         }
     }
 }
+
+/// Carve-outs of measures for cultural diversity from the e-commerce chapter
+/// by its number (found by a new-user trial: each left three false gaps,
+/// "no cultural exception or reservation exists anywhere" among them): either
+/// wording closes the cultural-exception and e-commerce carve-out gaps.
+#[test]
+fn measures_for_cultural_diversity_carved_out_of_the_ecommerce_chapter_close_its_gaps() {
+    for (lang, clauses) in [
+        (
+            "en",
+            [
+                "Nothing in Chapter 2 (Electronic Commerce) shall be construed to prevent a Party from adopting or maintaining measures to protect and promote cultural diversity.",
+                "Notwithstanding Chapter 2, a Party may adopt or maintain measures to promote the diversity of cultural expressions in the digital environment.",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Nada de lo dispuesto en el Capítulo 2 se interpretará en el sentido de impedir que una Parte adopte o mantenga medidas para proteger y promover la diversidad cultural.",
+                "No obstante lo dispuesto en el Capítulo 2, una Parte podrá adoptar o mantener medidas para promover la diversidad de las expresiones culturales en el entorno digital.",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Aucune disposition du chapitre 2 n'empêche une Partie d'adopter ou de maintenir des mesures visant à protéger et promouvoir la diversité culturelle.",
+                "Nonobstant le chapitre 2, une Partie peut adopter ou maintenir des mesures visant à promouvoir la diversité des expressions culturelles dans l'environnement numérique.",
+            ],
+        ),
+    ] {
+        let d = draft(lang);
+        let base = gaps_of(&d.text);
+        for gap in ["missing_cultural_exception", "ecommerce_without_cultural_carveout"] {
+            assert!(base.contains(&gap.to_string()), "{lang}: base draft {base:?}");
+        }
+        for clause in clauses {
+            let with = format!("{}\n{} 9.1: X\n\n{clause}\n", d.text, d.article);
+            let open = gaps_of(&with);
+            for gap in ["missing_cultural_exception", "ecommerce_without_cultural_carveout"] {
+                assert!(!open.contains(&gap.to_string()), "{lang}: {gap} open with {clause:?}: {open:?}");
+            }
+        }
+    }
+}
