@@ -75,9 +75,9 @@ pub struct PageReader<'a> {
     pub unmapped: usize,
     /// The page stopped at the glyph limit (it keeps what it has).
     pub full: bool,
-    /// Horizontal lines drawn on the page (table borders, rules under a
-    /// heading), at most `MAX_RULES`: what parts a table's rows when no gap
-    /// does (see `layout::Rule`).
+    /// Level and upright lines drawn on the page (table borders, rules under
+    /// a heading), at most `MAX_RULES`: what parts a table's rows and columns
+    /// when no gap does (see `layout::Rule`).
     pub rules: Vec<Rule>,
     forms: HashSet<ObjectId>,
     ops: usize,

@@ -95,6 +95,8 @@ fn joined_rules(rules: Vec<Rule>) -> (Vec<Stretch>, Vec<Stretch>) {
     (join(across), join(down))
 }
 
+/// `stretches` sorted by place, the pieces of one line (at one place within
+/// a point) that touch (within two points) joined into one.
 fn join(mut stretches: Vec<Stretch>) -> Vec<Stretch> {
     stretches.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut joined: Vec<Stretch> = Vec::with_capacity(stretches.len());
@@ -155,8 +157,9 @@ fn quarter_turns(cos: f64, sin: f64) -> u8 {
 }
 
 /// Groups glyphs into lines. The most common text direction is read first;
-/// other directions follow, each top to bottom. `rules` are the page's
-/// horizontal lines (table borders), read with upright text only.
+/// other directions follow, each top to bottom. `rules` are the lines the
+/// page draws across and down it (table borders), read with upright text
+/// only.
 pub fn lines_from_glyphs(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> Vec<PageLine> {
     let mut counts = [0usize; 4];
     for g in &glyphs {
@@ -396,14 +399,24 @@ fn with_drawn_columns(mut bounds: Vec<f64>, table: &[Vec<Glyph>], down: &[Stretc
     };
     let top = v_of(first) - size_of(first);
     let bottom = v_of(last);
-    for &(u, v0, v1) in down {
-        let along = v1.min(bottom) - v0.max(top);
-        if u > left + 2.0
-            && u < right - 2.0
-            && along >= 0.5 * (bottom - top)
-            // no word crosses it, and a word starts between it and each
-            // river (else the two part the same columns)
-            && !inked().any(|g| g.u < u && g.end > u)
+    let inside: Vec<f64> = down
+        .iter()
+        .filter(|&&(u, v0, v1)| {
+            u > left + 2.0
+                && u < right - 2.0
+                && v1.min(bottom) - v0.max(top) >= 0.5 * (bottom - top)
+        })
+        .map(|&(u, _, _)| u)
+        .collect();
+    // a table has a few columns; a page hatched with thousands of upright
+    // lines is no table's borders (and each is tested against every word)
+    if inside.len() > MAX_DRAWN_COLUMNS {
+        return bounds;
+    }
+    for u in inside {
+        // no word crosses it, and a word starts between it and each river
+        // (else the two part the same columns)
+        if !inked().any(|g| g.u < u && g.end > u)
             && bounds
                 .iter()
                 .all(|&b| inked().any(|g| g.u > b.min(u) && g.u < b.max(u)))
@@ -414,6 +427,9 @@ fn with_drawn_columns(mut bounds: Vec<f64>, table: &[Vec<Glyph>], down: &[Stretc
     bounds.sort_by(f64::total_cmp);
     bounds
 }
+
+/// More borders drawn down a table than this are not read as its columns.
+const MAX_DRAWN_COLUMNS: usize = 64;
 
 /// The lines of a table: rows with wrapping cells cell by cell (see
 /// `lines_reading_tables`), the others line by line.
@@ -1411,6 +1427,27 @@ mod tests {
             t.iter()
                 .all(|l| !l.contains("Presence") || !l.contains("adopt")),
             "{t:?}"
+        );
+    }
+
+    #[test]
+    fn a_page_hatched_with_upright_lines_has_no_drawn_columns() {
+        // a hundred lines down the table, a point apart: no table's borders
+        let (all, _) = ruled_table(&[
+            [
+                &["Fisheries"],
+                &["National Treatment"],
+                &["Arcadia reserves"],
+            ],
+            [&["Mining"], &["Market Access"], &["Arcadia reserves"]],
+            [&["Transport"], &["Market Access"], &["Arcadia reserves"]],
+        ]);
+        let hatched: Vec<Rule> = (0..100)
+            .map(|i| down(150.0 + f64::from(i) * 1.5, 80.0, 200.0))
+            .collect();
+        assert_eq!(
+            texts(&lines_from_glyphs(all.clone(), hatched)),
+            texts(&lines_from_glyphs(all, Vec::new()))
         );
     }
 
