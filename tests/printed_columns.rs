@@ -44,10 +44,12 @@ fn json(args: &[&str], pdf: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("JSON on standard output")
 }
 
-/// (number, text) of every provision of a `parse --format json` tree, depth first.
-fn provisions(node: &serde_json::Value, out: &mut Vec<(String, String)>) {
+/// (kind, number, text) of every provision of a `parse --format json` tree,
+/// depth first.
+fn provisions(node: &serde_json::Value, out: &mut Vec<(String, String, String)>) {
     for p in node.as_array().into_iter().flatten() {
         out.push((
+            p["kind"].as_str().unwrap_or("").to_string(),
             p["number"].as_str().unwrap_or("").to_string(),
             p["text"].as_str().unwrap_or("").to_string(),
         ));
@@ -88,23 +90,23 @@ fn css_columns_printed_by_chromium_keep_each_article_s_text_and_findings() {
         let tree = json(&["parse"], &pdf);
         let mut all = Vec::new();
         provisions(&tree["provisions"], &mut all);
-        let numbers: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        let numbers: Vec<&str> = all.iter().map(|(_, n, _)| n.as_str()).collect();
         assert_eq!(
             numbers,
             ["", "1", first, "2", "3", "4", "5", "6", "7"],
             "{name}"
         );
         // the words as a reader sees them, whatever the line breaks
-        for (_, text) in all.iter_mut() {
+        for (_, _, text) in all.iter_mut() {
             *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         }
-        let text = |n: &str| &all.iter().find(|(m, _)| m == n).unwrap().1;
+        let text = |n: &str| &all.iter().find(|(_, m, _)| m == n).unwrap().2;
         let article_3 = text("3");
         assert!(
             article_3.contains(carve_out) && article_3.ends_with(article_3_ends),
             "{name}: Article 3 reads {article_3:?}"
         );
-        for (number, text) in &all {
+        for (_, number, text) in &all {
             if number != "3" {
                 assert!(
                     !text.contains(carve_out),
@@ -172,7 +174,7 @@ fn a_reservation_table_printed_by_libreoffice_keeps_its_cultural_reservation() {
         provisions(&tree["provisions"], &mut all);
         let flat: Vec<String> = all
             .iter()
-            .map(|(_, t)| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|(_, _, t)| t.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect();
         // the description reads as written, in the entry of its row
         assert!(
@@ -258,8 +260,13 @@ const RULED_TABLES: [(&str, &str); 3] = [
 /// that entry, and no false "missing policy space" gap.
 fn assert_rows_are_entries(file: &Path, words: &str) {
     let tree = json(&["parse"], file);
-    let mut all = Vec::new();
-    entries(&tree["provisions"], &mut all);
+    let mut every = Vec::new();
+    provisions(&tree["provisions"], &mut every);
+    let all: Vec<String> = every
+        .into_iter()
+        .filter(|(kind, _, _)| kind == "entry")
+        .map(|(_, _, text)| text)
+        .collect();
     assert_eq!(all.len(), 4, "{file:?}: {all:#?}");
     let cultural = all[1].split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -281,16 +288,6 @@ fn assert_rows_are_entries(file: &Path, words: &str) {
         gaps.iter().all(|g| g["id"] != "missing_policy_space"),
         "{file:?}: {gaps:?}"
     );
-}
-
-/// The text of every entry of a `parse --format json` tree, in order.
-fn entries(node: &serde_json::Value, out: &mut Vec<String>) {
-    for p in node.as_array().into_iter().flatten() {
-        if p["kind"] == "entry" {
-            out.push(p["text"].as_str().unwrap_or("").to_string());
-        }
-        entries(&p["children"], out);
-    }
 }
 
 /// The ruled table as a web page: its header row over its entries.

@@ -60,6 +60,18 @@ fn header_row_end(block: &str) -> Option<usize> {
         .map(|m| m.end())
 }
 
+/// Where the header row of a table ends (an offset in `text`), when one
+/// opens a block that starts in the first `SCHEDULE_OPENING` bytes of `body`
+/// (an annex's text below its heading): what makes the annex a schedule read
+/// row by row, and where its entries begin.
+fn table_head(text: &str, body: Range<usize>) -> Option<usize> {
+    let opening = body.start + SCHEDULE_OPENING;
+    blocks(text, body)
+        .into_iter()
+        .take_while(|b| b.start < opening)
+        .find_map(|b| header_row_end(&text[b.clone()]).map(|end| b.start + end))
+}
+
 /// How much of an annex's body (bytes) may say it is a schedule.
 const SCHEDULE_OPENING: usize = 400;
 
@@ -233,9 +245,7 @@ fn is_schedule(text: &LocatedText, p: &Provision) -> bool {
         .count()
         >= 2;
     // or a table whose header row names its columns, each row an entry
-    let table = blocks(body, 0..opening)
-        .iter()
-        .any(|b| header_row_end(&body[b.clone()]).is_some());
+    let table = table_head(&text.text, p.heading.end.min(p.span.end)..p.span.end).is_some();
     says_schedule && (labelled || restarts || table)
 }
 
@@ -246,11 +256,7 @@ fn schedule_entries(text: &LocatedText, annex: &mut Provision) {
     let blocks = blocks(&text.text, body.clone());
     // the entries are a table's rows below its header row, or what follows
     // the schedule's title and chapeau
-    let header_row = blocks
-        .iter()
-        .take_while(|b| b.start < body.start + SCHEDULE_OPENING)
-        .find_map(|b| header_row_end(&text.text[b.clone()]).map(|end| b.start + end));
-    let head = match header_row {
+    let head = match table_head(&text.text, body.clone()) {
         Some(end) => end,
         None => preamble_end(&text.text, &blocks).max(body.start),
     };

@@ -424,8 +424,8 @@ fn dict_of<'a>(doc: &'a Document, o: Option<&'a Object>) -> Option<&'a Dictionar
 const MAX_RULES: usize = 10_000;
 
 /// The path being built (`m`, `l`, `re`, `h`) until it is painted: only what
-/// can draw a horizontal rule is kept, as segments and rectangles in user
-/// space.
+/// can draw a rule is kept, as straight segments and rectangles in user space
+/// (curves are left out).
 #[derive(Default)]
 struct Path {
     /// Straight segments (x0, y0, x1, y1).
@@ -469,8 +469,9 @@ impl Path {
         self.move_to(x, y);
     }
 
-    /// A stroked path: its horizontal segments, and the top and bottom
-    /// edges of its rectangles (a cell's border drawn as a box).
+    /// A stroked path: its segments and the top and bottom edges of its
+    /// rectangles (a cell's border drawn as a box); `Rule::between` keeps
+    /// the level and upright ones.
     fn stroke(&self, ctm: &Matrix, rules: &mut Vec<Rule>) {
         let edges = self
             .rectangles

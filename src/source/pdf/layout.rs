@@ -84,7 +84,7 @@ type Stretch = (f64, f64, f64);
 /// The page's rules across and down it, each with the pieces of one line
 /// (at one place within a point, touching: a table's border is often drawn
 /// cell by cell) joined, in order of place.
-fn joined_rules(rules: Vec<Rule>) -> (Vec<Stretch>, Vec<Stretch>) {
+fn joined_rules(rules: Vec<Rule>) -> Rules {
     let (mut across, mut down) = (Vec::new(), Vec::new());
     for r in rules {
         match r {
@@ -92,7 +92,10 @@ fn joined_rules(rules: Vec<Rule>) -> (Vec<Stretch>, Vec<Stretch>) {
             Rule::Down { v0, v1, u } => down.push((u, v0, v1)),
         }
     }
-    (join(across), join(down))
+    Rules {
+        across: join(across),
+        down: join(down),
+    }
 }
 
 /// `stretches` sorted by place, the pieces of one line (at one place within
@@ -169,8 +172,7 @@ pub fn lines_from_glyphs(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> Vec<PageLine> 
     let (main_glyphs, others): (Vec<Glyph>, Vec<Glyph>) =
         glyphs.into_iter().partition(|g| g.turn == main);
     let rules = if main == 0 {
-        let (across, down) = joined_rules(rules);
-        Rules { across, down }
+        joined_rules(rules)
     } else {
         Rules::default()
     };
@@ -540,8 +542,8 @@ fn table_lines(table: Vec<Vec<Glyph>>, bounds: &[f64], across: &[Stretch]) -> Ve
                     .iter()
                     .any(|&v| v > bottom && v < bottom + 2.0 * size)
         };
-        let same_lines = !ruled
-            && !enclosed
+        let bordered_row = ruled || enclosed;
+        let same_lines = !bordered_row
             && wrapping.iter().enumerate().any(|(n, &a)| {
                 wrapping[n + 1..].iter().any(|&b| {
                     let (va, vb) = (baselines(a), baselines(b));
@@ -560,7 +562,6 @@ fn table_lines(table: Vec<Vec<Glyph>>, bounds: &[f64], across: &[Stretch]) -> Ve
         };
         // between borders, one cell that wraps beside cells of one line is
         // read cell by cell too ("Obligations" / "concerned" in a header)
-        let bordered_row = ruled || enclosed;
         if (wrapping.len() >= 2 || set_lower || (bordered_row && !wrapping.is_empty()))
             && (0..columns).all(one_cell)
             && !same_lines
