@@ -383,9 +383,137 @@ fn measures_for_cultural_diversity_carved_out_of_the_ecommerce_chapter_close_its
         for clause in clauses {
             let with = format!("{}\n{} 9.1: X\n\n{clause}\n", d.text, d.article);
             let open = gaps_of(&with);
-            for gap in ["missing_cultural_exception", "ecommerce_without_cultural_carveout"] {
+            // the Party stays free to adopt new measures for culture: policy
+            // space kept too
+            for gap in [
+                "missing_cultural_exception",
+                "ecommerce_without_cultural_carveout",
+                "missing_policy_space",
+            ] {
                 assert!(!open.contains(&gap.to_string()), "{lang}: {gap} open with {clause:?}: {open:?}");
             }
         }
+    }
+}
+
+/// The usual wordings of a cultural exception that name where it applies:
+/// a chapter in a saving clause ("Nothing in Chapter 2 shall be construed to
+/// prevent …"), the articles it takes culture out of, or no place at all from
+/// an Exceptions chapter (which speaks for the whole agreement). Each reaches
+/// the e-commerce chapter; naming other articles, or standing in a chapter
+/// that is not about exceptions, does not.
+#[test]
+fn carve_outs_naming_a_chapter_or_its_articles_or_in_the_exceptions_chapter_reach_it() {
+    struct Case {
+        lang: &'static str,
+        saving: &'static str,
+        articles: &'static str,
+        chapter: &'static str,
+        exceptions: &'static str,
+        final_title: &'static str,
+        retains: &'static str,
+    }
+    let cases = [
+        Case {
+            lang: "en",
+            saving: "Nothing in Chapter 2 shall be construed to prevent a Party from adopting or maintaining measures relating to cultural industries.",
+            articles: "Articles 2.1 and 2.2 shall not apply to audiovisual services.",
+            chapter: "CHAPTER 9",
+            exceptions: "EXCEPTIONS",
+            final_title: "INSTITUTIONAL PROVISIONS",
+            retains: "Each Party retains the right to adopt or maintain measures with respect to cultural industries, including digital content.",
+        },
+        Case {
+            lang: "es",
+            saving: "Nada de lo dispuesto en el Capítulo 2 se interpretará en el sentido de impedir que una Parte adopte o mantenga medidas relativas a las industrias culturales.",
+            articles: "Los artículos 2.1 y 2.2 no se aplican a los servicios audiovisuales.",
+            chapter: "CAPÍTULO 9",
+            exceptions: "EXCEPCIONES",
+            final_title: "DISPOSICIONES INSTITUCIONALES",
+            retains: "Cada Parte conserva el derecho de adoptar o mantener medidas relativas a las industrias culturales, incluidos los contenidos digitales.",
+        },
+        Case {
+            lang: "fr",
+            saving: "Aucune disposition du chapitre 2 ne peut être interprétée comme empêchant une Partie d'adopter ou de maintenir des mesures relatives aux industries culturelles.",
+            articles: "Les articles 2.1 et 2.2 ne s'appliquent pas aux services audiovisuels.",
+            chapter: "CHAPITRE 9",
+            exceptions: "EXCEPTIONS",
+            final_title: "DISPOSITIONS INSTITUTIONNELLES",
+            retains: "Chaque Partie conserve le droit d'adopter ou de maintenir des mesures relatives aux industries culturelles, y compris les contenus numériques.",
+        },
+    ];
+    let carve_out = "ecommerce_without_cultural_carveout";
+    for c in cases {
+        let d = draft(c.lang);
+        assert!(
+            gaps_of(&d.text).contains(&carve_out.to_string()),
+            "{}: base draft",
+            c.lang
+        );
+        let article = |chapter_title: &str, clause: &str| {
+            format!(
+                "{}\n{}\n{chapter_title}\n\n{} 9.1: X\n\n{clause}\n",
+                d.text, c.chapter, d.article
+            )
+        };
+        // a saving clause naming the e-commerce chapter: a cultural exception
+        // that reaches it, and room kept for new cultural measures
+        let saving = reviewed(&article(c.final_title, c.saving));
+        assert!(
+            saving
+                .findings
+                .iter()
+                .any(|f| f.category == "cultural_exception"
+                    && f.rules.iter().any(|r| r.code == "CEX001")),
+            "{}: {:?} is no CEX001 finding",
+            c.lang,
+            c.saving
+        );
+        let open: Vec<String> = saving.gaps.iter().map(|g| g.id.to_string()).collect();
+        for gap in [
+            "missing_cultural_exception",
+            carve_out,
+            "missing_policy_space",
+        ] {
+            assert!(
+                !open.contains(&gap.to_string()),
+                "{}: {gap} open with {:?}",
+                c.lang,
+                c.saving
+            );
+        }
+        // the e-commerce articles named: reached; other articles: not
+        let open = gaps_of(&article(c.final_title, c.articles));
+        assert!(
+            !open.contains(&carve_out.to_string()),
+            "{}: {:?}",
+            c.lang,
+            c.articles
+        );
+        let others = c.articles.replace("2.1", "1.1").replace("2.2", "1.2");
+        let open = gaps_of(&article(c.final_title, &others));
+        assert!(
+            open.contains(&carve_out.to_string()),
+            "{}: {others:?} closed {carve_out}",
+            c.lang
+        );
+        // a right retained in the Exceptions chapter: reached; the same
+        // sentence among institutional provisions: not
+        let open = gaps_of(&article(c.exceptions, c.retains));
+        assert!(
+            !open.contains(&carve_out.to_string()),
+            "{}: {:?} in {}",
+            c.lang,
+            c.retains,
+            c.exceptions
+        );
+        let open = gaps_of(&article(c.final_title, c.retains));
+        assert!(
+            open.contains(&carve_out.to_string()),
+            "{}: {:?} in {}",
+            c.lang,
+            c.retains,
+            c.final_title
+        );
     }
 }

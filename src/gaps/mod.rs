@@ -271,8 +271,56 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         // provision (a reservation list's "… after the date of entry into
         // force of this Agreement, require …")
         let agreement_wide = reach.agreement_wide.is_match(&carved);
-        inside || agreement_wide || names_unit || made_applicable()
+        // "Articles 2.1 and 2.2 shall not apply to audiovisual services":
+        // the sentence names articles of the division
+        let names_article = || {
+            let named = reach.named_articles(&carved);
+            !named.is_empty()
+                && units.iter().any(|u| {
+                    u.walk().any(|p| {
+                        p.kind == crate::provision::Kind::Article
+                            && p.number
+                                .as_deref()
+                                .is_some_and(|n| named.contains(&n.to_lowercase().as_str()))
+                    })
+                })
+        };
+        inside
+            || agreement_wide
+            || names_unit
+            || names_article()
+            || in_exceptions_division(reach, a, exc, &carved)
+            || made_applicable()
     })
+}
+
+/// Whether `exception` stands in a division whose carve-outs speak for the
+/// whole agreement (an Exceptions chapter) and its sentence `carved` (folded)
+/// speaks of no division at all: "Each Party retains the right to adopt or
+/// maintain measures with respect to cultural industries" there reaches
+/// every chapter; "For the purposes of the Chapters listed …" does not.
+fn in_exceptions_division(
+    reach: &Reach,
+    a: &Agreement,
+    exception: &Provision,
+    carved: &str,
+) -> bool {
+    let Some(titled) = &reach.exceptions_division else {
+        return false;
+    };
+    let in_one = a.walk().any(|p| {
+        p.kind.is_division()
+            && exception
+                .path
+                .strip_prefix(p.path.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+            && p.title
+                .as_deref()
+                .is_some_and(|t| titled.is_match(&fold_text(t)))
+    });
+    // "For the purposes of the Chapters listed in Annex 22-A", "this
+    // Chapter": the sentence limits itself to divisions
+    in_one && !reach.names_division.is_match(carved)
 }
 
 /// The sentence of `text` around byte `at`, inside `within` (a provision's

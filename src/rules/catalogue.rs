@@ -132,6 +132,11 @@ pub struct Reach {
     /// "this Chapter": the division a text stands in (see
     /// `ReachSpec::this_division`).
     pub this_division: Option<Regex>,
+    /// "Articles 2.1 and 2.2": group `list` (see `ReachSpec::names_article`).
+    pub names_article: Option<Regex>,
+    /// Titles of divisions whose carve-outs speak for the whole agreement
+    /// (see `ReachSpec::exceptions_division`).
+    pub exceptions_division: Option<Regex>,
 }
 
 impl Reach {
@@ -168,6 +173,18 @@ impl Reach {
         self.names_division.captures_iter(folded).any(|c| {
             c.name("list")
                 .is_some_and(|l| division_words(l.as_str()).any(|w| w == number))
+        })
+    }
+
+    /// The article numbers `folded` names, lower case: "Articles 2.1 and
+    /// 2.2" names 2.1 and 2.2 (and the words between, which match no
+    /// number). Empty without a `names_article` pattern.
+    pub fn named_articles<'t>(&self, folded: &'t str) -> Vec<&'t str> {
+        self.names_article.as_ref().map_or_else(Vec::new, |re| {
+            re.captures_iter(folded)
+                .filter_map(|c| c.name("list"))
+                .flat_map(|l| division_words(l.as_str()))
+                .collect()
         })
     }
 

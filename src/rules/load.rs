@@ -445,12 +445,26 @@ fn compile_gaps(
             .map(&pattern)
             .transpose()
             .map_err(reach_fail)?,
+        names_article: r
+            .names_article
+            .as_deref()
+            .map(&pattern)
+            .transpose()
+            .map_err(reach_fail)?,
+        exceptions_division: r
+            .exceptions_division
+            .as_deref()
+            .map(&pattern)
+            .transpose()
+            .map_err(reach_fail)?,
     };
     for (re, group) in [
-        (&reach.names_division, "list"),
-        (&reach.cross_reference, "article"),
-        (&reach.cross_reference, "number"),
+        (Some(&reach.names_division), "list"),
+        (Some(&reach.cross_reference), "article"),
+        (Some(&reach.cross_reference), "number"),
+        (reach.names_article.as_ref(), "list"),
     ] {
+        let Some(re) = re else { continue };
         if !re.capture_names().flatten().any(|n| n == group) {
             return Err(reach_fail(format!(
                 "pattern {:?} needs a group named `{group}`",

@@ -287,6 +287,18 @@ pub struct ReachSpec {
     /// it, a carve-out always reaches the division it stands in.
     #[serde(default)]
     pub this_division: Option<String>,
+    /// "Articles 2.1 and 2.2": article numbers in group `list`. A carve-out
+    /// whose subject names an article of a division reaches that division.
+    /// Without it, naming articles reaches nothing.
+    #[serde(default)]
+    pub names_article: Option<String>,
+    /// The title of a division whose provisions speak for the whole
+    /// agreement ("Exceptions"): a carve-out there whose sentence speaks of
+    /// no division (`names_division` does not match it) reaches every
+    /// division. Without it, only the wording of the
+    /// carve-out's sentence makes it agreement-wide.
+    #[serde(default)]
+    pub exceptions_division: Option<String>,
 }
 
 /// The developed-country list, with where it comes from.
