@@ -178,7 +178,10 @@ fn fits_numbering(line: &str, index: usize, offsets: &[Vec<i64>]) -> bool {
 }
 
 /// How many lines from an edge (lines in order from that edge) are furniture:
-/// the longest run of furniture lines that ends at a gap.
+/// the longest run of furniture lines that ends at a gap, or the run of a
+/// browser's print stamps at the very edge, gap or none (Chromium sets its
+/// date-and-title header and its address-and-page footer in the page margin,
+/// as close to the body as a line of text when the page's margins are narrow).
 fn edge_block<'a>(
     lines: impl Iterator<Item = &'a PageLine>,
     is_furniture: impl Fn(&PageLine) -> bool,
@@ -189,6 +192,11 @@ fn edge_block<'a>(
         .take(EDGE_LINES)
         .take_while(|l| is_furniture(l))
         .count();
+    let stamps = near
+        .iter()
+        .take(run)
+        .take_while(|l| is_browser_stamp(&l.text))
+        .count();
     (1..=run)
         .rev()
         .find(|&k| {
@@ -198,6 +206,7 @@ fn edge_block<'a>(
             })
         })
         .unwrap_or(0)
+        .max(stamps)
 }
 
 /// On how many pages a line must repeat to be furniture. Short documents need
@@ -562,6 +571,51 @@ mod tests {
             .collect();
         remove_furniture(&mut pages);
         assert_eq!(texts(&pages[2]), ["Article 3", "The Parties agree."]);
+    }
+
+    /// Chromium's default print header (date, time and the page's title)
+    /// and footer (address, page of pages) on a page printed with narrow
+    /// margins sit as close to the body as one body line to the next: they
+    /// go all the same, and the body stays whole.
+    #[test]
+    fn a_browser_s_print_stamps_go_with_no_gap_before_the_body() {
+        let body = |n: usize| {
+            [
+                format!("Article 4.{n}: Cultural Industries"),
+                format!("{n}. Nothing in this Agreement applies to cultural industries."),
+                format!(
+                    "{} binds a Party with respect to them.",
+                    ["It", "This", "That"][n - 1]
+                ),
+            ]
+        };
+        let mut pages: Vec<Vec<PageLine>> = (1..=3)
+            .map(|n| {
+                let [title, text, last] = body(n);
+                vec![
+                    line("12/3/26, 12:53 PM Free Trade Agreement", -800.0),
+                    line(&title, -786.0),
+                    line(&text, -772.0),
+                    line(&last, -100.0),
+                    line(&format!("file:///tmp/agreement.html {n}/3"), -86.0),
+                ]
+            })
+            .collect();
+        remove_furniture(&mut pages);
+        assert_eq!(texts(&pages[1]), body(2));
+        // the same header that is not a browser's stamp, as close: body
+        let mut pages: Vec<Vec<PageLine>> = (1..=3)
+            .map(|n| {
+                let [title, text, _] = body(n);
+                vec![
+                    line("Free Trade Agreement", -800.0),
+                    line(&title, -786.0),
+                    line(&text, -772.0),
+                ]
+            })
+            .collect();
+        remove_furniture(&mut pages);
+        assert_eq!(pages[1].len(), 3, "{:?}", texts(&pages[1]));
     }
 
     #[test]
