@@ -335,6 +335,9 @@ struct Walker {
     pre_depth: usize,
     cell_depth: usize,
     cell_in_row: usize,
+    /// The lists open, innermost last: an ordered list's next number and
+    /// its `type` ("1", "a", "i"…), `None` for a bullet list.
+    lists: Vec<Option<(i64, String)>>,
 }
 
 impl Walker {
@@ -417,6 +420,9 @@ impl Walker {
                         } else {
                             sections += usize::from(SECTIONING.contains(&el.name()));
                             open.push(Some(self.open(el)));
+                            if el.name() == "li" {
+                                self.list_marker(el, node);
+                            }
                         }
                     }
                     _ => {}
@@ -452,8 +458,69 @@ impl Walker {
         }
     }
 
+    /// Writes an ordered list item's number as the browser shows it and the
+    /// structure reader knows it: "1." at the outer level, "(a)" one list
+    /// in (or where the list says `type="a"`), "(i)" two in (or
+    /// `type="i"`), as the Markdown reader does; nothing when the item's
+    /// text already opens with its number ("1. The Parties …", "(a) …").
+    fn list_marker(&mut self, el: &scraper::node::Element, node: NodeRef<Node>) {
+        let depth = self.lists.iter().filter(|l| l.is_some()).count();
+        let Some(Some((next, kind))) = self.lists.last_mut() else {
+            return;
+        };
+        let value = el
+            .attr("value")
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .unwrap_or(*next);
+        *next = value + 1;
+        let format = match (kind.as_str(), depth) {
+            ("a", _) => "lowerLetter",
+            ("A", _) => "upperLetter",
+            ("i", _) => "lowerRoman",
+            ("I", _) => "upperRoman",
+            (_, 1) => "decimal",
+            (_, 2) => "lowerLetter",
+            _ => "lowerRoman",
+        };
+        let first: String = node
+            .descendants()
+            .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+            .collect::<String>()
+            .chars()
+            .skip_while(|c| c.is_whitespace())
+            .take(8)
+            .collect();
+        // "1.", "a)", "iv.", "(a)" written in the item's own text
+        let numbered = first.starts_with('(')
+            || first.split_once(['.', ')']).is_some_and(|(w, _)| {
+                (1..=4).contains(&w.len()) && w.chars().all(char::is_alphanumeric)
+            });
+        if numbered {
+            return;
+        }
+        let number = super::word_list_number(value, format);
+        let marker = if format == "decimal" {
+            format!("{number}. ")
+        } else {
+            format!("({number}) ")
+        };
+        self.current.push_str(&marker);
+    }
+
     fn open(&mut self, el: &scraper::node::Element) -> (bool, bool, bool) {
         let name = el.name();
+        match name {
+            "ol" => {
+                let start = el
+                    .attr("start")
+                    .and_then(|v| v.trim().parse::<i64>().ok())
+                    .unwrap_or(1);
+                let kind = el.attr("type").unwrap_or("1").to_string();
+                self.lists.push(Some((start, kind)));
+            }
+            "ul" => self.lists.push(None),
+            _ => {}
+        }
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
             || el.attr("class").is_some_and(is_title_class);
         let block = BLOCKS.contains(&name);
@@ -490,6 +557,9 @@ impl Walker {
     }
 
     fn close(&mut self, name: &str, (heading, block, in_cell): (bool, bool, bool)) {
+        if matches!(name, "ol" | "ul") {
+            self.lists.pop();
+        }
         if name == "pre" {
             self.pre_depth -= 1;
         }
@@ -560,6 +630,7 @@ fn walk_lines(doc: &Html, by_name: bool) -> Vec<Line> {
         pre_depth: 0,
         cell_depth: 0,
         cell_in_row: 0,
+        lists: Vec::new(),
     };
     w.walk(doc.tree.root());
     w.end_line(false);
@@ -858,6 +929,29 @@ mod tests {
             .map(|l| l.text.as_str())
             .collect();
         assert_eq!(heads, ["Article 3", "Scope"]);
+    }
+
+    /// A browser numbers `<ol>` items the page does not number itself: the
+    /// paragraphs "1.", "2." and, one list in or with `type="a"`, the
+    /// subparagraphs "(a)", "(b)". Items that write their own number keep it
+    /// once, bullets get none.
+    #[test]
+    fn ordered_list_items_are_numbered_as_the_browser_shows_them() {
+        let t = text_of(
+            "<h3>Article 2.1: Scope</h3><ol><li>This Chapter applies to services.</li>\
+             <li>This Chapter does not apply to:<ol type=\"a\"><li>audiovisual services;</li>\
+             <li>broadcasting.</li></ol></li></ol>\
+             <ol start=\"3\"><li>Sigue.</li><li value=\"7\">Suite.</li></ol>\
+             <ol><li>1. Already numbered.</li><li>(b) Lettered.</li></ol>\
+             <ul><li>A bullet.</li></ul><ol><li>First<ol><li>nested</li></ol></li></ol>",
+        );
+        assert_eq!(
+            t,
+            "Article 2.1: Scope\n\n1. This Chapter applies to services.\n\
+             2. This Chapter does not apply to:\n(a) audiovisual services;\n(b) broadcasting.\n\n\
+             3. Sigue.\n7. Suite.\n\n1. Already numbered.\n(b) Lettered.\n\nA bullet.\n\n\
+             1. First\n(a) nested\n\n"
+        );
     }
 
     #[test]
