@@ -11,6 +11,9 @@
 //! and with borders and no gaps (`*-ruled-table.html`, read as a web page,
 //! printed by Chromium, printed and saved as Word by LibreOffice), each row
 //! an entry of the schedule.
+//!
+//! Notes printed together at the end of a page, with no links: each goes to
+//! the article citing it, in the page and in its print.
 
 mod common;
 
@@ -335,5 +338,103 @@ fn a_ruled_reservation_table_from_libreoffice_is_read_row_by_row() {
         assert_rows_are_entries(&pdf, words);
         let docx = convert(soffice, dir.path(), name, "docx:MS Word 2007 XML", "docx");
         assert_rows_are_entries(&docx, words);
+    }
+}
+
+/// The footnote numbers each provision of a `parse --format json` tree has
+/// among its children, by the provision's path ("ch1/art1.2" -> ["1"]).
+fn notes_by_provision(
+    node: &serde_json::Value,
+    out: &mut std::collections::BTreeMap<String, Vec<String>>,
+) {
+    for p in node.as_array().into_iter().flatten() {
+        for c in p["children"].as_array().into_iter().flatten() {
+            if c["kind"] == "footnote" {
+                out.entry(p["path"].as_str().unwrap_or("").to_string())
+                    .or_default()
+                    .push(c["number"].as_str().unwrap_or("").to_string());
+            }
+        }
+        notes_by_provision(&p["children"], out);
+    }
+}
+
+/// A web page whose notes are printed together at its end, under their own
+/// title ("Notes", "Notas") and without links, read as a page and as
+/// Chromium prints it (the marks on pages 1 and 2, the notes on page 3,
+/// after the last annex): each note belongs to the article whose mark cites
+/// it, not to the annex, and the title is no annex text. Article 3.2's note
+/// takes audiovisual services out of the e-commerce chapter, so the
+/// e-commerce carve-out is found there and its gap stays closed; the page
+/// and its print compare as the same agreement.
+#[test]
+fn notes_printed_at_the_end_of_a_page_belong_to_the_articles_citing_them() {
+    let Some(chromium) = chromium() else {
+        println!("SKIPPED: chromium not installed (Debian package `chromium`)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // (page, words of note 3, the notes' title)
+    let cases = [
+        ("en-end-notes.html", "audiovisual services", "Notes"),
+        ("es-end-notes.html", "servicios audiovisuales", "Notas"),
+        ("fr-end-notes.html", "services audiovisuels", "Notes"),
+    ];
+    for (name, note_3, title) in cases {
+        let page = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/printed")
+            .join(name);
+        let pdf = print(chromium, dir.path(), name);
+        for file in [&page, &pdf] {
+            let what = format!("{name} as {}", file.display());
+            let tree = json(&["parse"], file);
+            let mut notes = Default::default();
+            notes_by_provision(&tree["provisions"], &mut notes);
+            let expected: std::collections::BTreeMap<String, Vec<String>> = [
+                ("ch1/art1.2", "1"),
+                ("ch2/art2.2", "2"),
+                ("ch3/art3.2", "3"),
+            ]
+            .into_iter()
+            .map(|(p, n)| (p.to_string(), vec![n.to_string()]))
+            .collect();
+            assert_eq!(notes, expected, "{what}");
+            let mut all = Vec::new();
+            provisions(&tree["provisions"], &mut all);
+            let (_, _, annex) = all.iter().find(|(k, _, _)| k == "annex").unwrap();
+            assert!(
+                !annex.contains(note_3) && !annex.trim_end().ends_with(title),
+                "{what}: the annex holds the notes or their title: {annex:?}"
+            );
+            let report = json(&["check", "--fail-on", "never"], file);
+            let found = findings(&report);
+            assert!(
+                found.contains(&("ch3/art3.2".to_string(), "ecommerce_cultural".to_string())),
+                "{what}: no e-commerce carve-out in Article 3.2: {found:?}"
+            );
+            let gaps: Vec<&str> = report["files"][0]["gaps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|g| g["id"].as_str())
+                .collect();
+            assert!(
+                !gaps.contains(&"ecommerce_without_cultural_carveout"),
+                "{what}: {gaps:?}"
+            );
+        }
+        let compared = treatyscan()
+            .args(["compare", "--format", "json"])
+            .arg(&page)
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let summary: serde_json::Value = serde_json::from_slice(&compared.stdout).unwrap();
+        assert_eq!(
+            (compared.status.code(), &summary["summary"]["text_changed"]),
+            (Some(0), &serde_json::json!(0)),
+            "{name}: the page and its print differ: {}",
+            summary["changes"]
+        );
     }
 }

@@ -299,14 +299,18 @@ impl Notes {
             labels.entry(body.id()).or_insert((body, label));
             backs.insert(back.id());
         }
-        // each note's text without its back-links (one per citation)
+        // each note's text without its back-links (one per citation) and
+        // without its own label ("<sup>1</sup> For greater …")
         for (id, (body, label)) in labels {
-            let text: Vec<&str> = body
+            let mut text: Vec<&str> = body
                 .descendants()
                 .filter(|n| !n.ancestors().any(|a| backs.contains(&a.id())))
                 .filter_map(|n| n.value().as_text().map(|t| &**t))
                 .flat_map(str::split_whitespace)
                 .collect();
+            if text.first().is_some_and(|w| is_label(w, &label)) {
+                text.remove(0);
+            }
             if text.is_empty() {
                 notes.cited.retain(|_, b| *b != id);
             } else {
@@ -315,8 +319,161 @@ impl Notes {
                     .insert(id, format!("[{label}] {}", text.join(" ")));
             }
         }
+        if notes.cited.is_empty() {
+            notes.end_notes(doc);
+        }
+        notes.notes_title(doc);
         notes
     }
+
+    /// Notes at the end of a page under a title of their own ("Notes",
+    /// "Notas", …) with no links: each block after the title opens with its
+    /// number ("<sup>1</sup> For greater …", "1 For greater …", or an item of
+    /// a numbered list), the numbers run up, and each was printed as a
+    /// superscript mark (`<sup>1</sup>`) before the title, in the same order.
+    /// A block that opens with no higher number goes on with the note before
+    /// it. When a numbered block has no mark, or text comes between the title
+    /// and the first note, the notes stay where they are.
+    fn end_notes(&mut self, doc: &Html) {
+        use scraper::ElementRef;
+        let elements: Vec<ElementRef> = doc
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .collect();
+        let Some(title) = elements.iter().rposition(|e| {
+            is_heading_element(e.value().name())
+                && crate::text::notes::is_notes_heading(&e.text().collect::<String>())
+        }) else {
+            return;
+        };
+        let words = |e: &ElementRef| -> Vec<String> {
+            e.text()
+                .flat_map(str::split_whitespace)
+                .map(str::to_string)
+                .collect()
+        };
+        // the blocks after the title that hold no block: (element, label, words)
+        let mut notes: Vec<(ego_tree::NodeId, String, u32, Vec<String>)> = Vec::new();
+        let mut numbered_items = 0u32;
+        for e in &elements[title + 1..] {
+            let name = e.value().name();
+            if !matches!(name, "p" | "li" | "div" | "dd")
+                || e.children().filter_map(ElementRef::wrap).any(|c| {
+                    matches!(
+                        c.value().name(),
+                        "p" | "li" | "div" | "dd" | "ol" | "ul" | "table"
+                    )
+                })
+            {
+                continue;
+            }
+            let mut text = words(e);
+            if text.is_empty() {
+                continue;
+            }
+            let in_ordered_list = name == "li"
+                && e.parent()
+                    .and_then(ElementRef::wrap)
+                    .is_some_and(|l| l.value().name() == "ol");
+            numbered_items += u32::from(in_ordered_list);
+            let label = if in_ordered_list {
+                Some(numbered_items.to_string())
+            } else {
+                let first = text[0]
+                    .trim_start_matches('[')
+                    .trim_end_matches([']', '.'])
+                    .to_string();
+                (first.len() <= 3 && !first.is_empty() && first.chars().all(|c| c.is_ascii_digit()))
+                    .then(|| {
+                        text.remove(0);
+                        first
+                    })
+            };
+            let value = label.as_deref().and_then(|l| l.parse::<u32>().ok());
+            match (label, value, notes.last_mut()) {
+                (Some(label), Some(value), last)
+                    if last.as_ref().is_none_or(|l| value > l.2) && !text.is_empty() =>
+                {
+                    notes.push((e.id(), label, value, text))
+                }
+                (_, _, Some(last)) => {
+                    last.3.extend(words(e));
+                    self.text.insert(e.id(), String::new());
+                }
+                (_, _, None) => {
+                    self.text.clear();
+                    return;
+                }
+            }
+        }
+        // each note's mark, in order, before the title
+        let marks: Vec<(ego_tree::NodeId, String)> = elements[..title]
+            .iter()
+            .filter(|e| e.value().name() == "sup")
+            .map(|e| (e.id(), e.text().collect::<String>().trim().to_string()))
+            .collect();
+        let mut from = 0;
+        let mut cited = Vec::new();
+        for (body, label, _, _) in &notes {
+            let Some(k) = (from..marks.len()).find(|&k| &marks[k].1 == label) else {
+                self.text.clear();
+                return;
+            };
+            from = k + 1;
+            cited.push((marks[k].0, *body));
+        }
+        self.cited.extend(cited);
+        for (body, label, _, text) in notes {
+            self.text
+                .insert(body, format!("[{label}] {}", text.join(" ")));
+        }
+    }
+
+    /// The title over the page's notes goes when every block after it with
+    /// text is a note written after the block citing it: left, it was read as
+    /// the last line of the last annex.
+    fn notes_title(&mut self, doc: &Html) {
+        use scraper::ElementRef;
+        if self.text.is_empty() {
+            return;
+        }
+        let elements: Vec<ElementRef> = doc
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .collect();
+        let Some(title) = elements.iter().rposition(|e| {
+            is_heading_element(e.value().name())
+                && crate::text::notes::is_notes_heading(&e.text().collect::<String>())
+        }) else {
+            return;
+        };
+        // every text after the title is a note's
+        let all_notes = elements[title + 1..]
+            .iter()
+            .filter(|e| {
+                e.children()
+                    .any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+            })
+            .all(|e| {
+                self.text.contains_key(&e.id())
+                    || e.ancestors().any(|a| self.text.contains_key(&a.id()))
+            });
+        if all_notes {
+            self.text.insert(elements[title].id(), String::new());
+        }
+    }
+}
+
+/// `h1` to `h6`.
+fn is_heading_element(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Whether `word` is a note's own label printed at its start ("1", "1.", "[1]").
+fn is_label(word: &str, label: &str) -> bool {
+    word.trim_start_matches('[').trim_end_matches([']', '.']) == label
 }
 
 struct Walker {
@@ -896,6 +1053,38 @@ mod tests {
                 "{page}"
             );
         }
+    }
+
+    #[test]
+    fn notes_at_the_end_without_links_follow_the_block_citing_them() {
+        let body = "<h2>Article 1</h2><p>No Party shall impose duties.<sup>1</sup></p><h2>Article 2</h2><p>Each Party shall accord treatment.<sup>2</sup></p><h2>Annex I</h2><p>Arcadia reserves the right.</p>";
+        let cited = "Article 1\n\nNo Party shall impose duties.\n\n[1] This Article does not apply to audiovisual services.\n\nArticle 2\n\nEach Party shall accord treatment.\n\n[2] Nor to subsidies.\n\nAnnex I\n\nArcadia reserves the right.\n\n";
+        for notes in [
+            "<hr><h2>Notes</h2><p><sup>1</sup> This Article does not apply to audiovisual services.</p><p><sup>2</sup> Nor to subsidies.</p>",
+            "<h3>Notas:</h3><p>1 This Article does not apply to audiovisual services.</p><p>2. Nor to subsidies.</p>",
+            "<h2>Notes de fin</h2><ol><li>This Article does not apply to audiovisual services.</li><li>Nor to subsidies.</li></ol>",
+            "<h2>Endnotes</h2><p>[1] This Article does not apply to audiovisual</p><p>services.</p><p>[2] Nor to subsidies.</p>",
+        ] {
+            assert_eq!(text_of(&format!("<body>{body}{notes}</body>")), cited, "{notes}");
+        }
+        // linked notes that print their own number: the number once, and the
+        // title goes with the notes
+        let linked = r##"<body><p>Duties.<sup><a href="#fn1" id="r1">1</a></sup></p><h2>Notes</h2><p id="fn1"><sup>1</sup> Audiovisual services. <a href="#r1">↩</a></p></body>"##;
+        assert_eq!(text_of(linked), "Duties.\n\n[1] Audiovisual services.\n\n");
+        // a number without its mark: a list under the title, left as it is
+        let unmarked = format!("<body>{body}<h2>Notes</h2><p>1 This Article does not apply.</p><p>3 Broadcasting.</p></body>");
+        let text = text_of(&unmarked);
+        assert!(
+            text.ends_with("Notes\n\n1 This Article does not apply.\n\n3 Broadcasting.\n\n"),
+            "{text}"
+        );
+        // text between the title and the first note: no notes section
+        let prose = format!("<body>{body}<h2>Notes</h2><p>The Parties note the following.</p><p><sup>1</sup> Audiovisual.</p></body>");
+        let text = text_of(&prose);
+        assert!(
+            text.ends_with("Notes\n\nThe Parties note the following.\n\nAudiovisual.\n\n"),
+            "{text}"
+        );
     }
 
     #[test]

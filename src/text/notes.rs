@@ -28,3 +28,47 @@ pub fn leading_number(line: &str) -> Option<(String, &str)> {
         .contains(&digits)
         .then(|| (line[..digits].to_string(), rest))
 }
+
+/// Whether a line is the title over a document's notes, printed together at
+/// its end: "Notes", "Endnotes", "Footnotes", "Notas", "Notas al pie", "Notes
+/// de fin de document", … (any case, a closing colon aside). Used by the PDF
+/// and HTML readers to tell a notes section from the text of the last annex.
+pub fn is_notes_heading(line: &str) -> bool {
+    let title = line.trim().trim_end_matches(':').trim().to_lowercase();
+    matches!(
+        title.as_str(),
+        "notes"
+            | "note"
+            | "endnotes"
+            | "end notes"
+            | "footnotes"
+            | "notas"
+            | "notas al pie"
+            | "notas finales"
+            | "notes de bas de page"
+            | "notes de fin"
+            | "notes de fin de document"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_headings_in_three_languages_and_not_other_titles() {
+        for t in [
+            "Notes",
+            "ENDNOTES",
+            "Footnotes:",
+            "Notas",
+            "Notas al pie",
+            "Notes de fin",
+        ] {
+            assert!(is_notes_heading(t), "{t}");
+        }
+        for t in ["Notes to Annex I", "Explanatory Notes", "Annex I", "Nota 1"] {
+            assert!(!is_notes_heading(t), "{t}");
+        }
+    }
+}

@@ -22,6 +22,10 @@ const EDGE_LINES: usize = 3;
 pub fn clean(pages: &mut [Vec<PageLine>]) -> Vec<Option<String>> {
     for line in pages.iter_mut().flatten() {
         line.text = fix_artefacts(&line.text);
+        // a web page's link from a note back to its mark, printed at the
+        // note's end: no word of the note
+        let kept = line.text.trim_end_matches(BACK_LINKS).trim_end().len();
+        line.text.truncate(kept);
     }
     for page in pages.iter_mut() {
         page.retain(|l| !l.text.is_empty());
@@ -346,6 +350,109 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
             }
         }
         move_notes_before_headings(page, start, &notes);
+    }
+    move_end_notes(pages);
+}
+
+/// Notes printed together at the end of the document under a title of their
+/// own ("Notes", "Notas", …: a web page printed by a browser, a draft whose
+/// footnotes became endnotes): numbered lines whose numbers run up, each
+/// printed as a superscript mark earlier in the document. Each note is
+/// written "[n] text" and moved up to the end of the provision its mark is in
+/// (before the first heading after the mark), so that it is the note of the
+/// article citing it rather than text of the last annex; the title goes with
+/// them. When a numbered line after the title has no mark before it, or text
+/// comes between the title and the first note, everything stays where it is.
+/// A moved note is counted on the page of its mark.
+fn move_end_notes(pages: &mut [Vec<PageLine>]) {
+    let at: Vec<(usize, usize)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, lines)| (0..lines.len()).map(move |i| (p, i)))
+        .collect();
+    let text = |k: usize| pages[at[k].0][at[k].1].text.as_str();
+    let Some(title) = (0..at.len())
+        .rev()
+        .find(|&k| crate::text::notes::is_notes_heading(text(k)))
+    else {
+        return;
+    };
+    // each note's number, value and lines (a line that opens with no higher
+    // number goes on with the note before it)
+    let mut notes: Vec<(String, u32, Vec<usize>)> = Vec::new();
+    for k in title + 1..at.len() {
+        let number = note_number(text(k)).and_then(|n| Some((n.parse::<u32>().ok()?, n)));
+        match (number, notes.last_mut()) {
+            (Some((value, n)), last) if last.as_ref().is_none_or(|l| value > l.1) => {
+                notes.push((n, value, vec![k]))
+            }
+            (_, Some(last)) => last.2.push(k),
+            (_, None) => return,
+        }
+    }
+    // each note's mark, in the notes' order, and the line it goes before
+    let is_heading = |k: usize| {
+        matches!(
+            classify(text(k)),
+            Line::Heading(_) | Line::PreambleHeading | Line::FinalClause
+        )
+    };
+    let mut from = 0;
+    let mut before: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (n, _, lines) in &notes {
+        let Some(mark) = (from..title).find(|&k| superscript_numbers(text(k)).contains(n)) else {
+            return;
+        };
+        from = mark;
+        let to = (mark + 1..title).find(|&k| is_heading(k)).unwrap_or(title);
+        before.entry(to).or_default().extend(lines);
+    }
+    let numbers: HashMap<usize, &str> = notes
+        .iter()
+        .map(|(n, _, lines)| (lines[0], n.as_str()))
+        .collect();
+    let mut lines: Vec<Option<PageLine>> = pages
+        .iter_mut()
+        .flat_map(std::mem::take)
+        .map(Some)
+        .collect();
+    for (k, &(p, _)) in at.iter().enumerate().take(title + 1) {
+        for &moved in before.get(&k).into_iter().flatten() {
+            let mut line = lines[moved].take().expect("each note line moves once");
+            if let Some(n) = numbers.get(&moved) {
+                let rest = note_number_rest(&line.text);
+                line.text = format!("[{n}] {rest}");
+            }
+            pages[p].push(line);
+        }
+        if let Some(line) = lines[k].take().filter(|_| k != title) {
+            pages[p].push(line);
+        }
+    }
+}
+
+/// The arrow a web page links a note back to its mark with ("↩", or
+/// pandoc's "↩︎" with its variation selector), printed at the note's end.
+const BACK_LINKS: &[char] = &['↩', '\u{fe0e}', '\u{fe0f}', ' '];
+
+/// The number a note's line opens with: "[4] …" (a footnote marked already),
+/// "⁴ …" or "4 …".
+fn note_number(line: &str) -> Option<String> {
+    if let Some((n, _)) = line
+        .strip_prefix('[')
+        .and_then(|l| l.split_once("] "))
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some(n.to_string());
+    }
+    crate::text::notes::leading_number(line).map(|(n, _)| n)
+}
+
+/// A note's line without the number it opens with (see `note_number`).
+fn note_number_rest(line: &str) -> &str {
+    match line.strip_prefix('[').and_then(|l| l.split_once("] ")) {
+        Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => crate::text::notes::leading_number(line).map_or(line, |(_, rest)| rest),
     }
 }
 
@@ -683,6 +790,71 @@ mod tests {
                 "Source: national statistics office."
             ]
         );
+    }
+
+    #[test]
+    fn notes_printed_at_the_end_go_to_the_articles_citing_them() {
+        // a web page printed by a browser: marks on pages 1 and 2, the notes
+        // under their title on page 3, after the last annex
+        let pages = || {
+            vec![
+                vec![
+                    line("Article 1.2 Definitions", 60.0),
+                    line("cultural industries means persons engaged in books.\u{b9}", 80.0),
+                    line("Article 2.1 Scope", 100.0),
+                    line("This Chapter applies to services.", 120.0),
+                ],
+                vec![
+                    line("Article 3.2 Digital Products", 60.0),
+                    line("No less favourable treatment to digital products.\u{b2}", 80.0),
+                    line("Annex I Broadcasting", 100.0),
+                    line("Arcadia reserves the right to adopt any measure.", 120.0),
+                ],
+                vec![
+                    line("Notes", 60.0),
+                    line("\u{b9} For greater certainty, cultural industries include broadcasting. \u{21a9}", 80.0),
+                    line("2 For greater certainty, this Article does not apply to audiovisual", 100.0),
+                    line("services. \u{21a9}\u{fe0e}", 112.0),
+                ],
+            ]
+        };
+        let mut moved = pages();
+        clean(&mut moved);
+        assert_eq!(
+            texts(&moved[0]),
+            [
+                "Article 1.2 Definitions",
+                "cultural industries means persons engaged in books.\u{b9}",
+                "[1] For greater certainty, cultural industries include broadcasting.",
+                "Article 2.1 Scope",
+                "This Chapter applies to services.",
+            ]
+        );
+        assert_eq!(
+            texts(&moved[1]),
+            [
+                "Article 3.2 Digital Products",
+                "No less favourable treatment to digital products.\u{b2}",
+                "[2] For greater certainty, this Article does not apply to audiovisual",
+                "services.",
+                "Annex I Broadcasting",
+                "Arcadia reserves the right to adopt any measure.",
+            ]
+        );
+        assert!(moved[2].is_empty(), "{:?}", texts(&moved[2]));
+
+        // a numbered line after the title whose number has no mark: a list,
+        // not notes; nothing moves and the title stays
+        let mut listed = pages();
+        listed[2][3].text = "3 Broadcasting services".into();
+        clean(&mut listed);
+        assert_eq!(texts(&listed[0]).len(), 4);
+        assert_eq!(texts(&listed[2])[0], "Notes");
+        // without a title, notes at the end are not told from a list
+        let mut untitled = pages();
+        untitled[2].remove(0);
+        clean(&mut untitled);
+        assert_eq!(texts(&untitled[0]).len(), 4);
     }
 
     #[test]
