@@ -517,3 +517,56 @@ fn carve_outs_naming_a_chapter_or_its_articles_or_in_the_exceptions_chapter_reac
         );
     }
 }
+
+/// A carve-out in Chapter 10 ("This Chapter shall not apply to audiovisual
+/// services") is not in Chapter 1: the e-commerce chapter, Chapter 1, keeps
+/// its gap. (A provision was taken to be inside a chapter when its path began
+/// with the chapter's, so "ch10/art10.2" counted as inside "ch1".)
+#[test]
+fn a_carve_out_in_chapter_10_does_not_reach_chapter_1() {
+    for (lang, chapter, article, ecommerce, services, carve_out) in [
+        (
+            "en",
+            "Chapter",
+            "Article",
+            "Electronic Commerce\n\nArticle 1.1 Customs Duties\n\nNeither Party shall impose customs duties on electronic transmissions.",
+            "Trade in Services",
+            "This Chapter shall not apply to audiovisual services.",
+        ),
+        (
+            "es",
+            "Capítulo",
+            "Artículo",
+            "Comercio Electrónico\n\nArtículo 1.1 Derechos Aduaneros\n\nNinguna Parte impondrá derechos aduaneros a las transmisiones electrónicas.",
+            "Comercio de Servicios",
+            "El presente Capítulo no se aplica a los servicios audiovisuales.",
+        ),
+        (
+            "fr",
+            "Chapitre",
+            "Article",
+            "Commerce électronique\n\nArticle 1.1 Droits de douane\n\nAucune Partie n'impose de droits de douane sur les transmissions électroniques.",
+            "Commerce des services",
+            "Le présent chapitre ne s'applique pas aux services audiovisuels.",
+        ),
+    ] {
+        let mut text = format!("{chapter} 1 {ecommerce}\n\n");
+        for c in 2..10 {
+            writeln!(text, "{chapter} {c} Matters\n\n{article} {c}.1 Contact Points\n\nEach Party shall designate a contact point.\n").unwrap();
+        }
+        writeln!(text, "{chapter} 10 {services}\n\n{article} 10.1 Exclusions\n\n{carve_out}").unwrap();
+        let r = reviewed(&text);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.category == "cultural_exception" && f.provision.path == "ch10/art10.1"),
+            "{lang}: the carve-out is no finding: {:?}",
+            r.findings
+        );
+        let gap = "ecommerce_without_cultural_carveout";
+        assert!(
+            r.gaps.iter().any(|g| g.id == gap),
+            "{lang}: Chapter 10's carve-out closed {gap} of Chapter 1"
+        );
+    }
+}

@@ -259,7 +259,7 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         let names_others = sentence.is_some_and(|(_, subject)| {
             reach.names_only_other_divisions(&fold_text(subject), &own)
         });
-        let inside = !names_others && units.iter().any(|u| exc.path.starts_with(&u.path));
+        let inside = !names_others && units.iter().any(|u| exc.path == u.path || exc.is_inside(u));
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));
         let made_applicable = || {
             let applied = applied
@@ -310,10 +310,7 @@ fn in_exceptions_division(
     };
     let in_one = a.walk().any(|p| {
         p.kind.is_division()
-            && exception
-                .path
-                .strip_prefix(p.path.as_str())
-                .is_some_and(|rest| rest.starts_with('/'))
+            && exception.is_inside(p)
             && p.title
                 .as_deref()
                 .is_some_and(|t| titled.is_match(&fold_text(t)))
@@ -402,15 +399,9 @@ fn applied_by_units(a: &Agreement, applied: &[Applied], exception: &Provision) -
     if applied.is_empty() {
         return false;
     }
-    let within = |p: &Provision| {
-        exception
-            .path
-            .strip_prefix(p.path.as_str())
-            .is_some_and(|rest| rest.starts_with('/'))
-    };
     let container = a
         .walk()
-        .filter(|p| p.kind.is_division() && within(p))
+        .filter(|p| p.kind.is_division() && exception.is_inside(p))
         .last();
     let article = exception.number.as_deref().map(str::to_lowercase);
     let chapter = container

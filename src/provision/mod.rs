@@ -155,6 +155,15 @@ impl Provision {
         }
     }
 
+    /// Whether this provision lies inside `outer` (a chapter holding this
+    /// article, an article holding this paragraph), told by their paths:
+    /// "ch10/art10.2" lies inside "ch10", not inside "ch1" nor itself.
+    pub fn is_inside(&self, outer: &Provision) -> bool {
+        self.path
+            .strip_prefix(outer.path.as_str())
+            .is_some_and(|rest| rest.starts_with('/'))
+    }
+
     /// Depth-first walk over this provision and everything inside it.
     pub fn walk(&self) -> impl Iterator<Item = &Provision> {
         let mut stack = vec![self];

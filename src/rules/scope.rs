@@ -265,20 +265,17 @@ impl ScopeDefs {
             // telecommunications section of a digital trade agreement is
             // about telecommunications, not e-commerce
             let builtin = (1u32 << BUILTIN_SCOPES.len()) - 1;
-            let foreign: Vec<String> = agreement
+            let foreign: Vec<&Provision> = agreement
                 .walk()
                 .filter(|d| d.kind.is_division() && d.title.is_some())
                 .filter(|d| {
                     let bits = self.division_bits(agreement, d) & !builtin;
                     bits != 0 && bits & whole == 0
                 })
-                .map(|d| format!("{}/", d.path))
                 .collect();
             for t in out.iter_mut().filter(|t| {
                 !matches!(t.provision.kind, Kind::Preamble | Kind::FinalClause)
-                    && !foreign
-                        .iter()
-                        .any(|f| t.provision.path.starts_with(f.as_str()))
+                    && !foreign.iter().any(|d| t.provision.is_inside(d))
             }) {
                 t.scopes |= whole;
             }

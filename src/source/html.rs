@@ -630,14 +630,12 @@ impl Walker {
             .and_then(|v| v.trim().parse::<i64>().ok())
             .unwrap_or(*next);
         *next = value + 1;
-        let format = match (kind.as_str(), depth) {
-            ("a", _) => "lowerLetter",
-            ("A", _) => "upperLetter",
-            ("i", _) => "lowerRoman",
-            ("I", _) => "upperRoman",
-            (_, 1) => "decimal",
-            (_, 2) => "lowerLetter",
-            _ => "lowerRoman",
+        let format = match kind.as_str() {
+            "a" => Some("lowerLetter"),
+            "A" => Some("upperLetter"),
+            "i" => Some("lowerRoman"),
+            "I" => Some("upperRoman"),
+            _ => None,
         };
         let first: String = node
             .descendants()
@@ -655,12 +653,7 @@ impl Walker {
         if numbered {
             return;
         }
-        let number = super::word_list_number(value, format);
-        let marker = if format == "decimal" {
-            format!("{number}. ")
-        } else {
-            format!("({number}) ")
-        };
+        let marker = super::list_item_marker(value, depth, format);
         self.current.push_str(&marker);
     }
 

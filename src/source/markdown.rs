@@ -181,12 +181,7 @@ fn to_lines(source: &str) -> Lines {
                                 .and_then(|w| w[..w.len() - 1].parse().ok())
                                 .unwrap_or(*n);
                             *n += 1;
-                            let format = if depth == 2 {
-                                "lowerLetter"
-                            } else {
-                                "lowerRoman"
-                            };
-                            format!("({}) ", super::word_list_number(value as i64, format))
+                            super::list_item_marker(value as i64, depth, None)
                         }
                         // the number as the agreement writes it: a renderer
                         // counts on from the list's first item, so a loose

@@ -268,6 +268,25 @@ pub fn word_list_number(n: i64, num_fmt: &str) -> String {
     docx::format_number(n, num_fmt)
 }
 
+/// The marker written before a list item of a web page or Markdown file,
+/// as the structure reader knows an agreement's numbering: counter value `n`
+/// as "3. " in a list at `depth` 1 (the outermost), "(c) " at depth 2,
+/// "(iii) " deeper; `format` (a Word list format, `lowerLetter`, from the
+/// list's own type) overrides the depth's.
+pub(crate) fn list_item_marker(n: i64, depth: usize, format: Option<&str>) -> String {
+    let format = format.unwrap_or(match depth {
+        0 | 1 => "decimal",
+        2 => "lowerLetter",
+        _ => "lowerRoman",
+    });
+    let number = word_list_number(n, format);
+    if format == "decimal" {
+        format!("{number}. ")
+    } else {
+        format!("({number}) ")
+    }
+}
+
 /// Reads one agreement file into a provision tree.
 pub fn load(path: &Path) -> Result<Agreement, SourceError> {
     load_with(path, Paragraphs::Parsed)
