@@ -16,7 +16,151 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
     }
     // "audio-" / "visual services": joined for matching, lines unchanged
     let text = crate::text::hyphen::rejoin_lines(&text).unwrap_or(text);
-    Ok(paginate(text))
+    Ok(end_notes_moved(&text).unwrap_or_else(|| paginate(text)))
+}
+
+/// A line of a text with where it stands in the file: its 1-based line and,
+/// in a text paged by form feeds, its page.
+struct SourceLine<'a> {
+    text: &'a str,
+    line: usize,
+    page: Option<u32>,
+}
+
+/// Notes typed together at the end of a text under a title of their own
+/// ("Notes", "Notas", …; a web page copied as text, a converter's endnotes):
+/// each opens with its number ("[1] For greater …", "1 For greater …"), the
+/// numbers run up, and each was cited before the title, in the same order,
+/// by a mark ("works.[1]", "works¹", "works.1"). Each note moves up to
+/// after the paragraph holding its mark, so that it is the note of the
+/// article citing it rather than text of the last annex; the title goes;
+/// every line keeps its own line and page number. `None` (the text as it
+/// is) when there is no such title, a numbered line after it has no mark,
+/// or text comes between the title and the first note.
+fn end_notes_moved(text: &str) -> Option<LocatedText> {
+    let paged = text.contains('\u{c}');
+    let mut page = 1;
+    let lines: Vec<SourceLine> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            // a form feed opening the line puts the line on the next page
+            let opening = l.len() - l.trim_start_matches('\u{c}').len();
+            let at = page + opening as u32;
+            page += l.matches('\u{c}').count() as u32;
+            SourceLine {
+                text: l,
+                line: i + 1,
+                page: paged.then_some(at),
+            }
+        })
+        .collect();
+    let title = lines
+        .iter()
+        .rposition(|l| crate::text::notes::is_notes_heading(&l.text.replace('\u{c}', "")))?;
+    // each note's number and lines (blank lines and lines that open with no
+    // higher number go on with the note before them)
+    let mut notes: Vec<(String, u32, Vec<usize>)> = Vec::new();
+    for (k, l) in lines.iter().enumerate().skip(title + 1) {
+        let number = typed_note_number(l.text).and_then(|n| Some((n.parse::<u32>().ok()?, n)));
+        match (number, notes.last_mut()) {
+            (Some((value, n)), last) if last.as_ref().is_none_or(|l| value > l.1) => {
+                notes.push((n, value, vec![k]))
+            }
+            (_, Some(last)) => last.2.push(k),
+            (_, None) if l.text.trim().is_empty() => {}
+            (_, None) => return None,
+        }
+    }
+    // each note's mark, in order, and the line the note goes after: the
+    // last of the mark's paragraph
+    let cites = |line: &str, n: &str| {
+        line.contains(&format!("[{n}]"))
+            || crate::text::notes::has_mark(line, n)
+            || line
+                .split(|c: char| crate::text::notes::superscript_value(c).is_none())
+                .any(|run| {
+                    !run.is_empty()
+                        && run
+                            .chars()
+                            .filter_map(crate::text::notes::superscript_value)
+                            .eq(n.chars())
+                })
+    };
+    let mut from = 0;
+    let mut after: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (n, _, note) in &notes {
+        let mark = (from..title).find(|&k| cites(lines[k].text, n))?;
+        from = mark;
+        let end = (mark..title)
+            .take_while(|&k| !lines[k].text.trim().is_empty())
+            .last()
+            .unwrap_or(mark);
+        after.entry(end).or_default().extend(note.iter().copied());
+    }
+    let numbers: std::collections::HashMap<usize, &str> = notes
+        .iter()
+        .map(|(n, _, note)| (note[0], n.as_str()))
+        .collect();
+    // the text again, an anchor wherever a line does not follow the one before
+    let mut out = String::with_capacity(text.len());
+    let mut anchors: Vec<Anchor> = Vec::new();
+    let mut next: Option<(usize, Option<u32>)> = None;
+    let mut push = |out: &mut String, l: &SourceLine, text: &str| {
+        if next != Some((l.line, l.page)) {
+            anchors.push(Anchor {
+                offset: out.len(),
+                line: l.line,
+                page: l.page,
+            });
+        }
+        out.push_str(&text.replace('\u{c}', " "));
+        out.push('\n');
+        let opening = l.text.len() - l.text.trim_start_matches('\u{c}').len();
+        let feeds = l.text.matches('\u{c}').count() - opening;
+        next = Some((l.line + 1, l.page.map(|p| p + feeds as u32)));
+    };
+    for (k, l) in lines.iter().enumerate().take(title) {
+        push(&mut out, l, l.text);
+        for &moved in after.get(&k).into_iter().flatten() {
+            let note = &lines[moved];
+            if note.text.trim().is_empty() {
+                continue;
+            }
+            if let Some(n) = numbers.get(&moved) {
+                if !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
+                let rest = typed_note_rest(note.text);
+                push(&mut out, note, &format!("[{n}] {rest}"));
+            } else {
+                push(&mut out, note, note.text);
+            }
+        }
+    }
+    if !paged && anchors.len() <= 1 {
+        return Some(LocatedText::plain(out));
+    }
+    Some(LocatedText::with_anchors(out, anchors))
+}
+
+/// The number a typed note opens with: "[4] …", "4 …", "⁴ …".
+fn typed_note_number(line: &str) -> Option<String> {
+    let line = line.trim_start_matches('\u{c}').trim_start();
+    if let Some((n, _)) = line.strip_prefix('[').and_then(|l| l.split_once(']')) {
+        return (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
+            .then(|| n.to_string());
+    }
+    crate::text::notes::leading_number(line).map(|(n, _)| n)
+}
+
+/// A typed note without the number it opens with (see `typed_note_number`).
+fn typed_note_rest(line: &str) -> &str {
+    let line = line.trim_start_matches('\u{c}').trim_start();
+    match line.strip_prefix('[').and_then(|l| l.split_once(']')) {
+        Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest.trim_start(),
+        _ => crate::text::notes::leading_number(line).map_or(line, |(_, rest)| rest),
+    }
 }
 
 /// Decodes text bytes: UTF-8 (BOM or not), UTF-16 with a BOM or recognised
@@ -155,6 +299,29 @@ fn paginate(text: String) -> LocatedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_notes_at_the_end_follow_the_paragraph_citing_them() {
+        let text = "Article 1 Definitions\n\nCultural industries means books.[1]\n\nArticle 2 Digital Products\n\n1. No less favourable treatment\nto digital products.\u{b2}\n\n2. Paragraph 1 applies.\n\nAnnex I\n\nArcadia reserves the right.\n\nNotes\n\n[1] Cultural industries include broadcasting.\n\n2 This Article does not apply to audiovisual\nservices.\n";
+        let located = end_notes_moved(text).expect("the notes move");
+        assert_eq!(
+            located.text,
+            "Article 1 Definitions\n\nCultural industries means books.[1]\n\n[1] Cultural industries include broadcasting.\n\nArticle 2 Digital Products\n\n1. No less favourable treatment\nto digital products.\u{b2}\n\n[2] This Article does not apply to audiovisual\nservices.\n\n2. Paragraph 1 applies.\n\nAnnex I\n\nArcadia reserves the right.\n\n"
+        );
+        // each line keeps its own number: note 2 was typed on line 20
+        let at = located.text.find("[2]").unwrap();
+        assert_eq!(located.locate(at).line, 20);
+        let at = located.text.find("2. Paragraph").unwrap();
+        assert_eq!(located.locate(at).line, 10);
+        // no title, a number without its mark, prose under the title: as typed
+        for untouched in [
+            text.replace("Notes\n", "\n"),
+            text.replace("2 This Article", "3 This Article"),
+            text.replace("Notes\n\n", "Notes\n\nThe Parties note:\n\n"),
+        ] {
+            assert!(end_notes_moved(&untouched).is_none(), "{untouched}");
+        }
+    }
 
     #[test]
     fn reads_windows_1252_spanish() {

@@ -7,6 +7,7 @@
 //! up through the document. A numbered line without its mark (a table row, a
 //! list item in a text whose items have no full stop) is left as it is.
 
+use crate::text::notes::has_mark;
 use std::collections::HashMap;
 
 /// How far back a footnote's mark is looked for: a page of text.
@@ -55,25 +56,6 @@ fn leading_number(line: &str) -> Option<(String, u32)> {
     }
     let value = number.parse().ok()?;
     Some((number, value))
-}
-
-/// Whether `before` holds `number` as a reference mark: right after a word
-/// (its last letter, or a punctuation mark or closing quote right after
-/// one), with no space, and not followed by a digit or a letter. "8533.20"
-/// and "Chapter 20" are not marks.
-fn has_mark(before: &str, number: &str) -> bool {
-    before.match_indices(number).any(|(at, _)| {
-        let mut prev = before[..at].chars().rev();
-        let after_word = match prev.next() {
-            Some(c) if c.is_alphabetic() => true,
-            Some('.' | ',' | ';' | ':' | ')' | '’' | '”' | '"') => {
-                prev.next().is_some_and(char::is_alphabetic)
-            }
-            _ => false,
-        };
-        let next = before[at + number.len()..].chars().next();
-        after_word && !next.is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic())
-    })
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {

@@ -29,6 +29,25 @@ pub fn leading_number(line: &str) -> Option<(String, &str)> {
         .then(|| (line[..digits].to_string(), rest))
 }
 
+/// Whether `before` holds `number` as a reference mark: right after a word
+/// (its last letter, or a punctuation mark or closing quote right after
+/// one), with no space, and not followed by a digit or a letter. "8533.20"
+/// and "Chapter 20" are not marks.
+pub fn has_mark(before: &str, number: &str) -> bool {
+    before.match_indices(number).any(|(at, _)| {
+        let mut prev = before[..at].chars().rev();
+        let after_word = match prev.next() {
+            Some(c) if c.is_alphabetic() => true,
+            Some('.' | ',' | ';' | ':' | ')' | '’' | '”' | '"') => {
+                prev.next().is_some_and(char::is_alphabetic)
+            }
+            _ => false,
+        };
+        let next = before[at + number.len()..].chars().next();
+        after_word && !next.is_some_and(|c| c.is_ascii_digit() || c.is_alphabetic())
+    })
+}
+
 /// Whether a line is the title over a document's notes, printed together at
 /// its end: "Notes", "Endnotes", "Footnotes", "Notas", "Notas al pie", "Notes
 /// de fin de document", … (any case, a closing colon aside). Used by the PDF
