@@ -319,22 +319,24 @@ impl Notes {
                     .insert(id, format!("[{label}] {}", text.join(" ")));
             }
         }
-        if notes.cited.is_empty() {
-            notes.end_notes(doc);
-        }
+        notes.end_notes(doc);
         notes.notes_title(doc);
         notes
     }
 
     /// Notes at the end of a page under a title of their own ("Notes",
     /// "Notas", …) with no links: each block after the title opens with its
-    /// number ("<sup>1</sup> For greater …", "1 For greater …", or an item of
-    /// a numbered list), the numbers run up, and each was printed as a
-    /// superscript mark (`<sup>1</sup>`) before the title, in the same order.
-    /// A block that opens with no higher number goes on with the note before
-    /// it. When a numbered block has no mark, or text comes between the title
-    /// and the first note, the notes stay where they are.
+    /// number ("<sup>1</sup> For greater …", "1 For greater …", or is an item
+    /// of a numbered list), the numbers run up, and each was printed as a
+    /// superscript mark (`<sup>1</sup>`) before the title, in the same order
+    /// (a note cited twice goes with its first mark). A block that opens with
+    /// no higher number goes on with the note before it; notes linked to
+    /// their marks may stand among them; a final clause ("Done at …") ends
+    /// them. When a heading follows the title (it was a part's own notes), a
+    /// numbered block has no mark, or text comes between the title and the
+    /// first note, the notes stay where they are.
     fn end_notes(&mut self, doc: &Html) {
+        use crate::structure::{classify, Line};
         use scraper::ElementRef;
         let elements: Vec<ElementRef> = doc
             .root_element()
@@ -353,59 +355,78 @@ impl Notes {
                 .map(str::to_string)
                 .collect()
         };
-        // the blocks after the title that hold no block: (element, label, words)
+        let is_block = |e: &ElementRef| matches!(e.value().name(), "p" | "li" | "div" | "dd");
+        let in_ordered_list = |e: &ElementRef| {
+            e.value().name() == "li"
+                && e.parent()
+                    .and_then(ElementRef::wrap)
+                    .is_some_and(|l| l.value().name() == "ol")
+        };
+        // the notes (element, label, value, words) and the blocks that go on
+        // with one
         let mut notes: Vec<(ego_tree::NodeId, String, u32, Vec<String>)> = Vec::new();
+        let mut taken: std::collections::HashSet<ego_tree::NodeId> = Default::default();
         let mut numbered_items = 0u32;
         for e in &elements[title + 1..] {
-            let name = e.value().name();
-            if !matches!(name, "p" | "li" | "div" | "dd")
-                || e.children().filter_map(ElementRef::wrap).any(|c| {
-                    matches!(
-                        c.value().name(),
-                        "p" | "li" | "div" | "dd" | "ol" | "ul" | "table"
-                    )
-                })
-            {
+            if is_heading_element(e.value().name()) {
+                return;
+            }
+            let inside_taken = e.ancestors().any(|a| taken.contains(&a.id()));
+            let linked = std::iter::once(e.id())
+                .chain(e.ancestors().map(|a| a.id()))
+                .any(|id| self.text.contains_key(&id));
+            // a note is a numbered list's item, or a block holding no block
+            let note_like = in_ordered_list(e)
+                || is_block(e)
+                    && !e
+                        .children()
+                        .filter_map(ElementRef::wrap)
+                        .any(|c| is_block(&c) || matches!(c.value().name(), "ol" | "ul" | "table"))
+                    && !e
+                        .ancestors()
+                        .filter_map(ElementRef::wrap)
+                        .any(|a| in_ordered_list(&a));
+            if inside_taken || linked || !note_like {
                 continue;
             }
             let mut text = words(e);
             if text.is_empty() {
                 continue;
             }
-            let in_ordered_list = name == "li"
-                && e.parent()
-                    .and_then(ElementRef::wrap)
-                    .is_some_and(|l| l.value().name() == "ol");
-            numbered_items += u32::from(in_ordered_list);
-            let label = if in_ordered_list {
+            match classify(&text.join(" ")) {
+                Line::FinalClause => break,
+                Line::Heading(_) | Line::PreambleHeading => return,
+                _ => {}
+            }
+            let first = text[0]
+                .trim_start_matches('[')
+                .trim_end_matches([']', '.'])
+                .to_string();
+            let own =
+                first.len() <= 3 && !first.is_empty() && first.chars().all(|c| c.is_ascii_digit());
+            let label = if in_ordered_list(e) {
+                numbered_items += 1;
+                if own && first == numbered_items.to_string() {
+                    text.remove(0);
+                }
                 Some(numbered_items.to_string())
+            } else if own {
+                text.remove(0);
+                Some(first)
             } else {
-                let first = text[0]
-                    .trim_start_matches('[')
-                    .trim_end_matches([']', '.'])
-                    .to_string();
-                (first.len() <= 3 && !first.is_empty() && first.chars().all(|c| c.is_ascii_digit()))
-                    .then(|| {
-                        text.remove(0);
-                        first
-                    })
+                None
             };
             let value = label.as_deref().and_then(|l| l.parse::<u32>().ok());
             match (label, value, notes.last_mut()) {
                 (Some(label), Some(value), last)
                     if last.as_ref().is_none_or(|l| value > l.2) && !text.is_empty() =>
                 {
-                    notes.push((e.id(), label, value, text))
+                    notes.push((e.id(), label, value, text));
                 }
-                (_, _, Some(last)) => {
-                    last.3.extend(words(e));
-                    self.text.insert(e.id(), String::new());
-                }
-                (_, _, None) => {
-                    self.text.clear();
-                    return;
-                }
+                (_, _, Some(last)) => last.3.extend(words(e)),
+                (_, _, None) => return,
             }
+            taken.insert(e.id());
         }
         // each note's mark, in order, before the title
         let marks: Vec<(ego_tree::NodeId, String)> = elements[..title]
@@ -417,17 +438,23 @@ impl Notes {
         let mut cited = Vec::new();
         for (body, label, _, _) in &notes {
             let Some(k) = (from..marks.len()).find(|&k| &marks[k].1 == label) else {
-                self.text.clear();
                 return;
             };
             from = k + 1;
             cited.push((marks[k].0, *body));
         }
+        if notes.is_empty() {
+            return;
+        }
         self.cited.extend(cited);
+        for id in taken {
+            self.text.insert(id, String::new());
+        }
         for (body, label, _, text) in notes {
             self.text
                 .insert(body, format!("[{label}] {}", text.join(" ")));
         }
+        self.text.insert(elements[title].id(), String::new());
     }
 
     /// The title over the page's notes goes when every block after it with
@@ -824,17 +851,35 @@ fn locate(source: &str, lines: Vec<Line>) -> LocatedText {
     let head = &source[..source.floor_char_boundary(64 * 1024)];
     let mut cursor = head.to_ascii_lowercase().find("<body").unwrap_or(0);
     let mut source_line = 1 + memchr::memchr_iter(b'\n', &source.as_bytes()[..cursor]).count();
+    // where the last note was found: notes are printed in order at the
+    // page's end, so the next one is looked for after it (they often open
+    // alike, "For greater certainty, …")
+    let mut last_note = 0;
     for line in &lines {
         if line.text.is_empty() {
             text.push('\n');
             continue;
         }
-        if let Some(at) = find_line(source, cursor, &line.text) {
+        let (from, words) = if line.note {
+            // the note's words, without the "[n] " the walk wrote before them
+            let words = line
+                .text
+                .strip_prefix('[')
+                .and_then(|t| t.split_once("] "))
+                .map_or(line.text.as_str(), |(_, rest)| rest);
+            (cursor.max(last_note), words)
+        } else {
+            (cursor, line.text.as_str())
+        };
+        if let Some(at) = find_line(source, from, words) {
+            // `at` is at or after `cursor`: `from` is
             let at_line =
                 source_line + memchr::memchr_iter(b'\n', &source.as_bytes()[cursor..at]).count();
             // a note stands where the page prints it, and the lines after it
             // are looked for from where its citing block was
-            if !line.note {
+            if line.note {
+                last_note = at + 1;
+            } else {
                 (source_line, cursor) = (at_line, at);
             }
             anchors.push(Anchor {
@@ -1071,6 +1116,27 @@ mod tests {
             text.ends_with("Notes\n\n1 This Article does not apply.\n\n3 Broadcasting.\n\n"),
             "{text}"
         );
+        // a note of two paragraphs in a list item; a final clause after the
+        // notes stays the final clause; a linked note among them
+        let page = format!("<body>{body}<h2>Notes</h2><ol><li><p>This Article does not apply to audiovisual</p><p>services.</p></li><li>Nor to subsidies.</li></ol><p>Done at Arcadia City, on 3 May 2024.</p></body>");
+        assert_eq!(
+            text_of(&page),
+            format!("{cited}Done at Arcadia City, on 3 May 2024.\n\n")
+        );
+        let mixed = body.replace(
+            "<sup>1</sup>",
+            r##"<sup><a href="#n1" id="m1">1</a></sup>"##,
+        );
+        let page = format!(
+            r##"<body>{mixed}<h2>Notes</h2><p id="n1">1 This Article does not apply to audiovisual services. <a href="#m1">↩</a></p><p>2 Nor to subsidies.</p></body>"##
+        );
+        assert_eq!(text_of(&page), cited);
+        // a "Notes" heading inside an annex, another heading after it: the
+        // annex's own notes, which stay
+        let annex = format!("<body>{body}<h3>Notes</h3><p>1 This Article does not apply.</p><p>2 Nor to subsidies.</p><h2>Annex II</h2><p>Borduria reserves the right.</p></body>");
+        assert!(text_of(&annex).contains(
+            "Notes\n\n1 This Article does not apply.\n\n2 Nor to subsidies.\n\nAnnex II"
+        ));
         // text between the title and the first note: no notes section
         let prose = format!("<body>{body}<h2>Notes</h2><p>The Parties note the following.</p><p><sup>1</sup> Audiovisual.</p></body>");
         let text = text_of(&prose);

@@ -60,8 +60,21 @@ fn end_notes_moved(text: &str) -> Option<LocatedText> {
         .rposition(|l| crate::text::notes::is_notes_heading(&l.text.replace('\u{c}', "")))?;
     // each note's number and lines (blank lines and lines that open with no
     // higher number go on with the note before them)
+    // up to a final clause ("Done at …"); a heading after the title means
+    // the title was a part's own notes
     let mut notes: Vec<(String, u32, Vec<usize>)> = Vec::new();
+    let mut end = lines.len();
     for (k, l) in lines.iter().enumerate().skip(title + 1) {
+        match crate::structure::classify(l.text.trim_start_matches('\u{c}')) {
+            crate::structure::Line::FinalClause => {
+                end = k;
+                break;
+            }
+            crate::structure::Line::Heading(_) | crate::structure::Line::PreambleHeading => {
+                return None
+            }
+            _ => {}
+        }
         let number = typed_note_number(l.text).and_then(|n| Some((n.parse::<u32>().ok()?, n)));
         match (number, notes.last_mut()) {
             (Some((value, n)), last) if last.as_ref().is_none_or(|l| value > l.1) => {
@@ -120,7 +133,10 @@ fn end_notes_moved(text: &str) -> Option<LocatedText> {
         let feeds = l.text.matches('\u{c}').count() - opening;
         next = Some((l.line + 1, l.page.map(|p| p + feeds as u32)));
     };
-    for (k, l) in lines.iter().enumerate().take(title) {
+    for (k, l) in lines.iter().enumerate() {
+        if (title..end).contains(&k) {
+            continue;
+        }
         push(&mut out, l, l.text);
         for &moved in after.get(&k).into_iter().flatten() {
             let note = &lines[moved];
@@ -313,8 +329,20 @@ mod tests {
         assert_eq!(located.locate(at).line, 20);
         let at = located.text.find("2. Paragraph").unwrap();
         assert_eq!(located.locate(at).line, 10);
-        // no title, a number without its mark, prose under the title: as typed
+        // a final clause after the notes stays, after the annex
+        let signed =
+            end_notes_moved(&format!("{text}\nDone at Arcadia City, on 3 May 2024.\n")).unwrap();
+        assert!(
+            signed.text.ends_with(
+                "Arcadia reserves the right.\n\nDone at Arcadia City, on 3 May 2024.\n\n"
+            ),
+            "{}",
+            signed.text
+        );
+        // no title, a number without its mark, prose under the title, a
+        // heading after the notes (they were an annex's own): as typed
         for untouched in [
+            format!("{text}\nAnnex II\n\nBorduria reserves the right.\n"),
             text.replace("Notes\n", "\n"),
             text.replace("2 This Article", "3 This Article"),
             text.replace("Notes\n\n", "Notes\n\nThe Parties note:\n\n"),

@@ -63,6 +63,8 @@ pub fn is_notes_heading(line: &str) -> bool {
             | "footnotes"
             | "notas"
             | "notas al pie"
+            | "notas al pie de pagina"
+            | "notas al pie de página"
             | "notas finales"
             | "notes de bas de page"
             | "notes de fin"

@@ -333,6 +333,7 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
     let Some(body) = body_size(pages.iter().flatten()) else {
         return;
     };
+    move_end_notes(pages);
     join_continued_notes(pages, body);
     for page in pages.iter_mut() {
         let start = small_print_from(page, body).min(raised_notes_start(page));
@@ -351,7 +352,6 @@ fn mark_footnotes(pages: &mut [Vec<PageLine>]) {
         }
         move_notes_before_headings(page, start, &notes);
     }
-    move_end_notes(pages);
 }
 
 /// Notes printed together at the end of the document under a title of their
@@ -377,10 +377,27 @@ fn move_end_notes(pages: &mut [Vec<PageLine>]) {
     else {
         return;
     };
+    let is_heading = |k: usize| {
+        matches!(
+            classify(text(k)),
+            Line::Heading(_) | Line::PreambleHeading | Line::FinalClause
+        )
+    };
     // each note's number, value and lines (a line that opens with no higher
-    // number goes on with the note before it)
+    // number goes on with the note before it), up to the final clause ("Done
+    // at …") if one follows; a heading after the title ("Annex II"): the
+    // title was a part's own notes, not the document's
     let mut notes: Vec<(String, u32, Vec<usize>)> = Vec::new();
+    let mut end = at.len();
     for k in title + 1..at.len() {
+        match classify(text(k)) {
+            Line::FinalClause => {
+                end = k;
+                break;
+            }
+            Line::Heading(_) | Line::PreambleHeading => return,
+            _ => {}
+        }
         let number = note_number(text(k)).and_then(|n| Some((n.parse::<u32>().ok()?, n)));
         match (number, notes.last_mut()) {
             (Some((value, n)), last) if last.as_ref().is_none_or(|l| value > l.1) => {
@@ -390,17 +407,17 @@ fn move_end_notes(pages: &mut [Vec<PageLine>]) {
             (_, None) => return,
         }
     }
-    // each note's mark, in the notes' order, and the line it goes before
-    let is_heading = |k: usize| {
-        matches!(
-            classify(text(k)),
-            Line::Heading(_) | Line::PreambleHeading | Line::FinalClause
-        )
-    };
+    // each note's mark, in the notes' order (its first, for a note cited
+    // twice), and the line it goes before
+    let numbers: Vec<&str> = notes.iter().map(|(n, _, _)| n.as_str()).collect();
     let mut from = 0;
     let mut before: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (n, _, lines) in &notes {
-        let Some(mark) = (from..title).find(|&k| superscript_numbers(text(k)).contains(n)) else {
+    for (i, (_, _, lines)) in notes.iter().enumerate() {
+        let Some(mark) = (from..title).find(|&k| {
+            superscript_numbers(text(k))
+                .iter()
+                .any(|run| cites_note(run, &numbers, i))
+        }) else {
             return;
         };
         from = mark;
@@ -416,7 +433,7 @@ fn move_end_notes(pages: &mut [Vec<PageLine>]) {
         .flat_map(std::mem::take)
         .map(Some)
         .collect();
-    for (k, &(p, _)) in at.iter().enumerate().take(title + 1) {
+    for (k, &(p, _)) in at.iter().enumerate() {
         for &moved in before.get(&k).into_iter().flatten() {
             let mut line = lines[moved].take().expect("each note line moves once");
             if let Some(n) = numbers.get(&moved) {
@@ -425,10 +442,29 @@ fn move_end_notes(pages: &mut [Vec<PageLine>]) {
             }
             pages[p].push(line);
         }
-        if let Some(line) = lines[k].take().filter(|_| k != title) {
-            pages[p].push(line);
+        if !(title..end).contains(&k) {
+            pages[p].extend(lines[k].take());
         }
     }
+}
+
+/// Whether a run of superscript digits cites note `i` of `numbers`: its
+/// number ("4"), or among marks printed together, each a note's number
+/// ("¹¹¹²" for notes 11 and 12, "¹⁰⁴" for note 10 and note 4 again).
+fn cites_note(run: &str, numbers: &[&str], i: usize) -> bool {
+    // whether `rest` is made of note numbers, `numbers[i]` among them when
+    // `found` is not yet true (at most four marks together)
+    fn split(rest: &str, numbers: &[&str], i: usize, found: bool, depth: usize) -> bool {
+        if rest.is_empty() {
+            return found;
+        }
+        depth < 4
+            && numbers.iter().enumerate().any(|(k, n)| {
+                rest.strip_prefix(n)
+                    .is_some_and(|r| split(r, numbers, i, found || k == i, depth + 1))
+            })
+    }
+    split(run, numbers, i, false, 0)
 }
 
 /// The arrow a web page links a note back to its mark with ("↩", or
@@ -445,6 +481,9 @@ fn note_number(line: &str) -> Option<String> {
     {
         return Some(n.to_string());
     }
+    if let Some((n, _)) = numbered_item(line) {
+        return Some(n.to_string());
+    }
     crate::text::notes::leading_number(line).map(|(n, _)| n)
 }
 
@@ -452,8 +491,17 @@ fn note_number(line: &str) -> Option<String> {
 fn note_number_rest(line: &str) -> &str {
     match line.strip_prefix('[').and_then(|l| l.split_once("] ")) {
         Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
-        _ => crate::text::notes::leading_number(line).map_or(line, |(_, rest)| rest),
+        _ => numbered_item(line).map_or_else(
+            || crate::text::notes::leading_number(line).map_or(line, |(_, rest)| rest),
+            |(_, rest)| rest,
+        ),
     }
+}
+
+/// "4. For …": a note printed as an item of a numbered list.
+fn numbered_item(line: &str) -> Option<(&str, &str)> {
+    let (n, rest) = line.split_once(". ")?;
+    (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())).then_some((n, rest))
 }
 
 /// Where the run of lines in print smaller than the body's (`body`, points)
@@ -547,7 +595,18 @@ fn move_notes_before_headings(page: &mut Vec<PageLine>, start: usize, notes: &[(
     // for each note: its lines, and the body line it goes before
     let mut moves: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
     for (k, (first, n)) in notes.iter().enumerate() {
-        let end = notes.get(k + 1).map_or(page.len(), |next| next.0);
+        // a note runs to the next one, or to a line that opens with a higher
+        // number (a note whose mark was not seen: it stays where it is)
+        let value = n.parse::<u32>().unwrap_or(u32::MAX);
+        let next_number = (first + 1..page.len()).find(|&j| {
+            crate::text::notes::leading_number(&page[j].text)
+                .and_then(|(m, _)| m.parse::<u32>().ok())
+                .is_some_and(|m| m > value)
+        });
+        let end = notes
+            .get(k + 1)
+            .map_or(page.len(), |next| next.0)
+            .min(next_number.unwrap_or(page.len()));
         let mark = (0..start).find(|&j| superscript_numbers(&page[j].text).contains(n));
         if let Some(to) = mark.and_then(|m| heading_at(m + 1)) {
             moves.push((*first..end, to));
@@ -842,6 +901,28 @@ mod tests {
             ]
         );
         assert!(moved[2].is_empty(), "{:?}", texts(&moved[2]));
+
+        // marks printed together ("¹²" for notes 1 and 2, in Article 3.2);
+        // a final clause after the notes stays where it is
+        let mut together = pages();
+        together[0][1].text = "cultural industries means persons engaged in books.".into();
+        together[1][1].text =
+            "No less favourable treatment to digital products.\u{b9}\u{b2}".into();
+        together[2].push(line("Done at Arcadia City, on 3 May 2024.", 140.0));
+        clean(&mut together);
+        assert_eq!(texts(&together[0]).len(), 4);
+        assert_eq!(
+            texts(&together[1])[2..5],
+            [
+                "[1] For greater certainty, cultural industries include broadcasting.",
+                "[2] For greater certainty, this Article does not apply to audiovisual",
+                "services."
+            ]
+        );
+        assert_eq!(
+            texts(&together[2]),
+            ["Done at Arcadia City, on 3 May 2024."]
+        );
 
         // a numbered line after the title whose number has no mark: a list,
         // not notes; nothing moves and the title stays
