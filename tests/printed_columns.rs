@@ -17,7 +17,7 @@
 
 mod common;
 
-use common::{chromium, findings, run_chromium, treatyscan};
+use common::{chromium, findings, gap_ids, run_chromium, treatyscan};
 use std::path::{Path, PathBuf};
 
 /// Prints `tests/fixtures/printed/<name>` to a PDF in `dir`, header and
@@ -412,12 +412,7 @@ fn notes_printed_at_the_end_of_a_page_belong_to_the_articles_citing_them() {
                 found.contains(&("ch3/art3.2".to_string(), "ecommerce_cultural".to_string())),
                 "{what}: no e-commerce carve-out in Article 3.2: {found:?}"
             );
-            let gaps: Vec<&str> = report["files"][0]["gaps"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(|g| g["id"].as_str())
-                .collect();
+            let gaps = gap_ids(&report);
             assert!(
                 !gaps.contains(&"ecommerce_without_cultural_carveout"),
                 "{what}: {gaps:?}"

@@ -728,12 +728,7 @@ fn shared_cases_markdown_and_html_saved_as_text() {
             );
         }
         let json = check_json(&[], &path);
-        let gaps: Vec<&str> = json["files"][0]["gaps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|g| g["id"].as_str())
-            .collect();
+        let gaps = common::gap_ids(&json);
         assert!(
             gaps.contains(&"ecommerce_without_cultural_carveout"),
             "{name}: {gaps:?}"

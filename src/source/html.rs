@@ -338,15 +338,8 @@ impl Notes {
     fn end_notes(&mut self, doc: &Html) {
         use crate::structure::{classify, Line};
         use scraper::ElementRef;
-        let elements: Vec<ElementRef> = doc
-            .root_element()
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .collect();
-        let Some(title) = elements.iter().rposition(|e| {
-            is_heading_element(e.value().name())
-                && crate::text::notes::is_notes_heading(&e.text().collect::<String>())
-        }) else {
+        let (elements, title) = elements_and_notes_title(doc);
+        let Some(title) = title else {
             return;
         };
         let words = |e: &ElementRef| -> Vec<String> {
@@ -461,19 +454,11 @@ impl Notes {
     /// text is a note written after the block citing it: left, it was read as
     /// the last line of the last annex.
     fn notes_title(&mut self, doc: &Html) {
-        use scraper::ElementRef;
         if self.text.is_empty() {
             return;
         }
-        let elements: Vec<ElementRef> = doc
-            .root_element()
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .collect();
-        let Some(title) = elements.iter().rposition(|e| {
-            is_heading_element(e.value().name())
-                && crate::text::notes::is_notes_heading(&e.text().collect::<String>())
-        }) else {
+        let (elements, title) = elements_and_notes_title(doc);
+        let Some(title) = title else {
             return;
         };
         // every text after the title is a note's
@@ -491,6 +476,21 @@ impl Notes {
             self.text.insert(elements[title].id(), String::new());
         }
     }
+}
+
+/// The page's elements in document order, and which of them is the last
+/// title over notes (an `h1`-`h6` reading "Notes", "Notas", …), if any.
+fn elements_and_notes_title(doc: &Html) -> (Vec<scraper::ElementRef<'_>>, Option<usize>) {
+    let elements: Vec<scraper::ElementRef> = doc
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+        .collect();
+    let title = elements.iter().rposition(|e| {
+        is_heading_element(e.value().name())
+            && crate::text::notes::is_notes_heading(&e.text().collect::<String>())
+    });
+    (elements, title)
 }
 
 /// `h1` to `h6`.

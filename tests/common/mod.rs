@@ -292,3 +292,13 @@ pub fn findings(json: &serde_json::Value) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The gap ids of a `check --format json` run's first file, in report order.
+pub fn gap_ids(json: &serde_json::Value) -> Vec<&str> {
+    json["files"][0]["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|g| g["id"].as_str())
+        .collect()
+}
