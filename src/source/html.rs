@@ -319,8 +319,11 @@ impl Notes {
                     .insert(id, format!("[{label}] {}", text.join(" ")));
             }
         }
-        notes.end_notes(doc);
-        notes.notes_title(doc);
+        let (elements, title) = elements_and_notes_title(doc);
+        if let Some(title) = title {
+            notes.end_notes(&elements, title);
+            notes.notes_title(&elements, title);
+        }
         notes
     }
 
@@ -335,13 +338,9 @@ impl Notes {
     /// them. When a heading follows the title (it was a part's own notes), a
     /// numbered block has no mark, or text comes between the title and the
     /// first note, the notes stay where they are.
-    fn end_notes(&mut self, doc: &Html) {
+    fn end_notes(&mut self, elements: &[scraper::ElementRef], title: usize) {
         use crate::structure::{classify, Line};
         use scraper::ElementRef;
-        let (elements, title) = elements_and_notes_title(doc);
-        let Some(title) = title else {
-            return;
-        };
         let words = |e: &ElementRef| -> Vec<String> {
             e.text()
                 .flat_map(str::split_whitespace)
@@ -391,21 +390,19 @@ impl Notes {
                 Line::Heading(_) | Line::PreambleHeading => return,
                 _ => {}
             }
-            let first = text[0]
-                .trim_start_matches('[')
-                .trim_end_matches([']', '.'])
-                .to_string();
-            let own =
-                first.len() <= 3 && !first.is_empty() && first.chars().all(|c| c.is_ascii_digit());
+            // the number it opens with, and its words after it
+            let joined = text.join(" ");
+            let opening = crate::text::notes::note_opening(&joined);
             let label = if in_ordered_list(e) {
                 numbered_items += 1;
-                if own && first == numbered_items.to_string() {
-                    text.remove(0);
+                let label = numbered_items.to_string();
+                if let Some((_, rest)) = opening.filter(|(n, _)| *n == label) {
+                    text = rest.split_whitespace().map(str::to_string).collect();
                 }
-                Some(numbered_items.to_string())
-            } else if own {
-                text.remove(0);
-                Some(first)
+                Some(label)
+            } else if let Some((n, rest)) = opening {
+                text = rest.split_whitespace().map(str::to_string).collect();
+                Some(n)
             } else {
                 None
             };
@@ -453,14 +450,10 @@ impl Notes {
     /// The title over the page's notes goes when every block after it with
     /// text is a note written after the block citing it: left, it was read as
     /// the last line of the last annex.
-    fn notes_title(&mut self, doc: &Html) {
+    fn notes_title(&mut self, elements: &[scraper::ElementRef], title: usize) {
         if self.text.is_empty() {
             return;
         }
-        let (elements, title) = elements_and_notes_title(doc);
-        let Some(title) = title else {
-            return;
-        };
         // every text after the title is a note's
         let all_notes = elements[title + 1..]
             .iter()

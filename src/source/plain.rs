@@ -55,39 +55,13 @@ fn end_notes_moved(text: &str) -> Option<LocatedText> {
             }
         })
         .collect();
-    let title = lines
+    // a form feed is no part of a line's words
+    let texts: Vec<&str> = lines
         .iter()
-        .rposition(|l| crate::text::notes::is_notes_heading(&l.text.replace('\u{c}', "")))?;
-    // each note's number and lines (blank lines and lines that open with no
-    // higher number go on with the note before them)
-    // up to a final clause ("Done at …"); a heading after the title means
-    // the title was a part's own notes
-    let mut notes: Vec<(String, u32, Vec<usize>)> = Vec::new();
-    let mut end = lines.len();
-    for (k, l) in lines.iter().enumerate().skip(title + 1) {
-        match crate::structure::classify(l.text.trim_start_matches('\u{c}')) {
-            crate::structure::Line::FinalClause => {
-                end = k;
-                break;
-            }
-            crate::structure::Line::Heading(_) | crate::structure::Line::PreambleHeading => {
-                return None
-            }
-            _ => {}
-        }
-        let number = typed_note_number(l.text).and_then(|n| Some((n.parse::<u32>().ok()?, n)));
-        match (number, notes.last_mut()) {
-            (Some((value, n)), last) if last.as_ref().is_none_or(|l| value > l.1) => {
-                notes.push((n, value, vec![k]))
-            }
-            (_, Some(last)) => last.2.push(k),
-            (_, None) if l.text.trim().is_empty() => {}
-            (_, None) => return None,
-        }
-    }
-    // each note's mark, in order, and the line the note goes after: the
-    // last of the mark's paragraph
-    let cites = |line: &str, n: &str| {
+        .map(|l| l.text.trim_start_matches('\u{c}').trim_start())
+        .collect();
+    let cites = |line: &str, numbers: &[&str], i: usize| {
+        let n = numbers[i];
         line.contains(&format!("[{n}]"))
             || crate::text::notes::has_mark(line, n)
             || line
@@ -100,20 +74,21 @@ fn end_notes_moved(text: &str) -> Option<LocatedText> {
                             .eq(n.chars())
                 })
     };
-    let mut from = 0;
+    let found = crate::structure::end_notes(&texts, cites)?;
+    let (title, end) = (found.title, found.end);
+    // each note goes after the last line of its mark's paragraph
     let mut after: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for (n, _, note) in &notes {
-        let mark = (from..title).find(|&k| cites(lines[k].text, n))?;
-        from = mark;
-        let end = (mark..title)
+    for (_, note, mark) in &found.notes {
+        let last = (*mark..title)
             .take_while(|&k| !lines[k].text.trim().is_empty())
             .last()
-            .unwrap_or(mark);
-        after.entry(end).or_default().extend(note.iter().copied());
+            .unwrap_or(*mark);
+        after.entry(last).or_default().extend(note.iter().copied());
     }
-    let numbers: std::collections::HashMap<usize, &str> = notes
+    let numbers: std::collections::HashMap<usize, &str> = found
+        .notes
         .iter()
-        .map(|(n, _, note)| (note[0], n.as_str()))
+        .map(|(n, note, _)| (note[0], n.as_str()))
         .collect();
     // the text again, an anchor wherever a line does not follow the one before
     let mut out = String::with_capacity(text.len());
@@ -147,7 +122,8 @@ fn end_notes_moved(text: &str) -> Option<LocatedText> {
                 if !out.ends_with("\n\n") {
                     out.push('\n');
                 }
-                let rest = typed_note_rest(note.text);
+                let rest = crate::text::notes::note_opening(texts[moved])
+                    .map_or(texts[moved], |(_, rest)| rest);
                 push(&mut out, note, &format!("[{n}] {rest}"));
             } else {
                 push(&mut out, note, note.text);
@@ -158,25 +134,6 @@ fn end_notes_moved(text: &str) -> Option<LocatedText> {
         return Some(LocatedText::plain(out));
     }
     Some(LocatedText::with_anchors(out, anchors))
-}
-
-/// The number a typed note opens with: "[4] …", "4 …", "⁴ …".
-fn typed_note_number(line: &str) -> Option<String> {
-    let line = line.trim_start_matches('\u{c}').trim_start();
-    if let Some((n, _)) = line.strip_prefix('[').and_then(|l| l.split_once(']')) {
-        return (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()))
-            .then(|| n.to_string());
-    }
-    crate::text::notes::leading_number(line).map(|(n, _)| n)
-}
-
-/// A typed note without the number it opens with (see `typed_note_number`).
-fn typed_note_rest(line: &str) -> &str {
-    let line = line.trim_start_matches('\u{c}').trim_start();
-    match line.strip_prefix('[').and_then(|l| l.split_once(']')) {
-        Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest.trim_start(),
-        _ => crate::text::notes::leading_number(line).map_or(line, |(_, rest)| rest),
-    }
 }
 
 /// Decodes text bytes: UTF-8 (BOM or not), UTF-16 with a BOM or recognised

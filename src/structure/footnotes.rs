@@ -58,6 +58,74 @@ fn leading_number(line: &str) -> Option<(String, u32)> {
     Some((number, value))
 }
 
+/// Notes printed or typed together at the end of a document under a title
+/// of their own ("Notes", "Notas", …; a web page printed by a browser, a
+/// converter's endnotes), as the PDF and plain-text readers find them among
+/// the document's lines (`lines`, in order; empty ones allowed).
+pub struct EndNotes {
+    /// The title's line.
+    pub title: usize,
+    /// The line after the last note's (a final clause's, or the end).
+    pub end: usize,
+    /// Each note in order: its number, its lines (the first opens with the
+    /// number, [`crate::text::notes::note_opening`]) and the line of its mark.
+    pub notes: Vec<(String, Vec<usize>, usize)>,
+}
+
+/// The notes under the last notes title of `lines`: after it, lines that
+/// open with a number, the numbers running up (a line that opens with no
+/// higher number, or none, goes on with the note before it), up to a final
+/// clause ("Done at …") or the end; each note cited before the title, in
+/// the notes' order (a note cited twice by its first mark), where
+/// `cites(line, numbers, i)` says a line cites note `i` of `numbers`.
+/// `None` when there is no title, a heading follows it (the title was a
+/// part's own notes), text comes before the first note, or a note has no
+/// mark.
+pub fn end_notes(lines: &[&str], cites: impl Fn(&str, &[&str], usize) -> bool) -> Option<EndNotes> {
+    use super::{classify, Line};
+    let title = lines
+        .iter()
+        .rposition(|l| crate::text::notes::is_notes_heading(l))?;
+    let mut notes: Vec<(String, u32, Vec<usize>)> = Vec::new();
+    let mut end = lines.len();
+    for (k, line) in lines.iter().enumerate().skip(title + 1) {
+        match classify(line) {
+            Line::FinalClause => {
+                end = k;
+                break;
+            }
+            Line::Heading(_) | Line::PreambleHeading => return None,
+            _ => {}
+        }
+        let number = crate::text::notes::note_opening(line)
+            .and_then(|(n, _)| Some((n.parse::<u32>().ok()?, n)));
+        match (number, notes.last_mut()) {
+            (Some((value, n)), last) if last.as_ref().is_none_or(|l| value > l.1) => {
+                notes.push((n, value, vec![k]))
+            }
+            (_, Some(last)) => last.2.push(k),
+            (_, None) if line.trim().is_empty() => {}
+            (_, None) => return None,
+        }
+    }
+    if notes.is_empty() {
+        return None;
+    }
+    let numbers: Vec<&str> = notes.iter().map(|(n, _, _)| n.as_str()).collect();
+    let mut from = 0;
+    let mut marked = Vec::with_capacity(notes.len());
+    for (i, (n, _, note)) in notes.iter().enumerate() {
+        let mark = (from..title).find(|&k| cites(lines[k], &numbers, i))?;
+        from = mark;
+        marked.push((n.clone(), note.clone(), mark));
+    }
+    Some(EndNotes {
+        title,
+        end,
+        notes: marked,
+    })
+}
+
 fn floor_char(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;

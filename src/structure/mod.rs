@@ -5,6 +5,7 @@
 mod builder;
 mod entries;
 mod footnotes;
+pub use footnotes::{end_notes, EndNotes};
 mod lines;
 mod runin;
 

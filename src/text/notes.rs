@@ -29,6 +29,22 @@ pub fn leading_number(line: &str) -> Option<(String, &str)> {
         .then(|| (line[..digits].to_string(), rest))
 }
 
+/// The number a note opens with and the rest of its line, in every form a
+/// note is written: "[4] For …", "4. For …" (an item of a numbered list),
+/// "⁴ For …" and "4 For …" ([`leading_number`]); up to three digits.
+pub fn note_opening(line: &str) -> Option<(String, &str)> {
+    let digits = |n: &str| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit());
+    if let Some((n, rest)) = line.strip_prefix('[').and_then(|l| l.split_once(']')) {
+        return digits(n).then(|| (n.to_string(), rest.trim_start()));
+    }
+    if let Some((n, rest)) = line.split_once(". ") {
+        if digits(n) {
+            return Some((n.to_string(), rest));
+        }
+    }
+    leading_number(line)
+}
+
 /// Whether `before` holds `number` as a reference mark: right after a word
 /// (its last letter, or a punctuation mark or closing quote right after
 /// one), with no space, and not followed by a digit or a letter. "8533.20"
@@ -53,6 +69,10 @@ pub fn has_mark(before: &str, number: &str) -> bool {
 /// de fin de document", … (any case, a closing colon aside). Used by the PDF
 /// and HTML readers to tell a notes section from the text of the last annex.
 pub fn is_notes_heading(line: &str) -> bool {
+    // every line of a document is asked: the longest title is 30 bytes
+    if line.len() > 40 {
+        return false;
+    }
     let title = line.trim().trim_end_matches(':').trim().to_lowercase();
     matches!(
         title.as_str(),
@@ -75,6 +95,31 @@ pub fn is_notes_heading(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_opens_with_its_number_in_any_of_its_forms() {
+        for line in [
+            "[4] For greater",
+            "[4]For greater",
+            "4. For greater",
+            "4 For greater",
+            "\u{2074} For greater",
+        ] {
+            assert_eq!(
+                note_opening(line),
+                Some(("4".into(), "For greater")),
+                "{line}"
+            );
+        }
+        for line in [
+            "2005 Convention",
+            "[a] For",
+            "Article 4. For",
+            "For greater",
+        ] {
+            assert_eq!(note_opening(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn notes_headings_in_three_languages_and_not_other_titles() {

@@ -370,63 +370,32 @@ fn move_end_notes(pages: &mut [Vec<PageLine>]) {
         .enumerate()
         .flat_map(|(p, lines)| (0..lines.len()).map(move |i| (p, i)))
         .collect();
-    let text = |k: usize| pages[at[k].0][at[k].1].text.as_str();
-    let Some(title) = (0..at.len())
-        .rev()
-        .find(|&k| crate::text::notes::is_notes_heading(text(k)))
-    else {
+    let texts: Vec<&str> = pages.iter().flatten().map(|l| l.text.as_str()).collect();
+    let Some(found) = crate::structure::end_notes(&texts, |line, numbers, i| {
+        superscript_numbers(line)
+            .iter()
+            .any(|run| cites_note(run, numbers, i))
+    }) else {
         return;
     };
     let is_heading = |k: usize| {
         matches!(
-            classify(text(k)),
+            classify(texts[k]),
             Line::Heading(_) | Line::PreambleHeading | Line::FinalClause
         )
     };
-    // each note's number, value and lines (a line that opens with no higher
-    // number goes on with the note before it), up to the final clause ("Done
-    // at …") if one follows; a heading after the title ("Annex II"): the
-    // title was a part's own notes, not the document's
-    let mut notes: Vec<(String, u32, Vec<usize>)> = Vec::new();
-    let mut end = at.len();
-    for k in title + 1..at.len() {
-        match classify(text(k)) {
-            Line::FinalClause => {
-                end = k;
-                break;
-            }
-            Line::Heading(_) | Line::PreambleHeading => return,
-            _ => {}
-        }
-        let number = note_number(text(k)).and_then(|n| Some((n.parse::<u32>().ok()?, n)));
-        match (number, notes.last_mut()) {
-            (Some((value, n)), last) if last.as_ref().is_none_or(|l| value > l.1) => {
-                notes.push((n, value, vec![k]))
-            }
-            (_, Some(last)) => last.2.push(k),
-            (_, None) => return,
-        }
-    }
-    // each note's mark, in the notes' order (its first, for a note cited
-    // twice), and the line it goes before
-    let numbers: Vec<&str> = notes.iter().map(|(n, _, _)| n.as_str()).collect();
-    let mut from = 0;
+    // each note goes before the first heading after its mark
     let mut before: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, (_, _, lines)) in notes.iter().enumerate() {
-        let Some(mark) = (from..title).find(|&k| {
-            superscript_numbers(text(k))
-                .iter()
-                .any(|run| cites_note(run, &numbers, i))
-        }) else {
-            return;
-        };
-        from = mark;
-        let to = (mark + 1..title).find(|&k| is_heading(k)).unwrap_or(title);
+    for (_, lines, mark) in &found.notes {
+        let to = (mark + 1..found.title)
+            .find(|&k| is_heading(k))
+            .unwrap_or(found.title);
         before.entry(to).or_default().extend(lines);
     }
-    let numbers: HashMap<usize, &str> = notes
+    let numbers: HashMap<usize, &str> = found
+        .notes
         .iter()
-        .map(|(n, _, lines)| (lines[0], n.as_str()))
+        .map(|(n, lines, _)| (lines[0], n.as_str()))
         .collect();
     let mut lines: Vec<Option<PageLine>> = pages
         .iter_mut()
@@ -437,12 +406,13 @@ fn move_end_notes(pages: &mut [Vec<PageLine>]) {
         for &moved in before.get(&k).into_iter().flatten() {
             let mut line = lines[moved].take().expect("each note line moves once");
             if let Some(n) = numbers.get(&moved) {
-                let rest = note_number_rest(&line.text);
+                let rest = crate::text::notes::note_opening(&line.text)
+                    .map_or(line.text.as_str(), |(_, rest)| rest);
                 line.text = format!("[{n}] {rest}");
             }
             pages[p].push(line);
         }
-        if !(title..end).contains(&k) {
+        if !(found.title..found.end).contains(&k) {
             pages[p].extend(lines[k].take());
         }
     }
@@ -470,39 +440,6 @@ fn cites_note(run: &str, numbers: &[&str], i: usize) -> bool {
 /// The arrow a web page links a note back to its mark with ("↩", or
 /// pandoc's "↩︎" with its variation selector), printed at the note's end.
 const BACK_LINKS: &[char] = &['↩', '\u{fe0e}', '\u{fe0f}', ' '];
-
-/// The number a note's line opens with: "[4] …" (a footnote marked already),
-/// "⁴ …" or "4 …".
-fn note_number(line: &str) -> Option<String> {
-    if let Some((n, _)) = line
-        .strip_prefix('[')
-        .and_then(|l| l.split_once("] "))
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-    {
-        return Some(n.to_string());
-    }
-    if let Some((n, _)) = numbered_item(line) {
-        return Some(n.to_string());
-    }
-    crate::text::notes::leading_number(line).map(|(n, _)| n)
-}
-
-/// A note's line without the number it opens with (see `note_number`).
-fn note_number_rest(line: &str) -> &str {
-    match line.strip_prefix('[').and_then(|l| l.split_once("] ")) {
-        Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
-        _ => numbered_item(line).map_or_else(
-            || crate::text::notes::leading_number(line).map_or(line, |(_, rest)| rest),
-            |(_, rest)| rest,
-        ),
-    }
-}
-
-/// "4. For …": a note printed as an item of a numbered list.
-fn numbered_item(line: &str) -> Option<(&str, &str)> {
-    let (n, rest) = line.split_once(". ")?;
-    (!n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit())).then_some((n, rest))
-}
 
 /// Where the run of lines in print smaller than the body's (`body`, points)
 /// at the foot of a page begins: the page's length when it ends in body print.
