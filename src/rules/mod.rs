@@ -95,6 +95,12 @@ pub struct RuleSet {
     /// or a heading alone decides them), by index: the only rules that can
     /// hold on a target where no trigger occurs.
     triggerless: Vec<usize>,
+    /// Every rule's `title_any` patterns as one: a target whose title it
+    /// does not match holds no rule that needs one, and one search says so
+    /// (`None` when no rule has one, or when together they outgrow the size
+    /// limit). Asked of the 41,000 ToTA targets' titles, the patterns one by
+    /// one took 47 million instructions, 2% of a check.
+    title_cue: Option<Pattern>,
     scopes: ScopeDefs,
     catalogue: Catalogue,
 }
@@ -193,7 +199,16 @@ impl RuleSet {
         scopes: ScopeDefs,
         catalogue: Catalogue,
     ) -> Result<RuleSet, RuleError> {
+        let title_patterns: Vec<String> = rules
+            .iter()
+            .flat_map(|r| &r.title_any)
+            .map(|p| format!("(?:{})", p.source()))
+            .collect();
+        let title_cue = (!title_patterns.is_empty())
+            .then(|| Pattern::new(&title_patterns.join("|"), load::PATTERN_SIZE_LIMIT).ok())
+            .flatten();
         Ok(RuleSet {
+            title_cue,
             prefilter: triggers.prefilter,
             rules,
             trigger_bits: triggers.bits,
@@ -293,14 +308,16 @@ impl RuleSet {
     /// matching when they need one. Where no trigger occurs (most targets),
     /// only the rules without one are looked at, not every rule.
     fn candidates(&self, target: &Target, present: &[u64]) -> Vec<&Rule> {
+        let title = target.title.as_bytes();
+        // searched for at most once, and only when a rule needs its title
+        let cue = std::cell::OnceCell::new();
         let may_hold = |rule: &Rule, trigger: &[u64]| {
             rule.scope.admits(target.scopes)
                 && prefilter::holds_all(present, trigger)
                 && (rule.title_any.is_empty()
-                    || rule
-                        .title_any
-                        .iter()
-                        .any(|r| r.is_match(target.title.as_bytes())))
+                    || (*cue
+                        .get_or_init(|| self.title_cue.as_ref().is_none_or(|c| c.is_match(title)))
+                        && rule.title_any.iter().any(|r| r.is_match(title))))
         };
         if present.iter().all(|&w| w == 0) {
             return self

@@ -213,6 +213,11 @@ impl Pattern {
         })
     }
 
+    /// The pattern as compiled (its terms expanded).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// Literals one of which occurs in every match (`prefilter::literals`).
     pub fn literals(&self) -> Option<super::prefilter::Literals> {
         super::prefilter::literals_of(&self.hir)
