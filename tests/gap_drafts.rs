@@ -570,3 +570,32 @@ fn a_carve_out_in_chapter_10_does_not_reach_chapter_1() {
         );
     }
 }
+
+#[test]
+fn a_saving_clause_over_the_numbered_e_commerce_articles_closes_the_carve_out_gap() {
+    // the dots of "2.1" and "2.2" stopped the carve-out patterns, which end
+    // at a full stop: the exceptions article was no finding and the gap stayed
+    for dir in ["en.txt", "es.txt", "fr.txt"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/numbered_saving_clause")
+            .join(dir);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let r = reviewed(&text);
+        for category in ["cultural_exception", "ecommerce_cultural"] {
+            assert!(
+                r.findings
+                    .iter()
+                    .any(|f| f.category == category && f.provision.path == "ch2/art2.3"),
+                "{dir}: no {category} finding in Article 2.3: {:?}",
+                r.findings
+            );
+        }
+        let ids: Vec<&str> = r.gaps.iter().map(|g| g.id.as_str()).collect();
+        for gap in [
+            "ecommerce_without_cultural_carveout",
+            "missing_cultural_exception",
+        ] {
+            assert!(!ids.contains(&gap), "{dir}: {gap} stayed open: {ids:?}");
+        }
+    }
+}
