@@ -293,9 +293,18 @@ fn assert_not_analysed(file: &str, said: &str) {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains(file) && err.contains(said), "{err}");
+    // the report names the file and why too: it is often kept without stderr
     let report = String::from_utf8(out.stdout).unwrap();
+    let first = report.lines().next().unwrap_or_default();
     assert!(
-        report.starts_with("No file was analysed: the file was not read or not analysed")
+        first.starts_with("==> ")
+            && first.contains(file)
+            && first.contains(said)
+            && first.ends_with("(findings and gaps not assessed)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("\nNo file was analysed: the file was not read or not analysed")
             && !report.contains("gap["),
         "{report}"
     );

@@ -74,6 +74,7 @@ totals = { $findings ->
     [one] { $files } file
    *[other] { $files } files
 }
+file-not-assessed = findings and gaps not assessed
 totals-none-reviewed = No file was analysed: { $count ->
     [one] the file was not read or not analysed (its error line is on standard error)
    *[other] { $count } files were not read or not analysed (their error lines are on standard error)

@@ -74,6 +74,7 @@ totals = { $findings ->
     [one] { $files } archivo
    *[other] { $files } archivos
 }
+file-not-assessed = hallazgos y lagunas no evaluados
 totals-none-reviewed = No se analizó ningún archivo: { $count ->
     [one] el archivo no se leyó o no se analizó (su línea de error está en la salida de errores)
    *[other] { $count } archivos no se leyeron o no se analizaron (sus líneas de error están en la salida de errores)

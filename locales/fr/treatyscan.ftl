@@ -74,6 +74,7 @@ totals = { $findings ->
     [one] { $files } fichier
    *[other] { $files } fichiers
 }
+file-not-assessed = constats et lacunes non évalués
 totals-none-reviewed = Aucun fichier n'a été analysé : { $count ->
     [one] le fichier n'a pas été lu ou pas été analysé (sa ligne d'erreur est sur la sortie d'erreur)
    *[other] { $count } fichiers n'ont pas été lus ou pas été analysés (leurs lignes d'erreur sont sur la sortie d'erreur)

@@ -3,7 +3,7 @@
 //! triggered it, and why it matters (the rule's note and guideline paragraph).
 
 use crate::locale::{Lang, Locale};
-use crate::model::{FileFindings, Finding, Gap, Severity};
+use crate::model::{FileError, FileFindings, Finding, Gap, Severity};
 use crate::provision::SourceFormat;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -123,6 +123,7 @@ pub fn render_human_in(
         }
         gaps += c.gaps.len();
     }
+    out.push_str(&render_not_reviewed(run.errors, style, locale));
     for note in run.notes {
         render_note(&mut out, note, style, locale);
     }
@@ -144,12 +145,31 @@ pub fn render_human_in(
     } else {
         writeln!(out, "{}", locale.labelled(&totals, &breakdown.join(", ")))
     };
-    // the totals are of the files reviewed: the others were named on stderr
+    // the totals are of the files reviewed: the others are named above them
     if !run.errors.is_empty() {
         let _ = writeln!(
             out,
             "{}",
             locale.tr("totals-not-reviewed", &[("count", run.errors.len().into())])
+        );
+    }
+    out
+}
+
+/// One line per file that was not read or not analysed, naming it and why
+/// (`FileError::message`: "language nl (Dutch) is not analysed; …"), so that
+/// a report kept without its standard error still says which files it does
+/// not assess; empty when every file was reviewed.
+pub fn render_not_reviewed(errors: &[FileError], style: Style, locale: &Locale) -> String {
+    let mut out = String::new();
+    for e in errors {
+        let _ = writeln!(
+            out,
+            "{} {}: {} ({})\n",
+            style.paint("1", "==>"),
+            e.path,
+            e.message,
+            locale.t("file-not-assessed")
         );
     }
     out
