@@ -327,9 +327,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Format::Human if files.is_empty() && failures > 0 && not_analysed == 0 => {}
         // files read but not analysed (their language): the report says that
         // nothing was analysed, rather than nothing at all
-        Format::Human if files.is_empty() && failures > 0 => write!(
+        Format::Human if files.is_empty() && failures > 0 => writeln!(
             out,
-            "{}{}\n",
+            "{}{}",
             report::render_not_reviewed(&errors, style, locale),
             locale.tr("totals-none-reviewed", &[("count", errors.len().into())])
         )?,
