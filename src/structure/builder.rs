@@ -721,6 +721,9 @@ impl<'a> Builder<'a> {
         if m.style == MarkerStyle::BareNumber && !in_sequence {
             return false;
         }
+        if m.style == MarkerStyle::DottedLetters && !in_sequence && !starts {
+            return false;
+        }
         if !in_sequence && !starts && !self.after_blank && ends_unfinished(self.prev_line) {
             return false;
         }
@@ -752,7 +755,7 @@ impl<'a> Builder<'a> {
     fn family_for(&self, m: &Marker) -> Option<Family> {
         match m.style {
             MarkerStyle::Number | MarkerStyle::BareNumber => Some(Family::Number),
-            MarkerStyle::Letters => {
+            MarkerStyle::Letters | MarkerStyle::DottedLetters => {
                 let t = m.token.as_str();
                 if t.chars().all(|c| c.is_ascii_uppercase()) {
                     return Some(Family::Upper);
@@ -1467,6 +1470,27 @@ mod tests {
         let got = numbers_under(text, "2");
         let numbers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert_eq!(numbers, ["5", "6"]);
+    }
+
+    #[test]
+    fn a_lettered_list_with_dots_is_subparagraphs_in_sequence_only() {
+        // a word processor's "a." / "b." list (LibreOffice's default), its
+        // roman items ("i.", "ii.") one level in; "v. Smith" at the start of
+        // a line, out of sequence, is text
+        let text = "Article 2\n\n1. For the purposes of this Chapter:\na. digital product means a programme;\n\
+            i. a text; or\nii. a sound recording;\nb. electronic transmission means a transmission.\n\n\
+            2. As held in Party\nv. Smith, the Parties agree.\n";
+        let got = numbers_under(text, "2");
+        let numbers: Vec<(&str, usize)> = got.iter().map(|g| (g.1.as_str(), g.2)).collect();
+        assert_eq!(
+            numbers,
+            [("1", 1), ("a", 2), ("i", 3), ("ii", 3), ("b", 2), ("2", 1)]
+        );
+        assert!(got
+            .iter()
+            .skip(1)
+            .take(4)
+            .all(|g| g.0 == Kind::Subparagraph));
     }
 
     #[test]

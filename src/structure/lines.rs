@@ -61,6 +61,9 @@ pub enum MarkerStyle {
     BareNumber,
     /// "(a)", "a)", "(i)", "(aa)", "(A)": which family is settled by context
     Letters,
+    /// "a.", "iv.": as `Letters`, but only taken in sequence or as a list's
+    /// first item ("v. Smith" at the start of a line is text)
+    DottedLetters,
 }
 
 /// Classifies one line (of a plain-text or PDF source) through the structure grammar.
@@ -102,7 +105,8 @@ fn classify_plain(line: &str, headings: bool) -> Line {
     let candidate = first.is_ascii_digit()
         || matches!(first, '(' | '[' | '*')
         || (headings && first.is_uppercase() && starts_with_keyword(trimmed))
-        || (first.is_lowercase() && trimmed[first.len_utf8()..].starts_with(')'));
+        || (first.is_lowercase() && trimmed[first.len_utf8()..].starts_with(')'))
+        || lettered_with_dot(trimmed);
     if !candidate {
         return Line::Body;
     }
@@ -123,6 +127,13 @@ fn classify_plain(line: &str, headings: bool) -> Line {
         Rule::marker => marker(inner),
         _ => Line::Body,
     }
+}
+
+/// Whether `line` opens with a few lower-case ASCII letters and a dot ("a.",
+/// "iv."), a word processor's lettered list item (the grammar decides).
+fn lettered_with_dot(line: &str) -> bool {
+    let letters = line.bytes().take_while(u8::is_ascii_lowercase).count();
+    (1..=7).contains(&letters) && line.as_bytes().get(letters) == Some(&b'.')
 }
 
 /// The first letters of every keyword the grammar knows (headings, preamble,
@@ -276,6 +287,7 @@ fn marker(pair: Pair<Rule>) -> Line {
     let style = match inner.as_rule() {
         Rule::dotted_number | Rule::paren_number => MarkerStyle::Number,
         Rule::bare_number => MarkerStyle::BareNumber,
+        Rule::dotted_letters => MarkerStyle::DottedLetters,
         _ => MarkerStyle::Letters,
     };
     let token = inner

@@ -217,6 +217,18 @@ fn markers_footnotes_and_clauses() {
     );
     assert_eq!(marker("(2) Each Party"), ("2".into(), MarkerStyle::Number));
     assert_eq!(
+        marker("a. digital product means"),
+        ("a".into(), MarkerStyle::DottedLetters)
+    );
+    assert_eq!(
+        marker("iv. services"),
+        ("iv".into(), MarkerStyle::DottedLetters)
+    );
+    // not a list: "i. e." and capitals (schedules' sector headings "A. …")
+    assert_eq!(classify("i. e. the Parties"), Line::Body);
+    assert_eq!(classify("A. Audiovisual services"), Line::Body);
+    assert_eq!(classify("e.g. films"), Line::Body);
+    assert_eq!(
         marker("6 Nothing in this Chapter"),
         ("6".into(), MarkerStyle::BareNumber)
     );
