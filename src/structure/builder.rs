@@ -721,7 +721,17 @@ impl<'a> Builder<'a> {
         if m.style == MarkerStyle::BareNumber && !in_sequence {
             return false;
         }
-        if m.style == MarkerStyle::DottedLetters && !in_sequence && !starts {
+        if (m.style == MarkerStyle::DottedLetters || m.joined) && !in_sequence && !starts {
+            return false;
+        }
+        // a footnote's own list, run together as a PDF's notes are ("… one of
+        // the following uses: (a)protecting plants …"), stays in the note
+        if m.joined
+            && self
+                .stack
+                .last()
+                .is_some_and(|o| o.node.kind == Kind::Footnote)
+        {
             return false;
         }
         if !in_sequence && !starts && !self.after_blank && ends_unfinished(self.prev_line) {
@@ -1491,6 +1501,23 @@ mod tests {
             .skip(1)
             .take(4)
             .all(|g| g.0 == Kind::Subparagraph));
+    }
+
+    #[test]
+    fn a_list_label_run_into_its_text_is_a_subparagraph_in_sequence_only() {
+        // "(a)digital": a list label printed with no space before its text
+        // (LibreOffice's PDF of a "(a)" list); "(s)he" out of sequence is text
+        let text = "Article 2\n\nFor the purposes of this Chapter:\n(a)digital product means a programme;\n\
+            (b)electronic transmission means a transmission.\n\n(s)he is the national of a Party.\n";
+        let got = numbers_under(text, "2");
+        let numbers: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert_eq!(numbers, ["a", "b"]);
+        // a note's own list run together, as a PDF's notes print it, stays in the note
+        let text = "Article 3\n\nEach Party shall act.[1]\n\n[1] For the following uses:\n\
+            (a)protecting plants;(b)influencing growth.\n";
+        let got = numbers_under(text, "3");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, Kind::Footnote);
     }
 
     #[test]

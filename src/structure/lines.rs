@@ -50,6 +50,9 @@ pub struct Marker {
     pub token: String,
     /// How the marker is written, which narrows the families it may belong to.
     pub style: MarkerStyle,
+    /// The marker runs into its text with no space ("(a)digital product"): a
+    /// list item only as a list's first item or in sequence.
+    pub joined: bool,
 }
 
 /// How a paragraph marker is written.
@@ -281,9 +284,16 @@ fn without_trailing_leaders(title: &str) -> &str {
 }
 
 fn marker(pair: Pair<Rule>) -> Line {
-    let Some(inner) = pair.into_inner().next() else {
+    let Some(mut inner) = pair.into_inner().next() else {
         return Line::Body;
     };
+    let joined = inner.as_rule() == Rule::joined_marker;
+    if joined {
+        let Some(written) = inner.into_inner().next() else {
+            return Line::Body;
+        };
+        inner = written;
+    }
     let style = match inner.as_rule() {
         Rule::dotted_number | Rule::paren_number => MarkerStyle::Number,
         Rule::bare_number => MarkerStyle::BareNumber,
@@ -294,7 +304,11 @@ fn marker(pair: Pair<Rule>) -> Line {
         .as_str()
         .trim_matches(|c: char| matches!(c, '(' | ')' | '.'))
         .to_string();
-    Line::Marker(Marker { token, style })
+    Line::Marker(Marker {
+        token,
+        style,
+        joined,
+    })
 }
 
 /// "ARTICLE 1.1" → "1.1", "ARTÍCULO 3-01" → "3-01", "CHAPTER ONE" → "ONE": the

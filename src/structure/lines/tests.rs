@@ -224,6 +224,13 @@ fn markers_footnotes_and_clauses() {
         marker("iv. services"),
         ("iv".into(), MarkerStyle::DottedLetters)
     );
+    let joined = |l: &str| match classify(l) {
+        Line::Marker(m) => (m.token, m.joined),
+        other => panic!("{l:?}: {other:?}"),
+    };
+    assert_eq!(joined("(a)digital product"), ("a".into(), true));
+    assert_eq!(joined("(2)Each Party"), ("2".into(), true));
+    assert_eq!(joined("(a) digital product"), ("a".into(), false));
     // not a list: "i. e." and capitals (schedules' sector headings "A. …")
     assert_eq!(classify("i. e. the Parties"), Line::Body);
     assert_eq!(classify("A. Audiovisual services"), Line::Body);
