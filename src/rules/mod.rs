@@ -99,7 +99,8 @@ pub struct RuleSet {
     /// does not match holds no rule that needs one, and one search says so
     /// (`None` when no rule has one, or when together they outgrow the size
     /// limit). Asked of the 41,000 ToTA targets' titles, the patterns one by
-    /// one took 47 million instructions, 2% of a check.
+    /// one took 47 million instructions; with the cue first, a check of the
+    /// corpus takes 15 million fewer.
     title_cue: Option<Pattern>,
     scopes: ScopeDefs,
     catalogue: Catalogue,

@@ -292,8 +292,9 @@ mod simd {
     /// the block's first non-ASCII byte. The last, short block is read from a
     /// copy padded with non-ASCII bytes. Writing through `extend_from_slice`
     /// and `truncate`, and folding the ends of ASCII runs eight bytes at a
-    /// time after a second scan for their length, took three times the
-    /// instructions on the ToTA corpus.
+    /// time after a second scan for their length, took a third more
+    /// instructions on the ToTA corpus (callgrind: 191.6 against 143.2
+    /// million).
     #[target_feature(enable = "avx2,bmi2,popcnt")]
     pub(super) fn fold_ascii(bytes: &[u8], out: &mut Vec<u8>, last_space: &mut bool) -> usize {
         // a block writes up to 32 bytes from the end of what was kept so far,
