@@ -61,7 +61,7 @@ fn write_provision(out: &mut String, p: &Provision, depth: usize, words: &Outlin
         p.kind,
         Kind::Paragraph | Kind::Subparagraph | Kind::Footnote
     ) {
-        let first = first_words(&p.text, 6);
+        let first = first_words(&p.text, p.number.as_deref(), 6);
         if !first.is_empty() {
             head.push_str(" · ");
             head.push_str(&first);
@@ -85,16 +85,56 @@ fn truncate(s: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-fn first_words(text: &str, n: usize) -> String {
-    let body = text
-        .trim_start()
-        .split_once(char::is_whitespace)
-        .map(|(_marker, rest)| rest)
-        .unwrap_or("");
+/// The first `n` words of a paragraph, subparagraph or note after its
+/// marker: the marker written around `number` ("(a)", "a)", "a.", "[1]"),
+/// even when no space follows it ("(a)digital product"), else the first word.
+fn first_words(text: &str, number: Option<&str>, n: usize) -> String {
+    let text = text.trim_start();
+    let written = number.and_then(|number| {
+        [("(", ")"), ("", ")"), ("", "."), ("[", "]")]
+            .iter()
+            .find_map(|(open, close)| {
+                text.strip_prefix(open)?
+                    .strip_prefix(number)?
+                    .strip_prefix(close)
+            })
+    });
+    let body = written.unwrap_or_else(|| {
+        text.split_once(char::is_whitespace)
+            .map(|(_marker, rest)| rest)
+            .unwrap_or("")
+    });
     let words: Vec<&str> = body.split_whitespace().take(n + 1).collect();
     if words.len() > n {
         format!("{}…", words[..n].join(" "))
     } else {
         words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_words;
+
+    #[test]
+    fn the_first_words_follow_the_marker_even_when_it_runs_into_them() {
+        assert_eq!(
+            first_words("(a)digital product means a", Some("a"), 3),
+            "digital product means…"
+        );
+        assert_eq!(
+            first_words("(a) digital product", Some("a"), 6),
+            "digital product"
+        );
+        assert_eq!(
+            first_words("b. electronic transmission", Some("b"), 6),
+            "electronic transmission"
+        );
+        assert_eq!(
+            first_words("10. No Party shall", Some("10"), 6),
+            "No Party shall"
+        );
+        assert_eq!(first_words("[3] The note", Some("3"), 6), "The note");
+        assert_eq!(first_words("3/ The note", Some("3"), 6), "The note");
     }
 }
