@@ -599,3 +599,51 @@ fn a_saving_clause_over_the_numbered_e_commerce_articles_closes_the_carve_out_ga
         }
     }
 }
+
+#[test]
+fn a_saving_clause_over_an_article_of_another_chapter_does_not_carve_e_commerce_out() {
+    // placed in the e-commerce chapter, "Nothing in Article 8.2 shall apply to
+    // …" carves culture out of Article 8.2 (services), not out of the chapter
+    // it stands in; naming the chapter's own Article 2.2 does carve it out
+    for (chapter, article, services, ecommerce, other, own) in [
+        (
+            "Chapter",
+            "Article",
+            "Trade in Services\n\nArticle 8.2 National Treatment\n\nEach Party shall accord national treatment to services.",
+            "Electronic Commerce\n\nArticle 2.1 Customs Duties\n\nNo Party shall impose customs duties on electronic transmissions.\n\nArticle 2.2 Non-Discriminatory Treatment\n\nNo Party shall accord less favourable treatment to digital products.",
+            "Nothing in Article 8.2 shall apply to cultural industries.",
+            "Nothing in Article 2.2 shall apply to cultural industries.",
+        ),
+        (
+            "Capítulo",
+            "Artículo",
+            "Comercio de Servicios\n\nArtículo 8.2 Trato nacional\n\nCada Parte otorgará trato nacional a los servicios.",
+            "Comercio Electrónico\n\nArtículo 2.1 Derechos aduaneros\n\nNinguna Parte impondrá derechos aduaneros a las transmisiones electrónicas.\n\nArtículo 2.2 Trato no discriminatorio\n\nNinguna Parte otorgará un trato menos favorable a los productos digitales.",
+            "Nada de lo dispuesto en el artículo 8.2 se aplicará a las industrias culturales.",
+            "Nada de lo dispuesto en el artículo 2.2 se aplicará a las industrias culturales.",
+        ),
+        (
+            "Chapitre",
+            "Article",
+            "Commerce des services\n\nArticle 8.2 Traitement national\n\nChaque Partie accorde le traitement national aux services.",
+            "Commerce électronique\n\nArticle 2.1 Droits de douane\n\nAucune Partie n'impose de droits de douane sur les transmissions électroniques.\n\nArticle 2.2 Traitement non discriminatoire\n\nAucune Partie n'accorde un traitement moins favorable aux produits numériques.",
+            "Aucune disposition de l'article 8.2 ne s'applique aux industries culturelles.",
+            "Aucune disposition de l'article 2.2 ne s'applique aux industries culturelles.",
+        ),
+    ] {
+        let gap = "ecommerce_without_cultural_carveout";
+        for (clause, open) in [(other, true), (own, false)] {
+            let text = format!(
+                "{chapter} 2 {ecommerce}\n\n{article} 2.3 Exceptions\n\n{clause}\n\n{chapter} 8 {services}\n"
+            );
+            let r = reviewed(&text);
+            let ids: Vec<&str> = r.gaps.iter().map(|g| g.id.as_str()).collect();
+            assert_eq!(ids.contains(&gap), open, "{clause}: {ids:?}");
+            let carved_out = r
+                .findings
+                .iter()
+                .any(|f| f.category == "ecommerce_cultural" && f.provision.path == "ch2/art2.3");
+            assert_eq!(carved_out, !open, "{clause}: {:?}", r.findings);
+        }
+    }
+}

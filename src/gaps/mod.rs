@@ -256,8 +256,21 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
             .iter()
             .filter_map(|u| u.number.as_deref().map(str::to_lowercase))
             .collect();
-        let names_others = sentence.is_some_and(|(_, subject)| {
-            reach.names_only_other_divisions(&fold_text(subject), &own)
+        // the subject is also what a saving clause carves out of: "Nothing
+        // in Article 8.2 shall apply to …", placed in the e-commerce chapter,
+        // reaches Article 8.2 (`names_article` below), not that chapter
+        let own_article = |n: &str| {
+            units.iter().any(|u| {
+                u.walk().any(|p| {
+                    p.kind == crate::provision::Kind::Article
+                        && p.number.as_deref().is_some_and(|m| m.to_lowercase() == n)
+                })
+            })
+        };
+        let names_others = sentence.is_some_and(|(_, before)| {
+            let subject = format!("{} {}", fold_text(before), reach.saving_subject(&carved));
+            reach.names_only_other_divisions(&subject, &own)
+                || reach.names_only_other_articles(&subject, own_article)
         });
         let inside = !names_others && units.iter().any(|u| exc.path == u.path || exc.is_inside(u));
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));

@@ -134,6 +134,9 @@ pub struct Reach {
     pub this_division: Option<Regex>,
     /// "Articles 2.1 and 2.2": group `list` (see `ReachSpec::names_article`).
     pub names_article: Option<Regex>,
+    /// "Nothing in Article 8.2 shall …": group `subject` (see
+    /// `ReachSpec::saving_subject`).
+    pub saving_subject: Option<Regex>,
     /// Titles of divisions whose carve-outs speak for the whole agreement
     /// (see `ReachSpec::exceptions_division`).
     pub exceptions_division: Option<Regex>,
@@ -186,6 +189,34 @@ impl Reach {
                 .flat_map(|l| division_words(l.as_str()))
                 .collect()
         })
+    }
+
+    /// What the saving clause of `folded` carves out of ("article 8.2" in
+    /// "nothing in article 8.2 shall apply to …"), or "".
+    pub fn saving_subject<'t>(&self, folded: &'t str) -> &'t str {
+        self.saving_subject
+            .as_ref()
+            .and_then(|re| re.captures(folded))
+            .and_then(|c| c.name("subject"))
+            .map_or("", |m| m.as_str())
+    }
+
+    /// Whether `folded` speaks of articles outside a division: it names
+    /// articles by number ("Article 8.2", "Articles 2.1 and 2.2"), `is_own`
+    /// holds for none of those numbers (lower case), and it does not say
+    /// "this Chapter".
+    pub fn names_only_other_articles(&self, folded: &str, is_own: impl Fn(&str) -> bool) -> bool {
+        let numbers: Vec<&str> = self
+            .named_articles(folded)
+            .into_iter()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        !numbers.is_empty()
+            && !numbers.iter().any(|n| is_own(n))
+            && !self
+                .this_division
+                .as_ref()
+                .is_some_and(|r| r.is_match(folded))
     }
 
     /// Whether `folded` speaks of other divisions than `own` (the numbers,

@@ -451,6 +451,12 @@ fn compile_gaps(
             .map(&pattern)
             .transpose()
             .map_err(reach_fail)?,
+        saving_subject: r
+            .saving_subject
+            .as_deref()
+            .map(&pattern)
+            .transpose()
+            .map_err(reach_fail)?,
         exceptions_division: r
             .exceptions_division
             .as_deref()
@@ -463,6 +469,7 @@ fn compile_gaps(
         (Some(&reach.cross_reference), "article"),
         (Some(&reach.cross_reference), "number"),
         (reach.names_article.as_ref(), "list"),
+        (reach.saving_subject.as_ref(), "subject"),
     ] {
         let Some(re) = re else { continue };
         if !re.capture_names().flatten().any(|n| n == group) {

@@ -410,10 +410,26 @@ impl RuleSet {
         else {
             return false;
         };
-        let own: Vec<String> = divisions_of(agreement, p)
+        // and what a saving clause carves out of ("Nothing in Article 8.2
+        // shall apply to …", where the carve-out's own words hold the subject)
+        let reach = &self.catalogue.reach;
+        let whole = subject.folded().get(hit.unit.clone()).unwrap_or("");
+        let unit = format!("{unit} {}", reach.saving_subject(whole));
+        let divisions: Vec<&crate::provision::Provision> = divisions_of(agreement, p).collect();
+        let own: Vec<String> = divisions
+            .iter()
             .filter_map(|d| d.number.as_deref().map(str::to_lowercase))
             .collect();
-        self.catalogue.reach.names_only_other_divisions(unit, &own)
+        let own_article = |n: &str| {
+            divisions.last().is_some_and(|d| {
+                d.walk().any(|a| {
+                    a.kind == crate::provision::Kind::Article
+                        && a.number.as_deref().is_some_and(|m| m.to_lowercase() == n)
+                })
+            })
+        };
+        reach.names_only_other_divisions(&unit, &own)
+            || (!divisions.is_empty() && reach.names_only_other_articles(&unit, own_article))
     }
 }
 

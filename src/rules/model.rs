@@ -292,6 +292,13 @@ pub struct ReachSpec {
     /// Without it, naming articles reaches nothing.
     #[serde(default)]
     pub names_article: Option<String>,
+    /// What a saving clause carves out of, in group `subject`: "Nothing in
+    /// Article 8.2 shall apply to …" carves out of Article 8.2. Read with
+    /// the words before the carve-out's own: a carve-out whose subject names
+    /// only articles or divisions elsewhere reaches those, not the division
+    /// it stands in. Without it, only the words before the carve-out count.
+    #[serde(default)]
+    pub saving_subject: Option<String>,
     /// The title of a division whose provisions speak for the whole
     /// agreement ("Exceptions"): a carve-out there whose sentence speaks of
     /// no division (`names_division` does not match it) reaches every
