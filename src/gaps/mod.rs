@@ -267,12 +267,16 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
                 })
             })
         };
-        let names_others = sentence.is_some_and(|(_, before)| {
-            let subject = format!("{} {}", fold_text(before), reach.saving_subject(&carved));
-            reach.names_only_other_divisions(&subject, &own)
-                || reach.names_only_other_articles(&subject, own_article)
-        });
-        let inside = !names_others && units.iter().any(|u| exc.path == u.path || exc.is_inside(u));
+        let names_others = || {
+            sentence.is_some_and(|(_, before)| {
+                let subject = format!("{} {}", fold_text(before), reach.saving_subject(&carved));
+                reach.names_only_other_divisions(&subject, &own)
+                    || reach.names_only_other_articles(&subject, own_article)
+            })
+        };
+        // the subject is read only for a carve-out inside the divisions
+        let inside =
+            units.iter().any(|u| exc.path == u.path || exc.is_inside(u)) && !names_others();
         let names_unit = units.iter().any(|u| names_division(reach, &text, u));
         let made_applicable = || {
             let applied = applied
