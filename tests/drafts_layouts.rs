@@ -825,6 +825,10 @@ fn shared_cases_of_drafts_and_layouts() {
     assert_eq!(out.status.code(), Some(3), "input not analysable");
     assert!(String::from_utf8_lossy(&out.stderr).contains("language nl (Dutch) is not analysed"));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("no reference to the 2005 Convention"));
+    // the human report itself names the file and why, kept without stderr
+    assert!(String::from_utf8_lossy(&out.stdout).contains(
+        "14-unsupported-language-confident-gaps.txt: language nl (Dutch) is not analysed; treatyscan reads English, Spanish and French (findings and gaps not assessed)"
+    ));
     // ... and the report a tool reads says so too, with no findings or gaps
     let (json, _) = check(&[&case(&shared, "14-unsupported-language-confident-gaps.txt")]);
     assert_eq!(json["files"], serde_json::json!([]));

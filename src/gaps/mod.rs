@@ -259,14 +259,7 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         // the subject is also what a saving clause carves out of: "Nothing
         // in Article 8.2 shall apply to …", placed in the e-commerce chapter,
         // reaches Article 8.2 (`names_article` below), not that chapter
-        let own_article = |n: &str| {
-            units.iter().any(|u| {
-                u.walk().any(|p| {
-                    p.kind == crate::provision::Kind::Article
-                        && p.number.as_deref().is_some_and(|m| m.to_lowercase() == n)
-                })
-            })
-        };
+        let own_article = |n: &str| units.iter().any(|u| u.holds_article(n));
         let names_others = || {
             sentence.is_some_and(|(_, before)| {
                 let subject = format!("{} {}", fold_text(before), reach.saving_subject(&carved));

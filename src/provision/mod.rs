@@ -155,6 +155,17 @@ impl Provision {
         }
     }
 
+    /// Whether an article numbered `number` (lower case: "8.2", "xx") is this
+    /// provision or stands inside it.
+    pub fn holds_article(&self, number: &str) -> bool {
+        self.walk().any(|p| {
+            p.kind == Kind::Article
+                && p.number
+                    .as_deref()
+                    .is_some_and(|m| m.to_lowercase() == number)
+        })
+    }
+
     /// Whether this provision lies inside `outer` (a chapter holding this
     /// article, an article holding this paragraph), told by their paths:
     /// "ch10/art10.2" lies inside "ch10", not inside "ch1" nor itself.

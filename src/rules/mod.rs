@@ -420,14 +420,7 @@ impl RuleSet {
             .iter()
             .filter_map(|d| d.number.as_deref().map(str::to_lowercase))
             .collect();
-        let own_article = |n: &str| {
-            divisions.last().is_some_and(|d| {
-                d.walk().any(|a| {
-                    a.kind == crate::provision::Kind::Article
-                        && a.number.as_deref().is_some_and(|m| m.to_lowercase() == n)
-                })
-            })
-        };
+        let own_article = |n: &str| divisions.last().is_some_and(|d| d.holds_article(n));
         reach.names_only_other_divisions(&unit, &own)
             || (!divisions.is_empty() && reach.names_only_other_articles(&unit, own_article))
     }
