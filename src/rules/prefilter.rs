@@ -7,7 +7,7 @@
 //! their patterns afterwards.
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa::DFA, Anchored, MatchKind, PatternID};
+use aho_corasick::{dfa::DFA, Anchored, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
 use std::ops::Range;
@@ -15,15 +15,28 @@ use std::ops::Range;
 /// A set of literals, one of which occurs wherever its patterns match.
 pub type Literals = Vec<Vec<u8>>;
 
+#[cfg(target_arch = "x86_64")]
+mod gather;
+
 pub struct Prefilter {
-    /// A DFA rather than the `AhoCorasick` searcher: the one pass walks it
-    /// itself, several stretches of text at once (see `scan`).
-    automaton: DFA,
+    walker: Walker,
+    /// The longest literal's length in bytes.
+    longest: usize,
     /// The literals, as given, for showing.
     literals: Vec<Vec<u8>>,
     /// For each literal of the automaton, the trigger it belongs to.
     owner: Vec<usize>,
     triggers: usize,
+}
+
+/// The automaton of the one pass, and how it is walked.
+enum Walker {
+    /// The crate's DFA rather than the `AhoCorasick` searcher: the one pass
+    /// walks it itself, several stretches of text at once (see `scan`).
+    Dfa(DFA),
+    /// A table of the same automaton, walked with AVX-512 gathers.
+    #[cfg(target_arch = "x86_64")]
+    Gather(gather::Table),
 }
 
 /// Which triggers occur in which unit (provision text): a row of bits per
@@ -83,21 +96,42 @@ const MAX_LITERAL: usize = 16;
 
 impl Prefilter {
     pub fn new(triggers: &[Literals]) -> Prefilter {
+        #[cfg(target_arch = "x86_64")]
+        let gathered = gather::available();
+        #[cfg(not(target_arch = "x86_64"))]
+        let gathered = false;
+        Prefilter::with_walk(triggers, gathered)
+    }
+
+    /// `new`, its pass walked with AVX-512 gathers when `gathered` (which
+    /// the processor must have) and the automaton fits them.
+    fn with_walk(triggers: &[Literals], gathered: bool) -> Prefilter {
         let mut literals: Vec<&[u8]> = Vec::new();
         let mut owner = Vec::new();
         for (i, group) in triggers.iter().enumerate() {
             owner.extend(std::iter::repeat_n(i, group.len()));
             literals.extend(group.iter().map(Vec::as_slice));
         }
-        // no prefilter: a thousand literals have none worth having, and with
-        // one the start state would stop the walk at every word
-        let automaton = aho_corasick::dfa::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(&literals)
-            .expect("literal automaton builds");
+        #[cfg(target_arch = "x86_64")]
+        let table = gathered.then(|| gather::Table::new(&literals)).flatten();
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = gathered;
+        let walker = match table {
+            #[cfg(target_arch = "x86_64")]
+            Some(table) => Walker::Gather(table),
+            // no prefilter: a thousand literals have none worth having, and
+            // with one the start state would stop the walk at every word
+            _ => Walker::Dfa(
+                aho_corasick::dfa::Builder::new()
+                    .match_kind(MatchKind::Standard)
+                    .prefilter(false)
+                    .build(&literals)
+                    .expect("literal automaton builds"),
+            ),
+        };
         Prefilter {
-            automaton,
+            walker,
+            longest: literals.iter().map(|l| l.len()).max().unwrap_or(0),
             literals: literals.iter().map(|l| l.to_vec()).collect(),
             owner,
             triggers: triggers.len(),
@@ -127,9 +161,9 @@ impl Prefilter {
                 unit += 1;
             }
             let Some(range) = units.get(unit) else { break };
-            let start = end - self.automaton.pattern_len(pattern);
+            let start = end - self.literals[pattern].len();
             if range.start <= start {
-                let trigger = self.owner[pattern.as_usize()];
+                let trigger = self.owner[pattern];
                 bits[unit * words + trigger / 64] |= 1 << (trigger % 64);
             }
         }
@@ -146,18 +180,26 @@ impl Prefilter {
     /// single walk would be in when its stretch begins; it reports only the
     /// literals that end inside its stretch. The stretches follow one another,
     /// so their lists, each in order, are joined in order without a sort.
-    fn scan(&self, doc: &[u8]) -> Vec<(usize, PatternID)> {
-        let dfa = &self.automaton;
+    fn scan(&self, doc: &[u8]) -> Vec<(usize, usize)> {
+        match &self.walker {
+            Walker::Dfa(dfa) => self.scan_dfa(dfa, doc),
+            #[cfg(target_arch = "x86_64")]
+            Walker::Gather(table) => table.scan(doc, self.longest),
+        }
+    }
+
+    /// `scan` with the crate's DFA, eight stretches at a time.
+    fn scan_dfa(&self, dfa: &DFA, doc: &[u8]) -> Vec<(usize, usize)> {
         let start = dfa
             .start_state(Anchored::No)
             .expect("unanchored DFA has a start state");
-        let lanes = lanes(doc.len(), dfa.max_pattern_len());
+        let lanes: [Lane; LANES] = lanes(doc.len(), self.longest);
         let shortest = lanes.iter().map(|l| l.end - l.walk_from).min().unwrap_or(0);
         let text: [&[u8]; LANES] = lanes
             .clone()
             .map(|l| &doc[l.walk_from..l.walk_from + shortest]);
         let mut state = [start; LANES];
-        let mut hits: [Vec<(usize, PatternID)>; LANES] = Default::default();
+        let mut hits: [Vec<(usize, usize)>; LANES] = Default::default();
         // the lanes' bytes side by side through zipped iterators, which the
         // compiler reads without a bounds check per lane and byte (the pass
         // over ToTA: 478 -> 461 million instructions); the pattern below
@@ -183,7 +225,7 @@ impl Prefilter {
             }
             if special {
                 for ((lane, &s), hits) in lanes.iter().zip(&state).zip(&mut hits) {
-                    self.record(s, lane, lane.walk_from + i, hits);
+                    record(dfa, s, lane, lane.walk_from + i, hits);
                 }
             }
         }
@@ -192,26 +234,27 @@ impl Prefilter {
             for (at, &byte) in (from..).zip(&doc[from..lane.end]) {
                 s = dfa.next_state(Anchored::No, s, byte);
                 if dfa.is_special(s) {
-                    self.record(s, lane, at, hits);
+                    record(dfa, s, lane, at, hits);
                 }
             }
         }
         hits.concat()
     }
+}
 
-    /// The literals that end at byte `at` in `state`, if `at` is in the
-    /// lane's own stretch.
-    fn record(
-        &self,
-        state: aho_corasick::automaton::StateID,
-        lane: &Lane,
-        at: usize,
-        hits: &mut Vec<(usize, PatternID)>,
-    ) {
-        let dfa = &self.automaton;
-        if at >= lane.own_from && dfa.is_match(state) {
-            hits.extend((0..dfa.match_len(state)).map(|k| (at + 1, dfa.match_pattern(state, k))));
-        }
+/// The literals that end at byte `at` in `state`, if `at` is in the lane's
+/// own stretch.
+fn record(
+    dfa: &DFA,
+    state: aho_corasick::automaton::StateID,
+    lane: &Lane,
+    at: usize,
+    hits: &mut Vec<(usize, usize)>,
+) {
+    if at >= lane.own_from && dfa.is_match(state) {
+        hits.extend(
+            (0..dfa.match_len(state)).map(|k| (at + 1, dfa.match_pattern(state, k).as_usize())),
+        );
     }
 }
 
@@ -228,10 +271,10 @@ struct Lane {
     end: usize,
 }
 
-/// A text of `len` bytes cut into `LANES` stretches of equal length (some
-/// empty when it is short), each walked from `context` bytes before it.
-fn lanes(len: usize, context: usize) -> [Lane; LANES] {
-    let cut = |k: usize| len * k / LANES;
+/// A text of `len` bytes cut into `N` stretches of equal length (some empty
+/// when it is short), each walked from `context` bytes before it.
+fn lanes<const N: usize>(len: usize, context: usize) -> [Lane; N] {
+    let cut = |k: usize| len * k / N;
     std::array::from_fn(|k| Lane {
         walk_from: cut(k).saturating_sub(context),
         own_from: cut(k),
@@ -363,10 +406,10 @@ mod tests {
 
     #[test]
     fn lanes_cover_the_text_once_with_context_before() {
-        for len in [0, 5, 7, 100, 1001] {
-            let cut = lanes(len, 3);
+        fn check<const N: usize>(len: usize) {
+            let cut: [Lane; N] = lanes(len, 3);
             assert_eq!(cut[0].own_from, 0);
-            assert_eq!(cut[LANES - 1].end, len);
+            assert_eq!(cut[N - 1].end, len);
             for pair in cut.windows(2) {
                 assert_eq!(pair[0].end, pair[1].own_from);
             }
@@ -374,6 +417,24 @@ mod tests {
                 assert_eq!(lane.walk_from, lane.own_from.saturating_sub(3));
             }
         }
+        for len in [0, 5, 7, 100, 1001] {
+            check::<LANES>(len);
+            check::<64>(len);
+        }
+    }
+
+    /// The prefilter of `triggers` with each walk this processor has.
+    fn each_walk(triggers: &[Literals]) -> Vec<Prefilter> {
+        let mut walks = vec![Prefilter::with_walk(triggers, false)];
+        #[cfg(target_arch = "x86_64")]
+        if gather::available() {
+            let gathered = Prefilter::with_walk(triggers, true);
+            assert!(matches!(gathered.walker, Walker::Gather(_)));
+            walks.push(gathered);
+        } else {
+            eprintln!("SKIPPED: the AVX-512 walk (this processor has no AVX-512 VBMI)");
+        }
+        walks
     }
 
     #[test]
@@ -383,28 +444,32 @@ mod tests {
             literals(r"film").unwrap(),
             literals(r"cultural industr").unwrap(),
             literals(r"dust").unwrap(),
+            // a literal with bytes above 0x7F (classes of the upper half)
+            vec![b"stra\xc3\x9fe".to_vec()],
         ];
-        let pre = Prefilter::new(&triggers);
-        let one_walk = aho_corasick::AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&pre.literals)
-            .unwrap();
-        // lengths for which the lane cuts fall inside literals, at every offset
-        let phrase = "broadcast film cultural industries dust ";
-        for len in 0..=3 * phrase.len() + 2 * LANES {
-            let doc: Vec<u8> = phrase.bytes().cycle().take(len).collect();
-            let mut want: Vec<(usize, PatternID)> = one_walk
-                .find_overlapping_iter(&doc)
-                .map(|m| (m.end(), m.pattern()))
-                .collect();
-            let mut got = pre.scan(&doc);
-            assert!(
-                got.windows(2).all(|w| w[0].0 <= w[1].0),
-                "in order of end, {len} bytes"
-            );
-            got.sort();
-            want.sort();
-            assert_eq!(got, want, "text of {len} bytes");
+        for pre in each_walk(&triggers) {
+            let one_walk = aho_corasick::AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&pre.literals)
+                .unwrap();
+            // lengths for which the lane cuts fall inside literals, at every
+            // offset, up to stretches of several gathers for 64 walks
+            let phrase = "broadcast film cultural industries dust stra\u{df}e \u{e9}t\u{e9} ";
+            for len in (0..=3 * phrase.len() + 2 * LANES).chain((300..2000).step_by(7)) {
+                let doc: Vec<u8> = phrase.bytes().cycle().take(len).collect();
+                let mut want: Vec<(usize, usize)> = one_walk
+                    .find_overlapping_iter(&doc)
+                    .map(|m| (m.end(), m.pattern().as_usize()))
+                    .collect();
+                let mut got = pre.scan(&doc);
+                assert!(
+                    got.windows(2).all(|w| w[0].0 <= w[1].0),
+                    "in order of end, {len} bytes"
+                );
+                got.sort();
+                want.sort();
+                assert_eq!(got, want, "text of {len} bytes");
+            }
         }
     }
 

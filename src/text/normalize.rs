@@ -295,12 +295,15 @@ fn fold_ascii_portable(bytes: &[u8], out: &mut Vec<u8>, last_space: &mut bool) -
     run
 }
 
+/// A fold of the ASCII bytes a text starts with (`fold_ascii`).
+#[cfg(test)]
+type AsciiFold = fn(&[u8], &mut Vec<u8>, &mut bool) -> usize;
+
 /// Each way of folding ASCII this processor has, by name: portable, AVX2,
 /// AVX-512 (for tests that hold them all to the char-by-char fold).
 #[cfg(test)]
-fn ascii_folds() -> Vec<(&'static str, fn(&[u8], &mut Vec<u8>, &mut bool) -> usize)> {
-    let mut folds: Vec<(&'static str, fn(&[u8], &mut Vec<u8>, &mut bool) -> usize)> =
-        vec![("portable", fold_ascii_portable)];
+fn ascii_folds() -> Vec<(&'static str, AsciiFold)> {
+    let mut folds: Vec<(&'static str, AsciiFold)> = vec![("portable", fold_ascii_portable)];
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::is_x86_feature_detected as has;
@@ -445,11 +448,7 @@ mod simd {
     /// thread took 5.9 ms against 12.1 ms with the AVX2 fold (best of 30
     /// rounds; callgrind cannot run AVX-512, so this was timed).
     #[target_feature(enable = "avx512f,avx512bw,avx512vbmi2,popcnt")]
-    pub(super) fn fold_ascii_512(
-        bytes: &[u8],
-        out: &mut Vec<u8>,
-        last_space: &mut bool,
-    ) -> usize {
+    pub(super) fn fold_ascii_512(bytes: &[u8], out: &mut Vec<u8>, last_space: &mut bool) -> usize {
         // a block writes 64 bytes from the end of what was kept so far, and
         // keeps no more bytes than it reads
         out.reserve(bytes.len() + 64);
@@ -465,7 +464,11 @@ mod simd {
         let space = _mm512_set1_epi8(b' ' as i8);
         while read < bytes.len() {
             let rest = bytes.len() - read;
-            let present = if rest >= 64 { u64::MAX } else { (1u64 << rest) - 1 };
+            let present = if rest >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << rest) - 1
+            };
             // SAFETY: the mask loads only the `rest.min(64)` bytes that are
             // there; the others read as 0x80.
             let v = unsafe {
@@ -738,7 +741,6 @@ mod tests {
         }
         let all: String = (0u8..128).map(char::from).collect();
         assert_eq!(fold_text(&all), fold_for_matching(&all).folded);
-
     }
 
     /// Char by char, as `fold_for_matching` folded before its table path.
