@@ -257,9 +257,20 @@ impl Table {
     }
 }
 
-/// Whether this processor can run the gathered walk.
+/// Whether this processor can run the gathered walk, and runs it fast:
+/// where the kernel says gathers are slowed by the microcode's mitigation of
+/// Gather Data Sampling (Ice Lake and earlier Intel servers, several times
+/// slower per gather), the scalar walk is kept.
 pub(super) fn available() -> bool {
-    is_x86_feature_detected!("avx512f")
-        && is_x86_feature_detected!("avx512bw")
-        && is_x86_feature_detected!("avx512vbmi")
+    static FAST: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *FAST.get_or_init(|| {
+        let slowed = std::fs::read_to_string(
+            "/sys/devices/system/cpu/vulnerabilities/gather_data_sampling",
+        )
+        .is_ok_and(|state| state.starts_with("Mitigation"));
+        is_x86_feature_detected!("avx512f")
+            && is_x86_feature_detected!("avx512bw")
+            && is_x86_feature_detected!("avx512vbmi")
+            && !slowed
+    })
 }
