@@ -195,11 +195,24 @@ impl RuleSet {
     }
 
     fn new(
-        rules: Vec<Rule>,
+        mut rules: Vec<Rule>,
         triggers: Triggers,
         scopes: ScopeDefs,
         catalogue: Catalogue,
     ) -> Result<RuleSet, RuleError> {
+        let mut shared = pattern::SharedRegexes::default();
+        for rule in &mut rules {
+            for p in rule
+                .requires
+                .iter_mut()
+                .chain(&mut rule.all)
+                .chain(&mut rule.any)
+                .chain(&mut rule.not)
+                .chain(&mut rule.title_any)
+            {
+                p.share(&mut shared);
+            }
+        }
         let title_patterns: Vec<String> = rules
             .iter()
             .flat_map(|r| &r.title_any)

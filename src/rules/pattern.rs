@@ -11,15 +11,17 @@
 //! same matches.
 
 use regex_automata::{meta, Input, Match, MatchKind};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One compiled pattern: the leftmost-first semantics, byte classes and
 /// error messages of `regex::bytes::Regex` (patterns are written for folded
 /// text, so `\w` and `\b` are ASCII).
 pub struct Pattern {
     /// The regex and its shared cache: built by [`Pattern::new`], or at the
-    /// first search of a pattern made with [`Pattern::parsed`].
-    compiled: OnceLock<Compiled>,
+    /// first search of a pattern made with [`Pattern::parsed`]; one for all
+    /// the patterns of a rule set with the same syntax tree (see
+    /// [`Pattern::share`]).
+    compiled: Arc<OnceLock<Compiled>>,
     /// The pattern as a head and a tail, when it is `head[^.]*tail`: whether
     /// it matches is asked of them (see [`Window`]).
     window: Option<Window>,
@@ -81,6 +83,40 @@ impl Compiled {
     }
 }
 
+/// The regexes of a rule set's patterns by syntax tree, for
+/// [`Pattern::share`].
+#[derive(Default)]
+pub struct SharedRegexes {
+    regexes: Vec<(regex_syntax::hir::Hir, usize, Arc<OnceLock<Compiled>>)>,
+}
+
+impl SharedRegexes {
+    fn share(
+        &mut self,
+        hir: &regex_syntax::hir::Hir,
+        size_limit: usize,
+        cell: &mut Arc<OnceLock<Compiled>>,
+    ) {
+        // only regexes not built yet: a built one keeps its own
+        if cell.get().is_some() {
+            return;
+        }
+        let props = hir.properties();
+        let same = self.regexes.iter().find(|(h, limit, _)| {
+            *limit == size_limit
+                && h.properties().minimum_len() == props.minimum_len()
+                && h.properties().maximum_len() == props.maximum_len()
+                && h == hir
+        });
+        match same {
+            Some((_, _, shared)) => *cell = Arc::clone(shared),
+            None => self
+                .regexes
+                .push((hir.clone(), size_limit, Arc::clone(cell))),
+        }
+    }
+}
+
 /// A pattern `head[^.]*tail` (a carve-out's words, then anything up to a
 /// full stop, then a cultural sector), whose head and tail match no full
 /// stop, searched as its two halves: head, then tail within the rest of the
@@ -91,8 +127,8 @@ impl Compiled {
 struct Window {
     head_hir: regex_syntax::hir::Hir,
     tail_hir: regex_syntax::hir::Hir,
-    head: OnceLock<Compiled>,
-    tail: OnceLock<Compiled>,
+    head: Arc<OnceLock<Compiled>>,
+    tail: Arc<OnceLock<Compiled>>,
 }
 
 impl Window {
@@ -111,8 +147,8 @@ impl Window {
         Some(Window {
             head_hir: Hir::concat(head.to_vec()),
             tail_hir: Hir::concat(tail.to_vec()),
-            head: OnceLock::new(),
-            tail: OnceLock::new(),
+            head: Arc::default(),
+            tail: Arc::default(),
         })
     }
 }
@@ -185,12 +221,26 @@ impl Pattern {
         // instructions of 343 million)
         let hir = super::prefilter::parse(pattern)?;
         Ok(Pattern {
-            compiled: OnceLock::new(),
+            compiled: Arc::default(),
             window: Window::of(&hir),
             size_limit,
             hir,
             source: pattern.to_string(),
         })
+    }
+
+    /// Makes this pattern, and each half of its window, use the regex of an
+    /// earlier pattern of `seen` with the same syntax tree (and size limit),
+    /// and adds those not seen yet. A regex built once is built, and its
+    /// lazy DFA's states determinized, once for all the rules that use it:
+    /// the built-in rules wrote the cultural sectors' term into four
+    /// patterns, and the same carve-out words into several.
+    pub fn share(&mut self, seen: &mut SharedRegexes) {
+        seen.share(&self.hir, self.size_limit, &mut self.compiled);
+        if let Some(w) = &mut self.window {
+            seen.share(&w.head_hir, self.size_limit, &mut w.head);
+            seen.share(&w.tail_hir, self.size_limit, &mut w.tail);
+        }
     }
 
     fn compiled(&self) -> &Compiled {
@@ -333,6 +383,37 @@ impl std::fmt::Debug for Pattern {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_with_one_syntax_tree_share_one_regex() {
+        let limit = 1 << 20;
+        let sectors = r"\bfilms?\b|broadcast\w*";
+        let carve_out = format!(r"does not apply[^.]*(?:{sectors})");
+        let mut first = Pattern::parsed(&carve_out, limit).unwrap();
+        let mut again = Pattern::parsed(&carve_out, limit).unwrap();
+        // the same words as a whole pattern and as the tail of a window
+        let mut tail = Pattern::parsed(&format!("(?:{sectors})"), limit).unwrap();
+        let mut other = Pattern::parsed(r"\bmusic\b", limit).unwrap();
+        let mut seen = SharedRegexes::default();
+        for p in [&mut first, &mut again, &mut tail, &mut other] {
+            p.share(&mut seen);
+        }
+        assert!(Arc::ptr_eq(&first.compiled, &again.compiled));
+        let (w1, w2) = (
+            first.window.as_ref().unwrap(),
+            again.window.as_ref().unwrap(),
+        );
+        assert!(Arc::ptr_eq(&w1.head, &w2.head) && Arc::ptr_eq(&w1.tail, &w2.tail));
+        assert!(Arc::ptr_eq(&w1.tail, &tail.compiled));
+        assert!(!Arc::ptr_eq(&other.compiled, &tail.compiled));
+        // built once, by whichever searches first, and searched the same
+        let text = b"this chapter does not apply to broadcasting. films";
+        assert!(again.is_match(text));
+        assert!(w1.head.get().is_some() && tail.compiled.get().is_some());
+        assert_eq!(first.find(text).map(|m| m.range()), Some(13..43));
+        assert_eq!(tail.find(text).map(|m| m.range()), Some(31..43));
+        assert!(!other.is_match(text));
+    }
 
     /// `pattern` compiled here and by the regex crate.
     fn both(pattern: &str) -> (Pattern, regex::bytes::Regex) {

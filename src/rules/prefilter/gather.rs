@@ -264,10 +264,9 @@ impl Table {
 pub(super) fn available() -> bool {
     static FAST: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *FAST.get_or_init(|| {
-        let slowed = std::fs::read_to_string(
-            "/sys/devices/system/cpu/vulnerabilities/gather_data_sampling",
-        )
-        .is_ok_and(|state| state.starts_with("Mitigation"));
+        let slowed =
+            std::fs::read_to_string("/sys/devices/system/cpu/vulnerabilities/gather_data_sampling")
+                .is_ok_and(|state| state.starts_with("Mitigation"));
         is_x86_feature_detected!("avx512f")
             && is_x86_feature_detected!("avx512bw")
             && is_x86_feature_detected!("avx512vbmi")
