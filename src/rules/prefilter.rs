@@ -474,6 +474,53 @@ mod tests {
     }
 
     #[test]
+    fn each_walk_finds_what_the_crate_finds_for_many_literals() {
+        // a few hundred literals over a small alphabet (so that they overlap,
+        // share prefixes and end inside one another), some with bytes above
+        // 0x7F, in texts of the same alphabet
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let alphabet = b"abcde \xc3\xa9.";
+        let triggers: Vec<Literals> = (0..60)
+            .map(|_| {
+                (0..1 + next(6))
+                    .map(|_| {
+                        (0..3 + next(6))
+                            .map(|_| alphabet[next(alphabet.len() as u64) as usize])
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        for pre in each_walk(&triggers) {
+            let crate_search = aho_corasick::AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&pre.literals)
+                .unwrap();
+            for _ in 0..40 {
+                let len = next(3000) as usize;
+                let doc: Vec<u8> = (0..len)
+                    .map(|_| alphabet[next(alphabet.len() as u64) as usize])
+                    .collect();
+                let mut want: Vec<(usize, usize)> = crate_search
+                    .find_overlapping_iter(&doc)
+                    .map(|m| (m.end(), m.pattern().as_usize()))
+                    .collect();
+                let mut got = pre.scan(&doc);
+                assert!(got.windows(2).all(|w| w[0].0 <= w[1].0), "in order of end");
+                got.sort();
+                want.sort();
+                assert_eq!(got, want, "text of {len} bytes");
+            }
+        }
+    }
+
+    #[test]
     fn rows_hold_more_triggers_than_a_word() {
         let triggers: Vec<Literals> = (0..70)
             .map(|i| vec![format!("term{i:02}x").into_bytes()])
