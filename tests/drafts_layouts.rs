@@ -308,6 +308,47 @@ fn assert_not_analysed(file: &str, said: &str) {
             && !report.contains("gap["),
         "{report}"
     );
+    // a table of the run has the file's row, not only a header
+    let out = treatyscan()
+        .args(["check", "--format", "csv", &fixture(file)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{file}");
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let row = &rows[0];
+    assert!(row["path"].ends_with(file), "{row:?}");
+    assert_eq!(
+        (
+            row["category"].as_str(),
+            row["kind"].as_str(),
+            row["severity"].as_str()
+        ),
+        ("not_assessed", "file", "error"),
+        "{row:?}"
+    );
+    assert!(row["message"].contains(said), "{row:?}");
+}
+
+/// The rows of a CSV report, each by column name.
+fn csv_rows(csv: &[u8]) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(csv);
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(str::to_string))
+                .collect()
+        })
+        .collect()
 }
 
 #[test]
@@ -373,6 +414,30 @@ fn a_language_not_analysed_is_refused_with_one_line() {
         &fixture("placeholder-en.txt"),
     ]);
     assert_eq!(code, 3);
+    // and its table has the rows of the file read and one for the other
+    let out = treatyscan()
+        .args([
+            "check",
+            "--format",
+            "csv",
+            &fixture("unsupported-nl.txt"),
+            &fixture("placeholder-en.txt"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let rows = csv_rows(&out.stdout);
+    let of = |name: &str| rows.iter().filter(|r| r["path"].ends_with(name)).count();
+    assert!(of("placeholder-en.txt") > 0, "{rows:?}");
+    assert_eq!(of("unsupported-nl.txt"), 1, "{rows:?}");
+    assert_eq!(
+        rows.last().map(|r| (
+            r["path"].ends_with("unsupported-nl.txt"),
+            r["category"].as_str()
+        )),
+        Some((true, "not_assessed")),
+        "the rows of files not assessed come last: {rows:?}"
+    );
     assert_eq!(json["files"].as_array().unwrap().len(), 1);
     // a file that cannot be read at all is an input error; with one that was
     // read but not analysed beside it, the run is partial

@@ -350,9 +350,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Format::Sarif => out.write_all(
             report::render_sarif_run(&with_combined(&files, &combined), &errors, locale).as_bytes(),
         )?,
-        Format::Csv => {
-            out.write_all(report::render_csv(&with_combined(&files, &combined)).as_bytes())?
-        }
+        Format::Csv => out.write_all(
+            report::render_csv_run(&with_combined(&files, &combined), &errors).as_bytes(),
+        )?,
         Format::Html => {
             let mut outlines = combined_outlines;
             let context = report::HtmlContext {

@@ -1,6 +1,6 @@
 //! CSV: one row per finding, for spreadsheets and corpus studies.
 
-use crate::model::FileFindings;
+use crate::model::{FileError, FileFindings};
 
 const HEADER: &[&str] = &[
     "path",
@@ -20,10 +20,22 @@ const HEADER: &[&str] = &[
     "excerpt",
 ];
 
+/// What the category column says of a file that was not read or not
+/// analysed (`render_csv_run`).
+pub const NOT_ASSESSED: &str = "not_assessed";
+
 /// CSV with a header row: one row per finding, then one per gap (gaps have no line,
 /// column or provision: their id stands in the category and rules columns, their
 /// recommendation in the excerpt column).
 pub fn render_csv(files: &[FileFindings]) -> String {
+    render_csv_run(files, &[])
+}
+
+/// `render_csv`, then one row per file of the run that was not read or not
+/// analysed (`errors`): kind `file`, category [`NOT_ASSESSED`], severity
+/// `error`, and why in the message column; a table of a corpus then says
+/// which of its files it does not cover, rather than leaving them out.
+pub fn render_csv_run(files: &[FileFindings], errors: &[FileError]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(HEADER);
     for file in files {
@@ -67,6 +79,25 @@ pub fn render_csv(files: &[FileFindings]) -> String {
                 &g.recommendation,
             ]);
         }
+    }
+    for e in errors {
+        let _ = w.write_record([
+            e.path.as_str(),
+            "",
+            "",
+            "",
+            NOT_ASSESSED,
+            crate::model::Severity::Error.name(),
+            "",
+            "file",
+            "",
+            "",
+            "",
+            "",
+            "",
+            &e.message,
+            "",
+        ]);
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")

@@ -9,7 +9,7 @@ mod human;
 mod negotiation;
 mod sarif;
 
-pub use csv::render_csv;
+pub use csv::{render_csv, render_csv_run, NOT_ASSESSED};
 pub use errors::{error_line, language_not_analysed, refused, source_error};
 pub use html::{counted, label, render_html, Context as HtmlContext, Outline};
 pub use human::{
