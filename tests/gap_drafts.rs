@@ -601,6 +601,46 @@ fn a_saving_clause_over_the_numbered_e_commerce_articles_closes_the_carve_out_ga
 }
 
 #[test]
+fn numbered_articles_said_to_apply_to_the_cultural_industries_are_no_exception() {
+    // the same drafts, their exceptions article turned round: the e-commerce
+    // commitments reach the cultural industries; CEX004 (an exceptions
+    // article naming them) closed both gaps
+    for (dir, clause) in [
+        (
+            "en.txt",
+            "Articles 2.1 and 2.2 (Customs Duties and Non-Discriminatory Treatment) apply to the cultural industries.",
+        ),
+        (
+            "es.txt",
+            "Los artículos 2.1 y 2.2 (Derechos aduaneros y Trato no discriminatorio) se aplican a las industrias culturales.",
+        ),
+        (
+            "fr.txt",
+            "Les articles 2.1 et 2.2 (Droits de douane et Traitement non discriminatoire) s'appliquent aux industries culturelles.",
+        ),
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/numbered_saving_clause")
+            .join(dir);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (head, _saving) = text.trim_end().rsplit_once('\n').unwrap();
+        let r = reviewed(&format!("{head}\n{clause}\n"));
+        let codes: Vec<String> = r.findings.iter().map(|f| f.rule_codes().join("+")).collect();
+        assert!(
+            !r.findings.iter().any(|f| f.category == "cultural_exception"),
+            "{dir}: {codes:?}"
+        );
+        let ids: Vec<&str> = r.gaps.iter().map(|g| g.id.as_str()).collect();
+        for gap in [
+            "ecommerce_without_cultural_carveout",
+            "missing_cultural_exception",
+        ] {
+            assert!(ids.contains(&gap), "{dir}: {gap} closed: {ids:?}");
+        }
+    }
+}
+
+#[test]
 fn a_saving_clause_over_an_article_of_another_chapter_does_not_carve_e_commerce_out() {
     // placed in the e-commerce chapter, "Nothing in Article 8.2 shall apply to
     // …" carves culture out of Article 8.2 (services), not out of the chapter
