@@ -415,21 +415,51 @@ mod simd {
                     len += kept.count_ones() as usize;
                 }
             }
-            if ascii < 32 {
-                if ascii > 0 {
-                    prev_space = (is_space >> (ascii - 1)) & 1;
-                }
-                read += ascii as usize;
+            let mut last = u64::from(prev_space);
+            let stop = after_block(ascii, 32, u64::from(is_space), &mut last, &mut read);
+            prev_space = last as u32;
+            if stop {
                 break;
             }
-            prev_space = is_space >> 31;
-            read += 32;
         }
-        // SAFETY: every byte up to `len` was written above, or was already
-        // there; `len` is within the capacity.
+        finish(out, len, last_space, prev_space != 0, read.min(bytes.len()))
+    }
+
+    /// After a block of `width` bytes whose first `ascii` are ASCII (`spaces`
+    /// their whitespace, a bit each): moves `read` on past them and sets
+    /// `prev_space` to whether the last of them is whitespace; true when the
+    /// block ended at a non-ASCII byte, where the fold stops.
+    #[inline(always)]
+    fn after_block(
+        ascii: u32,
+        width: u32,
+        spaces: u64,
+        prev_space: &mut u64,
+        read: &mut usize,
+    ) -> bool {
+        let taken = ascii.min(width);
+        if taken > 0 {
+            *prev_space = (spaces >> (taken - 1)) & 1;
+        }
+        *read += taken as usize;
+        ascii < width
+    }
+
+    /// Sets `out`'s length to `len` (every byte up to it written by a
+    /// fold) and `last_space`; returns `read`.
+    #[inline(always)]
+    fn finish(
+        out: &mut Vec<u8>,
+        len: usize,
+        last_space: &mut bool,
+        space: bool,
+        read: usize,
+    ) -> usize {
+        // SAFETY: every byte up to `len` was written by the fold, or was
+        // already there; the fold reserved the capacity.
         unsafe { out.set_len(len) };
-        *last_space = prev_space != 0;
-        read.min(bytes.len())
+        *last_space = space;
+        read
     }
 
     /// `super::fold_into` with AVX-512 (see `fold_ascii_512`).
@@ -495,21 +525,11 @@ mod simd {
             // grows by at most the bytes read); the store is unaligned.
             unsafe { _mm512_storeu_si512(dst.add(len).cast(), kept) };
             len += keep.count_ones() as usize;
-            if ascii < 64 {
-                if ascii > 0 {
-                    prev_space = (spaces >> (ascii - 1)) & 1;
-                }
-                read += ascii as usize;
+            if after_block(ascii, 64, spaces, &mut prev_space, &mut read) {
                 break;
             }
-            prev_space = spaces >> 63;
-            read += 64;
         }
-        // SAFETY: every byte up to `len` was written above, or was already
-        // there; `len` is within the capacity.
-        unsafe { out.set_len(len) };
-        *last_space = prev_space != 0;
-        read.min(bytes.len())
+        finish(out, len, last_space, prev_space != 0, read.min(bytes.len()))
     }
 }
 
