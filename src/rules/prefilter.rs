@@ -39,6 +39,22 @@ enum Walker {
     Gather(gather::Table),
 }
 
+/// The walk with AVX-512 gathers, when `gathered` and the automaton of
+/// `literals` fits it.
+#[cfg(target_arch = "x86_64")]
+fn gathered_walker(literals: &[&[u8]], gathered: bool) -> Option<Walker> {
+    gathered
+        .then(|| gather::Table::new(literals))
+        .flatten()
+        .map(Walker::Gather)
+}
+
+/// No gathered walk on other processors.
+#[cfg(not(target_arch = "x86_64"))]
+fn gathered_walker(_: &[&[u8]], _: bool) -> Option<Walker> {
+    None
+}
+
 /// Which triggers occur in which unit (provision text): a row of bits per
 /// unit, so that a rule's triggers are tested with a few word operations.
 pub struct Presence {
@@ -112,23 +128,17 @@ impl Prefilter {
             owner.extend(std::iter::repeat_n(i, group.len()));
             literals.extend(group.iter().map(Vec::as_slice));
         }
-        #[cfg(target_arch = "x86_64")]
-        let table = gathered.then(|| gather::Table::new(&literals)).flatten();
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = gathered;
-        let walker = match table {
-            #[cfg(target_arch = "x86_64")]
-            Some(table) => Walker::Gather(table),
+        let walker = gathered_walker(&literals, gathered).unwrap_or_else(|| {
             // no prefilter: a thousand literals have none worth having, and
             // with one the start state would stop the walk at every word
-            _ => Walker::Dfa(
+            Walker::Dfa(
                 aho_corasick::dfa::Builder::new()
                     .match_kind(MatchKind::Standard)
                     .prefilter(false)
                     .build(&literals)
                     .expect("literal automaton builds"),
-            ),
-        };
+            )
+        });
         Prefilter {
             walker,
             longest: literals.iter().map(|l| l.len()).max().unwrap_or(0),
@@ -425,6 +435,7 @@ mod tests {
 
     /// The prefilter of `triggers` with each walk this processor has.
     fn each_walk(triggers: &[Literals]) -> Vec<Prefilter> {
+        #[cfg_attr(not(target_arch = "x86_64"), allow(unused_mut))]
         let mut walks = vec![Prefilter::with_walk(triggers, false)];
         #[cfg(target_arch = "x86_64")]
         if gather::available() {

@@ -303,6 +303,7 @@ type AsciiFold = fn(&[u8], &mut Vec<u8>, &mut bool) -> usize;
 /// AVX-512 (for tests that hold them all to the char-by-char fold).
 #[cfg(test)]
 fn ascii_folds() -> Vec<(&'static str, AsciiFold)> {
+    #[cfg_attr(not(target_arch = "x86_64"), allow(unused_mut))]
     let mut folds: Vec<(&'static str, AsciiFold)> = vec![("portable", fold_ascii_portable)];
     #[cfg(target_arch = "x86_64")]
     {
