@@ -1,4 +1,5 @@
-//! CSV: one row per finding, for spreadsheets and corpus studies.
+//! CSV: one row per finding, then per gap, then per file not assessed (for
+//! spreadsheets and corpus studies).
 
 use crate::model::{FileError, FileFindings};
 
