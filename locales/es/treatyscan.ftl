@@ -520,7 +520,7 @@ error-no-body-text = { $format ->
     [headings] títulos
    *[other] marcado
 }
-error-language = el idioma { $code } ({ $name }) no se analiza; treatyscan lee inglés, español y francés
+error-language = el idioma { $name } (código { $code }) no se analiza; treatyscan lee inglés, español y francés
 error-script = un texto en escritura { $script ->
         [Chinese] china
         [Japanese] japonesa

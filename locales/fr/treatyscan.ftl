@@ -520,7 +520,7 @@ error-no-body-text = { $format ->
     [headings] des titres
    *[other] du balisage
 }
-error-language = la langue { $code } ({ $name }) n'est pas analysée ; treatyscan lit l'anglais, l'espagnol et le français
+error-language = la langue { $name } (code { $code }) n'est pas analysée ; treatyscan lit l'anglais, l'espagnol et le français
 error-script = un texte en écriture { $script ->
         [Chinese] chinoise
         [Japanese] japonaise

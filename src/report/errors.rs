@@ -228,9 +228,15 @@ mod tests {
             );
         }
         assert!(refused(&Refused::Garbled, es).starts_with("el texto"));
+        // the code after the name: "el idioma de (Deutsch)" read as "the
+        // language of (Deutsch)"
+        assert_eq!(
+            language_not_analysed(&dutch, es),
+            "el idioma Nederlands (código nl) no se analiza; treatyscan lee inglés, español y francés"
+        );
         assert_eq!(
             language_not_analysed(&dutch, fr),
-            "la langue nl (Nederlands) n'est pas analysée ; treatyscan lit l'anglais, l'espagnol et le français"
+            "la langue Nederlands (code nl) n'est pas analysée ; treatyscan lit l'anglais, l'espagnol et le français"
         );
     }
 }
