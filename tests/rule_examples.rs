@@ -17,9 +17,9 @@ fn every_rule_example_behaves_as_declared() {
                     "{} missing (should match): {example:?}",
                     rule.code()
                 ));
-            } else if !rules.trigger_holds(rule.code(), example) {
+            } else if !rules.prefilter_admits(rule.code(), example) {
                 failures.push(format!(
-                    "{} hidden by its prefilter trigger: {example:?}",
+                    "{} hidden by the prefilter (its trigger, or a pattern's gate): {example:?}",
                     rule.code()
                 ));
             }

@@ -197,8 +197,8 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
     };
     // compiling the regexes and finding each rule's trigger literals is most
     // of a run's start-up: spread over the cores
-    let compiled = || -> Result<(Vec<Rule>, Vec<Vec<super::prefilter::Literals>>), RuleError> {
-        let compiled: Vec<Result<(Rule, Vec<super::prefilter::Literals>), RuleError>> = specs?
+    let compiled = || -> Result<(Vec<Rule>, Vec<super::RuleLiterals>), RuleError> {
+        let compiled: Vec<Result<(Rule, super::RuleLiterals), RuleError>> = specs?
             .into_par_iter()
             .map(|(name, text, spec)| {
                 compile_rule(name, text, spec, &shared).map(|rule| {

@@ -34,6 +34,10 @@ pub struct Subject<'a> {
     /// The folded text without full stops and colons (see `undotted`).
     undotted: OnceLock<String>,
     paragraphs: OnceLock<Vec<Range<usize>>>,
+    /// The prefilter's row for the folded text (`Presence::row`), when the
+    /// one pass ran over it: a pattern none of whose literals occurs there
+    /// is not searched for ([`Pattern::may_occur`]).
+    present: Option<&'a [u64]>,
 }
 
 /// A stretch of folded text a rule is matched in: a sentence, paragraph or
@@ -119,7 +123,21 @@ impl<'a> Subject<'a> {
             may_have_lists: OnceLock::new(),
             undotted: OnceLock::new(),
             paragraphs: OnceLock::new(),
+            present: None,
         }
+    }
+
+    /// The subject of a folded text whose prefilter row is `present` (the
+    /// row of exactly this text).
+    pub fn with_presence(mut self, present: &'a [u64]) -> Self {
+        self.present = Some(present);
+        self
+    }
+
+    /// Whether `re` can match in this text or a stretch of it (see
+    /// [`Pattern::may_occur`]); true when no prefilter ran over the text.
+    pub fn may_occur(&self, re: &Pattern) -> bool {
+        re.may_occur(self.present)
     }
 
     /// A provision of `agreement`, whose deferred paragraphs can be parsed.
@@ -177,7 +195,9 @@ impl<'a> Subject<'a> {
     /// full stops and colons.
     fn any_matches_undotted(&self, rule: &Rule) -> bool {
         let undotted = self.undotted().as_bytes();
-        rule.any.iter().any(|re| re.is_match(undotted))
+        rule.any
+            .iter()
+            .any(|re| self.may_occur(re) && re.is_match(undotted))
     }
 
     /// Whether a chapeau can introduce a list here: a colon before a list
@@ -267,27 +287,34 @@ impl<'a> Subject<'a> {
         // a unit can only hold what the whole text holds: one pass over the
         // text rules out most candidates before the text is cut into units
         let whole = self.folded.as_bytes();
-        let all_whole = rule.all.iter().all(|re| re.is_match(whole));
+        let all_whole = rule
+            .all
+            .iter()
+            .all(|re| self.may_occur(re) && re.is_match(whole));
         // the text without its full stops holds every match a sentence or a
         // list item can have: one pass there rules out both at once
         let undotted_any = rule.undot_monotone && all_whole;
         if undotted_any && !self.any_matches_undotted(rule) {
             return None;
         }
-        let possible =
-            all_whole && (rule.any.is_empty() || rule.any.iter().any(|re| re.is_match(whole)));
+        let possible = all_whole
+            && (rule.any.is_empty()
+                || rule
+                    .any
+                    .iter()
+                    .any(|re| self.may_occur(re) && re.is_match(whole)));
         if possible && rule.spec.within != Within::Sentence {
             return self
                 .units(rule.spec.within)
                 .into_iter()
-                .find_map(|unit| unit_hit(rule, &self.folded, unit));
+                .find_map(|unit| unit_hit(rule, self, unit));
         }
         if possible {
             // sentences first: list items are cut only when no sentence holds
             let hit = self
                 .sentences()
                 .iter()
-                .find_map(|s| unit_hit(rule, &self.folded, Unit::plain(s.clone())));
+                .find_map(|s| unit_hit(rule, self, Unit::plain(s.clone())));
             if hit.is_some() || !self.may_have_lists() {
                 return hit;
             }
@@ -306,7 +333,7 @@ impl<'a> Subject<'a> {
         self.sentence_units()
             .iter()
             .filter(|u| u.chapeau.is_some())
-            .find_map(|unit| unit_hit(rule, &self.folded, unit.clone()))
+            .find_map(|unit| unit_hit(rule, self, unit.clone()))
     }
 }
 
@@ -362,7 +389,12 @@ fn without_number_dots(chapeau: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(spaced).expect("an ASCII dot for an ASCII space keeps UTF-8"))
 }
 
-fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
+fn unit_hit(rule: &Rule, subject: &Subject, unit: Unit) -> Option<Hit> {
+    let folded: &str = &subject.folded;
+    // a stretch of the text holds only literals the text holds; a list item
+    // read after its chapeau is not a stretch (the two are joined, and the
+    // chapeau's number dots made spaces), so there every pattern is searched
+    let may_occur = |re: &Pattern| unit.chapeau.is_some() || subject.may_occur(re);
     // a list item is read after its chapeau, joined by one space
     let (text, chapeau) = match &unit.chapeau {
         None => (Cow::Borrowed(&folded[unit.body.clone()]), None),
@@ -400,6 +432,9 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
     let mut words = Vec::new();
     let mut all_matches = Vec::new();
     for re in &rule.all {
+        if !may_occur(re) {
+            return None;
+        }
         let m = re.find(text)?;
         let (first, rest) = place(m.start(), m.end());
         words.push(first);
@@ -411,6 +446,7 @@ fn unit_hit(rule: &Rule, folded: &str, unit: Unit) -> Option<Hit> {
         let m = rule
             .any
             .iter()
+            .filter(|re| may_occur(re))
             .find_map(|re| match_with(re, text, &all_matches))?;
         let (first, rest) = place(m.start(), m.end());
         anchor = first.start;

@@ -30,7 +30,7 @@ use matching::{Hit, Subject};
 use pattern::Pattern;
 use scope::{ScopeDefs, Target};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -68,15 +68,27 @@ impl Rule {
     /// Does the rule hold on this text, taken as one provision in its scope?
     /// This is what `examples` are checked with.
     pub fn matches_text(&self, text: &str) -> bool {
+        self.matches_text_in(text, None)
+    }
+
+    /// `matches_text`, its patterns gated by the prefilter row `present` of
+    /// the folded text when given (see `Pattern::may_occur`).
+    fn matches_text_in(&self, text: &str, present: Option<&[u64]>) -> bool {
         let provision = crate::provision::Provision::new(
             crate::provision::Kind::Article,
             None,
             1,
             0..text.len(),
         );
-        let subject = Subject::new(text, None, &provision, 0);
+        let mut subject = Subject::new(text, None, &provision, 0);
+        if let Some(row) = present {
+            subject = subject.with_presence(row);
+        }
         let haystack = subject.folded().as_bytes();
-        self.requires.iter().all(|re| re.is_match(haystack)) && subject.text_hit(self).is_some()
+        self.requires
+            .iter()
+            .all(|re| subject.may_occur(re) && re.is_match(haystack))
+            && subject.text_hit(self).is_some()
     }
 }
 
@@ -112,6 +124,8 @@ pub struct RuleSet {
 struct Triggers {
     /// Per rule, the indexes of its trigger groups.
     groups: Vec<Vec<usize>>,
+    /// Per rule, the group of each of its gated patterns (see [`trigger`]).
+    gates: Vec<Vec<Option<usize>>>,
     prefilter: prefilter::Prefilter,
     bits: Vec<Vec<u64>>,
     /// The rules without a trigger group, by index.
@@ -121,9 +135,11 @@ struct Triggers {
 impl Triggers {
     /// The triggers of the rules whose trigger literals, in rule order, are
     /// `per_rule` (each rule's [`trigger`]).
-    fn of(per_rule: Vec<Vec<prefilter::Literals>>) -> Triggers {
+    fn of(per_rule: Vec<RuleLiterals>) -> Triggers {
         let mut literals = Vec::new();
-        let groups: Vec<Vec<usize>> = per_rule
+        let (triggers, gates): (Vec<_>, Vec<_>) =
+            per_rule.into_iter().map(|r| (r.trigger, r.gates)).unzip();
+        let groups: Vec<Vec<usize>> = triggers
             .into_iter()
             .map(|rule_groups| {
                 rule_groups
@@ -131,6 +147,29 @@ impl Triggers {
                     .map(|group| {
                         literals.push(group);
                         literals.len() - 1
+                    })
+                    .collect()
+            })
+            .collect();
+        // a gate with the words of a group already looked for is that group
+        let mut seen: HashMap<prefilter::Literals, usize> = literals
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.clone(), i))
+            .collect();
+        let gates = gates
+            .into_iter()
+            .map(|rule_gates| {
+                rule_gates
+                    .into_iter()
+                    .map(|gate| {
+                        // words as common as a weak second trigger's rule
+                        // out too little to pay for looking for them
+                        let gate = gate.filter(|g| prefilter::score(g) >= SECOND_TRIGGER_SCORE)?;
+                        Some(*seen.entry(gate.clone()).or_insert_with(|| {
+                            literals.push(gate);
+                            literals.len() - 1
+                        }))
                     })
                     .collect()
             })
@@ -145,6 +184,7 @@ impl Triggers {
         Triggers {
             prefilter: prefilter::Prefilter::new(&literals),
             groups,
+            gates,
             bits,
             triggerless,
         }
@@ -201,6 +241,18 @@ impl RuleSet {
         catalogue: Catalogue,
     ) -> Result<RuleSet, RuleError> {
         let mut shared = pattern::SharedRegexes::default();
+        for (rule, gates) in rules.iter_mut().zip(&triggers.gates) {
+            let gated = rule
+                .requires
+                .iter_mut()
+                .chain(&mut rule.all)
+                .chain(&mut rule.any);
+            for (p, gate) in gated.zip(gates) {
+                if let Some(g) = gate {
+                    p.set_gate(*g);
+                }
+            }
+        }
         for rule in &mut rules {
             for p in rule
                 .requires
@@ -268,10 +320,13 @@ impl RuleSet {
             .collect()
     }
 
-    /// Does `text` hold the prefilter trigger of rule `code`? Every text the
-    /// rule matches must, or the prefilter would hide findings: the rule
-    /// examples test checks this for every `examples.match`.
-    pub fn trigger_holds(&self, code: &str, text: &str) -> bool {
+    /// Does the prefilter let rule `code` hold on `text`: does the text hold
+    /// the rule's trigger, and does the rule still match it when each of its
+    /// patterns is searched for only where its gate's literals occur (as
+    /// `check` searches)? Every text the rule matches must pass, or the
+    /// prefilter would hide findings: the rule examples test checks this for
+    /// every `examples.match`. False for an unknown code.
+    pub fn prefilter_admits(&self, code: &str, text: &str) -> bool {
         let Some(i) = self.index_of(code) else {
             return false;
         };
@@ -279,7 +334,9 @@ impl RuleSet {
         crate::text::fold_into(text, &mut doc);
         let whole = std::iter::once(0..doc.len()).collect::<Vec<_>>();
         let presence = self.prefilter.presence(&doc, &whole);
-        prefilter::holds_all(presence.row(0), &self.trigger_bits[i])
+        let row = presence.row(0);
+        prefilter::holds_all(row, &self.trigger_bits[i])
+            && self.rules[i].matches_text_in(text, Some(row))
     }
 
     /// Every scope a rule may name: the built-in ones (`anywhere`, `preamble`, `final`),
@@ -371,11 +428,16 @@ impl RuleSet {
             p,
             span_start,
         )
-        .within(agreement);
+        .within(agreement)
+        .with_presence(present);
         let haystack = subject.folded().as_bytes();
         let mut by_category: BTreeMap<usize, (Vec<&Rule>, Hit)> = BTreeMap::new();
         for rule in candidates {
-            if !rule.requires.iter().all(|re| re.is_match(haystack)) {
+            if !rule
+                .requires
+                .iter()
+                .all(|re| subject.may_occur(re) && re.is_match(haystack))
+            {
                 continue;
             }
             if let Some(hit) = subject.hit(rule) {
@@ -493,31 +555,49 @@ fn judged_text<'a>(agreement: &'a Agreement, target: &Target<'a>) -> (Cow<'a, st
 /// together), the second only when it is telling enough to be worth looking
 /// for. Two together rule out far more than either: "cooperation" is common,
 /// "cooperation" in an article that also says "film" or "broadcast" is not.
-pub(super) fn trigger(rule: &Rule) -> Vec<prefilter::Literals> {
+///
+/// With it, the gates: the necessary literals of each of the rule's
+/// `requires`, `all` and `any` patterns, in that order (`None` for a pattern
+/// without usable literals), which the one pass looks for too so that a
+/// pattern is not searched for in a text that holds none of them
+/// ([`Pattern::may_occur`]).
+pub(super) fn trigger(rule: &Rule) -> RuleLiterals {
+    let gates: Vec<Option<prefilter::Literals>> = gated(rule).map(|re| re.literals()).collect();
+    let (own, any) = gates.split_at(rule.requires.len() + rule.all.len());
     let any = || -> Option<prefilter::Literals> {
-        if rule.any.is_empty() {
+        if any.is_empty() {
             return None;
         }
         let mut all = Vec::new();
-        for re in &rule.any {
-            all.extend(re.literals()?);
+        for literals in any {
+            all.extend(literals.clone()?);
         }
         Some(prefilter::minimal(all))
     };
-    let mut groups: Vec<prefilter::Literals> = rule
-        .requires
-        .iter()
-        .chain(&rule.all)
-        .filter_map(|re| re.literals())
-        .chain(any())
-        .collect();
+    let mut groups: Vec<prefilter::Literals> = own.iter().flatten().cloned().chain(any()).collect();
     groups.sort_by_key(|g| std::cmp::Reverse(prefilter::score(g)));
     groups.dedup();
     groups.truncate(2);
     if groups.len() == 2 && prefilter::score(&groups[1]) < SECOND_TRIGGER_SCORE {
         groups.pop();
     }
-    groups
+    RuleLiterals {
+        trigger: groups,
+        gates,
+    }
+}
+
+/// A rule's patterns that have gates, in the order of `RuleLiterals::gates`.
+fn gated(rule: &Rule) -> impl Iterator<Item = &Pattern> {
+    rule.requires.iter().chain(&rule.all).chain(&rule.any)
+}
+
+/// What the one pass looks for on behalf of a rule (see [`trigger`]).
+pub(super) struct RuleLiterals {
+    /// The literal groups that must all occur for the rule to hold.
+    trigger: Vec<prefilter::Literals>,
+    /// Each gated pattern's necessary literals.
+    gates: Vec<Option<prefilter::Literals>>,
 }
 
 /// How telling a second trigger group must be (see `prefilter::score`).

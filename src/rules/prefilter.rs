@@ -5,6 +5,11 @@
 //! agreement; a rule is then checked only in the provisions where its trigger
 //! occurs. Literal presence is a necessary condition only: rules still check
 //! their patterns afterwards.
+//!
+//! The same pass finds each pattern's own necessary literals (its gate,
+//! when they are telling enough): a pattern is searched for only in
+//! provisions that hold one of them. A literal is in the automaton once,
+//! whatever groups hold it.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa::DFA, Anchored, MatchKind};
@@ -22,10 +27,13 @@ pub struct Prefilter {
     walker: Walker,
     /// The longest literal's length in bytes.
     longest: usize,
-    /// The literals, as given, for showing.
+    /// The literals of the automaton, each once.
     literals: Vec<Vec<u8>>,
-    /// For each literal of the automaton, the trigger it belongs to.
-    owner: Vec<usize>,
+    /// For each literal of the automaton, the groups that hold it (a rule's
+    /// trigger and a pattern's gate are often the same words).
+    owners: Vec<Vec<usize>>,
+    /// Each group's literals, as indexes into `literals`, in its own order.
+    groups: Vec<Vec<usize>>,
     triggers: usize,
 }
 
@@ -123,10 +131,23 @@ impl Prefilter {
     /// the processor must have) and the automaton fits them.
     fn with_walk(triggers: &[Literals], gathered: bool) -> Prefilter {
         let mut literals: Vec<&[u8]> = Vec::new();
-        let mut owner = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
+        let mut groups = Vec::with_capacity(triggers.len());
         for (i, group) in triggers.iter().enumerate() {
-            owner.extend(std::iter::repeat_n(i, group.len()));
-            literals.extend(group.iter().map(Vec::as_slice));
+            let mut own = Vec::with_capacity(group.len());
+            for literal in group {
+                let k = *index.entry(literal).or_insert_with(|| {
+                    literals.push(literal);
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                if owners[k].last() != Some(&i) {
+                    owners[k].push(i);
+                    own.push(k);
+                }
+            }
+            groups.push(own);
         }
         let walker = gathered_walker(&literals, gathered).unwrap_or_else(|| {
             // no prefilter: a thousand literals have none worth having, and
@@ -143,18 +164,17 @@ impl Prefilter {
             walker,
             longest: literals.iter().map(|l| l.len()).max().unwrap_or(0),
             literals: literals.iter().map(|l| l.to_vec()).collect(),
-            owner,
+            owners,
+            groups,
             triggers: triggers.len(),
         }
     }
 
     /// The literals of one trigger group.
     pub fn group(&self, trigger: usize) -> Vec<String> {
-        self.owner
+        self.groups[trigger]
             .iter()
-            .zip(&self.literals)
-            .filter(|(&o, _)| o == trigger)
-            .map(|(_, l)| String::from_utf8_lossy(l).into_owned())
+            .map(|&k| String::from_utf8_lossy(&self.literals[k]).into_owned())
             .collect()
     }
 
@@ -173,8 +193,9 @@ impl Prefilter {
             let Some(range) = units.get(unit) else { break };
             let start = end - self.literals[pattern].len();
             if range.start <= start {
-                let trigger = self.owner[pattern];
-                bits[unit * words + trigger / 64] |= 1 << (trigger % 64);
+                for &group in &self.owners[pattern] {
+                    bits[unit * words + group / 64] |= 1 << (group % 64);
+                }
             }
         }
         Presence { words, bits }
@@ -545,6 +566,32 @@ mod tests {
         assert!(holds_all(p.row(0), &trigger_bits(&[3, 69], 70)));
         assert!(!holds_all(p.row(0), &trigger_bits(&[3, 64], 70)));
         assert!(holds_all(p.row(1), &trigger_bits(&[], 70)));
+    }
+
+    #[test]
+    fn a_literal_of_two_groups_marks_both() {
+        // a rule's trigger and a pattern's gate often share words: the
+        // automaton holds each literal once, and a match marks every group
+        let triggers = vec![
+            vec![b"cultural industr".to_vec(), b"audiovisual".to_vec()],
+            vec![b"cultural industr".to_vec()],
+            vec![b"broadcast".to_vec(), b"audiovisual".to_vec()],
+        ];
+        for pre in each_walk(&triggers) {
+            assert_eq!(pre.literals.len(), 3, "each literal once");
+            assert_eq!(pre.group(1), ["cultural industr"]);
+            assert_eq!(
+                pre.group(2),
+                ["broadcast", "audiovisual"],
+                "in the group's order"
+            );
+            let doc = b"the cultural industries\0audiovisual services\0broadcasting";
+            let p = pre.presence(doc, &[0..23, 24..44, 45..57]);
+            let row = |u| (0..3).map(|t| p.has(u, t)).collect::<Vec<_>>();
+            assert_eq!(row(0), [true, true, false]);
+            assert_eq!(row(1), [true, false, true]);
+            assert_eq!(row(2), [false, false, true]);
+        }
     }
 
     #[test]
