@@ -369,11 +369,20 @@ fn necessary(hir: &Hir) -> Option<Literals> {
             Some(out)
         }
         HirKind::Capture(c) => necessary(&c.sub),
-        HirKind::Concat(parts) => (0..parts.len())
-            .filter_map(|i| extract(&Hir::concat(parts[i..].to_vec()), ExtractKind::Prefix))
-            .chain(extract(hir, ExtractKind::Suffix))
-            .chain(parts.iter().filter_map(necessary))
-            .max_by_key(|lits| score(lits)),
+        HirKind::Concat(parts) => {
+            // the prefixes of every tail of the concatenation, each part's
+            // literals extracted once (each tail as a concatenation of its
+            // own was a tenth of start-up)
+            let each: Vec<Seq> = parts
+                .iter()
+                .map(|p| extractor(ExtractKind::Prefix).extract(p))
+                .collect();
+            (0..parts.len())
+                .filter_map(|i| usable(concat_prefixes(&each[i..])))
+                .chain(extract(hir, ExtractKind::Suffix))
+                .chain(parts.iter().filter_map(necessary))
+                .max_by_key(|lits| score(lits))
+        }
         _ => [ExtractKind::Prefix, ExtractKind::Suffix]
             .into_iter()
             .filter_map(|kind| extract(hir, kind))
@@ -381,10 +390,51 @@ fn necessary(hir: &Hir) -> Option<Literals> {
     }
 }
 
-fn extract(hir: &Hir, kind: ExtractKind) -> Option<Literals> {
+/// At most this many literals in a set.
+const LIMIT_TOTAL: usize = 1000;
+/// Literals are cut to this length as they are extracted (the extractor's
+/// default).
+const LIMIT_LITERAL_LEN: usize = 100;
+
+fn extractor(kind: ExtractKind) -> Extractor {
     let mut extractor = Extractor::new();
-    extractor.kind(kind).limit_total(1000).limit_class(4);
-    let seq: Seq = extractor.extract(hir);
+    extractor
+        .kind(kind)
+        .limit_total(LIMIT_TOTAL)
+        .limit_class(4)
+        .limit_literal_len(LIMIT_LITERAL_LEN);
+    extractor
+}
+
+fn extract(hir: &Hir, kind: ExtractKind) -> Option<Literals> {
+    usable(extractor(kind).extract(hir))
+}
+
+/// The prefixes of the concatenation of parts whose prefixes are `each`,
+/// as the extractor makes them: crossed one part after the other until the
+/// literals are inexact, a cross over the limit making the set infinite.
+fn concat_prefixes(each: &[Seq]) -> Seq {
+    let mut seq = Seq::singleton(regex_syntax::hir::literal::Literal::exact(vec![]));
+    for part in each {
+        if seq.is_inexact() {
+            break;
+        }
+        let mut part = part.clone();
+        if seq
+            .max_cross_len(&part)
+            .is_some_and(|len| len > LIMIT_TOTAL)
+        {
+            part.make_infinite();
+        }
+        seq.cross_forward(&mut part);
+        seq.keep_first_bytes(LIMIT_LITERAL_LEN);
+    }
+    seq
+}
+
+/// The literals of `seq`, if it is finite, not empty, and none is shorter
+/// than `MIN_LITERAL`.
+fn usable(seq: Seq) -> Option<Literals> {
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < MIN_LITERAL) {
         return None;
@@ -566,6 +616,47 @@ mod tests {
         assert!(holds_all(p.row(0), &trigger_bits(&[3, 69], 70)));
         assert!(!holds_all(p.row(0), &trigger_bits(&[3, 64], 70)));
         assert!(holds_all(p.row(1), &trigger_bits(&[], 70)));
+    }
+
+    #[test]
+    fn tail_prefixes_are_what_the_extractor_finds_for_every_built_in_pattern() {
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let mut tails = 0;
+        for rule in rules.rules() {
+            let patterns = rule.requires.iter().chain(&rule.all).chain(&rule.any);
+            for p in patterns.chain(&rule.not) {
+                let hir = parse(p.source()).unwrap();
+                let mut stack = vec![hir];
+                while let Some(hir) = stack.pop() {
+                    if let HirKind::Concat(parts) = hir.kind() {
+                        let each: Vec<Seq> = parts
+                            .iter()
+                            .map(|p| extractor(ExtractKind::Prefix).extract(p))
+                            .collect();
+                        for i in 0..parts.len() {
+                            let whole = Hir::concat(parts[i..].to_vec());
+                            assert_eq!(
+                                concat_prefixes(&each[i..]),
+                                extractor(ExtractKind::Prefix).extract(&whole),
+                                "{} {}: tail {i}",
+                                rule.code(),
+                                p.source()
+                            );
+                            tails += 1;
+                        }
+                    }
+                    match hir.kind() {
+                        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+                            stack.extend(parts.iter().cloned())
+                        }
+                        HirKind::Capture(c) => stack.push((*c.sub).clone()),
+                        HirKind::Repetition(r) => stack.push((*r.sub).clone()),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        assert!(tails > 1000, "{tails} tails compared");
     }
 
     #[test]
