@@ -40,8 +40,9 @@ Examples:
         #[arg(value_name = "CODE_OR_GAP")]
         code: String,
     },
-    /// Print every prefilter literal of every rule, one per line (folded
-    /// text): the vocabulary the rules look for, e.g. for a grep baseline.
+    /// Print every trigger literal of every rule, one per line (folded
+    /// text): the words an article must hold for a rule to be checked there,
+    /// the vocabulary the rules look for, e.g. for a grep baseline.
     #[command(after_help = "\
 Examples:
   treatyscan rules triggers")]
