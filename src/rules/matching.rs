@@ -140,6 +140,12 @@ impl<'a> Subject<'a> {
         re.may_occur(self.present)
     }
 
+    /// Whether `re` matches in `haystack`, this text or a stretch of it:
+    /// searched only where its gate lets it match.
+    pub fn matches(&self, re: &Pattern, haystack: &[u8]) -> bool {
+        self.may_occur(re) && re.is_match(haystack)
+    }
+
     /// A provision of `agreement`, whose deferred paragraphs can be parsed.
     pub fn within(mut self, agreement: &'a Agreement) -> Self {
         self.agreement = Some(agreement);
@@ -195,9 +201,7 @@ impl<'a> Subject<'a> {
     /// full stops and colons.
     fn any_matches_undotted(&self, rule: &Rule) -> bool {
         let undotted = self.undotted().as_bytes();
-        rule.any
-            .iter()
-            .any(|re| self.may_occur(re) && re.is_match(undotted))
+        rule.any.iter().any(|re| self.matches(re, undotted))
     }
 
     /// Whether a chapeau can introduce a list here: a colon before a list
@@ -287,22 +291,15 @@ impl<'a> Subject<'a> {
         // a unit can only hold what the whole text holds: one pass over the
         // text rules out most candidates before the text is cut into units
         let whole = self.folded.as_bytes();
-        let all_whole = rule
-            .all
-            .iter()
-            .all(|re| self.may_occur(re) && re.is_match(whole));
+        let all_whole = rule.all.iter().all(|re| self.matches(re, whole));
         // the text without its full stops holds every match a sentence or a
         // list item can have: one pass there rules out both at once
         let undotted_any = rule.undot_monotone && all_whole;
         if undotted_any && !self.any_matches_undotted(rule) {
             return None;
         }
-        let possible = all_whole
-            && (rule.any.is_empty()
-                || rule
-                    .any
-                    .iter()
-                    .any(|re| self.may_occur(re) && re.is_match(whole)));
+        let possible =
+            all_whole && (rule.any.is_empty() || rule.any.iter().any(|re| self.matches(re, whole)));
         if possible && rule.spec.within != Within::Sentence {
             return self
                 .units(rule.spec.within)

@@ -85,9 +85,7 @@ impl Rule {
             subject = subject.with_presence(row);
         }
         let haystack = subject.folded().as_bytes();
-        self.requires
-            .iter()
-            .all(|re| subject.may_occur(re) && re.is_match(haystack))
+        self.requires.iter().all(|re| subject.matches(re, haystack))
             && subject.text_hit(self).is_some()
     }
 }
@@ -433,11 +431,7 @@ impl RuleSet {
         let haystack = subject.folded().as_bytes();
         let mut by_category: BTreeMap<usize, (Vec<&Rule>, Hit)> = BTreeMap::new();
         for rule in candidates {
-            if !rule
-                .requires
-                .iter()
-                .all(|re| subject.may_occur(re) && re.is_match(haystack))
-            {
+            if !rule.requires.iter().all(|re| subject.matches(re, haystack)) {
                 continue;
             }
             if let Some(hit) = subject.hit(rule) {

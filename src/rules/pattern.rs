@@ -281,7 +281,7 @@ impl Pattern {
     /// literals, and took half the time of all searches.
     pub fn may_occur(&self, present: Option<&[u64]>) -> bool {
         match (self.gate, present) {
-            (Some(g), Some(row)) => row[g / 64] & (1 << (g % 64)) != 0,
+            (Some(g), Some(row)) => super::prefilter::has_bit(row, g),
             _ => true,
         }
     }

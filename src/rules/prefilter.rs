@@ -74,7 +74,7 @@ impl Presence {
     /// Does trigger `trigger` occur in the unit? (The engine tests whole rows.)
     #[cfg(test)]
     fn has(&self, unit: usize, trigger: usize) -> bool {
-        self.row(unit)[trigger / 64] & (1 << (trigger % 64)) != 0
+        has_bit(self.row(unit), trigger)
     }
 
     /// The unit's triggers as bits (trigger `t` is bit `t % 64` of word `t / 64`).
@@ -100,6 +100,11 @@ pub fn trigger_bits(triggers: &[usize], count: usize) -> Vec<u64> {
 /// Do the bits of `row` include all of `wanted`?
 pub fn holds_all(row: &[u64], wanted: &[u64]) -> bool {
     row.iter().zip(wanted).all(|(r, w)| r & w == *w)
+}
+
+/// Whether bit `group` is set in `row` (group `g` is bit `g % 64` of word `g / 64`).
+pub fn has_bit(row: &[u64], group: usize) -> bool {
+    row[group / 64] & (1 << (group % 64)) != 0
 }
 
 fn words_for(triggers: usize) -> usize {
