@@ -240,6 +240,8 @@ impl RuleSet {
     ) -> Result<RuleSet, RuleError> {
         let mut shared = pattern::SharedRegexes::default();
         for (rule, gates) in rules.iter_mut().zip(&triggers.gates) {
+            // in the order of `gated`, which `trigger` made the gates in (the
+            // rule examples test fails if a gate lands on another pattern)
             let gated = rule
                 .requires
                 .iter_mut()
