@@ -141,18 +141,21 @@ fn scan(source: &str) -> Result<Scan, String> {
                     None => Cow::Owned(String::from_utf8_lossy(name.as_ref()).into_owned()),
                 };
                 saw_treaty |= tag == "treaty";
-                let line = lines.line(before + leading_ws(&source[before..after]));
+                // counted only where a chapter or article starts: a count to
+                // every tag, most a few bytes from the last, went byte by byte
+                let mut line = || lines.line(before + leading_ws(&source[before..after]));
                 match tag.as_ref() {
                     "chapter" => {
                         let [number, name, _] = attrs(source, &e);
                         out.chapters.push(ChapterDraft {
                             number,
                             name,
-                            line,
+                            line: line(),
                             articles: Vec::new(),
                         })
                     }
                     "article" => {
+                        let line = line();
                         out.anchors.push(Anchor {
                             offset: out.text.len(),
                             line: lines.line(after),
