@@ -247,7 +247,7 @@ fn known_edits_to_real_agreements_are_all_found() {
 
 /// For timing the CLI on two ~1 MB agreements: writes pta_449 with the same
 /// kind of edits to target/compare-bench/pta_449_edited.xml.
-/// `cargo test --release --test compare_generator -- --ignored`
+/// `cargo test --profile bench --test compare_generator -- --ignored`
 #[test]
 #[ignore]
 fn write_edited_copy_of_a_large_agreement() {

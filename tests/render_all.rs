@@ -4,7 +4,7 @@
 //! every mark must sit on char boundaries and cover whole words, and findings
 //! inside one provision come in text order. Through the library, in parallel;
 //! SKIPPED without `../shared`; a debug build checks every ninth agreement and
-//! no PDF, `cargo test --release` (CI) all.
+//! no PDF, an optimised one (`cargo test --profile bench`, as CI runs it) all.
 
 mod common;
 

@@ -52,7 +52,8 @@ pub fn expected_article_numbers(path: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
-/// Debug builds check a deterministic sample; `cargo test --release` (CI) checks all.
+/// Debug builds check a deterministic sample; optimised ones (`cargo test
+/// --profile bench`, as CI runs them) check all.
 pub fn sample_step() -> usize {
     if cfg!(debug_assertions) {
         9
