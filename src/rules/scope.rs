@@ -451,7 +451,10 @@ fn after_title(agreement: &Agreement, p: &Provision, from: usize, end: usize) ->
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
         pos += line.len();
-        got.extend(line.split_whitespace());
+        // one word more than the title is enough to tell it is not the
+        // title: a ToTA article is often one long line, all of whose words
+        // were gathered to be compared with a title of three
+        got.extend(line.split_whitespace().take(want.len() + 1 - got.len()));
         if got.is_empty() {
             continue;
         }
@@ -476,4 +479,38 @@ fn has_targets(p: &Provision) -> bool {
     p.children
         .iter()
         .any(|c| is_target_kind(c) || has_targets(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provision::Kind;
+
+    /// `after_title` for a chapter titled `title` whose text after its
+    /// heading is `text`: how many bytes of the text it skips.
+    fn skipped(title: &str, text: &str) -> usize {
+        let agreement = crate::structure::parse_text(
+            "t.txt".into(),
+            crate::provision::SourceFormat::Text,
+            crate::text::LocatedText::plain(text.into()),
+        );
+        let mut chapter = Provision::new(Kind::Chapter, Some("5".into()), 1, 0..text.len());
+        chapter.title = Some(title.into());
+        after_title(&agreement, &chapter, 0, text.len())
+    }
+
+    #[test]
+    fn a_title_on_the_lines_below_the_heading_is_skipped_and_a_sentence_is_not() {
+        let title = "Electronic Commerce";
+        let below = "Electronic\nCommerce\nThis Chapter applies to measures.";
+        assert_eq!(skipped(title, below), "Electronic\nCommerce\n".len());
+        assert_eq!(skipped(title, "\nElectronic Commerce\nText."), 21);
+        // a first line that starts with the title's words and goes on, as a
+        // ToTA article's one long line does, is text
+        let long = "Electronic Commerce shall mean the production, distribution, \
+            marketing, sale or delivery of goods and services by electronic means.\n";
+        assert_eq!(skipped(title, long), 0);
+        assert_eq!(skipped(title, "Electronic Commerce and Services\nText."), 0);
+        assert_eq!(skipped(title, "Customs Duties\nText."), 0);
+    }
 }
