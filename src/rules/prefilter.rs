@@ -92,7 +92,7 @@ impl Presence {
 pub fn trigger_bits(triggers: &[usize], count: usize) -> Vec<u64> {
     let mut bits = vec![0; words_for(count)];
     for &t in triggers {
-        bits[t / 64] |= 1 << (t % 64);
+        set_bit(&mut bits, t);
     }
     bits
 }
@@ -105,6 +105,11 @@ pub fn holds_all(row: &[u64], wanted: &[u64]) -> bool {
 /// Whether bit `group` is set in `row` (group `g` is bit `g % 64` of word `g / 64`).
 pub fn has_bit(row: &[u64], group: usize) -> bool {
     row[group / 64] & (1 << (group % 64)) != 0
+}
+
+/// Sets bit `group` of `row` (the layout of [`has_bit`]).
+fn set_bit(row: &mut [u64], group: usize) {
+    row[group / 64] |= 1 << (group % 64);
 }
 
 fn words_for(triggers: usize) -> usize {
@@ -198,8 +203,9 @@ impl Prefilter {
             let Some(range) = units.get(unit) else { break };
             let start = end - self.literals[pattern].len();
             if range.start <= start {
+                let row = &mut bits[unit * words..(unit + 1) * words];
                 for &group in &self.owners[pattern] {
-                    bits[unit * words + group / 64] |= 1 << (group % 64);
+                    set_bit(row, group);
                 }
             }
         }
