@@ -10,6 +10,11 @@
 //! when they are telling enough): a pattern is searched for only in
 //! provisions that hold one of them. A literal is in the automaton once,
 //! whatever groups hold it.
+//!
+//! A literal that its pattern puts right after a word boundary ("cultur" in
+//! `\bcultur\w*`) counts only where it starts one: in the ToTA corpus
+//! "cultur" stands inside "agricultur" nearly six times as often as it starts
+//! a word, and each such provision was searched for in vain.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa::DFA, Anchored, MatchKind};
@@ -18,7 +23,45 @@ use regex_syntax::hir::{Hir, HirKind};
 use std::ops::Range;
 
 /// A set of literals, one of which occurs wherever its patterns match.
-pub type Literals = Vec<Vec<u8>>;
+pub type Literals = Vec<Literal>;
+
+/// A literal of the one pass: folded bytes, and whether the pattern asserts an
+/// ASCII word boundary (`(?-u:\b)`) right before them, so that an occurrence
+/// counts only where the byte before it (if any) and its first byte are not
+/// both word bytes or both not ([`Literal::occurs_at`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Literal {
+    pub bytes: Vec<u8>,
+    pub after_boundary: bool,
+}
+
+impl Literal {
+    /// A literal that may occur anywhere, even inside a word.
+    #[cfg(test)]
+    pub fn anywhere(bytes: impl Into<Vec<u8>>) -> Literal {
+        Literal {
+            bytes: bytes.into(),
+            after_boundary: false,
+        }
+    }
+
+    /// Can an occurrence of the literal at `start` in `doc` be one its
+    /// pattern matches: always, unless the pattern puts a word boundary
+    /// before it that is not there. The start of `doc`, like a unit
+    /// separator, is no word byte.
+    fn occurs_at(&self, doc: &[u8], start: usize) -> bool {
+        !self.after_boundary
+            || match (start.checked_sub(1).map(|i| doc[i]), self.bytes.first()) {
+                (before, Some(&first)) => before.is_some_and(is_word_byte) != is_word_byte(first),
+                (_, None) => true,
+            }
+    }
+}
+
+/// A byte of an ASCII word (what `(?-u:\b)` tells from the others).
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
 
 #[cfg(target_arch = "x86_64")]
 mod gather;
@@ -27,8 +70,10 @@ pub struct Prefilter {
     walker: Walker,
     /// The longest literal's length in bytes.
     longest: usize,
-    /// The literals of the automaton, each once.
-    literals: Vec<Vec<u8>>,
+    /// The literals of the automaton, each once (bytes that some groups
+    /// look for after a word boundary and others anywhere are two literals
+    /// of the same bytes).
+    literals: Vec<Literal>,
     /// For each literal of the automaton, the groups that hold it (a rule's
     /// trigger and a pattern's gate are often the same words).
     owners: Vec<Vec<usize>>,
@@ -140,9 +185,9 @@ impl Prefilter {
     /// `new`, its pass walked with AVX-512 gathers when `gathered` (which
     /// the processor must have) and the automaton fits them.
     fn with_walk(triggers: &[Literals], gathered: bool) -> Prefilter {
-        let mut literals: Vec<&[u8]> = Vec::new();
+        let mut literals: Vec<&Literal> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
-        let mut index: std::collections::HashMap<&[u8], usize> = Default::default();
+        let mut index: std::collections::HashMap<&Literal, usize> = Default::default();
         let mut groups = Vec::with_capacity(triggers.len());
         for (i, group) in triggers.iter().enumerate() {
             let mut own = Vec::with_capacity(group.len());
@@ -159,21 +204,22 @@ impl Prefilter {
             }
             groups.push(own);
         }
-        let walker = gathered_walker(&literals, gathered).unwrap_or_else(|| {
+        let bytes: Vec<&[u8]> = literals.iter().map(|l| l.bytes.as_slice()).collect();
+        let walker = gathered_walker(&bytes, gathered).unwrap_or_else(|| {
             // no prefilter: a thousand literals have none worth having, and
             // with one the start state would stop the walk at every word
             Walker::Dfa(
                 aho_corasick::dfa::Builder::new()
                     .match_kind(MatchKind::Standard)
                     .prefilter(false)
-                    .build(&literals)
+                    .build(&bytes)
                     .expect("literal automaton builds"),
             )
         });
         Prefilter {
             walker,
-            longest: literals.iter().map(|l| l.len()).max().unwrap_or(0),
-            literals: literals.iter().map(|l| l.to_vec()).collect(),
+            longest: bytes.iter().map(|l| l.len()).max().unwrap_or(0),
+            literals: literals.into_iter().cloned().collect(),
             owners,
             groups,
             triggers: triggers.len(),
@@ -184,13 +230,17 @@ impl Prefilter {
     pub fn group(&self, trigger: usize) -> Vec<String> {
         self.groups[trigger]
             .iter()
-            .map(|&k| String::from_utf8_lossy(&self.literals[k]).into_owned())
+            .map(|&k| String::from_utf8_lossy(&self.literals[k].bytes).into_owned())
             .collect()
     }
 
     /// Which triggers occur in each unit of `doc`. Units are sorted, disjoint
     /// and separated by a byte no literal contains (NUL), so that no literal
-    /// straddles two of them.
+    /// straddles two of them. A literal after a word boundary counts where
+    /// one is before it in `doc`: a pattern searched for in a stretch of a
+    /// unit (a sentence, a paragraph) must see there what `doc` holds, which
+    /// it does where the stretch starts after a space or a mark, as units do
+    /// (`matching::split_sentences`).
     pub fn presence(&self, doc: &[u8], units: &[Range<usize>]) -> Presence {
         let words = words_for(self.triggers);
         let mut bits = vec![0u64; units.len() * words];
@@ -201,8 +251,9 @@ impl Prefilter {
                 unit += 1;
             }
             let Some(range) = units.get(unit) else { break };
-            let start = end - self.literals[pattern].len();
-            if range.start <= start {
+            let literal = &self.literals[pattern];
+            let start = end - literal.bytes.len();
+            if range.start <= start && literal.occurs_at(doc, start) {
                 let row = &mut bits[unit * words..(unit + 1) * words];
                 for &group in &self.owners[pattern] {
                     set_bit(row, group);
@@ -347,39 +398,54 @@ pub fn literals(pattern: &str) -> Option<Literals> {
 
 /// `literals` of a pattern already parsed (`parse`).
 pub fn literals_of(hir: &Hir) -> Option<Literals> {
-    let mut out = necessary(hir)?;
+    let mut out = necessary(hir, false)?;
     for lit in &mut out {
-        lit.truncate(MAX_LITERAL);
+        lit.bytes.truncate(MAX_LITERAL);
     }
     Some(minimal(out))
 }
 
 /// The same set with fewer literals: sorted, and without any literal that
-/// starts with another (where it occurs, so does the shorter one).
+/// starts with another (where it occurs, so does the shorter one), unless
+/// the shorter one needs a word boundary before it and the longer does not.
 pub fn minimal(mut literals: Literals) -> Literals {
     literals.sort();
     literals.dedup();
     let mut kept: Literals = Vec::with_capacity(literals.len());
+    // sorted, a literal that starts with a kept one comes after it, and
+    // with no other kept literal of the same kind between them (that one
+    // would start with it too, and not be kept)
+    let (mut anywhere, mut after_boundary): (Option<usize>, Option<usize>) = (None, None);
     for lit in literals {
-        if !kept.last().is_some_and(|k| lit.starts_with(k)) {
-            kept.push(lit);
+        let starts_with =
+            |k: Option<usize>| k.is_some_and(|k| lit.bytes.starts_with(&kept[k].bytes));
+        if starts_with(anywhere) || (lit.after_boundary && starts_with(after_boundary)) {
+            continue;
         }
+        if lit.after_boundary {
+            after_boundary = Some(kept.len());
+        } else {
+            anywhere = Some(kept.len());
+        }
+        kept.push(lit);
     }
     kept
 }
 
 /// The best literal set found in a match of `hir`: the prefixes of the whole
 /// or of any tail of a concatenation, or the suffixes, whichever is rarest.
-fn necessary(hir: &Hir) -> Option<Literals> {
+/// Prefixes are marked as after a word boundary where one stands right
+/// before them: in the pattern, or before `hir` itself (`after_boundary`).
+fn necessary(hir: &Hir, after_boundary: bool) -> Option<Literals> {
     match hir.kind() {
         HirKind::Alternation(branches) => {
             let mut out = Vec::new();
             for b in branches {
-                out.extend(necessary(b)?);
+                out.extend(necessary(b, after_boundary)?);
             }
             Some(out)
         }
-        HirKind::Capture(c) => necessary(&c.sub),
+        HirKind::Capture(c) => necessary(&c.sub, after_boundary),
         HirKind::Concat(parts) => {
             // the prefixes of every tail of the concatenation, each part's
             // literals extracted once (each tail as a concatenation of its
@@ -388,17 +454,52 @@ fn necessary(hir: &Hir) -> Option<Literals> {
                 .iter()
                 .map(|p| extractor(ExtractKind::Prefix).extract(p))
                 .collect();
+            // a boundary right before part `i`; a tail that opens with one
+            // starts where it stands too
+            let before = |i: usize| match i {
+                0 => after_boundary,
+                _ => is_word_boundary(&parts[i - 1]),
+            };
             (0..parts.len())
-                .filter_map(|i| usable(concat_prefixes(&each[i..])))
-                .chain(extract(hir, ExtractKind::Suffix))
-                .chain(parts.iter().filter_map(necessary))
-                .max_by_key(|lits| score(lits))
+                .filter_map(|i| {
+                    let at_boundary = before(i) || is_word_boundary(&parts[i]);
+                    usable(concat_prefixes(&each[i..]), at_boundary)
+                })
+                .chain(extract(hir, ExtractKind::Suffix, false))
+                .chain(
+                    parts
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, part)| necessary(part, before(i))),
+                )
+                .max_by_key(rarity)
         }
-        _ => [ExtractKind::Prefix, ExtractKind::Suffix]
-            .into_iter()
-            .filter_map(|kind| extract(hir, kind))
-            .max_by_key(|lits| score(lits)),
+        _ => [
+            extract(hir, ExtractKind::Prefix, after_boundary),
+            extract(hir, ExtractKind::Suffix, false),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(rarity),
     }
+}
+
+/// How to choose between literal sets: the rarest (`score`), and of sets as
+/// rare, the one with more literals after a word boundary (the prefixes and
+/// the suffixes of "cultur" are the same bytes, only the prefixes start a
+/// word).
+fn rarity(literals: &Literals) -> (usize, usize) {
+    let after_boundary = literals.iter().filter(|l| l.after_boundary).count();
+    (score(literals), after_boundary)
+}
+
+/// Is `hir` an ASCII word boundary, `(?-u:\b)` (rule patterns are parsed
+/// without Unicode, see `parse`)?
+fn is_word_boundary(hir: &Hir) -> bool {
+    matches!(
+        hir.kind(),
+        HirKind::Look(regex_syntax::hir::Look::WordAscii)
+    )
 }
 
 /// At most this many literals in a set.
@@ -417,8 +518,10 @@ fn extractor(kind: ExtractKind) -> Extractor {
     extractor
 }
 
-fn extract(hir: &Hir, kind: ExtractKind) -> Option<Literals> {
-    usable(extractor(kind).extract(hir))
+/// The literals of `kind` of `hir` (`usable`), prefixes marked as after a
+/// word boundary when `after_boundary`.
+fn extract(hir: &Hir, kind: ExtractKind, after_boundary: bool) -> Option<Literals> {
+    usable(extractor(kind).extract(hir), after_boundary)
 }
 
 /// The prefixes of the concatenation of parts whose prefixes are `each`,
@@ -444,23 +547,32 @@ fn concat_prefixes(each: &[Seq]) -> Seq {
 }
 
 /// The literals of `seq`, if it is finite, not empty, and none is shorter
-/// than `MIN_LITERAL`.
-fn usable(seq: Seq) -> Option<Literals> {
+/// than `MIN_LITERAL`; each marked as after a word boundary if
+/// `after_boundary`.
+fn usable(seq: Seq, after_boundary: bool) -> Option<Literals> {
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().len() < MIN_LITERAL) {
         return None;
     }
-    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+    Some(
+        literals
+            .iter()
+            .map(|l| Literal {
+                bytes: l.as_bytes().to_vec(),
+                after_boundary,
+            })
+            .collect(),
+    )
 }
 
 /// How rarely a set of literals is expected to occur: as rarely as its most
 /// common literal. Long literals are rarer than short ones, and several words
 /// together much rarer than one ("policy space" against "policy").
-pub fn score(literals: &[Vec<u8>]) -> usize {
+pub fn score(literals: &[Literal]) -> usize {
     literals
         .iter()
         .map(|l| {
-            let words = l.trim_ascii();
+            let words = l.bytes.trim_ascii();
             words.len() + if words.contains(&b' ') { 8 } else { 0 }
         })
         .min()
@@ -474,18 +586,120 @@ mod tests {
     #[test]
     fn literals_of_alternations_and_word_stems() {
         let lits = literals(r"\bcultural industr(?:y|ies)|audio[- ]?visual").unwrap();
-        assert!(lits.iter().any(|l| l.starts_with(b"cultural industr")));
+        assert!(lits
+            .iter()
+            .any(|l| l.bytes.starts_with(b"cultural industr")));
         let long = literals(r"diversity of cultural expressions").unwrap();
         assert_eq!(
             long,
-            [b"diversity of cul".to_vec()],
+            [Literal::anywhere("diversity of cul")],
             "cut to MAX_LITERAL bytes"
         );
-        assert!(lits.iter().any(|l| l.starts_with(b"audio")));
+        assert!(lits.iter().any(|l| l.bytes.starts_with(b"audio")));
         assert!(literals(r"[a-z]+ [0-9]+").is_none());
         assert_eq!(
             literals(r"[a-z]+ right \w+").unwrap(),
-            [b" right ".to_vec()]
+            [Literal::anywhere(" right ")]
+        );
+    }
+
+    #[test]
+    fn a_literal_right_after_a_word_boundary_is_marked() {
+        let after = |b: &str| Literal {
+            bytes: b.into(),
+            after_boundary: true,
+        };
+        assert_eq!(literals(r"\bcultur\w*").unwrap(), [after("cultur")]);
+        assert_eq!(
+            literals(r"cultur\w*").unwrap(),
+            [Literal::anywhere("cultur")]
+        );
+        // the boundary before an optional part is before each prefix
+        assert_eq!(
+            literals(r"\b(?:sub)?sector").unwrap(),
+            [after("sector"), after("subsector")]
+        );
+        // in one branch and not the other
+        assert_eq!(
+            literals(r"\bcultur\w*|audiovisual").unwrap(),
+            [Literal::anywhere("audiovisual"), after("cultur")]
+        );
+        // a boundary before a group reaches the branches inside it
+        assert_eq!(
+            literals(r"[a-z]+ \b(?:film|music)").unwrap(),
+            [after("film"), after("music")]
+        );
+        // a suffix ends at the boundary, it does not start there
+        assert_eq!(
+            literals(r"[a-z]+ing\b").unwrap(),
+            [Literal::anywhere("ing")]
+        );
+    }
+
+    #[test]
+    fn a_literal_after_a_word_boundary_counts_only_where_a_word_starts() {
+        let triggers = vec![
+            literals(r"\bcultur\w*").unwrap(),
+            literals(r"cultur\w*").unwrap(),
+        ];
+        let re = regex::bytes::Regex::new(r"(?-u:\b)cultur\w*").unwrap();
+        for pre in each_walk(&triggers) {
+            assert_eq!(pre.literals.len(), 2, "the same bytes, looked for two ways");
+            let doc = b"cultural\0agricultural\0(cultural)\0x_culture\0the 2cultures";
+            let units = [0..8, 9..21, 22..32, 33..42, 43..55];
+            let p = pre.presence(doc, &units);
+            let found = |t| {
+                (0..units.len())
+                    .filter(|&u| p.has(u, t))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(found(0), [0, 2], "a unit's start, or after a mark");
+            assert_eq!(found(1), [0, 1, 2, 3, 4], "anywhere");
+            // each unit where the pattern matches is let through
+            for (u, range) in units.iter().enumerate() {
+                assert_eq!(re.is_match(&doc[range.clone()]), p.has(u, 0), "unit {u}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_shorter_literal_stands_for_a_longer_one_only_where_it_says_as_much() {
+        let after = |b: &str| Literal {
+            bytes: b.into(),
+            after_boundary: true,
+        };
+        let anywhere = Literal::anywhere;
+        // "culturale" inside a word is no "cultur" at a word's start
+        assert_eq!(
+            minimal(vec![after("cultur"), anywhere("culturale")]),
+            [after("cultur"), anywhere("culturale")]
+        );
+        assert_eq!(
+            minimal(vec![
+                anywhere("cultur"),
+                after("culturale"),
+                anywhere("culturel")
+            ]),
+            [anywhere("cultur")]
+        );
+        assert_eq!(
+            minimal(vec![
+                after("cultur"),
+                after("culturale"),
+                anywhere("cultur")
+            ]),
+            [anywhere("cultur")]
+        );
+        // a kept literal of the other kind between them does not hide the
+        // shorter one
+        assert_eq!(
+            minimal(vec![
+                anywhere("abc"),
+                after("abd"),
+                anywhere("abdx"),
+                after("abcz")
+            ]),
+            [anywhere("abc"), after("abd"), anywhere("abdx")]
         );
     }
 
@@ -493,7 +707,13 @@ mod tests {
     fn a_branch_is_known_by_its_rarer_end() {
         let lits =
             literals(r"rights? (?:of (?:[a-z'-]+ ){1,12})?to regulate|policy space").unwrap();
-        assert_eq!(lits, [b"policy space".to_vec(), b"to regulate".to_vec()]);
+        assert_eq!(
+            lits,
+            [
+                Literal::anywhere("policy space"),
+                Literal::anywhere("to regulate")
+            ]
+        );
     }
 
     #[test]
@@ -538,12 +758,12 @@ mod tests {
             literals(r"cultural industr").unwrap(),
             literals(r"dust").unwrap(),
             // a literal with bytes above 0x7F (classes of the upper half)
-            vec![b"stra\xc3\x9fe".to_vec()],
+            vec![Literal::anywhere(*b"stra\xc3\x9fe")],
         ];
         for pre in each_walk(&triggers) {
             let one_walk = aho_corasick::AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .build(&pre.literals)
+                .build(pre.literals.iter().map(|l| &l.bytes))
                 .unwrap();
             // lengths for which the lane cuts fall inside literals, at every
             // offset, up to stretches of several gathers for 64 walks
@@ -583,9 +803,11 @@ mod tests {
             .map(|_| {
                 (0..1 + next(6))
                     .map(|_| {
-                        (0..3 + next(6))
-                            .map(|_| alphabet[next(alphabet.len() as u64) as usize])
-                            .collect()
+                        Literal::anywhere(
+                            (0..3 + next(6))
+                                .map(|_| alphabet[next(alphabet.len() as u64) as usize])
+                                .collect::<Vec<u8>>(),
+                        )
                     })
                     .collect()
             })
@@ -593,7 +815,7 @@ mod tests {
         for pre in each_walk(&triggers) {
             let crate_search = aho_corasick::AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .build(&pre.literals)
+                .build(pre.literals.iter().map(|l| &l.bytes))
                 .unwrap();
             for _ in 0..40 {
                 let len = next(3000) as usize;
@@ -616,7 +838,7 @@ mod tests {
     #[test]
     fn rows_hold_more_triggers_than_a_word() {
         let triggers: Vec<Literals> = (0..70)
-            .map(|i| vec![format!("term{i:02}x").into_bytes()])
+            .map(|i| vec![Literal::anywhere(format!("term{i:02}x"))])
             .collect();
         let pre = Prefilter::new(&triggers);
         let doc = b"term03x and term69x\0term64x";
@@ -675,9 +897,15 @@ mod tests {
         // a rule's trigger and a pattern's gate often share words: the
         // automaton holds each literal once, and a match marks every group
         let triggers = vec![
-            vec![b"cultural industr".to_vec(), b"audiovisual".to_vec()],
-            vec![b"cultural industr".to_vec()],
-            vec![b"broadcast".to_vec(), b"audiovisual".to_vec()],
+            vec![
+                Literal::anywhere("cultural industr"),
+                Literal::anywhere("audiovisual"),
+            ],
+            vec![Literal::anywhere("cultural industr")],
+            vec![
+                Literal::anywhere("broadcast"),
+                Literal::anywhere("audiovisual"),
+            ],
         ];
         for pre in each_walk(&triggers) {
             assert_eq!(pre.literals.len(), 3, "each literal once");

@@ -100,7 +100,7 @@ impl ScopeDefs {
                 let literals = re.literals()?;
                 let alternation = literals
                     .iter()
-                    .map(|l| regex::escape(&String::from_utf8_lossy(l)))
+                    .map(|l| regex::escape(&String::from_utf8_lossy(&l.bytes)))
                     .collect::<Vec<_>>()
                     .join("|");
                 regex::bytes::RegexBuilder::new(&alternation)
