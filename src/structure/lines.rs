@@ -315,7 +315,9 @@ fn marker(pair: Pair<Rule>) -> Line {
 /// number as written, without its keyword (ToTA attributes carry the keyword).
 pub fn strip_heading_keyword(raw: &str) -> String {
     let raw = raw.trim();
-    simple_number(raw).map_or_else(|| number_by_grammar(raw), str::to_string)
+    simple_number(raw)
+        .or_else(|| one_token_number(raw))
+        .map_or_else(|| number_by_grammar(raw), str::to_string)
 }
 
 /// ToTA writes nearly every number as "ARTICLE 1.1", "ARTÍCULO 1-01" or
@@ -338,6 +340,39 @@ fn simple_number(raw: &str) -> Option<&str> {
             .chars()
             .all(|c| c.is_ascii_digit() || "IVXLC.-".contains(c));
     simple.then_some(rest)
+}
+
+/// The other forms ToTA writes most, "ARTICLE G-9", "CHAPTER ONE",
+/// "ARTICULO XIV", "TITRE PREMIER", or a number alone ("12", "IV", "A"): a
+/// keyword, if any, and one token of capitals, digits and inner hyphens,
+/// which the grammar reads as the number. A thousand of the corpus's
+/// numbers took the grammar 2.3 µs each.
+fn one_token_number(raw: &str) -> Option<&str> {
+    const KEYWORDS: [&str; 11] = [
+        "ARTICLE",
+        "ARTÍCULO",
+        "ARTICULO",
+        "CHAPTER",
+        "CAPÍTULO",
+        "CAPITULO",
+        "CHAPITRE",
+        "TITLE",
+        "TITRE",
+        "PART",
+        "SECTION",
+    ];
+    let token = match raw.split_once(' ') {
+        Some((keyword, rest)) if KEYWORDS.contains(&keyword) => rest,
+        Some(_) => return None,
+        None => raw,
+    };
+    let one = !token.is_empty()
+        && !token.starts_with('-')
+        && !token.ends_with('-')
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+    one.then_some(token)
 }
 
 fn number_by_grammar(raw: &str) -> String {
