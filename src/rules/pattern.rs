@@ -162,6 +162,12 @@ fn sentence_end(haystack: &[u8], from: usize) -> usize {
     memchr::memchr(b'.', &haystack[from..]).map_or(haystack.len(), |i| from + i)
 }
 
+/// Where the stretch up to `to` starts: after the last full stop before it,
+/// or at the start of `haystack`.
+fn sentence_start(haystack: &[u8], to: usize) -> usize {
+    memchr::memrchr(b'.', &haystack[..to]).map_or(0, |i| i + 1)
+}
+
 /// Is `hir` `[^.]*`: any number of bytes but a full stop, unbounded?
 fn is_any_but_full_stops(hir: &regex_syntax::hir::Hir) -> bool {
     use regex_syntax::hir::{Class, HirKind};
@@ -313,20 +319,28 @@ impl Pattern {
     }
 
     /// Whether `head[^.]*tail` matches: for each stretch between full stops
-    /// that holds a head, whether the tail follows the first head's end
-    /// before the next full stop (a later head leaves the tail less room).
+    /// that holds a tail, whether a tail follows the first head's end before
+    /// the next full stop (a later head leaves the tail less room). The
+    /// stretches are found by their tails: a carve-out's words (the head)
+    /// stand in most sentences of an exceptions article, the cultural
+    /// sector it names (the tail) in few, and looking for the head first
+    /// took a search per sentence.
     fn window_matches(&self, window: &Window, haystack: &[u8]) -> bool {
         let head = self.built(&window.head, &window.head_hir);
         let tail = self.built(&window.tail, &window.tail_hir);
         let mut from = 0;
         while from <= haystack.len() {
-            let Some(end) = head.earliest_end(&Input::new(haystack).range(from..).earliest(true))
-            else {
+            let Some(tail_at) = tail.find(&Input::new(haystack).range(from..)) else {
                 return false;
             };
-            let stop = sentence_end(haystack, end);
-            if tail.is_match(&Input::new(haystack).range(end..stop).earliest(true)) {
-                return true;
+            let start = sentence_start(haystack, tail_at.start());
+            let stop = sentence_end(haystack, tail_at.start());
+            let first_head =
+                head.earliest_end(&Input::new(haystack).range(start..stop).earliest(true));
+            if let Some(end) = first_head {
+                if tail.is_match(&Input::new(haystack).range(end..stop).earliest(true)) {
+                    return true;
+                }
             }
             from = stop + 1;
         }
