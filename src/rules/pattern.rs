@@ -318,33 +318,41 @@ impl Pattern {
         }
     }
 
-    /// Whether `head[^.]*tail` matches: for each stretch between full stops
-    /// that holds a tail, whether a tail follows the first head's end before
-    /// the next full stop (a later head leaves the tail less room). The
-    /// stretches are found by their tails: a carve-out's words (the head)
-    /// stand in most sentences of an exceptions article, the cultural
-    /// sector it names (the tail) in few, and looking for the head first
-    /// took a search per sentence.
+    /// Whether `head[^.]*tail` matches (see [`Pattern::window_stretch`]).
     fn window_matches(&self, window: &Window, haystack: &[u8]) -> bool {
+        self.window_stretch(window, haystack, 0).is_some()
+    }
+
+    /// The first stretch between full stops, from `from` on, where
+    /// `head[^.]*tail` matches: one that holds a tail after the first
+    /// head's end (a later head leaves the tail less room). The stretches
+    /// are found by their tails: a carve-out's words (the head) stand in
+    /// most sentences of an exceptions article, the cultural sector it names
+    /// (the tail) in few, and looking for the head first took a search per
+    /// sentence.
+    fn window_stretch(
+        &self,
+        window: &Window,
+        haystack: &[u8],
+        from: usize,
+    ) -> Option<std::ops::Range<usize>> {
         let head = self.built(&window.head, &window.head_hir);
         let tail = self.built(&window.tail, &window.tail_hir);
-        let mut from = 0;
+        let mut from = from;
         while from <= haystack.len() {
-            let Some(tail_at) = tail.find(&Input::new(haystack).range(from..)) else {
-                return false;
-            };
-            let start = sentence_start(haystack, tail_at.start());
-            let stop = sentence_end(haystack, tail_at.start());
+            let tail_at = tail.find(&Input::new(haystack).range(from..))?.start();
+            let start = sentence_start(haystack, tail_at).max(from);
+            let stop = sentence_end(haystack, tail_at);
             let first_head =
                 head.earliest_end(&Input::new(haystack).range(start..stop).earliest(true));
             if let Some(end) = first_head {
                 if tail.is_match(&Input::new(haystack).range(end..stop).earliest(true)) {
-                    return true;
+                    return Some(start..stop);
                 }
             }
             from = stop + 1;
         }
-        false
+        None
     }
 
     /// The leftmost-first match in `haystack`: its start and end in bytes.
@@ -383,29 +391,30 @@ impl Pattern {
     }
 
     /// The leftmost-first match of `head[^.]*tail`: it starts at the first
-    /// head whose earliest end the tail follows before the next full stop,
-    /// and from there the whole pattern, anchored, chooses as it would have
-    /// unanchored (its automaton walks only that match, not the text).
+    /// head, in the first stretch where the pattern matches, whose earliest
+    /// end the tail follows before the stretch's end; from there the whole
+    /// pattern, anchored, chooses as it would have unanchored (its automaton
+    /// walks only that match, not the text).
     fn window_find(&self, window: &Window, haystack: &[u8], from: usize) -> Option<Match> {
-        // most texts asked for a match hold none: one head search per
-        // sentence says so, before the heads are walked one by one
-        if !self.window_matches(window, haystack) {
-            return None;
-        }
         let head = self.built(&window.head, &window.head_hir);
         let tail = self.built(&window.tail, &window.tail_hir);
         let mut from = from;
         while from <= haystack.len() {
-            let start = head.find(&Input::new(haystack).range(from..))?.start();
-            let anchored = Input::new(haystack)
-                .range(start..)
-                .anchored(regex_automata::Anchored::Yes);
-            let end = head.earliest_end(&anchored.clone().earliest(true))?;
-            let stop = sentence_end(haystack, end);
-            if tail.is_match(&Input::new(haystack).range(end..stop).earliest(true)) {
-                return self.compiled().find(&anchored);
+            let stretch = self.window_stretch(window, haystack, from)?;
+            let mut at = stretch.start;
+            while let Some(head_at) = head.find(&Input::new(haystack).range(at..stretch.end)) {
+                let start = head_at.start();
+                let anchored = Input::new(haystack)
+                    .range(start..)
+                    .anchored(regex_automata::Anchored::Yes);
+                let end = head.earliest_end(&anchored.clone().earliest(true))?;
+                let after = Input::new(haystack).range(end..stretch.end).earliest(true);
+                if tail.is_match(&after) {
+                    return self.compiled().find(&anchored);
+                }
+                at = start + 1;
             }
-            from = start + 1;
+            from = stretch.end + 1;
         }
         None
     }
