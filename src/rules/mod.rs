@@ -112,6 +112,9 @@ pub struct RuleSet {
     /// one took 47 million instructions; with the cue first, a check of the
     /// corpus takes 15 million fewer.
     title_cue: Option<Pattern>,
+    /// The title cue's necessary literals: a title holding none of them
+    /// is not searched (41,000 ToTA titles, nearly all without).
+    title_literals: Option<prefilter::LiteralCue>,
     scopes: ScopeDefs,
     catalogue: Catalogue,
 }
@@ -273,8 +276,12 @@ impl RuleSet {
         let title_cue = (!title_patterns.is_empty())
             .then(|| Pattern::new(&title_patterns.join("|"), load::PATTERN_SIZE_LIMIT).ok())
             .flatten();
+        let title_literals = title_cue
+            .as_ref()
+            .and_then(|cue| prefilter::LiteralCue::new(&cue.literals()?));
         Ok(RuleSet {
             title_cue,
+            title_literals,
             prefilter: triggers.prefilter,
             rules,
             trigger_bits: triggers.bits,
@@ -386,8 +393,7 @@ impl RuleSet {
             rule.scope.admits(target.scopes)
                 && prefilter::holds_all(present, trigger)
                 && (rule.title_any.is_empty()
-                    || (*cue
-                        .get_or_init(|| self.title_cue.as_ref().is_none_or(|c| c.is_match(title)))
+                    || (*cue.get_or_init(|| self.title_may_hold(title))
                         && rule.title_any.iter().any(|r| r.is_match(title))))
         };
         if present.iter().all(|&w| w == 0) {
@@ -404,6 +410,15 @@ impl RuleSet {
             .filter(|(rule, trigger)| may_hold(rule, trigger))
             .map(|(rule, _)| rule)
             .collect()
+    }
+
+    /// Whether some rule's `title_any` can match `title` (the cue says so,
+    /// after its literals).
+    fn title_may_hold(&self, title: &[u8]) -> bool {
+        self.title_literals
+            .as_ref()
+            .is_none_or(|literals| literals.occurs_in(title))
+            && self.title_cue.as_ref().is_none_or(|c| c.is_match(title))
     }
 
     fn check_target(

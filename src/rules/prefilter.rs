@@ -66,6 +66,42 @@ fn is_word_byte(byte: u8) -> bool {
 #[cfg(target_arch = "x86_64")]
 mod gather;
 
+/// Literals one of which occurs in every text some patterns match, as one
+/// small automaton walked over a short text (a heading) before the patterns
+/// are searched there: the regex engine's search of a few bytes spends most
+/// of its time getting ready (its own prefilter, its cache), and most
+/// headings hold none of the literals.
+pub struct LiteralCue(DFA);
+
+impl LiteralCue {
+    /// The cue of `literals` (word boundaries aside: it may say yes more
+    /// often, never less); `None` when there are none or the automaton
+    /// cannot be built.
+    pub fn new(literals: &[Literal]) -> Option<LiteralCue> {
+        if literals.is_empty() {
+            return None;
+        }
+        aho_corasick::dfa::DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(literals.iter().map(|l| &l.bytes))
+            .ok()
+            .map(LiteralCue)
+    }
+
+    /// Whether one of the literals occurs in `text`: a plain walk of its bytes.
+    pub fn occurs_in(&self, text: &[u8]) -> bool {
+        let dfa = &self.0;
+        let Ok(mut state) = dfa.start_state(Anchored::No) else {
+            return true;
+        };
+        text.iter().any(|&byte| {
+            state = dfa.next_state(Anchored::No, state, byte);
+            dfa.is_special(state) && dfa.is_match(state)
+        })
+    }
+}
+
 pub struct Prefilter {
     walker: Walker,
     /// The longest literal's length in bytes.
@@ -701,6 +737,18 @@ mod tests {
             ]),
             [anywhere("abc"), after("abd"), anywhere("abdx")]
         );
+    }
+
+    #[test]
+    fn a_literal_cue_says_whether_a_short_text_holds_a_literal() {
+        let cue = LiteralCue::new(&literals(r"\bcultur\w*|electronic commerce").unwrap()).unwrap();
+        assert!(cue.occurs_in(b"cultural cooperation"));
+        assert!(cue.occurs_in(b"trade and electronic commerce"));
+        // word boundaries aside: a yes where the pattern says no is allowed
+        assert!(cue.occurs_in(b"agriculture"));
+        assert!(!cue.occurs_in(b"definitions"));
+        assert!(!cue.occurs_in(b""));
+        assert!(LiteralCue::new(&[]).is_none());
     }
 
     #[test]

@@ -39,40 +39,18 @@ pub struct ScopeDefs {
     /// pattern has some: most headings ("Definitions", "Objectives") hold
     /// none, and a walk of their few bytes says so several times quicker
     /// than the set's search, prefilter and all.
-    title_literals: Option<aho_corasick::dfa::DFA>,
+    title_literals: Option<super::prefilter::LiteralCue>,
 }
 
-/// The literals of every scope title pattern as one automaton (`title_literals`);
+/// The literals of every scope title pattern as one cue (`title_literals`);
 /// `None` when some pattern has no usable literals or does not parse.
-fn title_literals_of(titles: &[String]) -> Option<aho_corasick::dfa::DFA> {
+fn title_literals_of(titles: &[String]) -> Option<super::prefilter::LiteralCue> {
     let mut literals = Vec::new();
     for title in titles {
         let hir = super::prefilter::parse(title).ok()?;
-        literals.extend(
-            super::prefilter::literals_of(&hir)?
-                .into_iter()
-                .map(|l| l.bytes),
-        );
+        literals.extend(super::prefilter::literals_of(&hir)?);
     }
-    aho_corasick::dfa::DFA::builder()
-        .match_kind(aho_corasick::MatchKind::Standard)
-        .prefilter(false)
-        .build(&literals)
-        .ok()
-}
-
-/// Whether one of the automaton's literals occurs in `text`: a plain walk of
-/// its bytes (the crate's search, for a heading's few bytes, spent most of
-/// its time getting ready).
-fn holds_a_literal(dfa: &aho_corasick::dfa::DFA, text: &[u8]) -> bool {
-    use aho_corasick::{automaton::Automaton, Anchored};
-    let Ok(mut state) = dfa.start_state(Anchored::No) else {
-        return true;
-    };
-    text.iter().any(|&byte| {
-        state = dfa.next_state(Anchored::No, state, byte);
-        dfa.is_special(state) && dfa.is_match(state)
-    })
+    super::prefilter::LiteralCue::new(&literals)
 }
 
 /// Which scopes a rule accepts (any of) and refuses (`~name`).
@@ -218,7 +196,7 @@ impl ScopeDefs {
         if self
             .title_literals
             .as_ref()
-            .is_some_and(|cue| !holds_a_literal(cue, folded.as_bytes()))
+            .is_some_and(|cue| !cue.occurs_in(folded.as_bytes()))
             || !self.titles.is_match(folded.as_bytes())
         {
             return 0;
@@ -585,12 +563,12 @@ mod tests {
         ];
         for heading in headings {
             let named = defs.titles.is_match(heading.as_bytes());
-            let held = holds_a_literal(literals, heading.as_bytes());
+            let held = literals.occurs_in(heading.as_bytes());
             assert!(held || !named, "{heading} names a scope");
             assert_eq!(defs.folded_title_bits(heading) != 0, named, "{heading}");
         }
-        assert!(!holds_a_literal(literals, b"definitions"));
-        assert!(holds_a_literal(literals, b"trade in services"));
+        assert!(!literals.occurs_in(b"definitions"));
+        assert!(literals.occurs_in(b"trade in services"));
         assert_eq!(
             headings
                 .iter()
