@@ -262,6 +262,11 @@ impl Prefilter {
         }
     }
 
+    /// How many groups the pass looks for (rows have a bit for each).
+    pub fn groups(&self) -> usize {
+        self.triggers
+    }
+
     /// The literals of one trigger group.
     pub fn group(&self, trigger: usize) -> Vec<String> {
         self.groups[trigger]
