@@ -110,6 +110,7 @@ pub struct RuleSet {
     /// triggerless rules' bits, what a target's row can make a candidate
     /// (see [`RuleSet::candidates`]).
     rules_by_trigger: Vec<Vec<u64>>,
+    /// The rules without a trigger, as bits of the same layout.
     triggerless_bits: Vec<u64>,
     /// Every rule's `title_any` patterns as one: a target whose title it
     /// does not match holds no rule that needs one, and one search says so
@@ -432,8 +433,8 @@ impl RuleSet {
     /// The rules, in order, whose first trigger group occurs in `present` (a
     /// target's row), and those without a trigger: every rule whose
     /// triggers all occur is among them. A row holds a few of the hundreds
-    /// of groups, and asking every rule whether its triggers occur was 3.7%
-    /// of a ToTA check.
+    /// of groups: asking every rule instead, for each of the 44,000 ToTA
+    /// targets, was about 1% of a check.
     fn rules_triggered_by(&self, present: &[u64]) -> Vec<usize> {
         let mut rules = self.triggerless_bits.clone();
         for g in set_bits(present) {
@@ -566,11 +567,6 @@ fn divisions_of<'a>(
     .filter(|d| d.kind.is_division())
 }
 
-/// The text a target is judged on and where it starts in the agreement. The
-/// lines of a table of contents in it (`Agreement::contents`: "Article 2:
-/// Right to Regulate" before the preamble) are blanked, byte for byte, so
-/// that what they name is not read as said there and offsets stay those of
-/// the agreement's text.
 /// The indices of the bits set in `words` (bit `i` is bit `i % 64` of
 /// word `i / 64`), in increasing order.
 fn set_bits(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
@@ -586,6 +582,11 @@ fn set_bits(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The text a target is judged on and where it starts in the agreement. The
+/// lines of a table of contents in it (`Agreement::contents`: "Article 2:
+/// Right to Regulate" before the preamble) are blanked, byte for byte, so
+/// that what they name is not read as said there and offsets stay those of
+/// the agreement's text.
 fn judged_text<'a>(agreement: &'a Agreement, target: &Target<'a>) -> (Cow<'a, str>, usize) {
     let span = target.span.clone();
     let Some(text) = agreement.text.text.get(span.clone()) else {

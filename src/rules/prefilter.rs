@@ -31,7 +31,9 @@ pub type Literals = Vec<Literal>;
 /// both word bytes or both not ([`Literal::occurs_at`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Literal {
+    /// The folded bytes looked for (at most `MAX_LITERAL` of them).
     pub bytes: Vec<u8>,
+    /// Whether the pattern puts `(?-u:\b)` right before them.
     pub after_boundary: bool,
 }
 

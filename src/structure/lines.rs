@@ -320,20 +320,34 @@ pub fn strip_heading_keyword(raw: &str) -> String {
         .map_or_else(|| number_by_grammar(raw), str::to_string)
 }
 
+/// The keywords ToTA's number attributes open with, in capitals.
+const NUMBER_KEYWORDS: [&str; 11] = [
+    "ARTICLE",
+    "ARTÍCULO",
+    "ARTICULO",
+    "CHAPTER",
+    "CAPÍTULO",
+    "CAPITULO",
+    "CHAPITRE",
+    "TITLE",
+    "TITRE",
+    "PART",
+    "SECTION",
+];
+
+/// What follows a number attribute's keyword and one space ("ARTICLE 1.1"
+/// → "1.1"); `None` when its first word is no keyword.
+fn after_number_keyword(raw: &str) -> Option<&str> {
+    raw.split_once(' ')
+        .filter(|(keyword, _)| NUMBER_KEYWORDS.contains(keyword))
+        .map(|(_, rest)| rest)
+}
+
 /// ToTA writes nearly every number as "ARTICLE 1.1", "ARTÍCULO 1-01" or
 /// "CHAPTER IV": one keyword and an arabic or roman number need no grammar
 /// (which was a tenth of reading the corpus).
 fn simple_number(raw: &str) -> Option<&str> {
-    const KEYWORDS: [&str; 7] = [
-        "ARTICLE ",
-        "ARTÍCULO ",
-        "CHAPTER ",
-        "CAPÍTULO ",
-        "TITLE ",
-        "PART ",
-        "SECTION ",
-    ];
-    let rest = KEYWORDS.iter().find_map(|k| raw.strip_prefix(k))?;
+    let rest = after_number_keyword(raw)?;
     let simple = rest.starts_with(|c: char| c.is_ascii_digit() || "IVXLC".contains(c))
         && rest.ends_with(|c: char| c.is_ascii_digit() || "IVXLC".contains(c))
         && rest
@@ -348,23 +362,10 @@ fn simple_number(raw: &str) -> Option<&str> {
 /// which the grammar reads as the number. A thousand of the corpus's
 /// numbers took the grammar 2.3 µs each.
 fn one_token_number(raw: &str) -> Option<&str> {
-    const KEYWORDS: [&str; 11] = [
-        "ARTICLE",
-        "ARTÍCULO",
-        "ARTICULO",
-        "CHAPTER",
-        "CAPÍTULO",
-        "CAPITULO",
-        "CHAPITRE",
-        "TITLE",
-        "TITRE",
-        "PART",
-        "SECTION",
-    ];
-    let token = match raw.split_once(' ') {
-        Some((keyword, rest)) if KEYWORDS.contains(&keyword) => rest,
-        Some(_) => return None,
-        None => raw,
+    let token = if raw.contains(' ') {
+        after_number_keyword(raw)?
+    } else {
+        raw
     };
     let one = !token.is_empty()
         && !token.starts_with('-')
