@@ -101,16 +101,14 @@ pub struct RuleSet {
     prefilter: prefilter::Prefilter,
     /// Each rule's triggers as `Presence` bits.
     trigger_bits: Vec<Vec<u64>>,
-    /// The rules without a trigger (their patterns have no usable literals,
-    /// or a heading alone decides them), by index: the only rules that can
-    /// hold on a target where no trigger occurs.
-    triggerless: Vec<usize>,
     /// For each prefilter group, the rules whose first trigger group it is,
     /// as bits (rule `r` is bit `r % 64` of word `r / 64`); with the
     /// triggerless rules' bits, what a target's row can make a candidate
     /// (see [`RuleSet::candidates`]).
     rules_by_trigger: Vec<Vec<u64>>,
-    /// The rules without a trigger, as bits of the same layout.
+    /// The rules without a trigger (their patterns have no usable literals,
+    /// or a heading alone decides them), as bits of the same layout: the only
+    /// rules that can hold on a target where no trigger occurs.
     triggerless_bits: Vec<u64>,
     /// Every rule's `title_any` patterns as one: a target whose title it
     /// does not match holds no rule that needs one, and one search says so
@@ -136,8 +134,6 @@ struct Triggers {
     gates: Vec<Vec<Option<usize>>>,
     prefilter: prefilter::Prefilter,
     bits: Vec<Vec<u64>>,
-    /// The rules without a trigger group, by index.
-    triggerless: Vec<usize>,
 }
 
 impl Triggers {
@@ -182,9 +178,6 @@ impl Triggers {
                     .collect()
             })
             .collect();
-        let triggerless = (0..groups.len())
-            .filter(|&r| groups[r].is_empty())
-            .collect();
         let bits = groups
             .iter()
             .map(|t| prefilter::trigger_bits(t, literals.len()))
@@ -194,7 +187,6 @@ impl Triggers {
             groups,
             gates,
             bits,
-            triggerless,
         }
     }
 }
@@ -304,7 +296,6 @@ impl RuleSet {
             prefilter: triggers.prefilter,
             rules,
             trigger_bits: triggers.bits,
-            triggerless: triggers.triggerless,
             triggers: triggers.groups,
             scopes,
             catalogue,
@@ -394,7 +385,7 @@ impl RuleSet {
             .iter()
             .enumerate()
             // where no trigger occurs, only rules without one can hold
-            .filter(|&(i, _)| presence.any(i) || !self.triggerless.is_empty())
+            .filter(|&(i, _)| presence.any(i) || self.triggerless_bits.iter().any(|&w| w != 0))
             .flat_map(|(i, t)| {
                 self.check_target(agreement, t, &doc[units[i].clone()], presence.row(i))
             })
@@ -415,14 +406,7 @@ impl RuleSet {
                     || (*cue.get_or_init(|| self.title_may_hold(title))
                         && rule.title_any.iter().any(|r| r.is_match(title))))
         };
-        if present.iter().all(|&w| w == 0) {
-            return self
-                .triggerless
-                .iter()
-                .map(|&r| &self.rules[r])
-                .filter(|rule| may_hold(rule, &[]))
-                .collect();
-        }
+        // where no trigger occurs (most targets), only the triggerless rules
         self.rules_triggered_by(present)
             .into_iter()
             .filter(|&r| may_hold(&self.rules[r], &self.trigger_bits[r]))
@@ -1092,7 +1076,7 @@ mod tests {
         // PSP006 has no trigger: its article's text says none of the rules'
         // words, and only the triggerless rules are looked at there
         let rules = RuleSet::builtin().unwrap();
-        assert!(!rules.triggerless.is_empty());
+        assert!(rules.triggerless_bits.iter().any(|&w| w != 0));
         let text = "Article 1: Right to Regulate\n\nEach Party may adopt measures it \
             considers appropriate.\n\nArticle 2: Definitions\n\nFor the purposes of \
             this Agreement, a person means a natural person.\n";

@@ -52,12 +52,28 @@ impl Literal {
     /// before it that is not there. The start of `doc`, like a unit
     /// separator, is no word byte.
     fn occurs_at(&self, doc: &[u8], start: usize) -> bool {
+        let before = start.checked_sub(1).map(|i| doc[i]);
         !self.after_boundary
-            || match (start.checked_sub(1).map(|i| doc[i]), self.bytes.first()) {
-                (before, Some(&first)) => before.is_some_and(is_word_byte) != is_word_byte(first),
-                (_, None) => true,
-            }
+            || self
+                .bytes
+                .first()
+                .is_none_or(|&first| before.is_some_and(is_word_byte) != is_word_byte(first))
     }
+}
+
+/// The automaton that finds every occurrence of every literal, walked a
+/// byte at a time by the one pass and by [`LiteralCue`]: all matches
+/// (`Standard`), and no prefilter, which would stop the walk at every
+/// likely start.
+fn literal_dfa<I, P>(literals: I) -> Result<DFA, aho_corasick::BuildError>
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    aho_corasick::dfa::DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .prefilter(false)
+        .build(literals)
 }
 
 /// A byte of an ASCII word (what `(?-u:\b)` tells from the others).
@@ -83,10 +99,7 @@ impl LiteralCue {
         if literals.is_empty() {
             return None;
         }
-        aho_corasick::dfa::DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(literals.iter().map(|l| &l.bytes))
+        literal_dfa(literals.iter().map(|l| &l.bytes))
             .ok()
             .map(LiteralCue)
     }
@@ -246,13 +259,7 @@ impl Prefilter {
         let walker = gathered_walker(&bytes, gathered).unwrap_or_else(|| {
             // no prefilter: a thousand literals have none worth having, and
             // with one the start state would stop the walk at every word
-            Walker::Dfa(
-                aho_corasick::dfa::Builder::new()
-                    .match_kind(MatchKind::Standard)
-                    .prefilter(false)
-                    .build(&bytes)
-                    .expect("literal automaton builds"),
-            )
+            Walker::Dfa(literal_dfa(&bytes).expect("literal automaton builds"))
         });
         Prefilter {
             walker,

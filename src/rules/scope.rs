@@ -6,7 +6,7 @@
 use super::model::TermsFile;
 use crate::provision::{Agreement, Kind, Provision};
 use crate::text::fold_text;
-use regex::bytes::{Regex, RegexSet, RegexSetBuilder};
+use regex::bytes::{RegexSet, RegexSetBuilder};
 
 /// Scopes every rule set has; data scopes follow them.
 pub const BUILTIN_SCOPES: &[&str] = &["anywhere", "preamble", "final"];
@@ -23,7 +23,7 @@ struct ScopeDef {
     /// `prefilter::literals`): `opening_text` is anchored, so the regex
     /// engine walks each opening with no prefilter of its own, and most
     /// openings hold none of these words.
-    opening_cue: Option<Regex>,
+    opening_cue: Option<super::prefilter::LiteralCue>,
     /// On the agreement's title: the whole agreement is in the scope.
     agreement_title: Option<super::Pattern>,
 }
@@ -113,18 +113,9 @@ impl ScopeDefs {
                 .as_deref()
                 .map(|p| super::load::compile_pattern(p, terms).map_err(failed));
             let opening_text = opening_text.transpose()?;
-            let opening_cue = opening_text.as_ref().and_then(|re| {
-                let literals = re.literals()?;
-                let alternation = literals
-                    .iter()
-                    .map(|l| regex::escape(&String::from_utf8_lossy(&l.bytes)))
-                    .collect::<Vec<_>>()
-                    .join("|");
-                regex::bytes::RegexBuilder::new(&alternation)
-                    .unicode(false)
-                    .build()
-                    .ok()
-            });
+            let opening_cue = opening_text
+                .as_ref()
+                .and_then(|re| super::prefilter::LiteralCue::new(&re.literals()?));
             defs.push(ScopeDef {
                 name: name.clone(),
                 opening_text,
@@ -244,7 +235,7 @@ impl ScopeDefs {
                 d.opening_text.as_ref().is_some_and(|re| {
                     d.opening_cue
                         .as_ref()
-                        .is_none_or(|cue| cue.is_match(folded.as_bytes()))
+                        .is_none_or(|cue| cue.occurs_in(folded.as_bytes()))
                         && re.is_match(folded.as_bytes())
                 })
             })
@@ -528,16 +519,8 @@ mod tests {
 
     #[test]
     fn a_heading_without_the_title_literals_names_no_scope() {
-        let (_, text) = super::super::builtin::FILES
-            .iter()
-            .find(|(name, _)| *name == super::super::TERMS_FILE)
-            .unwrap();
-        let terms: TermsFile = toml::from_str(text).unwrap();
-        let defs = ScopeDefs::compile(&terms, |reason| super::super::RuleError::Terms {
-            file: "terms.toml".into(),
-            reason,
-        })
-        .unwrap();
+        let rules = super::super::RuleSet::builtin().unwrap();
+        let defs = &rules.scopes;
         let literals = defs
             .title_literals
             .as_ref()
