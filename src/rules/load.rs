@@ -225,25 +225,35 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
         }
         Ok((rules, literals))
     }();
-    // the gaps (their TOML and regexes) compile while the triggers'
-    // automaton, one thread's work, is built; errors are reported as a
-    // serial load would: the special files' first, then the gaps file's,
-    // then the rule files' in file order
-    let (catalogue, compiled) = rayon::join(
+    // the gaps (their TOML and regexes) compile, and the rules' regexes are
+    // shared and their title cue made, while the triggers' automaton, one
+    // thread's work, is built; errors are reported as a serial load would:
+    // the special files' first, then the gaps file's, then the rule files'
+    // in file order
+    let (rules, literals) = match compiled {
+        Ok((rules, literals)) => (Ok(rules), literals),
+        Err(e) => (Err(e), Vec::new()),
+    };
+    let ((catalogue, rules), triggers) = rayon::join(
         || {
-            compile_gaps(
+            let catalogue = compile_gaps(
                 &gaps_name,
                 &gaps_text,
                 categories.clone(),
                 guidelines.clone(),
                 &terms.1,
-            )
+            );
+            let rules = rules.map(|mut rules| {
+                let titles = super::share_and_title(&mut rules);
+                (rules, titles)
+            });
+            (catalogue, rules)
         },
-        || compiled.map(|(rules, literals)| (rules, super::Triggers::of(literals))),
+        || super::Triggers::of(literals),
     );
     let catalogue = catalogue?;
-    let (rules, triggers) = compiled?;
-    RuleSet::new(rules, triggers, scopes, catalogue)
+    let (rules, titles) = rules?;
+    RuleSet::new(rules, triggers, titles, scopes, catalogue)
 }
 
 /// `YYYY-MM-DD`.

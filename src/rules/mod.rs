@@ -110,18 +110,71 @@ pub struct RuleSet {
     /// or a heading alone decides them), as bits of the same layout: the only
     /// rules that can hold on a target where no trigger occurs.
     triggerless_bits: Vec<u64>,
-    /// Every rule's `title_any` patterns as one: a target whose title it
-    /// does not match holds no rule that needs one, and one search says so
-    /// (`None` when no rule has one, or when together they outgrow the size
-    /// limit). Asked of the 41,000 ToTA targets' titles, the patterns one by
-    /// one took 47 million instructions; with the cue first, a check of the
-    /// corpus takes 15 million fewer.
-    title_cue: Option<Pattern>,
-    /// The title cue's necessary literals: a title holding none of them
-    /// is not searched (41,000 ToTA titles, nearly all without).
-    title_literals: Option<prefilter::LiteralCue>,
+    titles: TitleCue,
     scopes: ScopeDefs,
     catalogue: Catalogue,
+}
+
+/// Every rule's `title_any` patterns as one cue, made from the compiled rules
+/// while the triggers' automaton is built (see [`load::compile`]).
+struct TitleCue {
+    /// The patterns as one: a target whose title it does not match holds no
+    /// rule that needs one, and one search says so (`None` when no rule has
+    /// one, or when together they outgrow the size limit). Asked of the
+    /// 41,000 ToTA targets' titles, the patterns one by one took 47 million
+    /// instructions; with the cue first, a check of the corpus takes 15
+    /// million fewer.
+    pattern: Option<Pattern>,
+    /// The cue's necessary literals: a title holding none of them is not
+    /// searched (41,000 ToTA titles, nearly all without).
+    literals: Option<prefilter::LiteralCue>,
+}
+
+impl TitleCue {
+    /// The cue of `rules`' title patterns.
+    fn of(rules: &[Rule]) -> TitleCue {
+        let title_patterns: Vec<String> = rules
+            .iter()
+            .flat_map(|r| &r.title_any)
+            .map(|p| format!("(?:{})", p.source()))
+            .collect();
+        let pattern = (!title_patterns.is_empty())
+            .then(|| Pattern::new(&title_patterns.join("|"), load::PATTERN_SIZE_LIMIT).ok())
+            .flatten();
+        let literals = pattern
+            .as_ref()
+            .and_then(|cue| prefilter::LiteralCue::new(&cue.literals()?));
+        TitleCue { pattern, literals }
+    }
+
+    /// Whether some rule's `title_any` can match `title` (the cue says so,
+    /// after its literals).
+    fn may_hold(&self, title: &[u8]) -> bool {
+        self.literals
+            .as_ref()
+            .is_none_or(|literals| literals.occurs_in(title))
+            && self.pattern.as_ref().is_none_or(|c| c.is_match(title))
+    }
+}
+
+/// Makes the rules' patterns with the same syntax tree share one regex
+/// ([`Pattern::share`]), and returns their title cue: the compiled rules'
+/// work that does not need their triggers.
+fn share_and_title(rules: &mut [Rule]) -> TitleCue {
+    let mut shared = pattern::SharedRegexes::default();
+    for rule in rules.iter_mut() {
+        for p in rule
+            .requires
+            .iter_mut()
+            .chain(&mut rule.all)
+            .chain(&mut rule.any)
+            .chain(&mut rule.not)
+            .chain(&mut rule.title_any)
+        {
+            p.share(&mut shared);
+        }
+    }
+    TitleCue::of(rules)
 }
 
 /// The rules' triggers and the one automaton that finds them all (see
@@ -234,13 +287,15 @@ impl RuleSet {
         load::compile(files, load::Build::Now)
     }
 
+    /// The rule set of compiled `rules` (their regexes shared and their
+    /// title cue made by [`share_and_title`]) and their `triggers`.
     fn new(
         mut rules: Vec<Rule>,
         triggers: Triggers,
+        titles: TitleCue,
         scopes: ScopeDefs,
         catalogue: Catalogue,
     ) -> Result<RuleSet, RuleError> {
-        let mut shared = pattern::SharedRegexes::default();
         for (rule, gates) in rules.iter_mut().zip(&triggers.gates) {
             // in the order of `gated`, which `trigger` made the gates in (the
             // rule examples test fails if a gate lands on another pattern)
@@ -255,29 +310,6 @@ impl RuleSet {
                 }
             }
         }
-        for rule in &mut rules {
-            for p in rule
-                .requires
-                .iter_mut()
-                .chain(&mut rule.all)
-                .chain(&mut rule.any)
-                .chain(&mut rule.not)
-                .chain(&mut rule.title_any)
-            {
-                p.share(&mut shared);
-            }
-        }
-        let title_patterns: Vec<String> = rules
-            .iter()
-            .flat_map(|r| &r.title_any)
-            .map(|p| format!("(?:{})", p.source()))
-            .collect();
-        let title_cue = (!title_patterns.is_empty())
-            .then(|| Pattern::new(&title_patterns.join("|"), load::PATTERN_SIZE_LIMIT).ok())
-            .flatten();
-        let title_literals = title_cue
-            .as_ref()
-            .and_then(|cue| prefilter::LiteralCue::new(&cue.literals()?));
         let rule_words = rules.len().div_ceil(64);
         let mut rules_by_trigger = vec![vec![0u64; rule_words]; triggers.prefilter.groups()];
         let mut triggerless_bits = vec![0u64; rule_words];
@@ -291,8 +323,7 @@ impl RuleSet {
         Ok(RuleSet {
             rules_by_trigger,
             triggerless_bits,
-            title_cue,
-            title_literals,
+            titles,
             prefilter: triggers.prefilter,
             rules,
             trigger_bits: triggers.bits,
@@ -403,7 +434,7 @@ impl RuleSet {
             rule.scope.admits(target.scopes)
                 && prefilter::holds_all(present, trigger)
                 && (rule.title_any.is_empty()
-                    || (*cue.get_or_init(|| self.title_may_hold(title))
+                    || (*cue.get_or_init(|| self.titles.may_hold(title))
                         && rule.title_any.iter().any(|r| r.is_match(title))))
         };
         // where no trigger occurs (most targets), only the triggerless rules
@@ -427,15 +458,6 @@ impl RuleSet {
             }
         }
         set_bits(&rules).collect()
-    }
-
-    /// Whether some rule's `title_any` can match `title` (the cue says so,
-    /// after its literals).
-    fn title_may_hold(&self, title: &[u8]) -> bool {
-        self.title_literals
-            .as_ref()
-            .is_none_or(|literals| literals.occurs_in(title))
-            && self.title_cue.as_ref().is_none_or(|c| c.is_match(title))
     }
 
     fn check_target(
