@@ -430,3 +430,36 @@ fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
     assert!(chapter["date_signed"].is_null(), "{chapter}");
     assert_eq!(chapter["language"], "en");
 }
+
+/// `--out -` is standard output, as in most command-line tools, for every
+/// command that takes `--out`: a CI script's `corpus --out -` had written a
+/// file named "-".
+#[test]
+fn out_dash_writes_to_standard_output_not_a_file_named_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("texts");
+    std::fs::create_dir(&folder).unwrap();
+    let draft = common::corpus_file("fr-accord-partenariat.txt");
+    std::fs::copy(&draft, folder.join("fr.txt")).unwrap();
+    let run = |args: &[&str]| {
+        let out = treatyscan()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            !dir.path().join("-").exists(),
+            "{args:?} wrote a file named -"
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let folder = folder.to_str().unwrap();
+    let draft = draft.to_str().unwrap();
+    let matrix = run(&["corpus", "--out", "-", folder]);
+    assert!(matrix.starts_with("file,name,"), "{matrix}");
+    assert!(matrix.contains("fr.txt"), "{matrix}");
+    let report = run(&["check", "--format", "json", "--out", "-", draft]);
+    assert!(report.contains("\"files\""), "{report}");
+    let comparison = run(&["compare", "--format", "json", "--out", "-", draft, draft]);
+    assert!(comparison.trim_start().starts_with('{'), "{comparison}");
+}

@@ -26,7 +26,7 @@ pub struct Args {
     /// one self-contained page to open, print or send.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report to this file instead of standard output.
+    /// Write the report to this file instead of standard output (`-`: standard output).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// Only these categories (repeat or separate with commas).
@@ -129,6 +129,10 @@ pub fn rules_while<T>(
 /// `treatyscan check`: reviews each file, prints the report, and returns the
 /// exit code (0 clean, 1 findings, 2 no readable input, 3 partial).
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let args = Args {
+        out: super::out_file(args.out),
+        ..args
+    };
     let budget = args.timeout.budget();
     let lang = args.lang.lang();
     let locale = crate::locale::Locale::of(lang);

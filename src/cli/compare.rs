@@ -20,7 +20,7 @@ pub struct Args {
     b: PathBuf,
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
-    /// Write the report here instead of standard output.
+    /// Write the report here instead of standard output (`-`: standard output).
     #[arg(long)]
     out: Option<PathBuf>,
     /// Use the rules of this directory instead of the built-in ones (category delta).
@@ -45,6 +45,10 @@ enum Format {
 
 /// Exit code as for diff(1): 0 when the agreements say the same, 1 when they differ.
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let args = Args {
+        out: super::out_file(args.out),
+        ..args
+    };
     let read = |path| {
         crate::source::load_within(
             path,

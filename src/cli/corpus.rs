@@ -22,7 +22,7 @@ pub struct Args {
     glob: Option<String>,
     #[arg(long, value_enum, default_value = "csv")]
     format: Format,
-    /// Write here instead of standard output.
+    /// Write here instead of standard output (`-`: standard output).
     #[arg(long)]
     out: Option<PathBuf>,
     /// Spread over time: instead of the matrix, a table by period signed (in --format:
@@ -128,6 +128,10 @@ fn skipped_lines(
 /// `treatyscan corpus`: codes every agreement of the folder, writes the matrix (or the
 /// `--by-year` CSV and chart), and returns 0, 2 when no file could be coded, 3 when some failed.
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let args = Args {
+        out: super::out_file(args.out),
+        ..args
+    };
     let glob = match &args.glob {
         Some(g) => Some(
             globset::Glob::new(g)

@@ -156,6 +156,14 @@ static PIPE_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBoo
 /// notes a closed pipe so that `main` exits quietly on it.
 pub struct Stdout(std::io::StdoutLock<'static>);
 
+/// Where `--out` sends a report: the file it names, or `None` for standard
+/// output, both when `--out` is not given and when it is `-` (as in most
+/// command-line tools: `corpus --out -` in a CI script had written a file
+/// named "-").
+pub fn out_file(out: Option<std::path::PathBuf>) -> Option<std::path::PathBuf> {
+    out.filter(|path| path.as_os_str() != "-")
+}
+
 /// Standard output, locked (see `Stdout`).
 pub fn stdout() -> Stdout {
     Stdout(std::io::stdout().lock())
