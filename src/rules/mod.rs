@@ -110,6 +110,7 @@ pub struct RuleSet {
     /// or a heading alone decides them), as bits of the same layout: the only
     /// rules that can hold on a target where no trigger occurs.
     triggerless_bits: Vec<u64>,
+    /// The rules' title patterns as one cue (see [`TitleCue`]).
     titles: TitleCue,
     scopes: ScopeDefs,
     catalogue: Catalogue,

@@ -320,7 +320,8 @@ pub fn load_opts(path: &Path, options: ReadOptions) -> Result<Agreement, SourceE
             }
             read
         }
-        // a reading within a reading (none today) gets a buffer of its own
+        // only if a reader ever read another file while reading one (no
+        // reader does): that file gets a buffer of its own
         Err(_) => load_bytes_opts(path, &read_checked(path)?, options),
     })
 }
@@ -328,8 +329,7 @@ pub fn load_opts(path: &Path, options: ReadOptions) -> Result<Agreement, SourceE
 /// The largest read buffer a thread keeps for its next file: a file's bytes
 /// are read into the same buffer as the last file's, not a fresh allocation
 /// (over the 450 ToTA files, on one thread, reading took 13.5 ms instead of
-/// 14.8: fewer pages to fault in and zero), but a buffer that held a file
-/// larger than this is given back.
+/// 14.7-14.9), but a buffer that held a file larger than this is given back.
 const KEPT_BUFFER_BYTES: usize = 16 * 1024 * 1024;
 
 /// The text a PDF is read as, before structure parsing: what `parse` sees,
