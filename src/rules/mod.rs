@@ -319,7 +319,7 @@ impl RuleSet {
                 Some(&g) => &mut rules_by_trigger[g],
                 None => &mut triggerless_bits,
             };
-            bits[r / 64] |= 1 << (r % 64);
+            prefilter::set_bit(bits, r);
         }
         Ok(RuleSet {
             rules_by_trigger,
@@ -413,11 +413,12 @@ impl RuleSet {
             })
             .collect();
         let presence = self.prefilter.presence(&doc, &units);
+        let triggerless = self.triggerless_bits.iter().any(|&w| w != 0);
         targets
             .iter()
             .enumerate()
             // where no trigger occurs, only rules without one can hold
-            .filter(|&(i, _)| presence.any(i) || self.triggerless_bits.iter().any(|&w| w != 0))
+            .filter(|&(i, _)| triggerless || presence.any(i))
             .flat_map(|(i, t)| {
                 self.check_target(agreement, t, &doc[units[i].clone()], presence.row(i))
             })
@@ -453,12 +454,12 @@ impl RuleSet {
     /// targets, was about 1% of a check.
     fn rules_triggered_by(&self, present: &[u64]) -> Vec<usize> {
         let mut rules = self.triggerless_bits.clone();
-        for g in set_bits(present) {
+        for g in prefilter::set_bits(present) {
             if let Some(by) = self.rules_by_trigger.get(g) {
                 rules.iter_mut().zip(by).for_each(|(r, b)| *r |= b);
             }
         }
-        set_bits(&rules).collect()
+        prefilter::set_bits(&rules).collect()
     }
 
     fn check_target(
@@ -572,21 +573,6 @@ fn divisions_of<'a>(
         Some(next)
     })
     .filter(|d| d.kind.is_division())
-}
-
-/// The indices of the bits set in `words` (bit `i` is bit `i % 64` of
-/// word `i / 64`), in increasing order.
-fn set_bits(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
-    words.iter().enumerate().flat_map(|(w, &word)| {
-        let mut word = word;
-        std::iter::from_fn(move || {
-            (word != 0).then(|| {
-                let bit = word.trailing_zeros() as usize;
-                word &= word - 1;
-                64 * w + bit
-            })
-        })
-    })
 }
 
 /// The text a target is judged on and where it starts in the agreement. The
@@ -1031,13 +1017,6 @@ fn leading_whitespace(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn set_bits_are_read_across_words_in_order() {
-        let words = [1u64 << 63 | 1, 0, 1 << 5];
-        assert_eq!(set_bits(&words).collect::<Vec<_>>(), [0, 63, 133]);
-        assert_eq!(set_bits(&[]).count(), 0);
-    }
 
     #[test]
     fn the_rules_a_row_triggers_are_every_rule_whose_triggers_occur() {

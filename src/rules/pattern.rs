@@ -340,7 +340,10 @@ impl Pattern {
         let tail = self.built(&window.tail, &window.tail_hir);
         let mut from = from;
         while from <= haystack.len() {
-            let tail_at = tail.find(&Input::new(haystack).range(from..))?.start();
+            // any point of the first tail names its stretch (a tail holds no
+            // full stop): its earliest end, which needs no reverse search
+            // for where the tail starts
+            let tail_at = tail.earliest_end(&Input::new(haystack).range(from..).earliest(true))?;
             let start = sentence_start(haystack, tail_at).max(from);
             let stop = sentence_end(haystack, tail_at);
             let first_head =

@@ -204,8 +204,23 @@ pub fn has_bit(row: &[u64], group: usize) -> bool {
 }
 
 /// Sets bit `group` of `row` (the layout of [`has_bit`]).
-fn set_bit(row: &mut [u64], group: usize) {
+pub fn set_bit(row: &mut [u64], group: usize) {
     row[group / 64] |= 1 << (group % 64);
+}
+
+/// The indices of the bits set in `words` (bit `i` is bit `i % 64` of
+/// word `i / 64`), in increasing order.
+pub fn set_bits(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    words.iter().enumerate().flat_map(|(w, &word)| {
+        let mut word = word;
+        std::iter::from_fn(move || {
+            (word != 0).then(|| {
+                let bit = word.trailing_zeros() as usize;
+                word &= word - 1;
+                64 * w + bit
+            })
+        })
+    })
 }
 
 fn words_for(triggers: usize) -> usize {
@@ -441,7 +456,6 @@ pub fn parse(pattern: &str) -> Result<Hir, String> {
 /// small set of long enough literals says so. Each branch of an alternation is
 /// known by its most telling part: "rights? (of …)? to regulate" by
 /// "to regulate" rather than by "right".
-#[cfg(test)]
 pub fn literals(pattern: &str) -> Option<Literals> {
     literals_of(&parse(pattern).ok()?)
 }
@@ -632,6 +646,13 @@ pub fn score(literals: &[Literal]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_bits_are_read_across_words_in_order() {
+        let words = [1u64 << 63 | 1, 0, 1 << 5];
+        assert_eq!(set_bits(&words).collect::<Vec<_>>(), [0, 63, 133]);
+        assert_eq!(set_bits(&[]).count(), 0);
+    }
 
     #[test]
     fn literals_of_alternations_and_word_stems() {

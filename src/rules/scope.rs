@@ -47,8 +47,7 @@ pub struct ScopeDefs {
 fn title_literals_of(titles: &[String]) -> Option<super::prefilter::LiteralCue> {
     let mut literals = Vec::new();
     for title in titles {
-        let hir = super::prefilter::parse(title).ok()?;
-        literals.extend(super::prefilter::literals_of(&hir)?);
+        literals.extend(super::prefilter::literals(title)?);
     }
     super::prefilter::LiteralCue::new(&literals)
 }
