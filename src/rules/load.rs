@@ -196,8 +196,9 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
         build,
     };
     // compiling the regexes and finding each rule's trigger literals is most
-    // of a run's start-up: spread over the cores
-    let compiled = || -> Result<(Vec<Rule>, Vec<super::RuleLiterals>), RuleError> {
+    // of a run's start-up: spread over the cores, while the gaps (their TOML
+    // and regexes) compile, which need only the special files
+    let compile_rules = || -> Result<(Vec<Rule>, Vec<super::RuleLiterals>), RuleError> {
         let compiled: Vec<Result<(Rule, super::RuleLiterals), RuleError>> = specs?
             .into_par_iter()
             .map(|(name, text, spec)| {
@@ -224,35 +225,29 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
             literals.push(trigger);
         }
         Ok((rules, literals))
-    }();
-    // the gaps (their TOML and regexes) compile, and the rules' regexes are
-    // shared and their title cue made, while the triggers' automaton, one
-    // thread's work, is built; errors are reported as a serial load would:
-    // the special files' first, then the gaps file's, then the rule files'
-    // in file order
-    let (rules, literals) = match compiled {
-        Ok((rules, literals)) => (Ok(rules), literals),
-        Err(e) => (Err(e), Vec::new()),
     };
-    let ((catalogue, rules), triggers) = rayon::join(
+    let (catalogue, compiled) = rayon::join(
         || {
-            let catalogue = compile_gaps(
+            compile_gaps(
                 &gaps_name,
                 &gaps_text,
                 categories.clone(),
                 guidelines.clone(),
                 &terms.1,
-            );
-            let rules = rules.map(|mut rules| {
-                let titles = super::share_and_title(&mut rules);
-                (rules, titles)
-            });
-            (catalogue, rules)
+            )
         },
+        compile_rules,
+    );
+    // errors are reported as a serial load would: the special files' first,
+    // then the gaps file's, then the rule files' in file order
+    let catalogue = catalogue?;
+    let (mut rules, literals) = compiled?;
+    // the rules' regexes are shared and their title cue made while the
+    // triggers' automaton, one thread's work, is built
+    let (titles, triggers) = rayon::join(
+        || super::share_and_title(&mut rules),
         || super::Triggers::of(literals),
     );
-    let catalogue = catalogue?;
-    let (rules, titles) = rules?;
     RuleSet::new(rules, triggers, titles, scopes, catalogue)
 }
 
