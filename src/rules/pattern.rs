@@ -72,6 +72,12 @@ impl Compiled {
                 meta::Config::new()
                     .match_kind(MatchKind::LeftmostFirst)
                     .utf8_empty(false)
+                    // a rule's regex is asked where a match is, never for its
+                    // groups: without their capture states the automata
+                    // build faster (a ToTA check, 21 interleaved runs: CPU
+                    // median 270.6 against 271.9 ms, wall 140.2 against
+                    // 142.1 ms; one small file, 40 runs: 19.9 against 21.0 ms)
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
                     .nfa_size_limit(Some(size_limit)),
             )
             .build_from_hir(hir)
