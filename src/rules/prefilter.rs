@@ -882,7 +882,7 @@ mod tests {
             seed % n
         };
         let alphabet = b"abcde \xc3\xa9.";
-        let triggers: Vec<Literals> = (0..60)
+        let mut triggers: Vec<Literals> = (0..60)
             .map(|_| {
                 (0..1 + next(6))
                     .map(|_| {
@@ -895,6 +895,15 @@ mod tests {
                     .collect()
             })
             .collect();
+        // the same bytes after a word boundary: two literals of the automaton
+        // that end at the same state
+        for i in (0..60).step_by(7) {
+            let twin = Literal {
+                bytes: triggers[i][0].bytes.clone(),
+                after_boundary: true,
+            };
+            triggers.push(vec![twin]);
+        }
         for pre in each_walk(&triggers) {
             let crate_search = aho_corasick::AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)

@@ -2,26 +2,26 @@
 //! text walked at once, sixteen to a register, each step of each register one
 //! gather from the transition table.
 //!
-//! The table is this module's own, read off the crate's Aho-Corasick
-//! automaton (its noncontiguous NFA, whose `next_state` follows the failure
-//! transitions): a gather needs the table's address and a flat layout, which
-//! the crate's DFA does not lend. The scalar walk over the crate's DFA stays
-//! for processors without AVX-512 (see `Prefilter::scan`).
+//! The table is this module's own Aho-Corasick automaton, built from the
+//! literals (see `Table::new`): a gather needs the table's address and a
+//! flat layout, which the crate's automata do not lend. The scalar walk over
+//! the crate's DFA stays for processors without AVX-512 (see
+//! `Prefilter::scan`).
 //!
 //! Measured on the 450 ToTA agreements, one thread, best of eight rounds:
 //! `RuleSet::check` took 117-120 ms against 129-134 ms with the scalar walk
 //! (two, six or eight registers were slower than four: each step waits on
 //! its gathers, and fewer registers hide less of that wait, more spill). A
 //! whole `check --format json` of them took 4% less CPU time (median of 12
-//! interleaved runs, 262 against 275 ms). The table is built row by row
-//! from each state's own transitions and its failure state's row; asking
-//! the automaton for every state and byte class, following failure chains,
-//! made building it 15% of the CPU time of a check of one small file (5%
-//! now, perf over 30 runs).
+//! interleaved runs, 262 against 275 ms).
+//!
+//! Building the table from the crate's noncontiguous NFA, asking it for
+//! each state's transition on each byte class, took 2.5-3.7 ms of every
+//! run's start-up (one small file, 15 runs), on the thread whose work the
+//! first review waits for; the trie built here, its rows completed from the
+//! failure states' rows, takes 1.1-1.2 ms.
 
 use super::{lanes, Lane};
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::{nfa::noncontiguous, Anchored, MatchKind};
 use std::arch::x86_64::*;
 
 /// Registers of sixteen walks each.
@@ -51,11 +51,13 @@ impl Table {
     /// The table of the Aho-Corasick automaton of `literals` (none holding
     /// NUL: the unit separator must lead back to the start), or None when it
     /// does not fit 32-bit gathers.
+    ///
+    /// Built as the textbook construction goes: the literals' trie, its rows
+    /// then completed breadth first, each state's missing transitions taken
+    /// from its failure state's row (which is nearer the start, so complete),
+    /// and each state reporting its own literals and its failure state's.
+    /// The tests hold it to the crate's search (`find_overlapping_iter`).
     pub(super) fn new(literals: &[&[u8]]) -> Option<Table> {
-        let nfa = noncontiguous::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .build(literals)
-            .ok()?;
         let mut classes = [0u8; 256];
         // a representative byte per class; class 0's is one no literal holds
         let mut reps: Vec<u8> = vec![0];
@@ -69,74 +71,87 @@ impl Table {
             return None;
         }
         let stride = reps.len();
-        // the states reached from the start, breadth first, and their
-        // transitions as positions in `order`
-        let start = nfa.start_state(Anchored::No).ok()?;
-        let mut order: Vec<StateID> = Vec::new();
-        let mut position: Vec<u32> = Vec::new();
-        let mut place = |sid: StateID, order: &mut Vec<StateID>| -> u32 {
-            let i = sid.as_usize();
-            if position.len() <= i {
-                position.resize(i + 1, u32::MAX);
+        // the trie, state 0 its root: rows of transitions, NONE where it has
+        // none, and the literals that end at each state
+        const NONE: u32 = u32::MAX;
+        let most = 1 + literals.iter().map(|l| l.len()).sum::<usize>();
+        let mut raw: Vec<u32> = Vec::with_capacity(most.checked_mul(stride)?);
+        raw.resize(stride, NONE);
+        let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
+        for (i, literal) in literals.iter().enumerate() {
+            let mut state = 0;
+            for &b in *literal {
+                let at = state * stride + usize::from(classes[usize::from(b)]);
+                state = match raw[at] {
+                    NONE => {
+                        raw[at] = u32::try_from(ends.len()).ok()?;
+                        raw.resize(raw.len() + stride, NONE);
+                        ends.push(Vec::new());
+                        ends.len() - 1
+                    }
+                    child => child as usize,
+                };
             }
-            if position[i] == u32::MAX {
-                position[i] = order.len() as u32;
-                order.push(sid);
-            }
-            position[i]
-        };
-        place(start, &mut order);
-        // each state's row: its own (trie) transitions, asked without
-        // following failure transitions, and for every other class its
-        // failure state's row, which breadth first order has already filled
-        // (a failure state is nearer the start). Asking the automaton to
-        // follow the failure chain for every state and class instead took
-        // a sixth of a run's start-up.
-        let mut raw: Vec<u32> = Vec::new();
-        for &rep in &reps {
-            let next = nfa.next_state(Anchored::No, start, rep);
-            raw.push(place(next, &mut order));
+            ends[state].push(u32::try_from(i).ok()?);
         }
-        // `fail[i]`: the position of the failure state of the state at `i`
-        let mut fail: Vec<u32> = vec![0; order.len()];
+        // breadth first from the root, whose missing transitions lead back
+        // to it: `order` holds the states in that order, root first
+        let mut fail: Vec<u32> = vec![0; ends.len()];
+        let mut order: Vec<u32> = Vec::with_capacity(ends.len());
+        order.push(0);
+        for to in &mut raw[..stride] {
+            if *to == NONE {
+                *to = 0;
+            } else {
+                order.push(*to);
+            }
+        }
         let mut at = 1;
         while at < order.len() {
-            let sid = order[at];
-            let fail_row = fail[at] as usize * stride;
-            for (class, &rep) in reps.iter().enumerate() {
-                let next = nfa.next_state(Anchored::Yes, sid, rep);
-                let to = if nfa.is_dead(next) {
-                    raw[fail_row + class]
+            let state = order[at] as usize;
+            let fail_row = fail[state] as usize * stride;
+            for class in 0..stride {
+                let to = raw[fail_row + class];
+                let here = state * stride + class;
+                if raw[here] == NONE {
+                    raw[here] = to;
                 } else {
-                    let child = place(next, &mut order);
-                    // the child's failure state: where the failure state
-                    // of this one goes on the same byte
-                    fail.resize(order.len(), 0);
-                    fail[child as usize] = raw[fail_row + class];
-                    child
-                };
-                raw.push(to);
+                    // the child's failure state: where this one's goes on
+                    // the same byte
+                    fail[raw[here] as usize] = to;
+                    order.push(raw[here]);
+                }
             }
             at += 1;
         }
+        // each state's literals: its own, then its failure state's (whose
+        // list is made first, breadth first)
+        let mut found: Vec<Vec<u32>> = vec![Vec::new(); ends.len()];
+        for &state in &order[1..] {
+            let state = state as usize;
+            let mut all = std::mem::take(&mut ends[state]);
+            all.extend_from_slice(&found[fail[state] as usize]);
+            found[state] = all;
+        }
         // match states first, so that one comparison finds them
-        let mut renumber = vec![0u32; order.len()];
+        let mut renumber = vec![0u32; ends.len()];
         let mut match_from = Vec::new();
         let mut matches = Vec::new();
         let mut n = 0u32;
-        for (i, &sid) in order.iter().enumerate() {
-            if nfa.is_match(sid) {
-                renumber[i] = n;
+        for &state in &order {
+            let own = &found[state as usize];
+            if !own.is_empty() {
+                renumber[state as usize] = n;
                 n += 1;
                 match_from.push(matches.len() as u32);
-                matches.extend((0..nfa.match_len(sid)).map(|k| nfa.match_pattern(sid, k).as_u32()));
+                matches.extend_from_slice(own);
             }
         }
         match_from.push(matches.len() as u32);
         let match_count = n;
-        for (i, &sid) in order.iter().enumerate() {
-            if !nfa.is_match(sid) {
-                renumber[i] = n;
+        for &state in &order {
+            if found[state as usize].is_empty() {
+                renumber[state as usize] = n;
                 n += 1;
             }
         }
@@ -145,8 +160,8 @@ impl Table {
         // premultiplied states, and gathers index with signed 32 bits
         i32::try_from(total).ok()?;
         let mut next = vec![0u32; total];
-        for (i, row) in raw.chunks_exact(stride).enumerate() {
-            let base = renumber[i] as usize * stride;
+        for (state, row) in raw.chunks_exact(stride).enumerate() {
+            let base = renumber[state] as usize * stride;
             for (c, &to) in row.iter().enumerate() {
                 next[base + c] = renumber[to as usize] * stride32;
             }
