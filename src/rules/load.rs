@@ -159,7 +159,7 @@ pub fn compile(files: &[(String, String)], build: Build) -> Result<RuleSet, Rule
                 let file = parse::<TermsFile>(&name, &text)?;
                 (name, file)
             };
-            let scopes = ScopeDefs::compile(&terms.1, |reason| RuleError::Terms {
+            let scopes = ScopeDefs::compile(&terms.1, build, |reason| RuleError::Terms {
                 file: terms.0.clone(),
                 reason,
             })?;
@@ -670,20 +670,16 @@ fn compile_rule(
             (lang, text)
         })
         .collect();
-    let compile_all =
-        |patterns: &[String], field: &str| -> Result<Vec<super::Pattern>, RuleError> {
-            patterns
-                .iter()
-                .map(|p| {
-                    let pattern = match build {
-                        Build::Now => compile_pattern(p, terms),
-                        Build::AtFirstSearch => expand_terms(p, terms, 0)
-                            .and_then(|e| super::Pattern::parsed(&e, PATTERN_SIZE_LIMIT)),
-                    };
-                    pattern.map_err(|e| fail(format!("`{field}` pattern {p:?}: {e}")))
-                })
-                .collect()
-        };
+    let compile_all = |patterns: &[String],
+                       field: &str|
+     -> Result<Vec<super::Pattern>, RuleError> {
+        patterns
+            .iter()
+            .map(|p| {
+                pattern(p, terms, build).map_err(|e| fail(format!("`{field}` pattern {p:?}: {e}")))
+            })
+            .collect()
+    };
     let any = compile_all(&spec.any, "any")?;
     let undot_monotone = spec.within == Within::Sentence
         && !any.is_empty()
@@ -769,6 +765,16 @@ pub enum Build {
 pub fn compile_pattern(pattern: &str, terms: &TermsFile) -> Result<super::Pattern, String> {
     let expanded = expand_terms(pattern, terms, 0)?;
     super::Pattern::new(&expanded, PATTERN_SIZE_LIMIT)
+}
+
+/// Expands `{term}` references in one pattern and parses it, its regex
+/// built now ([`compile_pattern`]) or at its first search, as `build` says.
+pub fn pattern(pattern: &str, terms: &TermsFile, build: Build) -> Result<super::Pattern, String> {
+    match build {
+        Build::Now => compile_pattern(pattern, terms),
+        Build::AtFirstSearch => expand_terms(pattern, terms, 0)
+            .and_then(|e| super::Pattern::parsed(&e, PATTERN_SIZE_LIMIT)),
+    }
 }
 
 /// Whether every match `pattern` has in a folded text it also has once the

@@ -32,8 +32,12 @@ struct ScopeDef {
 pub struct ScopeDefs {
     defs: Vec<ScopeDef>,
     /// Every scope's `title` at once: one search tells all the scopes a
-    /// heading names (each heading of a corpus is asked).
-    titles: RegexSet,
+    /// heading names (each heading of a corpus is asked). Built at load
+    /// ([`Build::Now`](super::load::Build)) or at its first search.
+    titles: std::sync::OnceLock<RegexSet>,
+    /// The expanded `title` patterns, in scope order, that `titles` is
+    /// built from.
+    title_patterns: Vec<String>,
     /// Literals one of which occurs in every title that names a scope
     /// (`prefilter::literals` of each scope's `title`), when every title
     /// pattern has some: most headings ("Definitions", "Objectives") hold
@@ -86,10 +90,12 @@ pub struct Target<'a> {
 }
 
 impl ScopeDefs {
-    /// Compiles the scopes of `terms.toml`; an error (through `fail`) for a built-in name, a bad
-    /// pattern, or more than 29 scopes.
+    /// Compiles the scopes of `terms.toml`, their regexes built as `build`
+    /// says; an error (through `fail`) for a built-in name, a bad pattern,
+    /// or more than 29 scopes.
     pub fn compile(
         terms: &TermsFile,
+        build: super::load::Build,
         fail: impl Fn(String) -> super::RuleError,
     ) -> Result<Self, super::RuleError> {
         let mut defs = Vec::new();
@@ -106,11 +112,11 @@ impl ScopeDefs {
             let opening_text = spec
                 .opening_text
                 .as_deref()
-                .map(|p| super::load::compile_pattern(p, terms).map_err(failed));
+                .map(|p| super::load::pattern(p, terms, build).map_err(failed));
             let agreement_title = spec
                 .agreement_title
                 .as_deref()
-                .map(|p| super::load::compile_pattern(p, terms).map_err(failed));
+                .map(|p| super::load::pattern(p, terms, build).map_err(failed));
             let opening_text = opening_text.transpose()?;
             let opening_cue = opening_text
                 .as_ref()
@@ -126,15 +132,34 @@ impl ScopeDefs {
             return Err(fail("at most 29 scopes".into()));
         }
         let title_literals = title_literals_of(&titles);
-        let titles = RegexSetBuilder::new(&titles)
+        let defs = ScopeDefs {
+            defs,
+            titles: std::sync::OnceLock::new(),
+            title_patterns: titles,
+            title_literals,
+        };
+        if build == super::load::Build::Now {
+            let titles = defs
+                .build_titles()
+                .map_err(|e| fail(format!("scope titles together: {e}")))?;
+            let _ = defs.titles.set(titles);
+        }
+        Ok(defs)
+    }
+
+    fn build_titles(&self) -> Result<RegexSet, regex::Error> {
+        RegexSetBuilder::new(&self.title_patterns)
             .unicode(false)
             .size_limit(super::load::PATTERN_SIZE_LIMIT)
             .build()
-            .map_err(|e| fail(format!("scope titles together: {e}")))?;
-        Ok(ScopeDefs {
-            defs,
-            titles,
-            title_literals,
+    }
+
+    /// The scope titles' set, built at its first search when the load
+    /// left it (the built-in rules, whose titles the tests build).
+    fn titles(&self) -> &RegexSet {
+        self.titles.get_or_init(|| {
+            self.build_titles()
+                .unwrap_or_else(|e| panic!("scope titles together: {e}"))
         })
     }
 
@@ -187,11 +212,11 @@ impl ScopeDefs {
             .title_literals
             .as_ref()
             .is_some_and(|cue| !cue.occurs_in(folded.as_bytes()))
-            || !self.titles.is_match(folded.as_bytes())
+            || !self.titles().is_match(folded.as_bytes())
         {
             return 0;
         }
-        self.titles
+        self.titles()
             .matches(folded.as_bytes())
             .iter()
             .fold(0, |acc, i| acc | self.data_bit(i))
@@ -544,7 +569,7 @@ mod tests {
             "co-productions",
         ];
         for heading in headings {
-            let named = defs.titles.is_match(heading.as_bytes());
+            let named = defs.titles().is_match(heading.as_bytes());
             let held = literals.occurs_in(heading.as_bytes());
             assert!(held || !named, "{heading} names a scope");
             assert_eq!(defs.folded_title_bits(heading) != 0, named, "{heading}");
