@@ -431,6 +431,62 @@ fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
     assert_eq!(chapter["language"], "en");
 }
 
+/// `--by-year` counts agreements by the year they were signed: one without a
+/// date (a draft, a chapter published alone) is said to be left out, not
+/// dropped in silence, and a folder of them alone is an error before any
+/// table is written.
+#[test]
+fn by_year_names_the_undated_agreements_and_refuses_a_folder_of_them_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["en-digital-partnership-draft.txt", "fr-accord-partenariat.txt"] {
+        std::fs::copy(common::corpus_file(name), dir.path().join(name)).unwrap();
+    }
+    let plot = dir.path().join("chart.svg");
+    let plot_arg = plot.to_str().unwrap();
+    let out = corpus(&["--by-year", "--plot", plot_arg], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no table: {:?}", out.stdout);
+    assert!(!plot.exists(), "no chart");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: ")
+            && stderr.contains(&dir.path().display().to_string())
+            && stderr.contains("none of the 2 coded agreements have a signature date"),
+        "{stderr}"
+    );
+    // one agreement signed in 2023 among the drafts: counted, the drafts named
+    std::fs::write(
+        dir.path().join("accord.txt"),
+        "ACCORD DE PARTENARIAT CULTUREL ENTRE L'ARCADIE ET LA BORÉALIE\n\n\
+         Article 1 Objet\n\nLes Parties coopèrent dans le domaine de l'audiovisuel.\n\n\
+         Fait à Paris, le vingt et un mai deux mille vingt-trois, en deux exemplaires.\n",
+    )
+    .unwrap();
+    let out = corpus(&["--by-year", "--plot", plot_arg], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let mut lines = table.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 1, "{table}");
+    let column = |name: &str| rows[0][header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(column("agreements"), "1", "one agreement counted: {table}");
+    assert_eq!(column("start"), "2020", "{table}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let note = stderr
+        .lines()
+        .find(|l| l.contains("no signature date"))
+        .unwrap_or_else(|| panic!("the undated are said: {stderr}"));
+    assert!(note.starts_with("2 of 3 agreements"), "{note}");
+    assert!(
+        note.contains("en-digital-partnership-draft.txt")
+            && note.contains("fr-accord-partenariat.txt"),
+        "{note}"
+    );
+    assert!(plot.exists());
+}
+
 /// `--out -` is standard output, as in most command-line tools, for every
 /// command that takes `--out`: a CI script's `corpus --out -` had written a
 /// file named "-".

@@ -204,6 +204,37 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .collect();
     let gap_ids: Vec<&str> = catalogue.gap_ids().iter().map(|g| g.as_str()).collect();
     if args.by_year {
+        // an agreement without a signature date has no period: said, not
+        // dropped silently, and a folder of undated drafts is an error
+        // before any table is written
+        let undated: Vec<&str> = outcome
+            .rows
+            .iter()
+            .filter(|r| corpus::signed_year(r).is_none())
+            .map(|r| r.file.as_str())
+            .collect();
+        if !outcome.rows.is_empty() && undated.len() == outcome.rows.len() {
+            anyhow::bail!(locale.tr(
+                "corpus-by-year-no-dates",
+                &[
+                    ("dir", args.dir.display().to_string().into()),
+                    ("count", undated.len().into())
+                ]
+            ));
+        }
+        if !undated.is_empty() {
+            eprintln!(
+                "{}",
+                locale.tr(
+                    "corpus-by-year-undated",
+                    &[
+                        ("count", undated.len().into()),
+                        ("coded", outcome.rows.len().into()),
+                        ("files", undated_list(&undated).into()),
+                    ]
+                )
+            );
+        }
         let years = corpus::by_year(&outcome.rows, &cultural_clauses);
         let periods = corpus::periods(&years, args.period);
         match args.format {
@@ -316,6 +347,21 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// The first few of `files`, then how many more.
+fn undated_list(files: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    let mut list = files
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if files.len() > SHOWN {
+        list.push_str(&format!(", … (+{})", files.len() - SHOWN));
+    }
+    list
 }
 
 #[cfg(test)]
