@@ -438,7 +438,10 @@ fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
 #[test]
 fn by_year_names_the_undated_agreements_and_refuses_a_folder_of_them_alone() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["en-digital-partnership-draft.txt", "fr-accord-partenariat.txt"] {
+    for name in [
+        "en-digital-partnership-draft.txt",
+        "fr-accord-partenariat.txt",
+    ] {
         std::fs::copy(common::corpus_file(name), dir.path().join(name)).unwrap();
     }
     let plot = dir.path().join("chart.svg");
