@@ -684,3 +684,67 @@ fn a_text_that_is_no_agreement_is_refused_and_a_schedule_without_headings_is_not
         "{stderr}"
     );
 }
+
+/// A report written to a file is not a silent run: standard error says
+/// where it went and what it holds, the same counts as the report (the JSON
+/// report is rendered file by file, and each file then keeps only its most
+/// severe finding: the line counts them before).
+#[test]
+fn a_report_written_to_a_file_says_where_and_how_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = [draft("draft_en.txt"), draft("draft_fr.txt")];
+    let report = dir.path().join("report.json");
+    let out = treatyscan()
+        .args(["check", "--format", "json", "--out"])
+        .arg(&report)
+        .args(&drafts)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let count = |key: &str| -> usize {
+        json["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f[key].as_array().unwrap().len())
+            .sum()
+    };
+    let (findings, gaps) = (count("findings"), count("gaps"));
+    assert!(findings > 1 && gaps > 0, "{json}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "report written to {}: {findings} findings and {gaps} gaps in 2 files",
+            report.display()
+        )
+    );
+    // the same line for every format, in the language asked for
+    let human = dir.path().join("report.txt");
+    let out = treatyscan()
+        .args(["check", "--lang", "es", "--out"])
+        .arg(&human)
+        .args(&drafts)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!("informe guardado en {}: ", human.display()))
+            && stderr.contains(&format!("{findings} hallazgos")),
+        "{stderr}"
+    );
+    // standard output: the report says it all, nothing more
+    let out = treatyscan()
+        .args(["check", "--format", "json", "--out", "-"])
+        .args(&drafts)
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -489,6 +489,7 @@ corpus-coded = coded { $coded } { $coded ->
         [one] agreement
        *[other] agreements
     }, { $failed } failed, { $skipped } skipped
+check-report-written = report written to { $path }: { $totals }
 corpus-chart-written = chart written to { $path }
 corpus-by-year-no-dates = { $dir }: none of the { $count } coded { $count ->
         [one] agreement has

@@ -555,6 +555,7 @@ corpus-coded = { $coded } { $coded ->
         [one] acuerdo codificado
        *[other] acuerdos codificados
     }, { $failed } con error, { $skipped } omitidos
+check-report-written = informe guardado en { $path }: { $totals }
 corpus-chart-written = gráfico guardado en { $path }
 corpus-by-year-no-dates = { $dir }: { $count ->
         [one] el acuerdo analizado no tiene

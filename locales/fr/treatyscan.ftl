@@ -555,6 +555,7 @@ corpus-coded = { $coded } { $coded ->
         [one] accord codé
        *[other] accords codés
     }, { $failed } en échec, { $skipped } ignorés
+check-report-written = rapport enregistré dans { $path } : { $totals }
 corpus-chart-written = graphique enregistré dans { $path }
 corpus-by-year-no-dates = { $dir } : { $count ->
         [one] l'accord analysé n'a

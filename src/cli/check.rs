@@ -206,8 +206,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                         Ok(file) if render_json => {
                             report::localise(std::slice::from_mut(file), None, lang);
                             let entry = report::json_file_entry(file);
+                            let counts = (file.findings.len(), file.gaps.len());
                             keep_most_severe(file);
-                            Some(entry)
+                            Some((entry, counts))
                         }
                         _ => None,
                     };
@@ -227,8 +228,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let mut read = Vec::new();
     let mut files = Vec::new();
-    // the JSON entries of the reviewed files, when each was rendered
+    // the JSON entries of the reviewed files, when each was rendered, and
+    // their findings and gaps, counted before the entries were rendered
     let mut entries: Vec<String> = Vec::new();
+    let mut rendered_counts = (0, 0);
     // files read but not analysed (a language treatyscan does not read)
     let mut not_analysed = 0;
     for (path, outcome) in args.files.iter().zip(outcomes) {
@@ -237,7 +240,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             Outcome::Kept(a) => read.push((name, a)),
             Outcome::Reviewed(Ok(f), entry) => {
                 files.push(f);
-                entries.extend(entry);
+                if let Some((entry, (findings, gaps))) = entry {
+                    entries.push(entry);
+                    rendered_counts.0 += findings;
+                    rendered_counts.1 += gaps;
+                }
             }
             Outcome::Reviewed(Err(e), _) | Outcome::Refused(Refusal::Unreadable(e)) => {
                 fail(&name, &e)
@@ -390,6 +397,41 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     out.flush()?;
+    if let Some(path) = &args.out {
+        // a report written to a file: where it went and what it holds, so
+        // that a run is not silent (findings of the files rendered one by
+        // one were counted before they were trimmed)
+        let (findings, gaps) = if render_json {
+            rendered_counts
+        } else {
+            files.iter().fold((0, 0), |(f, g), file| {
+                (f + file.findings.len(), g + file.gaps.len())
+            })
+        };
+        let gaps = gaps + combined.as_ref().map_or(0, |c| c.gaps.len());
+        eprintln!(
+            "{}",
+            locale.tr(
+                "check-report-written",
+                &[
+                    ("path", path.display().to_string().into()),
+                    (
+                        "totals",
+                        locale
+                            .tr(
+                                "totals",
+                                &[
+                                    ("findings", findings.into()),
+                                    ("gaps", gaps.into()),
+                                    ("files", files.len().into()),
+                                ]
+                            )
+                            .into()
+                    ),
+                ]
+            )
+        );
+    }
     let code = exit_code(
         &with_combined(&files, &combined),
         failures,
@@ -441,8 +483,13 @@ fn keep_most_severe(file: &mut FileFindings) {
 /// What became of one file given to `check`.
 enum Outcome {
     /// Reviewed as soon as it was read; `Err` when the review failed. With
-    /// the file's JSON entry when the report is rendered file by file.
-    Reviewed(Result<FileFindings, String>, Option<String>),
+    /// the file's JSON entry, and its numbers of findings and gaps, when the
+    /// report is rendered file by file (the file then keeps only its most
+    /// severe finding and gap).
+    Reviewed(
+        Result<FileFindings, String>,
+        Option<(String, (usize, usize))>,
+    ),
     /// Read and kept, to be reviewed once all files are read.
     Kept(Agreement),
     /// Neither read nor reviewed.
