@@ -693,13 +693,16 @@ fn a_text_that_is_no_agreement_is_refused_and_a_schedule_without_headings_is_not
 fn a_report_written_to_a_file_says_where_and_how_many() {
     let dir = tempfile::tempdir().unwrap();
     let drafts = [draft("draft_en.txt"), draft("draft_fr.txt")];
+    let check = |args: &[&str]| {
+        treatyscan()
+            .arg("check")
+            .args(args)
+            .args(&drafts)
+            .output()
+            .unwrap()
+    };
     let report = dir.path().join("report.json");
-    let out = treatyscan()
-        .args(["check", "--format", "json", "--out"])
-        .arg(&report)
-        .args(&drafts)
-        .output()
-        .unwrap();
+    let out = check(&["--format", "json", "--out", report.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let json: serde_json::Value =
@@ -724,12 +727,7 @@ fn a_report_written_to_a_file_says_where_and_how_many() {
     );
     // the same line for every format, in the language asked for
     let human = dir.path().join("report.txt");
-    let out = treatyscan()
-        .args(["check", "--lang", "es", "--out"])
-        .arg(&human)
-        .args(&drafts)
-        .output()
-        .unwrap();
+    let out = check(&["--lang", "es", "--out", human.to_str().unwrap()]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.starts_with(&format!("informe guardado en {}: ", human.display()))
@@ -737,11 +735,7 @@ fn a_report_written_to_a_file_says_where_and_how_many() {
         "{stderr}"
     );
     // standard output: the report says it all, nothing more
-    let out = treatyscan()
-        .args(["check", "--format", "json", "--out", "-"])
-        .args(&drafts)
-        .output()
-        .unwrap();
+    let out = check(&["--format", "json", "--out", "-"]);
     assert!(
         out.stderr.is_empty(),
         "{}",
