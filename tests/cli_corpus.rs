@@ -431,6 +431,17 @@ fn a_text_without_metadata_gets_its_name_date_and_language_from_itself() {
     assert_eq!(chapter["language"], "en");
 }
 
+/// The line of `corpus --by-year`'s standard error that names the
+/// agreements left out for want of a date.
+fn undated_note(out: &std::process::Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    stderr
+        .lines()
+        .find(|l| l.contains("no signature date"))
+        .unwrap_or_else(|| panic!("the undated are said: {stderr}"))
+        .to_string()
+}
+
 /// `--by-year` counts agreements by the year they were signed: one without a
 /// date (a draft, a chapter published alone) is said to be left out, not
 /// dropped in silence, and a folder of them alone is an error before any
@@ -468,7 +479,7 @@ fn by_year_names_the_undated_agreements_and_refuses_a_folder_of_them_alone() {
     .unwrap();
     let out = corpus(&["--by-year", "--plot", plot_arg], dir.path());
     assert_eq!(out.status.code(), Some(0));
-    let table = String::from_utf8(out.stdout).unwrap();
+    let table = String::from_utf8(out.stdout.clone()).unwrap();
     let mut lines = table.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
@@ -476,11 +487,7 @@ fn by_year_names_the_undated_agreements_and_refuses_a_folder_of_them_alone() {
     let column = |name: &str| rows[0][header.iter().position(|h| *h == name).unwrap()];
     assert_eq!(column("agreements"), "1", "one agreement counted: {table}");
     assert_eq!(column("start"), "2020", "{table}");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let note = stderr
-        .lines()
-        .find(|l| l.contains("no signature date"))
-        .unwrap_or_else(|| panic!("the undated are said: {stderr}"));
+    let note = undated_note(&out);
     assert!(note.starts_with("2 of 3 agreements"), "{note}");
     assert!(
         note.contains("en-digital-partnership-draft.txt")
@@ -488,6 +495,20 @@ fn by_year_names_the_undated_agreements_and_refuses_a_folder_of_them_alone() {
         "{note}"
     );
     assert!(plot.exists());
+    // past five, the rest are counted, not named
+    for i in 0..5 {
+        std::fs::copy(
+            common::corpus_file("en-digital-partnership-draft.txt"),
+            dir.path().join(format!("copy{i}.txt")),
+        )
+        .unwrap();
+    }
+    let out = corpus(&["--by-year", "--plot", plot_arg], dir.path());
+    let note = undated_note(&out);
+    assert!(
+        note.starts_with("7 of 8 agreements") && note.ends_with(" and 2 more"),
+        "{note}"
+    );
 }
 
 /// `--out -` is standard output, as in most command-line tools, for every

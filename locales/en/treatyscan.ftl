@@ -495,7 +495,10 @@ corpus-by-year-no-dates = { $dir }: none of the { $count } coded { $count ->
         [one] agreement has
        *[other] agreements have
     } a signature date (from ToTA metadata or a closing formula such as “Done at …, this sixth day of May, 2003”): --by-year has no period to count them in
-corpus-by-year-undated = { $count } of { $coded } agreements have no signature date and are left out of the table by period: { $files }
+corpus-by-year-undated = { $count } of { $coded } agreements have no signature date and are left out of the table by period: { $names }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
 corpus-table-agreement = agreement
 corpus-table-year = year
 corpus-table-articles = arts

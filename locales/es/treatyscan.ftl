@@ -561,7 +561,10 @@ corpus-by-year-no-dates = { $dir }: { $count ->
         [one] el acuerdo analizado no tiene
        *[other] ninguno de los { $count } acuerdos analizados tiene
     } fecha de firma (de los metadatos de ToTA o de una fórmula final como «Hecho en …, el seis de mayo de 2003»): --by-year no tiene período en el que contarlos
-corpus-by-year-undated = { $count } de { $coded } acuerdos no tienen fecha de firma y quedan fuera de la tabla por período: { $files }
+corpus-by-year-undated = { $count } de { $coded } acuerdos no tienen fecha de firma y quedan fuera de la tabla por período: { $names }{ $more ->
+        [0] {""}
+       *[other] {" "}y { $more } más
+    }
 corpus-table-agreement = acuerdo
 corpus-table-year = año
 corpus-table-articles = arts

@@ -561,7 +561,10 @@ corpus-by-year-no-dates = { $dir } : { $count ->
         [one] l'accord analysé n'a
        *[other] aucun des { $count } accords analysés n'a
     } de date de signature (métadonnées ToTA ou formule finale comme « Fait à …, le six mai 2003 ») : --by-year n'a aucune période où les compter
-corpus-by-year-undated = { $count } accords sur { $coded } n'ont pas de date de signature et sont laissés hors du tableau par période : { $files }
+corpus-by-year-undated = { $count } accords sur { $coded } n'ont pas de date de signature et sont laissés hors du tableau par période : { $names }{ $more ->
+        [0] {""}
+       *[other] {" "}et { $more } autres
+    }
 corpus-table-agreement = accord
 corpus-table-year = année
 corpus-table-articles = arts

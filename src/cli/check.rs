@@ -417,16 +417,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                     ("path", path.display().to_string().into()),
                     (
                         "totals",
-                        locale
-                            .tr(
-                                "totals",
-                                &[
-                                    ("findings", findings.into()),
-                                    ("gaps", gaps.into()),
-                                    ("files", files.len().into()),
-                                ]
-                            )
-                            .into()
+                        report::totals(findings, gaps, files.len(), locale).into()
                     ),
                 ]
             )

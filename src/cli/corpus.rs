@@ -63,6 +63,9 @@ enum Format {
 /// agreement would otherwise print one line per agreement).
 const SKIPPED_ONE_BY_ONE: usize = 3;
 
+/// How many of the agreements `--by-year` leaves out (undated) are named.
+const UNDATED_NAMED: usize = 5;
+
 /// The lines that tell which files were left out and why: one per file, or,
 /// for a reason shared by more than `SKIPPED_ONE_BY_ONE` files, one line
 /// with their count and the first names ("skipped 12 files: unsupported
@@ -210,7 +213,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let undated: Vec<&str> = outcome
             .rows
             .iter()
-            .filter(|r| corpus::signed_year(r).is_none())
+            .filter(|r| r.year().is_none())
             .map(|r| r.file.as_str())
             .collect();
         if !outcome.rows.is_empty() && undated.len() == outcome.rows.len() {
@@ -230,7 +233,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                     &[
                         ("count", undated.len().into()),
                         ("coded", outcome.rows.len().into()),
-                        ("files", undated_list(&undated).into()),
+                        (
+                            "names",
+                            undated[..undated.len().min(UNDATED_NAMED)]
+                                .join(", ")
+                                .into()
+                        ),
+                        ("more", undated.len().saturating_sub(UNDATED_NAMED).into()),
                     ]
                 )
             );
@@ -347,21 +356,6 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// The first few of `files`, then how many more.
-fn undated_list(files: &[&str]) -> String {
-    const SHOWN: usize = 5;
-    let mut list = files
-        .iter()
-        .take(SHOWN)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if files.len() > SHOWN {
-        list.push_str(&format!(", … (+{})", files.len() - SHOWN));
-    }
-    list
 }
 
 #[cfg(test)]

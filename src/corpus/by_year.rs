@@ -29,21 +29,12 @@ pub struct YearRow {
     pub mean_gaps: f64,
 }
 
-/// The year a row's agreement was signed: the first four characters of its
-/// `date_signed`, or `None` when it has no date (a draft) or they are not a year.
-pub fn signed_year(row: &Row) -> Option<i32> {
-    row.date_signed
-        .as_deref()
-        .and_then(|d| d.get(..4))
-        .and_then(|y| y.parse().ok())
-}
-
 /// Counts the rows by year of signature, in ascending years; rows without a readable year
-/// ([`signed_year`]) are left out. `cultural_clauses` names the categories that count as a cultural clause.
+/// ([`Row::year`]) are left out. `cultural_clauses` names the categories that count as a cultural clause.
 pub fn by_year(rows: &[Row], cultural_clauses: &[&str]) -> Vec<YearRow> {
     let mut years: BTreeMap<i32, (YearRow, usize)> = BTreeMap::new();
     for r in rows {
-        let Some(year) = signed_year(r) else {
+        let Some(year) = r.year() else {
             continue;
         };
         let (y, gaps) = years.entry(year).or_insert_with(|| {

@@ -6,7 +6,7 @@ mod by_year;
 mod output;
 
 pub use by_year::{
-    by_year, periods, signed_year, write_by_year_svg, write_periods_csv, write_periods_jsonl,
+    by_year, periods, write_by_year_svg, write_periods_csv, write_periods_jsonl,
     write_periods_table, Period, YearRow, MIN_AGREEMENTS,
 };
 pub use output::{quoted, write_csv, write_jsonl, write_table};

@@ -132,14 +132,7 @@ pub fn render_human_in(
         .iter()
         .map(|(c, n)| format!("{} {n}", category_names.get(c).unwrap_or(c)))
         .collect();
-    let totals = locale.tr(
-        "totals",
-        &[
-            ("findings", total.into()),
-            ("gaps", gaps.into()),
-            ("files", files.len().into()),
-        ],
-    );
+    let totals = totals(total, gaps, files.len(), locale);
     let _ = if breakdown.is_empty() {
         writeln!(out, "{totals}")
     } else {
@@ -480,6 +473,19 @@ pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
         ));
     }
     parts.join(&locale.t("summary-separator"))
+}
+
+/// "N findings and M gaps in K files", as the human report's last line and
+/// `check --out`'s line on standard error say it.
+pub fn totals(findings: usize, gaps: usize, files: usize, locale: &Locale) -> String {
+    locale.tr(
+        "totals",
+        &[
+            ("findings", findings.into()),
+            ("gaps", gaps.into()),
+            ("files", files.into()),
+        ],
+    )
 }
 
 /// "3 findings and 1 gap", leaving out a count of zero (in `locale`'s language).

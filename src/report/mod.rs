@@ -14,7 +14,7 @@ pub use errors::{error_line, language_not_analysed, refused, source_error};
 pub use html::{counted, label, render_html, Context as HtmlContext, Outline};
 pub use human::{
     describe_revision, findings_and_gaps, render_human, render_human_in, render_human_run,
-    render_not_reviewed, severity_label, summary, summary_in, Style,
+    render_not_reviewed, severity_label, summary, summary_in, totals, Style,
 };
 pub use sarif::{render_sarif, render_sarif_in, render_sarif_run};
 
