@@ -142,6 +142,10 @@ fn bad_inputs_get_one_clear_line_and_exit_2() {
         .collect();
     std::fs::write(p("garbage.bin"), &garbage).unwrap();
     bad_input(&p("garbage.bin"), "binary");
+    // the same bytes named .pdf (a broken download): said to be no PDF, not
+    // merely binary data
+    std::fs::write(p("download.pdf"), &garbage).unwrap();
+    bad_input(&p("download.pdf"), "not a PDF (no %PDF- header");
 
     std::fs::write(
         p("broken.xml"),

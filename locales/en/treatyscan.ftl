@@ -455,6 +455,7 @@ error-unreadable = cannot read: { $reason }
 error-empty = file is empty
 error-too-large = file is { $size } MB; treatyscan reads agreements up to { $limit } MB
 error-binary = looks like binary data, not an agreement text ({ $detail })
+error-not-pdf = not a PDF (no %PDF- header in its first 1 KB) and no text either ({ $detail }): a damaged or incomplete download?
 error-not-an-agreement = no article, chapter or annex headings and none of the words treaties are written in (Party, Agreement, shall, schedule…): not an agreement?
 error-xml = malformed XML: { $reason }
 error-pdf = unreadable PDF: { $reason }

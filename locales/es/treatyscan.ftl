@@ -500,6 +500,7 @@ error-unreadable = no se puede leer el archivo (detalle técnico, en inglés: { 
 error-empty = el archivo está vacío
 error-too-large = el archivo tiene { $size } MB; treatyscan lee acuerdos de hasta { $limit } MB
 error-binary = parece contener datos binarios, no el texto de un acuerdo (detalle técnico, en inglés: { $detail })
+error-not-pdf = no es un PDF (no hay cabecera %PDF- en su primer KB) ni tampoco texto (detalle técnico, en inglés: { $detail }): ¿una descarga dañada o incompleta?
 error-not-an-agreement = no hay encabezados de artículos, capítulos ni anexos, ni ninguna de las palabras de los tratados (Parte, Acuerdo, anexo, lista…): ¿no es un acuerdo?
 error-xml = XML mal formado (detalle técnico, en inglés: { $reason })
 error-pdf = PDF ilegible (detalle técnico, en inglés: { $reason })

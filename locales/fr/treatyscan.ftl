@@ -500,6 +500,7 @@ error-unreadable = lecture du fichier impossible (détail technique, en anglais 
 error-empty = le fichier est vide
 error-too-large = le fichier fait { $size } Mo ; treatyscan lit les accords jusqu'à { $limit } Mo
 error-binary = semble contenir des données binaires, non le texte d'un accord (détail technique, en anglais : { $detail })
+error-not-pdf = ce n'est pas un PDF (pas d'en-tête %PDF- dans son premier Ko) ni du texte (détail technique, en anglais : { $detail }) : un téléchargement endommagé ou incomplet ?
 error-not-an-agreement = aucun intitulé d'article, de chapitre ni d'annexe, ni aucun des mots des traités (Partie, Accord, annexe, liste…) : ce n'est pas un accord ?
 error-xml = XML mal formé (détail technique, en anglais : { $reason })
 error-pdf = PDF illisible (détail technique, en anglais : { $reason })

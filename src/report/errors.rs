@@ -29,6 +29,7 @@ pub fn source_error(e: &SourceError, locale: &Locale) -> String {
             ],
         ),
         SourceError::Binary { detail, .. } => ("error-binary", vec![("detail", text(detail))]),
+        SourceError::NotPdf { detail, .. } => ("error-not-pdf", vec![("detail", text(detail))]),
         SourceError::Xml { reason, .. } => ("error-xml", vec![("reason", text(reason))]),
         SourceError::Pdf { reason, .. } => ("error-pdf", vec![("reason", text(reason))]),
         SourceError::PdfEncrypted { .. } => ("error-pdf-encrypted", vec![]),
@@ -124,6 +125,10 @@ mod tests {
             SourceError::Binary {
                 path: path.clone(),
                 detail: "NUL bytes".into(),
+            },
+            SourceError::NotPdf {
+                path: path.clone(),
+                detail: "it contains NUL bytes".into(),
             },
             SourceError::Xml {
                 path: path.clone(),

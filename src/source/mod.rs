@@ -69,6 +69,16 @@ pub enum SourceError {
         /// What gave it away, or what failed.
         detail: String,
     },
+    /// A file named `.pdf` whose bytes are neither a PDF (no `%PDF-` header
+    /// in the first 1 KB, where `sniff` looks) nor text: a damaged or
+    /// incomplete download, most often.
+    #[error("{path}: not a PDF (no %PDF- header in its first 1 KB) and no text either ({detail}): a damaged or incomplete download?")]
+    NotPdf {
+        /// The file, as given.
+        path: PathBuf,
+        /// Why the bytes are no text (as `Binary`'s detail).
+        detail: String,
+    },
     /// ToTA XML that does not parse.
     #[error("{path}: malformed XML: {reason}")]
     Xml {

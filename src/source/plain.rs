@@ -7,16 +7,33 @@ use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::path::Path;
 
 pub fn read(path: &Path, bytes: &[u8]) -> Result<LocatedText, SourceError> {
-    let text = decode_text(bytes).map_err(|detail| SourceError::Binary {
-        path: path.into(),
-        detail,
-    })?;
+    let text = decode_text(bytes).map_err(|detail| no_text(path, detail))?;
     if text.trim().is_empty() {
         return Err(SourceError::Empty { path: path.into() });
     }
     // "audio-" / "visual services": joined for matching, lines unchanged
     let text = crate::text::hyphen::rejoin_lines(&text).unwrap_or(text);
     Ok(end_notes_moved(&text).unwrap_or_else(|| paginate(text)))
+}
+
+/// The error for bytes that are no text: a file named `.pdf` is said to be
+/// no PDF either (its header would have sent it to the PDF reader), which
+/// tells the user more than "binary data".
+fn no_text(path: &Path, detail: String) -> SourceError {
+    let named_pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if named_pdf {
+        SourceError::NotPdf {
+            path: path.into(),
+            detail,
+        }
+    } else {
+        SourceError::Binary {
+            path: path.into(),
+            detail,
+        }
+    }
 }
 
 /// A line of a text with where it stands in the file: its 1-based line and,
