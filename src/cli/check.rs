@@ -106,23 +106,13 @@ pub fn rule_set(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
     })
 }
 
-/// The rule set, and what `start` begins (the reading of the files): a rule
-/// directory is compiled first, so that a bad rule file is said before any
-/// file is read; the built-in rules compile after `start`, while the reader
-/// threads read (compiling has stretches that keep one core busy).
-pub fn rules_while<T>(
-    dir: Option<&Path>,
-    start: impl FnOnce() -> T,
-) -> anyhow::Result<(RuleSet, T)> {
+/// The rule set: the built-in rules, or those of `dir`. Compiled in the
+/// pool that then reads the files (`source::worker_pool`), whose threads
+/// reuse the memory compiling frees.
+pub fn load_rules(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
     Ok(match dir {
-        Some(dir) => {
-            let rules = RuleSet::load_dir(dir)?;
-            (rules, start())
-        }
-        None => {
-            let begun = start();
-            (RuleSet::builtin()?, begun)
-        }
+        Some(dir) => RuleSet::load_dir(dir)?,
+        None => RuleSet::builtin()?,
     })
 }
 
@@ -142,9 +132,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         ..crate::source::ReadOptions::deferred()
     };
     let html = matches!(args.format, Format::Html);
-    let (rules, reading) = rules_while(args.rules.as_deref(), || {
-        crate::source::ReadAhead::start(&args.files, read_options, budget)
-    })?;
+    let pool = crate::source::worker_pool(None)?;
+    let rules = pool.install(|| load_rules(args.rules.as_deref()))?;
     let rules = std::sync::Arc::new(rules);
     let catalogue = rules.catalogue();
     if let Some(bad) = args
@@ -194,7 +183,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // baseline hides findings, each file reviewed as it is read) is rendered
     // file by file as each is reviewed
     let render_json = matches!(args.format, Format::Json) && known.is_none() && reviewing.is_some();
-    let outcomes = reading.process({
+    let reading = crate::source::ReadEach::new(&args.files, read_options, budget);
+    let outcomes = reading.process(&pool, {
         let rules = std::sync::Arc::clone(&rules);
         let reviewing = reviewing.clone();
         move |path, read| match analysed(read, locale) {

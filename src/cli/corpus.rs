@@ -160,14 +160,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     // built first: the reader threads, which read and code the files, are as
     // many as its threads
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()?;
-    let (rules, reading) = pool.install(|| {
-        super::check::rules_while(args.rules.as_deref(), || {
-            corpus::Reading::start(&files, read_options, args.timeout.budget())
-        })
-    })?;
+    let pool = crate::source::worker_pool(args.threads)?;
+    let rules = pool.install(|| super::check::load_rules(args.rules.as_deref()))?;
+    let reading = corpus::Reading::new(&files, read_options, args.timeout.budget());
     let rules = std::sync::Arc::new(rules);
     // open the output first: a run of minutes must not end on "cannot write"
     let mut out = open_output(args.out.as_deref())?;
@@ -190,7 +185,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let progress = progress.clone();
         move || progress.inc(1)
     };
-    let outcome = pool.install(|| reading.code_in(coder, tick, locale));
+    let outcome = reading.code_in(&pool, coder, tick, locale);
     progress.finish_and_clear();
 
     let catalogue = rules.catalogue();

@@ -289,31 +289,52 @@ pub fn code_files_with<F>(
 where
     F: Fn(&Agreement) -> Coding + Send + Sync + 'static,
 {
-    Reading::start(files, options, budget).code(coder, tick)
+    let pool = match crate::source::worker_pool(None) {
+        Ok(pool) => pool,
+        Err(e) => {
+            let reason = format!("cannot start the threads that read: {e}");
+            return Outcome {
+                rows: Vec::new(),
+                failures: files
+                    .iter()
+                    .map(|f| Failure {
+                        file: f.display().to_string(),
+                        reason: reason.clone(),
+                    })
+                    .collect(),
+            };
+        }
+    };
+    Reading::new(files, options, budget).code(&pool, coder, tick)
 }
 
-/// The files of a corpus run with their reading begun, a few files ahead of
-/// their coding ([`crate::source::ReadAhead`]): started before the rules are
-/// compiled, the first files are read meanwhile.
-pub struct Reading<'a>(crate::source::ReadAhead<'a, Result<Row, Failure>>);
+/// The files of a corpus run, each to be read and coded on one thread of a
+/// pool ([`crate::source::ReadEach`]).
+pub struct Reading<'a>(crate::source::ReadEach<'a>);
 
 impl<'a> Reading<'a> {
-    /// Queues the first files of `files` (each read with `options`, under
-    /// `budget`, as for [`code_files`]).
-    pub fn start(
+    /// The files, each to be read with `options`, under `budget` (as for
+    /// [`code_files`]).
+    pub fn new(
         files: &'a [PathBuf],
         options: crate::source::ReadOptions,
         budget: Option<std::time::Duration>,
     ) -> Self {
-        Reading(crate::source::ReadAhead::start(files, options, budget))
+        Reading(crate::source::ReadEach::new(files, options, budget))
     }
 
     /// Codes every file in parallel, as [`code_files`] does.
-    pub fn code<F>(self, coder: F, tick: impl Fn() + Send + Sync + 'static) -> Outcome
+    pub fn code<F>(
+        self,
+        pool: &rayon::ThreadPool,
+        coder: F,
+        tick: impl Fn() + Send + Sync + 'static,
+    ) -> Outcome
     where
         F: Fn(&Agreement) -> Coding + Send + Sync + 'static,
     {
         self.code_in(
+            pool,
             coder,
             tick,
             crate::locale::Locale::of(crate::locale::Lang::En),
@@ -321,10 +342,11 @@ impl<'a> Reading<'a> {
     }
 
     /// [`Reading::code`], the failures' reasons in `locale`'s language. Each
-    /// file is coded on the thread that read it (see
-    /// [`crate::source::ReadAhead`]), so `coder` and `tick` are owned.
+    /// file is coded on the thread of `pool` that read it (see
+    /// [`crate::source::ReadEach`]), so `coder` and `tick` are owned.
     pub fn code_in<F>(
         self,
+        pool: &rayon::ThreadPool,
         coder: F,
         tick: impl Fn() + Send + Sync + 'static,
         locale: &'static crate::locale::Locale,
@@ -332,7 +354,7 @@ impl<'a> Reading<'a> {
     where
         F: Fn(&Agreement) -> Coding + Send + Sync + 'static,
     {
-        let coded = self.0.process(move |path, agreement| {
+        let coded = self.0.process(pool, move |path, agreement| {
             let r = code_one(path, agreement, &coder, locale);
             tick();
             r

@@ -10,7 +10,7 @@ mod pdf;
 mod plain;
 mod tota;
 
-pub use budget::{load_within, ReadAhead, DEFAULT_TIMEOUT};
+pub use budget::{load_within, worker_pool, ReadEach, DEFAULT_TIMEOUT};
 pub use pdf::PdfLimits;
 pub use plain::decode_text;
 
