@@ -114,8 +114,8 @@ impl<'a> ReadEach<'a> {
     /// order of the files. A file over budget, or whose reading or
     /// processing panicked, is given to `process` as that error. Each
     /// reading is dropped when `process` returns, unless `process` keeps
-    /// it. Call it outside `pool` (not from `install`): the caller's thread
-    /// waits.
+    /// it. The caller's thread waits: called on one of `pool`'s own threads
+    /// (inside `install`), it starts threads of its own to do the work.
     pub fn process<R, F>(self, pool: &rayon::ThreadPool, process: F) -> Vec<R>
     where
         R: Send + 'static,
@@ -140,8 +140,14 @@ impl<'a> ReadEach<'a> {
             wake: Condvar::new(),
         });
         for _ in 0..pool.current_num_threads() {
-            let watch = Arc::clone(&watch);
-            pool.spawn(move || watch.work());
+            // called on one of the pool's threads, which is to wait, its
+            // work goes to threads of its own (the pool could be that one)
+            if pool.current_thread_index().is_some() {
+                watch.add_worker();
+            } else {
+                let watch = Arc::clone(&watch);
+                pool.spawn(move || watch.work());
+            }
         }
         watch.watch();
         watch
@@ -313,14 +319,19 @@ impl<R: Send + 'static> Watch<R> {
             let path = &self.files[i];
             slot.outcome = Some((self.process)(path, Err(self.timed_out(path))));
             drop(slot);
-            let watch = Arc::clone(self);
-            // should the system refuse the thread, the pool's others go on
-            let _ = std::thread::Builder::new()
-                .name("treatyscan-worker".into())
-                .stack_size(READER_STACK)
-                .spawn(move || watch.work());
+            self.add_worker();
             self.answered();
         }
+    }
+
+    /// Starts a thread of its own that takes up files, with the pool's
+    /// stack; should the system refuse it, the other threads go on.
+    fn add_worker(self: &Arc<Self>) {
+        let watch = Arc::clone(self);
+        let _ = std::thread::Builder::new()
+            .name("treatyscan-worker".into())
+            .stack_size(READER_STACK)
+            .spawn(move || watch.work());
     }
 }
 
@@ -696,6 +707,20 @@ mod tests {
                 _ => assert!(r.is_ok(), "{i}: {r:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_budgeted_run_inside_its_own_pool_of_one_thread_ends() {
+        // the one thread waits: the files go to threads of their own
+        let dir = tempfile::tempdir().unwrap();
+        let files = agreements(dir.path(), 3);
+        let pool = worker_pool(Some(1)).unwrap();
+        let options = super::super::ReadOptions::deferred();
+        let read = pool.install(|| {
+            ReadEach::new(&files, options, Some(Duration::from_secs(10)))
+                .process(&pool, |_, read| read.is_ok())
+        });
+        assert_eq!(read, [true, true, true]);
     }
 
     #[test]
