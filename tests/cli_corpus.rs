@@ -85,6 +85,36 @@ fn a_mixed_folder_is_coded_and_the_failures_named() {
     assert_eq!(&draft[col("gap_ecommerce_without_cultural_carveout")], "1");
 }
 
+/// A named pipe in the folder (opening one blocks until someone writes to
+/// it) is named as left out, not read, and not passed over in silence.
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_the_folder_is_named_as_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::corpus_file("gaps/en-base-draft.txt"),
+        dir.path().join("draft.txt"),
+    )
+    .unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("stuck.txt"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let out = corpus(&["--format", "csv", "--timeout", "5"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("skipped:") && l.contains("stuck.txt: not a regular file")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("coded 1 agreement, 0 failed, 1 skipped"),
+        "{stderr}"
+    );
+}
+
 /// `--lang es` / `--lang fr`: what corpus tells people (skipped files,
 /// failures and why, the closing count, the table's headings) in the
 /// language asked for; the CSV keys stay as they are.

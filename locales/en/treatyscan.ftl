@@ -485,6 +485,7 @@ corpus-skipped-many-in = skipped { $count } files in { $folder }: { $reason } ({
 corpus-skip-folder-document = { $stem } file: documents the folder, not an agreement
 corpus-skip-extension = unsupported extension .{ $ext }
 corpus-skip-no-extension = no extension, and not a PDF, web page or XML file
+corpus-skip-not-a-file = not a regular file (a named pipe, socket or device)
 corpus-no-files = { $dir }: no agreement files (.txt, .md, .html, .docx, .pdf, .xml) found
 corpus-coded = coded { $coded } { $coded ->
         [one] agreement

@@ -551,6 +551,7 @@ corpus-skipped-many-in = { $count } archivos omitidos en { $folder }: { $reason 
 corpus-skip-folder-document = archivo { $stem }: documenta la carpeta, no es un acuerdo
 corpus-skip-extension = extensión .{ $ext } no admitida
 corpus-skip-no-extension = sin extensión, y no es un PDF, una página web ni un archivo XML
+corpus-skip-not-a-file = no es un archivo normal (una tubería con nombre, un socket o un dispositivo)
 corpus-no-files = { $dir }: no se encontró ningún archivo de acuerdo (.txt, .md, .html, .docx, .pdf, .xml)
 corpus-coded = { $coded } { $coded ->
         [one] acuerdo codificado

@@ -551,6 +551,7 @@ corpus-skipped-many-in = { $count } fichiers ignorés dans { $folder } : { $reas
 corpus-skip-folder-document = fichier { $stem } : documente le dossier, ce n'est pas un accord
 corpus-skip-extension = extension .{ $ext } non prise en charge
 corpus-skip-no-extension = sans extension, et ni PDF, ni page web, ni fichier XML
+corpus-skip-not-a-file = pas un fichier ordinaire (un tube nommé, une socket ou un périphérique)
 corpus-no-files = { $dir } : aucun fichier d'accord (.txt, .md, .html, .docx, .pdf, .xml) trouvé
 corpus-coded = { $coded } { $coded ->
         [one] accord codé

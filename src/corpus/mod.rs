@@ -137,6 +137,9 @@ pub enum Skip {
     Extension(String),
     /// No extension, and content that is no PDF, web page or XML.
     NoExtension,
+    /// Not a regular file: a named pipe, a socket or a device, which a
+    /// reader could wait on for ever.
+    NotAFile,
 }
 
 impl Skip {
@@ -151,6 +154,7 @@ impl Skip {
                 locale.tr("corpus-skip-extension", &[("ext", ext.clone().into())])
             }
             Skip::NoExtension => locale.t("corpus-skip-no-extension"),
+            Skip::NotAFile => locale.t("corpus-skip-not-a-file"),
         }
     }
 }
@@ -183,10 +187,15 @@ pub fn discover_all(dir: &Path, glob: Option<&GlobMatcher>) -> Result<Discovery,
                 }
             },
         };
-        if !entry.file_type().is_file() {
+        if entry.file_type().is_dir() {
             continue;
         }
         let path = entry.path();
+        if !entry.file_type().is_file() {
+            // a pipe, socket or device: named, as the files left out are
+            found.skipped.push((path.to_path_buf(), Skip::NotAFile));
+            continue;
+        }
         let rel = path.strip_prefix(dir).unwrap_or(path);
         match glob {
             Some(g) => {
