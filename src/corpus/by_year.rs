@@ -264,7 +264,8 @@ pub fn write_periods_table(
     periods: &[Period],
     locale: &crate::locale::Locale,
 ) -> io::Result<()> {
-    // each column as wide as its heading in the language asked for
+    // each column a space wider than its heading in the language asked for,
+    // so that two headings never read as one ("convention  no carve-out")
     let headings = [
         "periods-period",
         "periods-agreements",
@@ -278,7 +279,7 @@ pub fn write_periods_table(
     let widths: Vec<usize> = headings
         .iter()
         .zip([22, 10, 9, 11, 11, 12, 9])
-        .map(|(h, least)| h.chars().count().max(least))
+        .map(|(h, least)| (h.chars().count() + 1).max(least))
         .collect();
     let mut line = format!("{:<w$}", headings[0], w = widths[0]);
     for (h, w) in headings.iter().zip(&widths).skip(1) {
@@ -734,6 +735,12 @@ mod tests {
         assert!(
             table.contains("2000–2004") && table.contains("50.0%"),
             "{table}"
+        );
+        // two headings never read as one
+        let headings = table.lines().next().unwrap();
+        assert!(
+            headings.contains("convention  no carve-out  mean gaps"),
+            "{headings}"
         );
     }
 
