@@ -158,8 +158,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         pdf: args.timeout.pdf(),
         ..crate::source::ReadOptions::deferred()
     };
-    // built first: the reader threads, which read and code the files, are as
-    // many as its threads
+    // its threads compile the rules, then each reads and codes file after
+    // file (`source::ReadEach`)
     let pool = crate::source::worker_pool(args.threads)?;
     let rules = pool.install(|| super::check::load_rules(args.rules.as_deref()))?;
     let reading = corpus::Reading::new(&files, read_options, args.timeout.budget());
