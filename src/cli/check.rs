@@ -106,16 +106,6 @@ pub fn rule_set(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
     })
 }
 
-/// The rule set: the built-in rules, or those of `dir`. Compiled in the
-/// pool that then reads the files (`source::worker_pool`), whose threads
-/// reuse the memory compiling frees.
-pub fn load_rules(dir: Option<&Path>) -> anyhow::Result<RuleSet> {
-    Ok(match dir {
-        Some(dir) => RuleSet::load_dir(dir)?,
-        None => RuleSet::builtin()?,
-    })
-}
-
 /// `treatyscan check`: reviews each file, prints the report, and returns the
 /// exit code (0 clean, 1 findings, 2 no readable input, 3 partial).
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -133,7 +123,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let html = matches!(args.format, Format::Html);
     let pool = crate::source::worker_pool(None)?;
-    let rules = pool.install(|| load_rules(args.rules.as_deref()))?;
+    // compiled on the threads that then read the files, which reuse the
+    // memory compiling frees
+    let rules = pool.install(|| rule_set(args.rules.as_deref()))?;
     let rules = std::sync::Arc::new(rules);
     let catalogue = rules.catalogue();
     if let Some(bad) = args

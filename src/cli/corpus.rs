@@ -161,7 +161,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // its threads compile the rules, then each reads and codes file after
     // file (`source::ReadEach`)
     let pool = crate::source::worker_pool(args.threads)?;
-    let rules = pool.install(|| super::check::load_rules(args.rules.as_deref()))?;
+    let rules = pool.install(|| super::check::rule_set(args.rules.as_deref()))?;
     let reading = corpus::Reading::new(&files, read_options, args.timeout.budget());
     let rules = std::sync::Arc::new(rules);
     // open the output first: a run of minutes must not end on "cannot write"
