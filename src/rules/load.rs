@@ -416,17 +416,7 @@ fn compile_gaps(
     guidelines: Vec<GuidelineParagraph>,
     terms: &TermsFile,
 ) -> Result<Catalogue, RuleError> {
-    #[derive(serde::Deserialize)]
-    struct Spans {
-        #[serde(rename = "gap")]
-        gaps: Vec<Spanned<toml::Table>>,
-        #[serde(flatten)]
-        _rest: toml::Table,
-    }
     let file: GapsFile = parse(name, text)?;
-    let spans: Vec<std::ops::Range<usize>> = toml::from_str::<Spans>(text)
-        .map(|s| s.gaps.iter().map(|g| g.span()).collect())
-        .unwrap_or_default();
     let pattern = |p: &str| -> Result<Regex, String> {
         let expanded = expand_terms(p, terms, 0)?;
         RegexBuilder::new(&expanded)
@@ -485,8 +475,9 @@ fn compile_gaps(
         }
     }
     let mut gaps: Vec<GapDecl> = Vec::new();
-    for (i, spec) in file.gaps.into_iter().enumerate() {
-        let (line, column) = spans.get(i).map_or((1, 1), |s| line_column(text, s.start));
+    for spec in file.gaps {
+        let (line, column) = line_column(text, spec.span().start);
+        let spec = spec.into_inner();
         let fail = |reason: String| RuleError::Gap {
             file: name.to_string(),
             line,

@@ -264,9 +264,10 @@ pub struct GapsFile {
     pub reach: ReachSpec,
     /// Which Parties count as developed.
     pub parties: PartiesSpec,
-    /// One `[[gap]]` table each, in report order.
+    /// One `[[gap]]` table each, in report order, with where it stands in
+    /// the file (for errors that name its line).
     #[serde(rename = "gap")]
-    pub gaps: Vec<GapSpec>,
+    pub gaps: Vec<toml::Spanned<GapSpec>>,
 }
 
 /// Patterns (over folded text) that tell whether an exception reaches a division.
