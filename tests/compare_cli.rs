@@ -62,6 +62,28 @@ fn bad_input_is_one_line_naming_the_file_and_exit_2() {
     );
 }
 
+/// Neither file readable: each is named on a line of its own, in the order
+/// given, and the run exits 2 (a user fixing the first would otherwise meet
+/// the second only on the next run).
+#[test]
+fn two_unreadable_files_are_both_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = treatyscan()
+        .args(["compare", "no/such/file.txt", empty.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let lines: Vec<&str> = stderr.trim_end().lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].starts_with("error: no/such/file.txt"), "{stderr}");
+    assert!(
+        lines[1].starts_with("error: ") && lines[1].contains("empty.txt"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn json_has_the_change_model() {
     let out = treatyscan()

@@ -59,8 +59,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             args.timeout.budget(),
         )
     };
-    let a = read(&args.a)?;
-    let b = read(&args.b)?;
+    // both files are read, and both named when neither can be: one line
+    // each, as `check` names every file it cannot read
+    let (a, b) = match (read(&args.a), read(&args.b)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => return Err(e.into()),
+        (Err(first), Err(second)) => {
+            super::print_error(&first.into());
+            return Err(second.into());
+        }
+    };
     let categories = RuleCategories {
         rules: super::check::rule_set(args.rules.as_deref())?,
         developing: super::developing_parties_in(

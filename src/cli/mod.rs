@@ -128,7 +128,7 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(exit::CLEAN),
         Err(e) => {
-            eprintln!("error: {}", one_line(&format!("{e:#}")));
+            print_error(&e);
             ExitCode::from(exit::ERROR)
         }
     }
@@ -257,6 +257,12 @@ fn seconds(text: &str) -> Result<f64, String> {
             "`{text}` is not a number of seconds (0 for no limit)"
         )),
     }
+}
+
+/// Prints a command's error on standard error: one line, `error: ` and the
+/// error with its causes.
+fn print_error(e: &anyhow::Error) {
+    eprintln!("error: {}", one_line(&format!("{e:#}")));
 }
 
 /// An error message on one line: library errors (XML, PDF, CSV) may carry line
