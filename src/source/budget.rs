@@ -600,22 +600,20 @@ mod tests {
             let made = std::process::Command::new("mkfifo").arg(path).status();
             assert!(made.is_ok_and(|s| s.success()), "mkfifo");
         }
-        let pool = worker_pool(Some(2)).unwrap();
         let started = Instant::now();
         let seen = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&seen);
-        let results = ReadEach::new(
+        let results = each_on_two_threads(
             &files,
-            super::super::ReadOptions::deferred(),
             Some(Duration::from_millis(300)),
-        )
-        .process(&pool, move |path, read| {
-            counted.fetch_add(1, Ordering::Relaxed);
-            (
-                path.to_path_buf(),
-                read.map(|a| a.text.text).map_err(|e| e.to_string()),
-            )
-        });
+            move |path, read| {
+                counted.fetch_add(1, Ordering::Relaxed);
+                (
+                    path.to_path_buf(),
+                    read.map(|a| a.text.text).map_err(|e| e.to_string()),
+                )
+            },
+        );
         assert!(started.elapsed() < Duration::from_secs(10));
         assert_eq!(seen.load(Ordering::Relaxed), files.len());
         assert_eq!(results.len(), files.len());
@@ -638,19 +636,17 @@ mod tests {
         // together take longer than the budget is given up, the others not
         let dir = tempfile::tempdir().unwrap();
         let files = agreements(dir.path(), 4);
-        let pool = worker_pool(Some(2)).unwrap();
         let slow = files[2].clone();
-        let results = ReadEach::new(
+        let results = each_on_two_threads(
             &files,
-            super::super::ReadOptions::deferred(),
             Some(Duration::from_millis(200)),
-        )
-        .process(&pool, move |path, read| {
-            if path == slow && read.is_ok() {
-                std::thread::sleep(Duration::from_millis(400));
-            }
-            read.map(|_| ()).map_err(|e| e.to_string())
-        });
+            move |path, read| {
+                if path == slow && read.is_ok() {
+                    std::thread::sleep(Duration::from_millis(400));
+                }
+                read.map(|_| ()).map_err(|e| e.to_string())
+            },
+        );
         only_failed(&results, 2, "longer than the limit");
     }
 
@@ -658,20 +654,29 @@ mod tests {
     fn a_panic_while_processing_names_the_file_and_the_others_go_on() {
         let dir = tempfile::tempdir().unwrap();
         let files = agreements(dir.path(), 5);
-        let pool = worker_pool(Some(2)).unwrap();
         let bad = files[1].clone();
-        let results = ReadEach::new(
+        let results = each_on_two_threads(
             &files,
-            super::super::ReadOptions::deferred(),
             Some(Duration::from_secs(10)),
-        )
-        .process(&pool, move |path, read| match read {
-            Ok(_) if path == bad => panic!("a bug"),
-            Ok(_) => Ok(()),
-            Err(e) => Err(e.to_string()),
-        });
+            move |path, read| match read {
+                Ok(_) if path == bad => panic!("a bug"),
+                Ok(_) => Ok(()),
+                Err(e) => Err(e.to_string()),
+            },
+        );
         assert_eq!(results.len(), 5);
         only_failed(&results, 1, "a bug");
+    }
+
+    /// `files` read (deferred options) and each processed by `process`, on
+    /// a pool of two threads, each file within `budget`.
+    fn each_on_two_threads<R, F>(files: &[PathBuf], budget: Option<Duration>, process: F) -> Vec<R>
+    where
+        R: Send + 'static,
+        F: Fn(&Path, Result<Agreement, SourceError>) -> R + Send + Sync + 'static,
+    {
+        let pool = worker_pool(Some(2)).unwrap();
+        ReadEach::new(files, super::super::ReadOptions::deferred(), budget).process(&pool, process)
     }
 
     /// Every result is `Ok` but file `bad`'s, an error that says `says`.
@@ -703,10 +708,8 @@ mod tests {
     fn files_are_read_and_processed_on_the_pool_threads() {
         let dir = tempfile::tempdir().unwrap();
         let files = agreements(dir.path(), 5);
-        let options = super::super::ReadOptions::deferred();
-        let pool = worker_pool(Some(2)).unwrap();
         for budget in [Some(Duration::from_secs(10)), None] {
-            let threads = ReadEach::new(&files, options, budget).process(&pool, |_, read| {
+            let threads = each_on_two_threads(&files, budget, |_, read| {
                 assert!(read.is_ok());
                 std::thread::current().name().map(str::to_string)
             });
@@ -725,11 +728,10 @@ mod tests {
             .iter()
             .map(PathBuf::from)
             .collect();
-        let pool = worker_pool(Some(2)).unwrap();
         for timeout in [None, Some(Duration::from_secs(10))] {
-            let errors: Vec<String> =
-                ReadEach::new(&files, super::super::ReadOptions::deferred(), timeout)
-                    .process(&pool, |_, read| read.map(|_| ()).unwrap_err().to_string());
+            let errors: Vec<String> = each_on_two_threads(&files, timeout, |_, read| {
+                read.map(|_| ()).unwrap_err().to_string()
+            });
             assert_eq!(errors.len(), 2);
             assert!(errors[0].starts_with("no-such-1.xml"), "{errors:?}");
             assert!(errors[1].starts_with("no-such-2.txt"), "{errors:?}");
