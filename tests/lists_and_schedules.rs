@@ -117,6 +117,57 @@ fn the_binding_paragraph_is_cited_not_the_recital() {
         .any(|g| g == "ecommerce_without_cultural_carveout"));
 }
 
+/// The messages of `category`'s findings in `check --format json --lang LANG`.
+fn messages(path: &Path, category: &str, lang: &str) -> Vec<String> {
+    let out = Command::cargo_bin("treatyscan")
+        .unwrap()
+        .args(["check", "--format", "json", "--lang", lang])
+        .arg(path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == category)
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Case 12's reservation keeps a right "to adjust the practice": the finding
+/// says so, and calls it no reservation of measures in a sector.
+#[test]
+fn a_right_to_adjust_a_practice_is_reported_as_such() {
+    for (lang, want) in [
+        ("en", "reserves a Party's right to adopt, maintain or change measures or practices"),
+        ("es", "reserva el derecho de una Parte a adoptar, mantener o modificar medidas o prácticas"),
+        ("fr", "réserve le droit d'une Partie d'adopter, de maintenir ou de modifier des mesures ou des pratiques"),
+    ] {
+        let got = messages(&fixture("moratorium_recital_en.txt"), "policy_space", lang);
+        assert_eq!(got, [want], "{lang}");
+    }
+}
+
+/// "Nothing in this Chapter applies to …", in the present tense, is a
+/// carve-out as "shall apply" is: the exception is found, and no gap says
+/// the agreement has none.
+#[test]
+fn a_carve_out_in_the_present_tense_is_an_exception() {
+    for name in ["carve_out_present_en.txt", "carve_out_present_es.txt"] {
+        let (findings, gaps) = check(&fixture(name));
+        assert_eq!(
+            articles_of(&findings, "cultural_exception"),
+            ["8.1"],
+            "{name}"
+        );
+        assert!(
+            !gaps.iter().any(|g| g == "missing_cultural_exception"),
+            "{name}: {gaps:?}"
+        );
+    }
+}
+
 #[test]
 fn every_cooperation_article_of_a_coproduction_chapter_counts() {
     let (findings, _) = check(&fixture("coproduction_chapter_en.txt"));
@@ -183,6 +234,10 @@ fn shared_case_12_moratorium_recital() {
     assert!(!gaps
         .iter()
         .any(|g| g == "ecommerce_without_cultural_carveout"));
+    assert_eq!(
+        messages(&path, "policy_space", "en"),
+        ["reserves a Party's right to adopt, maintain or change measures or practices"]
+    );
 }
 
 /// `check --format json` notes of one file.
