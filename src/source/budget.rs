@@ -32,10 +32,11 @@ pub fn load_within(
     run_within(path, timeout, move || super::load_opts(&owned, options))
 }
 
-/// Runs `read` (the reading of `path`) on a reader thread under `timeout`,
-/// with panics caught and the default panic message kept off the terminal.
-/// Reader threads are long-lived (see [`Readers`]): a thread per file would
-/// cost each file a fresh stack and allocator heap, a third of a corpus run.
+/// Runs `read` (the reading of `path`) on a reader thread of its own under
+/// `timeout`, with panics caught and the default panic message kept off the
+/// terminal. For the commands that read a file or two (`compare`): a thread
+/// per file cost a corpus run a third of its time in fresh stacks and
+/// allocator heaps, and many files go through [`ReadEach`] instead.
 pub fn run_within<T: Send + 'static>(
     path: &Path,
     timeout: Option<Duration>,
@@ -321,31 +322,30 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// A reading queued for the reader threads: it says when a reader takes it
-/// up, then its outcome and how long it took.
+/// A reading on a thread of its own, with the reader's large stack: its
+/// outcome and how long it took come back over a channel.
 struct Queued<T> {
     path: PathBuf,
-    /// `Err` when the reading could not be queued.
+    /// `Err` when no thread could be started for the reading.
     reports: Result<mpsc::Receiver<Report<T>>, SourceError>,
 }
 
-enum Report<T> {
-    Started(Instant),
-    Done(Result<Result<T, SourceError>, String>, Duration),
-}
+/// A reading's outcome (`Err` when it panicked) and how long it took.
+type Report<T> = (Result<Result<T, SourceError>, String>, Duration);
 
 impl<T: Send + 'static> Queued<T> {
     fn start(path: &Path, read: impl FnOnce() -> Result<T, SourceError> + Send + 'static) -> Self {
         let (send, receive) = mpsc::channel();
-        let job: Job = Box::new(move || {
-            // the budget counts from when a reader takes the file up
-            let started = Instant::now();
-            let _ = send.send(Report::Started(started));
-            let outcome = catch_panic(read);
-            let _ = send.send(Report::Done(outcome, started.elapsed()));
-        });
-        let reports = match readers().run(job) {
-            Ok(()) => Ok(receive),
+        let reader = std::thread::Builder::new()
+            .name("treatyscan-reader".into())
+            .stack_size(READER_STACK)
+            .spawn(move || {
+                let started = Instant::now();
+                let outcome = catch_panic(read);
+                let _ = send.send((outcome, started.elapsed()));
+            });
+        let reports = match reader {
+            Ok(_) => Ok(receive),
             Err(e) => Err(internal(
                 path,
                 &format!("cannot start a reader thread: {e}"),
@@ -357,8 +357,8 @@ impl<T: Send + 'static> Queued<T> {
         }
     }
 
-    /// The outcome, waited for at most `limit` from when a reader took the
-    /// file up.
+    /// The outcome, waited for at most `limit`. A reader over budget is left
+    /// to finish (or not) on its own thread.
     fn wait(self, limit: Duration) -> Result<T, SourceError> {
         let path = self.path.as_path();
         let reports = self.reports?;
@@ -366,24 +366,12 @@ impl<T: Send + 'static> Queued<T> {
             path: path.into(),
             seconds: limit.as_secs_f64(),
         };
-        let stopped = || internal(path, "the reader stopped");
-        // a file waits in the queue only behind files that are read or were
-        // given up (each with a reader added in its place)
-        let started = match reports.recv() {
-            Ok(Report::Started(at)) => at,
-            Ok(Report::Done(..)) | Err(_) => return Err(stopped()),
-        };
-        let left = limit.saturating_sub(started.elapsed());
-        let (outcome, took) = match reports.recv_timeout(left) {
-            Ok(Report::Done(outcome, took)) => (outcome, took),
-            Ok(Report::Started(_)) => return Err(stopped()),
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                // the reader that holds this file may never come back: another
-                // takes its place, so the files after it keep their budgets
-                let _ = readers().add();
-                return Err(timed_out());
+        let (outcome, took) = match reports.recv_timeout(limit) {
+            Ok(report) => report,
+            Err(mpsc::RecvTimeoutError::Timeout) => return Err(timed_out()),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(internal(path, "the reader stopped"))
             }
-            Err(mpsc::RecvTimeoutError::Disconnected) => return Err(stopped()),
         };
         // the reader's own clock decides: a result that came in over budget while
         // this thread was not scheduled is over budget all the same
@@ -391,63 +379,6 @@ impl<T: Send + 'static> Queued<T> {
             return Err(timed_out());
         }
         outcome.map_err(|message| internal(path, &message))?
-    }
-}
-
-/// One file's reading, as a reader thread runs it.
-type Job = Box<dyn FnOnce() + Send + 'static>;
-
-/// Long-lived reader threads with a large stack, taking files from one queue:
-/// as many as the rayon pool of their first use has threads (all cores, or
-/// `corpus --threads`), and one more each time a file runs out of time, so
-/// that a reader stuck in a loop does not hold up the queue.
-struct Readers {
-    queue: std::sync::Mutex<mpsc::Sender<Job>>,
-    jobs: std::sync::Arc<std::sync::Mutex<mpsc::Receiver<Job>>>,
-}
-
-fn readers() -> &'static Readers {
-    static READERS: std::sync::OnceLock<Readers> = std::sync::OnceLock::new();
-    READERS.get_or_init(|| {
-        let (queue, jobs) = mpsc::channel();
-        let readers = Readers {
-            queue: std::sync::Mutex::new(queue),
-            jobs: std::sync::Arc::new(std::sync::Mutex::new(jobs)),
-        };
-        for _ in 0..rayon::current_num_threads() {
-            let _ = readers.add();
-        }
-        readers
-    })
-}
-
-impl Readers {
-    /// Starts one more reader thread.
-    fn add(&self) -> std::io::Result<()> {
-        let jobs = std::sync::Arc::clone(&self.jobs);
-        std::thread::Builder::new()
-            .name("treatyscan-reader".into())
-            .stack_size(READER_STACK)
-            .spawn(move || loop {
-                let job = jobs
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner())
-                    .recv();
-                match job {
-                    Ok(job) => job(),
-                    Err(_) => break,
-                }
-            })
-            .map(|_| ())
-    }
-
-    /// Queues a file's reading.
-    fn run(&self, job: Job) -> std::io::Result<()> {
-        self.queue
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .send(job)
-            .map_err(|_| std::io::Error::other("no reader thread"))
     }
 }
 
