@@ -5,7 +5,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
@@ -14,16 +13,21 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// `check --format json` of one file: (category, article number, line) per
-/// finding, and the gap ids.
-fn check(path: &Path) -> (Vec<(String, String, u64)>, Vec<String>) {
-    let out = Command::cargo_bin("treatyscan")
-        .unwrap()
+/// The report of `check --format json ARGS FILE`.
+fn check_json(path: &Path, args: &[&str]) -> serde_json::Value {
+    let out = common::treatyscan()
         .args(["check", "--format", "json"])
+        .args(args)
         .arg(path)
         .output()
         .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+/// `check --format json` of one file: (category, article number, line) per
+/// finding, and the gap ids.
+fn check(path: &Path) -> (Vec<(String, String, u64)>, Vec<String>) {
+    let v = check_json(path, &[]);
     let file = &v["files"][0];
     let findings = file["findings"]
         .as_array()
@@ -119,14 +123,7 @@ fn the_binding_paragraph_is_cited_not_the_recital() {
 
 /// The messages of `category`'s findings in `check --format json --lang LANG`.
 fn messages(path: &Path, category: &str, lang: &str) -> Vec<String> {
-    let out = Command::cargo_bin("treatyscan")
-        .unwrap()
-        .args(["check", "--format", "json", "--lang", lang])
-        .arg(path)
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
-    v["files"][0]["findings"]
+    check_json(path, &["--lang", lang])["files"][0]["findings"]
         .as_array()
         .unwrap()
         .iter()
@@ -242,13 +239,7 @@ fn shared_case_12_moratorium_recital() {
 
 /// `check --format json` notes of one file.
 fn notes(path: &Path) -> Vec<String> {
-    let out = common::treatyscan()
-        .args(["check", "--format", "json"])
-        .arg(path)
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
-    v["files"][0]["notes"]
+    check_json(path, &[])["files"][0]["notes"]
         .as_array()
         .map(|n| {
             n.iter()
