@@ -687,3 +687,48 @@ fn a_saving_clause_over_an_article_of_another_chapter_does_not_carve_e_commerce_
         }
     }
 }
+
+/// An e-commerce chapter liberalises through what it binds the Parties to (a
+/// duty ban, non-discrimination of digital products), not through its title:
+/// one that acknowledges the moratorium and keeps the right to adjust it
+/// (realworld case 12), or only sets up cooperation, opens no
+/// `missing_cultural_exception`; the same chapter with a duty ban opens it,
+/// citing the article that binds rather than the chapter.
+#[test]
+fn an_ecommerce_chapter_liberalises_through_its_commitments_not_its_title() {
+    for (heading, recital, cooperation, ban) in [
+        (
+            "CHAPTER 10\nELECTRONIC COMMERCE\n\nArticle 10.5\nCustoms Duties",
+            "1. The Parties recognise that the practice of not imposing customs duties on electronic transmissions has played an important role in the development of the digital economy.\n\n2. Each Party reserves the right to adjust its practice referred to in paragraph 1 in accordance with any further WTO Ministerial Decisions.",
+            "The Parties shall cooperate on electronic commerce, including on consumer protection and paperless trading.",
+            "No Party shall impose customs duties on electronic transmissions.",
+        ),
+        (
+            "CAPÍTULO 10\nCOMERCIO ELECTRÓNICO\n\nArtículo 10.5\nDerechos aduaneros",
+            "1. Las Partes reconocen que la práctica de no imponer derechos aduaneros a las transmisiones electrónicas ha contribuido al desarrollo de la economía digital.\n\n2. Cada Parte se reserva el derecho de ajustar la práctica a que se refiere el párrafo 1 conforme a las futuras decisiones ministeriales de la OMC.",
+            "Las Partes cooperarán en materia de comercio electrónico, incluida la protección de los consumidores.",
+            "Ninguna Parte impondrá derechos aduaneros a las transmisiones electrónicas.",
+        ),
+        (
+            "CHAPITRE 10\nCOMMERCE ÉLECTRONIQUE\n\nArticle 10.5\nDroits de douane",
+            "1. Les Parties reconnaissent que la pratique consistant à ne pas imposer de droits de douane sur les transmissions électroniques a contribué au développement de l'économie numérique.\n\n2. Chaque Partie se réserve le droit d'ajuster la pratique visée au paragraphe 1 conformément aux futures décisions ministérielles de l'OMC.",
+            "Les Parties coopèrent dans le domaine du commerce électronique, notamment sur la protection des consommateurs.",
+            "Aucune Partie n'impose de droits de douane sur les transmissions électroniques.",
+        ),
+    ] {
+        for body in [recital, cooperation] {
+            let gaps = gaps_of(&format!("{heading}\n\n{body}\n"));
+            assert!(
+                !gaps.iter().any(|g| g == "missing_cultural_exception"),
+                "{body}: {gaps:?}"
+            );
+        }
+        let r = reviewed(&format!("{heading}\n\n{ban}\n"));
+        let gap = r
+            .gaps
+            .iter()
+            .find(|g| g.id.as_str() == "missing_cultural_exception")
+            .unwrap_or_else(|| panic!("{ban}: {:?}", r.gaps));
+        assert_eq!(gap.evidence, ["ch10/art10.5"], "{ban}");
+    }
+}

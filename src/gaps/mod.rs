@@ -423,10 +423,11 @@ fn applied_by_units(a: &Agreement, applied: &[Applied], exception: &Provision) -
     })
 }
 
-/// Services, investment or e-commerce divisions (or the provisions flagged
-/// with the condition's `or_present` categories).
+/// What liberalises: the divisions titled as the condition says (services,
+/// investment), then the provisions flagged with its `or_present`
+/// categories (an e-commerce duty ban or non-discrimination commitment).
 fn liberalising_divisions(input: &GapInput, liberalised: &Liberalised) -> Vec<String> {
-    let v: Vec<String> = input
+    let mut v: Vec<String> = input
         .agreement
         .walk()
         .filter(|p| liberalised.kinds.contains(&p.kind))
@@ -437,11 +438,12 @@ fn liberalising_divisions(input: &GapInput, liberalised: &Liberalised) -> Vec<St
         })
         .map(|p| p.path.clone())
         .collect();
-    if v.is_empty() {
-        flagged_paths(input.flags, &liberalised.or_present)
-    } else {
-        v
+    for path in flagged_paths(input.flags, &liberalised.or_present) {
+        if !v.contains(&path) {
+            v.push(path);
+        }
     }
+    v
 }
 
 /// Was the agreement signed before `date` (`YYYY-MM-DD`)? The date is the

@@ -92,14 +92,15 @@ pub struct When {
     pub undated_or_signed_from: Option<String>,
 }
 
-/// Divisions of some kinds whose folded title matches, or else flagged provisions.
+/// Divisions of some kinds whose folded title matches, and provisions flagged
+/// with some categories: what liberalises.
 #[derive(Debug)]
 pub struct Liberalised {
     /// Kinds of division that count.
     pub kinds: Vec<Kind>,
     /// Their folded title.
     pub title: Regex,
-    /// With no such division, provisions flagged with these.
+    /// Provisions flagged with these count too (an e-commerce duty ban).
     pub or_present: Vec<Category>,
 }
 

@@ -396,7 +396,8 @@ pub struct WhenSpec {
     pub undated_or_signed_from: Option<String>,
 }
 
-/// Divisions of some kinds whose title matches, or else flagged provisions.
+/// Divisions of some kinds whose title matches, and flagged provisions: what
+/// liberalises.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LiberalisedSpec {
@@ -404,7 +405,7 @@ pub struct LiberalisedSpec {
     pub kinds: Vec<Kind>,
     /// Their title, folded.
     pub title: String,
-    /// With no such division: provisions flagged with these.
+    /// Provisions flagged with these count too.
     #[serde(default)]
     pub or_present: Vec<String>,
 }
