@@ -81,9 +81,15 @@ pub struct Hit {
 /// "shall not apply to: (a) …; (b) cultural industries" is one sentence; but a
 /// dashed list ("; - the need to …", as in many preambles) is one item per sentence.
 /// Footnote marks printed after the stop belong to the sentence they close
-/// ("… of national value.¹ 4. …", "… electronic commerce.⁷, ⁸ 2. …").
+/// ("… of national value.¹ 4. …", "… electronic commerce.⁷, ⁸ 2. …"), in
+/// superscript or, after a word's stop, in plain digits as ToTA and copied
+/// texts give them ("… television programming.9-1 3. …"; a number's own
+/// stop, "Article 9.1 applies", ends nothing: see `split_sentences`).
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"[.?!]["')\]]?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:, ?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)? |; -"#).expect("valid")
+    Regex::new(
+        r#"[.?!]["')\]]?(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:, ?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*|[0-9]{1,3}(?:-[0-9]{1,3})?(?:, ?[0-9]{1,3}(?:-[0-9]{1,3})?)*)? |; -"#,
+    )
+    .expect("valid")
 });
 
 impl<'a> Subject<'a> {
@@ -635,6 +641,11 @@ fn split_sentences(folded: &str) -> Vec<Range<usize>> {
     let mut units = Vec::new();
     let mut start = 0;
     for m in SENTENCE_END.find_iter(folded) {
+        // plain digits after a stop are a footnote mark only after a word:
+        // "9.1 ", "annex ii.3 ", "section b.2 " number something
+        if m.as_str().bytes().any(|b| b.is_ascii_digit()) && !ends_with_word(&folded[..m.start()]) {
+            continue;
+        }
         let so_far = &folded[start..m.start()];
         if is_enumerator(so_far) {
             continue; // "1. ", "(b). ", "iv. " number a paragraph, they end nothing
@@ -651,7 +662,7 @@ fn split_sentences(folded: &str) -> Vec<Range<usize>> {
             // list's item
             continue;
         }
-        if ends_with_abbreviation(&folded[start..m.start()]) {
+        if ends_with_abbreviation(so_far) {
             continue; // "art. 5", "para. 2" cite, they end nothing
         }
         let cut = if m.as_str().ends_with('-') {
@@ -721,6 +732,16 @@ fn ends_with_abbreviation(sentence_so_far: &str) -> bool {
         .next()
         .unwrap_or("");
     ABBREVIATIONS.contains(&word)
+}
+
+/// Whether the text ends with a word of three letters or more that is not
+/// a roman numeral.
+fn ends_with_word(text: &str) -> bool {
+    let word = text
+        .rsplit(|c: char| !c.is_ascii_lowercase())
+        .next()
+        .unwrap_or("");
+    word.len() >= 3 && !word.chars().all(|c| "ivxlcdm".contains(c))
 }
 
 fn is_enumerator(sentence_so_far: &str) -> bool {
@@ -817,6 +838,22 @@ mod tests {
                 "4. nothing in this chapter.",
                 "personal information.⁷, ⁸",
                 "2. each party"
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_footnote_marks_after_a_word_end_its_sentence_and_numbers_do_not() {
+        assert_eq!(
+            sentences("relating to cable or broadcast distribution of radio or television programming.9-1 3. nothing in this chapter shall apply. by electronic transmission.14-1 2. each party. article 9.1 applies. see section 2.3, 4 and 5. annex ii.3 and section b.2 apply."),
+            [
+                "relating to cable or broadcast distribution of radio or television programming.9-1",
+                "3. nothing in this chapter shall apply.",
+                "by electronic transmission.14-1",
+                "2. each party.",
+                "article 9.1 applies.",
+                "see section 2.3, 4 and 5.",
+                "annex ii.3 and section b.2 apply."
             ]
         );
     }
