@@ -224,12 +224,21 @@ impl Binding {
     }
 }
 
+/// A prohibition written with "may": "Neither Party may impose …", "a Party
+/// may not …" forbid as "shall not" does, and are read as it before soft
+/// wording (whose "may" permits) is set aside.
+static MAY_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:neither|no)\s+part(?:y|ies)\s+may\b|\bmay\s+not\b")
+        .expect("prohibition pattern")
+});
+
 /// Soft wording, removed before binding words are looked for ("shall
-/// endeavour" is not "shall").
+/// endeavour" is not "shall"; "shall take into account", like "shall
+/// consider", binds to no result).
 static SOFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \bshall\s+(?:endeavou?r|seek|strive|make\s+(?:every|best)\s+efforts?|consider|aim)\b
+        \bshall\s+(?:endeavou?r|seek|strive|make\s+(?:every|best)\s+efforts?|consider|aim|take\s+into\s+account)\b
         | \b(?:endeavou?rs?|may|should|recogni[sz]es?|recogni[sz]ing|encourages?|strives?)\b
         | \bbest\s+efforts?\b | \bto\s+the\s+extent\s+(?:possible|practicable)\b
         | \b(?:procuraran?|se\s+esforzaran?|reconocen|reconoce|alentaran?|deberian?)\b
@@ -257,8 +266,9 @@ static BINDING: LazyLock<Regex> = LazyLock::new(|| {
 /// How strongly a folded text obliges: binding when any obligation remains
 /// once soft wording is set aside, non-binding when only soft wording is there.
 pub fn binding(folded: &str) -> Binding {
-    let soft = SOFT.is_match(folded);
-    let rest = SOFT.replace_all(folded, " ");
+    let folded = MAY_NOT.replace_all(folded, " shall not ");
+    let soft = SOFT.is_match(&folded);
+    let rest = SOFT.replace_all(&folded, " ");
     if BINDING.is_match(&rest) {
         Binding::Binding
     } else if soft {
@@ -339,17 +349,16 @@ pub fn changes(
         (binding(&fold_text(&ta)), binding(&fold_text(&tb)))
     };
     if ba != bb && ba != Binding::Neutral && bb != Binding::Neutral {
-        let find = |text: &str| {
-            sentence(text, |f| {
-                usize::from(SOFT.is_match(f)) + usize::from(BINDING.is_match(f))
-            })
-        };
+        // each side's words are a sentence with the force it is said to have:
+        // the one that obliges, or one that only permits or encourages
+        let find =
+            |text: &str, force: Binding| sentence(text, |f| usize::from(binding(f) == force));
         out.push(SubstanceChange {
             kind: SubstanceKind::Binding,
             in_a_only: vec![ba.name().to_string()],
             in_b_only: vec![bb.name().to_string()],
-            a_words: find(&ta),
-            b_words: find(&tb),
+            a_words: find(&ta, ba),
+            b_words: find(&tb, bb),
         });
     }
     if convention.0 != convention.1 {
@@ -580,6 +589,51 @@ mod tests {
             Binding::Binding
         );
         assert_eq!(b("The Parties affirm their rights."), Binding::Neutral);
+        // "may" in a prohibition forbids
+        for ban in [
+            "Neither Party may impose customs duties on electronic transmissions.",
+            "No Party may accord less favourable treatment to digital products.",
+            "A Party may not require the transfer of source code.",
+        ] {
+            assert_eq!(b(ban), Binding::Binding, "{ban}");
+        }
+        assert_eq!(
+            b("Each Party shall take into account the methods agreed by international organisations."),
+            Binding::NonBinding
+        );
+    }
+
+    #[test]
+    fn a_ban_written_with_may_is_no_softer_than_one_with_shall() {
+        let a = "Neither Party may impose customs duties, fees, or other charges on digital products transmitted electronically.";
+        let b = "Neither Party shall impose customs duties on electronic transmissions between the Parties.";
+        assert!(
+            changes(a, b, (false, false), false)
+                .iter()
+                .all(|c| c.kind != SubstanceKind::Binding),
+            "{:?}",
+            changes(a, b, (false, false), false)
+        );
+    }
+
+    #[test]
+    fn the_words_quoted_for_a_change_of_force_carry_that_force() {
+        // paragraph 1 changes but stays an effort; paragraph 3, new, obliges
+        let a = "1. Each Party shall endeavour to make all documents available. 2. Each Party shall endeavour to accept documents.";
+        let b = "1. Each Party shall endeavour to make documents available. 2. Each Party shall endeavour to accept electronic documents. 3. Each Party shall publish its methods.";
+        let found = changes(a, b, (false, false), false);
+        let force: Vec<&SubstanceChange> = found
+            .iter()
+            .filter(|c| c.kind == SubstanceKind::Binding)
+            .collect();
+        assert_eq!(force.len(), 1, "{found:?}");
+        assert_eq!(force[0].in_b_only, ["binding"]);
+        assert_eq!(force[0].b_words, "3. Each Party shall publish its methods.");
+        assert!(
+            force[0].a_words.contains("shall endeavour"),
+            "{:?}",
+            force[0]
+        );
     }
 
     #[test]
