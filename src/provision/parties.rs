@@ -28,13 +28,21 @@ pub fn infer(agreement: &Agreement) -> Vec<String> {
         .filter(|p| p.kind == Kind::Preamble)
         .map_or("", |p| opening(&p.text, OPENING_CHARS));
     let text = &agreement.text.text;
-    let fold = |s: &str| fold_text(&s.replace('\n', " "));
+    let fold = |s: &str| fold_text(&unglued(&s.replace('\n', " ")));
     let title = fold(&agreement.title());
     let preamble = fold(preamble);
     // the opening of the text too, for a preamble not read as such (a PDF
     // whose declarations fell into a chapter)
-    for source in [&title, &preamble, &fold(opening(text, OPENING_CHARS))] {
-        for phrase in party_phrases(source) {
+    // a list past its commas only in the title, or where a text opens on
+    // its title (a PDF whose first line is a running head): further in,
+    // "between the European Union, Iceland, Liechtenstein and Norway on …"
+    // cites another agreement more often than it names the Parties
+    for (source, lists) in [
+        (&title, usize::MAX),
+        (&preamble, LISTS_WITHIN),
+        (&fold(opening(text, OPENING_CHARS)), LISTS_WITHIN),
+    ] {
+        for phrase in party_phrases(source, lists) {
             let parties = parties_in(phrase);
             if parties.len() >= 2 {
                 return parties;
@@ -60,6 +68,30 @@ pub fn infer(agreement: &Agreement) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// `text` with a space where a word runs into a capitalised heading, as
+/// PDFs join a title's last line to the next heading ("… Guatemala y
+/// HondurasPREAMBULO Los Estados …"): a small letter followed by two
+/// capitals. ("McDonald" has one.)
+fn unglued(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let glued = |i: usize| {
+        chars[i - 1].is_lowercase()
+            && chars[i].is_uppercase()
+            && chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+    };
+    if !(1..chars.len()).any(glued) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 && glued(i) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out.into()
 }
 
 /// The first `chars` characters of `text`.
@@ -164,41 +196,174 @@ fn declarations(folded: &str) -> Vec<&str> {
 /// The longest list of a group's members in brackets after its name, in bytes.
 const MEMBERS_CHARS: usize = 120;
 
+/// Words that may come before a Party's name in a list: connectives,
+/// articles and state forms (folded).
+const BEFORE_A_NAME: &[&str] = &[
+    "and",
+    "y",
+    "e",
+    "et",
+    "the",
+    "la",
+    "las",
+    "el",
+    "los",
+    "le",
+    "les",
+    "of",
+    "de",
+    "del",
+    "du",
+    "des",
+    "republic",
+    "republics",
+    "republica",
+    "republicas",
+    "republique",
+    "republiques",
+    "kingdom",
+    "reino",
+    "royaume",
+    "state",
+    "states",
+    "estado",
+    "estados",
+    "etat",
+    "etats",
+    "government",
+    "governments",
+    "gobierno",
+    "gobiernos",
+    "gouvernement",
+    "gouvernements",
+];
+
+/// Whether a stretch of a list ends on a country's name ("… y las
+/// Repúblicas de El Salvador", not "… signed in Bali").
+fn ends_with_a_name(stretch: &str) -> bool {
+    let words: Vec<&str> = stretch
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (words.len().saturating_sub(MAX_NAME_WORDS)..words.len()).any(|i| lookup(&words[i..]).is_some())
+}
+
+/// Whether a stretch of text opens on a country's name, once connectives,
+/// articles and state forms are passed over.
+fn opens_on_a_party(stretch: &str) -> bool {
+    let words: Vec<&str> = stretch
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lead = words
+        .iter()
+        .take_while(|w| BEFORE_A_NAME.contains(w))
+        .count();
+    (lead + 1..=(lead + MAX_NAME_WORDS).min(words.len()))
+        .any(|end| lookup(&words[lead..end]).is_some())
+}
+
+/// Whether a stretch of a list, between its commas, names Parties and
+/// nothing else ("guatemala y honduras", "the republic of peru"): each word
+/// is a connective, an article, a state form or part of a country's name.
+fn names_parties_only(segment: &str) -> bool {
+    let words: Vec<&str> = segment
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut named = false;
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(end) = (i + 1..=(i + MAX_NAME_WORDS).min(words.len()))
+            .rev()
+            .find(|&end| lookup(&words[i..end]).is_some())
+        {
+            named = true;
+            i = end;
+        } else if BEFORE_A_NAME.contains(&words[i]) {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    named
+}
+
+/// How far into a preamble or a text's opening a list of Parties is read
+/// past its commas, in bytes: the title a text opens on.
+const LISTS_WITHIN: usize = 400;
+
+/// Where a phrase of Parties after "between"/"entre" ends (folded): its
+/// clause's end, what follows the names ("hereinafter", "on", "relating
+/// to"), or the preamble's heading a PDF ran the title into.
+const PHRASE_ENDS: &[&str] = &[
+    ",",
+    ";",
+    ":",
+    ".",
+    "(",
+    " hereinafter",
+    " en lo sucesivo",
+    " ci-apres",
+    " on ",
+    " for ",
+    " sobre ",
+    " relatif",
+    " relativo",
+    " concerning",
+    " establishing",
+    " estableciendo",
+    " instituant",
+    " pour ",
+    " para ",
+    " to ",
+    " preamble",
+    " preambulo",
+    " preambule",
+];
+
 /// Runs of text that list Parties: after "between"/"entre" (to the end of the
 /// clause), and before "hereinafter" / "en lo sucesivo" / "ci-après".
-fn party_phrases(folded: &str) -> Vec<&str> {
+fn party_phrases(folded: &str, lists_within: usize) -> Vec<&str> {
     let mut out = Vec::new();
     for kw in ["between ", "entre "] {
         let mut from = 0;
         while let Some(i) = folded[from..].find(kw) {
             let start = from + i + kw.len();
             let rest = &folded[start..];
-            let end = [
-                ",",
-                ";",
-                ":",
-                ".",
-                "(",
-                " hereinafter",
-                " en lo sucesivo",
-                " ci-apres",
-                " on ",
-                " for ",
-                " sobre ",
-                " relatif",
-                " relativo",
-                " concerning",
-                " establishing",
-                " estableciendo",
-                " instituant",
-                " pour ",
-                " para ",
-                " to ",
-            ]
-            .iter()
-            .filter_map(|stop| rest.find(stop))
-            .min()
-            .unwrap_or(rest.len().min(300));
+            let clause_end = |text: &str| {
+                PHRASE_ENDS
+                    .iter()
+                    .filter_map(|stop| text.find(stop))
+                    .min()
+                    .unwrap_or(text.len().min(300))
+            };
+            let mut end = clause_end(rest);
+            // a list of Parties runs on past its commas ("entre los Estados
+            // Unidos Mexicanos y las Repúblicas de El Salvador, Guatemala y
+            // Honduras") while each stretch names Parties and nothing else
+            // ("signed in Bali, Indonesia on 8 October" names a place)
+            let first_end = end;
+            let mut segment_start = 0;
+            while start <= lists_within
+                && rest[end..].starts_with(',')
+                && ends_with_a_name(&rest[segment_start..end])
+            {
+                segment_start = end + 1;
+                let next = &rest[end + 1..];
+                let len = clause_end(next);
+                if len <= MEMBERS_CHARS && names_parties_only(&next[..len]) {
+                    end += 1 + len;
+                } else {
+                    // a stretch that opens on a name but runs into other
+                    // words is a list garbled (a name run into the next
+                    // heading): none of it is read
+                    if opens_on_a_party(&next[..len.min(MEMBERS_CHARS)]) {
+                        end = first_end;
+                    }
+                    break;
+                }
+            }
             // a group's members, listed in brackets after it, are Parties:
             // "between Canada and the States of the European Free Trade
             // Association (Iceland, Liechtenstein, Norway and Switzerland)"
@@ -794,6 +959,30 @@ mod tests {
         assert_eq!(
             parties("AGREEMENT\n\nPREAMBLE\nThe Government of the Republic of China and the Government of the Republic of Panama (\"the Parties\"),\n\nArticle 1\nText.\n"),
             ["TWN", "PAN"]
+        );
+    }
+
+    #[test]
+    fn a_title_lists_parties_past_its_commas() {
+        // "las Repúblicas de El Salvador, Guatemala y Honduras"
+        assert_eq!(
+            parties("TRATADO DE LIBRE COMERCIO ENTRE LOS ESTADOS UNIDOS MEXICANOS Y LAS REPÚBLICAS DE EL SALVADOR, GUATEMALA Y HONDURAS\n\nArtículo 1\nTexto.\n"),
+            ["MEX", "SLV", "GTM", "HND"]
+        );
+        // a PDF that ran the title into the next heading
+        assert_eq!(
+            parties("MEXICO - NORTHERN TRIANGLE\nTratado de Libre Comercio entre los Estados Unidos Mexicanos y las Repúblicas de El Salvador,\nGuatemala y HondurasPREAMBULO Los Estados Unidos Mexicanos, la República de El\nSalvador, la República de Guatemala y la República de Honduras. DECIDIDOS A: fortalecer.\n\nCAPÍTULO 1\nArtículo 1-01\nTexto.\n"),
+            ["MEX", "SLV", "GTM", "HND"]
+        );
+        // a place is not a Party, and a list garbled by a heading run into
+        // it is not read (the Parties come from elsewhere)
+        assert_eq!(
+            parties("AGREEMENT\n\nPREAMBLE\nJapan and the Republic of Chile, recalling the Framework between Japan and Chile signed in Santiago, Peru on 8 October 2003;\n\nArticle 1\nText.\n"),
+            ["JPN", "CHL"]
+        );
+        assert_eq!(
+            parties("FREE TRADE AGREEMENT BETWEEN UKRAINE, BELARUS, KAZAKHSTAN AND RUSSIAN FEDERATIONAGREEMENTon the Zone\n\nThe Government of Ukraine, the Government of the Republic of Belarus, the Government of the Republic of Kazakhstan and the Government of the Russian Federation, hereinafter the Parties:\n\nArticle 1\nText.\n"),
+            ["UKR", "BLR", "KAZ", "RUS"]
         );
     }
 
