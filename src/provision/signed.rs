@@ -21,9 +21,38 @@ use std::sync::LazyLock;
 pub fn signed_date(text: &str) -> Option<String> {
     match OPENING.find(text) {
         Some(at) => date_after(text, at.end()),
-        None => date_after(text, WITNESS.find(text)?.end()),
+        None => WITNESS
+            .find(text)
+            .and_then(|witness| date_after(text, witness.end())),
     }
+    .or_else(|| dated_by_clause(text))
 }
+
+/// The date an article gives the agreement when no formula dates it: "The
+/// date of this Agreement shall be 30 October 1947" (the GATT 1947, whose
+/// text ends on its annexes and schedules), "La fecha del presente Acuerdo
+/// será …", "La date du présent Accord est …".
+fn dated_by_clause(text: &str) -> Option<String> {
+    let at = DATE_CLAUSE.find(text)?;
+    let rest = &text[at.end()..];
+    // the date, spelled out in Spanish or French too ("el 30 de octubre de
+    // 1947"), and not a later one
+    let end = rest
+        .char_indices()
+        .nth(2 * DATE_CHARS)
+        .map_or(rest.len(), |(i, _)| i);
+    let rest = &rest[..end];
+    let rest = rest.split_once(['.', ';', '\n']).map_or(rest, |(date, _)| date);
+    let date = read_date(&crate::text::fold_text(rest))?;
+    (date.len() == 10).then_some(date)
+}
+
+static DATE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bthe\s+date\s+of\s+this\s+agreement\s+shall\s+be\b|\bla\s+fecha\s+(?:de\s+este|del\s+presente)\s+(?:acuerdo|tratado)\s+ser[áa]\b|\bla\s+date\s+du\s+pr[ée]sent\s+(?:accord|trait[ée])\s+(?:est|sera)\b",
+    )
+    .expect("date clause")
+});
 
 /// The date the agreement says it enters into force on, when it names one
 /// ("This Agreement shall enter into force on 1 July 2009", "entrará en
@@ -480,6 +509,32 @@ mod tests {
         ] {
             assert_eq!(signed_date(text).as_deref(), Some(want), "{text}");
         }
+    }
+
+    #[test]
+    fn an_article_that_dates_the_agreement_dates_it() {
+        assert_eq!(
+            signed_date("Article XXVI\n1. The date of this Agreement shall be 30 October 1947.\n2. Acceptance.\n").as_deref(),
+            Some("1947-10-30")
+        );
+        assert_eq!(
+            signed_date("1. La fecha del presente Acuerdo será el 30 de octubre de 1947.\n")
+                .as_deref(),
+            Some("1947-10-30")
+        );
+        assert_eq!(
+            signed_date("1. La date du présent Accord est le 30 octobre 1947.\n").as_deref(),
+            Some("1947-10-30")
+        );
+        // a formula's date wins; a clause with no full date gives none
+        assert_eq!(
+            signed_date("The date of this Agreement shall be 1 May 2001.\n\nDone at Geneva on 2 June 2002.\n").as_deref(),
+            Some("2002-06-02")
+        );
+        assert_eq!(
+            signed_date("The date of this Agreement shall be [date].\n"),
+            None
+        );
     }
 
     #[test]
