@@ -42,7 +42,9 @@ Examples:
     },
     /// Print every trigger literal of every rule, one per line (folded
     /// text): the words an article must hold for a rule to be checked there,
-    /// the vocabulary the rules look for, e.g. for a grep baseline.
+    /// the vocabulary the rules look for, e.g. for a grep baseline. Each is
+    /// printed as the one pass looks for it: its first 16 bytes ("cultural
+    /// organi" for "cultural organization"), which is enough to tell.
     #[command(after_help = "\
 Examples:
   treatyscan rules triggers")]
