@@ -348,7 +348,7 @@ fn a_definition_of_cultural_industries_alone_closes_no_gap() {
 
 /// Carve-outs of measures for cultural diversity from the e-commerce chapter
 /// by its number (found by a new-user trial: each left three false gaps,
-/// "no cultural exception or reservation exists anywhere" among them): either
+/// "no cultural exception or reservation exists" among them): either
 /// wording closes the cultural-exception and e-commerce carve-out gaps.
 #[test]
 fn measures_for_cultural_diversity_carved_out_of_the_ecommerce_chapter_close_its_gaps() {
