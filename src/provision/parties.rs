@@ -241,43 +241,46 @@ const BEFORE_A_NAME: &[&str] = &[
 /// Whether a stretch of a list ends on a country's name ("… y las
 /// Repúblicas de El Salvador", not "… signed in Bali").
 fn ends_with_a_name(stretch: &str) -> bool {
-    let words: Vec<&str> = stretch
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = words_of(stretch);
     (words.len().saturating_sub(MAX_NAME_WORDS)..words.len()).any(|i| lookup(&words[i..]).is_some())
 }
 
 /// Whether a stretch of text opens on a country's name, once connectives,
 /// articles and state forms are passed over.
 fn opens_on_a_party(stretch: &str) -> bool {
-    let words: Vec<&str> = stretch
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = words_of(stretch);
     let lead = words
         .iter()
         .take_while(|w| BEFORE_A_NAME.contains(w))
         .count();
-    (lead + 1..=(lead + MAX_NAME_WORDS).min(words.len()))
-        .any(|end| lookup(&words[lead..end]).is_some())
+    name_at(&words, lead).is_some()
+}
+
+/// The words of a folded text: runs of letters, digits, apostrophes and
+/// hyphens.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The longest country name that starts at word `i` (up to
+/// `MAX_NAME_WORDS` words): its code, and the word after it.
+fn name_at(words: &[&str], i: usize) -> Option<(String, usize)> {
+    (i + 1..=(i + MAX_NAME_WORDS).min(words.len()))
+        .rev()
+        .find_map(|end| lookup(&words[i..end]).map(|code| (code, end)))
 }
 
 /// Whether a stretch of a list, between its commas, names Parties and
 /// nothing else ("guatemala y honduras", "the republic of peru"): each word
 /// is a connective, an article, a state form or part of a country's name.
 fn names_parties_only(segment: &str) -> bool {
-    let words: Vec<&str> = segment
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = words_of(segment);
     let mut named = false;
     let mut i = 0;
     while i < words.len() {
-        if let Some(end) = (i + 1..=(i + MAX_NAME_WORDS).min(words.len()))
-            .rev()
-            .find(|&end| lookup(&words[i..end]).is_some())
-        {
+        if let Some((_, end)) = name_at(&words, i) {
             named = true;
             i = end;
         } else if BEFORE_A_NAME.contains(&words[i]) {
@@ -437,15 +440,8 @@ fn parties_in(phrase: &str) -> Vec<String> {
             phrase = std::borrow::Cow::Owned(phrase.replace(long, short));
         }
     }
-    let words: Vec<&str> = phrase
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let longest_at = |i: usize| {
-        (i + 1..=(i + MAX_NAME_WORDS).min(words.len()))
-            .rev()
-            .find_map(|end| lookup(&words[i..end]).map(|code| (code, end)))
-    };
+    let words = words_of(&phrase);
+    let longest_at = |i: usize| name_at(&words, i);
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {

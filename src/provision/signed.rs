@@ -42,7 +42,9 @@ fn dated_by_clause(text: &str) -> Option<String> {
         .nth(2 * DATE_CHARS)
         .map_or(rest.len(), |(i, _)| i);
     let rest = &rest[..end];
-    let rest = rest.split_once(['.', ';', '\n']).map_or(rest, |(date, _)| date);
+    let rest = rest
+        .split_once(['.', ';', '\n'])
+        .map_or(rest, |(date, _)| date);
     let date = read_date(&crate::text::fold_text(rest))?;
     (date.len() == 10).then_some(date)
 }
