@@ -33,20 +33,8 @@ pub fn signed_date(text: &str) -> Option<String> {
 /// text ends on its annexes and schedules), "La fecha del presente Acuerdo
 /// será …", "La date du présent Accord est …".
 fn dated_by_clause(text: &str) -> Option<String> {
-    let at = DATE_CLAUSE.find(text)?;
-    let rest = &text[at.end()..];
-    // the date, spelled out in Spanish or French too ("el 30 de octubre de
-    // 1947"), and not a later one
-    let end = rest
-        .char_indices()
-        .nth(2 * DATE_CHARS)
-        .map_or(rest.len(), |(i, _)| i);
-    let rest = &rest[..end];
-    let rest = rest
-        .split_once(['.', ';', '\n'])
-        .map_or(rest, |(date, _)| date);
-    let date = read_date(&crate::text::fold_text(rest))?;
-    (date.len() == 10).then_some(date)
+    // spelled out in Spanish or French too ("el 30 de octubre de 1947")
+    full_date(&text[DATE_CLAUSE.find(text)?.end()..], 2 * DATE_CHARS)
 }
 
 static DATE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,16 +51,23 @@ static DATE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 /// signing date is lost (signature pages printed as images, as in the
 /// AANZFTA PDF) was signed before it.
 pub fn entry_into_force_date(text: &str) -> Option<String> {
-    ENTRY_INTO_FORCE.find_iter(text).find_map(|m| {
-        let rest = &text[m.end()..];
-        let end = rest
-            .char_indices()
-            .nth(DATE_CHARS)
-            .map_or(rest.len(), |(i, _)| i);
-        let date = read_date(&crate::text::fold_text(&rest[..end]))?;
-        // a full date, with its day: "on 1 July 2009", not "in 2009"
-        (date.len() == 10).then_some(date)
-    })
+    ENTRY_INTO_FORCE
+        .find_iter(text)
+        .find_map(|m| full_date(&text[m.end()..], DATE_CHARS))
+}
+
+/// The full date, with its day ("1 July 2009", not "in 2009"), in the first
+/// `chars` characters of `text` and before a sentence ends there: the date
+/// a phrase gives, not a later one.
+fn full_date(text: &str, chars: usize) -> Option<String> {
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    let text = &text[..end];
+    let text = text.split_once(['.', ';']).map_or(text, |(date, _)| date);
+    let date = read_date(&crate::text::fold_text(text))?;
+    (date.len() == 10).then_some(date)
 }
 
 /// "enter into force on", "entrará en vigor el", "entrera en vigueur le",
