@@ -288,6 +288,62 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
         Expect::Refused("no Unicode map (120 glyphs"),
     ));
 
+    // the same with a few glyphs of a Japanese character collection: the
+    // text is in a script treatyscan does not analyse, not in a scan
+    let mut doc = pdf_with(
+        1,
+        plain(b"BT /F1 12 Tf 72 720 Td <0C8A0C8B0C8C0C8D0C8E> Tj ET"),
+        helvetica(),
+    );
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType0",
+        "BaseFont" => "TestMincho",
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Japan1"),
+            "Supplement" => 4,
+        },
+    });
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "TestMincho",
+        "Encoding" => "Identity-V",
+        "DescendantFonts" => vec![descendant.into()],
+    });
+    set_font(&mut doc, font_id);
+    traps.push((
+        "five glyphs of a Japanese font without a Unicode map",
+        bytes_of(doc),
+        Expect::Refused("text in Japanese script is not analysed"),
+    ));
+
+    // a content stream with no /Length: read up to `endstream`, as other
+    // readers do (its length blanked out, so every offset stays right)
+    let mut bytes = bytes_of(pdf_with(1, plain(TEXT), helvetica()));
+    let at = bytes.windows(8).position(|w| w == b"/Length ").unwrap();
+    let end = at + 8 + bytes[at + 8..].iter().take_while(|b| b.is_ascii_digit()).count();
+    bytes[at..end].fill(b' ');
+    traps.push((
+        "content stream without a length",
+        bytes,
+        Expect::Reads("Cultural"),
+    ));
+
+    // a stream said to be deflated that is not: an error, not an empty page
+    // (a zlib header, then a block of the reserved type: random bytes, or
+    // bytes still encrypted)
+    let content = Stream::new(
+        dictionary! { "Filter" => "FlateDecode" },
+        vec![0x78, 0x9c, 0xff, 0xff, 0x00, 0x01, 0x02, 0x03],
+    );
+    traps.push((
+        "flate stream that is not deflated",
+        bytes_of(pdf_with(1, content, helvetica())),
+        Expect::Refused("could not be inflated"),
+    ));
+
     // a PNG predictor row of 2^31 colours
     let content = Stream::new(
         dictionary! {
@@ -514,7 +570,8 @@ fn limits_are_options() {
 /// another script than Latin (too short for the language detector), or
 /// read as garbled letters (a font without a Unicode map), which used to
 /// get every gap of an English agreement; or shown in fonts that map their
-/// glyphs to no text, which used to be called scans.
+/// glyphs to no text, which used to be called scans (those of a Chinese or
+/// Japanese character collection are that script's text).
 #[test]
 fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
     let Some(shared) = common::shared_dir() else {
@@ -551,12 +608,25 @@ fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
             2,
             "the text reads as garbled letters",
         ),
-        // Japanese and Arabic in composite fonts without a Unicode map: not scans
+        // Japanese and Chinese in composite fonts without a Unicode map, named
+        // by their fonts' character collections: not scans
         (
             "pdfminer__kampo.pdf",
-            2,
-            "PDF's text is in fonts with no Unicode map",
+            3,
+            "text in Japanese script is not analysed",
         ),
+        (
+            "pdfjs__vertical.pdf",
+            3,
+            "text in Japanese script is not analysed",
+        ),
+        (
+            "pdfjs__issue3521.pdf",
+            3,
+            "text in Chinese script is not analysed",
+        ),
+        // Arabic in a composite font without a Unicode map: not a scan
+
         (
             "pdfjs__ThuluthFeatures.pdf",
             2,
@@ -574,4 +644,30 @@ fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
         let message = json["errors"][0]["message"].as_str().unwrap_or("");
         assert!(message.starts_with(said), "{name}: {message}");
     }
+}
+
+/// Two damaged PDFs whose text pdftotext reads were called scans: a content
+/// stream without a length (now read up to `endstream`), and pages encrypted
+/// with a crypt filter lopdf does not find (now said to be encrypted and
+/// unreadable, not a scan).
+#[test]
+fn shared_damaged_pdfs_with_text_are_not_called_scans() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let dir = shared.join("corpus/hostile-pdf");
+    if !dir.is_dir() {
+        eprintln!("SKIPPED hostile PDFs: ../shared/corpus/hostile-pdf not found");
+        return;
+    }
+    let r = run_parse(&dir.join("pdfium__parser_rebuildxref_correct.pdf"));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("Hello, world!"), "{}", r.stdout);
+    let r = run_parse(&dir.join("pdfjs__issue7665.pdf"));
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr.contains("it is encrypted") && !r.stderr.contains("scan"),
+        "{}",
+        r.stderr
+    );
 }

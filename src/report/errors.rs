@@ -34,6 +34,9 @@ pub fn source_error(e: &SourceError, locale: &Locale) -> String {
         SourceError::Pdf { reason, .. } => ("error-pdf", vec![("reason", text(reason))]),
         SourceError::PdfEncrypted { .. } => ("error-pdf-encrypted", vec![]),
         SourceError::PdfNeedsOcr { .. } => ("error-pdf-needs-ocr", vec![]),
+        SourceError::PdfScript { script, .. } => {
+            return refused(&Refused::Script(script), locale);
+        }
         SourceError::PdfFontsUnmapped { glyphs, .. } => (
             "error-pdf-fonts-unmapped",
             vec![("glyphs", text(&glyphs.to_string()))],
@@ -140,6 +143,10 @@ mod tests {
             },
             SourceError::PdfEncrypted { path: path.clone() },
             SourceError::PdfNeedsOcr { path: path.clone() },
+            SourceError::PdfScript {
+                path: path.clone(),
+                script: "Japanese",
+            },
             SourceError::NoText { path: path.clone() },
             SourceError::TimedOut {
                 path: path.clone(),

@@ -107,6 +107,18 @@ pub enum SourceError {
         /// The file, as given.
         path: PathBuf,
     },
+    /// A PDF whose few letters are glyphs of a Chinese, Japanese or Korean
+    /// font that gives them no text (a character collection with no
+    /// Unicode map): text in a script treatyscan does not analyse, which it
+    /// says rather than asking for OCR. Reports word it as a text refused
+    /// for its script (`language::Refused::Script`).
+    #[error("{path}: text in {script} script is not analysed; treatyscan reads English, Spanish and French")]
+    PdfScript {
+        /// The file, as given.
+        path: PathBuf,
+        /// The script's name in English, as `language::SCRIPTS` gives it.
+        script: &'static str,
+    },
     /// A PDF that shows text in fonts that give no text for their glyphs
     /// (composite fonts without a ToUnicode map or a known encoding).
     #[error("{path}: PDF's text is in fonts with no Unicode map ({glyphs} glyphs could not be read as letters); export it again with its text, or run OCR on it")]

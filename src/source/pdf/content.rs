@@ -73,6 +73,9 @@ pub struct PageReader<'a> {
     /// font without a ToUnicode map, say): what tells unreadable fonts from a
     /// scan when a page has no letters.
     pub unmapped: usize,
+    /// Of `unmapped`, those shown in fonts of a CJK character collection,
+    /// by script (`Font::script`).
+    pub unmapped_by_script: Vec<(&'static str, usize)>,
     /// The page stopped at the glyph limit (it keeps what it has).
     pub full: bool,
     /// Level and upright lines drawn on the page (table borders, rules under
@@ -99,6 +102,7 @@ impl<'a> PageReader<'a> {
             deadline,
             glyphs: Vec::new(),
             unmapped: 0,
+            unmapped_by_script: Vec::new(),
             full: false,
             rules: Vec::new(),
             forms: HashSet::new(),
@@ -308,6 +312,12 @@ impl<'a> PageReader<'a> {
             );
             if text.is_empty() {
                 self.unmapped += 1;
+                if let Some(script) = font.script {
+                    match self.unmapped_by_script.iter_mut().find(|(s, _)| *s == script) {
+                        Some((_, n)) => *n += 1,
+                        None => self.unmapped_by_script.push((script, 1)),
+                    }
+                }
             } else {
                 if self.glyphs.len() >= self.limits.max_glyphs_per_page {
                     self.full = true;

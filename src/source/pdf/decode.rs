@@ -114,7 +114,9 @@ fn too_big(max: u64) -> DecodeError {
 
 /// Inflates zlib data (or raw deflate, which some producers write), keeping
 /// what came out before a damaged end, as other readers do: the input is
-/// fed a little at a time so that an error loses only the last piece.
+/// fed a little at a time so that an error loses only the last piece. Data
+/// from which nothing inflates is `Unreadable` (not deflated at all, or
+/// still encrypted), not an empty stream.
 fn inflate(data: &[u8], max: u64) -> Result<Vec<u8>, DecodeError> {
     use flate2::{Decompress, FlushDecompress, Status};
     let zlib = data.len() >= 2 && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
@@ -134,6 +136,12 @@ fn inflate(data: &[u8], max: u64) -> Result<Vec<u8>, DecodeError> {
             return Err(too_big(max));
         }
         match status {
+            // nothing came out: the data is not deflated (or still encrypted)
+            Err(_) if out.is_empty() => {
+                return Err(DecodeError::Unreadable(
+                    "a compressed stream could not be inflated".into(),
+                ))
+            }
             Ok(Status::StreamEnd) | Err(_) => break,
             Ok(_) if consumed == 0 && d.total_out() == out_before => break,
             Ok(_) => {}

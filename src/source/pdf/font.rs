@@ -32,6 +32,11 @@ pub struct Font {
     standard: Option<&'static [u16; 95]>,
     /// Glyph units to text space: 1/1000, or a Type3 font's matrix.
     pub scale: f64,
+    /// The script of a composite font's character collection (its
+    /// `/CIDSystemInfo /Ordering`: GB1 and CNS1 "Chinese", Japan1
+    /// "Japanese", Korea1 "Korean"), as `language::SCRIPTS` names it;
+    /// `None` for other fonts. What its glyphs are when they map to no text.
+    pub script: Option<&'static str>,
 }
 
 /// What a font needs from the page's reader: the file, its budgets.
@@ -74,6 +79,7 @@ impl Font {
             default_width: 500.0,
             standard: None,
             scale: 0.001,
+            script: None,
         };
         if composite {
             font.load_composite(cx, dict);
@@ -106,6 +112,13 @@ impl Font {
         };
         let Some(Object::Dictionary(cid)) = descendant else {
             return;
+        };
+        self.script = match deref(cx.doc, cid.get(b"CIDSystemInfo").ok()) {
+            Some(Object::Dictionary(info)) => match deref(cx.doc, info.get(b"Ordering").ok()) {
+                Some(Object::String(ordering, _)) => collection_script(ordering),
+                _ => None,
+            },
+            _ => None,
         };
         if let Some(dw) = number(cx.doc, cid.get(b"DW").ok()) {
             self.default_width = dw;
@@ -383,3 +396,15 @@ pub fn number(doc: &Document, o: Option<&Object>) -> Option<f64> {
 
 /// Fonts already read, by object, shared by the pages of one file.
 pub type FontCache = std::sync::Mutex<HashMap<lopdf::ObjectId, std::sync::Arc<Font>>>;
+
+/// The script of an Adobe character collection, by its ordering ("GB1",
+/// "Japan1"…); `None` for "Identity" and any other.
+fn collection_script(ordering: &[u8]) -> Option<&'static str> {
+    match ordering {
+        b"GB1" | b"CNS1" => Some("Chinese"),
+        b"Japan1" | b"Japan2" => Some("Japanese"),
+        b"Korea1" | b"KR" => Some("Korean"),
+        _ => None,
+    }
+}
+

@@ -73,6 +73,9 @@ struct Page {
     problem: Option<String>,
     /// Character codes shown that no font maps to text (`PageReader::unmapped`).
     unmapped: usize,
+    /// Of `unmapped`, those in fonts of a CJK character collection, by
+    /// script (`PageReader::unmapped_by_script`).
+    unmapped_by_script: Vec<(&'static str, usize)>,
     /// The page number printed on it, from its furniture.
     label: Option<String>,
 }
@@ -164,7 +167,15 @@ fn read_pages(bytes: &[u8], limits: &PdfLimits, deadline: Instant) -> Result<Vec
     }
     if pages.iter().all(|p| p.problem.is_some()) {
         let first = pages[0].problem.clone().unwrap_or_default();
-        return Err(Failure::Corrupt(format!("no page could be read ({first})")));
+        // an encryption lopdf did not undo leaves every stream unreadable
+        let encrypted = if doc.was_encrypted() {
+            "it is encrypted, and "
+        } else {
+            ""
+        };
+        return Err(Failure::Corrupt(format!(
+            "{encrypted}no page could be read ({first})"
+        )));
     }
     let mut lines: Vec<Vec<PageLine>> = pages
         .iter_mut()
@@ -205,10 +216,11 @@ fn load(bytes: &[u8]) -> Result<Document, Failure> {
             },
         };
         match guard::catch(|| Document::load_mem(data)) {
-            Ok(Ok(doc)) => {
+            Ok(Ok(mut doc)) => {
                 if locked(&doc) {
                     return Ok(doc);
                 }
+                read_streams_without_length(&mut doc, data);
                 let (with_content, all) = pages_with_content(&doc);
                 if all > 0 && with_content == all {
                     return Ok(doc);
@@ -238,6 +250,39 @@ fn load(bytes: &[u8]) -> Result<Document, Failure> {
     Err(Failure::Corrupt(format!(
         "{reason} (the file may be truncated or damaged)"
     )))
+}
+
+/// Streams whose `/Length` is missing or points nowhere, which lopdf leaves
+/// empty (remembering where their data starts), read as other readers read
+/// them: up to the `endstream` keyword, without the end of line before it.
+/// `data` is the buffer `doc` was loaded from. An encrypted document's
+/// streams are left as they are (their data would still be encrypted).
+fn read_streams_without_length(doc: &mut Document, data: &[u8]) {
+    if doc.was_encrypted() {
+        return;
+    }
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        let Some(start) = stream.start_position else {
+            continue;
+        };
+        if !stream.content.is_empty() || matches!(stream.dict.get(b"Length"), Ok(Object::Integer(_))) {
+            continue;
+        }
+        let Some(rest) = data.get(start..) else {
+            continue;
+        };
+        let Some(end) = memchr::memmem::find(rest, b"endstream") else {
+            continue;
+        };
+        let mut body = &rest[..end];
+        for eol in [&b"\n"[..], b"\r"] {
+            body = body.strip_suffix(eol).unwrap_or(body);
+        }
+        stream.set_content(body.to_vec());
+    }
 }
 
 /// How many of the first pages (up to 64) have a content stream that
@@ -378,6 +423,7 @@ fn read_page(
         lines: layout::lines_from_glyphs(reader.glyphs, reader.rules),
         problem,
         unmapped: reader.unmapped,
+        unmapped_by_script: reader.unmapped_by_script,
         label: None,
     })
 }
@@ -388,6 +434,7 @@ impl Page {
             lines: Vec::new(),
             problem: Some(problem),
             unmapped: 0,
+            unmapped_by_script: Vec::new(),
             label: None,
         }
     }
@@ -397,7 +444,9 @@ impl Page {
 /// than returning an empty agreement. A typed cover page in front of scanned
 /// pages does not make it a text document. Pages that show many glyphs with
 /// no text in their fonts are not a scan: those fonts are said to be
-/// unreadable instead (OCR is then the way to their text too).
+/// unreadable instead (OCR is then the way to their text too), and glyphs
+/// of a Chinese, Japanese or Korean character collection, however few, say
+/// the text is in that script, which is not analysed (not that it needs OCR).
 fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
     let letters: Vec<usize> = pages
         .iter()
@@ -415,6 +464,20 @@ fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
         .count();
     if total < MIN_LETTERS_PER_PAGE * pages.len() || without_text * 10 >= pages.len() * 9 {
         let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
+        let mut by_script: Vec<(&'static str, usize)> = Vec::new();
+        for &(script, n) in pages.iter().flat_map(|p| &p.unmapped_by_script) {
+            match by_script.iter_mut().find(|(s, _)| *s == script) {
+                Some((_, m)) => *m += n,
+                None => by_script.push((script, n)),
+            }
+        }
+        let most = by_script.iter().max_by_key(|(_, n)| *n);
+        if let Some(&(script, _)) = most.filter(|(_, n)| *n > total && 2 * n > unmapped) {
+            return Err(SourceError::PdfScript {
+                path: path.into(),
+                script,
+            });
+        }
         if unmapped >= MIN_UNMAPPED_GLYPHS && unmapped > total {
             return Err(SourceError::PdfFontsUnmapped {
                 path: path.into(),
