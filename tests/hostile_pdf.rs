@@ -646,6 +646,72 @@ fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
     }
 }
 
+/// PDFs that are not agreements (research papers, a tax form, a flyer, an
+/// insurance form, a sample document, a summary of a statute) are refused by
+/// `check` and `corpus` as "not an agreement?" rather than given every gap;
+/// a clause of a few lines still reads as one. They used to get findings
+/// and gaps because one word such as "treaty", "articles" or "schedule"
+/// appeared somewhere in them.
+#[test]
+fn shared_pdfs_that_are_not_agreements_get_no_gaps() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let dir = shared.join("corpus/hostile-pdf");
+    if !dir.is_dir() {
+        eprintln!("SKIPPED hostile PDFs: ../shared/corpus/hostile-pdf not found");
+        return;
+    }
+    let not_agreements = [
+        "pdfjs__TAMReview.pdf",
+        "pdfjs__tracemonkey.pdf",
+        "pdfminer__naacl06-shinyama.pdf",
+        "pdfminer__f1040nr.pdf",
+        "pdfjs__issue1350.pdf",
+        "pdfjs__issue7454.pdf",
+        "qpdf__issue-202.pdf",
+        "pdfminer__dmca.pdf",
+    ];
+    let bin = env!("CARGO_BIN_EXE_treatyscan");
+    for name in not_agreements {
+        let out = Command::new(bin)
+            .args(["check", "--format", "json"])
+            .arg(dir.join(name))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["files"], serde_json::json!([]), "{name}");
+        let message = json["errors"][0]["message"].as_str().unwrap_or("");
+        assert!(message.ends_with("not an agreement?"), "{name}: {message}");
+    }
+    // corpus codes none of them, and says why for each
+    let folder = tempfile::tempdir().unwrap();
+    for name in not_agreements {
+        std::fs::copy(dir.join(name), folder.path().join(name)).unwrap();
+    }
+    let out = Command::new(bin)
+        .args(["corpus", "--out", "-"])
+        .arg(folder.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(csv.lines().count(), 1, "only the header: {csv}");
+    assert_eq!(
+        stderr.matches("not an agreement?").count(),
+        not_agreements.len(),
+        "{stderr}"
+    );
+    // a page of a contract's clause is still read as one
+    let out = Command::new(bin)
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(dir.join("pdfjs__issue14415.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
 /// Two damaged PDFs whose text pdftotext reads were called scans: a content
 /// stream without a length (now read up to `endstream`), and pages encrypted
 /// with a crypt filter lopdf does not find (now said to be encrypted and

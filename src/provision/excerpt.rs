@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 
 /// Words treaties and their schedules are written in, in English, Spanish
 /// and French (at least one of them in any agreement, clause or schedule
-/// entry treatyscan is given).
+/// entry treatyscan is given). Common words outside treaties too ("article",
+/// "measures", "schedule"): enough for a clause sent on its own, not for a
+/// long text (`TREATY_TERMS` is).
 static TREATY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:part(?:y|ies)|agreements?|treat(?:y|ies)|conventions?|protocols?|shall|articles?|chapters?|annex(?:es)?|schedules?|sectors?|commitments?|reservations?|obligations?|measures?|partes?|acuerdos?|tratados?|convenios?|art[ií]culos?|cap[ií]tulos?|anexos?|sectores|compromisos?|reservas?|obligaciones|medidas|parties?|accords?|trait[ée]s?|chapitres?|annexes?|secteurs?|engagements?|r[ée]serves?|mesures?)\b",
@@ -19,15 +21,53 @@ static TREATY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid")
 });
 
+/// The terms only treaties use, or use as treaties use them: the Parties
+/// and the instrument as defined terms (capitalised, or in capitals: "the
+/// Parties", "each Side", "this Agreement", "el Acuerdo", "la Partie"), the
+/// word of obligation ("shall", "deberá", "s'engagent"), and the names of
+/// trade disciplines and schedule fields ("customs duties", "national
+/// treatment", "market access", "non-conforming measures", "Sector:",
+/// "Unbound", "(CPC 9619)", "procuring entities"). A research paper's
+/// "articles", a tax form's "treaty" or "third party" are not among them.
+static TREATY_TERMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)\b(?:Part(?:y|ies|es?|ie)|PART(?:Y|IES|ES?|IE)|Sides?|SIDES?|Agreements?|AGREEMENTS?|Treat(?:y|ies)|TREAT(?:Y|IES)|Conventions?|CONVENTIONS?|Protocol(?:o|e)?s?|PROTOCOL(?:O|E)?S?|Acuerdos?|ACUERDOS?|Tratados?|TRATADOS?|Convenios?|CONVENIOS?|Accords?|ACCORDS?|Trait[ée]s?|TRAIT[ÉE]S?)\b|(?i:\b(?:shall|deber[áa]n?|s'engagent|se comprometen|customs duties|derechos de aduana|droits de douane|national treatment|trato nacional|traitement national|most[- ]favou?red[- ]nation|naci[óo]n m[áa]s favorecida|nation la plus favoris[ée]e|market access|acceso a los mercados|acc[èe]s aux march[ée]s|non-conforming measures?|medidas disconformes|mesures? non conformes?|specific commitments|compromisos espec[íi]ficos|engagements sp[ée]cifiques|obligations? concerned|obligaciones afectadas|obligations? concern[ée]es?|procuring entit(?:y|ies)|covered procurement|entidades? contratantes?|contrataci[óo]n cubierta|entit[ée]s? adjudicatrices?|march[ée]s couverts)\b|\b(?:Unbound|UNBOUND|Sin consolidar|SIN CONSOLIDAR|Non consolid[ée]|NON CONSOLID[ÉE])\b|\(CPC\b|^[ \t]*(?:sub-?)?(?:sector(?:es)?|secteurs?|sous-secteurs?)[ \t]*[:—–])",
+    )
+    .expect("valid")
+});
+
+/// A text this long or shorter is a clause or an entry sent on its own,
+/// which one word of `TREATY_WORDS` makes a part of an agreement; a longer
+/// text needs `TREATY_TERMS`.
+const CLAUSE_WORDS: usize = 200;
+
+/// The fewest `TREATY_TERMS` per thousand words of a text without
+/// articles that make it an agreement (a schedule, a draft whose headings
+/// were not found). Agreements and their parts have twenty or more; a tax
+/// form that mentions "tax treaty" and a "Third Party" has under one.
+const MIN_TERMS_PER_THOUSAND_WORDS: usize = 4;
+
 /// Whether a text reads as an agreement, a part of one or a clause: it has
-/// articles or divisions, or uses a word treaties are written in ("Party",
-/// "shall", "Agreement", "schedule", "sector", in English, Spanish or
-/// French). A shopping list, a letter or a note does not, and gets no gaps.
+/// articles and one of the terms only treaties use (`TREATY_TERMS`); or,
+/// without articles, it uses those terms often enough; or, a clause of a
+/// few lines, it has an article or uses a word treaties are written in
+/// ("Party", "shall", "Agreement", "schedule", "sector", in English, Spanish
+/// or French). A shopping list, a letter, a research paper (whose table
+/// of news "Article 1", "Article 2" reads as articles), a form does not,
+/// and gets no gaps.
 pub fn reads_as_agreement(agreement: &Agreement) -> bool {
-    agreement
-        .walk()
-        .any(|p| p.kind == Kind::Article || p.kind.is_division())
-        || TREATY_WORDS.is_match(&agreement.text.text)
+    let has_articles = agreement.walk().any(|p| p.kind == Kind::Article);
+    let text = &agreement.text.text;
+    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    if words.by_ref().take(CLAUSE_WORDS + 1).count() <= CLAUSE_WORDS {
+        return has_articles || TREATY_WORDS.is_match(text);
+    }
+    if has_articles {
+        return TREATY_TERMS.is_match(text);
+    }
+    let words = CLAUSE_WORDS + 1 + words.count();
+    let terms = TREATY_TERMS.find_iter(text).count();
+    terms * 1000 >= MIN_TERMS_PER_THOUSAND_WORDS * words
 }
 
 /// An article cited by number in the text: "Article 23", "Articles 10 and
@@ -158,6 +198,65 @@ mod tests {
             &["1"],
             SourceFormat::Text
         )));
+    }
+
+    /// A long text needs the terms only treaties use, often enough: one
+    /// word that treaties use too ("articles", "treaty", "schedule") does
+    /// not make a paper or a form an agreement.
+    #[test]
+    fn a_long_text_reads_as_an_agreement_by_the_terms_only_treaties_use() {
+        let long = |sentence: &str, times: usize| sentence.repeat(times);
+        let paper = long(
+            "We measured how readers rate news articles and found that the schedule of \
+             the study and the chapter lengths mattered little to them. ",
+            40,
+        );
+        let form = long(
+            "Enter the amount from line 7 here. If you claim a tax treaty benefit, see \
+             the instructions; a third party designee may discuss this return. ",
+            40,
+        ) + "Third Party Designee";
+        let schedule = long(
+            "Sector: Recreational services (CPC 9619). Market access: Unbound. National \
+             treatment: None. ",
+            40,
+        );
+        let draft = long(
+            "Each Party shall accord to services of the other Party treatment no less \
+             favourable than that it accords to its own like services. ",
+            40,
+        );
+        let borrador = long(
+            "Cada Parte otorgará a los servicios de la otra Parte un trato no menos \
+             favorable que el que otorgue a sus propios servicios similares. ",
+            40,
+        );
+        let projet = long(
+            "Chaque Partie accorde aux services de l'autre Partie un traitement non moins \
+             favorable que celui qu'elle accorde à ses propres services similaires. ",
+            40,
+        );
+        for (name, text, expected) in [
+            ("paper", &paper, false),
+            ("form", &form, false),
+            ("schedule", &schedule, true),
+            ("draft", &draft, true),
+            ("borrador", &borrador, true),
+            ("projet", &projet, true),
+        ] {
+            assert!(text.split_whitespace().count() > CLAUSE_WORDS, "{name}");
+            assert_eq!(
+                reads_as_agreement(&agreement(text, &[], SourceFormat::Text)),
+                expected,
+                "{name}"
+            );
+        }
+        // articles found in a long text make it an agreement when it uses one
+        // term of a treaty; a paper's table of news "Article 1", "Article 2"
+        // does not
+        assert!(!reads_as_agreement(&agreement(&paper, &["1", "2"], SourceFormat::Text)));
+        let with_a_term = format!("{paper} The Parties agree.");
+        assert!(reads_as_agreement(&agreement(&with_a_term, &["1"], SourceFormat::Text)));
     }
     use crate::provision::{Metadata, Paragraphs, Provision, SourceFormat};
     use crate::text::LocatedText;
