@@ -31,9 +31,42 @@ static TREATY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// "articles", a tax form's "treaty" or "third party" are not among them.
 static TREATY_TERMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)\b(?:Part(?:y|ies|es?|ie)|PART(?:Y|IES|ES?|IE)|Sides?|SIDES?|Agreements?|AGREEMENTS?|Treat(?:y|ies)|TREAT(?:Y|IES)|Conventions?|CONVENTIONS?|Protocol(?:o|e)?s?|PROTOCOL(?:O|E)?S?|Acuerdos?|ACUERDOS?|Tratados?|TRATADOS?|Convenios?|CONVENIOS?|Accords?|ACCORDS?|Trait[ée]s?|TRAIT[ÉE]S?)\b|(?i:\b(?:shall|deber[áa]n?|s'engagent|se comprometen|customs duties|derechos de aduana|droits de douane|national treatment|trato nacional|traitement national|most[- ]favou?red[- ]nation|naci[óo]n m[áa]s favorecida|nation la plus favoris[ée]e|market access|acceso a los mercados|acc[èe]s aux march[ée]s|non-conforming measures?|medidas disconformes|mesures? non conformes?|specific commitments|compromisos espec[íi]ficos|engagements sp[ée]cifiques|obligations? concerned|obligaciones afectadas|obligations? concern[ée]es?|procuring entit(?:y|ies)|covered procurement|entidades? contratantes?|contrataci[óo]n cubierta|entit[ée]s? adjudicatrices?|march[ée]s couverts)\b|\b(?:Unbound|UNBOUND|Sin consolidar|SIN CONSOLIDAR|Non consolid[ée]|NON CONSOLID[ÉE])\b|\(CPC\b|^[ \t]*(?:sub-?)?(?:sector(?:es)?|secteurs?|sous-secteurs?)[ \t]*[:—–])",
+        concat!(
+            // `(?-u:\b)` and a closing non-word character rather than
+            // Unicode `\b`, which the lazy DFA cannot run on non-ASCII text
+            // (every agreement's search then fell back to a slower engine)
+            r"(?m)(?-u:\b)(?:",
+            r"Part(?:y|ies|es?|ie)|PART(?:Y|IES|ES?|IE)|Sides?|SIDES?|Agreements?|AGREEMENTS?|",
+            r"Treat(?:y|ies)|TREAT(?:Y|IES)|Conventions?|CONVENTIONS?|Protocol(?:o|e)?s?|",
+            r"PROTOCOL(?:O|E)?S?|Acuerdos?|ACUERDOS?|Tratados?|TRATADOS?|Convenios?|CONVENIOS?|",
+            r"Accords?|ACCORDS?|Trait[ée]s?|TRAIT[ÉE]S?|Unbound|UNBOUND|Sin consolidar|",
+            r"SIN CONSOLIDAR|Non consolid[ée]|NON CONSOLID[ÉE]",
+            r")(?:\W|$)",
+            r"|(?i:(?-u:\b)(?:",
+            r"shall|deber[áa]n?|s'engagent|se comprometen|customs duties|derechos de aduana|",
+            r"droits de douane|national treatment|trato nacional|traitement national|",
+            r"most[- ]favou?red[- ]nation|naci[óo]n m[áa]s favorecida|",
+            r"nation la plus favoris[ée]e|market access|acceso a los mercados|",
+            r"acc[èe]s aux march[ée]s|non-conforming measures?|medidas disconformes|",
+            r"mesures? non conformes?|specific commitments|compromisos espec[íi]ficos|",
+            r"engagements sp[ée]cifiques|obligations? concerned|obligaciones afectadas|",
+            r"obligations? concern[ée]es?|procuring entit(?:y|ies)|covered procurement|",
+            r"entidades? contratantes?|contrataci[óo]n cubierta|",
+            r"entit[ée]s? adjudicatrices?|march[ée]s couverts",
+            r")(?:\W|$))",
+            r"|\(CPC(?-u:\b)",
+            r"|(?i:^[ \t]*(?:sub-?)?(?:sector(?:es)?|secteurs?|sous-secteurs?)[ \t]*[:—–])",
+        ),
     )
     .expect("valid")
+});
+
+/// The defined terms most agreements use within their first lines ("the
+/// Parties", "this Agreement", "el Acuerdo", "shall"): a quick look, as
+/// literals, before `TREATY_TERMS` (whose lazy DFA costs more to warm up).
+static NAMES_ITS_PARTIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Part(?:y|ies|es?|ie)|PART(?:Y|IES|ES?|IE)|Agreement|AGREEMENT|Acuerdo|ACUERDO|Accord|ACCORD|shall)(?-u:\b)")
+        .expect("valid")
 });
 
 /// A text this long or shorter is a clause or an entry sent on its own,
@@ -58,6 +91,9 @@ const MIN_TERMS_PER_THOUSAND_WORDS: usize = 4;
 pub fn reads_as_agreement(agreement: &Agreement) -> bool {
     let has_articles = agreement.walk().any(|p| p.kind == Kind::Article);
     let text = &agreement.text.text;
+    if has_articles && NAMES_ITS_PARTIES.is_match(text) {
+        return true;
+    }
     let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     if words.by_ref().take(CLAUSE_WORDS + 1).count() <= CLAUSE_WORDS {
         return has_articles || TREATY_WORDS.is_match(text);
