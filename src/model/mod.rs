@@ -88,7 +88,7 @@ pub struct RuleInfo {
     pub translations: BTreeMap<Lang, RuleText>,
     /// The label of the rule's category in each language ("exception ou
     /// réserve culturelle"), from `categories.toml`: what a report in that
-    /// language calls the category (English reports show its id).
+    /// language calls the category.
     #[serde(skip)]
     pub category_labels: BTreeMap<Lang, String>,
 }

@@ -241,15 +241,16 @@ fn location(file: &FileFindings, f: &Finding, locale: &Locale) -> String {
     }
 }
 
-/// What the report calls a finding's category: its id in English (what
-/// `--category` takes), its label in Spanish or French ("exception ou
-/// réserve culturelle"), so that a report reads in one language; `None`
-/// where the id stands.
+/// What the report calls a finding's category: its label in the report's
+/// language ("cultural exception or reservation", "exception ou réserve
+/// culturelle"), so that the heading reads as a sentence in one language
+/// (the id, what `--category` takes, was shown in English reports and read
+/// as a code); `None` where a rule set gives no label (the id stands).
 fn category_label<'a>(f: &'a Finding, locale: &Locale) -> Option<&'a str> {
-    match locale.lang() {
-        Lang::En => None,
-        lang => f.rule().category_labels.get(&lang).map(String::as_str),
-    }
+    f.rule()
+        .category_labels
+        .get(&locale.lang())
+        .map(String::as_str)
 }
 
 fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, locale: &Locale) {
