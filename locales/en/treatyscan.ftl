@@ -316,7 +316,11 @@ compare-summary-provisions = { $a } { $a ->
    *[other] provisions
 } in A, { $b } in B; { $paired }
 # pairs: a provision split in two, or two merged into one, makes two pairs
-compare-summary-matched = { $matched } matched pairs ({ $unchanged } unchanged)
+# $kinds: ": 2 text changed, 1 retitled" (a pair may change in several ways)
+compare-summary-matched = { $matched } matched pairs ({ $unchanged } unchanged{ $changed ->
+    [0] {""}
+   *[other] , { $changed } changed{ $kinds }
+})
 compare-summary-paired = { $matched } paired by number
 compare-count-text-changed = { $count } text changed
 compare-count-renumbered = { $count } renumbered

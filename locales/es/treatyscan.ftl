@@ -315,7 +315,10 @@ compare-summary-provisions = { $a } { $a ->
    *[other] disposiciones
 } en A, { $b } en B; { $paired }
 # pairs: a provision split in two, or two merged into one, makes two pairs
-compare-summary-matched = { $matched } pares emparejados ({ $unchanged } sin cambios)
+compare-summary-matched = { $matched } pares emparejados ({ $unchanged } sin cambios{ $changed ->
+    [0] {""}
+   *[other] , { $changed } con cambios{ $kinds }
+})
 compare-summary-paired = { $matched } emparejadas solo por número
 compare-count-text-changed = { $count } con texto modificado
 compare-count-renumbered = { $count } { $count ->

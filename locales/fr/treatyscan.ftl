@@ -315,7 +315,10 @@ compare-summary-provisions = { $a } { $a ->
    *[other] dispositions
 } dans A, { $b } dans B ; { $paired }
 # pairs: a provision split in two, or two merged into one, makes two pairs
-compare-summary-matched = { $matched } paires appariées ({ $unchanged } inchangées)
+compare-summary-matched = { $matched } paires appariées ({ $unchanged } inchangées{ $changed ->
+    [0] {""}
+   *[other] , { $changed } modifiées{ $kinds }
+})
 compare-summary-paired = { $matched } appariées par numéro seulement
 compare-count-text-changed = { $count } dont le texte a changé
 compare-count-renumbered = { $count } { $count ->

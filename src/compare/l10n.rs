@@ -171,42 +171,58 @@ pub fn source(c: &Comparison, locale: &Locale) -> String {
     }
 }
 
-/// The one-line summary ("12 provisions in A, 13 in B; 11 matched pairs (9 unchanged), 2 text changed…").
+/// The one-line summary ("12 provisions in A, 13 in B; 11 matched pairs (9
+/// unchanged, 2 changed: 2 text changed, 1 retitled), 1 added"). A pair
+/// can change in several ways at once, so the kinds of change are counted
+/// inside the number of pairs changed, which they need not add up to.
 pub fn summary_line(c: &Comparison, locale: &Locale) -> String {
     let s = &c.summary;
-    let paired = if s.same_language {
-        locale.tr(
-            "compare-summary-matched",
-            &[
-                ("matched", s.matched.into()),
-                ("unchanged", s.unchanged.into()),
-            ],
-        )
-    } else {
-        locale.tr("compare-summary-paired", &[("matched", s.matched.into())])
-    };
-    let mut parts = vec![locale.tr(
-        "compare-summary-provisions",
-        &[
-            ("a", s.provisions_a.into()),
-            ("b", s.provisions_b.into()),
-            ("paired", paired.into()),
-        ],
-    )];
-    for (n, id) in [
+    let count = |n: usize, id: &str| (n > 0).then(|| locale.tr(id, &[("count", n.into())]));
+    let kinds: Vec<String> = [
         (s.text_changed, "compare-count-text-changed"),
         (s.renumbered, "compare-count-renumbered"),
         (s.retitled, "compare-count-retitled"),
         (s.moved, "compare-count-moved"),
         (s.split, "compare-count-split"),
         (s.merged, "compare-count-merged"),
-        (s.added, "compare-count-added"),
-        (s.removed, "compare-count-removed"),
-    ] {
-        if n > 0 {
-            parts.push(locale.tr(id, &[("count", n.into())]));
-        }
-    }
+    ]
+    .into_iter()
+    .filter_map(|(n, id)| count(n, id))
+    .collect();
+    let mut parts = Vec::new();
+    let paired = if s.same_language {
+        let kinds = if kinds.is_empty() {
+            String::new()
+        } else {
+            locale.labelled("", &kinds.join(", "))
+        };
+        locale.tr(
+            "compare-summary-matched",
+            &[
+                ("matched", s.matched.into()),
+                ("unchanged", s.unchanged.into()),
+                ("changed", s.matched.saturating_sub(s.unchanged).into()),
+                ("kinds", kinds.into()),
+            ],
+        )
+    } else {
+        // pairs by number only: their words are not compared
+        parts.extend(kinds);
+        locale.tr("compare-summary-paired", &[("matched", s.matched.into())])
+    };
+    parts.insert(
+        0,
+        locale.tr(
+            "compare-summary-provisions",
+            &[
+                ("a", s.provisions_a.into()),
+                ("b", s.provisions_b.into()),
+                ("paired", paired.into()),
+            ],
+        ),
+    );
+    parts.extend(count(s.added, "compare-count-added"));
+    parts.extend(count(s.removed, "compare-count-removed"));
     parts.join(", ")
 }
 

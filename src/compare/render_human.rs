@@ -102,7 +102,7 @@ fn side_line(s: &Side) -> String {
     line
 }
 
-/// The one-line summary ("12 provisions in A, 13 in B; 11 matched pairs (9 unchanged), 2 text changed…").
+/// The one-line summary ("12 provisions in A, 13 in B; 11 matched pairs (9 unchanged, 2 changed: 2 text changed), 1 added").
 pub fn summary_line(c: &Comparison) -> String {
     l10n::summary_line(c, Locale::of(Lang::En))
 }
