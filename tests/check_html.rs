@@ -706,3 +706,39 @@ fn the_page_follows_lang() {
         }
     }
 }
+
+/// A text that opens on a sentence has no title page: the page is headed by
+/// its file, as the terminal report names it, not by "The Parties have
+/// agreed as follows:" (a reservation list sent with its article, realworld
+/// case 06). A title page names the agreement.
+#[test]
+fn a_text_that_opens_on_a_sentence_is_headed_by_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Article 3\nNational Treatment\nEach Party shall accord to investors of the other Party treatment no less favourable than it accords to its own investors.\n";
+    let sentence = dir.path().join("reservations.txt");
+    std::fs::write(
+        &sentence,
+        format!("The Parties have agreed as follows:\n\n{body}"),
+    )
+    .unwrap();
+    let html = html_of(&[], &[&sentence]);
+    assert!(!html.contains("<h1>The Parties have agreed"), "{html}");
+    assert!(
+        html.contains(&format!(
+            "<h1>{}</h1>",
+            esc(&sentence.display().to_string())
+        )),
+        "{html}"
+    );
+    let titled = dir.path().join("titled.txt");
+    std::fs::write(
+        &titled,
+        format!("AGREEMENT BETWEEN ARCADIA AND BOREALIA\n\n{body}"),
+    )
+    .unwrap();
+    let html = html_of(&[], &[&titled]);
+    assert!(
+        html.contains("<h1>AGREEMENT BETWEEN ARCADIA AND BOREALIA</h1>"),
+        "{html}"
+    );
+}

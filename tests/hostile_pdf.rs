@@ -323,7 +323,12 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
     // readers do (its length blanked out, so every offset stays right)
     let mut bytes = bytes_of(pdf_with(1, plain(TEXT), helvetica()));
     let at = bytes.windows(8).position(|w| w == b"/Length ").unwrap();
-    let end = at + 8 + bytes[at + 8..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let end = at
+        + 8
+        + bytes[at + 8..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
     bytes[at..end].fill(b' ');
     traps.push((
         "content stream without a length",
@@ -626,7 +631,6 @@ fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
             "text in Chinese script is not analysed",
         ),
         // Arabic in a composite font without a Unicode map: not a scan
-
         (
             "pdfjs__ThuluthFeatures.pdf",
             2,

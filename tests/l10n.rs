@@ -186,7 +186,10 @@ fn categories_are_named_in_the_report_language() {
     assert!(!out.contains("cultural_exception"), "{out}");
     // English names it too, rather than showing the id (`cultural_exception`)
     let out = human_check("en", es);
-    assert!(out.contains("]: cultural exception or reservation — "), "{out}");
+    assert!(
+        out.contains("]: cultural exception or reservation — "),
+        "{out}"
+    );
     assert!(!out.contains("cultural_exception"), "{out}");
 }
 

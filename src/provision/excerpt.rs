@@ -30,34 +30,32 @@ static TREATY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Unbound", "(CPC 9619)", "procuring entities"). A research paper's
 /// "articles", a tax form's "treaty" or "third party" are not among them.
 static TREATY_TERMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        concat!(
-            // `(?-u:\b)` and a closing non-word character rather than
-            // Unicode `\b`, which the lazy DFA cannot run on non-ASCII text
-            // (every agreement's search then fell back to a slower engine)
-            r"(?m)(?-u:\b)(?:",
-            r"Part(?:y|ies|es?|ie)|PART(?:Y|IES|ES?|IE)|Sides?|SIDES?|Agreements?|AGREEMENTS?|",
-            r"Treat(?:y|ies)|TREAT(?:Y|IES)|Conventions?|CONVENTIONS?|Protocol(?:o|e)?s?|",
-            r"PROTOCOL(?:O|E)?S?|Acuerdos?|ACUERDOS?|Tratados?|TRATADOS?|Convenios?|CONVENIOS?|",
-            r"Accords?|ACCORDS?|Trait[ée]s?|TRAIT[ÉE]S?|Unbound|UNBOUND|Sin consolidar|",
-            r"SIN CONSOLIDAR|Non consolid[ée]|NON CONSOLID[ÉE]",
-            r")(?:\W|$)",
-            r"|(?i:(?-u:\b)(?:",
-            r"shall|deber[áa]n?|s'engagent|se comprometen|customs duties|derechos de aduana|",
-            r"droits de douane|national treatment|trato nacional|traitement national|",
-            r"most[- ]favou?red[- ]nation|naci[óo]n m[áa]s favorecida|",
-            r"nation la plus favoris[ée]e|market access|acceso a los mercados|",
-            r"acc[èe]s aux march[ée]s|non-conforming measures?|medidas disconformes|",
-            r"mesures? non conformes?|specific commitments|compromisos espec[íi]ficos|",
-            r"engagements sp[ée]cifiques|obligations? concerned|obligaciones afectadas|",
-            r"obligations? concern[ée]es?|procuring entit(?:y|ies)|covered procurement|",
-            r"entidades? contratantes?|contrataci[óo]n cubierta|",
-            r"entit[ée]s? adjudicatrices?|march[ée]s couverts",
-            r")(?:\W|$))",
-            r"|\(CPC(?-u:\b)",
-            r"|(?i:^[ \t]*(?:sub-?)?(?:sector(?:es)?|secteurs?|sous-secteurs?)[ \t]*[:—–])",
-        ),
-    )
+    Regex::new(concat!(
+        // `(?-u:\b)` and a closing non-word character rather than
+        // Unicode `\b`, which the lazy DFA cannot run on non-ASCII text
+        // (every agreement's search then fell back to a slower engine)
+        r"(?m)(?-u:\b)(?:",
+        r"Part(?:y|ies|es?|ie)|PART(?:Y|IES|ES?|IE)|Sides?|SIDES?|Agreements?|AGREEMENTS?|",
+        r"Treat(?:y|ies)|TREAT(?:Y|IES)|Conventions?|CONVENTIONS?|Protocol(?:o|e)?s?|",
+        r"PROTOCOL(?:O|E)?S?|Acuerdos?|ACUERDOS?|Tratados?|TRATADOS?|Convenios?|CONVENIOS?|",
+        r"Accords?|ACCORDS?|Trait[ée]s?|TRAIT[ÉE]S?|Unbound|UNBOUND|Sin consolidar|",
+        r"SIN CONSOLIDAR|Non consolid[ée]|NON CONSOLID[ÉE]",
+        r")(?:\W|$)",
+        r"|(?i:(?-u:\b)(?:",
+        r"shall|deber[áa]n?|s'engagent|se comprometen|customs duties|derechos de aduana|",
+        r"droits de douane|national treatment|trato nacional|traitement national|",
+        r"most[- ]favou?red[- ]nation|naci[óo]n m[áa]s favorecida|",
+        r"nation la plus favoris[ée]e|market access|acceso a los mercados|",
+        r"acc[èe]s aux march[ée]s|non-conforming measures?|medidas disconformes|",
+        r"mesures? non conformes?|specific commitments|compromisos espec[íi]ficos|",
+        r"engagements sp[ée]cifiques|obligations? concerned|obligaciones afectadas|",
+        r"obligations? concern[ée]es?|procuring entit(?:y|ies)|covered procurement|",
+        r"entidades? contratantes?|contrataci[óo]n cubierta|",
+        r"entit[ée]s? adjudicatrices?|march[ée]s couverts",
+        r")(?:\W|$))",
+        r"|\(CPC(?-u:\b)",
+        r"|(?i:^[ \t]*(?:sub-?)?(?:sector(?:es)?|secteurs?|sous-secteurs?)[ \t]*[:—–])",
+    ))
     .expect("valid")
 });
 
@@ -94,7 +92,9 @@ pub fn reads_as_agreement(agreement: &Agreement) -> bool {
     if has_articles && NAMES_ITS_PARTIES.is_match(text) {
         return true;
     }
-    let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
     if words.by_ref().take(CLAUSE_WORDS + 1).count() <= CLAUSE_WORDS {
         return has_articles || TREATY_WORDS.is_match(text);
     }
@@ -290,9 +290,17 @@ mod tests {
         // articles found in a long text make it an agreement when it uses one
         // term of a treaty; a paper's table of news "Article 1", "Article 2"
         // does not
-        assert!(!reads_as_agreement(&agreement(&paper, &["1", "2"], SourceFormat::Text)));
+        assert!(!reads_as_agreement(&agreement(
+            &paper,
+            &["1", "2"],
+            SourceFormat::Text
+        )));
         let with_a_term = format!("{paper} The Parties agree.");
-        assert!(reads_as_agreement(&agreement(&with_a_term, &["1"], SourceFormat::Text)));
+        assert!(reads_as_agreement(&agreement(
+            &with_a_term,
+            &["1"],
+            SourceFormat::Text
+        )));
     }
     use crate::provision::{Metadata, Paragraphs, Provision, SourceFormat};
     use crate::text::LocatedText;

@@ -394,8 +394,7 @@ impl Agreement {
         if let Some(below) = self.title_below_cover(&line) {
             line = below;
         }
-        // a sentence is not a title ("The Parties have agreed as follows:")
-        if line.ends_with([':', ';', ',', '.']) {
+        if is_sentence(&line) {
             return None;
         }
         const NAME_CHARS: usize = 200;
@@ -574,10 +573,17 @@ fn names_an_agreement(line: &str) -> bool {
 /// ("AGREEMENT ON ELECTRONIC COMMERCE", "Free Trade Agreement between Canada
 /// and …", "EU-Viet Nam Free Trade Agreement"); "We reaffirm … the Agreement
 /// on Electronic Commerce" is not.
+/// Whether a line that opens a text is a sentence, not a title ("The
+/// Parties have agreed as follows:", "The Parties,"): it ends on a colon,
+/// semicolon, comma or full stop. Names of agreements never do.
+pub fn is_sentence(line: &str) -> bool {
+    line.trim_end().ends_with([':', ';', ',', '.'])
+}
+
 fn is_agreement_title(line: &str) -> bool {
     const MAX_CHARS: usize = 200;
     const MAX_WORDS_BEFORE: usize = 6;
-    if line.chars().count() > MAX_CHARS || line.ends_with([':', ';', ',', '.']) {
+    if line.chars().count() > MAX_CHARS || is_sentence(line) {
         return false;
     }
     let words: Vec<&str> = line.split_whitespace().collect();

@@ -164,7 +164,10 @@ impl Outline {
     /// those provision paths (the ones with findings), when given.
     pub fn of(agreement: &Agreement, wanted: Option<&HashSet<&str>>) -> Outline {
         let mut outline = Outline {
-            title: Some(title_page(&agreement.title())).filter(|t| !t.is_empty()),
+            // a text that opens on a sentence ("The Parties have agreed as
+            // follows:") has no title page: the report names its file
+            title: Some(title_page(&agreement.title()))
+                .filter(|t| !t.is_empty() && !crate::provision::is_sentence(t)),
             ..Outline::default()
         };
         for p in agreement.walk() {

@@ -313,7 +313,11 @@ impl<'a> PageReader<'a> {
             if text.is_empty() {
                 self.unmapped += 1;
                 if let Some(script) = font.script {
-                    match self.unmapped_by_script.iter_mut().find(|(s, _)| *s == script) {
+                    match self
+                        .unmapped_by_script
+                        .iter_mut()
+                        .find(|(s, _)| *s == script)
+                    {
                         Some((_, n)) => *n += 1,
                         None => self.unmapped_by_script.push((script, 1)),
                     }

@@ -407,4 +407,3 @@ fn collection_script(ordering: &[u8]) -> Option<&'static str> {
         _ => None,
     }
 }
-

@@ -268,7 +268,9 @@ fn read_streams_without_length(doc: &mut Document, data: &[u8]) {
         let Some(start) = stream.start_position else {
             continue;
         };
-        if !stream.content.is_empty() || matches!(stream.dict.get(b"Length"), Ok(Object::Integer(_))) {
+        if !stream.content.is_empty()
+            || matches!(stream.dict.get(b"Length"), Ok(Object::Integer(_)))
+        {
             continue;
         }
         let Some(rest) = data.get(start..) else {
