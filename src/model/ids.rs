@@ -50,9 +50,11 @@ macro_rules! declared_name {
             }
         }
 
+        // `pad`, not `write_str`: a width in the format (`{:<37}`, the
+        // columns of `treatyscan rules`) applies to the name
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.0)
+                f.pad(self.0)
             }
         }
 
@@ -101,5 +103,13 @@ mod tests {
         assert_eq!(a, "cultural_exception");
         assert_ne!(a, Category::declared("policy_space"));
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"cultural_exception\"");
+    }
+
+    /// A width in the format applies, so that ids line up in columns.
+    #[test]
+    fn a_name_fills_the_width_it_is_given() {
+        let id = GapId::declared("missing_policy_space");
+        assert_eq!(format!("{id:<24}|"), "missing_policy_space    |");
+        assert_eq!(format!("{id}|"), "missing_policy_space|");
     }
 }
