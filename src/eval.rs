@@ -256,18 +256,82 @@ fn score_table(scores: &[Score]) -> String {
         "{:<28} {:>5} {:>4} {:>4} {:>4} {:>6} {:>6} {:>6}\n",
         "category", "gold", "tp", "fp", "fn", "P", "R", "F1"
     );
+    // a ratio over nothing is not a score: "n/a", not the 1.000 that the
+    // figures default to (a category with no gold label and no finding)
+    let value = |v: f64, over: usize| {
+        if over == 0 {
+            "n/a".to_string()
+        } else {
+            format!("{v:.3}")
+        }
+    };
+    let mut unscored = false;
     for s in scores {
+        let flagged = s.true_positives + s.false_positives;
+        let labelled = s.true_positives + s.false_negatives;
+        unscored |= flagged == 0 && labelled == 0;
         out.push_str(&format!(
-            "{:<28} {:>5} {:>4} {:>4} {:>4} {:>6.3} {:>6.3} {:>6.3}\n",
+            "{:<28} {:>5} {:>4} {:>4} {:>4} {:>6} {:>6} {:>6}\n",
             s.category,
             s.gold,
             s.true_positives,
             s.false_positives,
             s.false_negatives,
-            s.precision(),
-            s.recall(),
-            s.f1()
+            value(s.precision(), flagged),
+            value(s.recall(), labelled),
+            value(s.f1(), flagged + labelled)
         ));
     }
+    if unscored {
+        out.push_str("n/a: no gold label and no finding in the category, nothing to score\n");
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(category: &str, tp: usize, fp: usize, fn_: usize) -> Score {
+        Score {
+            category: category.into(),
+            gold: tp + fn_,
+            true_positives: tp,
+            false_positives: fp,
+            false_negatives: fn_,
+        }
+    }
+
+    /// A category with no gold label and no finding has nothing to score:
+    /// the table says so rather than printing a perfect 1.000.
+    #[test]
+    fn a_ratio_over_nothing_is_not_a_score() {
+        let table = score_table(&[
+            score("guidelines_reference", 0, 0, 0),
+            score("cultural_exception", 62, 3, 1),
+            score("ecommerce_cultural", 0, 2, 0),
+        ]);
+        let line = |c: &str| {
+            table
+                .lines()
+                .find(|l| l.starts_with(c))
+                .unwrap()
+                .to_string()
+        };
+        let unscored = line("guidelines_reference");
+        assert!(unscored.ends_with("   n/a    n/a    n/a"), "{unscored}");
+        assert!(
+            line("cultural_exception").ends_with(" 0.954  0.984  0.969"),
+            "{table}"
+        );
+        // findings with no gold label: precision 0, recall over nothing
+        assert!(
+            line("ecommerce_cultural").ends_with(" 0.000    n/a  0.000"),
+            "{table}"
+        );
+        assert!(
+            table.contains("n/a: no gold label and no finding"),
+            "{table}"
+        );
+    }
 }
