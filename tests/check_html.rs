@@ -716,29 +716,21 @@ fn a_text_that_opens_on_a_sentence_is_headed_by_its_file() {
     let dir = tempfile::tempdir().unwrap();
     let body = "Article 3\nNational Treatment\nEach Party shall accord to investors of the other Party treatment no less favourable than it accords to its own investors.\n";
     let sentence = dir.path().join("reservations.txt");
-    std::fs::write(
-        &sentence,
-        format!("The Parties have agreed as follows:\n\n{body}"),
-    )
-    .unwrap();
-    let html = html_of(&[], &[&sentence]);
-    assert!(!html.contains("<h1>The Parties have agreed"), "{html}");
-    assert!(
-        html.contains(&format!(
-            "<h1>{}</h1>",
-            esc(&sentence.display().to_string())
-        )),
-        "{html}"
-    );
-    let titled = dir.path().join("titled.txt");
-    std::fs::write(
-        &titled,
-        format!("AGREEMENT BETWEEN ARCADIA AND BOREALIA\n\n{body}"),
-    )
-    .unwrap();
-    let html = html_of(&[], &[&titled]);
-    assert!(
-        html.contains("<h1>AGREEMENT BETWEEN ARCADIA AND BOREALIA</h1>"),
-        "{html}"
-    );
+    let file_name = esc(&sentence.display().to_string());
+    for (file, opening, heading) in [
+        (
+            &sentence,
+            "The Parties have agreed as follows:",
+            file_name.as_str(),
+        ),
+        (
+            &dir.path().join("titled.txt"),
+            "AGREEMENT BETWEEN ARCADIA AND BOREALIA",
+            "AGREEMENT BETWEEN ARCADIA AND BOREALIA",
+        ),
+    ] {
+        std::fs::write(file, format!("{opening}\n\n{body}")).unwrap();
+        let html = html_of(&[], &[file]);
+        assert!(html.contains(&format!("<h1>{heading}</h1>")), "{html}");
+    }
 }

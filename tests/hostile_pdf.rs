@@ -268,20 +268,13 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
     let shown: String = (0..120).map(|i| format!("{:04X}", 0x0100 + i)).collect();
     let content = format!("BT /F1 12 Tf 72 720 Td <{shown}> Tj ET");
     let mut doc = pdf_with(1, plain(content.as_bytes()), helvetica());
-    let descendant = doc.add_object(dictionary! {
+    let descendant = dictionary! {
         "Type" => "Font",
         "Subtype" => "CIDFontType2",
         "BaseFont" => "Test",
         "DW" => 500,
-    });
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type0",
-        "BaseFont" => "Test",
-        "Encoding" => "Identity-H",
-        "DescendantFonts" => vec![descendant.into()],
-    });
-    set_font(&mut doc, font_id);
+    };
+    set_unmapped_type0(&mut doc, descendant, "Identity-H");
     traps.push((
         "composite font without a Unicode map",
         bytes_of(doc),
@@ -295,7 +288,7 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
         plain(b"BT /F1 12 Tf 72 720 Td <0C8A0C8B0C8C0C8D0C8E> Tj ET"),
         helvetica(),
     );
-    let descendant = doc.add_object(dictionary! {
+    let descendant = dictionary! {
         "Type" => "Font",
         "Subtype" => "CIDFontType0",
         "BaseFont" => "TestMincho",
@@ -304,15 +297,8 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
             "Ordering" => Object::string_literal("Japan1"),
             "Supplement" => 4,
         },
-    });
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type0",
-        "BaseFont" => "TestMincho",
-        "Encoding" => "Identity-V",
-        "DescendantFonts" => vec![descendant.into()],
-    });
-    set_font(&mut doc, font_id);
+    };
+    set_unmapped_type0(&mut doc, descendant, "Identity-V");
     traps.push((
         "five glyphs of a Japanese font without a Unicode map",
         bytes_of(doc),
@@ -431,6 +417,21 @@ fn traps() -> Vec<(&'static str, Vec<u8>, Expect)> {
     traps.push(("truncated xref", cut, Expect::Reads("Cultural")));
 
     traps
+}
+
+/// Sets as the page font a composite font without a ToUnicode map over the
+/// CIDFont `descendant`, its codes in `encoding` ("Identity-H").
+fn set_unmapped_type0(doc: &mut Document, descendant: Dictionary, encoding: &str) {
+    let base = descendant.get(b"BaseFont").unwrap().clone();
+    let descendant = doc.add_object(descendant);
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => base,
+        "Encoding" => Object::Name(encoding.as_bytes().to_vec()),
+        "DescendantFonts" => vec![descendant.into()],
+    });
+    set_font(doc, font_id);
 }
 
 fn set_font(doc: &mut Document, font: lopdf::ObjectId) {
@@ -571,6 +572,34 @@ fn limits_are_options() {
     assert!(e.contains("deeper than 1 levels"), "{e}");
 }
 
+/// The shared corpus of hostile PDFs, or `None` (said SKIPPED) without it.
+fn shared_hostile_dir() -> Option<std::path::PathBuf> {
+    let dir = common::shared_dir()?.join("corpus/hostile-pdf");
+    if !dir.is_dir() {
+        eprintln!("SKIPPED hostile PDFs: ../shared/corpus/hostile-pdf not found");
+        return None;
+    }
+    Some(dir)
+}
+
+/// What `check --format json` says of `file`, which it must refuse with
+/// exit `code`: its error's message (and no reviewed file).
+fn refused_by_check(file: &Path, code: i32) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_treatyscan"))
+        .args(["check", "--format", "json"])
+        .arg(file)
+        .output()
+        .unwrap();
+    let name = file.display();
+    assert_eq!(out.status.code(), Some(code), "{name}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"], serde_json::json!([]), "{name}");
+    json["errors"][0]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
 /// Hostile PDFs whose text `check` must refuse rather than review: in
 /// another script than Latin (too short for the language detector), or
 /// read as garbled letters (a font without a Unicode map), which used to
@@ -579,14 +608,9 @@ fn limits_are_options() {
 /// Japanese character collection are that script's text).
 #[test]
 fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
-    let Some(shared) = common::shared_dir() else {
+    let Some(dir) = shared_hostile_dir() else {
         return;
     };
-    let dir = shared.join("corpus/hostile-pdf");
-    if !dir.is_dir() {
-        eprintln!("SKIPPED hostile PDFs: ../shared/corpus/hostile-pdf not found");
-        return;
-    }
     for (name, code, said) in [
         (
             "poppler-test__russian.pdf",
@@ -637,15 +661,7 @@ fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
             "PDF's text is in fonts with no Unicode map",
         ),
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_treatyscan"))
-            .args(["check", "--format", "json"])
-            .arg(dir.join(name))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(code), "{name}");
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(json["files"], serde_json::json!([]), "{name}");
-        let message = json["errors"][0]["message"].as_str().unwrap_or("");
+        let message = refused_by_check(&dir.join(name), code);
         assert!(message.starts_with(said), "{name}: {message}");
     }
 }
@@ -658,14 +674,9 @@ fn shared_pdfs_in_other_scripts_or_garbled_are_refused_by_check() {
 /// appeared somewhere in them.
 #[test]
 fn shared_pdfs_that_are_not_agreements_get_no_gaps() {
-    let Some(shared) = common::shared_dir() else {
+    let Some(dir) = shared_hostile_dir() else {
         return;
     };
-    let dir = shared.join("corpus/hostile-pdf");
-    if !dir.is_dir() {
-        eprintln!("SKIPPED hostile PDFs: ../shared/corpus/hostile-pdf not found");
-        return;
-    }
     let not_agreements = [
         "pdfjs__TAMReview.pdf",
         "pdfjs__tracemonkey.pdf",
@@ -678,15 +689,7 @@ fn shared_pdfs_that_are_not_agreements_get_no_gaps() {
     ];
     let bin = env!("CARGO_BIN_EXE_treatyscan");
     for name in not_agreements {
-        let out = Command::new(bin)
-            .args(["check", "--format", "json"])
-            .arg(dir.join(name))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{name}");
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(json["files"], serde_json::json!([]), "{name}");
-        let message = json["errors"][0]["message"].as_str().unwrap_or("");
+        let message = refused_by_check(&dir.join(name), 2);
         assert!(message.ends_with("not an agreement?"), "{name}: {message}");
     }
     // corpus codes none of them, and says why for each
@@ -722,14 +725,9 @@ fn shared_pdfs_that_are_not_agreements_get_no_gaps() {
 /// unreadable, not a scan).
 #[test]
 fn shared_damaged_pdfs_with_text_are_not_called_scans() {
-    let Some(shared) = common::shared_dir() else {
+    let Some(dir) = shared_hostile_dir() else {
         return;
     };
-    let dir = shared.join("corpus/hostile-pdf");
-    if !dir.is_dir() {
-        eprintln!("SKIPPED hostile PDFs: ../shared/corpus/hostile-pdf not found");
-        return;
-    }
     let r = run_parse(&dir.join("pdfium__parser_rebuildxref_correct.pdf"));
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(r.stdout.contains("Hello, world!"), "{}", r.stdout);

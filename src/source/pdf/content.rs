@@ -61,6 +61,14 @@ struct State {
     rise: f64,
 }
 
+/// Adds `n` to the count of `script` in `counts` (a few scripts at most).
+pub fn count_by_script(counts: &mut Vec<(&'static str, usize)>, script: &'static str, n: usize) {
+    match counts.iter_mut().find(|(s, _)| *s == script) {
+        Some((_, m)) => *m += n,
+        None => counts.push((script, n)),
+    }
+}
+
 /// Reads one page's glyphs.
 pub struct PageReader<'a> {
     pub doc: &'a Document,
@@ -313,14 +321,7 @@ impl<'a> PageReader<'a> {
             if text.is_empty() {
                 self.unmapped += 1;
                 if let Some(script) = font.script {
-                    match self
-                        .unmapped_by_script
-                        .iter_mut()
-                        .find(|(s, _)| *s == script)
-                    {
-                        Some((_, n)) => *n += 1,
-                        None => self.unmapped_by_script.push((script, 1)),
-                    }
+                    count_by_script(&mut self.unmapped_by_script, script, 1);
                 }
             } else {
                 if self.glyphs.len() >= self.limits.max_glyphs_per_page {

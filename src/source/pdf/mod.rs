@@ -468,10 +468,7 @@ fn check_has_text(path: &Path, pages: &[Page]) -> Result<(), SourceError> {
         let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
         let mut by_script: Vec<(&'static str, usize)> = Vec::new();
         for &(script, n) in pages.iter().flat_map(|p| &p.unmapped_by_script) {
-            match by_script.iter_mut().find(|(s, _)| *s == script) {
-                Some((_, m)) => *m += n,
-                None => by_script.push((script, n)),
-            }
+            content::count_by_script(&mut by_script, script, n);
         }
         let most = by_script.iter().max_by_key(|(_, n)| *n);
         if let Some(&(script, _)) = most.filter(|(_, n)| *n > total && 2 * n > unmapped) {
