@@ -734,3 +734,22 @@ fn a_text_that_opens_on_a_sentence_is_headed_by_its_file() {
         assert!(html.contains(&format!("<h1>{heading}</h1>")), "{html}");
     }
 }
+
+/// Realworld case 06 opens on "The Parties have agreed as follows:": its
+/// page is headed by its file, and still shows its findings.
+#[test]
+fn shared_case_06_is_headed_by_its_file() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let case = shared.join("cases/realworld/06-reservation-list-cultural-sectors.txt");
+    if !case.is_file() {
+        println!("SKIPPED: {} not found", case.display());
+        return;
+    }
+    let html = html_of(&[], &[&case]);
+    let heading = format!("<h1>{}</h1>", esc(&case.display().to_string()));
+    assert!(html.contains(&heading), "{html}");
+    assert!(!html.contains("<h1>The Parties have agreed"), "{html}");
+    assert!(html.contains("CEX001") && html.contains("PSP004"), "{html}");
+}
