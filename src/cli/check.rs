@@ -486,12 +486,13 @@ fn analysed(
     read: Result<Agreement, crate::source::SourceError>,
     locale: &crate::locale::Locale,
 ) -> Result<Agreement, Refusal> {
-    let agreement = read.map_err(|e| match e {
+    let agreement = read.map_err(|e| {
+        let line = report::source_error(&e, locale);
         // a PDF in a CJK font with no Unicode map is a script, not a fault
-        crate::source::SourceError::PdfScript { .. } => {
-            Refusal::NotAnalysed(report::source_error(&e, locale))
+        match e {
+            crate::source::SourceError::PdfScript { .. } => Refusal::NotAnalysed(line),
+            _ => Refusal::Unreadable(line),
         }
-        _ => Refusal::Unreadable(report::source_error(&e, locale)),
     })?;
     let language = agreement.metadata.language.as_deref();
     use crate::text::language::Refused;
