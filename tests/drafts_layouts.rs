@@ -259,7 +259,13 @@ fn parties_from_the_title_open_the_preferential_treatment_gap() {
         .find(|g| g["id"] == "missing_preferential_treatment")
         .expect("gap");
     assert_eq!(gap["evidence"], serde_json::json!(["CHL", "PER"]));
-    assert!(json["files"][0]["notes"].is_null());
+    // the Parties are known: no note says they are not (an undated text
+    // still has the date's)
+    let notes = json["files"][0]["notes"].to_string();
+    assert!(
+        !notes.contains(treatyscan::review::PARTIES_UNKNOWN),
+        "{notes}"
+    );
 
     let (json, _) = check(&[&fixture("parties-fr.txt")]);
     assert_eq!(
@@ -276,8 +282,8 @@ fn parties_from_the_title_open_the_preferential_treatment_gap() {
     // named with --developing: the note says the named Party was counted
     let (json, _) = check(&["--developing", "PER", &fixture("chapter-text-fr.txt")]);
     assert_eq!(
-        json["files"][0]["notes"],
-        serde_json::json!([treatyscan::review::DEVELOPING_NAMED])
+        json["files"][0]["notes"][0],
+        treatyscan::review::DEVELOPING_NAMED
     );
 }
 
@@ -1046,4 +1052,47 @@ fn the_shared_treaty_database_page_keeps_its_article_titles() {
         parts,
         [None, None, None, Some("Trade and Development".into())]
     );
+}
+
+/// Texts that are not whole agreements say so beside their gaps: the
+/// AANZFTA First Protocol of 2014 amends the agreement and shows no date
+/// (its signature pages are images); the EU's establishment schedule of the
+/// EU-Viet Nam FTA holds only its appendix; AANZFTA itself is whole and
+/// dated.
+#[test]
+fn shared_parts_and_amending_instruments_are_noted() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    use treatyscan::review::{
+        AMENDING_INSTRUMENT, DATE_UNKNOWN, PART_OF_AGREEMENT, PART_OF_AGREEMENT_ANNEX,
+        PART_OF_AGREEMENT_DIVISION,
+    };
+    let notes_of = |file: &str| -> Vec<String> {
+        let path = shared.join("corpus").join(file).display().to_string();
+        let (json, _) = check(&[&path]);
+        json["files"][0]["notes"]
+            .as_array()
+            .map(|n| n.iter().map(|n| n.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default()
+    };
+    let protocol = notes_of("pdf-real/aanzfta-first-protocol-2014.pdf");
+    for note in [AMENDING_INSTRUMENT, DATE_UNKNOWN] {
+        assert!(protocol.iter().any(|n| n == note), "{protocol:?}");
+    }
+    let schedule = notes_of("realworld-texts/evfta-2016-app08a-eu-establishment-schedule.md");
+    assert!(
+        schedule.iter().any(|n| n == PART_OF_AGREEMENT_ANNEX),
+        "{schedule:?}"
+    );
+    let whole = notes_of("pdf-real/aanzfta-2009.pdf");
+    for note in [
+        AMENDING_INSTRUMENT,
+        DATE_UNKNOWN,
+        PART_OF_AGREEMENT,
+        PART_OF_AGREEMENT_ANNEX,
+        PART_OF_AGREEMENT_DIVISION,
+    ] {
+        assert!(!whole.iter().any(|n| n == note), "{whole:?}");
+    }
 }

@@ -113,6 +113,8 @@ note-structure-not-found = structure not found: no article, chapter or annex hea
 note-foreign-part = part of the text is in a language treatyscan does not analyse (it reads English, Spanish and French): what that part says is not looked at, so findings there may be missing and gaps judge the rest
 note-part-of-agreement = part of an agreement: the text cites articles it does not hold; gaps that concern the whole agreement judge only this part (give all its parts with --combine)
 note-part-of-agreement-division = part of an agreement: the text is one chapter or title of the agreement it calls "this Agreement"; gaps that concern the whole agreement judge only this part (give all its parts with --combine)
+note-part-of-agreement-annex = part of an agreement: the text is an annex or appendix of an agreement (a schedule, a list of reservations); gaps that concern the whole agreement judge only this part (give all its parts with --combine)
+note-amending-instrument = amending instrument: the text amends another agreement; gaps that concern the whole agreement judge only the amendments (give the agreement with it, with --combine)
 note-gaps-per-file = gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)
 
 ## Tracked changes (Word revision marks)

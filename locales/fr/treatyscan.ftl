@@ -112,6 +112,8 @@ note-structure-not-found = structure introuvable : aucun intitulé d'article, de
 note-foreign-part = une partie du texte est dans une langue que treatyscan n'analyse pas (il lit l'anglais, l'espagnol et le français) : ce que dit cette partie n'est pas examiné : des constats peuvent y manquer et les lacunes jugent le reste
 note-part-of-agreement = partie d'un accord : le texte cite des articles qu'il ne contient pas ; les lacunes qui concernent l'accord entier ne jugent que cette partie (donnez-en toutes les parties avec --combine)
 note-part-of-agreement-division = partie d'un accord : le texte est un chapitre ou un titre de l'accord qu'il appelle « le présent accord » ; les lacunes qui concernent l'accord entier ne jugent que cette partie (donnez-en toutes les parties avec --combine)
+note-part-of-agreement-annex = partie d'un accord : le texte est une annexe ou un appendice d'un accord (une liste d'engagements, une liste de réserves) ; les lacunes qui concernent l'accord entier ne jugent que cette partie (donnez-en toutes les parties avec --combine)
+note-amending-instrument = instrument modificatif : le texte modifie un autre accord ; les lacunes qui concernent l'accord entier ne jugent que les modifications (donnez l'accord avec lui, avec --combine)
 note-gaps-per-file = les lacunes ont été établies fichier par fichier ; des dispositions des autres fichiers peuvent les combler (utilisez --combine lorsque les fichiers forment un seul accord)
 
 ## Modifications suivies (marques de révision de Word)

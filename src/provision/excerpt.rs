@@ -155,6 +155,42 @@ pub fn is_excerpt(agreement: &Agreement) -> bool {
     agreement.format != super::SourceFormat::TotaXml && cites_absent_articles(agreement)
 }
 
+/// A title that names its instrument as amending another: "First Protocol
+/// to Amend the Agreement Establishing the ASEAN-Australia-New Zealand Free
+/// Trade Area", "Amending Protocol", "Protocolo Modificatorio del Tratado",
+/// "Protocolo que modifica el Acuerdo", "Protocole modifiant l'accord",
+/// "Accord portant modification de …".
+static AMENDING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:protocol|agreement)\b.{0,40}?\b(?:to amend|amending|of amendment)\b|\bamending (?:protocol|agreement)\b|\b(?:protocolo|acuerdo)\b.{0,40}?\b(?:modificatorio|que modifica|de modificaci[oó]n|de enmienda)\b|\b(?:protocole|accord)\b.{0,40}?\b(?:modifiant|portant modification|d'amendement|amendant)\b",
+    )
+    .expect("valid")
+});
+
+/// Whether `agreement` is an instrument that amends another agreement, as
+/// its title says (see `AMENDING_TITLE`): its gaps judge the amendments
+/// alone, not the agreement they amend. ToTA agreements, whole texts of a
+/// database, are not asked.
+pub fn amends_another_agreement(agreement: &Agreement) -> bool {
+    agreement.format != super::SourceFormat::TotaXml && AMENDING_TITLE.is_match(&agreement.title())
+}
+
+/// Whether `agreement` is an annex or an appendix published on its own (a
+/// Party's schedule of commitments, a list of reservations): everything
+/// after its title page is under annex or appendix headings, so it holds no
+/// article, chapter or part of the agreement itself. ToTA agreements are
+/// never parts.
+pub fn is_annex_alone(agreement: &Agreement) -> bool {
+    let mut divisions = agreement
+        .provisions
+        .iter()
+        .filter(|p| !matches!(p.kind, Kind::Preamble | Kind::FinalClause))
+        .peekable();
+    agreement.format != super::SourceFormat::TotaXml
+        && divisions.peek().is_some()
+        && divisions.all(|p| matches!(p.kind, Kind::Annex | Kind::Appendix))
+}
+
 /// Whether the text cites, by number, at least `MIN_ABSENT` articles of its
 /// own agreement that it does not hold, and more of them than of those it
 /// holds (a whole agreement cites its own articles; articles "of the GATT
@@ -348,5 +384,51 @@ mod tests {
             &["13.1"],
             SourceFormat::Text
         )));
+    }
+
+    #[test]
+    fn a_text_of_annexes_alone_is_a_part_and_an_agreement_with_annexes_is_not() {
+        let with = |kinds: &[Kind], format| {
+            let mut a = agreement("", &[], format);
+            a.provisions = kinds
+                .iter()
+                .map(|&k| Provision::new(k, Some("1".into()), 1, 0..0))
+                .collect();
+            is_annex_alone(&a)
+        };
+        let text = SourceFormat::Text;
+        assert!(with(&[Kind::Preamble, Kind::Appendix], text));
+        assert!(with(&[Kind::Annex, Kind::Annex, Kind::FinalClause], text));
+        assert!(!with(&[Kind::Preamble, Kind::Article, Kind::Annex], text));
+        assert!(!with(&[Kind::Chapter, Kind::Annex], text));
+        assert!(!with(&[Kind::Preamble], text));
+        assert!(!with(&[Kind::Annex], SourceFormat::TotaXml));
+    }
+
+    #[test]
+    fn an_instrument_titled_as_amending_another_is_known_in_three_languages() {
+        let titled = |title: &str| {
+            let mut a = agreement("", &["1"], SourceFormat::Text);
+            a.metadata.name = Some(title.into());
+            amends_another_agreement(&a)
+        };
+        for title in [
+            "FIRST PROTOCOL TO AMEND THE AGREEMENT ESTABLISHING THE ASEAN-AUSTRALIA-NEW ZEALAND FREE TRADE AREA",
+            "Amending Protocol to the Free Trade Agreement between Arcadia and Borealia",
+            "Protocolo Modificatorio del Tratado de Libre Comercio",
+            "Protocolo que modifica el Acuerdo de Asociación",
+            "Protocole modifiant l'accord de libre-échange",
+            "Accord portant modification de l'accord de partenariat",
+        ] {
+            assert!(titled(title), "{title}");
+        }
+        for title in [
+            "Free Trade Agreement between Arcadia and Borealia",
+            "Protocol on Cultural Cooperation",
+            "Agreement on the amendment procedure of annexes",
+            "Acuerdo de Libre Comercio entre Chile y México",
+        ] {
+            assert!(!titled(title), "{title}");
+        }
     }
 }

@@ -173,7 +173,7 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 7] = [
+const NOTES: [(&str, &str); 9] = [
     (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
     (crate::review::FOREIGN_PART, "note-foreign-part"),
     (crate::review::DATE_UNKNOWN, "note-date-unknown"),
@@ -186,6 +186,14 @@ const NOTES: [(&str, &str); 7] = [
     (
         crate::review::PART_OF_AGREEMENT_DIVISION,
         "note-part-of-agreement-division",
+    ),
+    (
+        crate::review::AMENDING_INSTRUMENT,
+        "note-amending-instrument",
+    ),
+    (
+        crate::review::PART_OF_AGREEMENT_ANNEX,
+        "note-part-of-agreement-annex",
     ),
 ];
 

@@ -105,14 +105,25 @@ pub const STRUCTURE_NOT_FOUND: &str = "structure not found: no article, chapter 
 /// a schedule published on its own) and gaps opened on it.
 pub const PART_OF_AGREEMENT: &str = "part of an agreement: the text cites articles it does not hold; gaps that concern the whole agreement judge only this part (give all its parts with --combine)";
 
+/// Said when the text is an annex or an appendix of an agreement published
+/// on its own (a schedule of commitments, a list of reservations).
+pub const PART_OF_AGREEMENT_ANNEX: &str = "part of an agreement: the text is an annex or appendix of an agreement (a schedule, a list of reservations); gaps that concern the whole agreement judge only this part (give all its parts with --combine)";
+
 /// Said when the text reads as one chapter or title of an agreement
 /// published on its own.
 pub const PART_OF_AGREEMENT_DIVISION: &str = "part of an agreement: the text is one chapter or title of the agreement it calls \"this Agreement\"; gaps that concern the whole agreement judge only this part (give all its parts with --combine)";
 
-/// `PART_OF_AGREEMENT` (or `PART_OF_AGREEMENT_DIVISION`) when gaps opened on
-/// a text that reads as part of an agreement: it cites articles it does not
-/// hold ([`crate::provision::is_excerpt`]), or it is one chapter or title of
-/// its agreement ([`is_one_division`]).
+/// Said when the text is an instrument amending another agreement (its
+/// title says so: "First Protocol to Amend the Agreement …").
+pub const AMENDING_INSTRUMENT: &str = "amending instrument: the text amends another agreement; gaps that concern the whole agreement judge only the amendments (give the agreement with it, with --combine)";
+
+/// `AMENDING_INSTRUMENT`, `PART_OF_AGREEMENT`, `PART_OF_AGREEMENT_ANNEX` or
+/// `PART_OF_AGREEMENT_DIVISION` when gaps opened on a text that is not a
+/// whole agreement: it amends another
+/// ([`crate::provision::amends_another_agreement`]), it cites articles it
+/// does not hold ([`crate::provision::is_excerpt`]), it is an annex or an
+/// appendix alone ([`crate::provision::is_annex_alone`]), or it is one
+/// chapter or title of its agreement ([`is_one_division`]).
 fn excerpt_note(
     rules: &RuleSet,
     agreement: &Agreement,
@@ -121,8 +132,12 @@ fn excerpt_note(
     if gaps.is_empty() || agreement.format == crate::provision::SourceFormat::TotaXml {
         return None;
     }
-    if crate::provision::is_excerpt(agreement) {
+    if crate::provision::amends_another_agreement(agreement) {
+        Some(AMENDING_INSTRUMENT.to_string())
+    } else if crate::provision::is_excerpt(agreement) {
         Some(PART_OF_AGREEMENT.to_string())
+    } else if crate::provision::is_annex_alone(agreement) {
+        Some(PART_OF_AGREEMENT_ANNEX.to_string())
     } else if is_one_division(rules.catalogue().reach(), agreement) {
         Some(PART_OF_AGREEMENT_DIVISION.to_string())
     } else {
@@ -176,8 +191,10 @@ fn is_one_division(reach: &crate::rules::catalogue::Reach, agreement: &Agreement
 }
 
 /// `DATE_UNKNOWN` when a gap that holds only from a date opened on an
-/// agreement that closes as a signed one does but whose signing date was not
-/// found (a draft, undated by nature, is taken to be recent without a word).
+/// agreement whose signing date was not found: a signed text whose closing
+/// formula gives no date, a draft, or a text without its final clauses (an
+/// amending protocol whose signature pages are images, a chapter or an
+/// annex published alone).
 fn date_note(rules: &RuleSet, agreement: &Agreement, gaps: &[crate::model::Gap]) -> Option<String> {
     let dated = |g: &crate::model::Gap| {
         rules
@@ -185,10 +202,8 @@ fn date_note(rules: &RuleSet, agreement: &Agreement, gaps: &[crate::model::Gap])
             .gap(g.id.as_str())
             .is_some_and(|d| d.when.undated_or_signed_from.is_some())
     };
-    (gaps.iter().any(dated)
-        && crate::gaps::signing_date(agreement).is_none()
-        && crate::provision::signed::has_closing_formula(&agreement.text.text))
-    .then(|| DATE_UNKNOWN.to_string())
+    (gaps.iter().any(dated) && crate::gaps::signing_date(agreement).is_none())
+        .then(|| DATE_UNKNOWN.to_string())
 }
 
 fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
