@@ -278,17 +278,11 @@ fn render_finding(out: &mut String, location: &str, f: &Finding, style: Style, l
         .as_deref()
         .map(|s| format!(", id {s}"))
         .unwrap_or_default();
-    // "Chapter 12 (Telecommunications) › Article 12.1 (Scope)"
-    let within: String = f
-        .divisions
-        .iter()
-        .map(|d| format!("{} › ", d.label_in(locale)))
-        .collect();
     let _ = writeln!(
         out,
-        "  {} {location}  {within}{} [{}{id}]",
+        "  {} {location}  {} [{}{id}]",
         style.paint("34", "-->"),
-        f.provision.label_in(locale),
+        super::cited_provision(f, locale),
         f.provision.path
     );
     let gutter = style.paint("34", "   |");

@@ -269,6 +269,20 @@ impl Standing {
     }
 }
 
+/// A finding's provision as a reader cites it, with the divisions it lies
+/// in when they are known: "Chapter 12 (Telecommunications) › Article 12.1
+/// (Scope)", "Annex 3 › Article 1 (Scope and Coverage)" (an agreement that
+/// numbers its articles per chapter or annex has many an "Article 1").
+pub fn cited_provision(f: &Finding, locale: &Locale) -> String {
+    let mut out: String = f
+        .divisions
+        .iter()
+        .map(|d| format!("{} › ", d.label_in(locale)))
+        .collect();
+    out.push_str(&f.provision.label_in(locale));
+    out
+}
+
 /// How items of evidence (as `evidence_label` gives them) are listed: with
 /// semicolons when one holds a comma (the ISO form "Lao, République
 /// démocratique populaire"), with commas otherwise.

@@ -353,7 +353,7 @@ fn finding_result<'a>(
     rule_index: usize,
     locale: &Locale,
 ) -> SarifResult<'a> {
-    let label = f.provision.label_in(locale);
+    let label = super::cited_provision(f, locale);
     SarifResult {
         rule_id: &f.rule().code,
         rule_index,

@@ -59,7 +59,7 @@ pub fn explain_in(rule: &Rule, l: &Locale) -> String {
         if !items.is_empty() {
             let _ = writeln!(out, "**{title}**\n");
             for item in items {
-                let _ = writeln!(out, "- “{}”", item.trim());
+                quoted_item(out, "", item);
             }
             out.push('\n');
         }
@@ -67,6 +67,15 @@ pub fn explain_in(rule: &Rule, l: &Locale) -> String {
     list(&l.t("docs-matches"), &s.examples.should_match, &mut out);
     list(&l.t("docs-no-match"), &s.examples.no_match, &mut out);
     out
+}
+
+/// A list item quoting `text` after `label`: the lines after the first are
+/// indented under the item, so that a list inside an example ("the following
+/// sectors: - audiovisual services; - mining.") stays inside its quotation
+/// rather than becoming items of the list of examples.
+fn quoted_item(out: &mut String, label: &str, text: &str) {
+    let lines: Vec<&str> = text.trim().lines().map(str::trim_end).collect();
+    let _ = writeln!(out, "- {label}“{}”", lines.join("\n  "));
 }
 
 /// The guideline paragraphs cited, each with its summary, and the articles
@@ -221,7 +230,7 @@ pub fn explain_gap_in(gap: &GapDecl, rules: &RuleSet, l: &Locale) -> String {
     );
     let _ = writeln!(out, "**{}**\n", l.t("docs-suggested-clause"));
     for (lang, clause) in &gap.clauses {
-        let _ = writeln!(out, "- {lang}: “{clause}”");
+        quoted_item(&mut out, &format!("{lang}: "), clause);
     }
     let _ = writeln!(
         out,
