@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Speed of `treatyscan check` and `treatyscan corpus` over the whole ToTA
 # corpus against a keyword baseline: `rg -i -c` with 40 patterns of the same
-# vocabulary over the same files, in one run, best of five each (page cache
-# warmed first). Peak memory of the corpus run is reported too. A second
+# vocabulary over the same files, in one run, the three taking turns, best
+# of seven rounds each (page cache warmed first). Peak memory of the corpus run is reported too. A second
 # baseline runs rg with the rules' whole vocabulary (`treatyscan rules
 # triggers`, about a thousand literals in three languages).
 #
@@ -45,24 +45,42 @@ timing=$(mktemp)
 triggers=$(mktemp)
 trap 'rm -f "$timing" "$triggers"' EXIT
 
-# best of five runs of "$@": wall seconds and CPU (user + system) seconds, to
-# the millisecond (bash's `time`; /usr/bin/time rounds to 10 ms, which moved
-# a ratio against rg's 0.06 s by 0.2). CPU time is the steadier figure on a
+# one run of "$@": wall seconds and CPU (user + system) seconds, to the
+# millisecond (bash's `time`; /usr/bin/time rounds to 10 ms, which moved a
+# ratio against rg's 0.06 s by 0.2). CPU time is the steadier figure on a
 # shared machine.
+timed() {
+  local out
+  out=$( { TIMEFORMAT='%3R %3U %3S'; time "$@" >/dev/null 2>&1; } 2>&1 | tail -1) || true
+  echo "$out" | awk '{print $1, $2 + $3}'
+}
+# the smaller of two figures, the second possibly empty
+smaller() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "" || a < b) b = a; print b }'; }
+# best of five runs of "$@": wall and CPU seconds
 best() {
-  local out wall cpu best_wall= best_cpu=
+  local wall cpu best_wall= best_cpu=
   for _ in 1 2 3 4 5; do
-    out=$( { TIMEFORMAT='%3R %3U %3S'; time "$@" >/dev/null 2>&1; } 2>&1 | tail -1) || true
-    wall=$(echo "$out" | awk '{print $1}')
-    cpu=$(echo "$out" | awk '{print $2 + $3}')
-    best_wall=$(awk -v a="$wall" -v b="$best_wall" 'BEGIN { if (b == "" || a < b) b = a; print b }')
-    best_cpu=$(awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { if (b == "" || a < b) b = a; print b }')
+    read -r wall cpu < <(timed "$@")
+    best_wall=$(smaller "$wall" "$best_wall")
+    best_cpu=$(smaller "$cpu" "$best_cpu")
   done
   echo "$best_wall $best_cpu"
 }
 
-read -r rg_wall rg_cpu < <(best rg -i -c "${args[@]}" "${files[@]}")
-read -r check_wall check_cpu < <(best "$bin" check --format json --fail-on never "${files[@]}")
+# rg, check and corpus take turns, best of seven rounds each: a machine that
+# slows down or speeds up for a while during the run weighs on all three
+# alike, not only on whichever ran then (before, five runs of rg, then five
+# of check, then five of corpus)
+rounds=7
+rg_wall= rg_cpu= check_wall= check_cpu= corpus_wall= corpus_cpu=
+for _ in $(seq "$rounds"); do
+  read -r wall cpu < <(timed rg -i -c "${args[@]}" "${files[@]}")
+  rg_wall=$(smaller "$wall" "$rg_wall") rg_cpu=$(smaller "$cpu" "$rg_cpu")
+  read -r wall cpu < <(timed "$bin" check --format json --fail-on never "${files[@]}")
+  check_wall=$(smaller "$wall" "$check_wall") check_cpu=$(smaller "$cpu" "$check_cpu")
+  read -r wall cpu < <(timed "$bin" corpus --out /dev/null "$corpus")
+  corpus_wall=$(smaller "$wall" "$corpus_wall") corpus_cpu=$(smaller "$cpu" "$corpus_cpu")
+done
 echo "files:            ${#files[@]} ($(du -sh "$corpus" | cut -f1)), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 echo "rg -i -c (${#patterns[@]} patterns): wall ${rg_wall}s  cpu ${rg_cpu}s"
 echo "treatyscan check:         wall ${check_wall}s  cpu ${check_cpu}s"
@@ -75,7 +93,6 @@ read -r rgv_wall rgv_cpu < <(best rg -i -c -F -f "$triggers" "${files[@]}")
 echo "rg -i -c -F ($(wc -l < "$triggers") trigger literals of the rules): wall ${rgv_wall}s  cpu ${rgv_cpu}s"
 awk -v cw="$check_wall" -v rw="$rgv_wall" -v cc="$check_cpu" -v rc="$rgv_cpu" \
   'BEGIN { printf "ratio check/rg(vocabulary):  wall %.2fx  cpu %.2fx\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
-read -r corpus_wall corpus_cpu < <(best "$bin" corpus --out /dev/null "$corpus")
 echo "treatyscan corpus:        wall ${corpus_wall}s  cpu ${corpus_cpu}s"
 awk -v cw="$corpus_wall" -v rw="$rg_wall" -v cc="$corpus_cpu" -v rc="$rg_cpu" \
   'BEGIN { printf "ratio corpus/rg:          wall %.2fx  cpu %.2fx (target <= 2x)\n", cw / rw, cc / (rc > 0 ? rc : 0.01) }'
@@ -92,7 +109,7 @@ thrice=$(peak "$bin" check --format json --fail-on never "${files[@]}" "${files[
 echo "check peak memory:        ${once} MB for ${#files[@]} files, ${thrice} MB for the same files three times over"
 # what each run pays once (compiling the rules' patterns, building their lazy
 # automata's states, threads) against what each pass over the files costs:
-# the corpus given once (T1, best of five above) and three times over (T3),
+# the corpus given once (T1, best of seven rounds above) and three times over (T3),
 # per pass (T3 - T1) / 2, once T1 minus that; and the ratio to rg that the
 # passes alone would give, which start-up work cannot lower
 read -r thrice_wall thrice_cpu < <(best "$bin" check --format json --fail-on never "${files[@]}" "${files[@]}" "${files[@]}")
