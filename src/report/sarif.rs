@@ -353,13 +353,16 @@ fn finding_result<'a>(
     rule_index: usize,
     locale: &Locale,
 ) -> SarifResult<'a> {
-    let label = super::cited_provision(f, locale);
+    // the message cites the divisions too; the logical location's name is
+    // the provision's own, its qualified name the path
+    let cited = super::cited_provision(f, locale);
+    let label = f.provision.label_in(locale);
     SarifResult {
         rule_id: &f.rule().code,
         rule_index,
         level: level(f.severity),
         message: OwnedText {
-            text: format!("{}: {} ({label})", f.category, f.message),
+            text: format!("{}: {} ({cited})", f.category, f.message),
         },
         locations: [Location {
             physical_location: PhysicalLocation {
