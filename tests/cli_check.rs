@@ -754,3 +754,56 @@ fn a_report_written_to_a_file_says_where_and_how_many() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Realworld case 01 (a Markdown draft in sections, no signing formula):
+/// its SARIF messages cite the section an article lies in,
+/// while each logical location keeps the article's own name; its report
+/// says the signing date was not found beside the 2017-guidelines gap.
+#[test]
+fn shared_case_01_cites_its_section_in_sarif_and_notes_its_unknown_date() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let case = shared.join("cases/realworld/01-markdown-headings-ignored.txt");
+    if !case.is_file() {
+        println!("SKIPPED: {} not found", case.display());
+        return;
+    }
+    let case = case.to_str().unwrap();
+    let sarif = json_of(&["check", "--format", "sarif", case]);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let in_chapter: Vec<&serde_json::Value> = results
+        .iter()
+        .filter(|r| {
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("(Section A (OPENNESS AND ELECTRONIC COMMERCE) › Article 11 (")
+        })
+        .collect();
+    assert!(!in_chapter.is_empty(), "{sarif}");
+    for r in in_chapter {
+        let name = r["locations"][0]["logicalLocations"][0]["name"]
+            .as_str()
+            .unwrap();
+        assert!(name.starts_with("Article 11 ("), "{name}");
+    }
+    let json = json_of(&["check", "--format", "json", case]);
+    let file = &json["files"][0];
+    assert!(
+        file["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["id"] == "missing_guidelines_reference"),
+        "{file}"
+    );
+    assert!(
+        file["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == treatyscan::review::DATE_UNKNOWN),
+        "{file}"
+    );
+}
