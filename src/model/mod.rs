@@ -547,7 +547,14 @@ pub fn passage_key(category: &str, title: Option<&str>, excerpt: &str) -> String
 /// A text's first paragraph, on one line.
 pub fn first_paragraph(text: &str) -> String {
     let para = text.trim().split("\n\n").next().unwrap_or("");
-    para.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut line = String::with_capacity(para.len());
+    for word in para.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }
 
 #[cfg(test)]

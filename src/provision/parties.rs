@@ -525,15 +525,34 @@ pub fn party_name(code: &str, lang: &str) -> Option<String> {
             .to_string(),
         );
     }
-    let country = Alpha3::try_from(code).ok()?.to_country();
-    // the usual name in the language ("Taiwan", "Chine"), or else the ISO
-    // short name
-    let name = country
-        .translations()
-        .get(lang)
-        .copied()
-        .unwrap_or(country.iso_short_name());
-    Some(name.to_string())
+    keshvar_name(code, lang).map(str::to_string)
+}
+
+/// The name `keshvar` gives the country with alpha-3 code `code` in `lang`:
+/// its usual name in the language ("Taiwan", "Chine"), or else the ISO short
+/// name. `keshvar` builds a country's whole record, translations into a
+/// hundred languages included, at each look-up, and a report names the same
+/// Parties again and again (a ToTA `check` looked up thousands, a hundredth
+/// of its time), so each name is looked up once per process.
+fn keshvar_name(code: &str, lang: &str) -> Option<&'static str> {
+    static NAMES: LazyLock<std::sync::Mutex<HashMap<(String, String), Option<&'static str>>>> =
+        LazyLock::new(Default::default);
+    let key = (code.to_string(), lang.to_string());
+    if let Some(known) = NAMES.lock().ok().and_then(|n| n.get(&key).copied()) {
+        return known;
+    }
+    let name = Alpha3::try_from(code).ok().map(|a| {
+        let country = a.to_country();
+        country
+            .translations()
+            .get(lang)
+            .copied()
+            .unwrap_or(country.iso_short_name())
+    });
+    if let Ok(mut names) = NAMES.lock() {
+        names.insert(key, name);
+    }
+    name
 }
 
 /// States whose name in treaties is not the one `keshvar` gives: the short
