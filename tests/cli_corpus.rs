@@ -171,6 +171,49 @@ Article 15.10: Cultural Industries\nNothing in this Agreement shall apply to mea
     .unwrap();
 }
 
+/// Two chapters that each number their articles from 1, the cultural
+/// exception in the second chapter's Article 1.
+fn two_articles_one(dir: &Path) {
+    std::fs::write(
+        dir.join("two-ones.txt"),
+        "AGREEMENT BETWEEN ARCADIA AND BOREALIS\n\nCHAPTER 1\nGENERAL PROVISIONS\n\n\
+Article 1: Objectives\nThe Parties shall liberalise trade in goods and services.\n\n\
+CHAPTER 2\nEXCEPTIONS\n\n\
+Article 1: Cultural Industries\nNothing in this Agreement shall apply to measures adopted or maintained by a Party with respect to cultural industries.\n",
+    )
+    .unwrap();
+}
+
+/// `_first` gives the number as written, which two articles of an agreement
+/// can share; `_first_path` and `category_paths` tell which one it is.
+#[test]
+fn the_flagged_article_is_told_apart_from_another_of_its_number_by_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    two_articles_one(dir.path());
+    let out = corpus(&["--format", "csv"], dir.path());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[col("cultural_exception_first")], "1", "{csv}");
+    assert_eq!(
+        &row[col("cultural_exception_first_path")],
+        "ch2/art1",
+        "{csv}"
+    );
+    // the new columns come after every older one
+    assert!(col("policy_space_first") < col("cultural_exception_first_path"));
+    assert!(
+        csv.lines().nth(1).unwrap().contains(",\"ch2/art1\""),
+        "quoted: {csv}"
+    );
+    let out = corpus(&["--format", "jsonl"], dir.path());
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["category_articles"]["cultural_exception"][0], "1");
+    assert_eq!(line["category_paths"]["cultural_exception"][0], "ch2/art1");
+}
+
 #[test]
 fn the_table_says_which_category_each_cut_column_is() {
     let dir = tempfile::tempdir().unwrap();
@@ -241,6 +284,7 @@ fn json_lines_have_flat_documented_fields() {
         "articles",
         "category_counts",
         "category_articles",
+        "category_paths",
         "gap_ids",
         "findings",
         "gaps",
@@ -271,10 +315,13 @@ fn json_lines_have_flat_documented_fields() {
             .collect();
         assert_eq!(ids.len(), row["gap_ids"].as_array().unwrap().len());
         for (cat, n) in row["category_counts"].as_object().unwrap() {
-            assert_eq!(
-                row["category_articles"][cat].as_array().unwrap().len() as u64,
-                n.as_u64().unwrap()
-            );
+            for list in ["category_articles", "category_paths"] {
+                assert_eq!(
+                    row[list][cat].as_array().unwrap().len() as u64,
+                    n.as_u64().unwrap(),
+                    "{list}"
+                );
+            }
         }
     }
     let fifteen = rows

@@ -15,9 +15,13 @@ pub fn quoted(field: &str) -> String {
 }
 
 /// Columns: file, name, date signed, parties, language, article count, then per
-/// category the number of flagged articles, the gaps, and per category the first
-/// flagged article's number as evidence. Text columns (file, name, date, parties,
-/// language, the `_first` article numbers) are always quoted; counts never.
+/// category the number of flagged articles, the gaps, per category the first
+/// flagged article's number as evidence (`_first`), and per category that
+/// article's path (`_first_path`: "ch15/art1", "annex3/art1", which tells
+/// apart the many an "Article 1" of an agreement that numbers its articles per
+/// chapter or annex, and is the `provision.path` of `check --format json`).
+/// Text columns (file, name, date, parties, language, the `_first` numbers and
+/// paths) are always quoted; counts never.
 pub fn write_csv(
     out: &mut dyn Write,
     rows: &[Row],
@@ -38,6 +42,8 @@ pub fn write_csv(
     header.extend(categories.iter().cloned());
     header.extend(gap_ids.iter().map(|g| format!("gap_{g}")));
     header.extend(categories.iter().map(|c| format!("{c}_first")));
+    // after every older column, so that a reader by position still reads them
+    header.extend(categories.iter().map(|c| format!("{c}_first_path")));
     writeln!(out, "{}", header.join(","))?;
     for r in rows {
         let mut fields = vec![
@@ -59,14 +65,17 @@ pub fn write_csv(
                 .iter()
                 .map(|g| u8::from(r.coding.gaps.iter().any(|x| x == g)).to_string()),
         );
-        fields.extend(categories.iter().map(|c| {
-            quoted(
-                &flagged(c)
-                    .and_then(|v| v.first())
-                    .map(|a| a.number.clone().unwrap_or_else(|| a.path.clone()))
-                    .unwrap_or_default(),
-            )
-        }));
+        let first = |c: &String| flagged(c).and_then(|v| v.first());
+        fields.extend(
+            categories
+                .iter()
+                .map(|c| quoted(first(c).map_or("", |a| a.number.as_deref().unwrap_or(&a.path)))),
+        );
+        fields.extend(
+            categories
+                .iter()
+                .map(|c| quoted(first(c).map_or("", |a| &a.path))),
+        );
         writeln!(out, "{}", fields.join(","))?;
     }
     Ok(())
@@ -89,6 +98,9 @@ struct JsonlRow<'r> {
     /// Per category with a finding, the flagged articles' numbers as written (the path when an
     /// article has no number), in document order.
     category_articles: BTreeMap<&'r str, Vec<&'r str>>,
+    /// Per category with a finding, the flagged articles' paths ("ch15/art1"), in the order
+    /// of `category_articles`: what tells two articles of the same number apart.
+    category_paths: BTreeMap<&'r str, Vec<&'r str>>,
     /// Ids of the open gaps.
     gap_ids: &'r [String],
     findings: &'r [crate::model::Finding],
@@ -123,6 +135,11 @@ pub fn write_jsonl(out: &mut dyn Write, rows: &[Row], failures: &[Failure]) -> i
                         .collect();
                     (k.as_str(), numbers)
                 })
+                .collect(),
+            category_paths: c
+                .categories
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.iter().map(|a| a.path.as_str()).collect()))
                 .collect(),
             gap_ids: &c.gaps,
             findings: &c.findings,
