@@ -878,34 +878,37 @@ fn excerpt(
     let from = word_start(original, floor(original, before.max(unit.start))).max(unit.start);
     let to = word_end(original, ceil(original, after.min(unit.end))).min(unit.end);
     // matched words beyond the window (a list item read after a long
-    // chapeau: the reservation's sector) get a window of their own
-    let beyond: Vec<&(usize, usize)> = marks.iter().filter(|m| m.0 >= to).collect();
-    let second = beyond
-        .first()
-        .map(|&&(s, _)| {
-            let e = beyond.iter().map(|m| m.1).max().unwrap_or(s);
-            let start = word_start(
-                original,
-                floor(original, s.saturating_sub(EXCERPT_GAP_BEFORE).max(to)),
-            )
-            .max(to);
-            let end = (e + EXCERPT_GAP_AFTER)
-                .min(start + EXCERPT_AFTER)
-                .min(unit.end);
-            start..word_end(original, ceil(original, end)).min(unit.end)
-        })
-        .filter(|r| r.start < r.end);
+    // chapeau: the reservation's sector) get windows of their own, and so
+    // do matched words before it (the cultural term of a list item above the
+    // clause the anchor is in: "(xii) tourist and cultural industries" read
+    // with "(j) … industrial development" twenty lines on), so that the
+    // excerpt shows every word the finding rests on, and the words its line
+    // and column point at
+    let outside = |keep: &dyn Fn(&(usize, usize)) -> bool| -> Vec<(usize, usize)> {
+        marks.iter().copied().filter(|m| keep(m)).collect()
+    };
+    let mut ahead = side_windows(original, outside(&|m| m.1 <= from), unit.start, from);
+    // a window that runs up to the main one is part of it
+    let from = match ahead.last() {
+        Some(r) if r.end >= from => ahead.pop().map_or(from, |r| r.start),
+        _ => from,
+    };
+    let beyond = side_windows(original, outside(&|m| m.0 >= to), to, unit.end);
+    let windows: Vec<std::ops::Range<usize>> = ahead
+        .into_iter()
+        .chain(std::iter::once(from..to))
+        .chain(beyond)
+        .collect();
     let mut out = String::new();
     let mut out_marks = Vec::new();
-    if from > unit.start {
+    if windows[0].start > unit.start {
         out.push('…');
     }
     // a run of marked chars (whitespace inside a mark included) is one mark
     let mut open: Option<usize> = None;
     let mut last_space = true;
-    let windows = std::iter::once(from..to).chain(second.clone());
-    let mut shown_to = to;
-    for (w, window) in windows.enumerate() {
+    let mut shown_to = windows[0].end;
+    for (w, window) in windows.into_iter().enumerate() {
         if w > 0 {
             if let Some(s) = open.take() {
                 out_marks.push((s, out.trim_end().len()));
@@ -950,6 +953,45 @@ fn excerpt(
         out.push('…');
     }
     (out, marks)
+}
+
+/// Windows of their own for matched words (`words`, byte ranges) that lie
+/// outside an excerpt's main window, within `lo..hi`: one per run of words
+/// less than `EXCERPT_GAP_BEFORE + EXCERPT_GAP_AFTER` bytes apart, from
+/// `EXCERPT_GAP_BEFORE` before its first word to `EXCERPT_GAP_AFTER` after its
+/// last (at most `EXCERPT_AFTER` long), at word ends, in order and not
+/// overlapping (windows that meet are one).
+fn side_windows(
+    original: &str,
+    mut words: Vec<(usize, usize)>,
+    lo: usize,
+    hi: usize,
+) -> Vec<std::ops::Range<usize>> {
+    use crate::text::marks::{ceil, floor, word_end, word_start};
+    words.sort_unstable();
+    let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (s, mut e) = words[i];
+        i += 1;
+        while i < words.len() && words[i].0 <= e + EXCERPT_GAP_BEFORE + EXCERPT_GAP_AFTER {
+            e = e.max(words[i].1);
+            i += 1;
+        }
+        let start = word_start(
+            original,
+            floor(original, s.saturating_sub(EXCERPT_GAP_BEFORE).max(lo)),
+        )
+        .max(lo);
+        let end = (e + EXCERPT_GAP_AFTER).min(start + EXCERPT_AFTER).min(hi);
+        let end = word_end(original, ceil(original, end)).min(hi);
+        match windows.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ if start < end => windows.push(start..end),
+            _ => {}
+        }
+    }
+    windows
 }
 
 /// The matched words a fingerprint is made of, exactly as fingerprints have
@@ -1237,6 +1279,45 @@ mod tests {
             "{out}"
         );
         assert!(out.len() < text.len(), "{out}");
+    }
+
+    #[test]
+    fn matched_words_before_the_window_are_shown_each_in_a_window_of_their_own() {
+        // three matched words far apart: a cultural term in a list item, a
+        // "capacities" further down, and the anchor's word at the end
+        let filler = "(x) a long list item on other subjects of industry and trade; ".repeat(6);
+        let text = format!(
+            "(a) develop the following industries: (i) tourist and cultural industries. {filler}(b) \
+             raise the absorptive capacities of the Parties. {filler}(c) support industrial \
+             development at the regional level."
+        );
+        let word = |w: &str| {
+            let s = text.find(w).unwrap();
+            (s, s + w.len())
+        };
+        let words = [
+            word("cultural industries"),
+            word("capacities"),
+            word("development at"),
+        ];
+        let anchor = words[2].0;
+        let (out, marks) = excerpt_of(&text, anchor, &words);
+        assert_eq!(
+            marks.words(&out),
+            ["cultural industries", "capacities", "development at"],
+            "{out}"
+        );
+        // each in its own window, the gaps between them left out
+        assert_eq!(out.matches(" … ").count(), 2, "{out}");
+        assert!(
+            out.starts_with("(a) develop the following industries"),
+            "{out}"
+        );
+        assert!(out.len() < text.len(), "{out}");
+        // words that lie close together share one window
+        let (out, marks) = excerpt_of(&text, anchor, &[words[0], word("(x) a long"), words[2]]);
+        assert_eq!(marks.words(&out).len(), 3, "{out}");
+        assert_eq!(out.matches(" … ").count(), 1, "{out}");
     }
 
     #[test]
