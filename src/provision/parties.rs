@@ -535,8 +535,9 @@ pub fn party_name(code: &str, lang: &str) -> Option<String> {
 /// Parties again and again (a ToTA `check` looked up thousands, a hundredth
 /// of its time), so each name is looked up once per process.
 fn keshvar_name(code: &str, lang: &str) -> Option<&'static str> {
-    static NAMES: LazyLock<std::sync::Mutex<HashMap<(String, String), Option<&'static str>>>> =
-        LazyLock::new(Default::default);
+    /// Names by (alpha-3 code, language); `None` for a code keshvar lacks.
+    type Names = HashMap<(String, String), Option<&'static str>>;
+    static NAMES: LazyLock<std::sync::Mutex<Names>> = LazyLock::new(Default::default);
     let key = (code.to_string(), lang.to_string());
     if let Some(known) = NAMES.lock().ok().and_then(|n| n.get(&key).copied()) {
         return known;
