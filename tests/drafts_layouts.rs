@@ -676,16 +676,22 @@ fn a_chapter_on_its_own_is_said_to_be_part_of_an_agreement() {
         let notes = json["files"][0]["notes"].to_string();
         assert!(notes.contains("part of an agreement"), "{name}: {notes}");
     }
-    // the agreement's opening (its title, preamble and first chapter) and the
-    // WTO agreement are whole texts
-    for name in [
-        "evfta-2016-ch01-preamble-general.md",
-        "wto-jsi-ecommerce-agreement-2024-INF-ECOM-87.md",
-    ] {
-        let (json, _) = check(&[texts.join(name).to_str().unwrap()]);
-        let notes = json["files"][0]["notes"].to_string();
-        assert!(!notes.contains("part of an agreement"), "{name}: {notes}");
-    }
+    // the agreement's opening (its title, preamble and first chapter) is not
+    // one chapter of it, but its opening alone, without final provisions
+    let (json, _) = check(&[texts
+        .join("evfta-2016-ch01-preamble-general.md")
+        .to_str()
+        .unwrap()]);
+    let notes = json["files"][0]["notes"].to_string();
+    assert!(!notes.contains("one chapter or title"), "{notes}");
+    assert!(notes.contains("the text opens an agreement"), "{notes}");
+    // the WTO agreement is a whole text
+    let (json, _) = check(&[texts
+        .join("wto-jsi-ecommerce-agreement-2024-INF-ECOM-87.md")
+        .to_str()
+        .unwrap()]);
+    let notes = json["files"][0]["notes"].to_string();
+    assert!(!notes.contains("part of an agreement"), "{notes}");
 }
 
 /// A text converted from PDF prints a page's footnotes where the page ends,
@@ -1057,8 +1063,9 @@ fn the_shared_treaty_database_page_keeps_its_article_titles() {
 /// Texts that are not whole agreements say so beside their gaps: the
 /// AANZFTA First Protocol of 2014 amends the agreement and shows no date
 /// (its signature pages are images); the EU's establishment schedule of the
-/// EU-Viet Nam FTA holds only its appendix; AANZFTA itself is whole and
-/// dated.
+/// EU-Viet Nam FTA holds only its appendix; the same FTA's "Preamble and
+/// Chapter 1" file opens the agreement without the rest; AANZFTA itself is
+/// whole and dated.
 #[test]
 fn shared_parts_and_amending_instruments_are_noted() {
     let Some(shared) = common::shared_dir() else {
@@ -1066,7 +1073,7 @@ fn shared_parts_and_amending_instruments_are_noted() {
     };
     use treatyscan::review::{
         AMENDING_INSTRUMENT, DATE_UNKNOWN, PART_OF_AGREEMENT, PART_OF_AGREEMENT_ANNEX,
-        PART_OF_AGREEMENT_DIVISION,
+        PART_OF_AGREEMENT_DIVISION, PART_OF_AGREEMENT_OPENING,
     };
     let notes_of = |file: &str| -> Vec<String> {
         let path = shared.join("corpus").join(file).display().to_string();
@@ -1085,6 +1092,11 @@ fn shared_parts_and_amending_instruments_are_noted() {
         schedule.iter().any(|n| n == PART_OF_AGREEMENT_ANNEX),
         "{schedule:?}"
     );
+    let opening = notes_of("realworld-texts/evfta-2016-ch01-preamble-general.md");
+    assert!(
+        opening.iter().any(|n| n == PART_OF_AGREEMENT_OPENING),
+        "{opening:?}"
+    );
     let whole = notes_of("pdf-real/aanzfta-2009.pdf");
     for note in [
         AMENDING_INSTRUMENT,
@@ -1092,7 +1104,61 @@ fn shared_parts_and_amending_instruments_are_noted() {
         PART_OF_AGREEMENT,
         PART_OF_AGREEMENT_ANNEX,
         PART_OF_AGREEMENT_DIVISION,
+        PART_OF_AGREEMENT_OPENING,
     ] {
         assert!(!whole.iter().any(|n| n == note), "{whole:?}");
+    }
+}
+
+/// The opening of an agreement published alone (its preamble, the enacting
+/// formula and chapter one, no final provisions) is noted as a part; the same
+/// text with an article on entry into force, or with several chapters, is not.
+#[test]
+fn the_opening_of_an_agreement_alone_is_noted_as_a_part() {
+    use treatyscan::review::PART_OF_AGREEMENT_OPENING;
+    let opening_en = "FREE TRADE AGREEMENT BETWEEN ARCADIA AND BOREALIS\n\n\
+        The Republic of Arcadia and the Kingdom of Borealis,\n\n\
+        RECOGNISING their longstanding partnership;\n\n\
+        HAVE AGREED as follows:\n\n\
+        CHAPTER ONE\nOBJECTIVES AND GENERAL DEFINITIONS\n\n\
+        Article 1.1\nEstablishment of a Free Trade Area\n\
+        The Parties hereby establish a free trade area.\n\n\
+        Article 1.2\nDefinitions\n\
+        For the purposes of this Agreement, \"day\" means a calendar day.\n";
+    let opening_es = "TRATADO DE LIBRE COMERCIO ENTRE ARCADIA Y BOREALIS\n\n\
+        La República de Arcadia y el Reino de Borealis,\n\n\
+        RECONOCIENDO su larga amistad;\n\n\
+        HAN CONVENIDO lo siguiente:\n\n\
+        CAPÍTULO 1\nDISPOSICIONES INICIALES\n\n\
+        Artículo 1.1\nEstablecimiento de la zona de libre comercio\n\
+        Las Partes establecen una zona de libre comercio.\n";
+    let in_force = format!(
+        "{opening_en}\nArticle 1.3\nEntry into Force\n\
+         This Agreement shall enter into force on the first day of the second month after \
+         the Parties exchange written notifications.\n"
+    );
+    let two_chapters = format!(
+        "{opening_en}\nCHAPTER TWO\nTRADE IN GOODS\n\n\
+         Article 2.1\nScope\nThis Chapter applies to trade in goods between the Parties.\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, noted) in [
+        ("opening-en.txt", opening_en.to_string(), true),
+        ("opening-es.txt", opening_es.to_string(), true),
+        ("in-force.txt", in_force, false),
+        ("two-chapters.txt", two_chapters, false),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let (json, _) = check(&[path.to_str().unwrap()]);
+        let notes: Vec<&str> = json["files"][0]["notes"]
+            .as_array()
+            .map(|n| n.iter().filter_map(|n| n.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            notes.contains(&PART_OF_AGREEMENT_OPENING),
+            noted,
+            "{name}: {notes:?}"
+        );
     }
 }

@@ -114,6 +114,7 @@ note-foreign-part = part of the text is in a language treatyscan does not analys
 note-part-of-agreement = part of an agreement: the text cites articles it does not hold; gaps that concern the whole agreement judge only this part (give all its parts with --combine)
 note-part-of-agreement-division = part of an agreement: the text is one chapter or title of the agreement it calls "this Agreement"; gaps that concern the whole agreement judge only this part (give all its parts with --combine)
 note-part-of-agreement-annex = part of an agreement: the text is an annex or appendix of an agreement (a schedule, a list of reservations); gaps that concern the whole agreement judge only this part (give all its parts with --combine)
+note-part-of-agreement-opening = part of an agreement: the text opens an agreement ("have agreed as follows") but holds at most one chapter and none of its final provisions (entry into force, signature); gaps that concern the whole agreement judge only this part (give all its parts with --combine)
 note-amending-instrument = amending instrument: the text amends another agreement; gaps that concern the whole agreement judge only the amendments (give the agreement with it, with --combine)
 note-gaps-per-file = gaps were computed per file; provisions in the other files may close them (use --combine when the files are one agreement)
 

@@ -113,6 +113,7 @@ note-foreign-part = parte del texto está en una lengua que treatyscan no analiz
 note-part-of-agreement = parte de un acuerdo: el texto cita artículos que no contiene; las lagunas que atañen al acuerdo entero juzgan solo esta parte (dé todas sus partes con --combine)
 note-part-of-agreement-division = parte de un acuerdo: el texto es un capítulo o título del acuerdo al que llama «el presente Acuerdo»; las lagunas que atañen al acuerdo entero juzgan solo esta parte (dé todas sus partes con --combine)
 note-part-of-agreement-annex = parte de un acuerdo: el texto es un anexo o apéndice de un acuerdo (una lista de compromisos, una lista de reservas); las lagunas que atañen al acuerdo entero juzgan solo esta parte (dé todas sus partes con --combine)
+note-part-of-agreement-opening = parte de un acuerdo: el texto abre un acuerdo («han convenido lo siguiente») pero contiene a lo sumo un capítulo y ninguna de sus disposiciones finales (entrada en vigor, firma); las lagunas que atañen al acuerdo entero juzgan solo esta parte (dé todas sus partes con --combine)
 note-amending-instrument = instrumento modificatorio: el texto modifica otro acuerdo; las lagunas que atañen al acuerdo entero juzgan solo las modificaciones (dé el acuerdo con él, con --combine)
 note-gaps-per-file = las lagunas se han determinado archivo por archivo; las disposiciones de los demás archivos pueden colmarlas (use --combine cuando los archivos forman un solo acuerdo)
 

@@ -113,6 +113,7 @@ note-foreign-part = une partie du texte est dans une langue que treatyscan n'ana
 note-part-of-agreement = partie d'un accord : le texte cite des articles qu'il ne contient pas ; les lacunes qui concernent l'accord entier ne jugent que cette partie (donnez-en toutes les parties avec --combine)
 note-part-of-agreement-division = partie d'un accord : le texte est un chapitre ou un titre de l'accord qu'il appelle « le présent accord » ; les lacunes qui concernent l'accord entier ne jugent que cette partie (donnez-en toutes les parties avec --combine)
 note-part-of-agreement-annex = partie d'un accord : le texte est une annexe ou un appendice d'un accord (une liste d'engagements, une liste de réserves) ; les lacunes qui concernent l'accord entier ne jugent que cette partie (donnez-en toutes les parties avec --combine)
+note-part-of-agreement-opening = partie d'un accord : le texte ouvre un accord (« sont convenues de ce qui suit ») mais ne contient qu'un chapitre au plus et aucune de ses dispositions finales (entrée en vigueur, signature) ; les lacunes qui concernent l'accord entier ne jugent que cette partie (donnez-en toutes les parties avec --combine)
 note-amending-instrument = instrument modificatif : le texte modifie un autre accord ; les lacunes qui concernent l'accord entier ne jugent que les modifications (donnez l'accord avec lui, avec --combine)
 note-gaps-per-file = les lacunes ont été établies fichier par fichier ; des dispositions des autres fichiers peuvent les combler (utilisez --combine lorsque les fichiers forment un seul accord)
 

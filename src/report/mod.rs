@@ -173,7 +173,7 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 9] = [
+const NOTES: [(&str, &str); 10] = [
     (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
     (crate::review::FOREIGN_PART, "note-foreign-part"),
     (crate::review::DATE_UNKNOWN, "note-date-unknown"),
@@ -194,6 +194,10 @@ const NOTES: [(&str, &str); 9] = [
     (
         crate::review::PART_OF_AGREEMENT_ANNEX,
         "note-part-of-agreement-annex",
+    ),
+    (
+        crate::review::PART_OF_AGREEMENT_OPENING,
+        "note-part-of-agreement-opening",
     ),
 ];
 

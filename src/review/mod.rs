@@ -117,13 +117,19 @@ pub const PART_OF_AGREEMENT_DIVISION: &str = "part of an agreement: the text is 
 /// title says so: "First Protocol to Amend the Agreement …").
 pub const AMENDING_INSTRUMENT: &str = "amending instrument: the text amends another agreement; gaps that concern the whole agreement judge only the amendments (give the agreement with it, with --combine)";
 
-/// `AMENDING_INSTRUMENT`, `PART_OF_AGREEMENT`, `PART_OF_AGREEMENT_ANNEX` or
-/// `PART_OF_AGREEMENT_DIVISION` when gaps opened on a text that is not a
-/// whole agreement: it amends another
+/// Said when the text opens an agreement (its preamble and enacting
+/// formula) and holds at most its first chapter and none of its final
+/// provisions.
+pub const PART_OF_AGREEMENT_OPENING: &str = "part of an agreement: the text opens an agreement (\"have agreed as follows\") but holds at most one chapter and none of its final provisions (entry into force, signature); gaps that concern the whole agreement judge only this part (give all its parts with --combine)";
+
+/// `AMENDING_INSTRUMENT`, `PART_OF_AGREEMENT`, `PART_OF_AGREEMENT_ANNEX`,
+/// `PART_OF_AGREEMENT_DIVISION` or `PART_OF_AGREEMENT_OPENING` when gaps
+/// opened on a text that is not a whole agreement: it amends another
 /// ([`crate::provision::amends_another_agreement`]), it cites articles it
 /// does not hold ([`crate::provision::is_excerpt`]), it is an annex or an
-/// appendix alone ([`crate::provision::is_annex_alone`]), or it is one
-/// chapter or title of its agreement ([`is_one_division`]).
+/// appendix alone ([`crate::provision::is_annex_alone`]), it is one
+/// chapter or title of its agreement ([`is_one_division`]), or it is the
+/// agreement's opening alone ([`is_opening_alone`]).
 fn excerpt_note(
     rules: &RuleSet,
     agreement: &Agreement,
@@ -140,9 +146,27 @@ fn excerpt_note(
         Some(PART_OF_AGREEMENT_ANNEX.to_string())
     } else if is_one_division(rules.catalogue().reach(), agreement) {
         Some(PART_OF_AGREEMENT_DIVISION.to_string())
+    } else if is_opening_alone(agreement) {
+        Some(PART_OF_AGREEMENT_OPENING.to_string())
     } else {
         None
     }
+}
+
+/// Whether `agreement` is the opening of an agreement published without the
+/// rest (the EU-Viet Nam FTA's "Preamble and Chapter 1" file): it has the
+/// enacting formula of a whole agreement ("Have agreed as follows"), but at
+/// most one chapter (an agreement that has chapters has several) and no
+/// final provisions ([`crate::provision::has_final_provisions`]: no entry
+/// into force, no closing formula).
+fn is_opening_alone(agreement: &Agreement) -> bool {
+    let chapters = agreement
+        .walk()
+        .filter(|p| p.kind == crate::provision::Kind::Chapter)
+        .count();
+    chapters <= 1
+        && crate::structure::has_enacting_formula(&agreement.text.text)
+        && !crate::provision::has_final_provisions(agreement)
 }
 
 /// How often a text must call itself "this Chapter" (or Title) to be one:
