@@ -664,6 +664,11 @@ fn a_chapter_on_its_own_is_said_to_be_part_of_an_agreement() {
         return;
     };
     let texts = shared.join("corpus/realworld-texts");
+    // a text's notes, as JSON text
+    let notes_of = |name: &str| {
+        let (json, _) = check(&[texts.join(name).to_str().unwrap()]);
+        json["files"][0]["notes"].to_string()
+    };
     for name in [
         "es-capitulo-13-comercio-electronico-page.txt",
         // a Title of seven chapters, "this Title" throughout
@@ -672,25 +677,16 @@ fn a_chapter_on_its_own_is_said_to_be_part_of_an_agreement() {
         "evfta-2016-ch15-trade-sustainable-development.md",
         "evfta-2016-ch16-cooperation.md",
     ] {
-        let (json, _) = check(&[texts.join(name).to_str().unwrap()]);
-        let notes = json["files"][0]["notes"].to_string();
+        let notes = notes_of(name);
         assert!(notes.contains("part of an agreement"), "{name}: {notes}");
     }
     // the agreement's opening (its title, preamble and first chapter) is not
     // one chapter of it, but its opening alone, without final provisions
-    let (json, _) = check(&[texts
-        .join("evfta-2016-ch01-preamble-general.md")
-        .to_str()
-        .unwrap()]);
-    let notes = json["files"][0]["notes"].to_string();
+    let notes = notes_of("evfta-2016-ch01-preamble-general.md");
     assert!(!notes.contains("one chapter or title"), "{notes}");
     assert!(notes.contains("the text opens an agreement"), "{notes}");
     // the WTO agreement is a whole text
-    let (json, _) = check(&[texts
-        .join("wto-jsi-ecommerce-agreement-2024-INF-ECOM-87.md")
-        .to_str()
-        .unwrap()]);
-    let notes = json["files"][0]["notes"].to_string();
+    let notes = notes_of("wto-jsi-ecommerce-agreement-2024-INF-ECOM-87.md");
     assert!(!notes.contains("part of an agreement"), "{notes}");
 }
 
