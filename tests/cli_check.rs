@@ -807,3 +807,75 @@ fn shared_case_01_cites_its_section_in_sarif_and_notes_its_unknown_date() {
         "{file}"
     );
 }
+
+/// A text whose Parties are not named in its title or preamble ("The
+/// Parties to this Agreement") but whose recital provides "special and
+/// differential treatment, especially for Cambodia, Lao PDR and Myanmar":
+/// those countries are weighed as developing Parties, and the note says so;
+/// a donor named before the words of the clause is not one of them.
+#[test]
+fn countries_the_text_names_for_special_and_differential_treatment_count_as_developing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("regional.txt");
+    std::fs::write(
+        &path,
+        "REGIONAL TRADE AGREEMENT\n\nThe Parties to this Agreement,\n\n\
+         TAKING ACCOUNT OF the different levels of development among the Parties, including \
+         provision for special and differential treatment, especially for Cambodia, Lao PDR \
+         and Myanmar;\n\n\
+         HAVE AGREED as follows:\n\n\
+         Article 1\nObjectives\nThe objectives of this Agreement are to liberalise trade in goods.\n\n\
+         Article 2\nTechnical Cooperation\nJapan shall provide technical assistance to least \
+         developed country Parties.\n\n\
+         Article 3\nEntry into Force\nThis Agreement shall enter into force sixty days after \
+         its signature.\n",
+    )
+    .unwrap();
+    let v = json_of(&["check", "--format", "json", path.to_str().unwrap()]);
+    let file = &v["files"][0];
+    let notes = file["notes"].to_string();
+    assert!(
+        notes.contains(treatyscan::review::DEVELOPING_READ),
+        "{notes}"
+    );
+    assert!(
+        !notes.contains(treatyscan::review::PARTIES_UNKNOWN),
+        "{notes}"
+    );
+    let gap = file["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "missing_preferential_treatment")
+        .expect("gap open for the countries named");
+    assert_eq!(gap["evidence"], serde_json::json!(["KHM", "LAO", "MMR"]));
+    // the Spanish report names them in Spanish
+    let out = treatyscan()
+        .args(["check", "--lang", "es", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("trato especial y diferenciado"), "{report}");
+}
+
+/// RCEP names no Party in its title or preamble, but gives special and
+/// differential treatment "especially for Cambodia, Lao PDR, Myanmar, and
+/// Viet Nam": its preferential-treatment gap is weighed for them.
+#[test]
+fn shared_rcep_developing_parties_are_read_from_its_preamble() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let path = shared.join("corpus/pdf-real/rcep-2020.pdf");
+    let v = json_of(&["check", "--format", "json", path.to_str().unwrap()]);
+    let gap = v["files"][0]["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "missing_preferential_treatment")
+        .expect("gap open for RCEP's developing Parties");
+    assert_eq!(
+        gap["evidence"],
+        serde_json::json!(["KHM", "LAO", "MMR", "VNM"])
+    );
+}

@@ -109,6 +109,7 @@ summary-other-gaps = { $count ->
 note-parties-unknown = preferential treatment not assessed: no Party was recognised as a country, so whether one is a developing country is unknown (name it with --developing PARTY)
 note-date-unknown = signing date not found: a gap that concerns only agreements signed after the 2017 guidelines is reported as if this one were signed after them
 note-developing-named = preferential treatment assessed with the Parties named by --developing counted as developing countries
+note-developing-read = preferential treatment assessed with the countries the text names for special and differential treatment or as least developed counted as developing Parties (the gap names them); the Parties themselves were not recognised (name others with --developing PARTY)
 note-structure-not-found = structure not found: no article, chapter or annex headings; findings are given per entry (a block of text, a `Sector:` entry or a numbered entry)
 note-foreign-part = part of the text is in a language treatyscan does not analyse (it reads English, Spanish and French): what that part says is not looked at, so findings there may be missing and gaps judge the rest
 note-part-of-agreement = part of an agreement: the text cites articles it does not hold; gaps that concern the whole agreement judge only this part (give all its parts with --combine)

@@ -108,6 +108,7 @@ summary-other-gaps = { $count ->
 note-parties-unknown = trato preferencial no evaluado: ninguna Parte se reconoció como país, así que no se sabe si alguna es un país en desarrollo (indíquela con --developing PARTE)
 note-date-unknown = fecha de firma no encontrada: una laguna que solo concierne a los acuerdos firmados después de las directrices de 2017 se señala como si este se hubiera firmado después de ellas
 note-developing-named = trato preferencial evaluado contando como países en desarrollo a las Partes indicadas con --developing
+note-developing-read = trato preferencial evaluado con los países que el texto nombra para un trato especial y diferenciado o como menos adelantados contados como Partes en desarrollo (la laguna los nombra); las Partes mismas no se reconocieron (indique otras con --developing PARTE)
 note-structure-not-found = estructura no encontrada: no hay encabezados de artículos, capítulos ni anexos; los hallazgos se dan por entrada (un bloque de texto, una entrada `Sector:` o una entrada numerada)
 note-foreign-part = parte del texto está en una lengua que treatyscan no analiza (lee inglés, español y francés): lo que dice esa parte no se examina, así que pueden faltar hallazgos en ella y las lagunas juzgan el resto
 note-part-of-agreement = parte de un acuerdo: el texto cita artículos que no contiene; las lagunas que atañen al acuerdo entero juzgan solo esta parte (dé todas sus partes con --combine)

@@ -108,6 +108,7 @@ summary-other-gaps = { $count ->
 note-parties-unknown = traitement préférentiel non évalué : aucune Partie n'a été reconnue comme un pays ; on ne sait donc pas si l'une d'elles est un pays en développement (indiquez-la avec --developing PARTIE)
 note-date-unknown = date de signature introuvable : une lacune qui ne concerne que les accords signés après les directives de 2017 est signalée comme si celui-ci avait été signé après elles
 note-developing-named = traitement préférentiel évalué en comptant comme pays en développement les Parties indiquées avec --developing
+note-developing-read = traitement préférentiel évalué avec les pays que le texte nomme pour un traitement spécial et différencié ou comme moins avancés comptés comme Parties en développement (la lacune les nomme) ; les Parties elles-mêmes n'ont pas été reconnues (nommez-en d'autres avec --developing PARTIE)
 note-structure-not-found = structure introuvable : aucun intitulé d'article, de chapitre ni d'annexe ; les constats sont donnés par entrée (un bloc de texte, une entrée `Secteur :` ou une entrée numérotée)
 note-foreign-part = une partie du texte est dans une langue que treatyscan n'analyse pas (il lit l'anglais, l'espagnol et le français) : ce que dit cette partie n'est pas examiné : des constats peuvent y manquer et les lacunes jugent le reste
 note-part-of-agreement = partie d'un accord : le texte cite des articles qu'il ne contient pas ; les lacunes qui concernent l'accord entier ne jugent que cette partie (donnez-en toutes les parties avec --combine)

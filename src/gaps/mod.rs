@@ -477,17 +477,22 @@ fn signed_before(agreement: &Agreement, date: &str) -> bool {
             .is_some_and(|s| *s < date[..s.len().min(10)])
 }
 
-/// Parties outside the catalogue's developed list, and those the user names.
+/// Parties outside the catalogue's developed list, and those the user names;
+/// when no Party is known, those the text itself names as developing or
+/// least developed ([`crate::provision::parties::named_as_developing`]).
 fn developing_parties(catalogue: &Catalogue, input: &GapInput) -> Vec<String> {
     let developed = &catalogue.parties().developed;
-    let mut v: Vec<String> = input
-        .agreement
-        .metadata
-        .parties
+    let parties = &input.agreement.metadata.parties;
+    let mut v: Vec<String> = parties
         .iter()
         .filter(|p| !developed.contains(p))
         .cloned()
         .collect();
+    if parties.is_empty() {
+        v.extend(crate::provision::parties::named_as_developing(
+            input.agreement,
+        ));
+    }
     v.extend(input.developing.iter().cloned());
     v.sort();
     v.dedup();

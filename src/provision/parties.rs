@@ -70,6 +70,46 @@ pub fn infer(agreement: &Agreement) -> Vec<String> {
     Vec::new()
 }
 
+/// Words that single out developing or least developed Parties in a clause
+/// (folded): "special and differential treatment", "least developed
+/// country", "developing country", in English, Spanish and French.
+static DEVELOPING_CUE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"special and differential treatment|least[- ]developed countr|developing countr|trato especial y diferenciado|menor desarrollo relativo|paises menos adelantados|pais(?:es)? en desarrollo|traitement special et differencie|pays les moins avances|pays en developpement",
+    )
+    .expect("valid")
+});
+
+/// How far after its cue a clause is read for the names of Parties.
+const CUE_CLAUSE_CHARS: usize = 300;
+
+/// The countries a text names as developing or least developed: those named
+/// after a cue of `DEVELOPING_CUE` in the rest of its clause (up to the next
+/// full stop or semicolon, at most `CUE_CLAUSE_CHARS`), in order of mention.
+/// The Regional Comprehensive Economic Partnership names no Party in its
+/// title or preamble, but provides "for special and differential treatment,
+/// especially for Cambodia, Lao PDR, Myanmar, and Viet Nam". Names before
+/// the cue are not read ("Japan shall provide technical assistance to least
+/// developed country Parties" names a donor).
+pub fn named_as_developing(agreement: &Agreement) -> Vec<String> {
+    let folded = fold_text(&unglued(&agreement.text.text.replace('\n', " ")));
+    let mut out: Vec<String> = Vec::new();
+    for cue in DEVELOPING_CUE.find_iter(&folded) {
+        let rest = &folded[cue.end()..];
+        let mut end = rest.len().min(CUE_CLAUSE_CHARS);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let clause = rest[..end].split(['.', ';']).next().unwrap_or("");
+        for party in parties_in(clause) {
+            if !out.contains(&party) {
+                out.push(party);
+            }
+        }
+    }
+    out
+}
+
 /// `text` with a space where a word runs into a capitalised heading, as
 /// PDFs join a title's last line to the next heading ("… Guatemala y
 /// HondurasPREAMBULO Los Estados …"): a small letter followed by two
@@ -716,6 +756,9 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("etats-unis d'amerique", "USA"),
     ("estados unidos mexicanos", "MEX"),
     ("nueva zelandia", "NZL"),
+    // ASEAN texts' short form ("Cambodia, Lao PDR, Myanmar, and Viet Nam")
+    ("lao pdr", "LAO"),
+    ("rdp lao", "LAO"),
     // French state names written with an adjective ("République
     // Gabonaise"), as West and Central African and Maghreb treaties name
     // their Parties

@@ -173,11 +173,12 @@ fn localise_gap(g: &mut Gap, lang: Lang) {
 }
 
 /// The notes the review stage writes, with their Fluent ids.
-const NOTES: [(&str, &str); 10] = [
+const NOTES: [(&str, &str); 11] = [
     (crate::review::PARTIES_UNKNOWN, "note-parties-unknown"),
     (crate::review::FOREIGN_PART, "note-foreign-part"),
     (crate::review::DATE_UNKNOWN, "note-date-unknown"),
     (crate::review::DEVELOPING_NAMED, "note-developing-named"),
+    (crate::review::DEVELOPING_READ, "note-developing-read"),
     (
         crate::review::STRUCTURE_NOT_FOUND,
         "note-structure-not-found",

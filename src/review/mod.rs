@@ -84,6 +84,13 @@ pub fn review(
 pub const PARTIES_UNKNOWN: &str =
     "preferential treatment not assessed: no Party was recognised as a country, so whether one is a developing country is unknown (name it with --developing PARTY)";
 
+/// Said when no Party was recognised but the text names some as developing
+/// or least developed ("special and differential treatment, especially for
+/// Cambodia, Lao PDR, Myanmar, and Viet Nam"): the preferential-treatment gap
+/// was weighed with them as developing countries.
+pub const DEVELOPING_READ: &str =
+    "preferential treatment assessed with the countries the text names for special and differential treatment or as least developed counted as developing Parties (the gap names them); the Parties themselves were not recognised (name others with --developing PARTY)";
+
 /// Said when `--developing` named Parties: the preferential-treatment gap was
 /// weighed with them as developing countries (the gap's evidence names them
 /// when it opens; when it does not, this says the flag was taken into account).
@@ -251,7 +258,11 @@ fn notes(agreement: &Agreement, options: &ReviewOptions) -> Vec<String> {
     if !options.developing.is_empty() {
         notes.push(DEVELOPING_NAMED.to_string());
     } else if agreement.metadata.parties.is_empty() {
-        notes.push(PARTIES_UNKNOWN.to_string());
+        if crate::provision::parties::named_as_developing(agreement).is_empty() {
+            notes.push(PARTIES_UNKNOWN.to_string());
+        } else {
+            notes.push(DEVELOPING_READ.to_string());
+        }
     }
     notes
 }
