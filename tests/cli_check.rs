@@ -879,3 +879,42 @@ fn shared_rcep_developing_parties_are_read_from_its_preamble() {
         serde_json::json!(["KHM", "LAO", "MMR", "VNM"])
     );
 }
+
+/// A clause that grants preferential treatment, in those words, to a
+/// developing Party's artists and cultural goods and services (Article 16 of
+/// the Convention written into the agreement) is a preferential-treatment
+/// finding, and closes the gap that its absence opens.
+#[test]
+fn preferential_treatment_granted_in_so_many_words_closes_the_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "AGREEMENT BETWEEN THE REPUBLIC OF SENEGAL AND THE KINGDOM OF MOROCCO\n\n\
+        CHAPTER 1\nGENERAL PROVISIONS\n\n\
+        Article 1\nObjective\nThe Parties establish a free trade area.\n\n\
+        Article 2\nServices\nEach Party shall accord national treatment to services of the other Party.\n";
+    let clause =
+        "\nArticle 3\nCultural Cooperation\nThe Kingdom of Morocco shall grant preferential \
+        treatment to artists and other cultural professionals of Senegal, as well as to Senegalese \
+        cultural goods and services.\n";
+    let gap_open = |text: &str, name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let v = json_of(&["check", "--format", "json", path.to_str().unwrap()]);
+        let file = &v["files"][0];
+        let prf004 = file["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rules"].to_string().contains("PRF004"));
+        let gap = file["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["id"] == "missing_preferential_treatment");
+        (prf004, gap)
+    };
+    assert_eq!(gap_open(base, "without.txt"), (false, true));
+    assert_eq!(
+        gap_open(&format!("{base}{clause}"), "with.txt"),
+        (true, false)
+    );
+}
