@@ -433,3 +433,71 @@ fn notes_printed_at_the_end_of_a_page_belong_to_the_articles_citing_them() {
         );
     }
 }
+
+/// Chapter and article titles long enough to wrap onto a second line when
+/// Chromium prints the page, in the headings' larger type: each is read
+/// whole from the print, as from the page (the second line was read as the
+/// provision's first words, and the title cut short), and the page and its
+/// print compare as the same text. Skipped when `chromium` is not installed.
+#[test]
+fn titles_that_wrap_in_print_are_read_whole() {
+    let Some(chromium) = chromium() else {
+        println!("SKIPPED: chromium not installed (Debian package `chromium`)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let name = "en-long-titles.html";
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/printed")
+        .join(name);
+    let pdf = print(chromium, dir.path(), name);
+    let titles = |file: &Path| -> Vec<(String, String)> {
+        let tree = json(&["parse"], file);
+        let mut all = Vec::new();
+        collect_titles(&tree["provisions"], &mut all);
+        all
+    };
+    let expected: Vec<(String, String)> = [
+        ("ch-one", "General Provisions, Initial Definitions and Institutional Arrangements of the Parties"),
+        ("ch-one/art1.1", "Duty-Free Entry of Certain Commercial Samples and Printed Advertising Materials"),
+        ("ch-one/art1.2", "Definitions"),
+        ("ch-two", "Cross-Border Trade in Services, Investment and Electronic Commerce Between the Parties"),
+        ("ch-two/art2.1", "Scope"),
+        ("ch-two/art2.2", "Exclusion of Cultural Industries from the Obligations of this Chapter and of Chapter One"),
+    ]
+    .iter()
+    .map(|(p, t)| (p.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(titles(&page), expected, "the page");
+    assert_eq!(titles(&pdf), expected, "its print");
+    // a title's second line is no text of the provision
+    let report = json(&["check", "--fail-on", "never"], &pdf);
+    let found = findings(&report);
+    assert!(
+        found.contains(&(
+            "ch-two/art2.2".to_string(),
+            "cultural_exception".to_string()
+        )),
+        "{found:?}"
+    );
+    let out = treatyscan()
+        .args(["compare", "--format", "json"])
+        .arg(&page)
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let compared: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary = &compared["summary"];
+    assert_eq!(summary["retitled"], 0, "{summary}");
+    assert_eq!(summary["unchanged"], summary["matched"], "{summary}");
+}
+
+/// (path, title) of every provision with a title, depth first.
+fn collect_titles(node: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    for p in node.as_array().into_iter().flatten() {
+        if let (Some(path), Some(title)) = (p["path"].as_str(), p["title"].as_str()) {
+            out.push((path.to_string(), title.to_string()));
+        }
+        collect_titles(&p["children"], out);
+    }
+}

@@ -1111,7 +1111,7 @@ fn paragraph_inside(s: &str) -> Option<usize> {
 }
 
 /// Titles do not end on "the", "of", "and": those are wrapped sentences.
-pub(super) fn ends_unfinished_word(s: &str) -> bool {
+pub fn ends_unfinished_word(s: &str) -> bool {
     let last = s
         .rsplit(char::is_whitespace)
         .next()

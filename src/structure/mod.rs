@@ -9,7 +9,7 @@ pub use footnotes::{end_notes, EndNotes};
 mod lines;
 mod runin;
 
-pub use builder::is_title_like;
+pub use builder::{ends_unfinished_word, is_title_like};
 pub use entries::has_enacting_formula;
 pub use lines::{classify, strip_heading_keyword, Heading, Line, Marker, MarkerStyle};
 

@@ -7,7 +7,7 @@
 //! to one producer.
 
 use super::layout::PageLine;
-use crate::structure::{classify, is_title_like, Line};
+use crate::structure::{classify, ends_unfinished_word, is_title_like, Line};
 use crate::text::hyphen::{self, Evidence};
 use crate::text::page_numbers::{is_browser_stamp, is_page_number, page_label};
 use std::collections::{HashMap, HashSet};
@@ -33,7 +33,101 @@ pub fn clean(pages: &mut [Vec<PageLine>]) -> Vec<Option<String>> {
     let labels = remove_furniture(pages);
     mark_footnotes(pages);
     dehyphenate(pages);
+    join_wrapped_titles(pages);
     labels
+}
+
+/// How much larger than the body text (points) a heading's type is.
+const HEADING_SIZE_ABOVE_BODY: f64 = 0.5;
+
+/// Joins a heading's title that wrapped onto a second line: a browser prints
+/// "Competition Policy, Monopolies And State" / "Enterprises" in the heading's
+/// larger type, and the second line read as the chapter's first words (and
+/// the title lost "Enterprises"). A line joins the one above when both are
+/// set in the same type, larger than the body's, one line apart; the one
+/// above reaches so near the right margin that the next line's first word
+/// could not follow it there (it wrapped, rather than ended), and is no bare
+/// heading ("Chapter Fifteen", whose title is the next line); and the line
+/// itself is no heading (unless the one above ends on a word no title ends
+/// on: "… from the Obligations of this" / "Chapter and of Chapter One").
+/// Headings set in the body's size (a word processor's bold) are left as
+/// they are.
+fn join_wrapped_titles(pages: &mut [Vec<PageLine>]) {
+    let Some(body) = body_size(pages.iter().flatten()) else {
+        return;
+    };
+    let heading_type = |l: &PageLine| l.size > body + HEADING_SIZE_ABOVE_BODY;
+    let is_heading = |l: &PageLine| matches!(classify(&l.text), Line::Heading(_));
+    for page in pages.iter_mut() {
+        // the right margin: where the page's longest line ends
+        let margin = page.iter().map(|l| l.end).fold(f64::MIN, f64::max);
+        let mut i = 0;
+        while i + 1 < page.len() {
+            let (a, b) = (&page[i], &page[i + 1]);
+            let unfinished = ends_unfinished_word(&a.text);
+            let wrapped = heading_type(a)
+                && (a.size - b.size).abs() < 0.25
+                && b.v > a.v
+                && b.v - a.v <= 1.6 * a.size
+                && a.end + first_word_width(b) > margin - 0.5 * a.size
+                && !is_heading(a)
+                && (unfinished || !is_heading(b))
+                && opens_title(&a.text)
+                && continues_title(&b.text);
+            if wrapped {
+                let rest = page.remove(i + 1);
+                let joined = &mut page[i];
+                // "ASEAN-AUSTRALIA-" / "NEW ZEALAND": a compound goes on
+                if !joined.text.ends_with('-') {
+                    joined.text.push(' ');
+                }
+                joined.text.push_str(&rest.text);
+                // the block ends where its last line does: the next line is
+                // as far below it as it was, and reaches as far
+                joined.v = rest.v;
+                joined.end = rest.end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// The width of a line's first word and the space before it, in points, as
+/// a share of the line's width by characters.
+fn first_word_width(l: &PageLine) -> f64 {
+    let chars = l.text.chars().count().max(1) as f64;
+    let word = l
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .count() as f64
+        + 1.0;
+    (l.end - l.start).max(0.0) * word / chars
+}
+
+/// Whether a line can open a heading's title: title-sized, from a capital or
+/// a quotation mark, not ended as a sentence or a list's lead-in is.
+fn opens_title(s: &str) -> bool {
+    s.chars().count() <= 120
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '«'))
+        && !s.ends_with(['.', ';', ':'])
+}
+
+/// Whether a line can go on with a title: title-sized, from a letter or a
+/// bracket ("and Electronic Commerce", "(Trade in Goods)"), not ended as a
+/// sentence is.
+fn continues_title(s: &str) -> bool {
+    s.chars().count() <= 120
+        && s.split_whitespace().count() <= 15
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '(')
+        && !s.ends_with(['.', ';', ':'])
 }
 
 /// Characters that extraction produces but no reader sees: control codes,
@@ -638,17 +732,103 @@ fn dehyphenate(pages: &mut [Vec<PageLine>]) {
 mod tests {
     use super::*;
 
+    /// A line of body text, 5 points wide per character from the margin at 50.
     fn line(text: &str, v: f64) -> PageLine {
         PageLine {
             text: text.into(),
             v,
             size: 10.0,
+            start: 50.0,
+            end: 50.0 + 5.0 * text.chars().count() as f64,
             opens_row: false,
         }
     }
 
     fn texts(page: &[PageLine]) -> Vec<&str> {
         page.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    /// A line set in `size` points.
+    fn sized(text: &str, v: f64, size: f64) -> PageLine {
+        PageLine {
+            size,
+            ..line(text, v)
+        }
+    }
+
+    #[test]
+    fn a_heading_title_that_wrapped_in_larger_type_is_one_line() {
+        let body = |text: &str, v: f64| sized(text, v, 10.0);
+        let mut pages = vec![vec![
+            sized("Chapter Fifteen", 100.0, 15.0),
+            sized("Competition Policy, Monopolies And State", 118.0, 15.0),
+            sized("Enterprises", 136.0, 15.0),
+            sized("Article 15.1", 160.0, 12.0),
+            sized(
+                "Duty-Free Entry Of Certain Commercial Samples And Printed",
+                175.0,
+                12.0,
+            ),
+            sized("Advertising Materials", 190.0, 12.0),
+            body(
+                "Each Party shall grant duty-free entry to commercial samples of",
+                205.0,
+            ),
+            body(
+                "negligible value, and to printed advertising materials imported",
+                217.0,
+            ),
+            body(
+                "from the territory of the other Party, regardless of their origin.",
+                229.0,
+            ),
+            body(
+                "This Agreement applies to trade between the Parties and to all",
+                241.0,
+            ),
+            body(
+                "measures adopted or maintained by a Party affecting that trade.",
+                253.0,
+            ),
+            sized("AGREEMENT ESTABLISHING THE ASEAN-AUSTRALIA-", 300.0, 15.0),
+            sized("NEW ZEALAND FREE TRADE AREA", 318.0, 15.0),
+        ]];
+        join_wrapped_titles(&mut pages);
+        assert_eq!(
+            texts(&pages[0])[..4],
+            [
+                // a bare heading keeps its title on the next line
+                "Chapter Fifteen",
+                "Competition Policy, Monopolies And State Enterprises",
+                "Article 15.1",
+                "Duty-Free Entry Of Certain Commercial Samples And Printed Advertising Materials",
+            ]
+        );
+        // a compound split at its hyphen goes on without a space
+        assert_eq!(
+            pages[0].last().map(|l| l.text.as_str()),
+            Some("AGREEMENT ESTABLISHING THE ASEAN-AUSTRALIA-NEW ZEALAND FREE TRADE AREA")
+        );
+        // body lines, set in the body's size, are never joined
+        assert_eq!(pages[0].len(), 10, "{:?}", texts(&pages[0]));
+        // the joined block ends where its last line did
+        assert_eq!(pages[0][1].v, 136.0);
+    }
+
+    #[test]
+    fn headings_in_the_body_size_are_not_joined() {
+        // a word processor's bold headings: the size tells nothing
+        let mut pages = vec![vec![
+            line("Article 2", 100.0),
+            line("Cultural Industries", 112.0),
+            line("Trade In Services", 124.0),
+            line(
+                "Nothing in this Agreement applies to cultural industries.",
+                136.0,
+            ),
+        ]];
+        join_wrapped_titles(&mut pages);
+        assert_eq!(pages[0].len(), 4);
     }
 
     #[test]

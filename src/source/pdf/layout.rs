@@ -29,6 +29,12 @@ pub struct PageLine {
     pub v: f64,
     /// Largest font size on the line, in points.
     pub size: f64,
+    /// Where the line starts and ends along it (its first glyph's left edge,
+    /// its last glyph's right edge), in points: how far it reaches toward
+    /// the margin tells a line that wrapped from one that ended.
+    pub start: f64,
+    /// See `start`.
+    pub end: f64,
     /// The line opens a row of a table drawn with borders: a paragraph starts
     /// here though no gap parts it from the row above.
     pub opens_row: bool,
@@ -908,10 +914,14 @@ fn line_text(mut line: Vec<Glyph>) -> Option<PageLine> {
         prev = Some(g);
     }
     let text = text.trim().to_string();
+    let start = line.first().map_or(0.0, |g| g.u);
+    let end = line.iter().map(|g| g.end).fold(start, f64::max);
     (!text.is_empty()).then_some(PageLine {
         text,
         v,
         size,
+        start,
+        end,
         opens_row: false,
     })
 }
