@@ -748,28 +748,37 @@ mod tests {
         page.iter().map(|l| l.text.as_str()).collect()
     }
 
-    /// A line set in `size` points.
-    fn sized(text: &str, v: f64, size: f64) -> PageLine {
+    /// A line set in `size` points, ending at `end`.
+    fn sized(text: &str, v: f64, size: f64, end: f64) -> PageLine {
         PageLine {
             size,
+            end,
             ..line(text, v)
         }
     }
 
     #[test]
     fn a_heading_title_that_wrapped_in_larger_type_is_one_line() {
-        let body = |text: &str, v: f64| sized(text, v, 10.0);
+        // body lines end at the right margin, 380 points out
+        let body = |text: &str, v: f64| sized(text, v, 10.0, 380.0);
         let mut pages = vec![vec![
-            sized("Chapter Fifteen", 100.0, 15.0),
-            sized("Competition Policy, Monopolies And State", 118.0, 15.0),
-            sized("Enterprises", 136.0, 15.0),
-            sized("Article 15.1", 160.0, 12.0),
+            sized("Chapter Fifteen", 100.0, 15.0, 160.0),
+            // wrapped: "Enterprises" (about 70 points) would not fit after it
+            sized(
+                "Competition Policy, Monopolies And State",
+                118.0,
+                15.0,
+                340.0,
+            ),
+            sized("Enterprises", 136.0, 15.0, 120.0),
+            sized("Article 15.1", 160.0, 12.0, 120.0),
             sized(
                 "Duty-Free Entry Of Certain Commercial Samples And Printed",
                 175.0,
                 12.0,
+                370.0,
             ),
-            sized("Advertising Materials", 190.0, 12.0),
+            sized("Advertising Materials", 190.0, 12.0, 170.0),
             body(
                 "Each Party shall grant duty-free entry to commercial samples of",
                 205.0,
@@ -790,8 +799,16 @@ mod tests {
                 "measures adopted or maintained by a Party affecting that trade.",
                 253.0,
             ),
-            sized("AGREEMENT ESTABLISHING THE ASEAN-AUSTRALIA-", 300.0, 15.0),
-            sized("NEW ZEALAND FREE TRADE AREA", 318.0, 15.0),
+            sized(
+                "AGREEMENT ESTABLISHING THE ASEAN-AUSTRALIA-",
+                300.0,
+                15.0,
+                375.0,
+            ),
+            sized("NEW ZEALAND FREE TRADE AREA", 318.0, 15.0, 250.0),
+            // two headings of one size that each ended short of the margin
+            sized("TRADE IN SERVICES", 360.0, 15.0, 170.0),
+            sized("GENERAL PROVISIONS", 378.0, 15.0, 180.0),
         ]];
         join_wrapped_titles(&mut pages);
         assert_eq!(
@@ -806,11 +823,15 @@ mod tests {
         );
         // a compound split at its hyphen goes on without a space
         assert_eq!(
-            pages[0].last().map(|l| l.text.as_str()),
-            Some("AGREEMENT ESTABLISHING THE ASEAN-AUSTRALIA-NEW ZEALAND FREE TRADE AREA")
+            pages[0][9].text,
+            "AGREEMENT ESTABLISHING THE ASEAN-AUSTRALIA-NEW ZEALAND FREE TRADE AREA"
         );
-        // body lines, set in the body's size, are never joined
-        assert_eq!(pages[0].len(), 10, "{:?}", texts(&pages[0]));
+        // body lines, set in the body's size, are never joined, nor are
+        // lines that ended short of the margin
+        assert_eq!(
+            texts(&pages[0])[10..],
+            ["TRADE IN SERVICES", "GENERAL PROVISIONS"]
+        );
         // the joined block ends where its last line did
         assert_eq!(pages[0][1].v, 136.0);
     }
