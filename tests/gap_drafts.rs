@@ -197,6 +197,68 @@ fn an_exception_that_keeps_e_commerce_in_leaves_the_carve_out_gap_open() {
     }
 }
 
+/// A provision that carves cultural industries out, then brings the
+/// e-commerce chapter back in a sentence of its own ("Notwithstanding
+/// paragraph 1, Chapter 2 (Electronic Commerce) shall apply to …"), reaches
+/// no e-commerce commitment; in three languages.
+#[test]
+fn an_exception_that_brings_e_commerce_back_in_a_sentence_of_its_own_leaves_the_gap_open() {
+    for (lang, exception, back) in [
+        (
+            "en",
+            "Nothing in this Agreement shall apply to measures with respect to cultural industries.",
+            " Notwithstanding the first sentence, Chapter 3 (Electronic Commerce) shall apply to measures relating to cultural industries.",
+        ),
+        (
+            "es",
+            "Nada de lo dispuesto en el presente Acuerdo se aplicará a las medidas relativas a las industrias culturales.",
+            " No obstante lo dispuesto en la primera oración, el Capítulo 3 (Comercio Electrónico) se aplicará a las medidas relativas a las industrias culturales.",
+        ),
+        (
+            "fr",
+            "Aucune disposition du présent accord ne s'applique aux mesures relatives aux industries culturelles.",
+            " Nonobstant la première phrase, le chapitre 3 (Commerce électronique) s'applique aux mesures relatives aux industries culturelles.",
+        ),
+    ] {
+        let d = draft(lang);
+        let with = |tail: &str| format!("{}\n{} 9.1: X\n\n{exception}{tail}\n", d.text, d.article);
+        let gap = "ecommerce_without_cultural_carveout".to_string();
+        assert!(gaps_of(&with(back)).contains(&gap), "{lang}: brought back");
+        assert!(!gaps_of(&with("")).contains(&gap), "{lang}: carved out");
+    }
+}
+
+/// The exception's own exception lists provisions before it names the
+/// e-commerce chapter ("except as specifically provided in Articles 1.6
+/// (…) and 2.3 (…) and in Chapter Thirteen (Electronic Commerce)"): the
+/// e-commerce chapter is kept in all the same; in three languages.
+#[test]
+fn an_exception_that_lists_the_e_commerce_chapter_among_its_exceptions_keeps_it_in() {
+    for (lang, exception, carve_back) in [
+        (
+            "en",
+            "Nothing in this Agreement shall apply to measures with respect to cultural industries",
+            ", except as specifically provided in Article 2.3 (National Treatment and Market Access for Goods), Article 2.4 (Tariff Elimination) and in Chapter Thirteen (Electronic Commerce)",
+        ),
+        (
+            "es",
+            "Nada de lo dispuesto en el presente Acuerdo se aplicará a las medidas relativas a las industrias culturales",
+            ", salvo lo dispuesto en el Artículo 2.3 (Trato Nacional y Acceso a Mercados de Mercancías), el Artículo 2.4 (Eliminación Arancelaria) y el Capítulo Trece (Comercio Electrónico)",
+        ),
+        (
+            "fr",
+            "Aucune disposition du présent accord ne s'applique aux mesures relatives aux industries culturelles",
+            ", sauf tel que prévu à l'article 2.3 (Traitement national et accès aux marchés pour les produits), à l'article 2.4 (Élimination des droits de douane) et au chapitre treize (Commerce électronique)",
+        ),
+    ] {
+        let d = draft(lang);
+        let with = |tail: &str| format!("{}\n{} 9.1: X\n\n{exception}{tail}.\n", d.text, d.article);
+        let gap = "ecommerce_without_cultural_carveout".to_string();
+        assert!(gaps_of(&with(carve_back)).contains(&gap), "{lang}: kept in");
+        assert!(!gaps_of(&with("")).contains(&gap), "{lang}: carved out");
+    }
+}
+
 /// A carve-out placed in the e-commerce chapter whose subject is another
 /// chapter, named by its number ("Chapter 3 shall not apply to audiovisual
 /// services"), speaks of that chapter: it is no e-commerce carve-out and does

@@ -165,6 +165,7 @@ docs-when-absent = no provision is flagged { $categories }
 docs-when-present = some provision is flagged { $categories } (the evidence)
 docs-when-not-reached = no `{ $category }` provision reaches the divisions titled /{ $titles }/ (or, without such a division, the provisions flagged { $categories }): it reaches them when it sits inside them, speaks of the whole agreement, names them, or is made applicable to them by a cross-reference
 docs-when-kept-in = a carve-out whose own sentence matches /{ $pattern }/ keeps them in ("… audiovisual services, except as regards electronic transmissions") and does not reach them
+docs-when-brought-back = nor does a carve-out whose provision matches /{ $pattern }/, which brings them back in a sentence of its own ("Notwithstanding paragraph 1, Chapter 2 (Electronic Commerce) shall apply to measures relating to cultural industries")
 docs-or = { " " }or{ " " }
 docs-when-liberalised = a { $kinds } is titled /{ $title }/, or a provision is flagged { $categories }; both are the evidence
 docs-when-developing = a Party counts as a developing country: one not in the developed list ({ $source }, { $asof }), or one named with `--developing`

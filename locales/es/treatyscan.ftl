@@ -164,6 +164,7 @@ docs-when-absent = ninguna disposición está marcada { $categories }
 docs-when-present = alguna disposición está marcada { $categories } (son la prueba)
 docs-when-not-reached = ninguna disposición `{ $category }` alcanza las divisiones cuyo título responde a /{ $titles }/ (o, a falta de tal división, las disposiciones marcadas { $categories }): las alcanza cuando figura dentro de ellas, se refiere al acuerdo entero, las nombra o se les hace aplicable mediante una remisión
 docs-when-kept-in = una exclusión cuya propia oración coincide con /{ $pattern }/ los mantiene dentro («… servicios audiovisuales, salvo en el caso de las transmisiones electrónicas») y no los alcanza
+docs-when-brought-back = tampoco los alcanza una exclusión cuya disposición coincide con /{ $pattern }/, que los reintroduce en una oración propia («No obstante lo dispuesto en el párrafo 1, el Capítulo 2 (Comercio Electrónico) se aplicará a las medidas relativas a las industrias culturales»)
 docs-or = { " " }o{ " " }
 docs-when-liberalised = un { $kinds } tiene un título que responde a /{ $title }/, o una disposición está marcada { $categories }; ambos son la prueba
 docs-when-developing = una Parte cuenta como país en desarrollo: una que no figura en la lista de países desarrollados ({ $source }, { $asof }), o una indicada con `--developing`

@@ -164,6 +164,7 @@ docs-when-absent = aucune disposition n'est signalée { $categories }
 docs-when-present = une disposition est signalée { $categories } (elles en sont la preuve)
 docs-when-not-reached = aucune disposition `{ $category }` n'atteint les divisions dont le titre répond à /{ $titles }/ (ou, à défaut d'une telle division, les dispositions signalées { $categories }) : elle les atteint lorsqu'elle s'y trouve, vise l'accord tout entier, les nomme ou leur est rendue applicable par un renvoi
 docs-when-kept-in = une exclusion dont la phrase même correspond à /{ $pattern }/ les y maintient (« … services audiovisuels, sauf en ce qui concerne les transmissions électroniques ») et ne les atteint pas
+docs-when-brought-back = ni une exclusion dont la disposition correspond à /{ $pattern }/, qui les réintroduit dans une phrase à elle (« Nonobstant le paragraphe 1, le chapitre 2 (Commerce électronique) s'applique aux mesures relatives aux industries culturelles »)
 docs-or = { " " }ou{ " " }
 docs-when-liberalised = un { $kinds } porte un titre qui répond à /{ $title }/, ou une disposition est signalée { $categories } ; les deux en sont la preuve
 docs-when-developing = une Partie compte comme pays en développement : une Partie absente de la liste des pays développés ({ $source }, { $asof }), ou désignée avec `--developing`

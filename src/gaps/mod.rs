@@ -249,6 +249,16 @@ fn reaches(reach: &Reach, input: &GapInput, reached: &NotReached) -> bool {
         {
             return false;
         }
+        // "Notwithstanding paragraph 1, Chapter 2 (Electronic Commerce)
+        // shall apply to measures relating to cultural industries": the
+        // provision brings them back in a sentence of its own
+        if reached
+            .brought_back
+            .as_ref()
+            .is_some_and(|b| b.is_match(&text))
+        {
+            return false;
+        }
         // "Title I shall not apply to audiovisual services", placed in the
         // digital trade Title: a carve-out whose sentence names divisions by
         // number, and not the one it stands in ("this Title"), reaches those

@@ -117,6 +117,11 @@ pub struct NotReached {
     /// in ("… audiovisual services, except as regards electronic
     /// transmissions"): it does not reach them. Folded text.
     pub kept_in: Option<Regex>,
+    /// A provision of the carve-out whose text matches this brings those
+    /// provisions back ("Notwithstanding paragraph 1, Chapter 2 (Electronic
+    /// Commerce) shall apply to measures relating to cultural industries"):
+    /// the carve-out does not reach them. Folded text.
+    pub brought_back: Option<Regex>,
 }
 
 /// How an exception reaches other provisions (patterns over folded text).

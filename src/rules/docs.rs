@@ -181,6 +181,16 @@ pub fn explain_gap_in(gap: &GapDecl, rules: &RuleSet, l: &Locale) -> String {
                 l.tr("docs-when-kept-in", &[("pattern", kept.as_str().into())])
             );
         }
+        if let Some(back) = &n.brought_back {
+            let _ = writeln!(
+                out,
+                "- {}",
+                l.tr(
+                    "docs-when-brought-back",
+                    &[("pattern", back.as_str().into())]
+                )
+            );
+        }
     }
     if let Some(lib) = &w.liberalised {
         let kinds: Vec<String> = lib

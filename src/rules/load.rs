@@ -517,6 +517,12 @@ fn compile_gaps(
                         .map(&pattern)
                         .transpose()
                         .map_err(fail)?,
+                    brought_back: n
+                        .brought_back
+                        .as_deref()
+                        .map(&pattern)
+                        .transpose()
+                        .map_err(fail)?,
                 }),
                 None => None,
             },

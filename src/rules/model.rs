@@ -425,6 +425,11 @@ pub struct NotReachedSpec {
     /// not reach them (a pattern over folded text, terms expanded).
     #[serde(default)]
     pub kept_in: Option<String>,
+    /// A carve-out whose provision matches this (anywhere in it) brings them
+    /// back and does not reach them (a pattern over folded text, terms
+    /// expanded).
+    #[serde(default)]
+    pub brought_back: Option<String>,
 }
 
 /// A gap's examples, run by `cargo test`.
