@@ -49,7 +49,8 @@ pub struct Row {
     pub name: Option<String>,
     /// Date of signature as ToTA writes it (`YYYY-MM-DD`), or as read from the
     /// closing formula of another source ("Done at …, this sixth day of
-    /// October …": `YYYY-MM-DD`, or `YYYY-MM` without a day; see
+    /// October …": `YYYY-MM-DD`, or `YYYY-MM` without a day, or `YYYY` from
+    /// a formula left blank but for its year; see
     /// `provision::signed`); `--by-year` reads its first four characters.
     pub date_signed: Option<String>,
     /// ISO 3166 alpha-3 codes of the Parties: from ToTA `<meta>`, or read from

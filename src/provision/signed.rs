@@ -15,7 +15,8 @@ use std::sync::LazyLock;
 
 /// The signature date the closing formula of `text` gives (or, when there is
 /// none, its witness clause: "En foi de quoi, … le 29 janvier 2003"), as `YYYY-MM-DD`
-/// (`YYYY-MM` when the day is not read); `None`
+/// (`YYYY-MM` when the day is not read, `YYYY` when the formula gives only
+/// the year: "DONE at , this day of 2014"); `None`
 /// when the text has no closing formula with a date (a chapter, a draft with
 /// "[date]") or the date is not one this reader knows how to spell.
 pub fn signed_date(text: &str) -> Option<String> {
@@ -133,7 +134,14 @@ fn read_date(folded: &str) -> Option<String> {
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    let month_at = words.iter().position(|w| month(w).is_some())?;
+    let Some(month_at) = words.iter().position(|w| month(w).is_some()) else {
+        // a formula whose day and month were left blank for the signing
+        // ("DONE at , this day of 2014") still gives its year
+        return words
+            .iter()
+            .find_map(|w| figure_year(w))
+            .map(|y| format!("{y:04}"));
+    };
     let month_number = month(words[month_at])?;
     // the year: the first number after the month, in figures or in words
     let after = &words[month_at + 1..];
@@ -548,6 +556,22 @@ mod tests {
         ] {
             assert_eq!(signed_date(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_formula_left_blank_but_for_its_year_gives_the_year() {
+        for (text, year) in [
+            ("DONE at , this day of 2014, in duplicate.", "2014"),
+            ("Hecho en , el día de de 2016, en dos ejemplares.", "2016"),
+            ("Fait à , le 2019, en deux exemplaires.", "2019"),
+        ] {
+            assert_eq!(signed_date(text).as_deref(), Some(year), "{text}");
+        }
+        // and a year given after a blank line is none of the formula's
+        assert_eq!(
+            signed_date("Done at Geneva this [date].\n\nAnnex 2014"),
+            None
+        );
     }
 
     #[test]
