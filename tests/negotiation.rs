@@ -506,3 +506,40 @@ fn brackets_naming_parties_in_words_say_how_to_declare_them() {
         "{declared}"
     );
 }
+
+/// A consolidated text whose only citation of the 2005 Convention is a
+/// Party's bracketed proposal: its gaps judge the agreed text, where the
+/// citation is missing, and the one-line summary says the Convention is
+/// cited only in brackets rather than that the text cites it.
+#[test]
+fn a_convention_cited_only_in_brackets_is_summarised_as_proposed() {
+    for (file, lang, proposed, cited) in [
+        (
+            "negotiation/en-consolidated-round4.txt",
+            "en",
+            "cites the 2005 Convention only in bracketed text",
+            "; cites the 2005 Convention;",
+        ),
+        (
+            "negotiation/es-texto-consolidado-ronda3.txt",
+            "es",
+            "cita la Convención de 2005 solo en texto entre corchetes",
+            "; cita la Convención de 2005;",
+        ),
+    ] {
+        let out = treatyscan()
+            .args(["check", "--lang", lang])
+            .arg(common::corpus_file(file))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        let summary = report.lines().next().unwrap_or_default();
+        assert!(summary.contains(proposed), "{file}: {summary}");
+        assert!(!summary.contains(cited), "{file}: {summary}");
+        assert!(
+            report.contains("[missing_convention_reference]"),
+            "{file}: the gap is open on the agreed text"
+        );
+    }
+}

@@ -95,6 +95,7 @@ summary-ecommerce-no-carveout = e-commerce commitments with no cultural carve-ou
 summary-ecommerce-carveout = e-commerce provisions with a cultural carve-out
 summary-ecommerce = e-commerce provisions
 summary-cites-convention = cites the 2005 Convention
+summary-proposes-convention = cites the 2005 Convention only in bracketed text
 summary-no-convention = no reference to the 2005 Convention
 # between the parts of a file's summary line
 summary-separator = {"; "}
@@ -223,6 +224,7 @@ html-ecommerce-plain = provisions
 html-ecommerce-none = none found
 html-convention = 2005 Convention
 html-convention-cited = cited
+html-convention-proposed = proposed in brackets, not agreed
 html-convention-missing = not cited
 html-convention-none = not cited (not assessed)
 html-convention-not-in-file = not cited in this file

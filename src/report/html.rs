@@ -474,6 +474,7 @@ impl Page<'_> {
         };
         let (convention, convention_bad) = match standing.convention {
             Some(Convention::Cited) => (label("convention-cited"), false),
+            Some(Convention::Proposed) => (label("convention-proposed"), true),
             Some(Convention::Missing) => (label("convention-missing"), true),
             None if self.combined => (label("convention-not-in-file"), false),
             None => (label("convention-none"), false),

@@ -440,6 +440,7 @@ pub fn summary_in(file: &FileFindings, locale: &Locale) -> String {
     if let Some(c) = standing.convention {
         parts.push(locale.t(match c {
             Convention::Cited => "summary-cites-convention",
+            Convention::Proposed => "summary-proposes-convention",
             Convention::Missing => "summary-no-convention",
         }));
     }

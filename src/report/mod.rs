@@ -236,6 +236,9 @@ pub(crate) enum Ecommerce {
 pub(crate) enum Convention {
     /// A finding cites it.
     Cited,
+    /// Only bracketed words of a negotiating text cite it, and the gap is
+    /// open on the agreed text.
+    Proposed,
     /// The gap says it is missing.
     Missing,
 }
@@ -259,7 +262,11 @@ impl Standing {
         } else {
             None
         };
-        let convention = if has("convention_reference") {
+        // a negotiating text's gaps judge its agreed text: a citation in
+        // brackets alone is proposed, not held
+        let convention = if has("convention_reference") && gap("missing_convention_reference") {
+            Some(Convention::Proposed)
+        } else if has("convention_reference") {
             Some(Convention::Cited)
         } else if gap("missing_convention_reference") {
             Some(Convention::Missing)
