@@ -21,6 +21,13 @@ fn json_of(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("JSON output")
 }
 
+/// The gap `id` of one file of a `check --format json` report, when open.
+fn gap_of<'a>(file: &'a serde_json::Value, id: &str) -> Option<&'a serde_json::Value> {
+    file["gaps"]
+        .as_array()
+        .and_then(|gaps| gaps.iter().find(|g| g["id"] == id))
+}
+
 #[test]
 fn findings_exit_1_and_clean_text_exits_0() {
     treatyscan()
@@ -521,12 +528,7 @@ fn a_party_the_file_names_can_be_called_developing_though_no_country_table_knows
             .contains(treatyscan::review::PARTIES_UNKNOWN),
         "{notes}"
     );
-    let gap = file["gaps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["id"] == "missing_preferential_treatment")
-        .expect("gap open for the named Party");
+    let gap = gap_of(file, "missing_preferential_treatment").expect("gap open for the named Party");
     assert_eq!(gap["evidence"], serde_json::json!(["Arcadia"]));
     // a name that neither a table nor the file knows is still refused
     treatyscan()
@@ -558,11 +560,7 @@ fn an_unknown_developing_party_is_a_usage_error_with_a_suggestion() {
         "Peru",
         &draft("clean_en.txt"),
     ]);
-    let gap = v["files"][0]["gaps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["id"] == "missing_preferential_treatment")
+    let gap = gap_of(&v["files"][0], "missing_preferential_treatment")
         .expect("gap open for a named developing Party");
     assert_eq!(gap["evidence"], serde_json::json!(["PER"]));
 }
@@ -842,12 +840,8 @@ fn countries_the_text_names_for_special_and_differential_treatment_count_as_deve
         !notes.contains(treatyscan::review::PARTIES_UNKNOWN),
         "{notes}"
     );
-    let gap = file["gaps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["id"] == "missing_preferential_treatment")
-        .expect("gap open for the countries named");
+    let gap =
+        gap_of(file, "missing_preferential_treatment").expect("gap open for the countries named");
     assert_eq!(gap["evidence"], serde_json::json!(["KHM", "LAO", "MMR"]));
     // the Spanish report names them in Spanish
     let out = treatyscan()
@@ -868,11 +862,7 @@ fn shared_rcep_developing_parties_are_read_from_its_preamble() {
     };
     let path = shared.join("corpus/pdf-real/rcep-2020.pdf");
     let v = json_of(&["check", "--format", "json", path.to_str().unwrap()]);
-    let gap = v["files"][0]["gaps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["id"] == "missing_preferential_treatment")
+    let gap = gap_of(&v["files"][0], "missing_preferential_treatment")
         .expect("gap open for RCEP's developing Parties");
     assert_eq!(
         gap["evidence"],
@@ -905,11 +895,7 @@ fn preferential_treatment_granted_in_so_many_words_closes_the_gap() {
             .unwrap()
             .iter()
             .any(|f| f["rules"].to_string().contains("PRF004"));
-        let gap = file["gaps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|g| g["id"] == "missing_preferential_treatment");
+        let gap = gap_of(file, "missing_preferential_treatment").is_some();
         (prf004, gap)
     };
     assert_eq!(gap_open(base, "without.txt"), (false, true));

@@ -166,6 +166,24 @@ fn one_recital_that_closes_two_gaps_is_printed_once() {
     }
 }
 
+/// Adds to `lang`'s base draft an article whose text is `article` with `{}`
+/// replaced by `tail`, and asserts that the e-commerce carve-out gap is
+/// open with `tail` (which keeps e-commerce in, or brings it back) and
+/// closed without it (the exception alone carves it out).
+fn assert_carve_out_gap_opened_by(lang: &str, article: &str, tail: &str) {
+    let d = draft(lang);
+    let with = |tail: &str| {
+        let text = article.replace("{}", tail);
+        format!("{}\n{} 9.1: X\n\n{text}\n", d.text, d.article)
+    };
+    let gap = "ecommerce_without_cultural_carveout".to_string();
+    assert!(
+        gaps_of(&with(tail)).contains(&gap),
+        "{lang}: kept in: {tail}"
+    );
+    assert!(!gaps_of(&with("")).contains(&gap), "{lang}: carved out");
+}
+
 /// A cultural exception that keeps e-commerce in ("… audiovisual services,
 /// except as regards electronic transmissions") reaches no e-commerce
 /// commitment: the carve-out gap stays open, and without the carve-back
@@ -189,11 +207,7 @@ fn an_exception_that_keeps_e_commerce_in_leaves_the_carve_out_gap_open() {
             ", sauf en ce qui concerne les transmissions électroniques",
         ),
     ] {
-        let d = draft(lang);
-        let with = |tail: &str| format!("{}\n{} 9.1: X\n\n{exception}{tail}.\n", d.text, d.article);
-        let gap = "ecommerce_without_cultural_carveout".to_string();
-        assert!(gaps_of(&with(carve_back)).contains(&gap), "{lang}: kept in");
-        assert!(!gaps_of(&with("")).contains(&gap), "{lang}: carved out");
+        assert_carve_out_gap_opened_by(lang, &format!("{exception}{{}}."), carve_back);
     }
 }
 
@@ -220,11 +234,7 @@ fn an_exception_that_brings_e_commerce_back_in_a_sentence_of_its_own_leaves_the_
             " Nonobstant la première phrase, le chapitre 3 (Commerce électronique) s'applique aux mesures relatives aux industries culturelles.",
         ),
     ] {
-        let d = draft(lang);
-        let with = |tail: &str| format!("{}\n{} 9.1: X\n\n{exception}{tail}\n", d.text, d.article);
-        let gap = "ecommerce_without_cultural_carveout".to_string();
-        assert!(gaps_of(&with(back)).contains(&gap), "{lang}: brought back");
-        assert!(!gaps_of(&with("")).contains(&gap), "{lang}: carved out");
+        assert_carve_out_gap_opened_by(lang, &format!("{exception}{{}}"), back);
     }
 }
 
@@ -251,11 +261,7 @@ fn an_exception_that_lists_the_e_commerce_chapter_among_its_exceptions_keeps_it_
             ", sauf tel que prévu à l'article 2.3 (Traitement national et accès aux marchés pour les produits), à l'article 2.4 (Élimination des droits de douane) et au chapitre treize (Commerce électronique)",
         ),
     ] {
-        let d = draft(lang);
-        let with = |tail: &str| format!("{}\n{} 9.1: X\n\n{exception}{tail}.\n", d.text, d.article);
-        let gap = "ecommerce_without_cultural_carveout".to_string();
-        assert!(gaps_of(&with(carve_back)).contains(&gap), "{lang}: kept in");
-        assert!(!gaps_of(&with("")).contains(&gap), "{lang}: carved out");
+        assert_carve_out_gap_opened_by(lang, &format!("{exception}{{}}."), carve_back);
     }
 }
 
