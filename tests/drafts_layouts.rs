@@ -1158,3 +1158,35 @@ fn the_opening_of_an_agreement_alone_is_noted_as_a_part() {
         );
     }
 }
+
+/// Realworld case 04: an agreement published as two files. Read apart, the
+/// first (its preamble, enacting formula and first chapter, without final
+/// provisions) is noted as the opening of an agreement, so that its gaps
+/// are read as judging a part; read together with `--combine`, the
+/// agreement is whole and no such note is given.
+#[test]
+fn shared_case_04_first_file_is_noted_as_an_opening_unless_combined() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    use treatyscan::review::PART_OF_AGREEMENT_OPENING;
+    let dir = shared.join("cases/realworld");
+    let first = dir.join("04-split-agreement-files.txt");
+    let second = dir.join("04-split-agreement-files-part2.txt");
+    if !first.is_file() || !second.is_file() {
+        println!("SKIPPED: realworld case 04 not found");
+        return;
+    }
+    let (first, second) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let has_note = |notes: &serde_json::Value| {
+        notes
+            .as_array()
+            .is_some_and(|n| n.iter().any(|n| n == PART_OF_AGREEMENT_OPENING))
+    };
+    let (apart, _) = check(&[first, second]);
+    let notes = &apart["files"][0]["notes"];
+    assert!(has_note(notes), "{notes}");
+    let (together, _) = check(&["--combine", first, second]);
+    assert!(!has_note(&together["notes"]), "{}", together["notes"]);
+    assert!(together["gaps"].is_array(), "{together}");
+}
