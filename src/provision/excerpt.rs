@@ -175,26 +175,6 @@ pub fn amends_another_agreement(agreement: &Agreement) -> bool {
     agreement.format != super::SourceFormat::TotaXml && AMENDING_TITLE.is_match(&agreement.title())
 }
 
-/// Words of an agreement's final provisions: its entry into force ("This
-/// Agreement shall enter into force …", "El presente Acuerdo entrará en
-/// vigor", "Le présent accord entre en vigueur"), which every whole agreement
-/// provides for.
-static ENTRY_INTO_FORCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:enter(?:s|ed)? into force|entry into force|entrar[aá]n? en vigor|entrada en vigor|entr(?:e|ent|era|eront) en vigueur|entr[ée]e en vigueur)\b",
-    )
-    .expect("valid")
-});
-
-/// Whether `agreement` holds final provisions: a closing formula ("Done at
-/// …", "En foi de quoi …") or words on its entry into force. A text without
-/// them is a draft whose final clauses are not written yet, or the opening
-/// part of an agreement published without the rest.
-pub fn has_final_provisions(agreement: &Agreement) -> bool {
-    let text = &agreement.text.text;
-    super::signed::has_closing_formula(text) || ENTRY_INTO_FORCE.is_match(text)
-}
-
 /// Whether `agreement` is an annex or an appendix published on its own (a
 /// Party's schedule of commitments, a list of reservations): everything
 /// after its title page is under annex or appendix headings, so it holds no

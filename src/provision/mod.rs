@@ -7,9 +7,7 @@ pub mod parties;
 mod paths;
 pub mod signed;
 
-pub use excerpt::{
-    amends_another_agreement, has_final_provisions, is_annex_alone, is_excerpt, reads_as_agreement,
-};
+pub use excerpt::{amends_another_agreement, is_annex_alone, is_excerpt, reads_as_agreement};
 pub use outline::{render_outline, render_outline_in, OutlineWords};
 pub use paths::{assign_paths, normalize_number, number_key};
 

@@ -9,6 +9,7 @@
 
 use super::{Agreement, Kind};
 use crate::text::fold_text;
+use crate::text::marks::floor;
 use keshvar::{Alpha2, Alpha3, CountryIterator};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -105,19 +106,15 @@ pub fn named_as_developing(agreement: &Agreement) -> Vec<String> {
         Some(p) if p.kind == Kind::Preamble => &p.text,
         _ => &agreement.text.text,
     };
-    let mut end = text.len().min(DEVELOPING_WITHIN);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let folded = fold_text(&text[..end].replace('\n', " "));
+    let within = &text[..floor(text, DEVELOPING_WITHIN)];
+    let folded = fold_text(&within.replace('\n', " "));
     let mut out: Vec<String> = Vec::new();
     for cue in DEVELOPING_CUE.find_iter(&folded) {
         let rest = &folded[cue.end()..];
-        let mut end = rest.len().min(CUE_CLAUSE_CHARS);
-        while !rest.is_char_boundary(end) {
-            end -= 1;
-        }
-        let clause = rest[..end].split(['.', ';']).next().unwrap_or("");
+        let clause = rest[..floor(rest, CUE_CLAUSE_CHARS)]
+            .split(['.', ';'])
+            .next()
+            .unwrap_or("");
         for party in parties_in(clause) {
             if !out.contains(&party) {
                 out.push(party);

@@ -89,6 +89,25 @@ pub fn has_closing_formula(text: &str) -> bool {
     OPENING.is_match(text) || WITNESS.is_match(text)
 }
 
+/// Words of an agreement's final provisions on its entry into force, dated
+/// or not ("This Agreement shall enter into force …", "El presente Acuerdo
+/// entrará en vigor", "Le présent accord entre en vigueur"), which every
+/// whole agreement provides for (`ENTRY_INTO_FORCE` is the dated form).
+static ENTRY_INTO_FORCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:enter(?:s|ed)? into force|entry into force|entrar[aá]n? en vigor|entrada en vigor|entr(?:e|ent|era|eront) en vigueur|entr[ée]e en vigueur)\b",
+    )
+    .expect("entry into force words")
+});
+
+/// Whether `text` holds an agreement's final provisions: a closing formula
+/// (`has_closing_formula`) or words on its entry into force. A text without
+/// them is a draft whose final clauses are not written yet, or the opening
+/// part of an agreement published without the rest.
+pub fn has_final_provisions(text: &str) -> bool {
+    has_closing_formula(text) || ENTRY_INTO_FORCE_WORDS.is_match(text)
+}
+
 /// The opening of a "Done at" formula ("Done at Hanoi", "Hecho en", "Fait à").
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:Done|DONE|Hecho|HECHO|Fait|FAIT)\b[^\n]{0,20}?\b(?:at|AT|in|IN|en|EN|à|À|a)\b").expect("opening")

@@ -164,8 +164,8 @@ fn excerpt_note(
 /// rest (the EU-Viet Nam FTA's "Preamble and Chapter 1" file): it has the
 /// enacting formula of a whole agreement ("Have agreed as follows"), but at
 /// most one chapter (an agreement that has chapters has several) and no
-/// final provisions ([`crate::provision::has_final_provisions`]: no entry
-/// into force, no closing formula).
+/// final provisions ([`crate::provision::signed::has_final_provisions`]: no
+/// entry into force, no closing formula).
 fn is_opening_alone(agreement: &Agreement) -> bool {
     let chapters = agreement
         .walk()
@@ -173,7 +173,7 @@ fn is_opening_alone(agreement: &Agreement) -> bool {
         .count();
     chapters <= 1
         && crate::structure::has_enacting_formula(&agreement.text.text)
-        && !crate::provision::has_final_provisions(agreement)
+        && !crate::provision::signed::has_final_provisions(&agreement.text.text)
 }
 
 /// How often a text must call itself "this Chapter" (or Title) to be one:
