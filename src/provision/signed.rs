@@ -92,10 +92,11 @@ pub fn has_closing_formula(text: &str) -> bool {
 /// Words of an agreement's final provisions on its entry into force, dated
 /// or not ("This Agreement shall enter into force …", "El presente Acuerdo
 /// entrará en vigor", "Le présent accord entre en vigueur"), which every
-/// whole agreement provides for (`ENTRY_INTO_FORCE` is the dated form).
+/// whole agreement provides for (`ENTRY_INTO_FORCE` is the dated form),
+/// across a line break as a PDF or a wrapped text sets them.
 static ENTRY_INTO_FORCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:enter(?:s|ed)? into force|entry into force|entrar[aá]n? en vigor|entrada en vigor|entr(?:e|ent|era|eront) en vigueur|entr[ée]e en vigueur)\b",
+        r"(?i)\b(?:enter(?:s|ed)?\s+into\s+force|entry\s+into\s+force|entrar[aá]n?\s+en\s+vigor|entrada\s+en\s+vigor|entr(?:e|ent|era|eront)\s+en\s+vigueur|entr[ée]e\s+en\s+vigueur)\b",
     )
     .expect("entry into force words")
 });
@@ -575,6 +576,21 @@ mod tests {
         ] {
             assert_eq!(signed_date(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn final_provisions_are_found_across_a_line_break() {
+        for text in [
+            "This Agreement shall enter into\nforce on the first day of the second month.",
+            "El presente Acuerdo entrará en\nvigor sesenta días después.",
+            "Le présent accord entre en\nvigueur à la date de sa signature.",
+            "Done at Lima, on 1 March 2010.",
+        ] {
+            assert!(has_final_provisions(text), "{text}");
+        }
+        assert!(!has_final_provisions(
+            "Article 1.1\nThe Parties establish a free trade area."
+        ));
     }
 
     #[test]
